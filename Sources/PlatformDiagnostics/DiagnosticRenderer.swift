@@ -1,0 +1,100 @@
+import Foundation
+
+/// The output formats of `--diagnostics`.
+public enum DiagnosticFormat: String, CaseIterable, Sendable {
+    case text, json, github
+}
+
+/// Turns diagnostics into the text users and tools read. Pure: the caller hands in the source
+/// texts (file name → contents) so that text output can show the line with a caret.
+public struct DiagnosticRenderer {
+    public var sources: [String: String]
+    public var snippets: Bool
+
+    public init(sources: [String: String] = [:], snippets: Bool = true) {
+        self.sources = sources
+        self.snippets = snippets
+    }
+
+    public func render(_ diagnostics: [Diagnostic], as format: DiagnosticFormat) -> String {
+        switch format {
+        case .text: return diagnostics.map(text).joined()
+        case .json: return json(diagnostics)
+        case .github: return diagnostics.map(github).joined()
+        }
+    }
+
+    /// `file:line:col: error[E1001]: message`, the source line with a caret, notes, then `help:`.
+    public func text(_ d: Diagnostic) -> String {
+        var out = "\(prefix(d.location))\(d.severity.rawValue)[\(d.code)]: \(d.message)\n"
+        if snippets, let loc = d.location, let snippet = snippet(at: loc) {
+            out += snippet
+        }
+        for note in d.notes {
+            out += "  = note: \(note.message)"
+            if let loc = note.location { out += " (\(loc))" }
+            out += "\n"
+        }
+        if let help = d.help { out += "  = help: \(help)\n" }
+        return out
+    }
+
+    /// GitHub Actions workflow command: `::error file=…,line=…,col=…,title=E1001::message`.
+    public func github(_ d: Diagnostic) -> String {
+        let command = d.severity == .error ? "error" : d.severity == .warning ? "warning" : "notice"
+        var properties: [String] = []
+        if let loc = d.location {
+            properties += ["file=\(escapeProperty(loc.file))", "line=\(loc.line)", "col=\(loc.column)"]
+        }
+        properties.append("title=\(escapeProperty(d.code.rawValue))")
+        var message = d.message
+        for note in d.notes { message += "\nnote: \(note.message)" + (note.location.map { " (\($0))" } ?? "") }
+        if let help = d.help { message += "\nhelp: \(help)" }
+        return "::\(command) \(properties.joined(separator: ","))::\(escapeData(message))\n"
+    }
+
+    /// A JSON array with one object per diagnostic; keys sorted so the bytes are stable.
+    public func json(_ diagnostics: [Diagnostic]) -> String {
+        let objects: [[String: Any]] = diagnostics.map { d in
+            var o: [String: Any] = ["severity": d.severity.rawValue, "code": d.code.rawValue, "message": d.message]
+            if let loc = d.location { o["file"] = loc.file; o["line"] = loc.line; o["column"] = loc.column }
+            o["notes"] = d.notes.map { n -> [String: Any] in
+                var no: [String: Any] = ["message": n.message]
+                if let loc = n.location { no["file"] = loc.file; no["line"] = loc.line; no["column"] = loc.column }
+                return no
+            }
+            if let help = d.help { o["help"] = help }
+            return o
+        }
+        let data = try! JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    private func prefix(_ location: SourceLocation?) -> String {
+        location.map { "\($0): " } ?? ""
+    }
+
+    private func snippet(at loc: SourceLocation) -> String? {
+        guard let source = sources[loc.file] else { return nil }
+        var lineNumber = 1
+        var found: Substring?
+        for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
+            if lineNumber == loc.line { found = line; break }
+            lineNumber += 1
+        }
+        guard let line = found else { return nil }
+        let gutter = String(loc.line)
+        let pad = String(repeating: " ", count: gutter.count)
+        let caretOffset = max(0, min(loc.column - 1, line.unicodeScalars.count))
+        return "\(pad) |\n\(gutter) | \(line)\n\(pad) | \(String(repeating: " ", count: caretOffset))^\n"
+    }
+
+    private func escapeData(_ s: String) -> String {
+        s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+            .replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    private func escapeProperty(_ s: String) -> String {
+        escapeData(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+}

@@ -1,0 +1,3 @@
+import PlatformCLI
+
+PlatformCommand.main()
