@@ -1,0 +1,51 @@
+/// How the GPUs inside one node talk to each other.
+public enum Interconnect: String, Hashable, Sendable, CaseIterable {
+    case nvswitch   // all GPUs of the node in one NVLink island
+    case nvlink     // NVLink bridges/mesh without a switch: islands as the instance type says
+    case pcie       // no NVLink: every GPU is its own island
+}
+
+/// The network between nodes, which decides whether multi-node NCCL has RDMA.
+public enum Fabric: String, Hashable, Sendable, CaseIterable {
+    case efa, infiniband, roce, tcpx, ethernet
+
+    /// EFA, InfiniBand, RoCE and GPUDirect-TCPX carry multi-node NCCL at speed; plain ethernet does not.
+    public var isRDMA: Bool { self != .ethernet }
+}
+
+/// A cloud instance type: GPUs, interconnect, NICs, size and on-demand price, each with its source.
+public struct InstanceType: Hashable, Sendable {
+    public var name: String                 // "p5.48xlarge"
+    public var provider: String             // "aws" | "azure" | "gcp" | "oci"
+    public var gpu: String                  // GPU model name in the GPU catalog
+    public var gpuCount: Int
+    public var interconnect: Interconnect
+    public var nvlinkIslands: [Int]         // sizes of NVLink islands, e.g. [8] or [2, 2, 2, 2]
+    public var fabric: Fabric
+    public var nics: Int
+    public var gbpsPerNic: Int
+    public var vcpus: Int
+    public var memoryGiB: Int
+    public var pricePerHourMicros: Int64?   // on-demand USD per hour × 1e6; nil when no public price was found
+    public var priceSource: String
+    public var priceDate: String            // "2026-07-20"
+
+    public init(name: String, provider: String, gpu: String, gpuCount: Int, interconnect: Interconnect,
+                nvlinkIslands: [Int], fabric: Fabric, nics: Int, gbpsPerNic: Int, vcpus: Int, memoryGiB: Int,
+                pricePerHourMicros: Int64?, priceSource: String, priceDate: String) {
+        self.name = name
+        self.provider = provider
+        self.gpu = gpu
+        self.gpuCount = gpuCount
+        self.interconnect = interconnect
+        self.nvlinkIslands = nvlinkIslands
+        self.fabric = fabric
+        self.nics = nics
+        self.gbpsPerNic = gbpsPerNic
+        self.vcpus = vcpus
+        self.memoryGiB = memoryGiB
+        self.pricePerHourMicros = pricePerHourMicros
+        self.priceSource = priceSource
+        self.priceDate = priceDate
+    }
+}
