@@ -1,0 +1,162 @@
+import PlatformDiagnostics
+
+/// Checked spec → `Platform`. Units are parsed, defaults applied (from `PlatformShape`), catalogs
+/// merged; references are resolved afterwards by `ReferenceResolver`.
+public struct Lowering {
+    public let file: String
+    public init(file: String) { self.file = file }
+
+    public func lower(_ root: SpecNode, into diagnostics: inout DiagnosticBag) -> Platform {
+        let spec = SpecObject(root, PlatformShape.platform, fallback: SourceLocation(file: file, line: 1, column: 1))
+        let metadata = spec.object("metadata")
+        let gitops = spec.object("gitops")
+        var gpuCatalog = GPUCatalog.builtIn
+        for entry in spec.objects("gpuCatalog") {
+            CatalogOverrides.apply(entry, to: &gpuCatalog, into: &diagnostics)
+        }
+        let instances = InstanceCatalog.builtIn
+        let clusters = spec.objects("clusters").map { lowerCluster($0, gpus: gpuCatalog, instances: instances, into: &diagnostics) }
+        let observability = spec.object("observability")
+        let langfuse = observability.object("langfuse")
+        let prometheus = observability.object("prometheus")
+        return Platform(
+            name: metadata.string("name") ?? "platform",
+            labels: metadata.stringMap("labels"),
+            kubernetesVersion: spec.string("kubernetesVersion") ?? "1.34",
+            gitops: GitOpsTarget(repository: gitops.string("repository") ?? "./gitops", branch: gitops.string("branch") ?? "main",
+                                 path: gitops.string("path") ?? "clusters",
+                                 engine: GitOpsTarget.Engine(rawValue: gitops.string("engine") ?? "") ?? .argocd,
+                                 location: gitops.location),
+            gpuCatalog: gpuCatalog,
+            instanceCatalog: instances,
+            clusters: clusters,
+            teams: spec.objects("teams").map(lowerTeam),
+            providers: spec.objects("providers").map(lowerProvider),
+            models: spec.objects("models").map(lowerModel),
+            routes: spec.objects("routes").map(lowerRoute),
+            mcpServers: spec.objects("mcpServers").map(lowerMCPServer),
+            agents: spec.objects("agents").map(lowerAgent),
+            training: spec.objects("training").map(lowerTraining),
+            observability: Observability(
+                langfuseHost: langfuse.string("host"), langfuseSecret: langfuse.string("secret"),
+                prometheusEnabled: prometheus.bool("enabled") ?? true,
+                prometheusURL: prometheus.string("url") ?? "",
+                prometheusAuthSecret: prometheus.string("authSecret")),
+            policy: spec.entries("policy").map { PolicySetting(rule: $0.key, severity: $0.value.scalar?.text ?? "", location: $0.location) },
+            specFile: file)
+    }
+
+    private func locations(_ o: SpecObject, _ keys: [String]) -> [String: SourceLocation] {
+        var out: [String: SourceLocation] = [:]
+        for key in keys where o.has(key) { out[key] = o.loc(key) }
+        return out
+    }
+
+    private func lowerTeam(_ o: SpecObject) -> Team {
+        let quota = o.object("quota"), budget = o.object("budget")
+        let name = o.string("name") ?? ""
+        return Team(
+            name: name, namespace: o.string("namespace") ?? name,
+            gpuQuota: quota.int("gpus"), gpuQuotaPerModel: quota.intMap("perModel"),
+            budget: budget.isPresent ? Budget(monthly: budget.money("monthly") ?? .zero, currency: budget.string("currency") ?? "USD",
+                                              enforcement: Budget.Enforcement(rawValue: budget.string("enforcement") ?? "") ?? .error,
+                                              location: budget.loc("monthly")) : nil,
+            priority: Team.Priority(rawValue: o.string("priority") ?? "") ?? .medium,
+            location: o.location,
+            locations: ["quota": quota.isPresent ? quota.loc("gpus") : o.location, "budget": budget.location])
+    }
+
+    private func lowerProvider(_ o: SpecObject) -> Provider {
+        var prices: [String: TokenPrice] = [:]
+        for p in o.objects("prices") {
+            if let model = p.string("model") {
+                prices[model] = TokenPrice(inputPerMillion: p.money("inputPerMillion") ?? .zero, outputPerMillion: p.money("outputPerMillion") ?? .zero,
+                                           source: "platform spec (\(p.location))")
+            }
+        }
+        return Provider(name: o.string("name") ?? "", kind: o.string("kind") ?? "", apiKeySecret: o.string("apiKeySecret") ?? "",
+                        baseURL: o.string("baseURL"), prices: prices, location: o.location)
+    }
+
+    private func lowerModel(_ o: SpecObject) -> Model {
+        let gpu = o.object("gpu"), replicas = o.object("replicas"), autoscaling = o.object("autoscaling")
+        let placement = o.object("placement")
+        var total: Int64 = 0
+        var active: Int64?
+        if let params = o.raw("parameters") {
+            if params.pairs != nil {
+                let moe = o.quantityOrObject("parameters", PlatformShape.parameters)
+                total = moe.quantity("total", .parameters) ?? 0
+                active = moe.quantity("active", .parameters)
+            } else {
+                total = o.quantity("parameters", .parameters) ?? 0
+            }
+        }
+        let minReplicas = replicas.int("min") ?? 0
+        return Model(
+            name: o.string("name") ?? "", team: o.string("team") ?? "", source: o.string("source") ?? "",
+            sourceSecret: o.string("sourceSecret"), parameters: total, activeParameters: active,
+            architecture: o.string("architecture"), dtype: Model.DType(rawValue: o.string("dtype") ?? "") ?? .bf16,
+            kvCacheDtype: o.string("kvCacheDtype") ?? "auto", contextLength: o.int("contextLength") ?? 8192,
+            maxSequences: o.int("maxSequences") ?? 16, engine: o.string("engine") ?? "vllm", image: o.string("image") ?? "",
+            gpuModel: gpu.string("model") ?? "", gpusPerReplica: gpu.int("count") ?? 1, nodesPerReplica: gpu.int("nodes") ?? 1,
+            migProfile: gpu.string("migProfile"), gpuMemoryUtilization: o.double("gpuMemoryUtilization") ?? 0.9,
+            minReplicas: minReplicas, maxReplicas: replicas.int("max") ?? minReplicas,
+            autoscaling: autoscaling.isPresent ? Autoscaling(metric: autoscaling.string("metric") ?? "queueDepth",
+                                                             target: autoscaling.double("target") ?? 1,
+                                                             cooldownSeconds: Int(autoscaling.quantity("cooldown", .duration) ?? 300)) : nil,
+            prefixCacheAware: o.object("routing").bool("prefixCacheAware") ?? false,
+            cluster: placement.string("cluster"), pool: placement.string("pool"),
+            spread: Model.Spread(rawValue: placement.string("spread") ?? "") ?? .zones,
+            allowPCIe: placement.bool("allowPCIe") ?? false, critical: o.bool("critical") ?? false,
+            canaryOf: o.string("canaryOf"), location: o.location,
+            locations: locations(o, ["team", "parameters", "dtype", "contextLength", "gpu", "replicas", "placement", "canaryOf", "image"])
+                .merging(["gpu.model": gpu.loc("model"), "gpu.count": gpu.loc("count"), "gpu.migProfile": gpu.loc("migProfile"),
+                          "replicas.min": replicas.loc("min"), "replicas.max": replicas.loc("max"),
+                          "placement.cluster": placement.loc("cluster"), "placement.pool": placement.loc("pool")]) { a, _ in a })
+    }
+
+    private func lowerRoute(_ o: SpecObject) -> Route {
+        let traffic = o.object("traffic")
+        return Route(
+            name: o.string("name") ?? "", hostnames: o.strings("hostnames"), path: o.string("path") ?? "/",
+            headers: o.object("match").stringMap("headers"),
+            backends: o.objects("backends").map { Route.Backend(model: $0.string("model") ?? "", weight: $0.int("weight") ?? 100, location: $0.loc("model")) },
+            fallbacks: o.objects("fallbacks").map { Route.Fallback(provider: $0.string("provider") ?? "", model: $0.string("model") ?? "", location: $0.loc("provider")) },
+            requestsPerMinute: o.object("rateLimit").int("requestsPerMinute"),
+            tokensPerDay: traffic.isPresent ? traffic.quantity("tokensPerDay", .count) : nil,
+            fallbackPercent: traffic.int("fallbackPercent") ?? 5,
+            timeoutSeconds: Int(o.quantity("timeout", .duration) ?? 60), retries: o.int("retries") ?? 2,
+            location: o.location, locations: locations(o, ["backends", "fallbacks", "rateLimit", "traffic", "hostnames"]))
+    }
+
+    private func lowerMCPServer(_ o: SpecObject) -> MCPServer {
+        MCPServer(name: o.string("name") ?? "", url: o.string("url") ?? "", transport: o.string("transport") ?? "streamableHttp",
+                  headersSecret: o.string("headersSecret"),
+                  permissions: o.objects("permissions").map { RBACRule(apiGroups: $0.strings("apiGroups"), resources: $0.strings("resources"), verbs: $0.strings("verbs")) },
+                  tools: o.strings("tools"), location: o.location)
+    }
+
+    private func lowerAgent(_ o: SpecObject) -> Agent {
+        Agent(name: o.string("name") ?? "", team: o.string("team") ?? "", model: o.string("model") ?? "",
+              systemMessage: o.string("systemMessage") ?? "", description: o.string("description"),
+              tools: o.objects("tools").map { Agent.Tool(mcpServer: $0.string("mcpServer") ?? "", allow: $0.strings("allow"), location: $0.loc("mcpServer")) },
+              cluster: o.string("cluster"), location: o.location, locations: locations(o, ["team", "model", "cluster", "tools"]))
+    }
+
+    private func lowerTraining(_ o: SpecObject) -> TrainingJob {
+        TrainingJob(name: o.string("name") ?? "", team: o.string("team") ?? "", framework: o.string("framework") ?? "pytorch",
+                    operatorKind: o.string("operator") ?? "trainer", image: o.string("image") ?? "", command: o.strings("command"),
+                    nodes: o.int("nodes") ?? 1, gpusPerNode: o.int("gpusPerNode") ?? 1, gpuModel: o.string("gpu") ?? "",
+                    cluster: o.string("cluster"), pool: o.string("pool"), ncclDebug: o.object("nccl").string("debug") ?? "WARN",
+                    shmSize: o.memory("shmSize") ?? .gib(64), location: o.location,
+                    locations: locations(o, ["team", "gpu", "cluster", "pool", "nodes", "gpusPerNode", "image"]))
+    }
+}
+
+extension SpecObject {
+    /// Reads a `quantityOrObject` field in its object form.
+    func quantityOrObject(_ key: String, _ shape: ObjectShape) -> SpecObject {
+        SpecObject(raw(key), shape, fallback: keyLoc(key))
+    }
+}

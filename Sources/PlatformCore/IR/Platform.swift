@@ -1,0 +1,132 @@
+import PlatformDiagnostics
+
+/// The typed platform: references resolved, units parsed, defaults applied, a source location kept
+/// on every entity and on each value a later pass may need to point at.
+public struct Platform: Sendable {
+    public var name: String
+    public var labels: [String: String]
+    public var kubernetesVersion: String
+    public var gitops: GitOpsTarget
+    public var gpuCatalog: GPUCatalog
+    public var instanceCatalog: InstanceCatalog
+    public var clusters: [Cluster]
+    public var teams: [Team]
+    public var providers: [Provider]
+    public var models: [Model]
+    public var routes: [Route]
+    public var mcpServers: [MCPServer]
+    public var agents: [Agent]
+    public var training: [TrainingJob]
+    public var observability: Observability
+    public var policy: [PolicySetting]
+    /// The spec file the platform came from (for messages), and its folder (for relative paths).
+    public var specFile: String
+
+    public func team(_ name: String) -> Team? { teams.first { $0.name == name } }
+    public func model(_ name: String) -> Model? { models.first { $0.name == name } }
+    public func cluster(_ name: String) -> Cluster? { clusters.first { $0.name == name } }
+    public func provider(_ name: String) -> Provider? { providers.first { $0.name == name } }
+    public func mcpServer(_ name: String) -> MCPServer? { mcpServers.first { $0.name == name } }
+}
+
+public struct GitOpsTarget: Sendable {
+    public enum Engine: String, Sendable { case argocd, flux }
+    public var repository: String
+    public var branch: String
+    public var path: String
+    public var engine: Engine
+    public var location: SourceLocation
+}
+
+public struct Cluster: Sendable {
+    public var name: String
+    public var provider: String
+    public var region: String?
+    public var zones: [String]
+    public var production: Bool
+    public var nodePools: [NodePool]
+    public var location: SourceLocation
+
+    public func pool(_ name: String) -> NodePool? { nodePools.first { $0.name == name } }
+}
+
+public struct NodePool: Sendable {
+    public enum CapacityType: String, Sendable { case onDemand = "on-demand", spot, reserved }
+    public enum GPUAllocation: String, Sendable { case devicePlugin = "device-plugin", dra }
+
+    public var name: String
+    public var cluster: String
+    public var instanceType: String?
+    public var gpu: String
+    public var gpusPerNode: Int
+    public var interconnect: Interconnect
+    /// Sizes of the NVLink islands of one node, e.g. `[8]`, or `[1, 1, 1, 1]` for PCIe-only GPUs.
+    public var islands: [Int]
+    public var topologyFile: String?
+    public var fabric: Fabric
+    public var nics: Int
+    public var gbpsPerNic: Int
+    public var minNodes: Int
+    public var maxNodes: Int
+    public var zones: [String]
+    public var capacityType: CapacityType
+    /// Price of one node per hour after discounts, and where the figure came from.
+    public var pricePerHour: Money?
+    public var priceSource: String
+    public var gpuAllocation: GPUAllocation
+    /// MIG profile → slices per GPU; empty when MIG is off.
+    public var migProfiles: [String: Int]
+    public var labels: [String: String]
+    public var taints: [Taint]
+    public var location: SourceLocation
+    public var locations: [String: SourceLocation]
+
+    public var id: String { "\(cluster)/\(name)" }
+    public var autoscaled: Bool { maxNodes > minNodes }
+    public var largestIsland: Int { islands.max() ?? 1 }
+}
+
+public struct Taint: Hashable, Sendable {
+    public var key: String
+    public var value: String?
+    public var effect: String
+}
+
+public struct Team: Sendable {
+    public enum Priority: String, Sendable, CaseIterable {
+        case critical, high, medium, low
+        /// Higher wins; also the WorkloadPriorityClass value.
+        public var value: Int { switch self { case .critical: return 1000; case .high: return 750; case .medium: return 500; case .low: return 250 } }
+    }
+    public var name: String
+    public var namespace: String
+    public var gpuQuota: Int?
+    public var gpuQuotaPerModel: [String: Int]
+    public var budget: Budget?
+    public var priority: Priority
+    public var location: SourceLocation
+    public var locations: [String: SourceLocation]
+}
+
+public struct Budget: Sendable {
+    public enum Enforcement: String, Sendable { case error, warn }
+    public var monthly: Money
+    public var currency: String
+    public var enforcement: Enforcement
+    public var location: SourceLocation
+}
+
+public struct Provider: Sendable {
+    public var name: String
+    public var kind: String
+    public var apiKeySecret: String
+    public var baseURL: String?
+    public var prices: [String: TokenPrice]
+    public var location: SourceLocation
+}
+
+public struct TokenPrice: Hashable, Sendable {
+    public var inputPerMillion: Money
+    public var outputPerMillion: Money
+    public var source: String
+}

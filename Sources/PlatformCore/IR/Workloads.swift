@@ -1,0 +1,135 @@
+import PlatformDiagnostics
+
+public struct Model: Sendable {
+    public enum DType: String, Sendable {
+        case bf16, fp16, fp8, int8, int4, fp32
+        public var bytesPerParameter: Double {
+            switch self { case .fp32: return 4; case .bf16, .fp16: return 2; case .fp8, .int8: return 1; case .int4: return 0.5 }
+        }
+    }
+    public enum Spread: String, Sendable { case zones, nodes, none }
+
+    public var name: String
+    public var team: String
+    public var source: String
+    public var sourceSecret: String?
+    public var parameters: Int64
+    /// For mixture-of-experts models, the parameters active per token; nil for dense models.
+    public var activeParameters: Int64?
+    public var architecture: String?
+    public var dtype: DType
+    public var kvCacheDtype: String
+    public var contextLength: Int
+    public var maxSequences: Int
+    public var engine: String
+    public var image: String
+    public var gpuModel: String
+    /// GPUs per node of one replica: the tensor-parallel size.
+    public var gpusPerReplica: Int
+    public var nodesPerReplica: Int
+    public var migProfile: String?
+    public var gpuMemoryUtilization: Double
+    public var minReplicas: Int
+    public var maxReplicas: Int
+    public var autoscaling: Autoscaling?
+    public var prefixCacheAware: Bool
+    public var cluster: String?
+    public var pool: String?
+    public var spread: Spread
+    public var allowPCIe: Bool
+    public var critical: Bool
+    public var canaryOf: String?
+    public var location: SourceLocation
+    public var locations: [String: SourceLocation]
+
+    /// All GPUs (or MIG slices) one replica holds.
+    public var gpusPerReplicaTotal: Int { gpusPerReplica * nodesPerReplica }
+}
+
+public struct Autoscaling: Sendable {
+    public var metric: String
+    public var target: Double
+    public var cooldownSeconds: Int
+}
+
+public struct Route: Sendable {
+    public struct Backend: Sendable { public var model: String; public var weight: Int; public var location: SourceLocation }
+    public struct Fallback: Sendable { public var provider: String; public var model: String; public var location: SourceLocation }
+    public var name: String
+    public var hostnames: [String]
+    public var path: String
+    public var headers: [String: String]
+    public var backends: [Backend]
+    public var fallbacks: [Fallback]
+    public var requestsPerMinute: Int?
+    public var tokensPerDay: Int64?
+    public var fallbackPercent: Int
+    public var timeoutSeconds: Int
+    public var retries: Int
+    public var location: SourceLocation
+    public var locations: [String: SourceLocation]
+}
+
+public struct RBACRule: Hashable, Sendable {
+    public var apiGroups: [String]
+    public var resources: [String]
+    public var verbs: [String]
+}
+
+public struct MCPServer: Sendable {
+    public var name: String
+    public var url: String
+    public var transport: String
+    public var headersSecret: String?
+    public var permissions: [RBACRule]
+    public var tools: [String]
+    public var location: SourceLocation
+}
+
+public struct Agent: Sendable {
+    public struct Tool: Sendable { public var mcpServer: String; public var allow: [String]; public var location: SourceLocation }
+    public var name: String
+    public var team: String
+    /// A self-hosted model name, or `provider/model` for an external one through LiteLLM.
+    public var model: String
+    public var systemMessage: String
+    public var description: String?
+    public var tools: [Tool]
+    public var cluster: String?
+    public var location: SourceLocation
+    public var locations: [String: SourceLocation]
+}
+
+public struct TrainingJob: Sendable {
+    public var name: String
+    public var team: String
+    public var framework: String
+    public var operatorKind: String
+    public var image: String
+    public var command: [String]
+    public var nodes: Int
+    public var gpusPerNode: Int
+    public var gpuModel: String
+    public var cluster: String?
+    public var pool: String?
+    public var ncclDebug: String
+    public var shmSize: ByteCount
+    public var location: SourceLocation
+    public var locations: [String: SourceLocation]
+
+    public var totalGPUs: Int { nodes * gpusPerNode }
+}
+
+public struct Observability: Sendable {
+    public var langfuseHost: String?
+    public var langfuseSecret: String?
+    public var prometheusEnabled: Bool
+    public var prometheusURL: String
+    public var prometheusAuthSecret: String?
+}
+
+public struct PolicySetting: Sendable {
+    public var rule: String
+    public var severity: String
+    public var location: SourceLocation
+}

@@ -1,0 +1,301 @@
+/// The `platformc/v1alpha1` spec language: every section, key, type, default and a line of
+/// documentation. README's spec reference and `platformc schema` are generated from this.
+public enum PlatformShape {
+    static let dnsLabel = #"^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$"#
+
+    static func name(_ what: String) -> FieldShape {
+        FieldShape("name", .string(pattern: dnsLabel), required: true, "name of the \(what) (a DNS-1123 label)")
+    }
+
+    static let metadata = ObjectShape("Metadata", "Identity of the platform.", [
+        FieldShape("name", .string(pattern: dnsLabel), required: true, "platform name (a DNS-1123 label)"),
+        FieldShape("labels", .map(.string()), "labels added to every emitted object"),
+    ])
+
+    static let gitops = ObjectShape("GitOps", "Where compiled manifests are committed.", [
+        FieldShape("repository", .string(), default: "./gitops", "GitOps repository: a path (relative to the spec's folder) or URL"),
+        FieldShape("branch", .string(), default: "main", "branch that receives the compiled tree"),
+        FieldShape("path", .string(), default: "clusters", "folder of the repository that platformc manages"),
+        FieldShape("engine", .enumeration(["argocd", "flux"]), default: "argocd", "GitOps engine the fleet wiring targets"),
+    ])
+
+    static let migProfileOverride = ObjectShape("MIGProfileSpec", "A MIG profile of a GPU model.", [
+        FieldShape("name", .string(), required: true, "profile name, e.g. `1g.10gb`"),
+        FieldShape("memory", .quantity(.memory), required: true, "memory of one slice"),
+        FieldShape("computeSlices", .integer(minimum: 1), required: true, "compute slices (out of 7)"),
+        FieldShape("maxCount", .integer(minimum: 1), required: true, "how many fit on one GPU"),
+    ])
+
+    static let gpuModel = ObjectShape("GPUModelSpec", "Adds a GPU model to the built-in catalog or overrides fields of one.", [
+        FieldShape("name", .string(), required: true, "GPU model name, e.g. `H100-SXM-80GB`"),
+        FieldShape("memory", .quantity(.memory), "GPU memory"),
+        FieldShape("architecture", .string(), "architecture, e.g. `hopper`"),
+        FieldShape("computeCapability", .string(pattern: #"^[0-9]+\.[0-9]+$"#), "CUDA compute capability, e.g. `9.0`"),
+        FieldShape("nvlinkGeneration", .integer(minimum: 1), "NVLink generation"),
+        FieldShape("nvlinkBandwidth", .quantity(.bandwidth), "NVLink bandwidth per GPU"),
+        FieldShape("fp8", .boolean, "whether the GPU runs fp8 natively"),
+        FieldShape("migProfiles", .list(.object(migProfileOverride)), "MIG profiles"),
+        FieldShape("source", .string(), "where these figures come from"),
+    ])
+
+    static let network = ObjectShape("Network", "The fabric between nodes of a pool.", [
+        FieldShape("fabric", .enumeration(["efa", "infiniband", "roce", "tcpx", "ethernet"]), "inter-node fabric"),
+        FieldShape("nics", .integer(minimum: 0), "NICs per node"),
+        FieldShape("gbpsPerNic", .integer(minimum: 1), "speed of each NIC in Gbit/s"),
+    ])
+
+    static let nodeRange = ObjectShape("NodeCount", "How many nodes a pool has; `max` above `min` means autoscaled.", [
+        FieldShape("min", .integer(minimum: 0), required: true, "nodes that always run"),
+        FieldShape("max", .integer(minimum: 0), "most nodes the pool may grow to (default: `min`)"),
+    ])
+
+    static let mig = ObjectShape("MIGLayout", "The MIG layout applied to every GPU of the pool.", [
+        FieldShape("profiles", .map(.integer(minimum: 1)), required: true, "profile name → slices per GPU, e.g. `1g.10gb: 7`"),
+    ])
+
+    static let taint = ObjectShape("Taint", "A node taint.", [
+        FieldShape("key", .string(), required: true, "taint key"),
+        FieldShape("value", .string(), "taint value"),
+        FieldShape("effect", .enumeration(["NoSchedule", "PreferNoSchedule", "NoExecute"]), required: true, "taint effect"),
+    ])
+
+    static let nodePool = ObjectShape("NodePool", "A group of identical GPU nodes.", [
+        name("node pool"),
+        FieldShape("instanceType", .string(), "cloud instance type; fills gpu, gpusPerNode, interconnect, network and price from the catalog"),
+        FieldShape("gpu", .string(), "GPU model (required without instanceType)"),
+        FieldShape("gpusPerNode", .integer(minimum: 1), "GPUs per node (required without instanceType)"),
+        FieldShape("interconnect", .enumeration(["nvswitch", "nvlink", "pcie"]), "how GPUs inside a node connect"),
+        FieldShape("topologyFile", .string(), "NCCL topology XML for the node (relative to the spec's folder)"),
+        FieldShape("network", .object(network), "inter-node network"),
+        FieldShape("nodes", .object(nodeRange), required: true, "node count"),
+        FieldShape("zones", .list(.string()), "zones of this pool (default: the cluster's zones)"),
+        FieldShape("capacityType", .enumeration(["on-demand", "spot", "reserved"]), default: "on-demand", "how the nodes are bought"),
+        FieldShape("pricePerHour", .quantity(.money), "price of one node per hour (overrides the catalog)"),
+        FieldShape("discountPercent", .integer(minimum: 0), "discount on the price for spot or reserved capacity"),
+        FieldShape("gpuAllocation", .enumeration(["device-plugin", "dra"]), default: "device-plugin", "how pods get GPUs"),
+        FieldShape("mig", .object(mig), "MIG layout"),
+        FieldShape("labels", .map(.string()), "node labels"),
+        FieldShape("taints", .list(.object(taint)), "extra node taints (GPU pools always carry `nvidia.com/gpu:NoSchedule`)"),
+    ])
+
+    static let cluster = ObjectShape("Cluster", "A Kubernetes cluster of the fleet.", [
+        name("cluster"),
+        FieldShape("provider", .enumeration(["aws", "gcp", "azure", "oci", "onprem"]), required: true, "cloud or on-premises"),
+        FieldShape("region", .string(), "cloud region"),
+        FieldShape("zones", .list(.string()), "availability zones"),
+        FieldShape("production", .boolean, default: "true", "whether production policies apply"),
+        FieldShape("nodePools", .list(.object(nodePool)), required: true, "GPU node pools"),
+    ])
+
+    static let quota = ObjectShape("Quota", "GPU quota of a team.", [
+        FieldShape("gpus", .integer(minimum: 0), "GPUs in total"),
+        FieldShape("perModel", .map(.integer(minimum: 0)), "GPUs per GPU model"),
+    ])
+
+    static let budget = ObjectShape("Budget", "Monthly spending limit of a team.", [
+        FieldShape("monthly", .quantity(.money), required: true, "budget per month"),
+        FieldShape("currency", .enumeration(["USD"]), default: "USD", "currency"),
+        FieldShape("enforcement", .enumeration(["error", "warn"]), default: "error", "what happens when the cost exceeds it"),
+    ])
+
+    static let team = ObjectShape("Team", "A tenant: a namespace, a quota and a budget.", [
+        name("team"),
+        FieldShape("quota", .object(quota), "GPU quota"),
+        FieldShape("budget", .object(budget), "monthly budget"),
+        FieldShape("priority", .enumeration(["critical", "high", "medium", "low"]), default: "medium", "who wins when capacity is short"),
+        FieldShape("namespace", .string(pattern: dnsLabel), "namespace (default: the team name)"),
+    ])
+
+    static let providerPrice = ObjectShape("ProviderPrice", "Price of an external model.", [
+        FieldShape("model", .string(), required: true, "model name at the provider"),
+        FieldShape("inputPerMillion", .quantity(.money), required: true, "price per million input tokens"),
+        FieldShape("outputPerMillion", .quantity(.money), required: true, "price per million output tokens"),
+    ])
+
+    static let provider = ObjectShape("Provider", "An external model API reached through LiteLLM.", [
+        name("provider"),
+        FieldShape("kind", .enumeration(["openai", "anthropic", "azure", "bedrock", "vertex_ai", "mistral"]), required: true, "API kind"),
+        FieldShape("apiKeySecret", .string(pattern: dnsLabel), required: true, "Secret holding the API key (key `api-key`)"),
+        FieldShape("baseURL", .string(), "API base URL"),
+        FieldShape("prices", .list(.object(providerPrice)), "prices per model (override the built-in table)"),
+    ])
+
+    static let parameters = ObjectShape("MixtureOfExperts", "Parameter counts of a mixture-of-experts model.", [
+        FieldShape("total", .quantity(.parameters), required: true, "all parameters (memory)"),
+        FieldShape("active", .quantity(.parameters), required: true, "parameters active per token"),
+    ])
+
+    static let modelGPU = ObjectShape("ModelGPU", "GPUs of one replica.", [
+        FieldShape("model", .string(), required: true, "GPU model"),
+        FieldShape("count", .integer(minimum: 1), default: "1", "GPUs per replica: the tensor-parallel size (× nodes for multi-node)"),
+        FieldShape("migProfile", .string(), "serve on one MIG slice of this profile instead of whole GPUs"),
+        FieldShape("nodes", .integer(minimum: 1), default: "1", "nodes per replica (> 1: a LeaderWorkerSet with pipeline parallelism)"),
+    ])
+
+    static let replicas = ObjectShape("Replicas", "Replica range.", [
+        FieldShape("min", .integer(minimum: 0), required: true, "replicas that are always placed"),
+        FieldShape("max", .integer(minimum: 0), "most replicas under autoscaling (default: `min`)"),
+    ])
+
+    static let autoscaling = ObjectShape("Autoscaling", "KEDA autoscaling of a model.", [
+        FieldShape("metric", .enumeration(["queueDepth", "kvCacheUsage", "requestsPerSecond"]), default: "queueDepth", "vLLM metric to scale on"),
+        FieldShape("target", .number(minimum: 0), required: true, "target value per replica"),
+        FieldShape("cooldown", .quantity(.duration), default: "300s", "cooldown before scaling in"),
+    ])
+
+    static let routing = ObjectShape("Routing", "How requests reach replicas.", [
+        FieldShape("prefixCacheAware", .boolean, default: "false", "route through an InferencePool with llm-d's endpoint picker"),
+    ])
+
+    static let modelPlacement = ObjectShape("ModelPlacement", "Where a model may run.", [
+        FieldShape("cluster", .string(), "pin to this cluster"),
+        FieldShape("pool", .string(), "pin to this node pool"),
+        FieldShape("spread", .enumeration(["zones", "nodes", "none"]), default: "zones", "how replicas spread for availability"),
+        FieldShape("allowPCIe", .boolean, default: "false", "allow a tensor-parallel group across PCIe (slow)"),
+    ])
+
+    static let model = ObjectShape("Model", "A self-hosted model served by vLLM.", [
+        name("model"),
+        FieldShape("team", .string(), required: true, "owning team"),
+        FieldShape("source", .string(), required: true, "weights: `hf://org/name`, `s3://…` or `pvc://…`"),
+        FieldShape("sourceSecret", .string(pattern: dnsLabel), "Secret with credentials for the source (e.g. HF token)"),
+        FieldShape("parameters", .quantityOrObject(.parameters, parameters), required: true, "parameter count, or `{total, active}` for MoE"),
+        FieldShape("architecture", .string(), "architecture for KV-cache sizing, e.g. `llama-3-70b` (see `platformc explain`)"),
+        FieldShape("dtype", .enumeration(["bf16", "fp16", "fp8", "int8", "int4", "fp32"]), default: "bf16", "weight dtype"),
+        FieldShape("kvCacheDtype", .enumeration(["auto", "fp8", "bf16", "fp16"]), default: "auto", "KV-cache dtype"),
+        FieldShape("contextLength", .integer(minimum: 1), default: "8192", "maximum context length (`--max-model-len`)"),
+        FieldShape("maxSequences", .integer(minimum: 1), default: "16", "concurrent sequences the KV cache must hold"),
+        FieldShape("engine", .enumeration(["vllm"]), default: "vllm", "serving engine"),
+        FieldShape("image", .string(), default: "vllm/vllm-openai:v0.11.0", "engine image"),
+        FieldShape("gpu", .object(modelGPU), required: true, "GPUs per replica"),
+        FieldShape("gpuMemoryUtilization", .number(minimum: 0), default: "0.9", "fraction of GPU memory vLLM may use"),
+        FieldShape("replicas", .object(replicas), required: true, "replica range"),
+        FieldShape("autoscaling", .object(autoscaling), "KEDA autoscaling"),
+        FieldShape("routing", .object(routing), "request routing"),
+        FieldShape("placement", .object(modelPlacement), "placement constraints"),
+        FieldShape("critical", .boolean, default: "false", "critical models never run on spot capacity"),
+        FieldShape("canaryOf", .string(), "this model is a canary of another model"),
+    ])
+
+    static let match = ObjectShape("RouteMatch", "Request matching.", [
+        FieldShape("headers", .map(.string()), "exact header matches"),
+    ])
+
+    static let backend = ObjectShape("RouteBackend", "A weighted backend model.", [
+        FieldShape("model", .string(), required: true, "self-hosted model"),
+        FieldShape("weight", .integer(minimum: 0), default: "100", "share of traffic in percent"),
+    ])
+
+    static let fallback = ObjectShape("RouteFallback", "An external model used when the backends fail.", [
+        FieldShape("provider", .string(), required: true, "provider name"),
+        FieldShape("model", .string(), required: true, "model at the provider"),
+    ])
+
+    static let rateLimit = ObjectShape("RateLimit", "Local rate limit of a route.", [
+        FieldShape("requestsPerMinute", .integer(minimum: 1), required: true, "requests per minute"),
+    ])
+
+    static let traffic = ObjectShape("Traffic", "Expected load of a route.", [
+        FieldShape("tokensPerDay", .quantity(.count), required: true, "tokens per day"),
+        FieldShape("fallbackPercent", .integer(minimum: 0), default: "5", "share of traffic expected on fallbacks"),
+    ])
+
+    static let route = ObjectShape("Route", "An HTTP route into the platform's gateway.", [
+        name("route"),
+        FieldShape("hostnames", .list(.string()), required: true, "hostnames"),
+        FieldShape("path", .string(), default: "/", "path prefix"),
+        FieldShape("match", .object(match), "header matches"),
+        FieldShape("backends", .list(.object(backend)), required: true, "weighted backends"),
+        FieldShape("fallbacks", .list(.object(fallback)), "external fallbacks through LiteLLM"),
+        FieldShape("rateLimit", .object(rateLimit), "rate limit"),
+        FieldShape("traffic", .object(traffic), "expected traffic"),
+        FieldShape("timeout", .quantity(.duration), default: "60s", "request timeout"),
+        FieldShape("retries", .integer(minimum: 0), default: "2", "retry attempts"),
+    ])
+
+    static let policyRule = ObjectShape("PolicyRule", "A Kubernetes RBAC rule an MCP server's tools need.", [
+        FieldShape("apiGroups", .list(.string()), required: true, "API groups (`\"\"` is core)"),
+        FieldShape("resources", .list(.string()), required: true, "resources"),
+        FieldShape("verbs", .list(.enumeration(["get", "list", "watch", "create", "update", "patch", "delete"])), required: true, "verbs"),
+    ])
+
+    static let mcpServer = ObjectShape("MCPServer", "A remote MCP server agents use.", [
+        name("MCP server"),
+        FieldShape("url", .string(), required: true, "URL of the MCP endpoint"),
+        FieldShape("transport", .enumeration(["streamableHttp", "sse"]), default: "streamableHttp", "MCP transport"),
+        FieldShape("headersSecret", .string(pattern: dnsLabel), "Secret whose keys become request headers (e.g. an API token)"),
+        FieldShape("permissions", .list(.object(policyRule)), "cluster permissions its tools need"),
+        FieldShape("tools", .list(.string()), "tools the server offers (checked against agents' allow lists)"),
+    ])
+
+    static let agentTool = ObjectShape("AgentTool", "MCP tools an agent may call.", [
+        FieldShape("mcpServer", .string(), required: true, "MCP server"),
+        FieldShape("allow", .list(.string()), required: true, "tool names"),
+    ])
+
+    static let agent = ObjectShape("Agent", "A kagent agent.", [
+        name("agent"),
+        FieldShape("team", .string(), required: true, "owning team"),
+        FieldShape("model", .string(), required: true, "self-hosted model, or `provider/model` through LiteLLM"),
+        FieldShape("systemMessage", .string(), required: true, "system prompt"),
+        FieldShape("description", .string(), "what the agent does"),
+        FieldShape("tools", .list(.object(agentTool)), "MCP tools"),
+        FieldShape("cluster", .string(), "cluster to run in (default: the model's)"),
+    ])
+
+    static let nccl = ObjectShape("NCCLSettings", "NCCL settings.", [
+        FieldShape("debug", .enumeration(["VERSION", "WARN", "INFO", "TRACE"]), default: "WARN", "NCCL_DEBUG"),
+    ])
+
+    static let training = ObjectShape("TrainingJob", "A gang-scheduled fine-tuning or training job.", [
+        name("training job"),
+        FieldShape("team", .string(), required: true, "owning team"),
+        FieldShape("framework", .enumeration(["pytorch"]), default: "pytorch", "framework"),
+        FieldShape("operator", .enumeration(["trainer", "pytorchjob"]), default: "trainer", "Kubeflow Trainer TrainJob or the older PyTorchJob"),
+        FieldShape("image", .string(), required: true, "training image"),
+        FieldShape("command", .list(.string()), "container command"),
+        FieldShape("nodes", .integer(minimum: 1), required: true, "nodes in the gang"),
+        FieldShape("gpusPerNode", .integer(minimum: 1), required: true, "GPUs per node"),
+        FieldShape("gpu", .string(), required: true, "GPU model"),
+        FieldShape("cluster", .string(), "cluster (default: the first with that GPU)"),
+        FieldShape("pool", .string(), "node pool"),
+        FieldShape("nccl", .object(nccl), "NCCL settings"),
+        FieldShape("shmSize", .quantity(.memory), default: "64Gi", "size of /dev/shm"),
+    ])
+
+    static let langfuse = ObjectShape("Langfuse", "Langfuse tracing.", [
+        FieldShape("host", .string(), required: true, "Langfuse URL"),
+        FieldShape("secret", .string(pattern: dnsLabel), required: true, "Secret with `public-key` and `secret-key`"),
+    ])
+
+    static let prometheus = ObjectShape("Prometheus", "Prometheus metrics and alerts.", [
+        FieldShape("enabled", .boolean, default: "true", "emit ServiceMonitors and alert rules"),
+        FieldShape("url", .string(), default: "http://prometheus-operated.monitoring:9090", "Prometheus URL KEDA queries"),
+        FieldShape("authSecret", .string(pattern: dnsLabel), "Secret with a bearer token for KEDA"),
+    ])
+
+    static let observability = ObjectShape("Observability", "Observability wiring.", [
+        FieldShape("langfuse", .object(langfuse), "Langfuse"),
+        FieldShape("prometheus", .object(prometheus), "Prometheus"),
+    ])
+
+    /// The whole document.
+    public static let platform = ObjectShape("Platform", "A platformc platform spec.", [
+        FieldShape("apiVersion", .enumeration(["platformc/v1alpha1"]), required: true, "spec version"),
+        FieldShape("kind", .enumeration(["Platform"]), required: true, "always `Platform`"),
+        FieldShape("metadata", .object(metadata), required: true, "platform identity"),
+        FieldShape("kubernetesVersion", .string(pattern: #"^1\.[0-9]+$"#), default: "1.34", "Kubernetes minor version of the clusters"),
+        FieldShape("gitops", .object(gitops), "GitOps repository"),
+        FieldShape("gpuCatalog", .list(.object(gpuModel)), "additions to the built-in GPU catalog"),
+        FieldShape("clusters", .list(.object(cluster)), required: true, "clusters and their node pools"),
+        FieldShape("teams", .list(.object(team)), required: true, "teams"),
+        FieldShape("providers", .list(.object(provider)), "external model providers"),
+        FieldShape("models", .list(.object(model)), "self-hosted models"),
+        FieldShape("routes", .list(.object(route)), "gateway routes"),
+        FieldShape("mcpServers", .list(.object(mcpServer)), "MCP servers"),
+        FieldShape("agents", .list(.object(agent)), "agents"),
+        FieldShape("training", .list(.object(training)), "training jobs"),
+        FieldShape("observability", .object(observability), "observability"),
+        FieldShape("policy", .map(.enumeration(["error", "warning", "off"])), "policy rule id → severity"),
+    ])
+}

@@ -1,0 +1,73 @@
+import PlatformDiagnostics
+
+/// The spec as YAML gave it, with a location on every node, aliases expanded (within a bound)
+/// and mapping pairs kept in source order, duplicates included, so later checks can see them.
+public indirect enum SpecNode: Sendable {
+    case scalar(SpecScalar)
+    case mapping([SpecPair], SourceLocation)
+    case sequence([SpecNode], SourceLocation)
+
+    public var location: SourceLocation {
+        switch self {
+        case let .scalar(s): return s.location
+        case let .mapping(_, loc), let .sequence(_, loc): return loc
+        }
+    }
+
+    /// What a user calls this kind of node in a message.
+    public var kindName: String {
+        switch self {
+        case let .scalar(s): return s.kindName
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        }
+    }
+
+    public var scalar: SpecScalar? { if case let .scalar(s) = self { return s }; return nil }
+    public var pairs: [SpecPair]? { if case let .mapping(p, _) = self { return p }; return nil }
+    public var items: [SpecNode]? { if case let .sequence(i, _) = self { return i }; return nil }
+
+    /// The value under `key` in a mapping (the first one, when a duplicate was already reported).
+    public subscript(key: String) -> SpecNode? {
+        pairs?.first { $0.key.text == key }?.value
+    }
+}
+
+/// One `key: value` pair; the key's location is where diagnostics about the pair point.
+public struct SpecPair: Sendable {
+    public var key: SpecScalar
+    public var value: SpecNode
+}
+
+/// A scalar's text, whether it was quoted (quoted text is always a string), and where it stands.
+public struct SpecScalar: Sendable {
+    public var text: String
+    public var quoted: Bool
+    public var location: SourceLocation
+
+    public var isNull: Bool { !quoted && ["", "~", "null", "Null", "NULL"].contains(text) }
+
+    public var bool: Bool? {
+        guard !quoted else { return nil }
+        switch text {
+        case "true", "True", "TRUE": return true
+        case "false", "False", "FALSE": return false
+        default: return nil
+        }
+    }
+
+    public var int: Int? { quoted ? nil : Int(text.replacingOccurrences(of: "_", with: "")) }
+
+    public var double: Double? {
+        guard !quoted, let first = text.first, first.isNumber || first == "-" || first == "+" || first == "." else { return nil }
+        return Double(text)
+    }
+
+    var kindName: String {
+        if isNull { return "null" }
+        if bool != nil { return "a boolean" }
+        if int != nil { return "an integer" }
+        if double != nil { return "a number" }
+        return "a string"
+    }
+}
