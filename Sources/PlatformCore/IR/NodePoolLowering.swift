@@ -39,7 +39,7 @@ extension Lowering {
             diagnostics.error(InventoryCodes.instanceMismatch, "node pool `\(name)` states GPU `\(stated)`, but `\(instance.name)` has \(instance.gpuCount)× `\(instance.gpu)`",
                               at: o.loc("gpu"), help: "remove `gpu:` to inherit it from the instance type, or change `instanceType`")
         }
-        if instance == nil, !o.has("gpu") {
+        if !o.has("instanceType"), !o.has("gpu") {
             diagnostics.error(InventoryCodes.missingPoolFacts, "node pool `\(name)` names neither `instanceType` nor `gpu`", at: o.location,
                               help: "add `instanceType:` (e.g. `p5.48xlarge`) or `gpu:` and `gpusPerNode:`")
         } else if !gpu.isEmpty, gpus.model(named: gpu) == nil {

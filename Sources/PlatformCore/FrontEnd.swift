@@ -1,0 +1,22 @@
+import PlatformDiagnostics
+
+/// The front half of the pipeline, stopping at the first stage boundary with errors:
+/// 1. load: bytes → `SpecNode` (encoding, syntax, duplicates, aliases)
+/// 2. check: structure against `PlatformShape` (keys, types, names, quantities)
+/// 3. lower: `SpecNode` → `Platform` (units, defaults, catalogs)
+/// 4. validate: references, ranges, then the hardware rules of `PlatformValidator`
+public struct FrontEnd {
+    public let file: String
+    public init(file: String) { self.file = file }
+
+    public func run(_ bytes: [UInt8], into diagnostics: inout DiagnosticBag) -> Platform? {
+        guard let root = YAMLLoader(file: file).load(bytes, into: &diagnostics), !diagnostics.hasErrors else { return nil }
+        SpecChecker().check(root, into: &diagnostics)
+        guard !diagnostics.hasErrors else { return nil }
+        let platform = Lowering(file: file).lower(root, into: &diagnostics)
+        ReferenceResolver().check(platform, into: &diagnostics)
+        RangeChecks().check(platform, into: &diagnostics)
+        guard !diagnostics.hasErrors else { return nil }
+        return platform
+    }
+}
