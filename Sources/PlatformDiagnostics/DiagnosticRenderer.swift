@@ -86,7 +86,9 @@ public struct DiagnosticRenderer {
         let gutter = String(loc.line)
         let pad = String(repeating: " ", count: gutter.count)
         let caretOffset = max(0, min(loc.column - 1, line.unicodeScalars.count))
-        return "\(pad) |\n\(gutter) | \(line)\n\(pad) | \(String(repeating: " ", count: caretOffset))^\n"
+        // Control characters (a NUL, an escape) would garble the terminal: show them as U+FFFD.
+        let shown = String(String.UnicodeScalarView(line.unicodeScalars.map { $0.value < 0x20 && $0 != "\t" ? "\u{FFFD}" : $0 }))
+        return "\(pad) |\n\(gutter) | \(shown)\n\(pad) | \(String(repeating: " ", count: caretOffset))^\n"
     }
 
     private func escapeData(_ s: String) -> String {

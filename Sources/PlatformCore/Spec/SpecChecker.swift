@@ -16,16 +16,20 @@ public struct SpecChecker {
             diagnostics.error(SpecCodes.wrongType, "expected a mapping for \(context), found \(node.kindName)", at: node.location)
             return
         }
+        // A misspelt key already says "did you mean `replicas`?"; do not also call `replicas` missing.
+        var suggested = Set<String>()
         for pair in pairs {
             let key = pair.key.text
             guard let field = shape.field(key) else {
+                let suggestion = Suggestion.closest(to: key, in: shape.fields.map(\.name))
+                if let suggestion { suggested.insert(suggestion) }
                 diagnostics.error(SpecCodes.unknownKey, "unknown key `\(key)` in \(context)", at: pair.key.location,
-                                  help: Suggestion.help(for: key, in: shape.fields.map(\.name)))
+                                  help: suggestion.map { "did you mean `\($0)`?" })
                 continue
             }
             checkValue(pair.value, field.type, key: key, context: context, into: &diagnostics)
         }
-        for field in shape.fields where field.required {
+        for field in shape.fields where field.required && !suggested.contains(field.name) {
             if let value = node[field.name], !(value.scalar?.isNull ?? false) { continue }
             let at = pairs.first { $0.key.text == field.name }?.key.location ?? node.location
             diagnostics.error(SpecCodes.missingKey, "missing required key `\(field.name)` in \(context)", at: at,
@@ -55,16 +59,21 @@ public struct SpecChecker {
         default:
             guard let scalar = node.scalar else { return wrongType(node, type.displayName, what, &diagnostics) }
             if scalar.isNull { return }
-            checkScalar(scalar, type, key: key, what: what, into: &diagnostics)
+            checkScalar(scalar, type, key: key, context: context, into: &diagnostics)
         }
     }
 
-    private func checkScalar(_ scalar: SpecScalar, _ type: SpecType, key: String, what: String, into diagnostics: inout DiagnosticBag) {
+    private func checkScalar(_ scalar: SpecScalar, _ type: SpecType, key: String, context: String, into diagnostics: inout DiagnosticBag) {
+        let what = "`\(key)` in \(context)"
         switch type {
         case let .string(pattern):
             guard let pattern, scalar.text.range(of: pattern, options: .regularExpression) == nil else { return }
             if pattern == PlatformShape.dnsLabel {
-                diagnostics.error(SpecCodes.invalidName, "`\(scalar.text)` is not a DNS-1123 label (\(what))", at: scalar.location,
+                let noun = context.hasPrefix("`") ? "" : String(context.prefix { $0 != "`" })
+                let message = key == "name" && !noun.isEmpty
+                    ? "\(noun)name `\(scalar.text)` is not a DNS-1123 label"
+                    : "`\(scalar.text)` is not a DNS-1123 label (\(what))"
+                diagnostics.error(SpecCodes.invalidName, message, at: scalar.location,
                                   help: "use at most 63 lower-case letters, digits and `-`, starting and ending with a letter or digit" + dnsSuggestion(scalar.text))
             } else {
                 diagnostics.error(SpecCodes.invalidValue, "invalid value `\(scalar.text)` for \(what)", at: scalar.location,
