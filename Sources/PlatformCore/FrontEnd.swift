@@ -17,6 +17,8 @@ public struct FrontEnd {
         ReferenceResolver().check(platform, into: &diagnostics)
         RangeChecks().check(platform, into: &diagnostics)
         guard !diagnostics.hasErrors else { return nil }
+        PlatformValidator().check(platform, into: &diagnostics)
+        guard !diagnostics.hasErrors else { return nil }
         return platform
     }
 }

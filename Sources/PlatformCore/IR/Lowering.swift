@@ -98,7 +98,7 @@ public struct Lowering {
             sourceSecret: o.string("sourceSecret"), parameters: total, activeParameters: active,
             architecture: o.string("architecture"), dtype: Model.DType(rawValue: o.string("dtype") ?? "") ?? .bf16,
             kvCacheDtype: o.string("kvCacheDtype") ?? "auto", contextLength: o.int("contextLength") ?? 8192,
-            maxSequences: o.int("maxSequences") ?? 16, engine: o.string("engine") ?? "vllm", image: o.string("image") ?? "",
+            maxSequences: o.int("maxSequences") ?? 4, engine: o.string("engine") ?? "vllm", image: o.string("image") ?? "",
             gpuModel: gpu.string("model") ?? "", gpusPerReplica: gpu.int("count") ?? 1, nodesPerReplica: gpu.int("nodes") ?? 1,
             migProfile: gpu.string("migProfile"), gpuMemoryUtilization: o.double("gpuMemoryUtilization") ?? 0.9,
             minReplicas: minReplicas, maxReplicas: replicas.int("max") ?? minReplicas,

@@ -164,7 +164,7 @@ public enum PlatformShape {
         FieldShape("dtype", .enumeration(["bf16", "fp16", "fp8", "int8", "int4", "fp32"]), default: "bf16", "weight dtype"),
         FieldShape("kvCacheDtype", .enumeration(["auto", "fp8", "bf16", "fp16"]), default: "auto", "KV-cache dtype"),
         FieldShape("contextLength", .integer(minimum: 1), default: "8192", "maximum context length (`--max-model-len`)"),
-        FieldShape("maxSequences", .integer(minimum: 1), default: "16", "concurrent sequences the KV cache must hold"),
+        FieldShape("maxSequences", .integer(minimum: 1), default: "4", "sequences at full context the KV cache must hold at once"),
         FieldShape("engine", .enumeration(["vllm"]), default: "vllm", "serving engine"),
         FieldShape("image", .string(), default: "vllm/vllm-openai:v0.11.0", "engine image"),
         FieldShape("gpu", .object(modelGPU), required: true, "GPUs per replica"),
