@@ -85,10 +85,6 @@ extension ManifestValue: ExpressibleByBooleanLiteral {
     public init(booleanLiteral value: Bool) { self = .bool(value) }
 }
 
-extension ManifestValue: ExpressibleByNilLiteral {
-    public init(nilLiteral: ()) { self = .null }
-}
-
 extension ManifestValue: ExpressibleByArrayLiteral {
     public init(arrayLiteral elements: ManifestValue...) { self = .list(elements) }
 }
