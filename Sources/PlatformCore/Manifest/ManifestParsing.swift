@@ -64,7 +64,8 @@ extension ManifestValue {
         case .float: return Double(text).map(ManifestValue.double) ?? .string(text)
         case .bool: return text == "true" ? .bool(true) : text == "false" ? .bool(false) : .string(text)
         case .null: return .null
-        case .str where scalar.style == .plain: return YAMLCoreSchema.resolvePlain(text)
+        // Without resolver rules a plain scalar's tag stays implicit (""); quoted ones are `!!str`.
+        case .implicit: return scalar.style == .plain ? YAMLCoreSchema.resolvePlain(text) : .string(text)
         default: return .string(text)
         }
     }
