@@ -1,0 +1,83 @@
+/// A map with unique string keys, stored sorted by the keys' UTF-8 bytes.
+///
+/// Sorted storage makes equality independent of insertion order and makes every iteration
+/// deterministic (no hash order can leak into output); lookups are binary searches.
+public struct ManifestMap: Hashable, Sendable, Sequence {
+    /// One key and its value.
+    public struct Entry: Hashable, Sendable {
+        public var key: String
+        public var value: ManifestValue
+        public init(key: String, value: ManifestValue) {
+            self.key = key
+            self.value = value
+        }
+    }
+
+    /// The entries in byte order of their keys.
+    public private(set) var entries: [Entry]
+
+    /// An empty map.
+    public init() { entries = [] }
+
+    /// A map of `pairs`; a later duplicate key replaces an earlier one.
+    public init<S: Sequence>(_ pairs: S) where S.Element == (String, ManifestValue) {
+        entries = []
+        for (key, value) in pairs { self[key] = value }
+    }
+
+    public var count: Int { entries.count }
+    public var isEmpty: Bool { entries.isEmpty }
+    /// The keys in byte order.
+    public var keys: [String] { entries.map(\.key) }
+
+    public func makeIterator() -> IndexingIterator<[Entry]> { entries.makeIterator() }
+
+    /// The value under `key`; setting nil removes the key.
+    public subscript(key: String) -> ManifestValue? {
+        get {
+            let (index, found) = position(of: key)
+            return found ? entries[index].value : nil
+        }
+        set {
+            let (index, found) = position(of: key)
+            switch (found, newValue) {
+            case (true, let value?): entries[index].value = value
+            case (true, nil): entries.remove(at: index)
+            case (false, let value?): entries.insert(Entry(key: key, value: value), at: index)
+            case (false, nil): break
+            }
+        }
+    }
+
+    /// True when `key` is present.
+    public func contains(_ key: String) -> Bool { position(of: key).found }
+
+    /// Binary search by UTF-8 bytes: the index of `key`, or where it would be inserted.
+    private func position(of key: String) -> (index: Int, found: Bool) {
+        var low = 0
+        var high = entries.count
+        while low < high {
+            let mid = (low + high) / 2
+            let probe = entries[mid].key
+            if probe.utf8.elementsEqual(key.utf8) { return (mid, true) }
+            if probe.precedesInByteOrder(key) { low = mid + 1 } else { high = mid }
+        }
+        return (low, false)
+    }
+}
+
+extension ManifestMap: ExpressibleByDictionaryLiteral {
+    /// A later duplicate key replaces an earlier one.
+    public init(dictionaryLiteral elements: (String, ManifestValue)...) {
+        self.init(elements)
+    }
+}
+
+extension String {
+    /// Byte order of the UTF-8 encodings: the one key and path order used in output, independent
+    /// of locale and of Unicode normalization.
+    @inlinable
+    public func precedesInByteOrder(_ other: String) -> Bool {
+        utf8.lexicographicallyPrecedes(other.utf8)
+    }
+}

@@ -1,0 +1,81 @@
+/// Every object the emitters produced, per cluster: clusters in byte order of their names, each
+/// cluster's objects sorted by `ManifestID`, so the order never depends on emission order.
+/// No cluster holds two objects with the same id; `insert` refuses the second.
+public struct ManifestSet: Hashable, Sendable {
+    /// One cluster's objects, sorted by id.
+    public struct Cluster: Hashable, Sendable {
+        public var name: String
+        public private(set) var manifests: [Manifest]
+
+        fileprivate init(name: String) {
+            self.name = name
+            manifests = []
+        }
+
+        /// Inserts keeping the id order; returns the object already holding the id, if any.
+        fileprivate mutating func insert(_ manifest: Manifest) -> Manifest? {
+            let id = manifest.id
+            var low = 0
+            var high = manifests.count
+            while low < high {
+                let mid = (low + high) / 2
+                if manifests[mid].id < id { low = mid + 1 } else { high = mid }
+            }
+            if low < manifests.count, manifests[low].id == id { return manifests[low] }
+            manifests.insert(manifest, at: low)
+            return nil
+        }
+    }
+
+    /// Two objects of one cluster with the same id: the first was kept, the second refused.
+    public struct Duplicate: Hashable, Sendable {
+        public var cluster: String
+        public var id: ManifestID
+        public var kept: Manifest
+        public var refused: Manifest
+    }
+
+    /// Clusters in byte order of their names.
+    public private(set) var clusters: [Cluster] = []
+
+    /// An empty set.
+    public init() {}
+
+    /// The set of `items` and the duplicates it refused, in the order they came.
+    public static func collecting<S: Sequence>(_ items: S) -> (ManifestSet, [Duplicate])
+    where S.Element == (cluster: String, manifest: Manifest) {
+        var set = ManifestSet()
+        var duplicates: [Duplicate] = []
+        for item in items {
+            if let duplicate = set.insert(item.manifest, into: item.cluster) { duplicates.append(duplicate) }
+        }
+        return (set, duplicates)
+    }
+
+    /// Adds `manifest` to `cluster` (creating the cluster); returns the duplicate instead of
+    /// inserting when the cluster already holds an object with the same id.
+    @discardableResult
+    public mutating func insert(_ manifest: Manifest, into cluster: String) -> Duplicate? {
+        let index = clusterIndex(cluster)
+        guard let existing = clusters[index].insert(manifest) else { return nil }
+        return Duplicate(cluster: cluster, id: manifest.id, kept: existing, refused: manifest)
+    }
+
+    /// Adds an empty cluster, so its directory and kustomization are still rendered.
+    public mutating func addCluster(_ cluster: String) { _ = clusterIndex(cluster) }
+
+    /// The objects of `cluster` in id order; empty for an unknown cluster.
+    public func manifests(in cluster: String) -> [Manifest] {
+        clusters.first { $0.name == cluster }?.manifests ?? []
+    }
+
+    /// Number of objects over all clusters.
+    public var count: Int { clusters.reduce(0) { $0 + $1.manifests.count } }
+
+    private mutating func clusterIndex(_ name: String) -> Int {
+        if let index = clusters.firstIndex(where: { $0.name == name }) { return index }
+        let index = clusters.firstIndex { name.precedesInByteOrder($0.name) } ?? clusters.count
+        clusters.insert(Cluster(name: name), at: index)
+        return index
+    }
+}

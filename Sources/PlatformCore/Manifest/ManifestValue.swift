@@ -1,0 +1,97 @@
+/// YAML/JSON-like data: the value every emitter builds and the one renderer turns into bytes.
+///
+/// Maps are `ManifestMap`s, whose key order never matters (the renderer owns the order), so two
+/// values built in different orders are equal.
+public enum ManifestValue: Hashable, Sendable {
+    case string(String)
+    case int(Int64)
+    /// Rare in Kubernetes objects (quantities are strings); kept for template fidelity.
+    case double(Double)
+    case bool(Bool)
+    case null
+    case list([ManifestValue])
+    case map(ManifestMap)
+
+    /// An empty map, `{}`.
+    public static var emptyMap: ManifestValue { .map(ManifestMap()) }
+
+    /// The string payload, or nil for any other case.
+    public var stringValue: String? {
+        if case .string(let s) = self { return s }
+        return nil
+    }
+
+    /// The integer payload, or nil for any other case.
+    public var intValue: Int64? {
+        if case .int(let i) = self { return i }
+        return nil
+    }
+
+    /// The boolean payload, or nil for any other case.
+    public var boolValue: Bool? {
+        if case .bool(let b) = self { return b }
+        return nil
+    }
+
+    /// The list payload, or nil for any other case.
+    public var listValue: [ManifestValue]? {
+        if case .list(let l) = self { return l }
+        return nil
+    }
+
+    /// The map payload, or nil for any other case.
+    public var mapValue: ManifestMap? {
+        if case .map(let m) = self { return m }
+        return nil
+    }
+
+    /// True for `.null`.
+    public var isNull: Bool {
+        if case .null = self { return true }
+        return false
+    }
+
+    /// The value under `key` when this is a map; nil otherwise. Setting on a non-map turns it into
+    /// a map holding only that key; setting nil removes the key.
+    public subscript(key: String) -> ManifestValue? {
+        get { mapValue?[key] }
+        set {
+            var map = mapValue ?? ManifestMap()
+            map[key] = newValue
+            self = .map(map)
+        }
+    }
+
+    /// The item at `index` when this is a list and the index is in range; nil otherwise.
+    public subscript(index: Int) -> ManifestValue? {
+        guard case .list(let items) = self, items.indices.contains(index) else { return nil }
+        return items[index]
+    }
+}
+
+extension ManifestValue: ExpressibleByStringLiteral {
+    public init(stringLiteral value: String) { self = .string(value) }
+}
+
+extension ManifestValue: ExpressibleByIntegerLiteral {
+    public init(integerLiteral value: Int64) { self = .int(value) }
+}
+
+extension ManifestValue: ExpressibleByFloatLiteral {
+    public init(floatLiteral value: Double) { self = .double(value) }
+}
+
+extension ManifestValue: ExpressibleByBooleanLiteral {
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+}
+
+extension ManifestValue: ExpressibleByArrayLiteral {
+    public init(arrayLiteral elements: ManifestValue...) { self = .list(elements) }
+}
+
+extension ManifestValue: ExpressibleByDictionaryLiteral {
+    /// A later duplicate key replaces an earlier one.
+    public init(dictionaryLiteral elements: (String, ManifestValue)...) {
+        self = .map(ManifestMap(elements))
+    }
+}

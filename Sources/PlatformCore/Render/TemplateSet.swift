@@ -1,0 +1,77 @@
+/// The base manifests of `templates/`, keyed by their path without extension
+/// (`vllm/deployment.yaml` → `vllm/deployment`). Pure: the CLI reads the files and passes their
+/// contents.
+public struct TemplateSet: Hashable, Sendable {
+    /// A template file that could not be used; the others still load.
+    public struct LoadError: Hashable, Sendable, CustomStringConvertible {
+        /// The path as given, relative to the templates folder.
+        public var path: String
+        public var message: String
+        public var line: Int?
+        public var column: Int?
+
+        public var description: String {
+            guard let line, let column else { return "\(path): \(message)" }
+            return "\(path):\(line):\(column): \(message)"
+        }
+    }
+
+    /// Parsed templates by key.
+    public private(set) var templates: [String: ManifestValue]
+
+    /// An empty set: every emitter then uses only what it computes.
+    public init() { templates = [:] }
+
+    /// Parses every `.yaml`/`.yml` file of `files` (relative path → contents; other files are
+    /// ignored) and returns the set and the files it refused, sorted by path: YAML errors,
+    /// documents that are not maps, and two files with the same key.
+    public static func load(files: [String: String]) -> (TemplateSet, [LoadError]) {
+        var set = TemplateSet()
+        var errors: [LoadError] = []
+        var sources: [String: String] = [:]
+        for path in files.keys.sorted(by: { $0.precedesInByteOrder($1) }) {
+            guard let key = key(forPath: path) else { continue }
+            if let earlier = sources[key] {
+                errors.append(LoadError(path: path, message: "template `\(key)` is already defined by \(earlier)"))
+                continue
+            }
+            do {
+                let value = try ManifestValue.parse(yaml: files[path] ?? "")
+                guard value.mapValue != nil else {
+                    errors.append(LoadError(path: path, message: "a template must be one YAML mapping"))
+                    continue
+                }
+                set.templates[key] = value
+                sources[key] = path
+            } catch let error as ManifestParseError {
+                errors.append(LoadError(path: path, message: error.message, line: error.line, column: error.column))
+            } catch {
+                errors.append(LoadError(path: path, message: "\(error)"))
+            }
+        }
+        return (set, errors)
+    }
+
+    /// The template for `key` (`vllm/deployment`), if any.
+    public subscript(key: String) -> ManifestValue? { templates[key] }
+
+    /// The keys in byte order.
+    public var keys: [String] { templates.keys.sorted { $0.precedesInByteOrder($1) } }
+
+    /// `computed` merged onto the template for `key`; without a template, `computed` unchanged.
+    public func apply(_ key: String, to computed: ManifestValue) -> (ManifestValue, [MergeConflict]) {
+        guard let template = templates[key] else { return (computed, []) }
+        return TemplateMerge.merge(template: template, computed: computed)
+    }
+
+    /// `./vllm/deployment.yaml` → `vllm/deployment`; nil for files that are not YAML.
+    static func key(forPath path: String) -> String? {
+        var trimmed = Substring(path)
+        while trimmed.hasPrefix("./") { trimmed = trimmed.dropFirst(2) }
+        for suffix in [".yaml", ".yml"] where trimmed.hasSuffix(suffix) {
+            let key = trimmed.dropLast(suffix.count)
+            return key.isEmpty ? nil : String(key)
+        }
+        return nil
+    }
+}

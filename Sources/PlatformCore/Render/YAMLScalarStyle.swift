@@ -1,0 +1,137 @@
+/// How the renderer writes one string, decided by a single pass over its UTF-8 bytes (no regex:
+/// the renderer runs over tens of thousands of objects).
+///
+/// The rule is conservative: a string is plain only when neither YAML 1.1 (PyYAML, go-yaml v2,
+/// hence kubectl's older readers) nor YAML 1.2 could read it as anything but that same string.
+enum YAMLScalarStyle: Equatable {
+    case plain
+    /// `'…'` with inner quotes doubled: printable single-line text.
+    case singleQuoted
+    /// `"…"` with escapes: control characters, tabs, Unicode line breaks, BOM, keys with newlines.
+    case doubleQuoted
+    /// `|`, `|-` or `|+` block: multi-line text without trailing blanks on its lines.
+    case literal
+
+    /// The style for `string`; keys never use literal blocks.
+    static func of(_ string: String, isKey: Bool) -> YAMLScalarStyle {
+        var scan = ByteScan()
+        for byte in string.utf8 { scan.feed(byte) }
+        if scan.count == 0 { return .singleQuoted }
+        if scan.needsEscape { return .doubleQuoted }
+        if scan.hasNewline {
+            if isKey || scan.blankBeforeBreak || !scan.hasNonNewline || scan.last == 0x20 || scan.last == 0x09 {
+                return .doubleQuoted
+            }
+            return .literal
+        }
+        if scan.hasTab { return .doubleQuoted }
+        return isPlainSafe(string, scan) ? .plain : .singleQuoted
+    }
+
+    /// Facts about a string gathered in one pass.
+    private struct ByteScan {
+        var count = 0
+        var first: UInt8 = 0
+        var second: UInt8 = 0
+        var last: UInt8 = 0
+        var beforeLast: UInt8 = 0
+        var needsEscape = false
+        var hasNewline = false
+        var hasNonNewline = false
+        var hasTab = false
+        var blankBeforeBreak = false
+        var colonSpace = false
+        var spaceHash = false
+
+        mutating func feed(_ byte: UInt8) {
+            if count == 0 { first = byte } else if count == 1 { second = byte }
+            switch byte {
+            case 0x0A:
+                hasNewline = true
+                if last == 0x20 || last == 0x09 { blankBeforeBreak = true }
+            case 0x09: hasTab = true; hasNonNewline = true
+            case 0x00..<0x20, 0x7F: needsEscape = true
+            case 0x20:
+                hasNonNewline = true
+                if last == 0x3A { colonSpace = true }
+            case 0x23:
+                hasNonNewline = true
+                if last == 0x20 { spaceHash = true }
+            // U+0080–U+009F (C1 controls and NEL) encode as C2 80…C2 9F.
+            case 0x80...0x9F where last == 0xC2: needsEscape = true
+            // U+2028, U+2029 (line breaks for YAML 1.1), U+FEFF (BOM), U+FFFE, U+FFFF.
+            case 0xA8...0xA9 where last == 0x80 && beforeLast == 0xE2: needsEscape = true
+            case 0xBF where last == 0xBB && beforeLast == 0xEF: needsEscape = true
+            case 0xBE...0xBF where last == 0xBF && beforeLast == 0xEF: needsEscape = true
+            default: hasNonNewline = true
+            }
+            beforeLast = last
+            last = byte
+            count += 1
+        }
+    }
+
+    /// Single-line printable text without tabs: plain unless an indicator, a comment, a
+    /// `key: value` look-alike or a resolvable non-string (null, bool, number, timestamp) forbids it.
+    private static func isPlainSafe(_ string: String, _ scan: ByteScan) -> Bool {
+        if scan.first == 0x20 || scan.last == 0x20 || scan.last == 0x3A { return false }
+        if scan.colonSpace || scan.spaceHash { return false }
+        switch scan.first {
+        // `-foo` and `--port` are plain in both versions; `-`, `- x` and `---` are not.
+        case UInt8(ascii: "-"):
+            if scan.count == 1 || scan.second == 0x20 || string.utf8.starts(with: "---".utf8) { return false }
+        case UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"),
+             UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "#"), UInt8(ascii: "&"), UInt8(ascii: "*"),
+             UInt8(ascii: "!"), UInt8(ascii: "|"), UInt8(ascii: ">"), UInt8(ascii: "'"), UInt8(ascii: "\""),
+             UInt8(ascii: "%"), UInt8(ascii: "@"), UInt8(ascii: "`"):
+            return false
+        default: break
+        }
+        if scan.count <= 5, isReservedWord(string) { return false }
+        return !looksNumeric(string) && !looksLikeTimestamp(string)
+    }
+
+    /// null, booleans of YAML 1.1 and 1.2 in any case, and the 1.1 merge/value keys.
+    private static func isReservedWord(_ string: String) -> Bool {
+        switch string.lowercased() {
+        case "~", "null", "true", "false", "yes", "no", "on", "off", "y", "n", "<<", "=": return true
+        default: return false
+        }
+    }
+
+    /// Every YAML 1.1/1.2 int and float form, over-approximated: after an optional sign, a digit
+    /// or dot followed only by digits, hex letters, `x o _ . : e E + -`; and `.inf`/`.nan`.
+    /// Over-matching ("1a", "1.2.3") only costs a pair of quotes.
+    private static func looksNumeric(_ string: String) -> Bool {
+        var bytes = Substring(string).utf8[...]
+        if let sign = bytes.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+        guard let lead = bytes.first else { return true }
+        if lead == UInt8(ascii: ".") {
+            let word = String(decoding: bytes, as: UTF8.self).lowercased()
+            if word == ".inf" || word == ".nan" { return true }
+        }
+        guard (lead >= 0x30 && lead <= 0x39) || lead == UInt8(ascii: ".") else { return false }
+        for byte in bytes {
+            switch byte {
+            case 0x30...0x39, UInt8(ascii: "a")...UInt8(ascii: "f"), UInt8(ascii: "A")...UInt8(ascii: "F"),
+                 UInt8(ascii: "x"), UInt8(ascii: "X"), UInt8(ascii: "o"), UInt8(ascii: "O"), UInt8(ascii: "_"),
+                 UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: "+"), UInt8(ascii: "-"):
+                continue
+            default:
+                return false
+            }
+        }
+        return true
+    }
+
+    /// YAML 1.1 timestamps start `YYYY-`; quoting every such string is simpler than the full form.
+    private static func looksLikeTimestamp(_ string: String) -> Bool {
+        var index = 0
+        for byte in string.utf8 {
+            if index < 4 { guard byte >= 0x30 && byte <= 0x39 else { return false } }
+            else { return byte == UInt8(ascii: "-") }
+            index += 1
+        }
+        return false
+    }
+}

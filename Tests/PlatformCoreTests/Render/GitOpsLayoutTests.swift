@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+@testable import PlatformCore
+
+@Suite struct GitOpsLayoutTests {
+    static func sampleSet() -> ManifestSet {
+        var set = ManifestSet()
+        set.insert(Manifest(apiVersion: "v1", kind: "Namespace", name: "search",
+                            labels: ["platformc.dev/team": "search"]), into: "prod-use1")
+        set.insert(Manifest(apiVersion: "v1", kind: "ResourceQuota", name: "gpu-quota", namespace: "search",
+                            body: ["spec": ["hard": ["requests.nvidia.com/gpu": "32"]]]), into: "prod-use1")
+        set.insert(Manifest(apiVersion: "v1", kind: "ConfigMap", name: "settings", namespace: "search",
+                            body: ["data": ["enabled": "yes", "mode": "0755", "script": "set -e\necho ok\n"]]), into: "prod-use1")
+        set.insert(Manifest(apiVersion: "v1", kind: "Namespace", name: "research"), into: "prod-use1")
+        set.insert(Manifest(apiVersion: "v1", kind: "ConfigMap", name: "settings", namespace: "research",
+                            body: ["data": ["replicas": "1"]]), into: "prod-use1")
+        set.addCluster("empty")
+        return set
+    }
+
+    @Test func layoutPathsAndKustomizations() {
+        let tree = GitOpsLayout.render(Self.sampleSet())
+        #expect(tree.paths == [
+            "clusters/empty/kustomization.yaml",
+            "clusters/prod-use1/_cluster/namespace-research.yaml",
+            "clusters/prod-use1/_cluster/namespace-search.yaml",
+            "clusters/prod-use1/kustomization.yaml",
+            "clusters/prod-use1/research/configmap-settings.yaml",
+            "clusters/prod-use1/research/kustomization.yaml",
+            "clusters/prod-use1/search/configmap-settings.yaml",
+            "clusters/prod-use1/search/kustomization.yaml",
+            "clusters/prod-use1/search/resourcequota-gpu-quota.yaml",
+        ])
+        #expect(tree.files["clusters/prod-use1/kustomization.yaml"] == """
+            apiVersion: kustomize.config.k8s.io/v1beta1
+            kind: Kustomization
+            resources:
+            - _cluster/namespace-research.yaml
+            - _cluster/namespace-search.yaml
+            - research
+            - search
+
+            """)
+        #expect(tree.files["clusters/prod-use1/search/kustomization.yaml"] == """
+            apiVersion: kustomize.config.k8s.io/v1beta1
+            kind: Kustomization
+            resources:
+            - configmap-settings.yaml
+            - resourcequota-gpu-quota.yaml
+
+            """)
+        #expect(tree.files["clusters/empty/kustomization.yaml"] == """
+            apiVersion: kustomize.config.k8s.io/v1beta1
+            kind: Kustomization
+            resources: []
+
+            """)
+        #expect(tree.files["clusters/prod-use1/search/configmap-settings.yaml"] == """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: settings
+              namespace: search
+            data:
+              enabled: 'yes'
+              mode: '0755'
+              script: |
+                set -e
+                echo ok
+
+            """)
+    }
+
+    @Test func sameLowercaseKindFromTwoGroupsIsQualified() {
+        var set = ManifestSet()
+        set.insert(Manifest(apiVersion: "gateway.networking.k8s.io/v1", kind: "Gateway", name: "web", namespace: "edge"), into: "c")
+        set.insert(Manifest(apiVersion: "networking.istio.io/v1", kind: "Gateway", name: "web", namespace: "edge"), into: "c")
+        set.insert(Manifest(apiVersion: "networking.istio.io/v1", kind: "Gateway", name: "api", namespace: "edge"), into: "c")
+        set.insert(Manifest(apiVersion: "example.com/v1", kind: "GATEWAY", name: "web", namespace: "edge"), into: "c")
+        set.insert(Manifest(apiVersion: "example.com/v1", kind: "Gateway", name: "web", namespace: "edge"), into: "c")
+        let tree = GitOpsLayout.render(set, root: "out")
+        #expect(tree.paths == [
+            "out/c/edge/gateway-api.yaml",
+            "out/c/edge/gateway-web_example.com.yaml",
+            "out/c/edge/gateway-web_example.com_2.yaml",
+            "out/c/edge/gateway-web_gateway.networking.k8s.io.yaml",
+            "out/c/edge/gateway-web_networking.istio.io.yaml",
+            "out/c/edge/kustomization.yaml",
+            "out/c/kustomization.yaml",
+        ])
+        #expect(tree.files["out/c/edge/gateway-web_example.com.yaml"]?.contains("kind: GATEWAY") == true)
+    }
+
+    @Test func kubectlKustomizeBuildsEveryCluster() throws {
+        guard SharedTools.requireKubectl() else { return }
+        let dir = try SharedTools.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try SharedTools.write(GitOpsLayout.render(Self.sampleSet()).files, under: dir)
+        let built = SharedTools.kustomizeBuild(dir.appendingPathComponent("clusters/prod-use1"))
+        #expect(built.exitCode == 0, "\(built.output)")
+        let documents = try built.output.components(separatedBy: "\n---\n").map { try ManifestValue.parse(yaml: $0) }
+        #expect(documents.compactMap { $0.mapValue.flatMap(Manifest.init(object:))?.id.description } == [
+            "Namespace research", "Namespace search", "ResourceQuota search/gpu-quota",
+            "ConfigMap research/settings", "ConfigMap search/settings",
+        ])
+        #expect(documents.last?[path: ["data", "enabled"]] == "yes")
+        let empty = SharedTools.kustomizeBuild(dir.appendingPathComponent("clusters/empty"))
+        #expect(empty.exitCode == 0, "\(empty.output)")
+    }
+
+    @Test func renderedObjectsPassStrictValidation() throws {
+        guard let shared = SharedTools.requireShared() else { return }
+        let dir = try SharedTools.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try SharedTools.write(GitOpsLayout.render(Self.sampleSet()).files, under: dir)
+        let result = SharedTools.validateManifests(directory: dir, shared: shared)
+        #expect(result.exitCode == 0, "\(result.output)")
+        #expect(result.output.hasSuffix("validate-manifests: 5 documents, 0 errors\n"), "\(result.output)")
+    }
+
+    @Test func validationCatchesABadObject() throws {
+        guard let shared = SharedTools.requireShared() else { return }
+        let dir = try SharedTools.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let bad = Manifest(apiVersion: "v1", kind: "ConfigMap", name: "Bad_Name", namespace: "ns", body: ["data": ["k": "v"], "spec": ["x": 1]])
+        try SharedTools.write(["cm.yaml": YAMLRenderer.render(bad)], under: dir)
+        let result = SharedTools.validateManifests(directory: dir, shared: shared)
+        #expect(result.exitCode == 1, "\(result.output)")
+        #expect(result.output.hasSuffix("validate-manifests: 1 documents, 2 errors\n"), "\(result.output)")
+    }
+}
