@@ -52,9 +52,10 @@ struct NodeGPUFacts: Hashable {
             mig[profile] = labelCount ?? node.capacityGPUs ?? 0
             gpus = catalogType?.gpuCount
             if gpus == nil, let name = canonical, let devicesPerGPU = GPUCatalog.builtIn.model(named: name)?.migProfile(named: profile)?.maxCount {
-                gpus = max(1, (mig[profile] ?? 0) / devicesPerGPU)
+                let inferred = max(1, (mig[profile] ?? 0) / devicesPerGPU)
+                gpus = inferred
                 diagnostics.append(Diagnostic(.warning, InventoryDiagnosticCode.gpuCountInferred,
-                    "node `\(node.name)`: MIG single strategy hides the GPU count; assumed \(gpus!) from \(mig[profile] ?? 0) `\(profile)` devices at \(devicesPerGPU) per GPU",
+                    "node `\(node.name)`: MIG single strategy hides the GPU count; assumed \(inferred) from \(mig[profile] ?? 0) `\(profile)` devices at \(devicesPerGPU) per GPU",
                     at: nil, help: "set `gpusPerNode` in the spec if this is wrong"))
             }
         }

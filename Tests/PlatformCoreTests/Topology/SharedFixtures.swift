@@ -1,12 +1,21 @@
 import Foundation
 import Testing
 
-/// `../shared` next to the repository root, where the real-world samples and tools live. When it is
-/// missing, tests that need it fail under CI (env `CI` set) and otherwise skip, saying so.
+/// `../shared` next to the repository root, where the real-world samples and tools live (for a git
+/// worktree such as `/work/wt/<name>`, the nearest ancestor that holds `shared/`). When it is missing,
+/// tests that need it fail under CI (env `CI` set) and otherwise skip, saying so.
 enum SharedFixtures {
-    static let root: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared")
+    static let root: URL = {
+        let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        var dir = repoRoot.deletingLastPathComponent()
+        while dir.path != "/" {
+            let candidate = dir.appendingPathComponent("shared")
+            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("realworld").path) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        return repoRoot.deletingLastPathComponent().appendingPathComponent("shared")
+    }()
 
     /// The bytes of `shared/<path>`, or nil after recording a failure (CI) or printing a skip message.
     static func bytes(_ path: String, sourceLocation: SourceLocation = #_sourceLocation) -> [UInt8]? {
