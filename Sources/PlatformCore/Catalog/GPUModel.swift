@@ -11,10 +11,13 @@ public struct GPUModel: Hashable, Sendable {
     public var fp8: Bool
     public var migProfiles: [MIGProfile]
     public var source: String               // where the figures come from
+    public var pciDeviceIDs: [String]       // PCI device IDs ("0x2330"), the keys of mig-parted's table
+    public var nvlinksPerGPU: Int?          // NVLink links per GPU as NCCL dumps show them (12 A100, 18 H100)
 
     public init(name: String, vendor: String = "nvidia", memoryMiB: Int, architecture: String,
                 computeCapability: ComputeCapability?, nvlinkGeneration: Int?, nvlinkBandwidthGBps: Double?,
-                fp8: Bool, migProfiles: [MIGProfile] = [], source: String) {
+                fp8: Bool, migProfiles: [MIGProfile] = [], source: String,
+                pciDeviceIDs: [String] = [], nvlinksPerGPU: Int? = nil) {
         self.name = name
         self.vendor = vendor
         self.memoryMiB = memoryMiB
@@ -25,6 +28,8 @@ public struct GPUModel: Hashable, Sendable {
         self.fp8 = fp8
         self.migProfiles = migProfiles
         self.source = source
+        self.pciDeviceIDs = pciDeviceIDs
+        self.nvlinksPerGPU = nvlinksPerGPU
     }
 
     public var memoryBytes: Int64 { Int64(memoryMiB) * 1024 * 1024 }
