@@ -18,7 +18,7 @@ import Testing
             ("        nodes: { min: 2, max: 4 }\n", "        nodes: { min: 2, max: 4 }\n      - name: mig\n        instanceType: p5.48xlarge\n        nodes: { min: 1 }\n        mig: { profiles: { \"1g.10gb\": 7 } }\n"),
             ("gpu: { model: H100-SXM-80GB, count: 4 }", "gpu: { model: H100-SXM-80GB, migProfile: 1g.10gb }"),
         ])
-        #expect(lines == ["26:10: error[E2101]: model `llama-3-70b` needs 152.9 GB per replica (weights 140.0 GB + KV cache 10.7 GB + overhead 2.1 GB), but one 1g.10gb slice of H100-SXM-80GB at 90% hold 9.3 GB | help: use `count: 4` (needs 159.3 GB, fits 4 H100-SXM-80GB), or `dtype: fp8` (needs 82.9 GB and fits 2 H100-SXM-80GB), or fewer `maxSequences` or a shorter `contextLength`"])
+        #expect(lines == ["26:10: error[E2101]: model `llama-3-70b` needs 152.9 GB per replica (weights 140.0 GB + KV cache 10.7 GB + overhead 2.1 GB), but one 1g.10gb slice of H100-SXM-80GB at 90% hold 9.4 GB | help: use `count: 4` (needs 159.3 GB, fits 4 H100-SXM-80GB), or `dtype: fp8` (needs 82.9 GB and fits 2 H100-SXM-80GB), or fewer `maxSequences` or a shorter `contextLength`"])
     }
 
     @Test func tensorParallelAcrossPCIe() {
@@ -43,9 +43,9 @@ import Testing
     }
 
     @Test func migProfiles() {
-        let pool = ("        nodes: { min: 2, max: 4 }\n", "        nodes: { min: 2, max: 4 }\n      - name: mig\n        instanceType: p5.48xlarge\n        nodes: { min: 1 }\n        mig: { profiles: { \"1g.10gb\": 8, \"2g.20gb\": 1 } }\n")
+        let pool = ("        nodes: { min: 2, max: 4 }\n", "        nodes: { min: 2, max: 4 }\n      - name: mig\n        instanceType: p5.48xlarge\n        nodes: { min: 1 }\n        mig: { profiles: { \"1g.10gb\": 8, \"2g.25gb\": 1 } }\n")
         #expect(Fixture.lines([pool]) == [
-            "16:14: error[E2104]: node pool `prod/mig`: H100-SXM-80GB has no MIG profile `2g.20gb` | help: did you mean `1g.10gb`?",
+            "16:14: error[E2104]: node pool `prod/mig`: H100-SXM-80GB has no MIG profile `2g.25gb` | help: did you mean `2g.20gb`?",
             "16:14: error[E2105]: node pool `prod/mig`: 8× `1g.10gb` per GPU, but at most 7 fit on H100-SXM-80GB | help: use at most 7",
             "16:14: error[E2105]: node pool `prod/mig`: the MIG layout uses 8 compute slices per GPU; a GPU has 7 | help: remove profiles until the compute slices add up to 7 or fewer",
         ])
