@@ -21,6 +21,7 @@ public struct ModelArchitecture: Sendable {
         "qwen2.5-14b": .init(layers: 48, kvHeads: 8, headDim: 128),    // Qwen/Qwen2.5-14B config.json
         "qwen2.5-72b": .init(layers: 80, kvHeads: 8, headDim: 128),    // Qwen/Qwen2.5-72B config.json
         "deepseek-v3": .init(layers: 61, kvHeads: 1, headDim: 576),    // MLA: one latent of 512 + 64 rope dims per layer
+        "bert-large": .init(layers: 24, kvHeads: 16, headDim: 64),     // BAAI/bge-large-en-v1.5 config.json (encoder)
     ]
 }
 

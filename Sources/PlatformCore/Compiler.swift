@@ -1,0 +1,43 @@
+import PlatformDiagnostics
+
+/// The whole pipeline as a composition of typed stages:
+/// 1. front end: bytes → `Platform` (load, check, lower, validate)
+/// 2. passes: `Platform` → `PlannedPlatform` (placement, quota and cost)
+/// 3. emit: `PlannedPlatform` → `ManifestSet` (typed objects merged onto templates)
+/// 4. render: `ManifestSet` → `RenderedTree` (canonical YAML bytes per path)
+/// Each stage reports into one diagnostics bag; the pipeline stops at the first stage boundary
+/// that has errors, so nothing is produced from a broken spec.
+public struct Compiler: Sendable {
+    public var templates: TemplateSet
+    public var emitters: [any Emitter]
+
+    public static let defaultEmitters: [any Emitter] = [TeamNamespaceEmitter()]
+
+    public init(templates: TemplateSet = TemplateSet(), emitters: [any Emitter] = Compiler.defaultEmitters) {
+        self.templates = templates
+        self.emitters = emitters
+    }
+
+    public struct Output: Sendable {
+        public var platform: Platform?
+        public var plan: PlannedPlatform?
+        public var manifests: ManifestSet?
+        public var tree: RenderedTree?
+        public var diagnostics: DiagnosticBag
+    }
+
+    public func compile(spec bytes: [UInt8], file: String) -> Output {
+        var diagnostics = DiagnosticBag()
+        guard let platform = FrontEnd(file: file).run(bytes, into: &diagnostics) else {
+            return Output(diagnostics: diagnostics)
+        }
+        let plan = Passes.run(platform, into: &diagnostics)
+        guard !diagnostics.hasErrors else { return Output(platform: platform, plan: plan, diagnostics: diagnostics) }
+        var context = EmitContext(templates: templates, clusters: platform.clusters.map(\.name))
+        for emitter in emitters { emitter.emit(plan, into: &context) }
+        diagnostics.append(contentsOf: context.diagnostics)
+        guard !diagnostics.hasErrors else { return Output(platform: platform, plan: plan, manifests: context.manifests, diagnostics: diagnostics) }
+        let tree = GitOpsLayout.render(context.manifests, root: platform.gitops.path)
+        return Output(platform: platform, plan: plan, manifests: context.manifests, tree: tree, diagnostics: diagnostics)
+    }
+}

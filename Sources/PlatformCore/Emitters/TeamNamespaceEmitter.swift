@@ -1,0 +1,29 @@
+/// A Namespace and a GPU ResourceQuota per team, in every cluster: tenancy is uniform across the
+/// fleet, so a workload moved between clusters finds its namespace and quota waiting.
+public struct TeamNamespaceEmitter: Emitter {
+    public init() {}
+
+    public func emit(_ plan: PlannedPlatform, into context: inout EmitContext) {
+        let p = plan.platform
+        for cluster in p.clusters {
+            for team in p.teams {
+                let labels = PlatformLabels.common(p, team: team.name)
+                context.add(Manifest(apiVersion: "v1", kind: "Namespace", name: team.namespace, labels: labels),
+                            to: cluster.name, template: "core/namespace")
+                guard let gpus = team.gpuQuota else { continue }
+                var hard = ManifestMap()
+                let usesDevicePlugin = cluster.nodePools.contains { $0.gpuAllocation == .devicePlugin }
+                let usesDRA = cluster.nodePools.contains { $0.gpuAllocation == .dra }
+                if usesDevicePlugin || !usesDRA { hard["requests.nvidia.com/gpu"] = .string(String(gpus)) }
+                if usesDRA {
+                    // DRA quota counts devices per DeviceClass (ResourceQuota for DRA, Kubernetes 1.34).
+                    hard["gpu.nvidia.com.deviceclass.resource.k8s.io/devices"] = .string(String(gpus))
+                    hard["mig.nvidia.com.deviceclass.resource.k8s.io/devices"] = .string(String(gpus * 7))
+                }
+                context.add(Manifest(apiVersion: "v1", kind: "ResourceQuota", name: "gpu-quota", namespace: team.namespace,
+                                     labels: labels, body: ["spec": .map(["hard": .map(hard)])]),
+                            to: cluster.name)
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+/// The platform after the passes: where every workload runs (and, later, what it costs).
+/// Emitters read this and nothing else.
+public struct PlannedPlatform: Sendable {
+    public var platform: Platform
+    /// Model name → the pools its minimum replicas were placed on, in pool order.
+    public var modelAssignments: [String: [PoolAssignment]]
+    /// Training job name → the pool its gang was placed on.
+    public var jobAssignments: [String: PoolAssignment]
+
+    public init(platform: Platform, modelAssignments: [String: [PoolAssignment]] = [:], jobAssignments: [String: PoolAssignment] = [:]) {
+        self.platform = platform
+        self.modelAssignments = modelAssignments
+        self.jobAssignments = jobAssignments
+    }
+
+    /// The clusters a model runs in (sorted), from its placement.
+    public func clusters(of model: String) -> [String] {
+        Array(Set((modelAssignments[model] ?? []).map(\.cluster))).sorted()
+    }
+
+    /// The cluster a workload lives in: its placed cluster, else its pin, else the first cluster.
+    public func primaryCluster(ofModel model: String) -> String? {
+        clusters(of: model).first ?? platform.model(model)?.cluster ?? platform.clusters.first?.name
+    }
+}
+
+/// Where a group of replicas (or a gang) of one workload runs.
+public struct PoolAssignment: Hashable, Sendable {
+    public var cluster: String
+    public var pool: String
+    public var replicas: Int
+    /// Node names the replicas sit on, as the placement named them (`cluster/pool/node-0`).
+    public var nodes: [String]
+
+    public init(cluster: String, pool: String, replicas: Int, nodes: [String]) {
+        self.cluster = cluster
+        self.pool = pool
+        self.replicas = replicas
+        self.nodes = nodes
+    }
+}
