@@ -8,6 +8,8 @@ struct PreparedCommit {
     let parent: GitObjectID?
     let parentTree: GitPointer<OpaquePointer>?
     let stats: ChangeStats
+    /// The reflog line, worded as git words it, so `git reflog` reads the same as for CLI commits.
+    let reflogMessage: String
 }
 
 extension GitRepository {
@@ -76,7 +78,10 @@ extension GitRepository {
 
         let commit = try writeCommit(tree: treeID, parent: expectedHead, message: message,
                                      author: author.make(at: time), committer: committer.make(at: time))
-        return PreparedCommit(branch: branch, commit: commit, parent: expectedHead, parentTree: parentTree, stats: stats)
+        let subject = message.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        return PreparedCommit(
+            branch: branch, commit: commit, parent: expectedHead, parentTree: parentTree, stats: stats,
+            reflogMessage: (expectedHead == nil ? "commit (initial): " : "commit: ") + subject)
     }
 
     private func writeCommit(
@@ -104,7 +109,7 @@ extension GitRepository {
     /// either at the old commit or at the new one, and a concurrent move is detected, not lost.
     func publish(_ prepared: PreparedCommit) throws {
         let name = "refs/heads/" + prepared.branch
-        let log = "commit: platformc"
+        let log = prepared.reflogMessage
         var target = prepared.commit.oid
         var expected = prepared.parent?.oid ?? git_oid()
         do {

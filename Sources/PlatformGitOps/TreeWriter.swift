@@ -14,6 +14,7 @@ struct TreeWriter {
             try GitError.check(git_index_remove(index.pointer, path, 0))
         }
         var after: [String: TreeEntry] = [:]
+        // Managed files are regular files: the compiler writes no executables, symlinks or submodules.
         for path in managed.files.keys.sorted() {
             let entry = TreeEntry(id: try writeBlob(managed.files[path] ?? []), mode: GIT_FILEMODE_BLOB.rawValue)
             try add(entry, at: path, to: index)

@@ -21,6 +21,8 @@ import Testing
         #expect(stat.contains("platform.lock.json               | 1 +"))
         #expect(stat.contains("2 files changed, 2 insertions(+)"))
         #expect(try fixture.git(["fsck", "--strict"], in: path).status == 0)
+        #expect(try fixture.gitOK(["reflog", "--format=%gs", "main"], in: path)
+            == "commit (initial): platformc: compile acme-ai")
         // HEAD is the branch, so the work tree and index follow the commit.
         #expect(try fixture.gitOK(["status", "--porcelain"], in: path) == "")
         #expect(try String(contentsOfFile: path + "/platform.lock.json", encoding: .utf8) == "{}\n")
