@@ -28,6 +28,19 @@ import Testing
         #expect(try String(contentsOfFile: path + "/platform.lock.json", encoding: .utf8) == "{}\n")
     }
 
+    @Test func commitToABranchOtherThanHEADLeavesTheWorkTreeAlone() throws {
+        let fixture = try GitFixture()
+        let path = fixture.path("gitops")
+        let repository = try GitRepository.openOrInit(path: path, initialBranch: "main")
+        _ = try repository.commitTree(
+            sampleTree(["clusters/a.yaml": "a\n"]), branch: "deploy", message: "m", author: author,
+            committer: author, expectedHead: nil, time: fixedTime)
+        #expect(try fixture.gitOK(["ls-tree", "-r", "--name-only", "deploy"], in: path) == "clusters/a.yaml")
+        #expect(!FileManager.default.fileExists(atPath: path + "/clusters"))
+        #expect(!FileManager.default.fileExists(atPath: path + "/.git/index"))
+        #expect(try repository.head(branch: "main") == nil)
+    }
+
     @Test func fixedTimeGivesTheSameCommitIdInEveryRepository() throws {
         let fixture = try GitFixture()
         var ids: [GitObjectID] = []
@@ -39,6 +52,8 @@ import Testing
             ids.append(try #require(outcome.commit))
         }
         #expect(ids[0] == ids[1])
+        // The id `git commit-tree` computes for the same tree, identities, time (+0000) and message.
+        #expect(ids[0].hex == "f3e6b14268e78d9f2b8c370fd5f68e0850990a4e")
     }
 
     @Test func recommittingTheSameTreeMakesNoCommit() throws {
