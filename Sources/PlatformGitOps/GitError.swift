@@ -1,0 +1,88 @@
+import CLibGit2
+
+/// Everything that can go wrong in a GitOps operation, with messages a user can act on.
+public enum GitError: Error, Equatable, CustomStringConvertible {
+    /// A libgit2 call failed: its error code (`GIT_E…`), error class and message.
+    case libgit2(code: Int32, klass: Int32, message: String)
+    /// The branch moved between reading it and updating it. Retryable: read the head again.
+    case concurrentUpdate(branch: String, expected: GitObjectID?, actual: GitObjectID?)
+    /// The remote branch has commits the local branch lacks.
+    case nonFastForward(remote: String, branch: String)
+    /// The remote refused the update for another reason (hook, protected branch…).
+    case pushRejected(remote: String, branch: String, reason: String)
+    /// The remote asked for credentials and none from the environment were accepted.
+    case authenticationFailed(remote: String, message: String)
+    /// The path exists but holds no git repository.
+    case notARepository(path: String)
+    /// The path exists and is a file where a repository directory was expected.
+    case notADirectory(path: String)
+    /// `refs/heads/<name>` is not a valid reference name.
+    case invalidBranchName(String)
+    /// A repository-relative path that must not be written (absolute, `..`, control characters…).
+    case invalidPath(String, reason: String)
+    /// A file was given that lies outside every managed path, so committing it would touch
+    /// content the caller does not own.
+    case pathOutsideManagedPaths(String)
+    /// The commit landed and the branch moved, but the checked-out files could not follow.
+    case workingTreeNotUpdated(commit: GitObjectID, message: String)
+
+    /// True when running the same operation again (after re-reading the branch) may succeed.
+    public var isRetryable: Bool {
+        if case .concurrentUpdate = self { return true }
+        if case .libgit2(let code, _, _) = self { return code == GIT_ELOCKED.rawValue }
+        return false
+    }
+
+    public var description: String {
+        switch self {
+        case .libgit2(let code, _, let message):
+            return "libgit2 error \(code): \(message)"
+        case .concurrentUpdate(let branch, let expected, let actual):
+            return "branch `\(branch)` moved concurrently: expected \(expected?.hex ?? "no commit"), "
+                + "found \(actual?.hex ?? "no commit"); read the branch again and retry"
+        case .nonFastForward(let remote, let branch):
+            return "push of `\(branch)` to \(remote) rejected: the remote branch has commits that are "
+                + "not in the local branch (non-fast-forward); fetch and recommit first"
+        case .pushRejected(let remote, let branch, let reason):
+            return "push of `\(branch)` to \(remote) rejected: \(reason)"
+        case .authenticationFailed(let remote, let message):
+            return "authentication to \(remote) failed: \(message); set GIT_USERNAME/GIT_PASSWORD "
+                + "or GITHUB_TOKEN for https, or load a key into ssh-agent for ssh"
+        case .notARepository(let path):
+            return "`\(path)` exists but is not a git repository; point at a repository or at a "
+                + "new or empty directory"
+        case .notADirectory(let path):
+            return "`\(path)` is a file, not a repository directory"
+        case .invalidBranchName(let name):
+            return "`\(name)` is not a valid branch name"
+        case .invalidPath(let path, let reason):
+            return "invalid repository path `\(path)`: \(reason)"
+        case .pathOutsideManagedPaths(let path):
+            return "`\(path)` lies outside the managed paths; only managed paths may be written"
+        case .workingTreeNotUpdated(let commit, let message):
+            return "committed \(commit.hex), but the checked-out files were not updated: \(message)"
+        }
+    }
+
+    /// The one error path for libgit2: negative results become a thrown error carrying
+    /// libgit2's own message; zero and positive results (counts, booleans) pass through.
+    @discardableResult
+    static func check(_ result: Int32) throws -> Int32 {
+        guard result < 0 else { return result }
+        throw last(code: result)
+    }
+
+    /// The thread-local libgit2 error for a failed call that returned `code`.
+    static func last(code: Int32) -> GitError {
+        guard let error = git_error_last(), let message = error.pointee.message else {
+            return .libgit2(code: code, klass: 0, message: "unknown error")
+        }
+        return .libgit2(code: code, klass: error.pointee.klass, message: String(cString: message))
+    }
+
+    /// The libgit2 error code, when this error came from libgit2.
+    var libgit2Code: Int32? {
+        if case .libgit2(let code, _, _) = self { return code }
+        return nil
+    }
+}

@@ -1,0 +1,74 @@
+/// The content the compiler owns in a GitOps branch: the managed paths and every file under them.
+///
+/// Committing a `ManagedTree` replaces everything under `managedPaths` with `files` (files that
+/// are no longer produced are pruned) and keeps everything else in the branch untouched.
+public struct ManagedTree: Equatable, Sendable {
+    /// Repository-relative directories or files the compiler owns, e.g. `["clusters", "argocd",
+    /// "platform.lock.json"]`.
+    public var managedPaths: [String]
+    /// Repository-relative path → file bytes; every path must lie under a managed path.
+    public var files: [String: [UInt8]]
+
+    public init(managedPaths: [String], files: [String: [UInt8]]) {
+        self.managedPaths = managedPaths
+        self.files = files
+    }
+
+    /// True when `path` is a managed path or lies below one.
+    func isManaged(_ path: String) -> Bool {
+        managedPaths.contains { path == $0 || path.hasPrefix($0 + "/") }
+    }
+
+    /// Checks every managed path and file path before anything is written.
+    func validate() throws {
+        for path in managedPaths { try RepositoryPath.validate(path) }
+        for path in files.keys.sorted() {
+            try RepositoryPath.validate(path)
+            guard isManaged(path) else { throw GitError.pathOutsideManagedPaths(path) }
+        }
+    }
+}
+
+/// Which files under the managed paths a commit added, changed and removed (sorted paths).
+public struct ChangeStats: Equatable, Sendable {
+    public var added: [String]
+    public var changed: [String]
+    public var removed: [String]
+
+    public init(added: [String] = [], changed: [String] = [], removed: [String] = []) {
+        self.added = added
+        self.changed = changed
+        self.removed = removed
+    }
+}
+
+/// What `GitRepository.commitTree` did.
+public enum CommitOutcome: Equatable, Sendable {
+    /// The tree already matched the branch: no commit was made. Carries the branch head
+    /// (nil for a branch without commits and nothing to write).
+    case unchanged(GitObjectID?)
+    /// A new commit now heads the branch.
+    case committed(GitObjectID, stats: ChangeStats)
+}
+
+/// Rules for paths written into a tree: git would store some of these, but a checkout of them
+/// escapes the work tree, collides with `.git` or cannot be represented on disk.
+enum RepositoryPath {
+    static func validate(_ path: String) throws {
+        func reject(_ reason: String) -> GitError { .invalidPath(path, reason: reason) }
+        if path.isEmpty { throw reject("the path is empty") }
+        if path.hasPrefix("/") { throw reject("absolute paths are not allowed") }
+        if path.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7f }) {
+            throw reject("control characters are not allowed")
+        }
+        if path.contains("\\") { throw reject("backslashes are not allowed") }
+        for component in path.split(separator: "/", omittingEmptySubsequences: false) {
+            switch component {
+            case "": throw reject("empty path components are not allowed")
+            case ".", "..": throw reject("`.` and `..` components are not allowed")
+            default:
+                if component.lowercased() == ".git" { throw reject("`.git` components are not allowed") }
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import CLibGit2
+
+extension GitRepository {
+    /// Step 3, only for a non-bare repository whose HEAD is the committed branch: brings the
+    /// checked-out files and the on-disk index to the new commit so `git status` stays clean.
+    ///
+    /// Safe checkout against the parent's tree as baseline: a file is written or removed only when
+    /// it still holds the parent's content; local edits are never overwritten. If any would be, the
+    /// checkout changes nothing and `GitError.workingTreeNotUpdated` reports it (the commit stands).
+    func updateWorkTree(after prepared: PreparedCommit) throws {
+        guard !isBare, try headBranchReference() == "refs/heads/" + prepared.branch else { return }
+        do {
+            let tree = try tree(of: prepared.commit)
+            var options = git_checkout_options()
+            try GitError.check(git_checkout_options_init(&options, UInt32(GIT_CHECKOUT_OPTIONS_VERSION)))
+            options.checkout_strategy = GIT_CHECKOUT_SAFE.rawValue
+            options.baseline = prepared.parentTree?.pointer
+            try GitError.check(git_checkout_tree(pointer, tree.pointer, &options))
+        } catch let error as GitError {
+            let reason: String
+            if case .libgit2(GIT_ECONFLICT.rawValue, _, let message) = error {
+                reason = "local changes would be overwritten (\(message)); commit or discard them, then run `git checkout -f`"
+            } else {
+                reason = error.description
+            }
+            throw GitError.workingTreeNotUpdated(commit: prepared.commit, message: reason)
+        }
+    }
+
+    /// The reference HEAD names (e.g. `refs/heads/main`), also for an unborn branch; nil when HEAD
+    /// is detached.
+    func headBranchReference() throws -> String? {
+        let head = try GitPointer<OpaquePointer>(
+            create: { git_reference_lookup($0, pointer, "HEAD") }, free: git_reference_free)
+        guard let target = git_reference_symbolic_target(head.pointer) else { return nil }
+        return String(cString: target)
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import PlatformGitOps
+import Testing
+
+/// A real crash: a child process (this test binary, running only `childCommitsUntilKilled`)
+/// commits in a loop and is killed with SIGKILL at an arbitrary moment. Whatever the moment, the
+/// repository must pass `git fsck --strict` and the branch must head a complete commit: one whose
+/// files all come from the same round, at or after the last commit the child reported.
+@Suite(.serialized) struct KilledWriterTests {
+    static let repositoryVariable = "PLATFORMC_GITOPS_CRASH_REPOSITORY"
+    /// Each child starts its rounds here, so no child recommits a tree an earlier one left.
+    static let firstRoundVariable = "PLATFORMC_GITOPS_CRASH_FIRST_ROUND"
+    static let fileCount = 300
+
+    static func tree(round: Int) -> ManagedTree {
+        var files: [String: [UInt8]] = [:]
+        for index in 0..<fileCount { files["clusters/c\(index % 7)/file-\(index).yaml"] = bytes("round: \(round)\n") }
+        return ManagedTree(managedPaths: ["clusters"], files: files)
+    }
+
+    @Test(.enabled(if: ProcessInfo.processInfo.environment[repositoryVariable] != nil))
+    func childCommitsUntilKilled() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let repository = try GitRepository.open(path: environment[Self.repositoryVariable]!)
+        for round in Int(environment[Self.firstRoundVariable] ?? "1")!... {
+            let outcome = try repository.commitTree(Self.tree(round: round), branch: "main", message: "round \(round)",
+                                                    author: author, committer: author)
+            print("COMMITTED \(outcome.commit?.hex ?? "-")")
+            fflush(stdout)
+        }
+    }
+
+    @Test func killedWriterLeavesAValidRepository() throws {
+        let fixture = try GitFixture()
+        let path = fixture.path("gitops.git")
+        _ = try GitRepository.initBare(path: path)
+        // Kills spread over the next commit (about 200 ms in a debug build): while blobs are written, while the
+        // commit object is written, around the ref move, after it.
+        for (kill, delay) in [0, 40, 80, 120, 160, 200].enumerated() {
+            let reported = try runChildAndKill(repository: path, firstRound: 1000 * (kill + 1),
+                                               afterCommits: 2, thenMilliseconds: delay)
+            let lock = path + "/refs/heads/main.lock"
+            if FileManager.default.fileExists(atPath: lock) {
+                print("killed while holding the ref lock; removing \(lock) as a user would")
+                try FileManager.default.removeItem(atPath: lock)
+            }
+            let fsck = try fixture.git(["fsck", "--strict"], in: path)
+            #expect(fsck.status == 0, "\(fsck.output)")
+            let repository = try GitRepository.open(path: path)
+            let head = try #require(try repository.head(branch: "main"))
+            #expect(try fixture.git(["merge-base", "--is-ancestor", reported, head.hex], in: path).status == 0)
+            let subject = try fixture.gitOK(["log", "-1", "--format=%s", head.hex], in: path)
+            let round = try #require(Int(subject.dropFirst("round ".count)))
+            print("killed after \(delay) ms: branch at \(subject), last reported \(reported == head.hex ? "is the head" : "is behind it")")
+            #expect(try repository.files(at: head) == Self.tree(round: round).files)
+        }
+    }
+
+    /// Starts the child, waits until it has reported `afterCommits` commits, waits a little more and
+    /// kills it; returns the last commit it reported.
+    private func runChildAndKill(repository: String, firstRound: Int, afterCommits: Int, thenMilliseconds: Int) throws -> String {
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: ProcessInfo.processInfo.arguments[0])
+        child.arguments = ["--testing-library", "swift-testing", "--filter", "childCommitsUntilKilled"]
+        child.environment = ProcessInfo.processInfo.environment.merging(
+            [Self.repositoryVariable: repository, Self.firstRoundVariable: String(firstRound)]) { $1 }
+        let output = Pipe()
+        child.standardOutput = output
+        child.standardError = FileHandle.nullDevice
+        try child.run()
+        var text = ""
+        let deadline = Date().addingTimeInterval(60)
+        while text.components(separatedBy: "COMMITTED ").count <= afterCommits, Date() < deadline {
+            let data = output.fileHandleForReading.availableData
+            if data.isEmpty { break }
+            text += String(decoding: data, as: UTF8.self)
+        }
+        usleep(UInt32(thenMilliseconds * 1000))
+        kill(child.processIdentifier, SIGKILL)
+        child.waitUntilExit()
+        text += String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let commits = text.split(separator: "\n").filter { $0.hasPrefix("COMMITTED ") }
+        return String(try #require(commits.last).dropFirst("COMMITTED ".count))
+    }
+}

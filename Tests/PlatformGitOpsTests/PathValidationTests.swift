@@ -1,0 +1,37 @@
+import PlatformGitOps
+import Testing
+
+@Suite struct PathValidationTests {
+    @Test(arguments: [
+        ("/etc/passwd", "absolute paths are not allowed"),
+        ("clusters/../x", "`.` and `..` components are not allowed"),
+        ("clusters/./x", "`.` and `..` components are not allowed"),
+        ("clusters//x", "empty path components are not allowed"),
+        ("clusters/x/", "empty path components are not allowed"),
+        ("clusters/a\nb", "control characters are not allowed"),
+        ("clusters/.git/config", "`.git` components are not allowed"),
+        ("clusters/a\\b", "backslashes are not allowed"),
+    ])
+    func invalidPathIsRejectedBeforeAnythingIsWritten(path: String, reason: String) throws {
+        let fixture = try GitFixture()
+        let repository = try GitRepository.initBare(path: fixture.path("bare"))
+        #expect(throws: GitError.invalidPath(path, reason: reason)) {
+            try repository.commitTree(sampleTree([path: "x"]), branch: "main", message: "m", author: author,
+                                      committer: author, expectedHead: nil, time: fixedTime)
+        }
+        #expect(try fixture.gitOK(["count-objects"], in: fixture.path("bare")) == "0 objects, 0 kilobytes")
+    }
+
+    @Test(arguments: ["has space", "a..b", "-dash", "end.lock", "x~1", ""])
+    func invalidBranchNameIsRejected(name: String) throws {
+        let fixture = try GitFixture()
+        #expect(throws: GitError.invalidBranchName(name)) {
+            try GitRepository.openOrInit(path: fixture.path("r"), initialBranch: name)
+        }
+        let repository = try GitRepository.initBare(path: fixture.path("bare"))
+        #expect(throws: GitError.invalidBranchName(name)) {
+            try repository.commitTree(sampleTree(["clusters/a": "a"]), branch: name, message: "m",
+                                      author: author, committer: author, expectedHead: nil, time: fixedTime)
+        }
+    }
+}
