@@ -13,12 +13,22 @@ public struct FrontEnd {
         guard let root = YAMLLoader(file: file).load(bytes, into: &diagnostics), !diagnostics.hasErrors else { return nil }
         SpecChecker().check(root, into: &diagnostics)
         guard !diagnostics.hasErrors else { return nil }
-        let platform = Lowering(file: file).lower(root, into: &diagnostics)
+        var platform = Lowering(file: file).lower(root, into: &diagnostics)
+        platform.specDigest = SHA256.hex(YAMLRenderer.render(EffectiveSpec.document(root)))
         ReferenceResolver().check(platform, into: &diagnostics)
         RangeChecks().check(platform, into: &diagnostics)
         guard !diagnostics.hasErrors else { return nil }
         PlatformValidator().check(platform, into: &diagnostics)
         guard !diagnostics.hasErrors else { return nil }
         return platform
+    }
+
+    /// The spec with defaults applied, as canonical YAML (`compile --show-defaults`); nil when the
+    /// spec does not load or check cleanly.
+    public func effectiveSpec(_ bytes: [UInt8], into diagnostics: inout DiagnosticBag) -> String? {
+        guard let root = YAMLLoader(file: file).load(bytes, into: &diagnostics), !diagnostics.hasErrors else { return nil }
+        SpecChecker().check(root, into: &diagnostics)
+        guard !diagnostics.hasErrors else { return nil }
+        return YAMLRenderer.render(EffectiveSpec.document(root))
     }
 }

@@ -21,6 +21,8 @@ public struct Platform: Sendable {
     public var policy: [PolicySetting]
     /// The spec file the platform came from (for messages), and its folder (for relative paths).
     public var specFile: String
+    /// sha256 of the effective spec rendered canonically (`EffectiveSpec`): stable across formatting.
+    public var specDigest: String = ""
 
     public func team(_ name: String) -> Team? { teams.first { $0.name == name } }
     public func model(_ name: String) -> Model? { models.first { $0.name == name } }

@@ -1,0 +1,61 @@
+import Foundation
+import PlatformCore
+import PlatformDiagnostics
+
+/// Everything the pure pipeline needs, read from disk at the edge: the spec and the templates.
+struct CompileInput {
+    var specPath: String
+    var spec: [UInt8]
+    var templates: TemplateSet
+    var templateErrors: [TemplateSet.LoadError]
+
+    var sources: [String: String] { [specPath: String(decoding: spec, as: UTF8.self)] }
+
+    static func load(options: SpecOptions, templatesFolder: String?) throws -> CompileInput {
+        let spec: [UInt8]
+        do { spec = try SpecFile.read(options.spec) } catch let error as IOFailure { throw fail(error.description) }
+        let folder = templatesFolder ?? TemplateFiles.defaultFolder(nearSpec: options.spec)
+        var set = TemplateSet()
+        var errors: [TemplateSet.LoadError] = []
+        if let folder {
+            do { (set, errors) = TemplateSet.load(files: try TemplateFiles.read(folder)) } catch let error as IOFailure { throw fail(error.description) }
+        }
+        return CompileInput(specPath: options.spec, spec: spec, templates: set, templateErrors: errors)
+    }
+
+    func compile(warningsAsErrors: Bool) -> Compiler.Output {
+        var output = Compiler(templates: templates).compile(spec: spec, file: specPath)
+        for error in templateErrors {
+            output.diagnostics.error(EmitCodes.templateInvalid, "template \(error)", at: nil)
+        }
+        if warningsAsErrors { output.diagnostics.promoteWarnings() }
+        if output.diagnostics.hasErrors { output.tree = nil }
+        return output
+    }
+}
+
+/// Reads `templates/` as relative path → text for `TemplateSet.load`.
+enum TemplateFiles {
+    /// `templates/` beside the spec, when it exists.
+    static func defaultFolder(nearSpec spec: String) -> String? {
+        let folder = SpecFile.folder(of: spec).appendingPathComponent("templates").path
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) && isDirectory.boolValue ? folder : nil
+    }
+
+    static func read(_ folder: String) throws -> [String: String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw IOFailure("templates folder `\(folder)` does not exist")
+        }
+        var files: [String: String] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: folder)
+        while let relative = enumerator?.nextObject() as? String {
+            guard relative.hasSuffix(".yaml") else { continue }
+            let data = try Data(contentsOf: URL(fileURLWithPath: folder).appendingPathComponent(relative))
+            guard let text = String(data: data, encoding: .utf8) else { throw IOFailure("template `\(relative)` is not UTF-8") }
+            files[relative] = text
+        }
+        return files
+    }
+}

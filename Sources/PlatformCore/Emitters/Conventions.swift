@@ -1,0 +1,40 @@
+/// Names, namespaces, ports and labels every emitter agrees on, so that routes find services,
+/// NetworkPolicies open exactly the right ports and monitors scrape the right pods.
+public enum Conventions {
+    /// Per-cluster namespace of the shared platform services: the Gateway, the LiteLLM proxy,
+    /// endpoint pickers are per model in the team namespace.
+    public static let systemNamespace = "platform-system"
+    /// Namespace where Kgateway's controller and its Envoy proxies run (Kgateway's Helm default).
+    public static let gatewayControllerNamespace = "kgateway-system"
+    /// Namespace of Prometheus (the kube-prometheus-stack default) and KEDA.
+    public static let monitoringNamespace = "monitoring"
+    public static let kedaNamespace = "keda"
+    /// Namespace of the kagent controller and its agents' runtime.
+    public static let kagentNamespace = "kagent"
+
+    /// vLLM's OpenAI-compatible server and its Prometheus metrics (`/metrics`) share this port.
+    public static let modelServerPort = 8000
+    public static let liteLLMPort = 4000
+    /// The endpoint picker's gRPC ext-proc port (Gateway API inference extension default).
+    public static let endpointPickerPort = 9002
+    public static let gatewayName = "platform-gateway"
+    public static let gatewayClassName = "kgateway"
+    public static let liteLLMName = "litellm"
+
+    /// `app.kubernetes.io/component` values.
+    public enum Component {
+        public static let modelServer = "model-server"
+        public static let endpointPicker = "endpoint-picker"
+        public static let liteLLM = "llm-proxy"
+        public static let agent = "agent"
+        public static let training = "training"
+        public static let ncclTest = "nccl-test"
+    }
+
+    /// The Service (and Deployment) name of a model's servers.
+    public static func modelServiceName(_ model: String) -> String { model }
+    /// The selector labels of a model's server pods.
+    public static func modelSelector(_ model: String) -> ManifestMap {
+        [PlatformLabels.name: .string(model), PlatformLabels.component: .string(Component.modelServer)]
+    }
+}
