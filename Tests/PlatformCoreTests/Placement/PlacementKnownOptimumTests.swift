@@ -11,14 +11,14 @@ import PlatformCore
 
     @Test func twoReplicasSpreadOverTwoNodes() {
         let problem = PlacementProblem(pools: [Self.pool("c/a", nodes: 4)],
-                                       demands: [Demand(id: "m", team: "t", gpuModel: "H100", gpusPerGroup: 4, groups: 2, spread: .nodes)])
+                                       demands: [Demand(id: "m", team: "t", gpuModel: "H100", gpusPerGroup: 4, groups: 2, maxGroups: 4, spread: .nodes)])
         let placement = PlacementSolver.solve(problem)
         #expect(placement.costPerHourMicros == 20)
         #expect(placement.provedOptimal)
         #expect(placement.gap == 0)
         #expect(placement.assignments.map { $0.groups.map { $0.shares.map(\.node) } } == [[["c/a/node-0"], ["c/a/node-1"]]])
         #expect(placement.assignments[0].groups.map { $0.shares[0].gpus } == [[0, 1, 2, 3], [0, 1, 2, 3]])
-        // Each node keeps 4 free GPUs, usable by the 4-GPU shape: nothing stranded.
+        // Each node keeps 4 free GPUs, usable by the model's headroom: nothing stranded.
         #expect(placement.strandedGPUs == 0)
         #expect(placement.spread == 2)
     }
@@ -38,7 +38,22 @@ import PlatformCore
         let placement = PlacementSolver.solve(problem)
         #expect(placement.nodes.map { "\($0.name)@\($0.zone)" } == ["c/a/node-0@z1", "c/a/node-1@z2"])
         #expect(placement.costPerHourMicros == 20)
+        // No model can grow (max = min), so the 14 free GPUs of the two running nodes are stranded.
+        #expect(placement.strandedGPUs == 14)
+    }
+
+    @Test func strandedCountsRunsTheHeadroomCannotUse() {
+        // The 4-GPU model may scale out; 2-GPU crumbs must share an island so a 4-run stays free.
+        let demands = [Demand(id: "a", team: "t", gpuModel: "H100", gpusPerGroup: 2, groups: 1),
+                       Demand(id: "b", team: "t", gpuModel: "H100", gpusPerGroup: 2, groups: 1),
+                       Demand(id: "c", team: "t", gpuModel: "H100", gpusPerGroup: 4, groups: 1, maxGroups: 3)]
+        let pool = Self.pool("c/a", nodes: 2, minNodes: 1, islands: [4, 4, 4])
+        let placement = PlacementSolver.solve(PlacementProblem(pools: [pool], demands: demands))
+        #expect(placement.costPerHourMicros == 10)
         #expect(placement.strandedGPUs == 0)
+        // The bigger model goes first (island 0); the crumbs share island 1; island 2 stays whole.
+        #expect(placement.assignments.map { $0.groups[0].shares[0].gpus } == [[4, 5], [6, 7], [0, 1, 2, 3]])
+        #expect(placement.headroom.map(\.reachable) == [1, 1, 3])
     }
 
     @Test func binPackingFindsTwoNodes() {

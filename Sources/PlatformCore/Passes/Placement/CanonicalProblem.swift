@@ -18,12 +18,17 @@ struct CanonicalProblem {
     let order: [Int]
     /// Per pool: sorted MIG profile names; a GPU's partition is an index into this list.
     let profiles: [[String]]
-    /// Per pool: whole-GPU group sizes of the single-node demands it may serve.
+    /// The shapes of remaining demand, which decide what is stranded: demand that may still ask
+    /// for room is the headroom of replicas (`maxGroups > groups`). Per pool: the whole-GPU group
+    /// sizes of such single-node demands it may serve,
     let islandShapes: [[Int]]
-    /// Per pool: whether a whole-node demand may use it.
+    /// whether such a whole-node demand may use it,
     let wholeNodeShape: [Bool]
-    /// Per pool: MIG profile indices some demand may use.
+    /// and the MIG profile indices such demands may use.
     let migShapes: [Set<Int>]
+    /// Per pool: groups (up to `maxGroups`) of each single-node whole-GPU size it may serve, the
+    /// workload distribution the heuristic's fragmentation score weighs free runs against.
+    let shapeWeights: [[Int]]
 
     init(_ problem: PlacementProblem) {
         pools = problem.pools.sorted { $0.id < $1.id }
@@ -65,7 +70,12 @@ struct CanonicalProblem {
         var islandShapes = Array(repeating: Set<Int>(), count: pools.count)
         var wholeNode = Array(repeating: false, count: pools.count)
         var mig = Array(repeating: Set<Int>(), count: pools.count)
+        var weights = pools.map { Array(repeating: 0, count: ($0.islands.max() ?? 0) + 1) }
         for (i, d) in demands.enumerated() {
+            for p in eligible[i] where d.migProfile == nil && !d.spansNodes && d.gpusPerGroup < weights[p].count {
+                weights[p][d.gpusPerGroup] += d.maxGroups
+            }
+            guard d.kind == .replicas && d.maxGroups > d.groups else { continue }
             for p in eligible[i] {
                 if let profile = d.migProfile, let k = profiles[p].firstIndex(of: profile) {
                     mig[p].insert(k)
@@ -79,6 +89,7 @@ struct CanonicalProblem {
         self.islandShapes = islandShapes.map { $0.sorted() }
         wholeNodeShape = wholeNode
         migShapes = mig
+        shapeWeights = weights
     }
 
     /// The pools a demand may use, or the first static constraint that leaves it none.

@@ -13,16 +13,22 @@ struct FleetState {
     var pools: [PoolState]
     /// Per pool: GPUs stranded by a free run of each size (see `PoolState.stranded`).
     let strandedTables: [[Int]]
+    /// Per pool: expected unusable GPUs of a free run of each size under the workload's shapes.
+    let fragmentTables: [[Int]]
     var groups: [[GroupRecord]]
     var teamUsed: [Int]
+    /// Per pool: milli-GPUs of demands pinned to it alone that the heuristic has not reached yet.
+    var reservedMillis: [Int]
 
     init(_ problem: CanonicalProblem, indexed: Bool) {
         self.problem = problem
         let pools = problem.pools.indices.map { PoolState(problem.pools[$0], profiles: problem.profiles[$0], indexed: indexed) }
         self.pools = pools
         strandedTables = pools.indices.map { pools[$0].strandedTable(shapes: problem.islandShapes[$0]) }
+        fragmentTables = pools.indices.map { pools[$0].fragmentTable(weights: problem.shapeWeights[$0]) }
         groups = Array(repeating: [], count: problem.demands.count)
         teamUsed = Array(repeating: 0, count: problem.teamNames.count)
+        reservedMillis = Array(repeating: 0, count: problem.pools.count)
     }
 
     var cost: Int64 { pools.reduce(0) { $0 + $1.cost } }

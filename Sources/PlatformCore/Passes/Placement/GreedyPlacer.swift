@@ -5,9 +5,12 @@ enum GreedyPlacer {
     /// Places every demand it can; returns the final state and the demands it left out.
     static func run(_ problem: CanonicalProblem, rule: FitRule) -> FleetState {
         var state = FleetState(problem, indexed: true)
-        for d in problem.order where problem.staticReason[d] == nil && state.quotaAllows(d) {
-            _ = state.placeDemand(d, rule: rule)
+        for d in problem.order where problem.eligible[d].count == 1 { state.reservedMillis[problem.eligible[d][0]] += problem.usageMillis[d] }
+        for d in problem.order where problem.staticReason[d] == nil {
+            if problem.eligible[d].count == 1 { state.reservedMillis[problem.eligible[d][0]] -= problem.usageMillis[d] }
+            if state.quotaAllows(d) { _ = state.placeDemand(d, rule: rule) }
         }
+        if rule == .fragmentationAware { state.repairStranded() }
         return state
     }
 }
@@ -27,18 +30,20 @@ extension FleetState {
         return false
     }
 
-    /// Eligible pools, cheapest first: the price of the nodes the demand would have to start
-    /// beyond the free GPUs of running nodes, then the price per GPU, then id.
+    /// Eligible pools, best first: pools where the demand leaves room for the demands pinned there
+    /// and not yet placed; then the price of the nodes it would have to start beyond the free GPUs
+    /// of running nodes; then the price per GPU; then the most room left; then id.
     func poolPreference(_ d: Int) -> [Int] {
         let demand = problem.demands[d]
-        let needGPUs = max(1, problem.usageMillis[d] / 1000)
-        let keyed = problem.eligible[d].map { p -> (Int64, Double, Int) in
+        let need = problem.usageMillis[d]
+        let keyed = problem.eligible[d].map { p -> (Int, Int64, Double, Int, Int) in
             let pool = pools[p]
             let free = demand.spansNodes ? 0 : pool.runningCount * pool.gpn - pool.totalUsed
-            let extraNodes = (max(0, needGPUs - free) + pool.gpn - 1) / pool.gpn
-            return (Int64(extraNodes) * pool.supply.pricePerHourMicros,
-                    Double(pool.supply.pricePerHourMicros) / Double(pool.gpn), p)
+            let extraNodes = (max(0, need / 1000 - free) + pool.gpn - 1) / pool.gpn
+            let room = (pool.supply.nodeCount * pool.gpn - pool.totalUsed) * 1000 - reservedMillis[p] - need
+            return (room < 0 ? 1 : 0, Int64(extraNodes) * pool.supply.pricePerHourMicros,
+                    Double(pool.supply.pricePerHourMicros) / Double(pool.gpn), -room, p)
         }
-        return keyed.sorted { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }.map(\.2)
+        return keyed.sorted { ($0.0, $0.1, $0.2, $0.3, $0.4) < ($1.0, $1.1, $1.2, $1.3, $1.4) }.map(\.4)
     }
 }

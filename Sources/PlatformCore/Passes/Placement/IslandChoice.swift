@@ -1,6 +1,7 @@
 /// How the heuristic picks an island for a single-node group among those it fits in.
 enum FitRule {
-    /// Least stranding first (free GPUs left that no shape of the pool can use, after
+    /// Least stranding first (free GPUs left that no remaining shape of the pool can use), then the
+    /// least growth of expected fragmentation under the workload's shapes (the FGD score of
     /// "Beware of Fragmentation", ATC'23), then least left over (best fit), then lowest node.
     case fragmentationAware
     /// Lowest node and island that fits: the first-fit-decreasing baseline.
@@ -20,13 +21,14 @@ extension PoolState {
 
     /// The island of a running node where a group of `count` GPUs goes, or nil when none fits.
     /// `avoidNode` and `inZone` carry the high-availability rule for a demand's last group.
-    mutating func chooseIsland(count: Int, rule: FitRule, strandedTable: [Int],
+    mutating func chooseIsland(count: Int, rule: FitRule, strandedTable: [Int], fragmentTable: [Int],
                                avoidNode: Int? = nil, avoidZone: Int? = nil) -> (node: Int, island: Int)? {
-        func score(_ id: Int) -> (Int, Int, Int) {
+        func score(_ id: Int) -> (Int, Int, Int, Int) {
             let f = islandFree[id]
             switch rule {
-            case .firstFit: return (0, 0, id)
-            case .fragmentationAware: return (strandedTable[f - count] - strandedTable[f], f - count, id)
+            case .firstFit: return (0, 0, 0, id)
+            case .fragmentationAware:
+                return (strandedTable[f - count] - strandedTable[f], fragmentTable[f - count] - fragmentTable[f], f - count, id)
             }
         }
         var best: Int?
@@ -44,6 +46,12 @@ extension PoolState {
             }
         }
         return best.map { ($0 / ipn, $0 % ipn) }
+    }
+
+    /// Per free count 0...maxIsland: Σ over shapes s of weight(s) × (s > f ? f : 0), the GPUs a
+    /// random group drawn from the workload could not use, scaled by the total weight.
+    func fragmentTable(weights: [Int]) -> [Int] {
+        (0...maxIsland).map { f in weights.indices.reduce(0) { $0 + ($1 > f ? weights[$1] * f : 0) } }
     }
 
     /// Per free count 0...maxIsland, the GPUs stranded by the pool's island shapes.

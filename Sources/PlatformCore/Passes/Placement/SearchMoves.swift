@@ -42,7 +42,8 @@ extension ExactSearch {
                       seenIsland.insert(pool.islandSize[i] * 4096 + free).inserted else { continue }
                 let table = state.strandedTables[p]
                 let delta = table[free - demand.gpusPerGroup] - table[free]
-                scored.append(((stopped, delta, free - demand.gpusPerGroup, id), .island(node: k, island: i)))
+                let fragment = state.fragmentTables[p][free - demand.gpusPerGroup] - state.fragmentTables[p][free]
+                scored.append(((stopped, delta, fragment, id), .island(node: k, island: i)))
             }
         }
         return scored.sorted { $0.0 < $1.0 }.map(\.1)
