@@ -6,6 +6,8 @@ public struct PlannedPlatform: Sendable {
     public var modelAssignments: [String: [PoolAssignment]]
     /// Training job name → the pool its gang was placed on.
     public var jobAssignments: [String: PoolAssignment]
+    /// The solver's full answer (nodes, holders, utilisation, stranded GPUs, bound and gap).
+    public var placement: Placement?
 
     public init(platform: Platform, modelAssignments: [String: [PoolAssignment]] = [:], jobAssignments: [String: PoolAssignment] = [:]) {
         self.platform = platform

@@ -1,7 +1,7 @@
 import PlatformCore
 
 /// SplitMix64: a tiny seeded generator, so every random platform can be replayed from its seed.
-struct SeededGenerator: RandomNumberGenerator {
+struct PlacementRNG: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {
@@ -18,7 +18,7 @@ enum PlacementFleetGenerator {
     /// A small platform: up to `maxNodes` nodes over 1–3 pools, a handful of demands of mixed shapes.
     static func small(seed: UInt64, maxNodes: Int = 12, maxDemands: Int = 6, mig: Bool = true, gangs: Bool = true,
                       models: [String] = ["H100", "A100"]) -> PlacementProblem {
-        var rng = SeededGenerator(seed: seed)
+        var rng = PlacementRNG(seed: seed)
         var pools: [PoolSupply] = []
         var nodesLeft = maxNodes
         for i in 0..<Int.random(in: 1...3, using: &rng) where nodesLeft > 0 {
@@ -61,7 +61,7 @@ enum PlacementFleetGenerator {
 
     /// The same problem with its lists shuffled.
     static func shuffled(_ problem: PlacementProblem, seed: UInt64) -> PlacementProblem {
-        var rng = SeededGenerator(seed: seed)
+        var rng = PlacementRNG(seed: seed)
         return PlacementProblem(pools: problem.pools.shuffled(using: &rng), demands: problem.demands.shuffled(using: &rng),
                                 teams: problem.teams.shuffled(using: &rng))
     }
