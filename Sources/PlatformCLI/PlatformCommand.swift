@@ -1,4 +1,5 @@
 import ArgumentParser
+import PlatformCore
 
 /// The `platformc` command line: check, compile, commit, diff, golden, explain, inventory, schema.
 public struct PlatformCommand: ParsableCommand {
@@ -8,9 +9,4 @@ public struct PlatformCommand: ParsableCommand {
         version: PlatformcVersion.string,
         subcommands: [CheckCommand.self, CompileCommand.self, CommitCommand.self, SchemaCommand.self])
     public init() {}
-}
-
-/// The compiler's version, written into commit trailers and platform.lock.json.
-public enum PlatformcVersion {
-    public static let string = "0.1.0"
 }
