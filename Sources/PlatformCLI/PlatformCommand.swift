@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlatformCore
 
 /// The `platformc` command line: check, compile, commit, diff, golden, explain, inventory, schema.
 public struct PlatformCommand: ParsableCommand {
@@ -26,9 +27,4 @@ public struct PlatformCommand: ParsableCommand {
             self.exit(withError: error)
         }
     }
-}
-
-/// The compiler's version, written into commit trailers and platform.lock.json.
-public enum PlatformcVersion {
-    public static let string = "0.1.0"
 }
