@@ -35,6 +35,11 @@ public enum GitError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
+        case .libgit2(let code, _, let message) where code == GIT_ELOCKED.rawValue:
+            // A crash while holding a lock leaves the `.lock` file behind; git cannot tell that from
+            // a live writer, so the user decides.
+            return "libgit2 error \(code): \(message); another git process may be writing, retry; "
+                + "if none is running, remove the stale `.lock` file"
         case .libgit2(let code, _, let message):
             return "libgit2 error \(code): \(message)"
         case .concurrentUpdate(let branch, let expected, let actual):
