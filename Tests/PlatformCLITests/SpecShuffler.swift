@@ -1,7 +1,7 @@
 import Foundation
 import Yams
 
-/// Reorders every list of a spec (except `command`, whose order is meaning) with a seeded
+/// Reorders every list of a spec (except `command` and `fallbacks`, whose order is meaning) with a seeded
 /// generator, re-emitting the YAML through Yams: the input of the permutation tests.
 enum SpecShuffler {
     struct SeededGenerator: RandomNumberGenerator {
@@ -25,7 +25,7 @@ enum SpecShuffler {
             return .mapping(Node.Mapping(pairs.shuffled(using: &rng), m.tag, m.style))
         case let .sequence(s):
             var items = s.map { permute($0, key: nil, &rng) }
-            if key != "command" { items.shuffle(using: &rng) }
+            if key != "command" && key != "fallbacks" { items.shuffle(using: &rng) }
             return .sequence(Node.Sequence(items, s.tag, s.style))
         default:
             return node

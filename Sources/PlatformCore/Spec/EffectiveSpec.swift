@@ -4,7 +4,7 @@
 public enum EffectiveSpec {
     /// Lists whose order carries meaning; every other list is sorted, so that reordering a spec's
     /// lists changes neither its digest nor anything compiled from it.
-    static let orderedLists: Set<String> = ["command"]
+    static let orderedLists: Set<String> = ["command", "fallbacks"]
 
     public static func document(_ root: SpecNode) -> ManifestValue {
         object(root, PlatformShape.platform)

@@ -19,7 +19,7 @@ import Testing
         #expect(agent.value.at("spec.declarative.stream") == true)   // from templates/kagent/agent.yaml
         #expect(agent.value.at("spec.declarative.tools") == [["type": "McpServer", "mcpServer": [
             "apiGroup": "kagent.dev", "kind": "RemoteMCPServer", "name": "k8s-tools",
-            "toolNames": ["get_pods", "get_logs", "get_events"],
+            "toolNames": ["get_events", "get_logs", "get_pods"],
         ]]])
         let server = try #require(PlatformCompile.object(out, cluster: "prod-use1", kind: "RemoteMCPServer", name: "k8s-tools", namespace: "platform"))
         #expect(server.value.at("spec.url") == "http://k8s-mcp.tools:8080/mcp")
