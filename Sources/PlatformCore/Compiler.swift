@@ -11,7 +11,7 @@ public struct Compiler: Sendable {
     public var templates: TemplateSet
     public var emitters: [any Emitter]
 
-    public static let defaultEmitters: [any Emitter] = [TeamNamespaceEmitter()]
+    public static let defaultEmitters: [any Emitter] = [TeamNamespaceEmitter(), NetworkPolicyEmitter(), MCPPermissionsEmitter()]
 
     public init(templates: TemplateSet = TemplateSet(), emitters: [any Emitter] = Compiler.defaultEmitters) {
         self.templates = templates
@@ -36,6 +36,7 @@ public struct Compiler: Sendable {
         var context = EmitContext(templates: templates, clusters: platform.clusters.map(\.name))
         for emitter in emitters { emitter.emit(plan, into: &context) }
         diagnostics.append(contentsOf: context.diagnostics)
+        for finding in ManifestSecretAudit.run(context.manifests) + PodSecurityAudit.run(context.manifests) { diagnostics.report(finding) }
         guard !diagnostics.hasErrors else { return Output(platform: platform, plan: plan, manifests: context.manifests, diagnostics: diagnostics) }
         let tree = GitOpsLayout.render(context.manifests, root: platform.gitops.path)
         return Output(platform: platform, plan: plan, manifests: context.manifests, tree: tree, diagnostics: diagnostics)

@@ -12,6 +12,7 @@ public struct FrontEnd {
     public func run(_ bytes: [UInt8], into diagnostics: inout DiagnosticBag) -> Platform? {
         guard let root = YAMLLoader(file: file).load(bytes, into: &diagnostics), !diagnostics.hasErrors else { return nil }
         SpecChecker().check(root, into: &diagnostics)
+        SpecSecretScan().check(root, into: &diagnostics)
         guard !diagnostics.hasErrors else { return nil }
         var platform = Lowering(file: file).lower(root, into: &diagnostics)
         platform.specDigest = SHA256.hex(YAMLRenderer.render(EffectiveSpec.document(root)))
@@ -28,6 +29,7 @@ public struct FrontEnd {
     public func effectiveSpec(_ bytes: [UInt8], into diagnostics: inout DiagnosticBag) -> String? {
         guard let root = YAMLLoader(file: file).load(bytes, into: &diagnostics), !diagnostics.hasErrors else { return nil }
         SpecChecker().check(root, into: &diagnostics)
+        SpecSecretScan().check(root, into: &diagnostics)
         guard !diagnostics.hasErrors else { return nil }
         return YAMLRenderer.render(EffectiveSpec.document(root))
     }
