@@ -32,6 +32,7 @@ public struct Compiler: Sendable {
             return Output(diagnostics: diagnostics)
         }
         let plan = Passes.run(platform, into: &diagnostics)
+        for finding in PolicyPass.run(platform, plan: plan) { diagnostics.report(finding) }
         guard !diagnostics.hasErrors else { return Output(platform: platform, plan: plan, diagnostics: diagnostics) }
         var context = EmitContext(templates: templates, clusters: platform.clusters.map(\.name))
         for emitter in emitters { emitter.emit(plan, into: &context) }
