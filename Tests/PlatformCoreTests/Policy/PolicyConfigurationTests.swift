@@ -4,7 +4,6 @@ import Testing
 
 /// The `policy:` section: flat and `rules:` forms, overrides by cluster and team, and its errors.
 @Suite struct PolicyConfigurationTests {
-
     @Test func flatFormRaisesAndTurnsOff() {
         #expect(PolicyFixture.lines([PolicyFixture.policy("  route-rate-limit: error\n")]) ==
                 ["25:11: error[P7004]: route `chat` has no rate limit (policy `route-rate-limit`)"])
