@@ -13,10 +13,27 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Folder of your own templates.")
     var templates: String?
 
+    @Flag(name: .long, help: "Run only the policy rules (the spec must still load and validate).")
+    var policyOnly = false
+
     func run() throws {
         let input = try CompileInput.load(options: options, templatesFolder: templates)
-        let output = input.compile(warningsAsErrors: options.warningsAsErrors)
-        emit(output.diagnostics, format: options.diagnostics, sources: input.sources)
-        if output.diagnostics.hasErrors { throw ExitStatus.specErrors }
+        var bag: DiagnosticBag
+        if policyOnly {
+            bag = DiagnosticBag()
+            var front = DiagnosticBag()
+            if let platform = FrontEnd(file: options.spec).run(input.spec, into: &front) {
+                var passes = DiagnosticBag()
+                let plan = Passes.run(platform, into: &passes)
+                for finding in PolicyPass.run(platform, plan: plan) { bag.report(finding) }
+            } else {
+                bag = front
+            }
+            if options.warningsAsErrors { bag.promoteWarnings() }
+        } else {
+            bag = input.compile(warningsAsErrors: options.warningsAsErrors).diagnostics
+        }
+        emit(bag, format: options.diagnostics, sources: input.sources)
+        if bag.hasErrors { throw ExitStatus.specErrors }
     }
 }

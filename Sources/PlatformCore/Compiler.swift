@@ -24,6 +24,8 @@ public struct Compiler: Sendable {
         NCCLTestEmitter(),
         KarpenterEmitter(),
         ObservabilityEmitter(),
+        NetworkPolicyEmitter(),
+        MCPPermissionsEmitter(),
     ]
     public static let defaultTreeFileEmitters: [any TreeFileEmitter] = [FleetEmitter(), PlatformLockEmitter()]
 
@@ -47,10 +49,12 @@ public struct Compiler: Sendable {
         }
         var plan = Passes.run(platform, into: &diagnostics)
         plan.topologyFiles = topologyFiles
+        for finding in PolicyPass.run(platform, plan: plan) { diagnostics.report(finding) }
         guard !diagnostics.hasErrors else { return Output(platform: platform, plan: plan, diagnostics: diagnostics) }
         var context = EmitContext(templates: templates, clusters: platform.clusters.map(\.name))
         for emitter in emitters { emitter.emit(plan, into: &context) }
         diagnostics.append(contentsOf: context.diagnostics)
+        for finding in ManifestSecretAudit.run(context.manifests) + PodSecurityAudit.run(context.manifests) { diagnostics.report(finding) }
         guard !diagnostics.hasErrors else { return Output(platform: platform, plan: plan, manifests: context.manifests, diagnostics: diagnostics) }
         let manifests = FleetEmitter.syncWaves(context.manifests, engine: platform.gitops.engine)
         var tree = GitOpsLayout.render(manifests, root: platform.gitops.path)

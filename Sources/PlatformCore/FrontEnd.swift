@@ -12,6 +12,7 @@ public struct FrontEnd {
     public func run(_ bytes: [UInt8], into diagnostics: inout DiagnosticBag) -> Platform? {
         guard let root = YAMLLoader(file: file).load(bytes, into: &diagnostics), !diagnostics.hasErrors else { return nil }
         SpecChecker().check(root, into: &diagnostics)
+        SpecSecretScan().check(root, into: &diagnostics)
         guard !diagnostics.hasErrors else { return nil }
         var platform = Lowering(file: file).lower(root, into: &diagnostics)
         platform.specDigest = SHA256.hex(YAMLRenderer.render(EffectiveSpec.document(root)))
@@ -32,6 +33,7 @@ public struct FrontEnd {
     public func effectiveDocument(_ bytes: [UInt8], into diagnostics: inout DiagnosticBag) -> ManifestValue? {
         guard let root = YAMLLoader(file: file).load(bytes, into: &diagnostics), !diagnostics.hasErrors else { return nil }
         SpecChecker().check(root, into: &diagnostics)
+        SpecSecretScan().check(root, into: &diagnostics)
         guard !diagnostics.hasErrors else { return nil }
         return EffectiveSpec.document(root)
     }

@@ -35,6 +35,9 @@ public struct Diagnostic: Hashable, Sendable {
     public var location: SourceLocation?
     public var notes: [DiagnosticNote]
     public var help: String?
+    /// True when the source text at `location` must not be shown (it may hold a credential):
+    /// renderers then print no snippet under the message.
+    public var redactsSource: Bool = false
 
     public init(_ severity: Severity, _ code: DiagnosticCode, _ message: String,
                 at location: SourceLocation?, notes: [DiagnosticNote] = [], help: String? = nil) {

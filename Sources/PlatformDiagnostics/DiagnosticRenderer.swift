@@ -27,7 +27,7 @@ public struct DiagnosticRenderer {
     /// `file:line:col: error[E1001]: message`, the source line with a caret, notes, then `help:`.
     public func text(_ d: Diagnostic) -> String {
         var out = "\(prefix(d.location))\(d.severity.rawValue)[\(d.code)]: \(d.message)\n"
-        if snippets, let loc = d.location, let snippet = snippet(at: loc) {
+        if snippets, !d.redactsSource, let loc = d.location, let snippet = snippet(at: loc) {
             out += snippet
         }
         for note in d.notes {

@@ -34,8 +34,25 @@ struct CLIRunner {
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        return finish(process, out, err)
+    }
+
+    /// Waits for `process`, reading both pipes on their own threads (a full pipe would block the
+    /// child) with read(2) retried on EINTR (Foundation's `readDataToEndOfFile` traps on it).
+    private static func finish(_ process: Process, _ out: Pipe, _ err: Pipe) -> Result {
+        func readAll(_ handle: FileHandle) -> Data {
+            var data = Data()
+            var buffer = [UInt8](repeating: 0, count: 65_536)
+            while true {
+                let n = read(handle.fileDescriptor, &buffer, buffer.count)
+                if n > 0 { data.append(contentsOf: buffer[0..<n]) } else if n == 0 || errno != EINTR { return data }
+            }
+        }
+        var stderr = Data()
+        let done = DispatchSemaphore(value: 0)
+        Thread { stderr = readAll(err.fileHandleForReading); done.signal() }.start()
+        let stdout = readAll(out.fileHandleForReading)
+        done.wait()
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
     }
@@ -50,10 +67,7 @@ struct CLIRunner {
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        return finish(process, out, err)
     }
 
     /// A fresh temporary folder holding a copy of `spec` as platform.yaml.

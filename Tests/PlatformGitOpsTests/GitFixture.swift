@@ -35,9 +35,20 @@ final class GitFixture {
         process.standardOutput = out
         process.standardError = out
         try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
+        let data = Self.readAll(out.fileHandleForReading)
         process.waitUntilExit()
         return (String(decoding: data, as: UTF8.self), process.terminationStatus)
+    }
+
+    /// Reads a pipe to its end with read(2), retrying on EINTR (Foundation's
+    /// `readDataToEndOfFile` traps when a signal interrupts it).
+    static func readAll(_ handle: FileHandle) -> Data {
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let n = read(handle.fileDescriptor, &buffer, buffer.count)
+            if n > 0 { data.append(contentsOf: buffer[0..<n]) } else if n == 0 || errno != EINTR { return data }
+        }
     }
 
     /// git output, trimmed; throws when git exits non-zero.

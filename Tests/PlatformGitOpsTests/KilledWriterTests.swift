@@ -83,7 +83,7 @@ import Testing
         usleep(UInt32(thenMilliseconds * 1000))
         kill(child.processIdentifier, SIGKILL)
         child.waitUntilExit()
-        text += String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        text += String(decoding: GitFixture.readAll(output.fileHandleForReading), as: UTF8.self)
         let commits = text.split(separator: "\n").filter { $0.hasPrefix("COMMITTED ") }
         return String(try #require(commits.last).dropFirst("COMMITTED ".count))
     }

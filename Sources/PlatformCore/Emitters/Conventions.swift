@@ -31,6 +31,28 @@ public enum Conventions {
         public static let ncclTest = "nccl-test"
     }
 
+    /// Annotation on a pod template (or its owning object, or a Namespace) that states why it may
+    /// run as root, with a writable root filesystem, or under a Pod Security level below
+    /// `restricted`. `PodSecurityAudit` accepts a pod template lacking the hardening only with it.
+    public static let securityExceptionAnnotation = "platformc.dev/security-exception"
+    /// Label carrying a training job's name on its pods (NCCL peers find each other through it).
+    public static let trainingJobLabel = "platformc.dev/training-job"
+    /// Namespace and labels of the cluster DNS (CoreDNS keeps the kube-dns label).
+    public static let dnsNamespace = "kube-system"
+    public static let dnsPort = 53
+
+    /// The selector labels of an agent's pods in its team namespace.
+    public static func agentSelector(_ agent: String) -> ManifestMap {
+        [PlatformLabels.name: .string(agent), PlatformLabels.component: .string(Component.agent)]
+    }
+    /// The selector labels of one training job's pods (every rank, every node).
+    public static func trainingSelector(_ job: String) -> ManifestMap {
+        [trainingJobLabel: .string(job), PlatformLabels.component: .string(Component.training)]
+    }
+    /// The ServiceAccount (in the agent's team namespace) that an MCP server's cluster permissions
+    /// are bound to; the remote server acts on the cluster with a token of this account.
+    public static func mcpServiceAccountName(_ server: String) -> String { "mcp-\(server)" }
+
     /// The Service (and Deployment) name of a model's servers.
     public static func modelServiceName(_ model: String) -> String { model }
     /// The selector labels of a model's server pods.

@@ -8,7 +8,12 @@ public struct TeamNamespaceEmitter: Emitter {
         for cluster in p.clusters {
             for team in p.teams {
                 let labels = PlatformLabels.common(p, team: team.name)
-                context.add(Manifest(apiVersion: "v1", kind: "Namespace", name: team.namespace, labels: labels),
+                // Pod Security Standards labels (and the reason when below `restricted`).
+                let security = PodSecurityLevels.namespaceMetadata(team: team.name, cluster: cluster.name, plan: plan)
+                var namespaceLabels = labels
+                for entry in security.labels { namespaceLabels[entry.key] = entry.value }
+                context.add(Manifest(apiVersion: "v1", kind: "Namespace", name: team.namespace, labels: namespaceLabels,
+                                     annotations: security.annotations),
                             to: cluster.name, template: "core/namespace")
                 guard let gpus = team.gpuQuota else { continue }
                 var hard = ManifestMap()

@@ -44,8 +44,10 @@ public struct Lowering {
                 prometheusEnabled: prometheus.bool("enabled") ?? true,
                 prometheusURL: prometheus.string("url") ?? "",
                 prometheusAuthSecret: prometheus.string("authSecret")),
-            policy: spec.entries("policy").map { PolicySetting(rule: $0.key, severity: $0.value.scalar?.text ?? "", location: $0.location) },
-            specFile: file)
+            policy: spec.entries("policy").filter { PolicyRules.rule($0.key) != nil }
+                .map { PolicySetting(rule: $0.key, severity: $0.value.scalar?.text ?? "", location: $0.location) },
+            specFile: file,
+            policyConfiguration: PolicyConfiguration(spec.object("policy")))
     }
 
     private func locations(_ o: SpecObject, _ keys: [String]) -> [String: SourceLocation] {

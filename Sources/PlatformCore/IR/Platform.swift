@@ -23,6 +23,8 @@ public struct Platform: Sendable {
     public var specFile: String
     /// sha256 of the effective spec rendered canonically (`EffectiveSpec`): stable across formatting.
     public var specDigest: String = ""
+    /// The `policy:` section with overrides and the GPU allow-list (`policy` keeps the flat settings).
+    public var policyConfiguration = PolicyConfiguration()
 
     public func team(_ name: String) -> Team? { teams.first { $0.name == name } }
     public func model(_ name: String) -> Model? { models.first { $0.name == name } }

@@ -296,6 +296,6 @@ public enum PlatformShape {
         FieldShape("agents", .list(.object(agent)), "agents"),
         FieldShape("training", .list(.object(training)), "training jobs"),
         FieldShape("observability", .object(observability), "observability"),
-        FieldShape("policy", .map(.enumeration(["error", "warning", "off"])), "policy rule id → severity"),
+        FieldShape("policy", .object(PolicyShape.policy), "policy rule id → severity, per-cluster/per-team overrides, GPU allow-list"),
     ])
 }

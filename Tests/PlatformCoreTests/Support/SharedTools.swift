@@ -69,9 +69,20 @@ enum SharedTools {
         process.standardOutput = pipe
         process.standardError = pipe
         do { try process.run() } catch { return (127, "\(arguments[0]): \(error)") }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        let data = readAll(pipe.fileHandleForReading)
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    /// Reads a pipe to its end with read(2), retrying on EINTR: Foundation's
+    /// `readDataToEndOfFile` traps when a signal interrupts it while tests run processes in parallel.
+    static func readAll(_ handle: FileHandle) -> Data {
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let n = read(handle.fileDescriptor, &buffer, buffer.count)
+            if n > 0 { data.append(contentsOf: buffer[0..<n]) } else if n == 0 || errno != EINTR { return data }
+        }
     }
 
     /// A fresh empty temporary folder.

@@ -17,7 +17,7 @@ import Testing
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let output = String(decoding: SharedTools.readAll(pipe.fileHandleForReading), as: UTF8.self)
         process.waitUntilExit()
         return (process.terminationStatus, output)
     }

@@ -70,7 +70,7 @@ import Testing
     }
 
     @Test func quotasBeyondInventory() {
-        #expect(Fixture.lines([("quota: { gpus: 16 }", "quota: { gpus: 40 }")]) == [
+        #expect(Fixture.lines([("quota: { gpus: 24 }", "quota: { gpus: 40 }")]) == [
             "15:20: warning[W2109]: team quotas add up to 40 GPUs, but the fleet has at most 32 (every pool at `nodes.max`) | help: lower the quotas by 8 GPUs, or add capacity",
         ])
     }

@@ -90,6 +90,7 @@ public struct NCCLTestEmitter: Emitter {
                              + [["name": "ssh", "secret": ["secretName": .string(Self.sshSecret), "defaultMode": 0o400]]]),
         ]
         return Manifest(apiVersion: "batch/v1", kind: "Job", name: name, namespace: Conventions.systemNamespace, labels: labels,
+                        annotations: [Conventions.securityExceptionAnnotation: .string(Self.securityException)],
                         body: ["spec": [
                             "completionMode": "Indexed", "completions": .int(Int64(nodes)), "parallelism": .int(Int64(nodes)),
                             "backoffLimit": 0,
@@ -97,4 +98,7 @@ public struct NCCLTestEmitter: Emitter {
                             "template": ["metadata": ["labels": .map(selector)], "spec": .map(podSpec)],
                         ]])
     }
+
+    /// Why the test pods run as root on a writable filesystem, stated in the emitted object.
+    static let securityException = "mpirun launches ranks over sshd, which needs root and writes host keys and /run at start-up"
 }

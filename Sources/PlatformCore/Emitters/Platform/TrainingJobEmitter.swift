@@ -70,7 +70,7 @@ public struct TrainingJobEmitter: Emitter {
             ]]]]],
         ]
         return Manifest(apiVersion: "trainer.kubeflow.org/v1alpha1", kind: "TrainJob", name: job.name, namespace: namespace,
-                        labels: labels, body: ["spec": [
+                        labels: labels, annotations: Self.securityAnnotations, body: ["spec": [
                             "runtimeRef": ["apiGroup": "trainer.kubeflow.org", "kind": "ClusterTrainingRuntime", "name": .string(Self.runtimeName)],
                             "trainer": .map(trainer),
                             "runtimePatches": [patch],
@@ -91,9 +91,15 @@ public struct TrainingJobEmitter: Emitter {
         var specs: ManifestMap = ["Master": replica(1)]
         if job.nodes > 1 { specs["Worker"] = replica(job.nodes - 1) }
         return Manifest(apiVersion: "kubeflow.org/v1", kind: "PyTorchJob", name: job.name, namespace: namespace,
-                        labels: labels, body: ["spec": [
+                        labels: labels, annotations: Self.securityAnnotations, body: ["spec": [
                             "nprocPerNode": .string(String(job.gpusPerNode)),
                             "pytorchReplicaSpecs": .map(specs),
                         ]])
     }
+
+    /// Training images (NeMo, PyTorch) write checkpoints, caches and compiled kernels under their
+    /// own filesystem and expect root; the exception is stated in the emitted object.
+    static let securityAnnotations: ManifestMap = [
+        Conventions.securityExceptionAnnotation: "training images write checkpoints, kernel caches and NCCL state to their root filesystem and run as root",
+    ]
 }

@@ -107,7 +107,7 @@ import Testing
         #expect(base.at("spec.path") == "./clusters/prod-use1/_cluster")
         #expect(base.at("spec.dependsOn") == nil)
         #expect(tree.paths.contains { $0.hasPrefix("argocd/") } == false)
-        #expect(out.manifests?.clusters.flatMap(\.manifests).contains { !$0.annotations.isEmpty } == false)
+        #expect(out.manifests?.clusters.flatMap(\.manifests).contains { $0.annotations.contains("argocd.argoproj.io/sync-wave") } == false)
     }
 
     @Test func lockFileIsDeterministicAndNamesDigestVersionAndPlacement() throws {

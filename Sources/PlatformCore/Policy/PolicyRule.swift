@@ -1,0 +1,75 @@
+import PlatformDiagnostics
+
+/// How a policy violation is reported; `off` drops it.
+public enum PolicySeverity: String, Sendable, CaseIterable {
+    case error, warning, off
+}
+
+/// What a rule reads: the platform, the plan when there is one, and team costs when a cost model
+/// is wired in.
+public struct PolicyInput: Sendable {
+    public var platform: Platform
+    public var plan: PlannedPlatform?
+    public var cost: (any TeamCostSource)?
+
+    public init(platform: Platform, plan: PlannedPlatform? = nil, cost: (any TeamCostSource)? = nil) {
+        self.platform = platform
+        self.plan = plan
+        self.cost = cost
+    }
+}
+
+/// Monthly cost per team, from whichever pass computes it (the cost pass, a test table…).
+public protocol TeamCostSource: Sendable {
+    /// The team's expected monthly cost; nil when unknown.
+    func monthlyCost(ofTeam team: String) -> Money?
+}
+
+/// Team costs given as a closure, until the cost pass provides a `TeamCostSource` of its own.
+public struct TeamCostClosure: TeamCostSource {
+    let body: @Sendable (String) -> Money?
+    public init(_ body: @escaping @Sendable (String) -> Money?) { self.body = body }
+    public func monthlyCost(ofTeam team: String) -> Money? { body(team) }
+}
+
+/// One finding of a rule, before its severity is resolved against the spec's `policy:` section.
+public struct PolicyViolation: Sendable {
+    public var message: String
+    public var location: SourceLocation?
+    public var help: String?
+    /// The cluster and team the violation belongs to, for per-cluster and per-team overrides.
+    public var cluster: String?
+    public var team: String?
+    /// A severity the rule itself chose (e.g. a budget's `enforcement`); the rule default otherwise.
+    public var defaultSeverity: PolicySeverity?
+
+    public init(_ message: String, at location: SourceLocation?, help: String? = nil, cluster: String? = nil,
+                team: String? = nil, defaultSeverity: PolicySeverity? = nil) {
+        self.message = message
+        self.location = location
+        self.help = help
+        self.cluster = cluster
+        self.team = team
+        self.defaultSeverity = defaultSeverity
+    }
+}
+
+/// A policy rule: a stable identifier users name in `policy:`, a one-line rationale, a default
+/// severity and a diagnostic code; each rule lives in its own file under Policy/Rules.
+public protocol PolicyRule: Sendable {
+    var id: String { get }
+    var rationale: String { get }
+    var defaultSeverity: PolicySeverity { get }
+    var code: DiagnosticCode { get }
+    func check(_ input: PolicyInput) -> [PolicyViolation]
+}
+
+/// Every rule, in the order they are documented.
+public enum PolicyRules {
+    public static let all: [any PolicyRule] = [
+        ImageDigestPinnedRule(), CriticalModelsOnDemandRule(), ProductionMinReplicasRule(),
+        RouteRateLimitRule(), TeamBudgetRule(), GPUAllowListRule(),
+    ]
+
+    public static func rule(_ id: String) -> (any PolicyRule)? { all.first { $0.id == id } }
+}

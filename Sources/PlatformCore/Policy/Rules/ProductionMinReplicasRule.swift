@@ -1,0 +1,26 @@
+import PlatformDiagnostics
+
+/// `production-min-replicas`: one replica is one node failure, one rollout or one eviction away
+/// from an outage. Canaries (`canaryOf`) are exempt: they share traffic with their stable model.
+public struct ProductionMinReplicasRule: PolicyRule {
+    public let id = "production-min-replicas"
+    public let rationale = "every model in a production cluster keeps at least two replicas (canaries excepted)"
+    public let defaultSeverity = PolicySeverity.error
+    public let code: DiagnosticCode = "P7003"
+    public static let minimum = 2
+    public init() {}
+
+    public func check(_ input: PolicyInput) -> [PolicyViolation] {
+        let p = input.platform
+        return p.models.compactMap { m in
+            guard m.canaryOf == nil, m.minReplicas < Self.minimum else { return nil }
+            let clusters = input.plan.map { $0.servingClusters(ofModel: m.name) }
+                ?? Array(Set(p.candidatePools(for: m).map(\.cluster))).sorted()
+            guard let production = clusters.first(where: { p.cluster($0)?.production ?? false }) else { return nil }
+            return PolicyViolation("model `\(m.name)` has \(m.minReplicas) minimum replica\(m.minReplicas == 1 ? "" : "s") in production cluster `\(production)`; at least \(Self.minimum) are required",
+                                   at: m.locations["replicas.min"] ?? m.location,
+                                   help: "set `replicas.min: \(Self.minimum)`, or mark the cluster `production: false`",
+                                   cluster: production, team: m.team)
+        }
+    }
+}
