@@ -1,0 +1,128 @@
+/// The pod template of a model's vLLM servers: the container with its arguments, GPUs, probes and
+/// writable emptyDir paths, node selection on the placed pools, and topology spread.
+public struct ModelServerPod: Sendable {
+    /// Worker pods of a multi-node replica join the leader's Ray cluster instead of serving.
+    public enum Role: Sendable { case server, leader, worker }
+
+    public var deployment: ModelDeployment
+    public var gpus: GPUAllocation
+    public var labels: ManifestMap
+
+    public init(_ deployment: ModelDeployment, gpus: GPUAllocation, labels: ManifestMap) {
+        self.deployment = deployment
+        self.gpus = gpus
+        self.labels = labels
+    }
+
+    /// The pod's labels: the model's selector plus model and team.
+    public var podLabels: ManifestMap {
+        var l = Conventions.modelSelector(deployment.model.name)
+        l[PlatformLabels.model] = .string(deployment.model.name)
+        l[PlatformLabels.team] = .string(deployment.model.team)
+        return l
+    }
+
+    /// Workers of a multi-node replica serve no HTTP, so they carry another component label and
+    /// stay out of the Service and the InferencePool.
+    public static let workerComponent = "model-server-worker"
+
+    /// `{metadata, spec}` for a Deployment's or LeaderWorkerSet's template.
+    public func template(role: Role = .server) -> ManifestValue {
+        var labels = podLabels
+        if role == .worker { labels[PlatformLabels.component] = .string(Self.workerComponent) }
+        var spec = WorkloadSecurity.podIdentity(serviceAccount: deployment.name)
+        spec["containers"] = [container(role: role)]
+        spec["volumes"] = [WorkloadSecurity.emptyDir("tmp"), WorkloadSecurity.emptyDir("cache"),
+                           WorkloadSecurity.emptyDir("shm", sizeLimit: "16Gi", memory: true)]
+        spec["tolerations"] = .list(tolerations)
+        // Loading weights and draining long generations both take time.
+        spec["terminationGracePeriodSeconds"] = 120
+        if deployment.pools.count == 1 {
+            spec["nodeSelector"] = [Conventions.poolLabel: .string(deployment.primaryPool.name)]
+        } else {
+            spec["affinity"] = ["nodeAffinity": ["requiredDuringSchedulingIgnoredDuringExecution": ["nodeSelectorTerms": [
+                ["matchExpressions": [["key": .string(Conventions.poolLabel), "operator": "In",
+                                       "values": .list(deployment.pools.map { .string($0.name) })]]]]]]]
+        }
+        if let spread = topologySpread, role != .worker { spec["topologySpreadConstraints"] = [spread] }
+        if let claims = gpus.podResourceClaims { spec["resourceClaims"] = claims }
+        return ["metadata": ["labels": .map(labels)], "spec": .map(spec)]
+    }
+
+    func container(role: Role) -> ManifestValue {
+        let model = deployment.model
+        let source = ModelSource(model.source)
+        var env: [ManifestValue] = [
+            ["name": "HOME", "value": "/tmp"],
+            ["name": "HF_HOME", "value": "/cache/huggingface"],
+            ["name": "VLLM_CACHE_ROOT", "value": "/cache/vllm"],
+            ["name": "XDG_CACHE_HOME", "value": "/cache"],
+        ]
+        env += source.credentialEnv(secret: model.sourceSecret)
+        var c: ManifestMap = [
+            "name": "vllm",
+            "image": .string(model.image.isEmpty ? Conventions.vllmImage : model.image),
+            "env": .list(env),
+            "resources": gpus.containerResources,
+            "securityContext": WorkloadSecurity.containerSecurityContext,
+            "volumeMounts": [["name": "tmp", "mountPath": "/tmp"], ["name": "cache", "mountPath": "/cache"],
+                             ["name": "shm", "mountPath": "/dev/shm"]],
+        ]
+        let envFrom = source.credentialEnvFrom(secret: model.sourceSecret)
+        if !envFrom.isEmpty { c["envFrom"] = .list(envFrom) }
+        let serve = (["vllm", "serve"] + VLLMArguments.arguments(for: model)).map(shellQuote).joined(separator: " ")
+        switch role {
+        case .server:
+            c["command"] = ["vllm", "serve"]
+            c["args"] = .list(VLLMArguments.arguments(for: model).map { .string($0) })
+        case .leader:
+            // The LWS recipe: start the Ray head sized to the group, then serve from the leader.
+            c["command"] = ["/bin/sh", "-c"]
+            c["args"] = [.string("ray start --head --port=6379 && \(serve)")]
+        case .worker:
+            c["command"] = ["/bin/sh", "-c"]
+            c["args"] = ["ray start --address=$(LWS_LEADER_ADDRESS):6379 --block"]
+        }
+        if role != .worker {
+            c["ports"] = [["name": "http", "containerPort": .int(Int64(Conventions.modelServerPort)), "protocol": "TCP"]]
+            let health: ManifestValue = ["path": "/health", "port": "http"]
+            c["startupProbe"] = ["httpGet": health, "periodSeconds": 10, "failureThreshold": 180]
+            c["readinessProbe"] = ["httpGet": health, "periodSeconds": 10, "failureThreshold": 3]
+            c["livenessProbe"] = ["httpGet": health, "periodSeconds": 30, "failureThreshold": 5]
+        }
+        return .map(c)
+    }
+
+    /// GPU nodes are commonly tainted `nvidia.com/gpu`; pool taints come from the spec.
+    var tolerations: [ManifestValue] {
+        var result: [ManifestValue] = [["key": "nvidia.com/gpu", "operator": "Exists", "effect": "NoSchedule"]]
+        var seen: Set<String> = ["nvidia.com/gpu|NoSchedule"]
+        for pool in deployment.pools {
+            for taint in pool.taints where seen.insert("\(taint.key)|\(taint.value ?? "")|\(taint.effect)").inserted {
+                var t: ManifestMap = ["key": .string(taint.key), "effect": .string(taint.effect)]
+                if let value = taint.value { t["operator"] = "Equal"; t["value"] = .string(value) } else { t["operator"] = "Exists" }
+                result.append(.map(t))
+            }
+        }
+        return result
+    }
+
+    /// Zones or nodes; critical models refuse to pile up, others prefer not to.
+    var topologySpread: ManifestValue? {
+        let key: String
+        switch deployment.model.spread {
+        case .zones: key = "topology.kubernetes.io/zone"
+        case .nodes: key = "kubernetes.io/hostname"
+        case .none: return nil
+        }
+        return ["maxSkew": 1, "topologyKey": .string(key),
+                "whenUnsatisfiable": deployment.model.critical ? "DoNotSchedule" : "ScheduleAnyway",
+                "labelSelector": ["matchLabels": .map(Conventions.modelSelector(deployment.model.name))]]
+    }
+
+    /// Single-quotes an argument for /bin/sh unless it is plain.
+    func shellQuote(_ s: String) -> String {
+        let plain = s.allSatisfy { $0.isLetter || $0.isNumber || "-_./:=".contains($0) }
+        return plain && !s.isEmpty ? s : "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}
