@@ -11,7 +11,7 @@ public struct Compiler: Sendable {
     public var templates: TemplateSet
     public var emitters: [any Emitter]
 
-    public static let defaultEmitters: [any Emitter] = [TeamNamespaceEmitter(), VLLMEmitter()]
+    public static let defaultEmitters: [any Emitter] = [TeamNamespaceEmitter(), VLLMEmitter(), InferencePoolEmitter(), GatewayEmitter()]
 
     public init(templates: TemplateSet = TemplateSet(), emitters: [any Emitter] = Compiler.defaultEmitters) {
         self.templates = templates
