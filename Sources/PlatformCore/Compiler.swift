@@ -11,7 +11,7 @@ public struct Compiler: Sendable {
     public var templates: TemplateSet
     public var emitters: [any Emitter]
 
-    public static let defaultEmitters: [any Emitter] = [TeamNamespaceEmitter(), VLLMEmitter(), InferencePoolEmitter(), GatewayEmitter()]
+    public static let defaultEmitters: [any Emitter] = [TeamNamespaceEmitter(), VLLMEmitter(), InferencePoolEmitter(), GatewayEmitter(), KEDAEmitter(), LiteLLMEmitter()]
 
     public init(templates: TemplateSet = TemplateSet(), emitters: [any Emitter] = Compiler.defaultEmitters) {
         self.templates = templates
