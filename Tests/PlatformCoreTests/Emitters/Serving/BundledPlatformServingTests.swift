@@ -7,6 +7,12 @@ import Testing
 /// and every serving pod runs under its own token-less ServiceAccount.
 @Suite struct BundledPlatformServingTests {
     static func compile() throws -> Compiler.Output {
+        let spec = try Data(contentsOf: SharedTools.repoRoot.appendingPathComponent("platform.yaml"))
+        return Compiler(templates: try repositoryTemplates()).compile(spec: Array(spec), file: "platform.yaml")
+    }
+
+    /// `templates/` of the repository, as the CLI loads it.
+    static func repositoryTemplates() throws -> TemplateSet {
         let root = SharedTools.repoRoot
         var files: [String: String] = [:]
         let templates = root.appendingPathComponent("templates")
@@ -18,8 +24,7 @@ import Testing
         }
         let (set, errors) = TemplateSet.load(files: files)
         #expect(errors.isEmpty, "\(errors)")
-        let spec = try Data(contentsOf: root.appendingPathComponent("platform.yaml"))
-        return Compiler(templates: set).compile(spec: Array(spec), file: "platform.yaml")
+        return set
     }
 
     @Test func compilesWithoutErrorsOrTemplateConflicts() throws {
