@@ -25,6 +25,8 @@ public struct ModelServerPod: Sendable {
     /// Workers of a multi-node replica serve no HTTP, so they carry another component label and
     /// stay out of the Service and the InferencePool.
     public static let workerComponent = "model-server-worker"
+    /// The Ray bootstrap script shipped in the vllm-openai image.
+    static let rayScript = "/vllm-workspace/examples/online_serving/multi-node-serving.sh"
 
     /// `{metadata, spec}` for a Deployment's or LeaderWorkerSet's template.
     public func template(role: Role = .server) -> ManifestValue {
@@ -76,12 +78,12 @@ public struct ModelServerPod: Sendable {
             c["command"] = ["vllm", "serve"]
             c["args"] = .list(VLLMArguments.arguments(for: model).map { .string($0) })
         case .leader:
-            // The LWS recipe: start the Ray head sized to the group, then serve from the leader.
+            // vLLM's LWS recipe: start the Ray head, wait until the whole group has joined, then serve.
             c["command"] = ["/bin/sh", "-c"]
-            c["args"] = [.string("ray start --head --port=6379 && \(serve)")]
+            c["args"] = [.string("bash \(Self.rayScript) leader --ray_cluster_size=$(LWS_GROUP_SIZE); \(serve)")]
         case .worker:
             c["command"] = ["/bin/sh", "-c"]
-            c["args"] = ["ray start --address=$(LWS_LEADER_ADDRESS):6379 --block"]
+            c["args"] = [.string("bash \(Self.rayScript) worker --ray_address=$(LWS_LEADER_ADDRESS)")]
         }
         if role != .worker {
             c["ports"] = [["name": "http", "containerPort": .int(Int64(Conventions.modelServerPort)), "protocol": "TCP"]]

@@ -9,7 +9,7 @@ public enum VLLMArguments {
                     "--port", String(Conventions.modelServerPort),
                     "--tensor-parallel-size", String(model.migProfile == nil ? model.gpusPerReplica : 1)]
         if model.nodesPerReplica > 1 {
-            args += ["--pipeline-parallel-size", String(model.nodesPerReplica)]
+            args += ["--pipeline-parallel-size", String(model.nodesPerReplica), "--distributed-executor-backend", "ray"]
         }
         args += ["--max-model-len", String(model.contextLength),
                  "--max-num-seqs", String(model.maxSequences),

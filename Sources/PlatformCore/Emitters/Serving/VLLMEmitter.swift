@@ -27,33 +27,37 @@ public struct VLLMEmitter: Emitter {
         }
     }
 
+    /// nil when KEDA owns the replica count: a synced `replicas` would undo every scale-out.
+    static func replicas(_ d: ModelDeployment) -> ManifestValue? {
+        d.model.autoscaling == nil ? .int(Int64(d.replicas)) : nil
+    }
+
     func deployment(_ d: ModelDeployment, pod: ModelServerPod, labels: ManifestMap) -> Manifest {
-        Manifest(apiVersion: "apps/v1", kind: "Deployment", name: d.name, namespace: d.namespace, labels: labels, body: [
-            "spec": [
-                "replicas": .int(Int64(d.replicas)),
-                "selector": ["matchLabels": .map(Conventions.modelSelector(d.model.name))],
-                // A GPU replica cannot surge on a full pool: replace one at a time instead.
-                "strategy": ["type": "RollingUpdate", "rollingUpdate": ["maxSurge": 0, "maxUnavailable": 1]],
-                "template": pod.template(),
-            ],
-        ])
+        var spec: ManifestMap = [
+            "selector": ["matchLabels": .map(Conventions.modelSelector(d.model.name))],
+            // A GPU replica cannot surge on a full pool: replace one at a time instead.
+            "strategy": ["type": "RollingUpdate", "rollingUpdate": ["maxSurge": 0, "maxUnavailable": 1]],
+            "template": pod.template(),
+        ]
+        spec["replicas"] = Self.replicas(d)
+        return Manifest(apiVersion: "apps/v1", kind: "Deployment", name: d.name, namespace: d.namespace, labels: labels,
+                        body: ["spec": .map(spec)])
     }
 
     func leaderWorkerSet(_ d: ModelDeployment, pod: ModelServerPod, labels: ManifestMap) -> Manifest {
-        Manifest(apiVersion: "leaderworkerset.x-k8s.io/v1", kind: "LeaderWorkerSet", name: d.name, namespace: d.namespace,
-                 labels: labels, body: [
-            "spec": [
-                "replicas": .int(Int64(d.replicas)),
-                "startupPolicy": "LeaderCreated",
-                "leaderWorkerTemplate": [
-                    "size": .int(Int64(d.model.nodesPerReplica)),
-                    // One lost pod breaks the tensor/pipeline group: restart the whole group.
-                    "restartPolicy": "RecreateGroupOnPodRestart",
-                    "leaderTemplate": pod.template(role: .leader),
-                    "workerTemplate": pod.template(role: .worker),
-                ],
+        var spec: ManifestMap = [
+            "startupPolicy": "LeaderCreated",
+            "leaderWorkerTemplate": [
+                "size": .int(Int64(d.model.nodesPerReplica)),
+                // One lost pod breaks the tensor/pipeline group: restart the whole group.
+                "restartPolicy": "RecreateGroupOnPodRestart",
+                "leaderTemplate": pod.template(role: .leader),
+                "workerTemplate": pod.template(role: .worker),
             ],
-        ])
+        ]
+        spec["replicas"] = Self.replicas(d)
+        return Manifest(apiVersion: "leaderworkerset.x-k8s.io/v1", kind: "LeaderWorkerSet", name: d.name, namespace: d.namespace,
+                        labels: labels, body: ["spec": .map(spec)])
     }
 
     func service(_ d: ModelDeployment, labels: ManifestMap) -> Manifest {

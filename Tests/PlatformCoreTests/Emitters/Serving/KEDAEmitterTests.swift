@@ -18,6 +18,9 @@ import Testing
             ]],
         ])
         #expect(Fixture.object(set, kind: "TriggerAuthentication", name: "prometheus-auth") == nil)
+        // KEDA owns the replica count; a synced `replicas` would undo each scale-out.
+        let deployment = try #require(Fixture.object(set, kind: "Deployment", name: "llama-3-70b"))
+        #expect(deployment.value.at("spec", "replicas") == nil)
     }
 
     @Test func modelWithoutAutoscalingHasNoScaledObject() {

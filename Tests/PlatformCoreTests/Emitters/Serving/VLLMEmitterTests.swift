@@ -91,9 +91,11 @@ import Testing
         #expect(group.at("size") == 2)
         #expect(group.at("restartPolicy") == "RecreateGroupOnPodRestart")
         let leader = try #require(group.at("leaderTemplate", "spec", "containers", "[0]", "args", "[0]")?.stringValue)
-        #expect(leader.hasPrefix("ray start --head --port=6379 && vllm serve meta-llama/Llama-3.1-70B-Instruct"))
-        #expect(leader.contains("--tensor-parallel-size 8 --pipeline-parallel-size 2"))
-        #expect(group.at("workerTemplate", "spec", "containers", "[0]", "args") == ["ray start --address=$(LWS_LEADER_ADDRESS):6379 --block"])
+        #expect(leader.hasPrefix("bash /vllm-workspace/examples/online_serving/multi-node-serving.sh leader --ray_cluster_size=$(LWS_GROUP_SIZE); "
+                                  + "vllm serve meta-llama/Llama-3.1-70B-Instruct --served-model-name llama-3-70b"))
+        #expect(leader.contains("--tensor-parallel-size 8 --pipeline-parallel-size 2 --distributed-executor-backend ray --max-model-len 8192"))
+        #expect(group.at("workerTemplate", "spec", "containers", "[0]", "args") ==
+                ["bash /vllm-workspace/examples/online_serving/multi-node-serving.sh worker --ray_address=$(LWS_LEADER_ADDRESS)"])
         #expect(group.at("workerTemplate", "metadata", "labels", "app.kubernetes.io/component") == "model-server-worker")
         #expect(group.at("workerTemplate", "spec", "containers", "[0]", "resources", "limits", "nvidia.com/gpu") == "8")
     }
