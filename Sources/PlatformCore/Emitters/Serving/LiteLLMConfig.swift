@@ -1,5 +1,5 @@
 /// The LiteLLM proxy's `config.yaml` for one cluster (keys as in ecosystem.md §C.7): the models
-/// served in that cluster (OpenAI-compatible, at their in-cluster Service), the external provider
+/// served in that cluster (vLLM's OpenAI-compatible API at their in-cluster Service), the external provider
 /// models its routes fall back to, the fallbacks themselves, and team budgets. API keys appear only
 /// as `os.environ/NAME` references; the Deployment maps them from Secrets.
 public struct LiteLLMConfig: Sendable {
@@ -44,7 +44,9 @@ public struct LiteLLMConfig: Sendable {
     var selfHostedModels: [ManifestValue] {
         ModelDeployment.all(in: plan).filter { $0.cluster == cluster }.map { d in
             let timeout = routes.filter { $0.backends.contains { $0.model == d.model.name } }.map(\.timeoutSeconds).max()
-            var params: ManifestMap = ["model": .string("openai/\(d.model.name)"),
+            // `hosted_vllm/`, not `openai/`: the OpenAI client demands a key and would fall back to
+            // OPENAI_API_KEY, sending the real OpenAI key to our own servers.
+            var params: ManifestMap = ["model": .string("hosted_vllm/\(d.model.name)"),
                                        "api_base": .string(Conventions.modelServiceURL(d.model.name, namespace: d.namespace))]
             if let timeout { params["timeout"] = .int(Int64(timeout)) }
             return ["model_name": .string(d.model.name), "litellm_params": .map(params)]

@@ -16,7 +16,7 @@ public enum VLLMArguments {
                  "--dtype", dtypeArgument(model.dtype)]
         // fp8 and int weights are a quantization choice; the activations stay in 16-bit.
         if let quantization = quantization(model.dtype) { args += ["--quantization", quantization] }
-        args += ["--kv-cache-dtype", model.kvCacheDtype,
+        args += ["--kv-cache-dtype", kvCacheDtypeArgument(model.kvCacheDtype),
                  "--gpu-memory-utilization", format(model.gpuMemoryUtilization)]
         if model.prefixCacheAware { args.append("--enable-prefix-caching") }
         args += source.loaderArguments
@@ -31,6 +31,12 @@ public enum VLLMArguments {
         case .fp32: return "float32"
         case .fp8, .int8, .int4: return "auto"
         }
+    }
+
+    /// vLLM takes `auto` or an fp8 variant; a 16-bit KV cache is `auto`, which follows the
+    /// activations (16-bit for every dtype we serve, fp8 weights included).
+    static func kvCacheDtypeArgument(_ dtype: String) -> String {
+        dtype.hasPrefix("fp8") ? dtype : "auto"
     }
 
     static func quantization(_ dtype: Model.DType) -> String? {

@@ -17,7 +17,7 @@ import Testing
         let config = try config(Fixture.manifests(Self.withFallback))
         #expect(config.at("model_list") == [
             ["model_name": "llama-3-70b",
-             "litellm_params": ["model": "openai/llama-3-70b", "api_base": "http://llama-3-70b.search.svc.cluster.local:8000/v1", "timeout": 90]],
+             "litellm_params": ["model": "hosted_vllm/llama-3-70b", "api_base": "http://llama-3-70b.search.svc.cluster.local:8000/v1", "timeout": 90]],
             ["model_name": "openai/gpt-4o", "litellm_params": ["model": "openai/gpt-4o", "api_key": "os.environ/OPENAI_API_KEY"]],
         ])
         #expect(config.at("router_settings") == ["routing_strategy": "simple-shuffle", "num_retries": 2,

@@ -1,4 +1,4 @@
-import PlatformCore
+@testable import PlatformCore
 import Testing
 
 @Suite struct VLLMEmitterTests {
@@ -98,5 +98,32 @@ import Testing
                 ["bash /vllm-workspace/examples/online_serving/multi-node-serving.sh worker --ray_address=$(LWS_LEADER_ADDRESS)"])
         #expect(group.at("workerTemplate", "metadata", "labels", "app.kubernetes.io/component") == "model-server-worker")
         #expect(group.at("workerTemplate", "spec", "containers", "[0]", "resources", "limits", "nvidia.com/gpu") == "8")
+    }
+}
+
+@Suite struct VLLMArgumentsTests {
+    @Test func sixteenBitKVCacheIsAutoAndFp8IsKept() {
+        #expect(VLLMArguments.kvCacheDtypeArgument("bf16") == "auto")
+        #expect(VLLMArguments.kvCacheDtypeArgument("fp16") == "auto")
+        #expect(VLLMArguments.kvCacheDtypeArgument("fp8") == "fp8")
+        #expect(VLLMArguments.kvCacheDtypeArgument("auto") == "auto")
+    }
+
+    @Test func sourcesAndTheirCredentials() {
+        #expect(ModelSource("hf://org/name") == ModelSource.expected(.huggingFace, "org/name"))
+        #expect(ModelSource("s3://bucket/llama").loaderArguments == ["--load-format", "runai_streamer"])
+        #expect(ModelSource("s3://bucket/llama").credentialEnvFrom(secret: "s3-creds") == [["secretRef": ["name": "s3-creds"]]])
+        #expect(ModelSource("s3://bucket/llama").credentialEnv(secret: "s3-creds") == [])
+        #expect(ModelSource("/models/llama").modelArgument == "/models/llama")
+        #expect(ModelSource("hf://org/name").credentialEnv(secret: nil) == [])
+    }
+}
+
+extension ModelSource {
+    static func expected(_ scheme: Scheme, _ argument: String) -> ModelSource {
+        var s = ModelSource("")
+        s.scheme = scheme
+        s.modelArgument = argument
+        return s
     }
 }
