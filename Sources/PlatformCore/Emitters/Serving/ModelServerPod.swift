@@ -25,6 +25,8 @@ public struct ModelServerPod: Sendable {
     /// Workers of a multi-node replica serve no HTTP, so they carry another component label and
     /// stay out of the Service and the InferencePool.
     public static let workerComponent = "model-server-worker"
+    /// The label LeaderWorkerSet puts on every pod of one group, with the group's hash.
+    static let groupKeyLabel = "leaderworkerset.sigs.k8s.io/group-key"
     /// The Ray bootstrap script shipped in the vllm-openai image.
     static let rayScript = "/vllm-workspace/examples/online_serving/multi-node-serving.sh"
 
@@ -39,13 +41,24 @@ public struct ModelServerPod: Sendable {
         spec["tolerations"] = .list(tolerations)
         // Loading weights and draining long generations both take time.
         spec["terminationGracePeriodSeconds"] = 120
+        var affinity = ManifestMap()
         if deployment.pools.count == 1 {
             spec["nodeSelector"] = [Conventions.poolLabel: .string(deployment.primaryPool.name)]
         } else {
-            spec["affinity"] = ["nodeAffinity": ["requiredDuringSchedulingIgnoredDuringExecution": ["nodeSelectorTerms": [
+            affinity["nodeAffinity"] = ["requiredDuringSchedulingIgnoredDuringExecution": ["nodeSelectorTerms": [
                 ["matchExpressions": [["key": .string(Conventions.poolLabel), "operator": "In",
-                                       "values": .list(deployment.pools.map { .string($0.name) })]]]]]]]
+                                       "values": .list(deployment.pools.map { .string($0.name) })]]]]]]
         }
+        if role != .server {
+            // The pods of one group exchange activations every layer: keep them in one zone. The
+            // first pod of a group matches its own term, so it schedules freely.
+            affinity["podAffinity"] = ["requiredDuringSchedulingIgnoredDuringExecution": [[
+                "labelSelector": ["matchExpressions": [["key": .string(Self.groupKeyLabel), "operator": "Exists"]]],
+                "matchLabelKeys": [.string(Self.groupKeyLabel)],
+                "topologyKey": "topology.kubernetes.io/zone",
+            ]]]
+        }
+        if !affinity.isEmpty { spec["affinity"] = .map(affinity) }
         if let spread = topologySpread, role != .worker { spec["topologySpreadConstraints"] = [spread] }
         if let claims = gpus.podResourceClaims { spec["resourceClaims"] = claims }
         return ["metadata": ["labels": .map(labels)], "spec": .map(spec)]

@@ -98,6 +98,12 @@ import Testing
                 ["bash /vllm-workspace/examples/online_serving/multi-node-serving.sh worker --ray_address=$(LWS_LEADER_ADDRESS)"])
         #expect(group.at("workerTemplate", "metadata", "labels", "app.kubernetes.io/component") == "model-server-worker")
         #expect(group.at("workerTemplate", "spec", "containers", "[0]", "resources", "limits", "nvidia.com/gpu") == "8")
+        for role in ["leaderTemplate", "workerTemplate"] {
+            #expect(group.at(role, "spec", "affinity", "podAffinity", "requiredDuringSchedulingIgnoredDuringExecution") == [[
+                "labelSelector": ["matchExpressions": [["key": "leaderworkerset.sigs.k8s.io/group-key", "operator": "Exists"]]],
+                "matchLabelKeys": ["leaderworkerset.sigs.k8s.io/group-key"], "topologyKey": "topology.kubernetes.io/zone",
+            ]])
+        }
     }
 }
 
