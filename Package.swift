@@ -28,7 +28,7 @@ let package = Package(
         .testTarget(name: "PlatformDiagnosticsTests", dependencies: ["PlatformDiagnostics"]),
         .testTarget(name: "PlatformCoreTests", dependencies: ["PlatformCore", "PlatformDiagnostics", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "PlatformGitOpsTests", dependencies: ["PlatformGitOps"]),
-        .testTarget(name: "PlatformCLITests", dependencies: ["PlatformCLI", "PlatformCore", "PlatformGitOps"]),
+        .testTarget(name: "PlatformCLITests", dependencies: ["PlatformCLI", "PlatformCore", "PlatformGitOps", .product(name: "Yams", package: "Yams")]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -3,19 +3,20 @@ import Foundation
 import PlatformCore
 import PlatformDiagnostics
 
-/// `platformc check [SPEC]`: every problem of the spec in one run, sorted by position.
+/// `platformc check [SPEC]`: every problem of the spec in one run, sorted by position: the front
+/// end, the passes (placement, quota, cost) and emission all run; nothing is written.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "check", abstract: "Report every problem in the platform spec.")
 
     @OptionGroup var options: SpecOptions
 
+    @Option(help: "Folder of your own templates.")
+    var templates: String?
+
     func run() throws {
-        let bytes: [UInt8]
-        do { bytes = try SpecFile.read(options.spec) } catch let error as IOFailure { throw fail(error.description) }
-        var bag = DiagnosticBag()
-        _ = FrontEnd(file: options.spec).run(bytes, into: &bag)
-        if options.warningsAsErrors { bag.promoteWarnings() }
-        emit(bag, format: options.diagnostics, sources: [options.spec: String(decoding: bytes, as: UTF8.self)])
-        if bag.hasErrors { throw ExitStatus.specErrors }
+        let input = try CompileInput.load(options: options, templatesFolder: templates)
+        let output = input.compile(warningsAsErrors: options.warningsAsErrors)
+        emit(output.diagnostics, format: options.diagnostics, sources: input.sources)
+        if output.diagnostics.hasErrors { throw ExitStatus.specErrors }
     }
 }

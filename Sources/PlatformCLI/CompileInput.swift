@@ -11,6 +11,19 @@ struct CompileInput {
 
     var sources: [String: String] { [specPath: String(decoding: spec, as: UTF8.self)] }
 
+    /// The NCCL topology files the spec's pools name, read relative to the spec's folder; a file
+    /// that cannot be read is left out and the compiler reports it at the pool.
+    func topologyFiles() -> [String: [UInt8]] {
+        var bag = DiagnosticBag()
+        guard let platform = FrontEnd(file: specPath).run(spec, into: &bag) else { return [:] }
+        var files: [String: [UInt8]] = [:]
+        for path in Set(platform.clusters.flatMap(\.nodePools).compactMap(\.topologyFile)) {
+            let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : SpecFile.folder(of: specPath).appendingPathComponent(path)
+            if let data = try? Data(contentsOf: url) { files[path] = Array(data) }
+        }
+        return files
+    }
+
     static func load(options: SpecOptions, templatesFolder: String?) throws -> CompileInput {
         let spec: [UInt8]
         do { spec = try SpecFile.read(options.spec) } catch let error as IOFailure { throw fail(error.description) }
@@ -24,7 +37,9 @@ struct CompileInput {
     }
 
     func compile(warningsAsErrors: Bool) -> Compiler.Output {
-        var output = Compiler(templates: templates).compile(spec: spec, file: specPath)
+        var compiler = Compiler(templates: templates)
+        compiler.topologyFiles = topologyFiles()
+        var output = compiler.compile(spec: spec, file: specPath)
         for error in templateErrors {
             output.diagnostics.error(EmitCodes.templateInvalid, "template \(error)", at: nil)
         }

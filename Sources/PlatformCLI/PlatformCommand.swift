@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import PlatformCore
 
 /// The `platformc` command line: check, compile, commit, diff, golden, explain, inventory, schema.
 public struct PlatformCommand: ParsableCommand {
@@ -6,11 +8,23 @@ public struct PlatformCommand: ParsableCommand {
         commandName: "platformc",
         abstract: "Compile an agentic-AI platform spec into GitOps manifests.",
         version: PlatformcVersion.string,
-        subcommands: [CheckCommand.self, CompileCommand.self, CommitCommand.self, SchemaCommand.self])
+        subcommands: [CheckCommand.self, CompileCommand.self, CommitCommand.self, ExplainCommand.self, InventoryCommand.self, SchemaCommand.self])
     public init() {}
-}
 
-/// The compiler's version, written into commit trailers and platform.lock.json.
-public enum PlatformcVersion {
-    public static let string = "0.1.0"
+    /// Runs the command line with the documented exit codes: 0 success, 1 the spec has errors,
+    /// 2 usage or I/O errors (argument-parser's own usage code, 64, becomes 2).
+    public static func runMain() -> Never {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+            Foundation.exit(0)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            self.exit(withError: error)
+        }
+    }
 }

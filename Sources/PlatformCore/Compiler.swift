@@ -11,7 +11,26 @@ public struct Compiler: Sendable {
     public var templates: TemplateSet
     public var emitters: [any Emitter]
 
-    public static let defaultEmitters: [any Emitter] = [TeamNamespaceEmitter(), VLLMEmitter(), InferencePoolEmitter(), GatewayEmitter(), KEDAEmitter(), LiteLLMEmitter()]
+    /// NCCL topology files named by pools (`topologyFile` as written → bytes), read by the caller.
+    public var topologyFiles: [String: [UInt8]] = [:]
+    /// Files beside `clusters/`: the GitOps engine's wiring and platform.lock.json.
+    public var treeFileEmitters: [any TreeFileEmitter] = Compiler.defaultTreeFileEmitters
+
+    public static let defaultEmitters: [any Emitter] = [
+        TeamNamespaceEmitter(),
+        AgentEmitter(),
+        TrainingJobEmitter(),
+        NCCLTopologyEmitter(),
+        NCCLTestEmitter(),
+        KarpenterEmitter(),
+        ObservabilityEmitter(),
+        VLLMEmitter(),
+        InferencePoolEmitter(),
+        GatewayEmitter(),
+        KEDAEmitter(),
+        LiteLLMEmitter(),
+    ]
+    public static let defaultTreeFileEmitters: [any TreeFileEmitter] = [FleetEmitter(), PlatformLockEmitter()]
 
     public init(templates: TemplateSet = TemplateSet(), emitters: [any Emitter] = Compiler.defaultEmitters) {
         self.templates = templates
@@ -31,13 +50,18 @@ public struct Compiler: Sendable {
         guard let platform = FrontEnd(file: file).run(bytes, into: &diagnostics) else {
             return Output(diagnostics: diagnostics)
         }
-        let plan = Passes.run(platform, into: &diagnostics)
+        var plan = Passes.run(platform, into: &diagnostics)
+        plan.topologyFiles = topologyFiles
         guard !diagnostics.hasErrors else { return Output(platform: platform, plan: plan, diagnostics: diagnostics) }
         var context = EmitContext(templates: templates, clusters: platform.clusters.map(\.name))
         for emitter in emitters { emitter.emit(plan, into: &context) }
         diagnostics.append(contentsOf: context.diagnostics)
         guard !diagnostics.hasErrors else { return Output(platform: platform, plan: plan, manifests: context.manifests, diagnostics: diagnostics) }
-        let tree = GitOpsLayout.render(context.manifests, root: platform.gitops.path)
-        return Output(platform: platform, plan: plan, manifests: context.manifests, tree: tree, diagnostics: diagnostics)
+        let manifests = FleetEmitter.syncWaves(context.manifests, engine: platform.gitops.engine)
+        var tree = GitOpsLayout.render(manifests, root: platform.gitops.path)
+        for emitter in treeFileEmitters {
+            for (path, text) in emitter.files(plan, manifests: manifests) { tree.files[path] = text }
+        }
+        return Output(platform: platform, plan: plan, manifests: manifests, tree: tree, diagnostics: diagnostics)
     }
 }

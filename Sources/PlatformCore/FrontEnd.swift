@@ -26,9 +26,13 @@ public struct FrontEnd {
     /// The spec with defaults applied, as canonical YAML (`compile --show-defaults`); nil when the
     /// spec does not load or check cleanly.
     public func effectiveSpec(_ bytes: [UInt8], into diagnostics: inout DiagnosticBag) -> String? {
+        effectiveDocument(bytes, into: &diagnostics).map(YAMLRenderer.render)
+    }
+
+    public func effectiveDocument(_ bytes: [UInt8], into diagnostics: inout DiagnosticBag) -> ManifestValue? {
         guard let root = YAMLLoader(file: file).load(bytes, into: &diagnostics), !diagnostics.hasErrors else { return nil }
         SpecChecker().check(root, into: &diagnostics)
         guard !diagnostics.hasErrors else { return nil }
-        return YAMLRenderer.render(EffectiveSpec.document(root))
+        return EffectiveSpec.document(root)
     }
 }

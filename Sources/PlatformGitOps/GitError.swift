@@ -14,6 +14,10 @@ public enum GitError: Error, Equatable, CustomStringConvertible {
     case authenticationFailed(remote: String, message: String)
     /// The path exists but holds no git repository.
     case notARepository(path: String)
+    /// Nothing exists at the path.
+    case pathNotFound(path: String)
+    /// The local branch to push has no commit.
+    case branchNotFound(String)
     /// The path exists and is a file where a repository directory was expected.
     case notADirectory(path: String)
     /// `refs/heads/<name>` is not a valid reference name.
@@ -35,6 +39,11 @@ public enum GitError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
+        case .libgit2(let code, _, let message) where code == GIT_ELOCKED.rawValue:
+            // A crash while holding a lock leaves the `.lock` file behind; git cannot tell that from
+            // a live writer, so the user decides.
+            return "libgit2 error \(code): \(message); another git process may be writing, retry; "
+                + "if none is running, remove the stale `.lock` file"
         case .libgit2(let code, _, let message):
             return "libgit2 error \(code): \(message)"
         case .concurrentUpdate(let branch, let expected, let actual):
@@ -51,6 +60,10 @@ public enum GitError: Error, Equatable, CustomStringConvertible {
         case .notARepository(let path):
             return "`\(path)` exists but is not a git repository; point at a repository or at a "
                 + "new or empty directory"
+        case .pathNotFound(let path):
+            return "`\(path)` does not exist"
+        case .branchNotFound(let branch):
+            return "branch `\(branch)` has no commit to push"
         case .notADirectory(let path):
             return "`\(path)` is a file, not a repository directory"
         case .invalidBranchName(let name):

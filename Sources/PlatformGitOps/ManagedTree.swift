@@ -25,6 +25,14 @@ public struct ManagedTree: Equatable, Sendable {
         for path in files.keys.sorted() {
             try RepositoryPath.validate(path)
             guard isManaged(path) else { throw GitError.pathOutsideManagedPaths(path) }
+            // A tree cannot hold `a` as a file and `a/b` below it.
+            var folder = Substring(path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                if files[String(folder)] != nil {
+                    throw GitError.invalidPath(path, reason: "`\(folder)` is also a file")
+                }
+            }
         }
     }
 }

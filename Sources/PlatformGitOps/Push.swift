@@ -12,7 +12,7 @@ extension GitRepository {
         remote: String, branch: String,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws {
-        try Self.validateBranchName(branch)
+        guard try head(branch: branch) != nil else { throw GitError.branchNotFound(branch) }
         let shownRemote = Self.redacted(remote)
         let connection = try GitPointer<OpaquePointer>(
             create: { git_remote_create_anonymous($0, pointer, remote) }, free: git_remote_free)

@@ -33,7 +33,7 @@ public final class GitRepository {
     public static func open(path: String) throws -> GitRepository {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw GitError.notARepository(path: path)
+            throw GitError.pathNotFound(path: path)
         }
         guard isDirectory.boolValue else { throw GitError.notADirectory(path: path) }
         do {

@@ -19,7 +19,8 @@ extension GitRepository {
         } catch let error as GitError {
             let reason: String
             if case .libgit2(GIT_ECONFLICT.rawValue, _, let message) = error {
-                reason = "local changes would be overwritten (\(message)); commit or discard them, then run `git checkout -f`"
+                reason = "local changes would be overwritten (\(message)); `git checkout -f` makes the files "
+                    + "match the commit, discarding those changes"
             } else {
                 reason = error.description
             }

@@ -1,3 +1,3 @@
 import PlatformCLI
 
-PlatformCommand.main()
+PlatformCommand.runMain()

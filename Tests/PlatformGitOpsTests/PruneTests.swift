@@ -73,5 +73,9 @@ import Testing
         #expect(message.hasPrefix("local changes would be overwritten"))
         #expect(try String(contentsOfFile: path + "/clusters/a.yaml", encoding: .utf8) == "edited by hand\n")
         #expect(try fixture.gitOK(["show", "main:clusters/a.yaml"], in: path) == "a2")
+        // The advice in the message works.
+        _ = try fixture.gitOK(["checkout", "-f"], in: path)
+        #expect(try fixture.gitOK(["status", "--porcelain"], in: path) == "")
+        #expect(try String(contentsOfFile: path + "/clusters/a.yaml", encoding: .utf8) == "a2\n")
     }
 }

@@ -71,6 +71,14 @@ import Testing
         }
     }
 
+    @Test func pushingABranchWithoutCommitsSaysSo() throws {
+        let fixture = try GitFixture()
+        let (repository, _, remote) = try setUp(fixture)
+        #expect(throws: GitError.branchNotFound("deploy")) {
+            try repository.push(remote: remote, branch: "deploy", environment: [:])
+        }
+    }
+
     @Test func credentialsComeFromTheEnvironmentOncePerKind() {
         let https = GIT_CREDENTIAL_USERPASS_PLAINTEXT.rawValue
         let ssh = GIT_CREDENTIAL_SSH_KEY.rawValue

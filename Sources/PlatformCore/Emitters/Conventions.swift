@@ -21,9 +21,6 @@ public enum Conventions {
     public static let gatewayClassName = "kgateway"
     public static let liteLLMName = "litellm"
 
-    /// Node label every node of a pool carries (set by whatever provisions the pool, e.g. the
-    /// Karpenter NodePool's template labels); serving pods select their pools with it.
-    public static let poolLabel = "platformc.dev/pool"
     /// Prometheus of the kube-prometheus-stack (its `prometheus-operated` Service), used when the
     /// spec gives no `observability.prometheus.url`.
     public static let defaultPrometheusURL = "http://prometheus-operated.monitoring.svc:9090"
@@ -54,12 +51,44 @@ public enum Conventions {
     public static func modelServiceName(_ model: String) -> String { model }
     /// The endpoint picker (Deployment, Service, ConfigMap, ServiceAccount) of a model's InferencePool.
     public static func endpointPickerName(_ model: String) -> String { "\(model)-epp" }
-    /// The in-cluster base URL of a model's OpenAI-compatible API.
-    public static func modelServiceURL(_ model: String, namespace: String) -> String {
-        "http://\(modelServiceName(model)).\(namespace).svc.cluster.local:\(modelServerPort)/v1"
-    }
     /// The selector labels of a model's server pods.
     public static func modelSelector(_ model: String) -> ManifestMap {
         [PlatformLabels.name: .string(model), PlatformLabels.component: .string(Component.modelServer)]
     }
+
+    /// The Kueue LocalQueue of a team, in the team's namespace: training jobs name it in
+    /// `kueue.x-k8s.io/queue-name`.
+    public static func localQueueName(team: String) -> String { "\(team)-queue" }
+    public static let kueueQueueLabel = "kueue.x-k8s.io/queue-name"
+
+    /// The taint every GPU node carries (Karpenter NodePools set it), so only pods that ask for
+    /// GPUs land there; GPU workloads tolerate it with `gpuToleration`.
+    public static let gpuTaint = Taint(key: "nvidia.com/gpu", value: nil, effect: "NoSchedule")
+    /// Tolerates `gpuTaint` whatever its value.
+    public static var gpuToleration: ManifestValue {
+        ["key": .string(gpuTaint.key), "operator": "Exists", "effect": .string(gpuTaint.effect)]
+    }
+    /// The node label naming the platform node pool a node belongs to; workloads select their
+    /// placed pool with it.
+    public static let nodePoolLabel = "platformc.dev/node-pool"
+
+    /// A self-hosted model's OpenAI-compatible endpoint inside the cluster.
+    public static func modelEndpoint(model: String, namespace: String) -> String {
+        "http://\(modelServiceName(model)).\(namespace).svc.cluster.local:\(modelServerPort)/v1"
+    }
+    /// The LiteLLM proxy's endpoint, for agents that use an external `provider/model`.
+    public static var liteLLMEndpoint: String {
+        "http://\(liteLLMName).\(systemNamespace).svc.cluster.local:\(liteLLMPort)"
+    }
+    /// The Secret (in each agent's namespace) holding the LiteLLM virtual key agents present.
+    public static let liteLLMClientKeySecret = "litellm-client-key"
+    public static let liteLLMClientKeySecretKey = "api-key"
+
+    /// Namespace of the NVIDIA GPU Operator and its DCGM exporter.
+    public static let gpuOperatorNamespace = "gpu-operator"
+    /// Where training pods find the pool's NCCL topology file (`NCCL_TOPO_FILE`).
+    public static let ncclTopologyDirectory = "/etc/nccl"
+    public static let ncclTopologyFileName = "topology.xml"
+    /// The ConfigMap holding a pool's NCCL topology, in each namespace that mounts it.
+    public static func ncclTopologyConfigMapName(pool: String) -> String { "nccl-topology-\(pool)" }
 }

@@ -1,7 +1,9 @@
 import PlatformDiagnostics
 
 /// Checked spec → `Platform`. Units are parsed, defaults applied (from `PlatformShape`), catalogs
-/// merged; references are resolved afterwards by `ReferenceResolver`.
+/// merged, and lists whose order carries no meaning sorted, so that the IR (and everything compiled
+/// from it) is the same whatever order the spec lists things in; references are resolved afterwards
+/// by `ReferenceResolver`. Ordered lists: a job's `command`, a route's `fallbacks`.
 public struct Lowering {
     public let file: String
     public init(file: String) { self.file = file }
@@ -119,9 +121,10 @@ public struct Lowering {
     private func lowerRoute(_ o: SpecObject) -> Route {
         let traffic = o.object("traffic")
         return Route(
-            name: o.string("name") ?? "", hostnames: o.strings("hostnames"), path: o.string("path") ?? "/",
+            name: o.string("name") ?? "", hostnames: o.strings("hostnames").sorted(), path: o.string("path") ?? "/",
             headers: o.object("match").stringMap("headers"),
-            backends: o.objects("backends").map { Route.Backend(model: $0.string("model") ?? "", weight: $0.int("weight") ?? 100, location: $0.loc("model")) },
+            backends: o.objects("backends").map { Route.Backend(model: $0.string("model") ?? "", weight: $0.int("weight") ?? 100, location: $0.loc("model")) }
+                .sorted { ($0.model, $0.weight) < ($1.model, $1.weight) },
             fallbacks: o.objects("fallbacks").map { Route.Fallback(provider: $0.string("provider") ?? "", model: $0.string("model") ?? "", location: $0.loc("provider")) },
             requestsPerMinute: o.object("rateLimit").int("requestsPerMinute"),
             tokensPerDay: traffic.isPresent ? traffic.quantity("tokensPerDay", .count) : nil,
@@ -133,14 +136,16 @@ public struct Lowering {
     private func lowerMCPServer(_ o: SpecObject) -> MCPServer {
         MCPServer(name: o.string("name") ?? "", url: o.string("url") ?? "", transport: o.string("transport") ?? "streamableHttp",
                   headersSecret: o.string("headersSecret"),
-                  permissions: o.objects("permissions").map { RBACRule(apiGroups: $0.strings("apiGroups"), resources: $0.strings("resources"), verbs: $0.strings("verbs")) },
-                  tools: o.strings("tools"), location: o.location)
+                  permissions: o.objects("permissions").map { RBACRule(apiGroups: $0.strings("apiGroups").sorted(), resources: $0.strings("resources").sorted(), verbs: $0.strings("verbs").sorted()) }
+                      .sorted { "\($0.apiGroups)\($0.resources)\($0.verbs)" < "\($1.apiGroups)\($1.resources)\($1.verbs)" },
+                  tools: o.strings("tools").sorted(), location: o.location)
     }
 
     private func lowerAgent(_ o: SpecObject) -> Agent {
         Agent(name: o.string("name") ?? "", team: o.string("team") ?? "", model: o.string("model") ?? "",
               systemMessage: o.string("systemMessage") ?? "", description: o.string("description"),
-              tools: o.objects("tools").map { Agent.Tool(mcpServer: $0.string("mcpServer") ?? "", allow: $0.strings("allow"), location: $0.loc("mcpServer")) },
+              tools: o.objects("tools").map { Agent.Tool(mcpServer: $0.string("mcpServer") ?? "", allow: $0.strings("allow").sorted(), location: $0.loc("mcpServer")) }
+                .sorted { $0.mcpServer < $1.mcpServer },
               cluster: o.string("cluster"), location: o.location, locations: locations(o, ["team", "model", "cluster", "tools"]))
     }
 

@@ -13,7 +13,7 @@ public enum InventoryCodes {
 extension Lowering {
     func lowerCluster(_ o: SpecObject, gpus: GPUCatalog, instances: InstanceCatalog, into diagnostics: inout DiagnosticBag) -> Cluster {
         let name = o.string("name") ?? ""
-        let zones = o.strings("zones")
+        let zones = o.strings("zones").sorted()
         return Cluster(name: name, provider: o.string("provider") ?? "", region: o.string("region"), zones: zones,
                        production: o.bool("production") ?? true,
                        nodePools: o.objects("nodePools").map { lowerPool($0, cluster: name, clusterZones: zones, gpus: gpus, instances: instances, into: &diagnostics) },
@@ -81,7 +81,7 @@ extension Lowering {
             fabric: network.string("fabric").flatMap(Fabric.init(rawValue:)) ?? instance?.fabric ?? .ethernet,
             nics: network.int("nics") ?? instance?.nics ?? 0, gbpsPerNic: network.int("gbpsPerNic") ?? instance?.gbpsPerNic ?? 0,
             minNodes: minNodes, maxNodes: nodes.int("max") ?? minNodes,
-            zones: o.has("zones") ? o.strings("zones") : clusterZones, capacityType: capacity,
+            zones: o.has("zones") ? o.strings("zones").sorted() : clusterZones, capacityType: capacity,
             pricePerHour: price, priceSource: priceSource,
             gpuAllocation: NodePool.GPUAllocation(rawValue: o.string("gpuAllocation") ?? "") ?? .devicePlugin,
             migProfiles: o.object("mig").intMap("profiles"), labels: o.stringMap("labels"),

@@ -6,6 +6,11 @@ public struct PlannedPlatform: Sendable {
     public var modelAssignments: [String: [PoolAssignment]]
     /// Training job name → the pool its gang was placed on.
     public var jobAssignments: [String: PoolAssignment]
+    /// The solver's full answer (nodes, holders, utilisation, stranded GPUs, bound and gap).
+    public var placement: Placement?
+    /// NCCL topology files named by pools' `topologyFile`, as the spec wrote the path → bytes
+    /// (read by the CLI relative to the spec's folder; the core never touches the file system).
+    public var topologyFiles: [String: [UInt8]] = [:]
 
     public init(platform: Platform, modelAssignments: [String: [PoolAssignment]] = [:], jobAssignments: [String: PoolAssignment] = [:]) {
         self.platform = platform

@@ -2,6 +2,10 @@
 /// prints and what the spec digest is taken over (so a reformatted or reordered-key spec keeps
 /// its digest, and a changed default changes it).
 public enum EffectiveSpec {
+    /// Lists whose order carries meaning; every other list is sorted, so that reordering a spec's
+    /// lists changes neither its digest nor anything compiled from it.
+    static let orderedLists: Set<String> = ["command", "fallbacks"]
+
     public static func document(_ root: SpecNode) -> ManifestValue {
         object(root, PlatformShape.platform)
     }
@@ -11,7 +15,11 @@ public enum EffectiveSpec {
         for field in shape.fields {
             let present = node?[field.name].flatMap { $0.scalar?.isNull == true ? nil : $0 }
             if let present {
-                map[field.name] = value(present, field.type)
+                var v = value(present, field.type)
+                if case let .list(items) = v, !orderedLists.contains(field.name) {
+                    v = .list(items.sorted { YAMLRenderer.render($0) < YAMLRenderer.render($1) })
+                }
+                map[field.name] = v
             } else if let def = field.defaultValue {
                 map[field.name] = scalar(SpecScalar(text: def, quoted: false, location: node?.location ?? .init(file: "", line: 0, column: 0)), field.type)
             }

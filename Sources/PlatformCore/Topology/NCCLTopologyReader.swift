@@ -2,7 +2,7 @@ import PlatformDiagnostics
 
 /// Reads an NCCL topology file (`NCCL_TOPO_FILE` overlays and `NCCL_TOPO_DUMP_FILE` dumps alike) into a
 /// document and the node topology it implies. Never traps on bad input: malformed XML comes back as
-/// E4401 diagnostics at libxml2's line and column, and a nil document.
+/// E2201 diagnostics at libxml2's line and column, and a nil document.
 public enum NCCLTopologyReader {
     public static func read(xml: [UInt8], file: String) -> (NCCLTopologyDocument?, [Diagnostic]) {
         let lines = SourceLines(xml)

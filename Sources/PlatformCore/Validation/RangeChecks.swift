@@ -32,7 +32,7 @@ public struct RangeChecks {
                 diagnostics.error(SpecCodes.weightsNotHundred,
                                   "route `\(r.name)`: backend weights add up to \(total), not 100",
                                   at: r.locations["backends"],
-                                  notes: r.backends.map { DiagnosticNote("`\($0.model)` has weight \($0.weight)", at: $0.location) },
+                                  notes: r.backends.sorted { $0.location < $1.location }.map { DiagnosticNote("`\($0.model)` has weight \($0.weight)", at: $0.location) },
                                   help: "adjust the weights so that they add up to 100")
             }
         }

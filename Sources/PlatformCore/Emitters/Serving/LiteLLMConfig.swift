@@ -35,10 +35,12 @@ public struct LiteLLMConfig: Sendable {
         return .map(doc)
     }
 
-    /// The routes with at least one model running in this cluster.
+    /// The routes with at least one model running in this cluster, by name (the spec's order
+    /// carries no meaning and must not reach the bytes).
     var routes: [Route] {
         let here = ModelDeployment.byModel(in: plan, cluster: cluster)
         return plan.platform.routes.filter { route in route.backends.contains { here[$0.model] != nil } }
+            .sorted { $0.name.precedesInByteOrder($1.name) }
     }
 
     var selfHostedModels: [ManifestValue] {
@@ -47,7 +49,7 @@ public struct LiteLLMConfig: Sendable {
             // `hosted_vllm/`, not `openai/`: the OpenAI client demands a key and would fall back to
             // OPENAI_API_KEY, sending the real OpenAI key to our own servers.
             var params: ManifestMap = ["model": .string("hosted_vllm/\(d.model.name)"),
-                                       "api_base": .string(Conventions.modelServiceURL(d.model.name, namespace: d.namespace))]
+                                       "api_base": .string(Conventions.modelEndpoint(model: d.model.name, namespace: d.namespace))]
             if let timeout { params["timeout"] = .int(Int64(timeout)) }
             return ["model_name": .string(d.model.name), "litellm_params": .map(params)]
         }
@@ -104,7 +106,7 @@ public struct LiteLLMConfig: Sendable {
     /// entry per team with a budget: `max_budget` the monthly figure, reset every 30 days.
     /// LiteLLM enforces these only with its database (§C.7).
     public static func teamSettings(_ teams: [Team]) -> [ManifestValue] {
-        teams.compactMap { team in
+        teams.sorted { $0.name.precedesInByteOrder($1.name) }.compactMap { team in
             guard let budget = team.budget else { return nil }
             let micros = budget.monthly.micros
             let amount: ManifestValue = micros % 1_000_000 == 0 ? .int(micros / 1_000_000) : .double(Double(micros) / 1_000_000)

@@ -43,10 +43,10 @@ public struct ModelServerPod: Sendable {
         spec["terminationGracePeriodSeconds"] = 120
         var affinity = ManifestMap()
         if deployment.pools.count == 1 {
-            spec["nodeSelector"] = [Conventions.poolLabel: .string(deployment.primaryPool.name)]
+            spec["nodeSelector"] = .map(PoolScheduling.nodeSelector(deployment.primaryPool))
         } else {
             affinity["nodeAffinity"] = ["requiredDuringSchedulingIgnoredDuringExecution": ["nodeSelectorTerms": [
-                ["matchExpressions": [["key": .string(Conventions.poolLabel), "operator": "In",
+                ["matchExpressions": [["key": .string(Conventions.nodePoolLabel), "operator": "In",
                                        "values": .list(deployment.pools.map { .string($0.name) })]]]]]]
         }
         if role != .server {
@@ -108,15 +108,12 @@ public struct ModelServerPod: Sendable {
         return .map(c)
     }
 
-    /// GPU nodes are commonly tainted `nvidia.com/gpu`; pool taints come from the spec.
+    /// Every taint of every placed pool (the GPU taint first), as `PoolScheduling` writes them.
     var tolerations: [ManifestValue] {
-        var result: [ManifestValue] = [["key": "nvidia.com/gpu", "operator": "Exists", "effect": "NoSchedule"]]
-        var seen: Set<String> = ["nvidia.com/gpu|NoSchedule"]
+        var result: [ManifestValue] = []
         for pool in deployment.pools {
-            for taint in pool.taints where seen.insert("\(taint.key)|\(taint.value ?? "")|\(taint.effect)").inserted {
-                var t: ManifestMap = ["key": .string(taint.key), "effect": .string(taint.effect)]
-                if let value = taint.value { t["operator"] = "Equal"; t["value"] = .string(value) } else { t["operator"] = "Exists" }
-                result.append(.map(t))
+            for toleration in PoolScheduling.tolerations(pool).listValue ?? [] where !result.contains(toleration) {
+                result.append(toleration)
             }
         }
         return result

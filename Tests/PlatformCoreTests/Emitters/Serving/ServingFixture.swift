@@ -6,8 +6,14 @@ import Testing
 /// The minimal spec (with replacements) compiled to a ManifestSet with the default emitters, and
 /// lookups into it by kind and name.
 extension Fixture {
+    /// The minimal spec with room in the team's quota for the model, its variants and the
+    /// training job at once (the placement pass enforces quotas), plus `replacements`.
+    static func servingSpec(_ replacements: [(String, String)] = []) -> String {
+        spec([("quota: { gpus: 16 }", "quota: { gpus: 64 }")] + replacements)
+    }
+
     static func manifests(_ replacements: [(String, String)] = [], sourceLocation: Testing.SourceLocation = #_sourceLocation) -> ManifestSet {
-        let output = Compiler().compile(spec: Array(spec(replacements).utf8), file: "platform.yaml")
+        let output = Compiler().compile(spec: Array(servingSpec(replacements).utf8), file: "platform.yaml")
         let errors = output.diagnostics.sorted.filter { $0.severity == .error }
         #expect(errors.isEmpty, "\(errors.map(\.message))", sourceLocation: sourceLocation)
         return output.manifests ?? ManifestSet()

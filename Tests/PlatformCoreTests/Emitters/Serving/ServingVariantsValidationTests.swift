@@ -21,7 +21,7 @@ import Testing
     @Test(arguments: variants.keys.sorted())
     func variantValidatesStrictly(_ name: String) throws {
         guard let shared = SharedTools.requireShared() else { return }
-        let spec = Fixture.spec(Self.variants[name] ?? [])
+        let spec = Fixture.servingSpec(Self.variants[name] ?? [])
         let output = Compiler(templates: try BundledPlatformServingTests.repositoryTemplates()).compile(spec: Array(spec.utf8), file: "platform.yaml")
         #expect(output.diagnostics.sorted.filter { $0.severity == .error || $0.code.description.hasPrefix("W5") }.isEmpty,
                 "\(output.diagnostics.sorted.map(\.message))")

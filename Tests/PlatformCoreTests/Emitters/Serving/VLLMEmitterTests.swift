@@ -5,7 +5,7 @@ import Testing
     static let migPool = """
           - name: a100-mig
             instanceType: p4de.24xlarge
-            nodes: { min: 1, max: 1 }
+            nodes: { min: 2, max: 2 }
             mig: { profiles: { "3g.40gb": 2 } }
 
     """
@@ -22,7 +22,7 @@ import Testing
         #expect(container.at("image")?.stringValue == "vllm/vllm-openai:v0.11.0")
         #expect(container.at("resources") == ["limits": ["nvidia.com/gpu": "4"], "requests": ["nvidia.com/gpu": "4"]])
         #expect(deployment.value.at("spec", "replicas") == 2)
-        #expect(deployment.value.at("spec", "template", "spec", "nodeSelector") == ["platformc.dev/pool": "h100"])
+        #expect(deployment.value.at("spec", "template", "spec", "nodeSelector") == ["platformc.dev/node-pool": "h100"])
     }
 
     @Test func prefixCachingFp8AndSourceSecretReachTheServer() throws {

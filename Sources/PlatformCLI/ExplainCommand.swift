@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import PlatformCore
+import PlatformDiagnostics
+
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case text, json, markdown }
+
+/// `platformc explain inventory|placement|cost`: what the compiler knows and decided.
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "explain", abstract: "Explain the inventory, placement or cost of a platform.",
+                                                    subcommands: [Inventory.self])
+
+    struct Inventory: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "inventory", abstract: "Per cluster and pool: GPUs, islands, memory, fabric, price.")
+        @OptionGroup var options: SpecOptions
+        @Option(help: "text or json") var format: ReportFormat = .text
+
+        func run() throws {
+            let platform = try loadPlatform(options)
+            print(format == .json ? InventoryReport.json(platform) : InventoryReport.text(platform), terminator: "")
+        }
+    }
+}
+
+/// Runs the front end for an explain command; spec errors print and exit 1.
+func loadPlatform(_ options: SpecOptions) throws -> Platform {
+    let input = try CompileInput.load(options: options, templatesFolder: nil)
+    var bag = DiagnosticBag()
+    let platform = FrontEnd(file: options.spec).run(input.spec, into: &bag)
+    emit(bag, format: options.diagnostics, sources: input.sources)
+    guard let platform else { throw ExitStatus.specErrors }
+    return platform
+}

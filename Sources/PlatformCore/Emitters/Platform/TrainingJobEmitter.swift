@@ -1,0 +1,99 @@
+/// A Kubeflow Trainer TrainJob per training job (or a PyTorchJob where the job asks for the
+/// `pytorchjob` operator), admitted as one gang through its team's Kueue LocalQueue, pinned to the
+/// pool the placement chose, with `/dev/shm` sized, the pool's NCCL topology mounted and NCCL tuned
+/// to the pool's fabric.
+public struct TrainingJobEmitter: Emitter {
+    /// The ClusterTrainingRuntime TrainJobs run on (Kubeflow Trainer's bundled PyTorch runtime),
+    /// and the names of its replicated job and container that runtime patches address.
+    public static let runtimeName = "torch-distributed"
+    public static let runtimeJobName = "node"
+    public static let runtimeContainerName = "node"
+    /// Who owns the runtime patch (Trainer keys patches by manager).
+    public static let patchManager = "platformc.dev/compiler"
+
+    public init() {}
+
+    public func emit(_ plan: PlannedPlatform, into context: inout EmitContext) {
+        let p = plan.platform
+        for job in p.training {
+            guard let placed = plan.jobAssignments[job.name], let team = p.team(job.team),
+                  let pool = p.cluster(placed.cluster)?.pool(placed.pool) else { continue }
+            let pod = PodParts(job: job, pool: pool, topology: NCCLTopologyEmitter.topologyXML(pool, plan: plan).0 != nil)
+            var labels = PlatformLabels.common(p, team: team.name)
+            labels[PlatformLabels.name] = .string(job.name)
+            labels[PlatformLabels.component] = .string(Conventions.Component.training)
+            labels[Conventions.kueueQueueLabel] = .string(Conventions.localQueueName(team: team.name))
+            if job.operatorKind == "pytorchjob" {
+                context.add(pytorchJob(job, namespace: team.namespace, labels: labels, pod: pod), to: placed.cluster, template: "training/pytorchjob")
+            } else {
+                context.add(trainJob(job, namespace: team.namespace, labels: labels, pod: pod), to: placed.cluster, template: "training/trainjob")
+            }
+        }
+    }
+
+    /// The pod-level pieces both operators share.
+    struct PodParts {
+        var nodeSelector: ManifestMap
+        var tolerations: ManifestValue
+        var volumes: [ManifestValue]
+        var volumeMounts: [ManifestValue]
+        var env: ManifestValue
+        var resources: ManifestMap
+
+        init(job: TrainingJob, pool: NodePool, topology: Bool) {
+            nodeSelector = PoolScheduling.nodeSelector(pool)
+            tolerations = PoolScheduling.tolerations(pool)
+            volumes = NCCLEnvironment.volumes(shmSize: job.shmSize, topologyPool: topology ? pool.name : nil)
+            volumeMounts = NCCLEnvironment.volumeMounts(topology: topology)
+            env = NCCLEnvironment.env(fabric: pool.fabric, debug: job.ncclDebug, topologyFile: topology)
+            var limits: ManifestMap = ["nvidia.com/gpu": .string(String(job.gpusPerNode))]
+            for entry in NCCLEnvironment.fabricResources(pool) { limits[entry.key] = entry.value }
+            resources = ["limits": .map(limits), "requests": .map(limits)]
+        }
+    }
+
+    func trainJob(_ job: TrainingJob, namespace: String, labels: ManifestMap, pod: PodParts) -> Manifest {
+        var trainer: ManifestMap = [
+            "image": .string(job.image), "numNodes": .int(Int64(job.nodes)), "numProcPerNode": .int(Int64(job.gpusPerNode)),
+            "resourcesPerNode": .map(pod.resources), "env": pod.env,
+        ]
+        if !job.command.isEmpty { trainer["command"] = .list(job.command.map(ManifestValue.string)) }
+        let podSpec: ManifestMap = [
+            "nodeSelector": .map(pod.nodeSelector), "tolerations": pod.tolerations, "volumes": .list(pod.volumes),
+            "containers": [["name": .string(Self.runtimeContainerName), "volumeMounts": .list(pod.volumeMounts)]],
+        ]
+        let patch: ManifestValue = [
+            "manager": .string(Self.patchManager),
+            "trainingRuntimeSpec": ["template": ["spec": ["replicatedJobs": [[
+                "name": .string(Self.runtimeJobName),
+                "template": ["spec": ["template": ["spec": .map(podSpec)]]],
+            ]]]]],
+        ]
+        return Manifest(apiVersion: "trainer.kubeflow.org/v1alpha1", kind: "TrainJob", name: job.name, namespace: namespace,
+                        labels: labels, body: ["spec": [
+                            "runtimeRef": ["apiGroup": "trainer.kubeflow.org", "kind": "ClusterTrainingRuntime", "name": .string(Self.runtimeName)],
+                            "trainer": .map(trainer),
+                            "runtimePatches": [patch],
+                        ]])
+    }
+
+    func pytorchJob(_ job: TrainingJob, namespace: String, labels: ManifestMap, pod: PodParts) -> Manifest {
+        var container: ManifestMap = [
+            "name": "pytorch", "image": .string(job.image), "env": pod.env,
+            "resources": .map(pod.resources), "volumeMounts": .list(pod.volumeMounts),
+        ]
+        if !job.command.isEmpty { container["command"] = .list(job.command.map(ManifestValue.string)) }
+        func replica(_ count: Int) -> ManifestValue {
+            ["replicas": .int(Int64(count)), "restartPolicy": "OnFailure",
+             "template": ["spec": ["nodeSelector": .map(pod.nodeSelector), "tolerations": pod.tolerations,
+                                   "volumes": .list(pod.volumes), "containers": [.map(container)]]]]
+        }
+        var specs: ManifestMap = ["Master": replica(1)]
+        if job.nodes > 1 { specs["Worker"] = replica(job.nodes - 1) }
+        return Manifest(apiVersion: "kubeflow.org/v1", kind: "PyTorchJob", name: job.name, namespace: namespace,
+                        labels: labels, body: ["spec": [
+                            "nprocPerNode": .string(String(job.gpusPerNode)),
+                            "pytorchReplicaSpecs": .map(specs),
+                        ]])
+    }
+}

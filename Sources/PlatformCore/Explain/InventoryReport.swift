@@ -1,0 +1,64 @@
+import Foundation
+
+/// `platformc explain inventory`: per cluster and pool, the GPUs, NVLink islands, memory, fabric and
+/// price per hour, with where each fact came from.
+public enum InventoryReport {
+    public struct PoolRow: Codable, Hashable, Sendable {
+        public var cluster: String
+        public var pool: String
+        public var instanceType: String?
+        public var gpu: String
+        public var gpusPerNode: Int
+        public var nodesMin: Int
+        public var nodesMax: Int
+        public var islands: [Int]
+        public var gpuMemoryMiB: Int
+        public var interconnect: String
+        public var fabric: String
+        public var nics: Int
+        public var gbpsPerNic: Int
+        public var migProfiles: [String: Int]
+        public var gpuAllocation: String
+        public var capacityType: String
+        public var pricePerHour: String?
+        public var priceSource: String
+    }
+
+    public static func rows(_ p: Platform) -> [PoolRow] {
+        p.clusters.sorted { $0.name < $1.name }.flatMap { c in
+            c.nodePools.sorted { $0.name < $1.name }.map { pool in
+                PoolRow(cluster: c.name, pool: pool.name, instanceType: pool.instanceType, gpu: pool.gpu, gpusPerNode: pool.gpusPerNode,
+                        nodesMin: pool.minNodes, nodesMax: pool.maxNodes, islands: pool.islands,
+                        gpuMemoryMiB: p.gpuCatalog.model(named: pool.gpu)?.memoryMiB ?? 0, interconnect: pool.interconnect.rawValue,
+                        fabric: pool.fabric.rawValue, nics: pool.nics, gbpsPerNic: pool.gbpsPerNic, migProfiles: pool.migProfiles,
+                        gpuAllocation: pool.gpuAllocation.rawValue, capacityType: pool.capacityType.rawValue,
+                        pricePerHour: pool.pricePerHour?.description, priceSource: pool.priceSource)
+            }
+        }
+    }
+
+    public static func json(_ p: Platform) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try! encoder.encode(["pools": rows(p)]), as: UTF8.self) + "\n"
+    }
+
+    public static func text(_ p: Platform) -> String {
+        var out = ""
+        var cluster = ""
+        for r in rows(p) {
+            if r.cluster != cluster {
+                cluster = r.cluster
+                out += "cluster \(r.cluster)\n"
+            }
+            let islands = r.islands.map(String.init).joined(separator: "+")
+            out += "  pool \(r.pool): \(r.nodesMin)–\(r.nodesMax) × \(r.instanceType ?? "custom") (\(r.gpusPerNode)× \(r.gpu), \(r.gpuMemoryMiB) MiB each)\n"
+            out += "    islands \(islands) over \(r.interconnect); fabric \(r.fabric) \(r.nics)×\(r.gbpsPerNic) Gbps; \(r.gpuAllocation); \(r.capacityType)\n"
+            if !r.migProfiles.isEmpty {
+                out += "    MIG " + r.migProfiles.sorted { $0.key < $1.key }.map { "\($0.value)× \($0.key)" }.joined(separator: ", ") + " per GPU\n"
+            }
+            out += "    price \(r.pricePerHour.map { "$\($0)/h" } ?? "unknown") (\(r.priceSource))\n"
+        }
+        return out
+    }
+}

@@ -1,0 +1,67 @@
+/// How hard the solver tries.
+public struct PlacementOptions: Hashable, Sendable {
+    /// Fleets of at most this many nodes (over all pools) get the exact search.
+    public var exactNodeLimit: Int
+    /// … and at most this many groups.
+    public var exactGroupLimit: Int
+    /// Search steps before the exact search gives up proving; steps, not seconds, so runs repeat.
+    public var stepBudget: Int
+    public var heuristic: PlacementHeuristic
+
+    public init(exactNodeLimit: Int = 30, exactGroupLimit: Int = 48, stepBudget: Int = 200_000,
+                heuristic: PlacementHeuristic = .fragmentationAware) {
+        self.exactNodeLimit = exactNodeLimit
+        self.exactGroupLimit = exactGroupLimit
+        self.stepBudget = stepBudget
+        self.heuristic = heuristic
+    }
+}
+
+/// The heuristic used on its own (large fleets) or as the exact search's first incumbent.
+public enum PlacementHeuristic: String, Hashable, Sendable {
+    /// Best fit with fragmentation-aware ties; on small fleets refined by branch and bound.
+    case fragmentationAware
+    /// First-fit decreasing, never refined: the baseline the benchmark compares against.
+    case firstFitDecreasing
+}
+
+/// Places GPU demand on node pools (issue 4). Pure and deterministic: the same problem, whatever
+/// the order of its lists, gives the same `Placement`.
+///
+/// 1. canonicalise (sort by id, derive eligible pools and static reasons);
+/// 2. heuristic placement in priority order;
+/// 3. on small fleets, branch and bound from that incumbent, within a step budget;
+/// 4. lower bound (the optimum when the search finished), diagnosis of what is out, headroom.
+public enum PlacementSolver {
+    public static func solve(_ problem: PlacementProblem, options: PlacementOptions = PlacementOptions()) -> Placement {
+        let canonical = CanonicalProblem(problem)
+        let rule: FitRule = options.heuristic == .firstFitDecreasing ? .firstFit : .fragmentationAware
+        var state = GreedyPlacer.run(canonical, rule: rule)
+        var out = searchableOut(canonical, state)
+        var proved = false
+        var steps = 0
+        let nodes = canonical.pools.reduce(0) { $0 + $1.nodeCount }
+        let groups = canonical.demands.indices.reduce(0) { canonical.staticReason[$1] == nil ? $0 + canonical.demands[$1].groups : $0 }
+        if options.heuristic == .fragmentationAware && nodes <= options.exactNodeLimit && groups <= options.exactGroupLimit {
+            var search = ExactSearch(canonical, incumbent: state, incumbentOut: out, budget: options.stepBudget)
+            search.run()
+            state = search.best.state
+            out = search.best.out
+            proved = !search.exhausted
+            steps = min(search.steps, options.stepBudget)
+        }
+        let outSet = Set(out)
+        let placed = canonical.demands.indices.filter { canonical.staticReason[$0] == nil && !outSet.contains($0) }
+        let lowerBound = proved ? state.cost : CostLowerBound.of(canonical, placed: placed)
+        var unplaced: [Unplaced] = []
+        for d in canonical.demands.indices where canonical.staticReason[d] != nil || outSet.contains(d) {
+            unplaced.append(state.diagnose(d))
+        }
+        return state.report(unplaced: unplaced, lowerBound: lowerBound, proved: proved, steps: steps)
+    }
+
+    /// Demands the search could have placed but did not.
+    static func searchableOut(_ problem: CanonicalProblem, _ state: FleetState) -> [Int] {
+        problem.demands.indices.filter { problem.staticReason[$0] == nil && problem.demands[$0].groups > 0 && state.groups[$0].isEmpty }
+    }
+}

@@ -1,0 +1,96 @@
+import PlatformDiagnostics
+
+/// Codes of the placement pass (E3xxx).
+public enum PlacementCodes {
+    public static let unplaced: DiagnosticCode = "E3001"
+    public static let headroomShort: DiagnosticCode = "W3002"
+}
+
+/// IR → `PlacementProblem` → `PlacementSolver` → `PlannedPlatform`. Demands that cannot be placed
+/// become errors at the workload's spec location, with notes at the demands that hold the capacity.
+public enum PlacementPass {
+    public static func modelDemandID(_ name: String) -> String { "model/\(name)" }
+    public static func jobDemandID(_ name: String) -> String { "job/\(name)" }
+
+    public static func problem(_ p: Platform) -> PlacementProblem {
+        let pools = p.clusters.flatMap(\.nodePools).map { pool in
+            PoolSupply(id: pool.id, cluster: pool.cluster, gpuModel: pool.gpu, nodeCount: pool.maxNodes, minNodes: pool.minNodes,
+                       islands: pool.islands, migSlicesPerGPU: pool.migProfiles.isEmpty ? nil : pool.migProfiles,
+                       zones: pool.zones, pricePerHourMicros: pool.pricePerHour?.micros ?? 0, rdma: pool.fabric.isRDMA)
+        }
+        func poolID(cluster: String?, pool: String?) -> String? {
+            guard let pool else { return nil }
+            if let cluster { return "\(cluster)/\(pool)" }
+            let matches = p.clusters.flatMap(\.nodePools).filter { $0.name == pool }
+            return matches.count == 1 ? matches[0].id : nil
+        }
+        let priority = Dictionary(p.teams.map { ($0.name, $0.priority.value) }, uniquingKeysWith: { a, _ in a })
+        var demands = p.models.filter { $0.minReplicas > 0 || $0.maxReplicas > 0 }.map { m in
+            Demand(id: modelDemandID(m.name), kind: .replicas, team: m.team, priority: priority[m.team] ?? 0, gpuModel: m.gpuModel,
+                   cluster: m.cluster, pool: poolID(cluster: m.cluster, pool: m.pool),
+                   gpusPerGroup: m.migProfile == nil ? m.gpusPerReplica : 1, migProfile: m.migProfile,
+                   groups: m.minReplicas, maxGroups: m.maxReplicas, nodesPerGroup: m.nodesPerReplica,
+                   spread: SpreadPolicy(rawValue: m.spread.rawValue) ?? .zones)
+        }
+        demands += p.training.map { j in
+            Demand(id: jobDemandID(j.name), kind: .gang, team: j.team, priority: priority[j.team] ?? 0, gpuModel: j.gpuModel,
+                   cluster: j.cluster, pool: poolID(cluster: j.cluster, pool: j.pool), gpusPerGroup: j.gpusPerNode,
+                   groups: 1, nodesPerGroup: j.nodes, spread: .none)
+        }
+        return PlacementProblem(pools: pools, demands: demands, teams: p.teams.map { TeamLimit(name: $0.name, gpuQuota: $0.gpuQuota) })
+    }
+
+    public static func run(_ p: Platform, into diagnostics: inout DiagnosticBag) -> PlannedPlatform {
+        let placement = PlacementSolver.solve(problem(p))
+        var models: [String: [PoolAssignment]] = [:]
+        var jobs: [String: PoolAssignment] = [:]
+        for a in placement.assignments {
+            let (cluster, pool) = split(a.pool)
+            let nodes = Array(Set(a.groups.flatMap { $0.shares.map(\.node) })).sorted()
+            let assignment = PoolAssignment(cluster: cluster, pool: pool, replicas: a.groups.count, nodes: nodes)
+            if a.demand.hasPrefix("model/") { models[String(a.demand.dropFirst(6)), default: []].append(assignment) }
+            else if a.demand.hasPrefix("job/") { jobs[String(a.demand.dropFirst(4))] = assignment }
+        }
+        for u in placement.unplaced {
+            let (what, location) = describe(u.demand, in: p)
+            let notes: [DiagnosticNote]
+            if case let .capacityHeldBy(holders) = u.reason {
+                notes = holders.map { h in let (w, l) = describe(h, in: p); return DiagnosticNote("\(w) holds that capacity", at: l) }
+            } else { notes = [] }
+            diagnostics.error(PlacementCodes.unplaced, "\(what) cannot be placed: \(u.message)", at: location, notes: notes,
+                              help: help(for: u.reason))
+        }
+        for h in placement.headroom where h.reachable < h.maxGroups {
+            let (what, location) = describe(h.demand, in: p)
+            diagnostics.warning(PlacementCodes.headroomShort,
+                                "\(what) can scale to \(h.reachable) of its \(h.maxGroups) maximum replicas on the fleet at `nodes.max`",
+                                at: location, help: "raise `nodes.max` of its pool or lower `replicas.max`")
+        }
+        var plan = PlannedPlatform(platform: p, modelAssignments: models, jobAssignments: jobs)
+        plan.placement = placement
+        return plan
+    }
+
+    private static func split(_ poolID: String) -> (String, String) {
+        let parts = poolID.split(separator: "/", maxSplits: 1).map(String.init)
+        return (parts.first ?? "", parts.count > 1 ? parts[1] : "")
+    }
+
+    /// "model `x`" or "training job `y`", and where it is declared.
+    static func describe(_ demand: String, in p: Platform) -> (String, SourceLocation?) {
+        if demand.hasPrefix("model/"), let m = p.model(String(demand.dropFirst(6))) { return ("model `\(m.name)`", m.locations["replicas"] ?? m.location) }
+        if demand.hasPrefix("job/"), let j = p.training.first(where: { $0.name == String(demand.dropFirst(4)) }) { return ("training job `\(j.name)`", j.location) }
+        return ("`\(demand)`", nil)
+    }
+
+    private static func help(for reason: UnplacedReason) -> String? {
+        switch reason {
+        case .capacityHeldBy: return "raise `nodes.max` of the pool, lower the other demands, or give this team a higher priority"
+        case .quotaExceeded(let team, _, _): return "raise the quota of team `\(team)` or lower `replicas.min`"
+        case .spreadImpossible: return "add nodes or zones to the pool, or set `placement.spread: none`"
+        case .insufficientCapacity: return "raise `nodes.max` of a matching pool"
+        case .noRDMAFabric: return "use a pool with EFA, InfiniBand or RoCE"
+        default: return nil
+        }
+    }
+}

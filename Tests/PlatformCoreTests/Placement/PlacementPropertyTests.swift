@@ -1,0 +1,53 @@
+import Testing
+import PlatformCore
+
+/// Properties over seeded random platforms: every placement is valid, list order never matters,
+/// and on tiny platforms the solver agrees with exhaustive search on what fits and what it costs.
+@Suite struct PlacementPropertyTests {
+    @Test(arguments: 0..<60)
+    func everyPlacementIsValid(seed: Int) {
+        let problem = PlacementFleetGenerator.small(seed: UInt64(seed), maxNodes: 14, maxDemands: 7)
+        let placement = PlacementSolver.solve(problem)
+        #expect(PlacementValidity.violations(problem, placement) == [], "seed \(seed)")
+        let baseline = PlacementSolver.solve(problem, options: PlacementOptions(heuristic: .firstFitDecreasing))
+        #expect(PlacementValidity.violations(problem, baseline) == [], "seed \(seed) first fit")
+    }
+
+    @Test(arguments: 0..<30)
+    func listOrderDoesNotMatter(seed: Int) {
+        let problem = PlacementFleetGenerator.small(seed: UInt64(1000 + seed), maxNodes: 14, maxDemands: 7)
+        let placement = PlacementSolver.solve(problem)
+        for shuffle in 0..<3 {
+            let shuffled = PlacementFleetGenerator.shuffled(problem, seed: UInt64(shuffle))
+            #expect(PlacementSolver.solve(shuffled) == placement, "seed \(seed) shuffle \(shuffle)")
+        }
+    }
+
+    @Test(arguments: 0..<100)
+    func agreesWithExhaustiveSearch(seed: Int) {
+        let problem = PlacementFleetGenerator.small(seed: UInt64(5000 + seed), maxNodes: 6, maxDemands: 4, mig: false,
+                                                    models: ["H100"])
+        let placement = PlacementSolver.solve(problem)
+        if let optimum = ExhaustivePlacement.minimumCost(problem) {
+            #expect(placement.unplaced == [], "seed \(seed): fits, yet reported unplaced")
+            #expect(placement.costPerHourMicros == optimum, "seed \(seed)")
+            #expect(placement.provedOptimal, "seed \(seed)")
+        } else {
+            #expect(placement.unplaced != [], "seed \(seed): cannot fit, yet all placed")
+        }
+    }
+
+    @Test func budgetedSearchStaysValidAndReportsAGap() {
+        let pool = PoolSupply(id: "c/a", cluster: "c", gpuModel: "H100", nodeCount: 20, islands: [4, 4],
+                              zones: ["z1", "z2"], pricePerHourMicros: 10)
+        let demands = [3, 2, 1, 4, 3, 2, 1, 3].enumerated().map {
+            Demand(id: "m\($0.offset)", team: "t", gpuModel: "H100", gpusPerGroup: $0.element, groups: 2)
+        }
+        let problem = PlacementProblem(pools: [pool], demands: demands)
+        let placement = PlacementSolver.solve(problem, options: PlacementOptions(stepBudget: 5))
+        #expect(!placement.provedOptimal)
+        #expect(placement.searchSteps == 5)
+        #expect(PlacementValidity.violations(problem, placement) == [])
+        #expect(placement.lowerBoundMicros <= placement.costPerHourMicros)
+    }
+}
