@@ -24,6 +24,11 @@ public struct Compiler: Sendable {
         NCCLTestEmitter(),
         KarpenterEmitter(),
         ObservabilityEmitter(),
+        VLLMEmitter(),
+        InferencePoolEmitter(),
+        GatewayEmitter(),
+        KEDAEmitter(),
+        LiteLLMEmitter(),
         NetworkPolicyEmitter(),
         MCPPermissionsEmitter(),
     ]

@@ -21,6 +21,22 @@ public enum Conventions {
     public static let gatewayClassName = "kgateway"
     public static let liteLLMName = "litellm"
 
+    /// Prometheus of the kube-prometheus-stack (its `prometheus-operated` Service), used when the
+    /// spec gives no `observability.prometheus.url`.
+    public static let defaultPrometheusURL = "http://prometheus-operated.monitoring.svc:9090"
+    /// Key of a provider's `apiKeySecret` Secret holding the API key.
+    public static let providerAPIKeySecretKey = "api-key"
+    /// Key of a model's `sourceSecret` Secret holding the Hugging Face token.
+    public static let sourceTokenSecretKey = "token"
+    /// Key of `observability.prometheus.authSecret` holding the bearer token KEDA sends.
+    public static let prometheusAuthSecretKey = "token"
+    /// Secret (key `master-key`) with the LiteLLM master key, created out of band in the system namespace.
+    public static let liteLLMMasterKeySecret = "litellm-master-key"
+    /// Default images; `model.image` overrides the model server's.
+    public static let vllmImage = "vllm/vllm-openai:v0.11.0"
+    public static let endpointPickerImage = "registry.k8s.io/gateway-api-inference-extension/epp:v1.0.0"
+    public static let liteLLMImage = "ghcr.io/berriai/litellm:main-stable"
+
     /// `app.kubernetes.io/component` values.
     public enum Component {
         public static let modelServer = "model-server"
@@ -55,6 +71,8 @@ public enum Conventions {
 
     /// The Service (and Deployment) name of a model's servers.
     public static func modelServiceName(_ model: String) -> String { model }
+    /// The endpoint picker (Deployment, Service, ConfigMap, ServiceAccount) of a model's InferencePool.
+    public static func endpointPickerName(_ model: String) -> String { "\(model)-epp" }
     /// The selector labels of a model's server pods.
     public static func modelSelector(_ model: String) -> ManifestMap {
         [PlatformLabels.name: .string(model), PlatformLabels.component: .string(Component.modelServer)]

@@ -1,0 +1,116 @@
+/// The LiteLLM proxy's `config.yaml` for one cluster (keys as in ecosystem.md §C.7): the models
+/// served in that cluster (vLLM's OpenAI-compatible API at their in-cluster Service), the external provider
+/// models its routes fall back to, the fallbacks themselves, and team budgets. API keys appear only
+/// as `os.environ/NAME` references; the Deployment maps them from Secrets.
+public struct LiteLLMConfig: Sendable {
+    public var plan: PlannedPlatform
+    public var cluster: String
+
+    public init(plan: PlannedPlatform, cluster: String) {
+        self.plan = plan
+        self.cluster = cluster
+    }
+
+    /// The environment variable holding a provider's API key: `openai` → `OPENAI_API_KEY`.
+    public static func apiKeyVariable(_ provider: String) -> String {
+        provider.uppercased().replacingOccurrences(of: "-", with: "_") + "_API_KEY"
+    }
+    public static let masterKeyVariable = "LITELLM_MASTER_KEY"
+
+    /// An external model's `model_name`: `openai/gpt-4o`, the form agents use too.
+    public static func externalModelName(provider: String, model: String) -> String { "\(provider)/\(model)" }
+
+    /// The whole config document.
+    public var document: ManifestValue {
+        var doc: ManifestMap = [
+            "model_list": .list(selfHostedModels + externalModels.map(\.entry)),
+            "router_settings": routerSettings,
+            "general_settings": ["master_key": .string("os.environ/\(Self.masterKeyVariable)")],
+        ]
+        var settings: ManifestMap = ["drop_params": true]
+        if plan.platform.observability.langfuseHost != nil { settings["success_callback"] = ["langfuse"] }
+        let teams = Self.teamSettings(plan.platform.teams)
+        if !teams.isEmpty { settings["default_team_settings"] = .list(teams) }
+        doc["litellm_settings"] = .map(settings)
+        return .map(doc)
+    }
+
+    /// The routes with at least one model running in this cluster, by name (the spec's order
+    /// carries no meaning and must not reach the bytes).
+    var routes: [Route] {
+        let here = ModelDeployment.byModel(in: plan, cluster: cluster)
+        return plan.platform.routes.filter { route in route.backends.contains { here[$0.model] != nil } }
+            .sorted { $0.name.precedesInByteOrder($1.name) }
+    }
+
+    var selfHostedModels: [ManifestValue] {
+        ModelDeployment.all(in: plan).filter { $0.cluster == cluster }.map { d in
+            let timeout = routes.filter { $0.backends.contains { $0.model == d.model.name } }.map(\.timeoutSeconds).max()
+            // `hosted_vllm/`, not `openai/`: the OpenAI client demands a key and would fall back to
+            // OPENAI_API_KEY, sending the real OpenAI key to our own servers.
+            var params: ManifestMap = ["model": .string("hosted_vllm/\(d.model.name)"),
+                                       "api_base": .string(Conventions.modelEndpoint(model: d.model.name, namespace: d.namespace))]
+            if let timeout { params["timeout"] = .int(Int64(timeout)) }
+            return ["model_name": .string(d.model.name), "litellm_params": .map(params)]
+        }
+    }
+
+    /// External models: route fallbacks here, and the provider models agents name; by name.
+    var externalModels: [(name: String, provider: String, entry: ManifestValue)] {
+        let p = plan.platform
+        var wanted: [(String, String)] = routes.flatMap { $0.fallbacks.map { ($0.provider, $0.model) } }
+        for agent in p.agents {
+            if let slash = agent.model.firstIndex(of: "/"), p.provider(String(agent.model[..<slash])) != nil {
+                wanted.append((String(agent.model[..<slash]), String(agent.model[agent.model.index(after: slash)...])))
+            }
+        }
+        var seen: Set<String> = []
+        var result: [(name: String, provider: String, entry: ManifestValue)] = []
+        for (providerName, model) in wanted.sorted(by: { ($0.0, $0.1) < ($1.0, $1.1) }) {
+            guard let provider = p.provider(providerName) else { continue }
+            let name = Self.externalModelName(provider: providerName, model: model)
+            guard seen.insert(name).inserted else { continue }
+            var params: ManifestMap = ["model": .string("\(provider.kind)/\(model)"),
+                                       "api_key": .string("os.environ/\(Self.apiKeyVariable(providerName))")]
+            if let base = provider.baseURL { params["api_base"] = .string(base) }
+            result.append((name, providerName, ["model_name": .string(name), "litellm_params": .map(params)]))
+        }
+        return result
+    }
+
+    /// The providers this cluster's proxy needs keys for, by name.
+    public var providers: [Provider] {
+        let names = Set(externalModels.map(\.provider))
+        return plan.platform.providers.filter { names.contains($0.name) }.sorted { $0.name < $1.name }
+    }
+
+    var routerSettings: ManifestValue {
+        var fallbacks: [String: [String]] = [:]
+        for route in routes {
+            let targets = route.fallbacks.map { Self.externalModelName(provider: $0.provider, model: $0.model) }
+            for backend in route.backends where !targets.isEmpty {
+                for t in targets where !(fallbacks[backend.model] ?? []).contains(t) { fallbacks[backend.model, default: []].append(t) }
+            }
+        }
+        let here = ModelDeployment.byModel(in: plan, cluster: cluster)
+        var settings: ManifestMap = ["routing_strategy": "simple-shuffle",
+                                     "num_retries": .int(Int64(routes.map(\.retries).max() ?? 2))]
+        let list: [ManifestValue] = fallbacks.keys.filter { here[$0] != nil }.sorted().map { model in
+            .map([model: .list((fallbacks[model] ?? []).map { .string($0) })])
+        }
+        if !list.isEmpty { settings["fallbacks"] = .list(list) }
+        return .map(settings)
+    }
+
+    /// The hook for team budgets (the budget helper refines it): one `default_team_settings`
+    /// entry per team with a budget: `max_budget` the monthly figure, reset every 30 days.
+    /// LiteLLM enforces these only with its database (§C.7).
+    public static func teamSettings(_ teams: [Team]) -> [ManifestValue] {
+        teams.sorted { $0.name.precedesInByteOrder($1.name) }.compactMap { team in
+            guard let budget = team.budget else { return nil }
+            let micros = budget.monthly.micros
+            let amount: ManifestValue = micros % 1_000_000 == 0 ? .int(micros / 1_000_000) : .double(Double(micros) / 1_000_000)
+            return ["team_id": .string(team.name), "max_budget": amount, "budget_duration": "30d"]
+        }
+    }
+}

@@ -1,0 +1,52 @@
+/// One model's servers in one cluster: what the vLLM, inference pool, KEDA, gateway and LiteLLM
+/// emitters all key on, so that they agree on where a model runs and under which names.
+public struct ModelDeployment: Sendable {
+    public var model: Model
+    public var cluster: String
+    /// The team namespace the servers run in.
+    public var namespace: String
+    /// The pools the placement put replicas on in this cluster, in placement order (never empty).
+    public var pools: [NodePool]
+    /// Replicas the placement put in this cluster.
+    public var replicas: Int
+
+    /// The pool whose GPU allocation (device plugin or DRA, MIG or whole GPUs) the pods use.
+    public var primaryPool: NodePool { pools[0] }
+    /// A replica spans several nodes: a LeaderWorkerSet instead of a Deployment.
+    public var isMultiNode: Bool { model.nodesPerReplica > 1 }
+    /// apiVersion and kind of the workload, for KEDA's scale target.
+    public var workloadKind: (apiVersion: String, kind: String) {
+        isMultiNode ? ("leaderworkerset.x-k8s.io/v1", "LeaderWorkerSet") : ("apps/v1", "Deployment")
+    }
+    public var name: String { Conventions.modelServiceName(model.name) }
+
+    /// Every (model, cluster) with at least one placed pool, sorted by cluster then model name.
+    public static func all(in plan: PlannedPlatform) -> [ModelDeployment] {
+        let p = plan.platform
+        var result: [ModelDeployment] = []
+        for model in p.models {
+            guard let team = p.team(model.team) else { continue }
+            let assignments = plan.modelAssignments[model.name] ?? []
+            for cluster in plan.clusters(of: model.name) {
+                let here = assignments.filter { $0.cluster == cluster }
+                var pools: [NodePool] = []
+                for a in here {
+                    if let pool = p.cluster(cluster)?.pool(a.pool), !pools.contains(where: { $0.name == pool.name }) {
+                        pools.append(pool)
+                    }
+                }
+                guard !pools.isEmpty else { continue }
+                result.append(ModelDeployment(model: model, cluster: cluster, namespace: team.namespace, pools: pools,
+                                              replicas: here.reduce(0) { $0 + $1.replicas }))
+            }
+        }
+        return result.sorted { ($0.cluster, $0.model.name) < ($1.cluster, $1.model.name) }
+    }
+
+    /// The deployments of one cluster, by model name.
+    public static func byModel(in plan: PlannedPlatform, cluster: String) -> [String: ModelDeployment] {
+        var map: [String: ModelDeployment] = [:]
+        for d in all(in: plan) where d.cluster == cluster { map[d.model.name] = d }
+        return map
+    }
+}

@@ -1,0 +1,140 @@
+/// The pod template of a model's vLLM servers: the container with its arguments, GPUs, probes and
+/// writable emptyDir paths, node selection on the placed pools, and topology spread.
+public struct ModelServerPod: Sendable {
+    /// Worker pods of a multi-node replica join the leader's Ray cluster instead of serving.
+    public enum Role: Sendable { case server, leader, worker }
+
+    public var deployment: ModelDeployment
+    public var gpus: GPUAllocation
+    public var labels: ManifestMap
+
+    public init(_ deployment: ModelDeployment, gpus: GPUAllocation, labels: ManifestMap) {
+        self.deployment = deployment
+        self.gpus = gpus
+        self.labels = labels
+    }
+
+    /// The pod's labels: the model's selector plus model and team.
+    public var podLabels: ManifestMap {
+        var l = Conventions.modelSelector(deployment.model.name)
+        l[PlatformLabels.model] = .string(deployment.model.name)
+        l[PlatformLabels.team] = .string(deployment.model.team)
+        return l
+    }
+
+    /// Workers of a multi-node replica serve no HTTP, so they carry another component label and
+    /// stay out of the Service and the InferencePool.
+    public static let workerComponent = "model-server-worker"
+    /// The label LeaderWorkerSet puts on every pod of one group, with the group's hash.
+    static let groupKeyLabel = "leaderworkerset.sigs.k8s.io/group-key"
+    /// The Ray bootstrap script shipped in the vllm-openai image.
+    static let rayScript = "/vllm-workspace/examples/online_serving/multi-node-serving.sh"
+
+    /// `{metadata, spec}` for a Deployment's or LeaderWorkerSet's template.
+    public func template(role: Role = .server) -> ManifestValue {
+        var labels = podLabels
+        if role == .worker { labels[PlatformLabels.component] = .string(Self.workerComponent) }
+        var spec = WorkloadSecurity.podIdentity(serviceAccount: deployment.name)
+        spec["containers"] = [container(role: role)]
+        spec["volumes"] = [WorkloadSecurity.emptyDir("tmp"), WorkloadSecurity.emptyDir("cache"),
+                           WorkloadSecurity.emptyDir("shm", sizeLimit: "16Gi", memory: true)]
+        spec["tolerations"] = .list(tolerations)
+        // Loading weights and draining long generations both take time.
+        spec["terminationGracePeriodSeconds"] = 120
+        var affinity = ManifestMap()
+        if deployment.pools.count == 1 {
+            spec["nodeSelector"] = .map(PoolScheduling.nodeSelector(deployment.primaryPool))
+        } else {
+            affinity["nodeAffinity"] = ["requiredDuringSchedulingIgnoredDuringExecution": ["nodeSelectorTerms": [
+                ["matchExpressions": [["key": .string(Conventions.nodePoolLabel), "operator": "In",
+                                       "values": .list(deployment.pools.map { .string($0.name) })]]]]]]
+        }
+        if role != .server {
+            // The pods of one group exchange activations every layer: keep them in one zone. The
+            // first pod of a group matches its own term, so it schedules freely.
+            affinity["podAffinity"] = ["requiredDuringSchedulingIgnoredDuringExecution": [[
+                "labelSelector": ["matchExpressions": [["key": .string(Self.groupKeyLabel), "operator": "Exists"]]],
+                "matchLabelKeys": [.string(Self.groupKeyLabel)],
+                "topologyKey": "topology.kubernetes.io/zone",
+            ]]]
+        }
+        if !affinity.isEmpty { spec["affinity"] = .map(affinity) }
+        if let spread = topologySpread, role != .worker { spec["topologySpreadConstraints"] = [spread] }
+        if let claims = gpus.podResourceClaims { spec["resourceClaims"] = claims }
+        return ["metadata": ["labels": .map(labels)], "spec": .map(spec)]
+    }
+
+    func container(role: Role) -> ManifestValue {
+        let model = deployment.model
+        let source = ModelSource(model.source)
+        var env: [ManifestValue] = [
+            ["name": "HOME", "value": "/tmp"],
+            ["name": "HF_HOME", "value": "/cache/huggingface"],
+            ["name": "VLLM_CACHE_ROOT", "value": "/cache/vllm"],
+            ["name": "XDG_CACHE_HOME", "value": "/cache"],
+        ]
+        env += source.credentialEnv(secret: model.sourceSecret)
+        var c: ManifestMap = [
+            "name": "vllm",
+            "image": .string(model.image.isEmpty ? Conventions.vllmImage : model.image),
+            "env": .list(env),
+            "resources": gpus.containerResources,
+            "securityContext": WorkloadSecurity.containerSecurityContext,
+            "volumeMounts": [["name": "tmp", "mountPath": "/tmp"], ["name": "cache", "mountPath": "/cache"],
+                             ["name": "shm", "mountPath": "/dev/shm"]],
+        ]
+        let envFrom = source.credentialEnvFrom(secret: model.sourceSecret)
+        if !envFrom.isEmpty { c["envFrom"] = .list(envFrom) }
+        let serve = (["vllm", "serve"] + VLLMArguments.arguments(for: model)).map(shellQuote).joined(separator: " ")
+        switch role {
+        case .server:
+            c["command"] = ["vllm", "serve"]
+            c["args"] = .list(VLLMArguments.arguments(for: model).map { .string($0) })
+        case .leader:
+            // vLLM's LWS recipe: start the Ray head, wait until the whole group has joined, then serve.
+            c["command"] = ["/bin/sh", "-c"]
+            c["args"] = [.string("bash \(Self.rayScript) leader --ray_cluster_size=$(LWS_GROUP_SIZE); \(serve)")]
+        case .worker:
+            c["command"] = ["/bin/sh", "-c"]
+            c["args"] = [.string("bash \(Self.rayScript) worker --ray_address=$(LWS_LEADER_ADDRESS)")]
+        }
+        if role != .worker {
+            c["ports"] = [["name": "http", "containerPort": .int(Int64(Conventions.modelServerPort)), "protocol": "TCP"]]
+            let health: ManifestValue = ["path": "/health", "port": "http"]
+            c["startupProbe"] = ["httpGet": health, "periodSeconds": 10, "failureThreshold": 180]
+            c["readinessProbe"] = ["httpGet": health, "periodSeconds": 10, "failureThreshold": 3]
+            c["livenessProbe"] = ["httpGet": health, "periodSeconds": 30, "failureThreshold": 5]
+        }
+        return .map(c)
+    }
+
+    /// Every taint of every placed pool (the GPU taint first), as `PoolScheduling` writes them.
+    var tolerations: [ManifestValue] {
+        var result: [ManifestValue] = []
+        for pool in deployment.pools {
+            for toleration in PoolScheduling.tolerations(pool).listValue ?? [] where !result.contains(toleration) {
+                result.append(toleration)
+            }
+        }
+        return result
+    }
+
+    /// Zones or nodes; critical models refuse to pile up, others prefer not to.
+    var topologySpread: ManifestValue? {
+        let key: String
+        switch deployment.model.spread {
+        case .zones: key = "topology.kubernetes.io/zone"
+        case .nodes: key = "kubernetes.io/hostname"
+        case .none: return nil
+        }
+        return ["maxSkew": 1, "topologyKey": .string(key),
+                "whenUnsatisfiable": deployment.model.critical ? "DoNotSchedule" : "ScheduleAnyway",
+                "labelSelector": ["matchLabels": .map(Conventions.modelSelector(deployment.model.name))]]
+    }
+
+    /// Single-quotes an argument for /bin/sh unless it is plain.
+    func shellQuote(_ s: String) -> String {
+        let plain = s.allSatisfy { $0.isLetter || $0.isNumber || "-_./:=".contains($0) }
+        return plain && !s.isEmpty ? s : "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}

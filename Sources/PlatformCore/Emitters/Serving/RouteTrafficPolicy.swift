@@ -1,0 +1,24 @@
+/// A route's rate limit and retries as a Kgateway TrafficPolicy (`gateway.kgateway.dev/v1alpha1`)
+/// attached to its HTTPRoute. The limit is Envoy's local token bucket: `requestsPerMinute` tokens,
+/// refilled every minute (per gateway replica).
+public enum RouteTrafficPolicy {
+    /// Retry only failures that happened before the model saw the request: a generation retried
+    /// after it started costs twice.
+    public static let retryOn: [String] = ["connect-failure", "refused-stream", "reset-before-request"]
+
+    public static func policy(for route: Route, labels: ManifestMap) -> Manifest {
+        var spec: ManifestMap = [
+            "targetRefs": [["group": "gateway.networking.k8s.io", "kind": "HTTPRoute", "name": .string(route.name)]],
+        ]
+        if let rpm = route.requestsPerMinute {
+            spec["rateLimit"] = ["local": ["tokenBucket": ["maxTokens": .int(Int64(rpm)), "tokensPerFill": .int(Int64(rpm)),
+                                                          "fillInterval": "1m"]]]
+        }
+        if route.retries > 0 {
+            spec["retry"] = ["attempts": .int(Int64(route.retries)), "retryOn": .list(retryOn.map { .string($0) }),
+                             "statusCodes": [503]]
+        }
+        return Manifest(apiVersion: "gateway.kgateway.dev/v1alpha1", kind: "TrafficPolicy", name: route.name,
+                        namespace: Conventions.systemNamespace, labels: labels, body: ["spec": .map(spec)])
+    }
+}

@@ -1,0 +1,53 @@
+/// vLLM's command line for one model, from the IR: the flags the issue names, in a fixed order.
+public enum VLLMArguments {
+    /// `vllm serve <model> --served-model-name … --tensor-parallel-size …`. For a replica spanning
+    /// nodes, the GPUs of one node are the tensor-parallel group and the nodes the pipeline stages.
+    public static func arguments(for model: Model) -> [String] {
+        let source = ModelSource(model.source)
+        var args = [source.modelArgument,
+                    "--served-model-name", model.name,
+                    "--port", String(Conventions.modelServerPort),
+                    "--tensor-parallel-size", String(model.migProfile == nil ? model.gpusPerReplica : 1)]
+        if model.nodesPerReplica > 1 {
+            args += ["--pipeline-parallel-size", String(model.nodesPerReplica), "--distributed-executor-backend", "ray"]
+        }
+        args += ["--max-model-len", String(model.contextLength),
+                 "--max-num-seqs", String(model.maxSequences),
+                 "--dtype", dtypeArgument(model.dtype)]
+        // fp8 and int weights are a quantization choice; the activations stay in 16-bit.
+        if let quantization = quantization(model.dtype) { args += ["--quantization", quantization] }
+        args += ["--kv-cache-dtype", kvCacheDtypeArgument(model.kvCacheDtype),
+                 "--gpu-memory-utilization", format(model.gpuMemoryUtilization)]
+        if model.prefixCacheAware { args.append("--enable-prefix-caching") }
+        args += source.loaderArguments
+        return args
+    }
+
+    /// vLLM's `--dtype` accepts auto, half, float16, bfloat16, float, float32.
+    static func dtypeArgument(_ dtype: Model.DType) -> String {
+        switch dtype {
+        case .bf16: return "bfloat16"
+        case .fp16: return "float16"
+        case .fp32: return "float32"
+        case .fp8, .int8, .int4: return "auto"
+        }
+    }
+
+    /// vLLM takes `auto` or an fp8 variant; a 16-bit KV cache is `auto`, which follows the
+    /// activations (16-bit for every dtype we serve, fp8 weights included).
+    static func kvCacheDtypeArgument(_ dtype: String) -> String {
+        dtype.hasPrefix("fp8") ? dtype : "auto"
+    }
+
+    static func quantization(_ dtype: Model.DType) -> String? {
+        switch dtype {
+        case .fp8: return "fp8"
+        case .bf16, .fp16, .fp32, .int8, .int4: return nil
+        }
+    }
+
+    /// `0.9`, `0.95`: the shortest decimal that reads back the same.
+    static func format(_ value: Double) -> String {
+        value == value.rounded() ? String(Int64(value)) : "\(value)"
+    }
+}
