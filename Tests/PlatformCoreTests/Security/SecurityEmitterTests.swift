@@ -21,9 +21,11 @@ import Testing
 
     @Test func mcpPermissionsAreBoundToTheServersAccountOnly() throws {
         let out = try NetworkReachabilityTests.compileBundled()
-        let rbac = (out.manifests?.manifests(in: "prod-use1") ?? []).filter {
-            $0.group == "rbac.authorization.k8s.io" || ($0.kind == "ServiceAccount")
+        func isMCP(_ m: Manifest) -> Bool {
+            (isRBAC(m) || m.kind == "ServiceAccount") && (m.name.hasPrefix("mcp-") || m.name.hasPrefix("platformc-mcp-"))
         }
+        func isRBAC(_ m: Manifest) -> Bool { m.group == "rbac.authorization.k8s.io" }
+        let rbac = (out.manifests?.manifests(in: "prod-use1") ?? []).filter(isMCP)
         #expect(rbac.map(\.id.description) == [
             "ServiceAccount platform/mcp-k8s-tools",
             "ClusterRole.rbac.authorization.k8s.io platformc-mcp-k8s-tools-platform",
@@ -39,7 +41,7 @@ import Testing
         #expect(binding.object["subjects"] == [["kind": "ServiceAccount", "name": "mcp-k8s-tools", "namespace": "platform"]])
         #expect(rbac.first(where: { $0.kind == "ServiceAccount" })?.object["automountServiceAccountToken"] == false)
         // docs-search declares no permissions: no account, no role.
-        let usw2 = (out.manifests?.manifests(in: "prod-usw2") ?? []).filter { $0.kind == "ServiceAccount" || $0.kind == "Role" }
+        let usw2 = (out.manifests?.manifests(in: "prod-usw2") ?? []).filter(isMCP)
         #expect(usw2.count == 0)
     }
 

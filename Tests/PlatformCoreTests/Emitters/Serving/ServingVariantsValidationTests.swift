@@ -8,7 +8,9 @@ import Testing
 @Suite struct ServingVariantsValidationTests {
     static let variants: [String: [(String, String)]] = [
         "multi-node": [("gpu: { model: H100-SXM-80GB, count: 4 }", "gpu: { model: H100-SXM-80GB, count: 8, nodes: 2 }"),
-                       ("replicas: { min: 2, max: 4 }", "replicas: { min: 1, max: 2 }\n    autoscaling: { metric: kvCacheUsage, target: 80 }")],
+                       ("replicas: { min: 2, max: 4 }", "replicas: { min: 1, max: 2 }\n    autoscaling: { metric: kvCacheUsage, target: 80 }"),
+                       // one replica spanning two nodes is only allowed outside production (policy P7003)
+                       ("    provider: aws\n", "    provider: aws\n    production: false\n")],
         "dra": [("nodes: { min: 2, max: 4 }", "nodes: { min: 2, max: 4 }\n        gpuAllocation: dra"),
                 ("    architecture: llama-3-70b\n", "    architecture: llama-3-70b\n    routing: { prefixCacheAware: true }\n    autoscaling: { metric: requestsPerSecond, target: 5 }\n")],
         "mig-device-plugin": [("nodes: { min: 2, max: 4 }\n", "nodes: { min: 2, max: 4 }\n" + VLLMEmitterTests.migPool),

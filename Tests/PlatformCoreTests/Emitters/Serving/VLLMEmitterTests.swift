@@ -84,7 +84,8 @@ import Testing
 
     @Test func replicaSpanningNodesIsALeaderWorkerSet() throws {
         let set = Fixture.manifests([("gpu: { model: H100-SXM-80GB, count: 4 }", "gpu: { model: H100-SXM-80GB, count: 8, nodes: 2 }"),
-                                     ("replicas: { min: 2, max: 4 }", "replicas: { min: 1, max: 1 }")])
+                                     ("replicas: { min: 2, max: 4 }", "replicas: { min: 1, max: 1 }"),
+                                     ("    provider: aws\n", "    provider: aws\n    production: false\n")])
         #expect(Fixture.object(set, kind: "Deployment", name: "llama-3-70b") == nil)
         let lws = try #require(Fixture.object(set, kind: "LeaderWorkerSet", name: "llama-3-70b", namespace: "search"))
         let group = try #require(lws.value.at("spec", "leaderWorkerTemplate"))
