@@ -35,11 +35,15 @@ public enum YAMLRenderer {
 enum YAMLKeyOrder {
     case documentRoot, metadata, nameFirst
 
+    private static let documentRootKeys = ["apiVersion", "kind", "metadata", "spec", "data", "stringData"]
+    private static let metadataKeys = ["name", "namespace", "labels", "annotations"]
+    private static let nameKeys = ["name"]
+
     var leadingKeys: [String] {
         switch self {
-        case .documentRoot: return ["apiVersion", "kind", "metadata", "spec", "data", "stringData"]
-        case .metadata: return ["name", "namespace", "labels", "annotations"]
-        case .nameFirst: return ["name"]
+        case .documentRoot: return Self.documentRootKeys
+        case .metadata: return Self.metadataKeys
+        case .nameFirst: return Self.nameKeys
         }
     }
 }

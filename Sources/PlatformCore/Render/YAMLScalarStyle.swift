@@ -14,8 +14,13 @@ enum YAMLScalarStyle: Equatable {
 
     /// The style for `string`; keys never use literal blocks.
     static func of(_ string: String, isKey: Bool) -> YAMLScalarStyle {
+        var string = string
+        return string.withUTF8 { of($0, isKey: isKey) }
+    }
+
+    private static func of(_ bytes: UnsafeBufferPointer<UInt8>, isKey: Bool) -> YAMLScalarStyle {
         var scan = ByteScan()
-        for byte in string.utf8 { scan.feed(byte) }
+        for byte in bytes { scan.feed(byte) }
         if scan.count == 0 { return .singleQuoted }
         if scan.needsEscape { return .doubleQuoted }
         if scan.hasNewline {
@@ -25,7 +30,7 @@ enum YAMLScalarStyle: Equatable {
             return .literal
         }
         if scan.hasTab { return .doubleQuoted }
-        return isPlainSafe(string, scan) ? .plain : .singleQuoted
+        return isPlainSafe(bytes, scan) ? .plain : .singleQuoted
     }
 
     /// Facts about a string gathered in one pass.
@@ -43,6 +48,7 @@ enum YAMLScalarStyle: Equatable {
         var colonSpace = false
         var spaceHash = false
 
+        @inline(__always)
         mutating func feed(_ byte: UInt8) {
             if count == 0 { first = byte } else if count == 1 { second = byte }
             switch byte {
@@ -73,13 +79,13 @@ enum YAMLScalarStyle: Equatable {
 
     /// Single-line printable text without tabs: plain unless an indicator, a comment, a
     /// `key: value` look-alike or a resolvable non-string (null, bool, number, timestamp) forbids it.
-    private static func isPlainSafe(_ string: String, _ scan: ByteScan) -> Bool {
+    private static func isPlainSafe(_ bytes: UnsafeBufferPointer<UInt8>, _ scan: ByteScan) -> Bool {
         if scan.first == 0x20 || scan.last == 0x20 || scan.last == 0x3A { return false }
         if scan.colonSpace || scan.spaceHash { return false }
         switch scan.first {
         // `-foo` and `--port` are plain in both versions; `-`, `- x` and `---` are not.
         case UInt8(ascii: "-"):
-            if scan.count == 1 || scan.second == 0x20 || string.utf8.starts(with: "---".utf8) { return false }
+            if scan.count == 1 || scan.second == 0x20 || bytes.starts(with: "---".utf8) { return false }
         case UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"),
              UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "#"), UInt8(ascii: "&"), UInt8(ascii: "*"),
              UInt8(ascii: "!"), UInt8(ascii: "|"), UInt8(ascii: ">"), UInt8(ascii: "'"), UInt8(ascii: "\""),
@@ -87,28 +93,40 @@ enum YAMLScalarStyle: Equatable {
             return false
         default: break
         }
-        if scan.count <= 5, isReservedWord(string) { return false }
-        return !looksNumeric(string) && !looksLikeTimestamp(string)
+        if scan.count <= 5, isReservedWord(bytes) { return false }
+        return !looksNumeric(bytes) && !looksLikeTimestamp(bytes)
     }
 
     /// null, booleans of YAML 1.1 and 1.2 in any case, and the 1.1 merge/value keys.
-    private static func isReservedWord(_ string: String) -> Bool {
-        switch string.lowercased() {
-        case "~", "null", "true", "false", "yes", "no", "on", "off", "y", "n", "<<", "=": return true
-        default: return false
+    private static let reservedWords: Set<UInt64> = Set(
+        ["~", "null", "true", "false", "yes", "no", "on", "off", "y", "n", "<<", "="].map { packLowercased($0.utf8) })
+
+    private static func isReservedWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        reservedWords.contains(packLowercased(bytes))
+    }
+
+    /// Up to eight bytes, ASCII letters lowered, packed into one integer (callers pass ≤ 5 bytes).
+    private static func packLowercased<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+        var packed: UInt64 = 0
+        for byte in bytes.prefix(8) {
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+            packed = packed << 8 | UInt64(lower)
         }
+        return packed
     }
 
     /// Every YAML 1.1/1.2 int and float form, over-approximated: after an optional sign, a digit
     /// or dot followed only by digits, hex letters, `x o _ . : e E + -`; and `.inf`/`.nan`.
     /// Over-matching ("1a", "1.2.3") only costs a pair of quotes.
-    private static func looksNumeric(_ string: String) -> Bool {
-        var bytes = Substring(string).utf8[...]
+    private static func looksNumeric(_ all: UnsafeBufferPointer<UInt8>) -> Bool {
+        var bytes = all[...]
         if let sign = bytes.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
         guard let lead = bytes.first else { return true }
         if lead == UInt8(ascii: ".") {
-            let word = String(decoding: bytes, as: UTF8.self).lowercased()
-            if word == ".inf" || word == ".nan" { return true }
+            if bytes.count == 4 {
+                let word = packLowercased(bytes)
+                if word == packLowercased(".inf".utf8) || word == packLowercased(".nan".utf8) { return true }
+            }
         }
         guard (lead >= 0x30 && lead <= 0x39) || lead == UInt8(ascii: ".") else { return false }
         for byte in bytes {
@@ -125,9 +143,9 @@ enum YAMLScalarStyle: Equatable {
     }
 
     /// YAML 1.1 timestamps start `YYYY-`; quoting every such string is simpler than the full form.
-    private static func looksLikeTimestamp(_ string: String) -> Bool {
+    private static func looksLikeTimestamp(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
-        for byte in string.utf8 {
+        for byte in bytes {
             if index < 4 { guard byte >= 0x30 && byte <= 0x39 else { return false } }
             else { return byte == UInt8(ascii: "-") }
             index += 1

@@ -16,7 +16,7 @@ import Testing
         }
         documents.append([
             "ints": [.int(0), .int(-1), .int(.max), .int(.min)],
-            "doubles": [0.5, -0.0, 1.0, 1e20, 1e-5, 5e-324, .double(.greatestFiniteMagnitude), .double(.infinity), .double(-.infinity)],
+            "doubles": [0.5, -0.0, 1.0, 1e20, 1e-5, .double(.leastNonzeroMagnitude), .double(.greatestFiniteMagnitude), .double(.infinity), .double(-.infinity)],
             "other": [true, false, .null, .emptyMap, .list([])],
         ])
         return documents
