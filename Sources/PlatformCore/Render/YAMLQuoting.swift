@@ -50,7 +50,7 @@ enum YAMLQuoting {
             trailingBreaks += 1
         }
         bytes.append(UInt8(ascii: "|"))
-        if let first = utf8.first, first == 0x20 || first == 0x0A || first == 0x09 { bytes.append(UInt8(ascii: "2")) }
+        if let first = utf8.first, first == 0x20 || first == 0x0A { bytes.append(UInt8(ascii: "2")) }
         if trailingBreaks == 0 { bytes.append(UInt8(ascii: "-")) } else if trailingBreaks > 1 { bytes.append(UInt8(ascii: "+")) }
         bytes.append(0x0A)
         // The last line break of a clipped or kept block is the one each line ends with.

@@ -24,7 +24,10 @@ enum YAMLScalarStyle: Equatable {
         if scan.count == 0 { return .singleQuoted }
         if scan.needsEscape { return .doubleQuoted }
         if scan.hasNewline {
-            if isKey || scan.blankBeforeBreak || !scan.hasNonNewline || scan.last == 0x20 || scan.last == 0x09 {
+            // kubectl kustomize re-emits a literal block starting with a tab without its
+            // indentation indicator and then cannot read it back: double quotes for those.
+            if isKey || scan.blankBeforeBreak || !scan.hasNonNewline || scan.last == 0x20 || scan.last == 0x09
+                || scan.first == 0x09 {
                 return .doubleQuoted
             }
             return .literal
@@ -86,6 +89,9 @@ enum YAMLScalarStyle: Equatable {
         // `-foo` and `--port` are plain in both versions; `-`, `- x` and `---` are not.
         case UInt8(ascii: "-"):
             if scan.count == 1 || scan.second == 0x20 || bytes.starts(with: "---".utf8) { return false }
+        // `...` at a line start ends the document.
+        case UInt8(ascii: "."):
+            if bytes.starts(with: "...".utf8) { return false }
         case UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"),
              UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "#"), UInt8(ascii: "&"), UInt8(ascii: "*"),
              UInt8(ascii: "!"), UInt8(ascii: "|"), UInt8(ascii: ">"), UInt8(ascii: "'"), UInt8(ascii: "\""),
