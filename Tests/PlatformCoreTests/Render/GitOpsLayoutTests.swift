@@ -31,6 +31,7 @@ import Testing
             "clusters/prod-use1/search/kustomization.yaml",
             "clusters/prod-use1/search/resourcequota-gpu-quota.yaml",
         ])
+        #expect(tree.sortedFiles.map(\.path) == tree.paths)
         #expect(tree.files["clusters/prod-use1/kustomization.yaml"] == """
             apiVersion: kustomize.config.k8s.io/v1beta1
             kind: Kustomization
