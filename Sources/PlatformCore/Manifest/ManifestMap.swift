@@ -40,11 +40,10 @@ public struct ManifestMap: Hashable, Sendable, Sequence {
         }
         set {
             let (index, found) = position(of: key)
-            switch (found, newValue) {
-            case (true, let value?): entries[index].value = value
-            case (true, nil): entries.remove(at: index)
-            case (false, let value?): entries.insert(Entry(key: key, value: value), at: index)
-            case (false, nil): break
+            if let value = newValue {
+                if found { entries[index].value = value } else { entries.insert(Entry(key: key, value: value), at: index) }
+            } else if found {
+                entries.remove(at: index)
             }
         }
     }
