@@ -40,11 +40,10 @@ public struct ManifestMap: Hashable, Sendable, Sequence {
         }
         set {
             let (index, found) = position(of: key)
-            switch (found, newValue) {
-            case (true, let value?): entries[index].value = value
-            case (true, nil): entries.remove(at: index)
-            case (false, let value?): entries.insert(Entry(key: key, value: value), at: index)
-            case (false, nil): break
+            if let value = newValue {
+                if found { entries[index].value = value } else { entries.insert(Entry(key: key, value: value), at: index) }
+            } else if found {
+                entries.remove(at: index)
             }
         }
     }
@@ -58,9 +57,9 @@ public struct ManifestMap: Hashable, Sendable, Sequence {
         var high = entries.count
         while low < high {
             let mid = (low + high) / 2
-            let probe = entries[mid].key
-            if probe.utf8.elementsEqual(key.utf8) { return (mid, true) }
-            if probe.precedesInByteOrder(key) { low = mid + 1 } else { high = mid }
+            let order = entries[mid].key.compareBytes(key)
+            if order == 0 { return (mid, true) }
+            if order < 0 { low = mid + 1 } else { high = mid }
         }
         return (low, false)
     }
@@ -76,8 +75,25 @@ extension ManifestMap: ExpressibleByDictionaryLiteral {
 extension String {
     /// Byte order of the UTF-8 encodings: the one key and path order used in output, independent
     /// of locale and of Unicode normalization.
-    @inlinable
     public func precedesInByteOrder(_ other: String) -> Bool {
-        utf8.lexicographicallyPrecedes(other.utf8)
+        compareBytes(other) < 0
+    }
+
+    /// Three-way comparison of the UTF-8 bytes: negative, zero or positive.
+    func compareBytes(_ other: String) -> Int {
+        var left = self
+        var right = other
+        return left.withUTF8 { a in
+            right.withUTF8 { b in
+                let common = Swift.min(a.count, b.count)
+                var index = 0
+                while index < common {
+                    let x = a[index], y = b[index]
+                    if x != y { return Int(x) - Int(y) }
+                    index += 1
+                }
+                return a.count - b.count
+            }
+        }
     }
 }

@@ -6,10 +6,13 @@ public struct ManifestSet: Hashable, Sendable {
     public struct Cluster: Hashable, Sendable {
         public var name: String
         public private(set) var manifests: [Manifest]
+        /// `manifests[i].id`, kept so inserts do not recompute ids.
+        private var ids: [ManifestID]
 
         fileprivate init(name: String) {
             self.name = name
             manifests = []
+            ids = []
         }
 
         /// Inserts keeping the id order; returns the object already holding the id, if any.
@@ -19,10 +22,11 @@ public struct ManifestSet: Hashable, Sendable {
             var high = manifests.count
             while low < high {
                 let mid = (low + high) / 2
-                if manifests[mid].id < id { low = mid + 1 } else { high = mid }
+                if ids[mid] < id { low = mid + 1 } else { high = mid }
             }
-            if low < manifests.count, manifests[low].id == id { return manifests[low] }
+            if low < ids.count, ids[low] == id { return manifests[low] }
             manifests.insert(manifest, at: low)
+            ids.insert(id, at: low)
             return nil
         }
     }

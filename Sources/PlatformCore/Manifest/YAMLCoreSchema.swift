@@ -10,20 +10,34 @@ enum YAMLCoreSchema {
         case ".nan", ".NaN", ".NAN": return .double(.nan)
         default: break
         }
-        if let int = integer(text) { return .int(int) }
+        switch integer(text) {
+        case .some(let int?): return .int(int)
+        case .some(nil): return .string(text)
+        case nil: break
+        }
         if isFloat(text), let double = Double(text) { return .double(double) }
         return .string(text)
     }
 
-    /// `[-+]?[0-9]+`, `0o[0-7]+`, `0x[0-9a-fA-F]+`; nil when it does not fit Int64 (the text then
-    /// stays a string rather than silently losing digits).
-    private static func integer(_ text: String) -> Int64? {
-        if text.hasPrefix("0o") { return text.count > 2 ? Int64(text.dropFirst(2), radix: 8) : nil }
-        if text.hasPrefix("0x") { return text.count > 2 ? Int64(text.dropFirst(2), radix: 16) : nil }
-        var digits = Substring(text)
-        if digits.first == "+" || digits.first == "-" { digits = digits.dropFirst() }
-        guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
-        return Int64(text.first == "+" ? String(text.dropFirst()) : text)
+    /// nil when `text` is not `[-+]?[0-9]+`, `0o[0-7]+` or `0x[0-9a-fA-F]+`; `.some(nil)` when it
+    /// is but does not fit Int64 (it then stays a string rather than silently losing digits).
+    private static func integer(_ text: String) -> Int64?? {
+        func digits(_ body: Substring, _ isDigit: (UInt8) -> Bool) -> Bool {
+            !body.isEmpty && body.utf8.allSatisfy(isDigit)
+        }
+        let decimal: (UInt8) -> Bool = { $0 >= 0x30 && $0 <= 0x39 }
+        if text.hasPrefix("0o") {
+            let body = text.dropFirst(2)
+            return digits(body, { $0 >= 0x30 && $0 <= 0x37 }) ? .some(Int64(body, radix: 8)) : nil
+        }
+        if text.hasPrefix("0x") {
+            let body = text.dropFirst(2)
+            return digits(body, { decimal($0) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x66) }) ? .some(Int64(body, radix: 16)) : nil
+        }
+        var body = Substring(text)
+        if body.first == "+" || body.first == "-" { body = body.dropFirst() }
+        guard digits(body, decimal) else { return nil }
+        return .some(Int64(text.first == "+" ? String(body) : text))
     }
 
     /// `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?`

@@ -35,11 +35,15 @@ public enum YAMLRenderer {
 enum YAMLKeyOrder {
     case documentRoot, metadata, nameFirst
 
+    private static let documentRootKeys = ["apiVersion", "kind", "metadata", "spec", "data", "stringData"]
+    private static let metadataKeys = ["name", "namespace", "labels", "annotations"]
+    private static let nameKeys = ["name"]
+
     var leadingKeys: [String] {
         switch self {
-        case .documentRoot: return ["apiVersion", "kind", "metadata", "spec", "data", "stringData"]
-        case .metadata: return ["name", "namespace", "labels", "annotations"]
-        case .nameFirst: return ["name"]
+        case .documentRoot: return Self.documentRootKeys
+        case .metadata: return Self.metadataKeys
+        case .nameFirst: return Self.nameKeys
         }
     }
 }
@@ -138,8 +142,16 @@ struct YAMLWriter {
         return style
     }
 
+    /// One copy of a run of spaces instead of a byte at a time (which dominates debug builds).
+    private static let spaceRun = [UInt8](repeating: 0x20, count: 256)
+
     private mutating func spaces(_ count: Int) {
-        bytes.append(contentsOf: repeatElement(0x20, count: count))
+        var remaining = count
+        while remaining > 0 {
+            let chunk = Swift.min(remaining, Self.spaceRun.count)
+            bytes.append(contentsOf: Self.spaceRun[..<chunk])
+            remaining -= chunk
+        }
     }
 
     /// A float both YAML 1.1 and 1.2 read back as the same float: 1.1 needs a dot in the

@@ -108,4 +108,15 @@ import Testing
         let value: ManifestValue = ["b": [1, 2.5, true, .null], "a": "q\"\n\u{1}"]
         #expect(value.jsonText == #"{"a":"q\"\n\u0001","b":[1,2.5,true,null]}"#)
     }
+
+    @Test func parseRejectsDuplicateAndComplexKeys() {
+        #expect(throws: ManifestParseError(message: "duplicate key `a`", line: 2, column: 1)) {
+            try ManifestValue.parse(yaml: "a: 1\na: 2\n")
+        }
+        #expect(throws: ManifestParseError(message: "mapping keys must be scalars", line: 1, column: 3)) {
+            try ManifestValue.parse(yaml: "? [x]\n: 1\n")
+        }
+        #expect(throws: ManifestParseError.self) { try ManifestValue.parse(yaml: "a: [1\n") }
+        #expect((try? ManifestValue.parse(yaml: "")) == .null)
+    }
 }

@@ -94,3 +94,28 @@ import Testing
         #expect(errors[3].message == "template `d` is already defined by d.yaml")
     }
 }
+
+/// Properties over seeded random values.
+@Suite struct TemplateMergePropertyTests {
+    @Test func mergingAValueWithItselfChangesNothing() {
+        var random = RandomManifestValues(generator: SeededGenerator(seed: 42))
+        for _ in 0..<1000 {
+            let value = random.value()
+            let (merged, conflicts) = TemplateMerge.merge(template: value, computed: value)
+            #expect(merged == value)
+            #expect(conflicts.isEmpty)
+        }
+    }
+
+    @Test func anEmptyTemplateYieldsTheComputedValue() {
+        var random = RandomManifestValues(generator: SeededGenerator(seed: 7))
+        for _ in 0..<1000 {
+            guard case .map = random.value() else { continue }
+            let computed = random.value()
+            guard case .map = computed else { continue }
+            let (merged, conflicts) = TemplateMerge.merge(template: .emptyMap, computed: computed)
+            #expect(merged == computed)
+            #expect(conflicts.isEmpty)
+        }
+    }
+}

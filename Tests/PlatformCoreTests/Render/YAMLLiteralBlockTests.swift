@@ -12,7 +12,9 @@ import Testing
         ("\nleading", "k: |2-\n\n  leading\n"),
         ("#!/bin/sh\necho 'hi: #1'\n", "k: |\n  #!/bin/sh\n  echo 'hi: #1'\n"),
         ("tab\tinside\nx", "k: |-\n  tab\tinside\n  x\n"),
-        // blanks before a break, a lone break and carriage returns need double quotes
+        ("\tleading tab\nx", "k: \"\\tleading tab\\nx\"\n"),
+        ("a\n  b\n", "k: |\n  a\n    b\n"),
+        // blanks before a break, a lone break, carriage returns and a leading tab need double quotes
         ("trailing \nx", "k: \"trailing \\nx\"\n"),
         ("x\n ", "k: \"x\\n \"\n"),
         ("\n", "k: \"\\n\"\n"),

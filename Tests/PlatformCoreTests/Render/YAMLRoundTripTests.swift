@@ -16,7 +16,7 @@ import Testing
         }
         documents.append([
             "ints": [.int(0), .int(-1), .int(.max), .int(.min)],
-            "doubles": [0.5, -0.0, 1.0, 1e20, 1e-5, 5e-324, .double(.greatestFiniteMagnitude), .double(.infinity), .double(-.infinity)],
+            "doubles": [0.5, -0.0, 1.0, 1e20, 1e-5, .double(.leastNonzeroMagnitude), .double(.greatestFiniteMagnitude), .double(.infinity), .double(-.infinity)],
             "other": [true, false, .null, .emptyMap, .list([])],
         ])
         return documents
@@ -96,4 +96,75 @@ import Testing
         print("mismatches", bad, "of", len(docs))
         sys.exit(1 if bad else 0)
         """#
+}
+
+/// Hand-written YAML (flow style, comments, anchors, odd quoting) comes out canonical.
+@Suite struct YAMLNormalizationTests {
+    @Test func handWrittenTemplateRendersCanonically() throws {
+        let handWritten = """
+            # base Deployment for vLLM
+            kind: Deployment
+            apiVersion: "apps/v1"
+            metadata: {labels: &labels {app: vllm, tier: "serving"}, name: base}
+            spec:
+              selector: {matchLabels: *labels}
+              template:
+                spec:
+                  containers:
+                    - image: 'vllm/vllm-openai:v0.6.0'
+                      name: vllm
+                      env: [{name: ENABLED, value: "yes"}, {name: MODE, value: !!str 0755}]
+                      command: >-
+                        python3 -m vllm.entrypoints.openai.api_server
+            """
+        let value = try ManifestValue.parse(yaml: handWritten)
+        let canonical = YAMLRenderer.render(value)
+        #expect(canonical == """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: base
+              labels:
+                app: vllm
+                tier: serving
+            spec:
+              selector:
+                matchLabels:
+                  app: vllm
+                  tier: serving
+              template:
+                spec:
+                  containers:
+                  - name: vllm
+                    command: python3 -m vllm.entrypoints.openai.api_server
+                    env:
+                    - name: ENABLED
+                      value: 'yes'
+                    - name: MODE
+                      value: '0755'
+                    image: vllm/vllm-openai:v0.6.0
+
+            """)
+        #expect(YAMLRenderer.render(try ManifestValue.parse(yaml: canonical)) == canonical)
+    }
+
+    @Test func plainScalarsResolveByTheCoreSchema() throws {
+        let value = try ManifestValue.parse(yaml: """
+            a: yes
+            b: 0755
+            c: 0o17
+            d: 0x1F
+            e: 1.5
+            f: ~
+            g: True
+            h: 2024-01-01
+            i: 99999999999999999999
+            j: -.inf
+            k: '1'
+            """)
+        #expect(value == [
+            "a": "yes", "b": 755, "c": 15, "d": 31, "e": 1.5, "f": .null, "g": true, "h": "2024-01-01",
+            "i": "99999999999999999999", "j": .double(-.infinity), "k": "1",
+        ])
+    }
 }

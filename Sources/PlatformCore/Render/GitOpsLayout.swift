@@ -1,0 +1,73 @@
+/// DESIGN.md's GitOps layout:
+/// ```
+/// <root>/<cluster>/kustomization.yaml            _cluster/ files first, then namespace folders
+/// <root>/<cluster>/_cluster/<kind>-<name>.yaml    cluster-scoped objects
+/// <root>/<cluster>/<namespace>/<kind>-<name>.yaml namespaced objects, one per file
+/// <root>/<cluster>/<namespace>/kustomization.yaml its files, sorted
+/// ```
+/// `<kind>` is the kind in lower case. When two objects of one folder would share a file name
+/// (same lower-case kind from different API groups, e.g. Gateway API's and Istio's `Gateway`),
+/// each of them is named `<kind>-<name>_<group>.yaml` (`core` for the core group); `_` appears in
+/// no kind, name or group, so these never collide with other names. Should that still collide
+/// (kinds differing only in case within one group), an ordinal `_2`, `_3`… in id order follows.
+public enum GitOpsLayout {
+    /// The folder of cluster-scoped objects; `_` keeps it apart from every namespace name.
+    public static let clusterScopedFolder = "_cluster"
+
+    /// Every cluster of `manifests` as files under `root`.
+    public static func render(_ manifests: ManifestSet, root: String = "clusters") -> RenderedTree {
+        var files: [String: String] = [:]
+        for cluster in manifests.clusters {
+            let clusterDir = root.isEmpty ? cluster.name : "\(root)/\(cluster.name)"
+            var folders: [String: [Manifest]] = [:]
+            for manifest in cluster.manifests {
+                folders[manifest.namespace ?? clusterScopedFolder, default: []].append(manifest)
+            }
+            var clusterResources: [String] = []
+            var namespaceFolders: [String] = []
+            for folder in folders.keys.sorted(by: { $0.precedesInByteOrder($1) }) {
+                let named = fileNames(for: folders[folder] ?? [])
+                for (name, manifest) in named {
+                    files["\(clusterDir)/\(folder)/\(name)"] = YAMLRenderer.render(manifest)
+                }
+                let names = named.map(\.name).sorted { $0.precedesInByteOrder($1) }
+                if folder == clusterScopedFolder {
+                    clusterResources = names.map { "\(folder)/\($0)" }
+                } else {
+                    files["\(clusterDir)/\(folder)/kustomization.yaml"] = kustomization(names)
+                    namespaceFolders.append(folder)
+                }
+            }
+            files["\(clusterDir)/kustomization.yaml"] = kustomization(clusterResources + namespaceFolders)
+        }
+        return RenderedTree(files: files)
+    }
+
+    /// A kustomize.config.k8s.io/v1beta1 Kustomization listing `resources` in the given order.
+    public static func kustomization(_ resources: [String]) -> String {
+        YAMLRenderer.render([
+            "apiVersion": "kustomize.config.k8s.io/v1beta1",
+            "kind": "Kustomization",
+            "resources": .list(resources.map(ManifestValue.string)),
+        ])
+    }
+
+    /// Collision-free file names for the objects of one folder (given in id order).
+    static func fileNames(for manifests: [Manifest]) -> [(name: String, manifest: Manifest)] {
+        let short = manifests.map { "\($0.kind.lowercased())-\($0.name)" }
+        var shortCount: [String: Int] = [:]
+        for name in short { shortCount[name, default: 0] += 1 }
+        let qualified = zip(manifests, short).map { manifest, name -> String in
+            guard shortCount[name, default: 0] > 1 else { return name }
+            return "\(name)_\(manifest.group.isEmpty ? "core" : manifest.group)"
+        }
+        var seen: [String: Int] = [:]
+        var result: [(name: String, manifest: Manifest)] = []
+        for (manifest, name) in zip(manifests, qualified) {
+            let ordinal = (seen[name] ?? 0) + 1
+            seen[name] = ordinal
+            result.append((ordinal == 1 ? "\(name).yaml" : "\(name)_\(ordinal).yaml", manifest))
+        }
+        return result
+    }
+}
