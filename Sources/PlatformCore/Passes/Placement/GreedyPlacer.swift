@@ -11,6 +11,7 @@ enum GreedyPlacer {
             if state.quotaAllows(d) { _ = state.placeDemand(d, rule: rule) }
         }
         if rule == .fragmentationAware {
+            state.repackPools(rule: rule)
             state.evacuateNodes()
             state.repairStranded()
         }
