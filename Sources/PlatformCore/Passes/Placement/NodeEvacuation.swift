@@ -3,44 +3,95 @@
 /// next group does not fit; groups placed later often leave room where the early tail could have
 /// gone. All or nothing per node: a node is emptied only when every group on it finds a place.
 extension FleetState {
-    mutating func evacuateNodes() {
+    mutating func evacuateNodes(ejectionBudget: Int = 20_000) {
+        var budget = ejectionBudget
         for p in pools.indices {
             let pool = pools[p]
             let half = pool.gpn / 2
             let candidates = (pool.minNodes..<pool.supply.nodeCount)
                 .filter { pool.running[$0] && !pool.nodeExclusive[$0] && pool.nodeUsed[$0] <= half }
                 .sorted { (pools[p].nodeUsed[$0], -$0) < (pools[p].nodeUsed[$1], -$1) }
-            var residents: [Int: [(d: Int, j: Int)]] = [:]
-            for d in problem.order {
-                for (j, g) in groups[d].enumerated() where g.pool == p && !g.shares[0].exclusive { residents[g.shares[0].node, default: []].append((d, j)) }
-            }
+            var residents = residentIndex(p)
             for k in candidates where pools[p].running[k] && pools[p].nodeUsed[k] > 0 {
-                guard evacuate(pool: p, node: k, residents: residents[k] ?? []) else { continue }
-                for (d, j) in residents[k] ?? [] { residents[groups[d][j].shares[0].node, default: []].append((d, j)) }
-                residents[k] = nil
+                if evacuate(pool: p, node: k, residents: residents, budget: &budget) { residents = residentIndex(p) }
             }
         }
     }
 
-    /// Moves every group off node `k` of pool `p` and stops it; restores everything when one cannot move.
-    private mutating func evacuate(pool p: Int, node k: Int, residents: [(d: Int, j: Int)]) -> Bool {
-        let residents = residents.sorted { (problem.demands[$0.d].gpusPerGroup, $1.d) > (problem.demands[$1.d].gpusPerGroup, $0.d) }
+    /// Node → single-node groups on it, in canonical order.
+    private func residentIndex(_ p: Int) -> [Int: [(d: Int, j: Int)]] {
+        var residents: [Int: [(d: Int, j: Int)]] = [:]
+        for d in problem.order {
+            for (j, g) in groups[d].enumerated() where g.pool == p && !g.shares[0].exclusive {
+                residents[g.shares[0].node, default: []].append((d, j))
+            }
+        }
+        return residents
+    }
+
+    /// Moves every group off node `k` of pool `p` and stops it; restores everything when one
+    /// cannot move. A group that finds no room may push one group off another node to make it
+    /// (an ejection chain of length one), within `budget` tries.
+    private mutating func evacuate(pool p: Int, node k: Int, residents: [Int: [(d: Int, j: Int)]], budget: inout Int) -> Bool {
+        let leaving = (residents[k] ?? []).sorted {
+            (problem.demands[$0.d].gpusPerGroup, $1.d) > (problem.demands[$1.d].gpusPerGroup, $0.d)
+        }
+        // While it empties, node k looks stopped, so nothing moves onto it.
+        pools[p].running[k] = false
         var done: [(d: Int, j: Int, old: ShareRecord)] = []
-        for (d, j) in residents {
+        for (d, j) in leaving {
             let old = groups[d][j].shares[0]
-            guard let moved = relocate(d, j, pool: p, avoiding: k) else {
+            if let moved = relocate(d, j, pool: p, avoiding: k) {
+                pools[p].release(old)
+                groups[d][j].shares = [moved]
+                done.append((d, j, old))
+            } else if !eject(for: (d, j), pool: p, residents: residents, done: &done, budget: &budget) {
                 for undo in done.reversed() {
                     pools[p].release(groups[undo.d][undo.j].shares[0])
                     groups[undo.d][undo.j].shares = [retake(undo.old, d: undo.d, pool: p)]
                 }
+                pools[p].running[k] = true
+                if pools[p].indexed { for i in 0..<pools[p].ipn where pools[p].islandFree[k * pools[p].ipn + i] > 0 { pools[p].push(k * pools[p].ipn + i) } }
                 return false
             }
-            pools[p].release(old)
-            groups[d][j].shares = [moved]
-            done.append((d, j, old))
         }
+        pools[p].running[k] = true
         pools[p].close(k)
         return true
+    }
+
+    /// Makes room for group `g` on some running node by moving one smaller-or-equal resident of
+    /// that node elsewhere; records both moves in `done`.
+    private mutating func eject(for g: (d: Int, j: Int), pool p: Int, residents: [Int: [(d: Int, j: Int)]],
+                                done: inout [(d: Int, j: Int, old: ShareRecord)], budget: inout Int) -> Bool {
+        let size = problem.demands[g.d].gpusPerGroup
+        let mig = problem.demands[g.d].migProfile.flatMap { problem.profiles[p].firstIndex(of: $0) }
+        for n in 0..<pools[p].supply.nodeCount where pools[p].running[n] && spreadHolds(g.d, g.j, movingTo: n) {
+            for h in residents[n] ?? [] where h.d != g.d && groups[h.d][h.j].shares[0].node == n {
+                guard budget > 0 else { return false }
+                budget -= 1
+                let hOld = groups[h.d][h.j].shares[0]
+                let freed: Bool
+                if let prof = mig {
+                    let same = problem.demands[h.d].migProfile == problem.demands[g.d].migProfile
+                    freed = pools[p].freeSlices(node: n, profile: prof) + (same ? hOld.gpus.count : 0) >= size
+                } else {
+                    freed = hOld.island >= 0 && pools[p].islandFree[n * pools[p].ipn + hOld.island] + hOld.gpus.count >= size
+                }
+                guard freed, let hNew = relocate(h.d, h.j, pool: p, avoiding: n) else { continue }
+                pools[p].release(hOld)
+                groups[h.d][h.j].shares = [hNew]
+                done.append((h.d, h.j, hOld))
+                let gOld = groups[g.d][g.j].shares[0]
+                let gNew = mig.map { pools[p].takeSlices(node: n, profile: $0, count: size) }
+                    ?? pools[p].takeIsland(node: n, island: hOld.island, count: size)
+                pools[p].release(gOld)
+                groups[g.d][g.j].shares = [gNew]
+                done.append((g.d, g.j, gOld))
+                return true
+            }
+        }
+        return false
     }
 
     /// Takes a spot for group `j` of `d` on a running node other than `k`, keeping spread.
