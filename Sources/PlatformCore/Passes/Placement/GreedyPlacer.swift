@@ -13,6 +13,11 @@ enum GreedyPlacer {
         if rule == .fragmentationAware {
             state.repackPools(rule: rule)
             state.evacuateNodes()
+            // Packing tighter may have made room for what was left out.
+            for d in order where problem.staticReason[d] == nil && problem.demands[d].groups > 0
+                && state.groups[d].isEmpty && state.quotaAllows(d) {
+                _ = state.placeDemand(d, rule: rule)
+            }
             state.repairStranded()
         }
         return state

@@ -78,7 +78,8 @@ public struct Demand: Hashable, Sendable {
     /// Pin to a cluster, a pool (`cluster/pool`), both, or neither.
     public var cluster: String?
     public var pool: String?
-    /// GPUs per group per node; for a MIG demand, slices of `migProfile` per group.
+    /// GPUs per group per node; for a MIG demand, slices of `migProfile` per group. At least 1
+    /// (validation rejects less before placement).
     public var gpusPerGroup: Int
     public var migProfile: String?
     /// Groups that must be placed (`replicas.min`; 1 for a gang). All or none are placed.
