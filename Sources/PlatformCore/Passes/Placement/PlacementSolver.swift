@@ -8,7 +8,7 @@ public struct PlacementOptions: Hashable, Sendable {
     public var stepBudget: Int
     public var heuristic: PlacementHeuristic
 
-    public init(exactNodeLimit: Int = 30, exactGroupLimit: Int = 48, stepBudget: Int = 200_000,
+    public init(exactNodeLimit: Int = 30, exactGroupLimit: Int = 64, stepBudget: Int = 200_000,
                 heuristic: PlacementHeuristic = .fragmentationAware) {
         self.exactNodeLimit = exactNodeLimit
         self.exactGroupLimit = exactGroupLimit
