@@ -63,8 +63,21 @@ struct ExactSearch {
         self.budget = budget
     }
 
+    /// Phase 1 proves the drops and the cost, pruning every branch that cannot cost strictly
+    /// less; phase 2, with a fresh budget, revisits equal-cost branches for fewer stranded GPUs
+    /// and more spread. Only phase 1 decides `exhausted`.
+    var strict = true
+    var totalSteps = 0
+
     mutating func run() {
         search(0)
+        totalSteps = min(steps, budget)
+        guard !exhausted else { return }
+        strict = false
+        steps = 0
+        search(0)
+        totalSteps += min(steps, budget)
+        exhausted = false
     }
 
     /// Cost so far plus what the remaining demand must add at least. A MIG pool's running GPUs all
@@ -91,7 +104,7 @@ struct ExactSearch {
         if steps > budget { exhausted = true; return }
         if drops != best.objective.drops {
             if best.objective.drops.lexicographicallyPrecedes(drops) { return }
-        } else if bound(i) > best.objective.cost {
+        } else if strict ? bound(i) >= best.objective.cost : bound(i) > best.objective.cost {
             return
         }
         guard i < items.count else {

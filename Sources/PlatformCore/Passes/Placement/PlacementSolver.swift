@@ -59,7 +59,7 @@ public enum PlacementSolver {
             state = search.best.state
             out = search.best.out
             proved = !search.exhausted
-            steps = min(search.steps, options.stepBudget)
+            steps = search.totalSteps
         }
         let outSet = Set(out)
         let placed = canonical.demands.indices.filter { canonical.staticReason[$0] == nil && !outSet.contains($0) }
