@@ -68,9 +68,14 @@ struct ExactSearch {
     /// and more spread. Only phase 1 decides `exhausted`.
     var strict = true
     var totalSteps = 0
+    /// The integral lower bound for placing everything: a search that reaches it with nothing
+    /// left out can stop proving.
+    var rootBound: Int64 = -1
+    var reachedBound: Bool { best.objective.drops.allSatisfy { $0 == 0 } && best.objective.cost <= rootBound }
 
     mutating func run() {
-        search(0)
+        rootBound = CostLowerBound.of(problem, placed: problem.demands.indices.filter { problem.staticReason[$0] == nil })
+        if !reachedBound { search(0) }
         totalSteps = min(steps, budget)
         guard !exhausted else { return }
         strict = false
@@ -99,7 +104,10 @@ struct ExactSearch {
         return state.cost + max(0, Int64(extra.rounded(.down)) - 1)
     }
 
+    var stopProving = false
+
     mutating func search(_ i: Int) {
+        if stopProving && strict { return }
         steps += 1
         if steps > budget { exhausted = true; return }
         if drops != best.objective.drops {
@@ -110,6 +118,7 @@ struct ExactSearch {
         guard i < items.count else {
             let objective = problem.objective(state, placedOut: out)
             if objective < best.objective { best = (objective, state, out) }
+            if strict && reachedBound { exhausted = false; stopProving = true }
             return
         }
         let (d, j) = items[i]
@@ -119,7 +128,7 @@ struct ExactSearch {
                 guard apply(move, d, pool: p) else { continue }
                 search(i + 1)
                 state.unplaceLast(d)
-                if exhausted { return }
+                if exhausted || (stopProving && strict) { return }
             }
         }
         if j == 0 {
