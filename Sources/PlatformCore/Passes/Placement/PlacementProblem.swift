@@ -1,6 +1,7 @@
 /// The placement solver's input: GPU supply (node pools), GPU demand (model replicas and training
 /// gangs) and team quotas. It is a plain value independent of the IR so the solver can be tested and
-/// benchmarked on its own; the IR is lowered into it by the placement pass.
+/// benchmarked on its own; the IR is lowered into it by the placement pass. Pool ids, demand ids
+/// and team names must each be unique (validation's job): list order is ignored by sorting on them.
 public struct PlacementProblem: Hashable, Sendable {
     public var pools: [PoolSupply]
     public var demands: [Demand]
