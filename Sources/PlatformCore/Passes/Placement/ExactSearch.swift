@@ -25,11 +25,16 @@ struct ExactSearch {
     let budget: Int
     var exhausted = false
 
-    init(_ problem: CanonicalProblem, incumbent: FleetState, incumbentOut: [Int], budget: Int) {
+    /// Demands this search decides; the others stay as `start` holds them.
+    let subset: Set<Int>
+
+    init(_ problem: CanonicalProblem, subset: Set<Int>, start: FleetState, fixedOut: [Int],
+         incumbent: FleetState, incumbentOut: [Int], budget: Int) {
         self.problem = problem
-        state = FleetState(problem, indexed: false)
+        self.subset = subset
+        state = start
         var items: [(Int, Int)] = [], next: [Int] = []
-        for d in problem.order where problem.staticReason[d] == nil {
+        for d in problem.order where problem.staticReason[d] == nil && subset.contains(d) {
             let end = items.count + problem.demands[d].groups
             for j in 0..<problem.demands[d].groups { items.append((d, j)); next.append(end) }
         }
@@ -59,6 +64,8 @@ struct ExactSearch {
         suffixMillis = suffix
         levels = problem.priorityLevels
         drops = Array(repeating: 0, count: levels.count)
+        for d in fixedOut { drops[levels.firstIndex(of: problem.demands[d].priority) ?? 0] += 1 }
+        out = fixedOut
         best = (problem.objective(incumbent, placedOut: incumbentOut), incumbent, incumbentOut)
         self.budget = budget
     }
@@ -74,7 +81,12 @@ struct ExactSearch {
     var reachedBound: Bool { best.objective.drops.allSatisfy { $0 == 0 } && best.objective.cost <= rootBound }
 
     mutating func run() {
-        rootBound = CostLowerBound.of(problem, placed: problem.demands.indices.filter { problem.staticReason[$0] == nil })
+        // The subset's bound over its own pools, plus what the other pools cost as they stand.
+        let own = Set(subset.flatMap { problem.eligible[$0] })
+        let others = problem.pools.indices.filter { !own.contains($0) }
+        rootBound = CostLowerBound.of(problem, placed: subset.filter { problem.staticReason[$0] == nil }.sorted())
+            - others.reduce(Int64(0)) { $0 + Int64(min(problem.pools[$1].minNodes, problem.pools[$1].nodeCount)) * problem.pools[$1].pricePerHourMicros }
+            + others.reduce(Int64(0)) { $0 + state.pools[$1].cost }
         if !reachedBound { search(0) }
         totalSteps = min(steps, budget)
         guard !exhausted else { return }

@@ -31,7 +31,8 @@ public enum PlacementHeuristic: String, Hashable, Sendable {
 /// 1. canonicalise (sort by id, derive eligible pools and static reasons);
 /// 2. heuristic placement in priority order and in size order (the better one), then local
 ///    search: empty lightly used nodes, move groups that strand GPUs;
-/// 3. on small fleets, branch and bound from that incumbent, within a step budget;
+/// 3. on small fleets, branch and bound from that incumbent, one independent part at a time,
+///    within a step budget per part;
 /// 4. lower bound (the optimum when the search finished), diagnosis of what is out, headroom.
 public enum PlacementSolver {
     public static func solve(_ problem: PlacementProblem, options: PlacementOptions = PlacementOptions()) -> Placement {
@@ -54,12 +55,7 @@ public enum PlacementSolver {
         let nodes = canonical.pools.reduce(0) { $0 + $1.nodeCount }
         let groups = canonical.demands.indices.reduce(0) { canonical.staticReason[$1] == nil ? $0 + canonical.demands[$1].groups : $0 }
         if options.heuristic == .fragmentationAware && nodes <= options.exactNodeLimit && groups <= options.exactGroupLimit {
-            var search = ExactSearch(canonical, incumbent: state, incumbentOut: out, budget: options.stepBudget)
-            search.run()
-            state = search.best.state
-            out = search.best.out
-            proved = !search.exhausted
-            steps = search.totalSteps
+            (state, out, proved, steps) = ExactSearch.solve(canonical, incumbent: state, incumbentOut: out, budget: options.stepBudget)
         }
         let outSet = Set(out)
         let placed = canonical.demands.indices.filter { canonical.staticReason[$0] == nil && !outSet.contains($0) }
