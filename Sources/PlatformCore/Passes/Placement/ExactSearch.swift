@@ -23,6 +23,7 @@ struct ExactSearch {
     var best: (objective: PlacementObjective, state: FleetState, out: [Int])
     var steps = 0
     let budget: Int
+    lazy var phaseBudget = budget
     var exhausted = false
 
     /// Demands this search decides; the others stay as `start` holds them.
@@ -71,8 +72,8 @@ struct ExactSearch {
     }
 
     /// Phase 1 proves the drops and the cost, pruning every branch that cannot cost strictly
-    /// less; phase 2, with a fresh budget, revisits equal-cost branches for fewer stranded GPUs
-    /// and more spread. Only phase 1 decides `exhausted`.
+    /// less; phase 2, with a tenth of the budget, revisits equal-cost branches for fewer stranded
+    /// GPUs and more spread. Only phase 1 decides `exhausted`.
     var strict = true
     var totalSteps = 0
     /// The integral lower bound for placing everything: a search that reaches it with nothing
@@ -92,8 +93,9 @@ struct ExactSearch {
         guard !exhausted else { return }
         strict = false
         steps = 0
+        phaseBudget = budget / 10
         search(0)
-        totalSteps += min(steps, budget)
+        totalSteps += min(steps, phaseBudget)
         exhausted = false
     }
 
@@ -121,7 +123,7 @@ struct ExactSearch {
     mutating func search(_ i: Int) {
         if stopProving && strict { return }
         steps += 1
-        if steps > budget { exhausted = true; return }
+        if steps > phaseBudget { exhausted = true; return }
         if drops != best.objective.drops {
             if best.objective.drops.lexicographicallyPrecedes(drops) { return }
         } else if strict ? bound(i) >= best.objective.cost : bound(i) > best.objective.cost {
