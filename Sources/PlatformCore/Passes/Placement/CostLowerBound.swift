@@ -51,7 +51,8 @@ enum CostLowerBound {
     }
 
     /// Nodes of `pool`'s kind that `demands` need (whole nodes of multi-node groups plus the most of
-    /// a GPU-volume bound, an island bound and a MIG bound), and the milli-GPUs they occupy.
+    /// a GPU-volume bound, an island bound and a MIG bound; two when replicas must spread), and the
+    /// milli-GPUs they occupy.
     static func nodesNeeded(_ problem: CanonicalProblem, _ pool: PoolSupply, _ demands: [Int]) -> (nodes: Int, millis: Int) {
         let gpn = pool.gpusPerNode
         var wholeNodes = 0, volume = 0
@@ -79,7 +80,9 @@ enum CostLowerBound {
             migMillis += (slices[profile] ?? 0) * 1000 / per
         }
         nodes = max(nodes, (migGPUs + gpn - 1) / gpn)
-        return (wholeNodes + nodes, (wholeNodes * gpn + volume) * 1000 + migMillis)
+        // Replicas that must spread need two nodes, however small they are.
+        let spread = demands.contains { problem.demands[$0].needsSpread } ? 2 : 0
+        return (max(spread, wholeNodes + nodes), (wholeNodes * gpn + volume) * 1000 + migMillis)
     }
 
     /// Martello and Toth's L2: for each threshold a, items above c − a each need a bin of their own,
