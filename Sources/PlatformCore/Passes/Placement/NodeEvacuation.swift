@@ -13,7 +13,11 @@ extension FleetState {
                 .sorted { (pools[p].nodeUsed[$0], -$0) < (pools[p].nodeUsed[$1], -$1) }
             var residents = residentIndex(p)
             for k in candidates where pools[p].running[k] && pools[p].nodeUsed[k] > 0 {
-                if evacuate(pool: p, node: k, residents: residents, budget: &budget) { residents = residentIndex(p) }
+                guard let moves = evacuate(pool: p, node: k, residents: residents, budget: &budget) else { continue }
+                for move in moves {
+                    residents[move.old.node]?.removeAll { $0 == (move.d, move.j) }
+                    residents[groups[move.d][move.j].shares[0].node, default: []].append((move.d, move.j))
+                }
             }
         }
     }
@@ -29,10 +33,11 @@ extension FleetState {
         return residents
     }
 
-    /// Moves every group off node `k` of pool `p` and stops it; restores everything when one
-    /// cannot move. A group that finds no room may push one group off another node to make it
+    /// Moves every group off node `k` of pool `p` and stops it, returning the moves; restores
+    /// everything (and returns nil) when one cannot move. A group that finds no room may push one group off another node to make it
     /// (an ejection chain of length one), within `budget` tries.
-    private mutating func evacuate(pool p: Int, node k: Int, residents: [Int: [(d: Int, j: Int)]], budget: inout Int) -> Bool {
+    private mutating func evacuate(pool p: Int, node k: Int, residents: [Int: [(d: Int, j: Int)]],
+                                   budget: inout Int) -> [(d: Int, j: Int, old: ShareRecord)]? {
         let leaving = (residents[k] ?? []).sorted {
             (problem.demands[$0.d].gpusPerGroup, $1.d) > (problem.demands[$1.d].gpusPerGroup, $0.d)
         }
@@ -52,12 +57,12 @@ extension FleetState {
                 }
                 pools[p].running[k] = true
                 if pools[p].indexed { for i in 0..<pools[p].ipn where pools[p].islandFree[k * pools[p].ipn + i] > 0 { pools[p].push(k * pools[p].ipn + i) } }
-                return false
+                return nil
             }
         }
         pools[p].running[k] = true
         pools[p].close(k)
-        return true
+        return done
     }
 
     /// Makes room for group `g` on some running node by moving one smaller-or-equal resident of
@@ -66,7 +71,11 @@ extension FleetState {
                                 done: inout [(d: Int, j: Int, old: ShareRecord)], budget: inout Int) -> Bool {
         let size = problem.demands[g.d].gpusPerGroup
         let mig = problem.demands[g.d].migProfile.flatMap { problem.profiles[p].firstIndex(of: $0) }
-        for n in 0..<pools[p].supply.nodeCount where pools[p].running[n] && spreadHolds(g.d, g.j, movingTo: n) {
+        for n in 0..<pools[p].supply.nodeCount where pools[p].running[n] {
+            // Every node looked at and every resident tried spends budget, so this stays bounded.
+            guard budget > 0 else { return false }
+            budget -= 1
+            guard spreadHolds(g.d, g.j, movingTo: n) else { continue }
             for h in residents[n] ?? [] where h.d != g.d && groups[h.d][h.j].shares[0].node == n {
                 guard budget > 0 else { return false }
                 budget -= 1
