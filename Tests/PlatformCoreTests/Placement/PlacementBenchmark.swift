@@ -27,6 +27,7 @@ import PlatformCore
     func generatedFleets() {
         let cases: [(String, Int, Int, Bool)] = [
             ("mixed-10", 10, 30, false), ("frag-10", 10, 30, true),
+            ("mixed-30", 30, 48, false), ("frag-30", 30, 48, true),
             ("mixed-100", 100, 400, false), ("frag-100", 100, 400, true),
             ("mixed-1000", 1000, 4000, false), ("frag-1000", 1000, 4000, true),
             ("mixed-5000", 5000, 20000, false), ("frag-5000", 5000, 20000, true),

@@ -46,7 +46,8 @@ enum PlacementFleetGenerator {
                                       gpusPerGroup: 8, groups: 1, nodesPerGroup: Int.random(in: 1...2, using: &rng)))
             } else if mig && roll == 1 {
                 demands.append(Demand(id: "s\(i)", team: team, priority: priority, gpuModel: model, pool: pin,
-                                      gpusPerGroup: Int.random(in: 1...3, using: &rng), migProfile: "1g.10gb",
+                                      gpusPerGroup: Int.random(in: 1...3, using: &rng),
+                                      migProfile: ["1g.10gb", "3g.40gb"].randomElement(using: &rng)!,
                                       groups: Int.random(in: 1...3, using: &rng), spread: spread))
             } else {
                 let groups = Int.random(in: 1...3, using: &rng)

@@ -89,6 +89,7 @@ import PlatformCore
         #expect(with.assignments.map(\.pool) == ["c/ib"])
         #expect(with.assignments[0].groups[0].shares.map(\.node) == ["c/ib/node-0", "c/ib/node-1"])
         #expect(with.costPerHourMicros == 20)
+        #expect(with.nodes.map(\.heldWholeBy) == ["sft", "sft"])
     }
 
     @Test func multiNodeReplicasTakeWholeNodes() {

@@ -13,6 +13,18 @@ import PlatformCore
         #expect(PlacementValidity.violations(problem, baseline) == [], "seed \(seed) first fit")
     }
 
+    /// The heuristic and its local search (what large fleets get) on denser random platforms.
+    @Test(arguments: 0..<60)
+    func heuristicPlacementIsValidAndOrderFree(seed: Int) {
+        let problem = PlacementFleetGenerator.small(seed: UInt64(9000 + seed), maxNodes: 40, maxDemands: 24)
+        let options = PlacementOptions(exactNodeLimit: 0)
+        let placement = PlacementSolver.solve(problem, options: options)
+        #expect(PlacementValidity.violations(problem, placement) == [], "seed \(seed)")
+        #expect(!placement.provedOptimal)
+        let shuffled = PlacementFleetGenerator.shuffled(problem, seed: UInt64(seed))
+        #expect(PlacementSolver.solve(shuffled, options: options) == placement, "seed \(seed)")
+    }
+
     @Test(arguments: 0..<30)
     func listOrderDoesNotMatter(seed: Int) {
         let problem = PlacementFleetGenerator.small(seed: UInt64(1000 + seed), maxNodes: 14, maxDemands: 7)

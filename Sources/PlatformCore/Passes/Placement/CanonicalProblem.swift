@@ -16,6 +16,9 @@ struct CanonicalProblem {
     let usageMillis: [Int]
     /// Demands in the order they are placed: priority first, then big shapes first, then id.
     let order: [Int]
+    /// Big shapes first whatever the priority: packs tighter when everything fits, when priority
+    /// decides nothing.
+    let sizeOrder: [Int]
     /// Per pool: sorted MIG profile names; a GPU's partition is an index into this list.
     let profiles: [[String]]
     /// The shapes of remaining demand, which decide what is stranded: demand that may still ask
@@ -58,6 +61,15 @@ struct CanonicalProblem {
             teams.firstIndex { $0.name == d.team && $0.gpuQuota != nil }
         }
         let demands = self.demands
+        func bySize(_ a: Int, _ b: Int) -> Bool {
+            let x = demands[a], y = demands[b]
+            if x.spansNodes != y.spansNodes { return x.spansNodes }
+            let sx = x.gpusPerGroup * x.nodesPerGroup, sy = y.gpusPerGroup * y.nodesPerGroup
+            if sx != sy { return sx > sy }
+            if x.groups != y.groups { return x.groups > y.groups }
+            return x.id < y.id
+        }
+        sizeOrder = demands.indices.sorted(by: bySize)
         order = demands.indices.sorted { a, b in
             let x = demands[a], y = demands[b]
             if x.priority != y.priority { return x.priority > y.priority }

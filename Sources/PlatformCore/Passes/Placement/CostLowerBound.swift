@@ -1,7 +1,8 @@
 /// A lower bound on the cost of placing a given set of demands. Pools that share demands form a
-/// component; a component of one pool gets an integral bound (whole nodes, island slots, MIG
-/// partitions), a component of several pools a fractional one (free GPUs on `minNodes` nodes first,
-/// then the cheapest price per GPU). Pins are honoured through the components.
+/// component. A component whose pools are all alike (GPU, islands, MIG layout, price) is bounded as
+/// one big pool, in whole nodes (a relaxation: it forgets pins and spread inside the component);
+/// a mixed component gets a fractional bound (free GPUs on `minNodes` nodes first, then the
+/// cheapest price per GPU).
 enum CostLowerBound {
     static func of(_ problem: CanonicalProblem, placed: [Int]) -> Int64 {
         var parent = Array(problem.pools.indices)
@@ -18,21 +19,47 @@ enum CostLowerBound {
         for root in members.keys.sorted() {
             let pools = members[root] ?? []
             let demands = demandsOf[root] ?? []
-            total += pools.count == 1 ? single(problem, pool: pools[0], demands: demands)
-                                      : fractional(problem, pools: pools, demands: demands)
+            let alike = Set(pools.map { p -> String in
+                let pool = problem.pools[p]
+                return "\(pool.gpuModel)|\(pool.islands)|\((pool.migSlicesPerGPU ?? [:]).sorted { $0.key < $1.key })|\(pool.pricePerHourMicros)"
+            }).count == 1
+            total += alike ? integral(problem, pools: pools, demands: demands)
+                           : fractional(problem, pools: pools, demands: demands)
         }
         return total
     }
 
-    /// Nodes one pool needs: whole nodes of multi-node groups plus the most of a GPU-volume bound,
-    /// an island-slot bound (groups larger than half an island never share one) and a MIG bound.
-    static func single(_ problem: CanonicalProblem, pool p: Int, demands: [Int]) -> Int64 {
-        let pool = problem.pools[p]
+    /// Nodes alike pools need, at least: the most of (a) the component as one pool and (b) each pool
+    /// with the demands pinned to it alone, plus whole nodes for what the others cannot absorb in
+    /// the room (b) leaves. Never fewer than the nodes that run anyway.
+    static func integral(_ problem: CanonicalProblem, pools members: [Int], demands: [Int]) -> Int64 {
+        let pool = problem.pools[members[0]]
+        let nodeMillis = pool.gpusPerNode * 1000
+        let minNodes = members.reduce(0) { $0 + min(problem.pools[$1].minNodes, problem.pools[$1].nodeCount) }
+        let merged = max(minNodes, nodesNeeded(problem, pool, demands).nodes)
+        var pinnedNodes = 0, room = 0
+        for p in members {
+            let own = demands.filter { problem.eligible[$0] == [p] }
+            let need = nodesNeeded(problem, pool, own)
+            let nodes = max(min(problem.pools[p].minNodes, problem.pools[p].nodeCount), need.nodes)
+            pinnedNodes += nodes
+            room += nodes * nodeMillis - need.millis
+        }
+        let loose = nodesNeeded(problem, pool, demands.filter { problem.eligible[$0].count > 1 }).millis
+        let pinned = pinnedNodes + (max(0, loose - room) + nodeMillis - 1) / nodeMillis
+        return Int64(max(merged, pinned)) * pool.pricePerHourMicros
+    }
+
+    /// Nodes of `pool`'s kind that `demands` need (whole nodes of multi-node groups plus the most of
+    /// a GPU-volume bound, an island bound and a MIG bound; two when replicas must spread), and the
+    /// milli-GPUs they occupy.
+    static func nodesNeeded(_ problem: CanonicalProblem, _ pool: PoolSupply, _ demands: [Int]) -> (nodes: Int, millis: Int) {
         let gpn = pool.gpusPerNode
-        var wholeNodes = 0, volume = 0, bigGroups = 0
+        var wholeNodes = 0, volume = 0
         var slices: [String: Int] = [:]
         let island = pool.islands.max() ?? 1
         let uniform = Set(pool.islands).count == 1
+        var sizes = Array(repeating: 0, count: island + 1)
         for d in demands {
             let demand = problem.demands[d]
             if let profile = demand.migProfile {
@@ -41,18 +68,38 @@ enum CostLowerBound {
                 wholeNodes += demand.groups * max(1, demand.nodesPerGroup)
             } else {
                 volume += demand.gpusPerGroup * demand.groups
-                if demand.gpusPerGroup * 2 > island { bigGroups += demand.groups }
+                if demand.gpusPerGroup <= island { sizes[demand.gpusPerGroup] += demand.groups }
             }
         }
         var nodes = (volume + gpn - 1) / gpn
-        if uniform { nodes = max(nodes, (bigGroups + pool.islands.count - 1) / pool.islands.count) }
-        let migGPUs = slices.keys.sorted().reduce(0) { acc, profile in
+        if uniform { nodes = max(nodes, (islandsL2(sizes, capacity: island) + pool.islands.count - 1) / pool.islands.count) }
+        var migGPUs = 0, migMillis = 0
+        for profile in slices.keys.sorted() {
             let per = max(1, pool.migSlicesPerGPU?[profile] ?? 1)
-            return acc + ((slices[profile] ?? 0) + per - 1) / per
+            migGPUs += ((slices[profile] ?? 0) + per - 1) / per
+            migMillis += (slices[profile] ?? 0) * 1000 / per
         }
         nodes = max(nodes, (migGPUs + gpn - 1) / gpn)
-        let running = max(min(pool.minNodes, pool.nodeCount), wholeNodes + nodes)
-        return Int64(running) * pool.pricePerHourMicros
+        // Replicas that must spread need two nodes, however small they are.
+        let spread = demands.contains { problem.demands[$0].needsSpread } ? 2 : 0
+        return (max(spread, wholeNodes + nodes), (wholeNodes * gpn + volume) * 1000 + migMillis)
+    }
+
+    /// Martello and Toth's L2: for each threshold a, items above c − a each need a bin of their own,
+    /// items in (c/2, c − a] too, and items in [a, c/2] fill what those leave at best.
+    /// `sizes[w]` counts items of size w.
+    static func islandsL2(_ sizes: [Int], capacity c: Int) -> Int {
+        var best = 0
+        for a in 0...(c / 2) {
+            var n1 = 0, n2 = 0, room2 = 0, w3 = 0
+            for w in 1..<sizes.count where sizes[w] > 0 {
+                if w > c - a { n1 += sizes[w] }
+                else if w * 2 > c { n2 += sizes[w]; room2 += (c - w) * sizes[w] }
+                else if w >= a { w3 += w * sizes[w] }
+            }
+            best = max(best, n1 + n2 + max(0, (w3 - room2 + c - 1) / c))
+        }
+        return best
     }
 
     static func fractional(_ problem: CanonicalProblem, pools: [Int], demands: [Int]) -> Int64 {

@@ -2,15 +2,24 @@
 /// in the first pool that takes it, groups by best fit with fragmentation-aware ties. It is the
 /// answer on large fleets and the first incumbent of the exact search on small ones.
 enum GreedyPlacer {
-    /// Places every demand it can; returns the final state and the demands it left out.
-    static func run(_ problem: CanonicalProblem, rule: FitRule) -> FleetState {
+    /// Places every demand it can, in `order`; returns the final state.
+    static func run(_ problem: CanonicalProblem, rule: FitRule, order: [Int]) -> FleetState {
         var state = FleetState(problem, indexed: true)
-        for d in problem.order where problem.eligible[d].count == 1 { state.reservedMillis[problem.eligible[d][0]] += problem.usageMillis[d] }
-        for d in problem.order where problem.staticReason[d] == nil {
+        for d in order where problem.eligible[d].count == 1 { state.reservedMillis[problem.eligible[d][0]] += problem.usageMillis[d] }
+        for d in order where problem.staticReason[d] == nil {
             if problem.eligible[d].count == 1 { state.reservedMillis[problem.eligible[d][0]] -= problem.usageMillis[d] }
             if state.quotaAllows(d) { _ = state.placeDemand(d, rule: rule) }
         }
-        if rule == .fragmentationAware { state.repairStranded() }
+        if rule == .fragmentationAware {
+            state.repackPools(rule: rule)
+            state.evacuateNodes()
+            // Packing tighter may have made room for what was left out.
+            for d in order where problem.staticReason[d] == nil && problem.demands[d].groups > 0
+                && state.groups[d].isEmpty && state.quotaAllows(d) {
+                _ = state.placeDemand(d, rule: rule)
+            }
+            state.repairStranded()
+        }
         return state
     }
 }

@@ -32,10 +32,16 @@ extension PoolState {
             }
         }
         var best: Int?
-        if indexed && avoidNode == nil && avoidZone == nil {
+        if indexed && avoidZone == nil {
             for f in stride(from: count, through: maxIsland, by: 1) {
-                while let top = buckets[f].first, !(running[top / ipn] && islandFree[top] == f) { pop(f) }
+                // Islands of the avoided node are lifted off the heap and put back after.
+                var lifted: [Int] = []
+                while let top = buckets[f].first, !(running[top / ipn] && islandFree[top] == f) || top / ipn == avoidNode {
+                    if top / ipn == avoidNode && running[top / ipn] && islandFree[top] == f { lifted.append(top) }
+                    pop(f)
+                }
                 if let top = buckets[f].first, best.map({ score(top) < score($0) }) ?? true { best = top }
+                for id in lifted { push(id) }
             }
         } else {
             for k in 0..<supply.nodeCount where running[k] && k != avoidNode && zone(k) != avoidZone {

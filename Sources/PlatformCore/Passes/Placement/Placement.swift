@@ -32,6 +32,9 @@ public struct PlacedNode: Hashable, Sendable {
     public var name: String
     public var pool: String
     public var zone: String
+    /// The multi-node demand (LeaderWorkerSet or gang) that holds the whole node, if any; its GPUs
+    /// beyond `gpusPerGroup` stay idle but nothing else may use them.
+    public var heldWholeBy: String?
     public var gpus: [GPUHolding]
 }
 

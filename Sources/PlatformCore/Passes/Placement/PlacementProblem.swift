@@ -1,6 +1,7 @@
 /// The placement solver's input: GPU supply (node pools), GPU demand (model replicas and training
 /// gangs) and team quotas. It is a plain value independent of the IR so the solver can be tested and
-/// benchmarked on its own; the IR is lowered into it by the placement pass.
+/// benchmarked on its own; the IR is lowered into it by the placement pass. Pool ids, demand ids
+/// and team names must each be unique (validation's job): list order is ignored by sorting on them.
 public struct PlacementProblem: Hashable, Sendable {
     public var pools: [PoolSupply]
     public var demands: [Demand]
@@ -78,7 +79,8 @@ public struct Demand: Hashable, Sendable {
     /// Pin to a cluster, a pool (`cluster/pool`), both, or neither.
     public var cluster: String?
     public var pool: String?
-    /// GPUs per group per node; for a MIG demand, slices of `migProfile` per group.
+    /// GPUs per group per node; for a MIG demand, slices of `migProfile` per group. At least 1
+    /// (validation rejects less before placement).
     public var gpusPerGroup: Int
     public var migProfile: String?
     /// Groups that must be placed (`replicas.min`; 1 for a gang). All or none are placed.

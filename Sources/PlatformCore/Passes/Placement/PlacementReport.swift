@@ -9,8 +9,10 @@ extension FleetState {
             var holder = [Int: Int]()            // node × gpn + gpu → demand
             var slices = [Int: [Int: Int]]()     // node × gpn + gpu → demand → slices
             var usedMillis = 0
+            var wholeBy = [Int: Int]()           // node → demand holding it whole
             for g in groups.joined() where g.pool == p {
                 for share in g.shares {
+                    if share.exclusive { wholeBy[share.node] = g.demand }
                     for gpu in share.gpus {
                         let at = share.node * pool.gpn + gpu
                         if share.island < 0 && !share.exclusive {
@@ -33,7 +35,8 @@ extension FleetState {
                                       migProfile: profile >= 0 ? problem.profiles[p][profile] : nil,
                                       slices: held.sorted { $0.demand < $1.demand })
                 }
-                nodes.append(PlacedNode(name: nodeName(p, k), pool: pool.supply.id, zone: pool.supply.zone(ofNode: k), gpus: gpus))
+                nodes.append(PlacedNode(name: nodeName(p, k), pool: pool.supply.id, zone: pool.supply.zone(ofNode: k),
+                                        heldWholeBy: wholeBy[k].map { problem.demands[$0].id }, gpus: gpus))
             }
             let total = pool.runningCount * pool.gpn
             let used = Double(usedMillis) / 1000

@@ -8,7 +8,7 @@ public struct PlacementOptions: Hashable, Sendable {
     public var stepBudget: Int
     public var heuristic: PlacementHeuristic
 
-    public init(exactNodeLimit: Int = 30, exactGroupLimit: Int = 48, stepBudget: Int = 200_000,
+    public init(exactNodeLimit: Int = 30, exactGroupLimit: Int = 64, stepBudget: Int = 200_000,
                 heuristic: PlacementHeuristic = .fragmentationAware) {
         self.exactNodeLimit = exactNodeLimit
         self.exactGroupLimit = exactGroupLimit
@@ -29,26 +29,33 @@ public enum PlacementHeuristic: String, Hashable, Sendable {
 /// the order of its lists, gives the same `Placement`.
 ///
 /// 1. canonicalise (sort by id, derive eligible pools and static reasons);
-/// 2. heuristic placement in priority order;
-/// 3. on small fleets, branch and bound from that incumbent, within a step budget;
+/// 2. heuristic placement in priority order and in size order (the better one), then local
+///    search: empty lightly used nodes, move groups that strand GPUs;
+/// 3. on small fleets, branch and bound from that incumbent, one independent part at a time,
+///    within a step budget per part;
 /// 4. lower bound (the optimum when the search finished), diagnosis of what is out, headroom.
 public enum PlacementSolver {
     public static func solve(_ problem: PlacementProblem, options: PlacementOptions = PlacementOptions()) -> Placement {
         let canonical = CanonicalProblem(problem)
         let rule: FitRule = options.heuristic == .firstFitDecreasing ? .firstFit : .fragmentationAware
-        var state = GreedyPlacer.run(canonical, rule: rule)
+        var state = GreedyPlacer.run(canonical, rule: rule, order: canonical.order)
         var out = searchableOut(canonical, state)
+        if rule == .fragmentationAware {
+            // A second start in pure size order; it wins only on the objective, so when capacity
+            // is short the priority order still decides who loses.
+            let sized = GreedyPlacer.run(canonical, rule: rule, order: canonical.sizeOrder)
+            let sizedOut = searchableOut(canonical, sized)
+            if canonical.objective(sized, placedOut: sizedOut) < canonical.objective(state, placedOut: out) {
+                state = sized
+                out = sizedOut
+            }
+        }
         var proved = false
         var steps = 0
         let nodes = canonical.pools.reduce(0) { $0 + $1.nodeCount }
         let groups = canonical.demands.indices.reduce(0) { canonical.staticReason[$1] == nil ? $0 + canonical.demands[$1].groups : $0 }
         if options.heuristic == .fragmentationAware && nodes <= options.exactNodeLimit && groups <= options.exactGroupLimit {
-            var search = ExactSearch(canonical, incumbent: state, incumbentOut: out, budget: options.stepBudget)
-            search.run()
-            state = search.best.state
-            out = search.best.out
-            proved = !search.exhausted
-            steps = min(search.steps, options.stepBudget)
+            (state, out, proved, steps) = ExactSearch.solve(canonical, incumbent: state, incumbentOut: out, budget: options.stepBudget)
         }
         let outSet = Set(out)
         let placed = canonical.demands.indices.filter { canonical.staticReason[$0] == nil && !outSet.contains($0) }

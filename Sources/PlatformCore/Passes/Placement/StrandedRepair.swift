@@ -47,7 +47,7 @@ extension FleetState {
     }
 
     /// Whether high availability still holds for `d` once group `j` sits on node `to`.
-    private func spreadHolds(_ d: Int, _ j: Int, movingTo to: Int) -> Bool {
+    func spreadHolds(_ d: Int, _ j: Int, movingTo to: Int) -> Bool {
         let demand = problem.demands[d]
         guard demand.needsSpread else { return true }
         var nodes = Set<Int>([to])
