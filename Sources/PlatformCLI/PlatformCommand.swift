@@ -6,7 +6,7 @@ public struct PlatformCommand: ParsableCommand {
         commandName: "platformc",
         abstract: "Compile an agentic-AI platform spec into GitOps manifests.",
         version: PlatformcVersion.string,
-        subcommands: [CheckCommand.self, CompileCommand.self, CommitCommand.self, SchemaCommand.self])
+        subcommands: [CheckCommand.self, CompileCommand.self, CommitCommand.self, SchemaCommand.self, DiffCommand.self, GoldenCommand.self])
     public init() {}
 }
 

@@ -28,9 +28,11 @@ public enum DiffMarkdownRenderer {
                 clusters[c].sections[s].body = "_Details omitted to fit GitHub's comment limit; run `platformc diff` for them._\n"
                 total += clusters[c].sections[s].body.utf8.count
             }
-            for c in clusters.indices.sorted(by: { clusters[$0].size > clusters[$1].size }) where total > budget {
+            // Then the largest cluster loses its last sections, one by one, to a count.
+            for c in clusters.indices { clusters[c].measure() }
+            while total > budget, let c = clusters.indices.filter({ clusters[$0].shown > 0 }).max(by: { clusters[$0].size < clusters[$1].size }) {
                 total -= clusters[c].size
-                clusters[c].collapsed = true
+                clusters[c].shown -= 1
                 total += clusters[c].size
             }
         }
@@ -69,8 +71,10 @@ public enum DiffMarkdownRenderer {
             out += limited(summary.nodes.map { "| \(cell($0.name)) | \(DiffFormatting.count($0.old)) | \(DiffFormatting.count($0.new)) |\n" }, columns: 3)
         }
         if !summary.quotas.isEmpty {
-            out += "\n**Quotas**\n\n| Quota | Before | After |\n|---|---:|---:|\n"
-            out += limited(summary.quotas.map { "| \(cell($0.name)) | \(cell($0.old ?? "—")) | \(cell($0.new ?? "—")) |\n" }, columns: 3)
+            out += "\n**Quotas**\n\n| Cluster | Namespace | Resource | Before | After |\n|---|---|---|---:|---:|\n"
+            out += limited(summary.quotas.map {
+                "| \(cell($0.key.cluster)) | \(cell($0.key.namespace)) | `\(cell($0.key.resource))` | \(cell($0.old ?? "—")) | \(cell($0.new ?? "—")) |\n"
+            }, columns: 5)
         }
         if !report.diagnostics.isEmpty {
             out += "\n**New diagnostics**\n\n"
@@ -117,7 +121,9 @@ public enum DiffMarkdownRenderer {
         var label: String
         var counts: String
         var sections: [Section]
-        var collapsed = false
+        /// How many sections are printed; the rest are counted in one line.
+        var shown: Int
+        private var sectionSizes: [Int] = []
 
         init(_ changes: [ResourceChange]) {
             label = changes[0].key.clusterLabel
@@ -125,16 +131,26 @@ public enum DiffMarkdownRenderer {
             sections = changes.map { change in
                 Section(summary: html("\(DiffFormatting.sigil(change.kind)) \(DiffFormatting.title(change))"), body: Self.body(change))
             }
+            shown = sections.count
         }
 
-        var text: String {
-            if collapsed {
-                return "**\(html(label))**: \(counts) (\(sections.count) object sections omitted to fit GitHub's comment limit)\n\n"
-            }
-            return "<details><summary><b>\(html(label))</b>: \(counts)</summary>\n\n" + sections.map(\.text).joined() + "\n</details>\n\n"
+        private var opening: String { "<details><summary><b>\(html(label))</b>: \(counts)</summary>\n\n" }
+        private var closing: String {
+            let hidden = sections.count - shown
+            return (hidden == 0 ? "" : "\n_…and \(hidden) more object\(hidden == 1 ? "" : "s") not shown, to fit GitHub's comment limit._\n") + "\n</details>\n\n"
         }
 
-        var size: Int { text.utf8.count }
+        var text: String { opening + sections.prefix(shown).map(\.text).joined() + closing }
+
+        /// Caches the section sizes, so dropping sections one by one stays linear.
+        mutating func measure() {
+            sectionSizes = sections.map { $0.text.utf8.count }
+        }
+
+        var size: Int {
+            guard sectionSizes.count == sections.count else { return text.utf8.count }
+            return opening.utf8.count + sectionSizes.prefix(shown).reduce(0, +) + closing.utf8.count
+        }
 
         static func body(_ change: ResourceChange) -> String {
             switch change.kind {

@@ -8,6 +8,10 @@ public struct SummaryDelta: Hashable, Sendable {
         public var pool: String
         public var old: Int
         public var new: Int
+
+        public init(model: String, cluster: String, pool: String, old: Int, new: Int) {
+            (self.model, self.cluster, self.pool, self.old, self.new) = (model, cluster, pool, old, new)
+        }
     }
 
     /// A before/after pair; nil where a side has no value.
@@ -15,6 +19,10 @@ public struct SummaryDelta: Hashable, Sendable {
         public var name: String
         public var old: Value?
         public var new: Value?
+
+        public init(name: String, old: Value?, new: Value?) {
+            (self.name, self.old, self.new) = (name, old, new)
+        }
     }
 
     public var replicas: [ReplicaShift] = []
@@ -27,8 +35,16 @@ public struct SummaryDelta: Hashable, Sendable {
     public var cost: [Change<Double>] = []
     public var costTotal: Change<Double>
     public var currency: String?
-    /// ResourceQuota `spec.hard` entries, named `cluster namespace/quota resource`.
-    public var quotas: [Change<String>] = []
+    /// ResourceQuota `spec.hard` entries that changed.
+    public var quotas: [QuotaChange] = []
+
+    public struct QuotaChange: Hashable, Sendable {
+        public var key: PlatformFacts.QuotaKey
+        public var old: String?
+        public var new: String?
+        /// `cluster namespace/quota resource`.
+        public var name: String { "\(key.cluster) \(key.namespace)/\(key.name) \(key.resource)" }
+    }
 
     public init(base: PlatformFacts, head: PlatformFacts) {
         replicas = Self.shifts(base.placements, head.placements)
@@ -44,8 +60,7 @@ public struct SummaryDelta: Hashable, Sendable {
             oldNodes[key] == newNodes[key] ? nil : Change(name: "\(key.cluster)/\(key.pool)", old: oldNodes[key], new: newNodes[key])
         }
         quotas = Set(base.quotas.keys).union(head.quotas.keys).sorted().compactMap { key in
-            base.quotas[key] == head.quotas[key] ? nil
-                : Change(name: "\(key.cluster) \(key.namespace)/\(key.name) \(key.resource)", old: base.quotas[key], new: head.quotas[key])
+            base.quotas[key] == head.quotas[key] ? nil : QuotaChange(key: key, old: base.quotas[key], new: head.quotas[key])
         }
     }
 
