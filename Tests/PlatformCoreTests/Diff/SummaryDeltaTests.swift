@@ -59,5 +59,7 @@ import Testing
         #expect(report.violations.map(\.code.rawValue) == ["E4001"])
         #expect(DiffPolicy.isViolation(old))
         #expect(!DiffPolicy.isViolation(note))
+        #expect(!DiffPolicy.isViolation(Diagnostic(.error, "E4401", "malformed topology XML", at: nil)))
+        #expect(!DiffPolicy.isViolation(Diagnostic(.warning, "E4504", "GPU count inferred", at: nil)))
     }
 }
