@@ -13,8 +13,11 @@ public enum SecretMasking {
         if kind == "Secret", let first = path.steps.first, first == .key("data") || first == .key("stringData"), path.steps.count >= 2 {
             return hideLeaves(value)
         }
+        // Any secret-like key on the way down hides everything below it (`credentials.user`).
+        if path.steps.contains(where: { if case .key(let key) = $0 { return isSecretLike(key) } else { return false } }) {
+            return hideLeaves(value)
+        }
         if let last = path.steps.last {
-            if case .key(let key) = last, isSecretLike(key) { return hideLeaves(value) }
             if case .key("value") = last, path.steps.count >= 2, case .named(let name) = path.steps[path.steps.count - 2], isSecretLike(name) {
                 return hideLeaves(value)
             }
@@ -50,11 +53,13 @@ public enum SecretMasking {
         let folded = String(key.lowercased().filter { $0 != "-" && $0 != "_" && $0 != "." })
         // References to secrets (`secretName`, `secretKeyRef`, `tokenPath`) and volume sources
         // (`secret:`) are not secrets and a reviewer needs to see them.
-        if ["ref", "name", "names", "file", "path"].contains(where: { folded.hasSuffix($0) }) { return false }
-        let exact: Set<String> = ["password", "passwd", "credential", "credentials"]
-        let suffixes = ["password", "passwd", "token", "apikey", "secretkey", "privatekey", "clientsecret", "accesskey"]
-        return exact.contains(folded) || suffixes.contains { folded.hasSuffix($0) }
+        if referenceSuffixes.contains(where: { folded.hasSuffix($0) }) { return false }
+        return exactNames.contains(folded) || secretSuffixes.contains { folded.hasSuffix($0) }
     }
+
+    private static let referenceSuffixes = ["ref", "name", "names", "file", "path"]
+    private static let exactNames: Set<String> = ["password", "passwd", "credential", "credentials"]
+    private static let secretSuffixes = ["password", "passwd", "token", "apikey", "secretkey", "privatekey", "clientsecret", "accesskey"]
 
     private static func hideLeaves(_ value: ManifestValue) -> ManifestValue {
         switch value {

@@ -28,6 +28,17 @@ import Testing
         #expect(fields[1].new == "<masked>" && fields[1].masked)
     }
 
+    @Test func everythingBelowASecretLikeKeyIsMasked() {
+        let report = F.report([("prod", F.configMap("cfg", data: ["x": "1"]))],
+                              [("prod", Manifest(apiVersion: "v1", kind: "ConfigMap", name: "cfg", namespace: "search",
+                                                 body: ["data": ["x": "1"], "credentials": ["user": "ada", "password": "pw"]]))])
+        #expect(report.resources[0].fields == [FieldChange(path: FieldPath([.key("credentials")]), old: nil,
+                                                           new: ["password": "<masked>", "user": "<masked>"], masked: true)])
+        let changed = F.report([("prod", Manifest(apiVersion: "v1", kind: "ConfigMap", name: "c", body: ["credentials": ["user": "ada"]]))],
+                               [("prod", Manifest(apiVersion: "v1", kind: "ConfigMap", name: "c", body: ["credentials": ["user": "bob"]]))])
+        #expect(changed.resources[0].fields.map(\.new) == ["<masked>"])
+    }
+
     @Test func referencesToSecretsStayVisible() {
         #expect(SecretMasking.isSecretLike("password"))
         #expect(SecretMasking.isSecretLike("clientSecret"))
