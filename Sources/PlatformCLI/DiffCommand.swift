@@ -1,0 +1,87 @@
+import ArgumentParser
+import Foundation
+import PlatformCore
+import PlatformDiagnostics
+
+/// `platformc diff [SPEC] [--base REV|DIR|SPEC]`: what merging this spec would change, object by
+/// object, with the platform summary first. Exit codes (docs/ci/README.md): 0 no change (or
+/// changes without `--exit-code`), 1 changes with `--exit-code`, 2 errors, 3 a policy or budget violation.
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "diff", abstract: "Show what the spec changes against a base: a git revision, a folder or another spec.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, markdown, json }
+    enum Colour: String, ExpressibleByArgument, CaseIterable { case auto, always, never }
+
+    @OptionGroup var options: SpecOptions
+
+    @Option(help: "Base: a revision of the GitOps repository, a folder, or a spec (default: the head of the GitOps branch). Prefix with ref:, dir: or spec: to force.")
+    var base: String?
+
+    @Option(help: "GitOps repository (default: the spec's `gitops.repository`, relative to the spec's folder).")
+    var repo: String?
+
+    @Option(help: "Branch whose head is the default base (default: the spec's `gitops.branch`).")
+    var branch: String?
+
+    @Option(help: "Output format: text, markdown (a PR comment) or json (docs/diff-json.md).")
+    var format: Format = .text
+
+    @Option(help: "Colour in text output: auto (only on a terminal), always or never.")
+    var color: Colour = .auto
+
+    @Flag(help: "Exit with 1 when there are changes, as `git diff --exit-code` does.")
+    var exitCode = false
+
+    @Option(help: "Folder of your own templates.")
+    var templates: String?
+
+    func run() throws {
+        let input = try CompileInput.load(options: options, templatesFolder: templates)
+        let output = input.compile(warningsAsErrors: options.warningsAsErrors)
+        emit(output.diagnostics, format: options.diagnostics, sources: input.sources)
+        let headDiagnostics = output.diagnostics.sorted
+        let violation = headDiagnostics.contains(where: DiffPolicy.isViolation)
+        guard let tree = output.tree, let platform = output.platform else {
+            throw violation && !headDiagnostics.contains { $0.severity == .error && !DiffPolicy.isViolation($0) } ? DiffExit.violation : DiffExit.error
+        }
+        let repoPath = repo ?? SpecFile.folder(of: options.spec).appendingPathComponent(platform.gitops.repository).standardizedFileURL.path
+        let baseSide: DiffBase
+        do {
+            baseSide = try DiffBase.load(base, repo: repoPath, branch: branch ?? platform.gitops.branch,
+                                         managed: GitOpsPaths.managed(platform), templates: nil)
+        } catch let error as IOFailure {
+            _ = fail(error.description)
+            throw DiffExit.error
+        }
+        let report = DiffReport(base: PlatformSnapshot(files: baseSide.files, root: platform.gitops.path),
+                                head: PlatformSnapshot(files: tree.files, root: platform.gitops.path),
+                                baseLabel: baseSide.label, headLabel: options.spec,
+                                headDiagnostics: headDiagnostics, baseDiagnostics: baseSide.diagnostics)
+        let text: String
+        switch format {
+        case .text: text = DiffTextRenderer.render(report, colour: useColour)
+        case .markdown: text = DiffMarkdownRenderer.render(report)
+        case .json: text = DiffJSONRenderer.render(report)
+        }
+        FileHandle.standardOutput.write(Data(text.utf8))
+        if violation { throw DiffExit.violation }
+        if exitCode && report.hasChanges { throw DiffExit.changes }
+    }
+
+    private var useColour: Bool {
+        switch color {
+        case .always: return true
+        case .never: return false
+        case .auto:
+            let environment = ProcessInfo.processInfo.environment
+            return isatty(STDOUT_FILENO) == 1 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+        }
+    }
+}
+
+/// `platformc diff`'s exit codes, documented in docs/ci/README.md.
+enum DiffExit {
+    static let changes = ExitCode(1)
+    static let error = ExitCode(2)
+    static let violation = ExitCode(3)
+}

@@ -1,0 +1,55 @@
+import PlatformDiagnostics
+
+/// Everything `platformc diff` reports: object changes, the platform summary, and the head
+/// compile's new warnings and errors. The three renderers (text, markdown, json) read only this.
+public struct DiffReport: Hashable, Sendable {
+    /// How each side is named in output: `main@1a2b3c4d5e6f`, a folder, a spec path.
+    public var baseLabel: String
+    public var headLabel: String
+    public var resources: [ResourceChange]
+    public var files: [FileChange]
+    public var summary: SummaryDelta
+    /// Warnings and errors of the head compile that the base compile did not have (all of them
+    /// when the base was not compiled), sorted as printed.
+    public var diagnostics: [Diagnostic]
+
+    public init(base: PlatformSnapshot, head: PlatformSnapshot, baseLabel: String, headLabel: String,
+                headDiagnostics: [Diagnostic], baseDiagnostics: [Diagnostic] = []) {
+        self.baseLabel = baseLabel
+        self.headLabel = headLabel
+        (resources, files) = ManifestDiff.compare(base, head)
+        summary = SummaryDelta(base: PlatformFacts(base), head: PlatformFacts(head))
+        // A diagnostic is the same finding when code and message match; locations shift with edits.
+        let known = Set(baseDiagnostics.map { "\($0.code.rawValue)\u{0}\($0.message)" })
+        diagnostics = headDiagnostics.filter { $0.severity >= .warning && !known.contains("\($0.code.rawValue)\u{0}\($0.message)") }
+            .sorted(by: Diagnostic.ordered)
+    }
+
+    /// True when any object or file differs.
+    public var hasChanges: Bool { !resources.isEmpty || !files.isEmpty }
+
+    /// The new diagnostics that are policy or budget violations (exit code 3).
+    public var violations: [Diagnostic] { diagnostics.filter(DiffPolicy.isViolation) }
+
+    /// How many objects of each kind of change.
+    public func count(_ kind: ResourceChange.Kind) -> Int { resources.filter { $0.kind == kind }.count }
+
+    /// The clusters with changes, in order ("" for global objects).
+    public var clusters: [String] {
+        var seen: [String] = []
+        for change in resources where seen.last != change.key.cluster { seen.append(change.key.cluster) }
+        return seen
+    }
+}
+
+/// Which diagnostics fail a diff with exit code 3.
+public enum DiffPolicy {
+    /// Policy rules (codes `P…`, which include the team budget rule) and budgets (`E4…`), at
+    /// warning or error severity. `E44…` (NCCL topology) and `E45…` (inventory) are taken by
+    /// other stages and are not violations. The ranges are provisional until the policy and
+    /// budget passes settle their codes.
+    public static func isViolation(_ d: Diagnostic) -> Bool {
+        let code = d.code.rawValue
+        return d.severity >= .warning && (code.hasPrefix("P") || (code.hasPrefix("E4") && !code.hasPrefix("E44") && !code.hasPrefix("E45")))
+    }
+}

@@ -1,0 +1,100 @@
+/// What a reviewer weighs, read from one side's objects: where model replicas run, the GPUs
+/// they hold per team, and the quotas. Read from the manifests themselves, so a base from any
+/// git ref or folder has them; cost comes from `platform.lock.json` (see `LockFacts`).
+public struct PlatformFacts: Hashable, Sendable {
+    /// Replicas of one serving workload on one pool.
+    public struct Placement: Hashable, Sendable {
+        public var model: String
+        public var team: String
+        public var cluster: String
+        /// The node pool from the pod's nodeSelector, "-" when it names none.
+        public var pool: String
+        public var replicas: Int
+        /// GPUs one replica holds (every pod of a LeaderWorkerSet group).
+        public var gpusPerReplica: Int
+    }
+
+    /// One `spec.hard` entry of a ResourceQuota.
+    public struct QuotaKey: Hashable, Comparable, Sendable {
+        public var cluster: String
+        public var namespace: String
+        public var name: String
+        public var resource: String
+
+        public static func < (a: QuotaKey, b: QuotaKey) -> Bool {
+            [a.cluster, a.namespace, a.name, a.resource].lexicographicallyPrecedes([b.cluster, b.namespace, b.name, b.resource]) {
+                $0.precedesInByteOrder($1)
+            }
+        }
+    }
+
+    public var placements: [Placement] = []
+    public var quotas: [QuotaKey: String] = [:]
+    public var lock: LockFacts?
+
+    /// Node selector keys naming a pool, most specific first.
+    static let poolKeys = ["karpenter.sh/nodepool", "platformc.dev/pool", "cloud.google.com/gke-nodepool", "eks.amazonaws.com/nodegroup"]
+    static let gpuResource = "nvidia.com/gpu"
+
+    public init(_ snapshot: PlatformSnapshot) {
+        for key in snapshot.sortedKeys {
+            let manifest = snapshot.resources[key]!
+            switch (manifest.group, manifest.kind) {
+            case ("apps", "Deployment"), ("apps", "StatefulSet"):
+                let template = manifest.object["spec"]?["template"]
+                placements.append(placement(manifest, key, templates: [(template, 1)]))
+            case ("leaderworkerset.x-k8s.io", "LeaderWorkerSet"):
+                let group = manifest.object["spec"]?["leaderWorkerTemplate"]
+                let size = Int(group?["size"]?.intValue ?? 1)
+                let worker = group?["workerTemplate"]
+                let leader = group?["leaderTemplate"] ?? worker
+                placements.append(placement(manifest, key, templates: [(leader, 1), (worker, max(size - 1, 0))]))
+            case ("", "ResourceQuota"):
+                for entry in manifest.object["spec"]?["hard"]?.mapValue ?? ManifestMap() {
+                    let quota = QuotaKey(cluster: key.cluster, namespace: key.id.namespace ?? "", name: key.id.name, resource: entry.key)
+                    quotas[quota] = Self.text(entry.value)
+                }
+            default: break
+            }
+        }
+        lock = snapshot.lock.map(LockFacts.init)
+    }
+
+    /// GPUs held per team at the declared replica counts.
+    public var gpusByTeam: [String: Int] {
+        placements.reduce(into: [:]) { $0[$1.team, default: 0] += $1.replicas * $1.gpusPerReplica }
+    }
+
+    private func placement(_ manifest: Manifest, _ key: ResourceKey, templates: [(ManifestValue?, Int)]) -> Placement {
+        let pod = templates.first?.0?["spec"]
+        let selector = pod?["nodeSelector"]?.mapValue ?? ManifestMap()
+        let pool = Self.poolKeys.lazy.compactMap { selector[$0]?.stringValue }.first ?? "-"
+        let labels = manifest.labels
+        let podLabels = templates.first?.0?["metadata"]?["labels"]?.mapValue ?? ManifestMap()
+        let team = labels[PlatformLabels.team]?.stringValue ?? podLabels[PlatformLabels.team]?.stringValue ?? key.id.namespace ?? "-"
+        let model = labels[PlatformLabels.model]?.stringValue ?? podLabels[PlatformLabels.model]?.stringValue ?? key.id.name
+        let gpus = templates.reduce(0) { $0 + Self.gpus(inPod: $1.0?["spec"]) * $1.1 }
+        let replicas = Int(manifest.object["spec"]?["replicas"]?.intValue ?? 1)
+        return Placement(model: model, team: team, cluster: key.cluster, pool: pool, replicas: replicas, gpusPerReplica: gpus)
+    }
+
+    /// `nvidia.com/gpu` limits (requests when no limit) summed over a pod's containers.
+    static func gpus(inPod pod: ManifestValue?) -> Int {
+        let containers = pod?["containers"]?.listValue ?? []
+        return containers.reduce(0) { total, container in
+            let resources = container["resources"]
+            let value = resources?["limits"]?[gpuResource] ?? resources?["requests"]?[gpuResource]
+            return total + (value.flatMap { Int(text($0)) } ?? 0)
+        }
+    }
+
+    static func text(_ value: ManifestValue) -> String {
+        switch value {
+        case .string(let s): return s
+        case .int(let i): return String(i)
+        case .double(let d): return String(d)
+        case .bool(let b): return String(b)
+        default: return value.jsonText
+        }
+    }
+}

@@ -1,0 +1,75 @@
+/// One side of a diff: the objects of a compiled platform, parsed back from its files. A git
+/// tree, a folder and a fresh compile all arrive here the same way, as path → text, so the diff
+/// never depends on where a side came from.
+public struct PlatformSnapshot: Sendable {
+    /// Every object by where it lives. Two files holding the same key keep the first in path order.
+    public private(set) var resources: [ResourceKey: Manifest] = [:]
+    /// Files that hold no Kubernetes object with a name (kustomizations, notes): path → text.
+    public private(set) var otherFiles: [String: String] = [:]
+    /// `platform.lock.json`, parsed, when the side has one.
+    public private(set) var lock: ManifestValue?
+    /// Files that are not valid YAML: path → the parser's message. They are compared as text.
+    public private(set) var unreadable: [String: String] = [:]
+
+    /// The name of the lock file at the root of the tree.
+    public static let lockFile = "platform.lock.json"
+
+    /// Parses `files` (relative path → text); objects under `root/<cluster>/` belong to that
+    /// cluster, objects elsewhere to the global pseudo-cluster "".
+    public init(files: [String: String], root: String = "clusters") {
+        for path in files.keys.sorted(by: { $0.precedesInByteOrder($1) }) {
+            let text = files[path]!
+            if path == Self.lockFile {
+                lock = try? ManifestValue.parse(yaml: text)
+                otherFiles[path] = text
+                continue
+            }
+            guard path.hasSuffix(".yaml") || path.hasSuffix(".yml") else {
+                otherFiles[path] = text
+                continue
+            }
+            let cluster = Self.cluster(of: path, root: root)
+            var found = false
+            for document in Self.documents(text) {
+                let value: ManifestValue
+                do { value = try ManifestValue.parse(yaml: document) } catch {
+                    unreadable[path] = "\(error)"
+                    continue
+                }
+                guard let map = value.mapValue, let manifest = Manifest(object: map) else { continue }
+                found = true
+                let key = ResourceKey(cluster: cluster, id: manifest.id)
+                if resources[key] == nil { resources[key] = manifest }
+            }
+            if !found { otherFiles[path] = text }
+        }
+    }
+
+    /// The keys in diff order.
+    public var sortedKeys: [ResourceKey] { resources.keys.sorted() }
+
+    /// The cluster folder of `path` under `root`, or "" outside it.
+    static func cluster(of path: String, root: String) -> String {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        let rootParts = root.isEmpty ? [] : root.split(separator: "/").map(String.init)
+        guard parts.count > rootParts.count + 1, Array(parts.prefix(rootParts.count)) == rootParts else { return "" }
+        return parts[rootParts.count]
+    }
+
+    /// The documents of a YAML stream, split at `---` lines (the renderer writes one per file,
+    /// hand-written folders may hold several).
+    static func documents(_ text: String) -> [String] {
+        var documents: [String] = []
+        var current: [Substring] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line == "---" || line.hasPrefix("--- ") || line == "---\r" {
+                documents.append(current.joined(separator: "\n"))
+                current = []
+            } else {
+                current.append(line)
+            }
+        }
+        documents.append(current.joined(separator: "\n"))
+        return documents.filter { !$0.allSatisfy { $0.isWhitespace } }
+    }
+}

@@ -1,0 +1,93 @@
+/// The platform summary a reviewer reads first: how the facts of base and head differ.
+/// Every list holds only rows that changed, in a fixed order.
+public struct SummaryDelta: Hashable, Sendable {
+    /// Replicas of a model on one pool, before and after.
+    public struct ReplicaShift: Hashable, Sendable {
+        public var model: String
+        public var cluster: String
+        public var pool: String
+        public var old: Int
+        public var new: Int
+
+        public init(model: String, cluster: String, pool: String, old: Int, new: Int) {
+            (self.model, self.cluster, self.pool, self.old, self.new) = (model, cluster, pool, old, new)
+        }
+    }
+
+    /// A before/after pair; nil where a side has no value.
+    public struct Change<Value: Hashable & Sendable>: Hashable, Sendable {
+        public var name: String
+        public var old: Value?
+        public var new: Value?
+
+        public init(name: String, old: Value?, new: Value?) {
+            (self.name, self.old, self.new) = (name, old, new)
+        }
+    }
+
+    public var replicas: [ReplicaShift] = []
+    /// Nodes per `cluster/pool`, from the lock files.
+    public var nodes: [Change<Int>] = []
+    /// GPUs per team (replicas × GPUs per replica of its serving workloads).
+    public var gpus: [Change<Int>] = []
+    public var gpuTotal: Change<Int>
+    /// Monthly cost per team; empty unless both sides have a lock file with costs.
+    public var cost: [Change<Double>] = []
+    public var costTotal: Change<Double>
+    public var currency: String?
+    /// ResourceQuota `spec.hard` entries that changed.
+    public var quotas: [QuotaChange] = []
+
+    public struct QuotaChange: Hashable, Sendable {
+        public var key: PlatformFacts.QuotaKey
+        public var old: String?
+        public var new: String?
+        /// `cluster namespace/quota resource`.
+        public var name: String { "\(key.cluster) \(key.namespace)/\(key.name) \(key.resource)" }
+    }
+
+    public init(base: PlatformFacts, head: PlatformFacts) {
+        replicas = Self.shifts(base.placements, head.placements)
+        let oldGPUs = base.gpusByTeam, newGPUs = head.gpusByTeam
+        gpus = Self.changes(oldGPUs, newGPUs, default: 0)
+        gpuTotal = Change(name: "total", old: oldGPUs.values.reduce(0, +), new: newGPUs.values.reduce(0, +))
+        let oldCost = base.lock?.monthlyByTeam ?? [:], newCost = head.lock?.monthlyByTeam ?? [:]
+        cost = Self.changes(oldCost, newCost, default: nil)
+        costTotal = Change(name: "total", old: base.lock?.monthlyTotal, new: head.lock?.monthlyTotal)
+        currency = head.lock?.currency ?? base.lock?.currency
+        let oldNodes = base.lock?.nodesByPool ?? [:], newNodes = head.lock?.nodesByPool ?? [:]
+        nodes = Set(oldNodes.keys).union(newNodes.keys).sorted().compactMap { key in
+            oldNodes[key] == newNodes[key] ? nil : Change(name: "\(key.cluster)/\(key.pool)", old: oldNodes[key], new: newNodes[key])
+        }
+        quotas = Set(base.quotas.keys).union(head.quotas.keys).sorted().compactMap { key in
+            base.quotas[key] == head.quotas[key] ? nil : QuotaChange(key: key, old: base.quotas[key], new: head.quotas[key])
+        }
+    }
+
+    /// True when nothing a reviewer weighs moved.
+    public var isEmpty: Bool {
+        replicas.isEmpty && nodes.isEmpty && gpus.isEmpty && cost.isEmpty && quotas.isEmpty && costTotal.old == costTotal.new
+    }
+
+    private static func shifts(_ base: [PlatformFacts.Placement], _ head: [PlatformFacts.Placement]) -> [ReplicaShift] {
+        struct Where: Hashable { var model, cluster, pool: String }
+        func tally(_ placements: [PlatformFacts.Placement]) -> [Where: Int] {
+            placements.reduce(into: [:]) { $0[Where(model: $1.model, cluster: $1.cluster, pool: $1.pool), default: 0] += $1.replicas }
+        }
+        let old = tally(base), new = tally(head)
+        let keys = Set(old.keys).union(new.keys).sorted {
+            [$0.model, $0.cluster, $0.pool].lexicographicallyPrecedes([$1.model, $1.cluster, $1.pool]) { $0.precedesInByteOrder($1) }
+        }
+        return keys.compactMap { key in
+            let a = old[key] ?? 0, b = new[key] ?? 0
+            return a == b ? nil : ReplicaShift(model: key.model, cluster: key.cluster, pool: key.pool, old: a, new: b)
+        }
+    }
+
+    private static func changes<V: Hashable & Sendable>(_ old: [String: V], _ new: [String: V], default fallback: V?) -> [Change<V>] {
+        Set(old.keys).union(new.keys).sorted { $0.precedesInByteOrder($1) }.compactMap { name in
+            let a = old[name] ?? fallback, b = new[name] ?? fallback
+            return a == b ? nil : Change(name: name, old: a, new: b)
+        }
+    }
+}

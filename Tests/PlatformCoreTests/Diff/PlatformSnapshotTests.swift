@@ -1,0 +1,35 @@
+import PlatformCore
+import Testing
+
+@Suite struct PlatformSnapshotTests {
+    @Test func clustersComeFromTheFolderUnderTheRoot() {
+        let snapshot = PlatformSnapshot(files: [
+            "clusters/prod/search/configmap-a.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  namespace: search\n",
+            "clusters/prod/kustomization.yaml": "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: []\n",
+            "argocd/applicationset-platform.yaml": "apiVersion: argoproj.io/v1alpha1\nkind: ApplicationSet\nmetadata:\n  name: platform\n  namespace: argocd\n",
+            "clusters/notes.txt": "hello\n",
+        ])
+        #expect(snapshot.sortedKeys.map(\.description) == [
+            "(global): ApplicationSet.argoproj.io argocd/platform",
+            "prod: ConfigMap search/a",
+        ])
+        #expect(snapshot.otherFiles.keys.sorted() == ["clusters/notes.txt", "clusters/prod/kustomization.yaml"])
+    }
+
+    @Test func nestedRootAndSeveralDocumentsPerFile() {
+        let text = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, namespace: x}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: b, namespace: x}\n"
+        let snapshot = PlatformSnapshot(files: ["deploy/clusters/edge/x/all.yaml": text], root: "deploy/clusters")
+        #expect(snapshot.sortedKeys.map(\.description) == ["edge: ConfigMap x/a", "edge: ConfigMap x/b"])
+    }
+
+    @Test func lockFileAndUnreadableFiles() {
+        let snapshot = PlatformSnapshot(files: [
+            "platform.lock.json": #"{"cost": {"monthlyTotal": 12.5}}"#,
+            "clusters/prod/x/broken.yaml": "a: [1, 2\n",
+        ])
+        #expect(snapshot.lock?[path: ["cost", "monthlyTotal"]] == 12.5)
+        #expect(snapshot.unreadable.keys.sorted() == ["clusters/prod/x/broken.yaml"])
+        // A broken file is still compared as text.
+        #expect(snapshot.otherFiles["clusters/prod/x/broken.yaml"] == "a: [1, 2\n")
+    }
+}
