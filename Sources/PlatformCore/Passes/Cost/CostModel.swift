@@ -12,7 +12,9 @@ public enum CostModel {
         for pool in p.clusters.flatMap(\.nodePools).sorted(by: { $0.id < $1.id }) {
             let ledger = PoolLedger(pool: pool, placed: placedNodes)
             var grown = ledger
-            for m in p.models.sorted(by: { $0.name < $1.name }) where scalingPool(m, demandPool, p) == pool.id {
+            // A model whose minimum could not be placed (E3001) does not scale either.
+            for m in p.models.sorted(by: { $0.name < $1.name })
+            where scalingPool(m, demandPool, p) == pool.id && (m.minReplicas == 0 || demandPool[PlacementPass.modelDemandID(m.name)] != nil) {
                 AutoscaleEnvelope.scale(&grown, model: m, extra: m.maxReplicas - m.minReplicas)
             }
             let a = ledger.attribution(), b = grown.attribution()
