@@ -58,6 +58,8 @@ import Testing
         let usw2 = try #require(set.clusters.first { $0.name == "prod-usw2" }?.manifests.first { $0.kind == "ResourceQuota" && $0.namespace == "search" })
         #expect(usw2.body["spec"]?["hard"]?["requests.nvidia.com/gpu"] == "24")
         #expect(usw2.body["spec"]?["hard"]?["gpu.nvidia.com.deviceclass.resource.k8s.io/devices"] == "24")
+        // a100-mig splits each GPU into two 3g.40gb slices: 24 GPUs are 48 MIG devices.
+        #expect(usw2.body["spec"]?["hard"]?["mig.nvidia.com.deviceclass.resource.k8s.io/devices"] == "48")
     }
 
     @Test func quotaAndQueueObjectsValidateStrictly() throws {
