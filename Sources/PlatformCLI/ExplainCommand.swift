@@ -8,7 +8,7 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case text, json
 /// `platformc explain inventory|placement|cost`: what the compiler knows and decided.
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "explain", abstract: "Explain the inventory, placement or cost of a platform.",
-                                                    subcommands: [Inventory.self])
+                                                    subcommands: [Inventory.self, Cost.self])
 
     struct Inventory: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "inventory", abstract: "Per cluster and pool: GPUs, islands, memory, fabric, price.")
@@ -18,6 +18,30 @@ struct ExplainCommand: ParsableCommand {
         func run() throws {
             let platform = try loadPlatform(options)
             print(format == .json ? InventoryReport.json(platform) : InventoryReport.text(platform), terminator: "")
+        }
+    }
+}
+
+extension ExplainCommand {
+    struct Cost: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "cost",
+                                                        abstract: "Per team, cluster, pool and workload: GPUs held, monthly cost now and at replicas.max, budgets, idle cost.")
+        @OptionGroup var options: SpecOptions
+        @Option(help: "text, json or markdown") var format: ReportFormat = .text
+
+        func run() throws {
+            let input = try CompileInput.load(options: options, templatesFolder: nil)
+            var bag = DiagnosticBag()
+            let platform = FrontEnd(file: options.spec).run(input.spec, into: &bag)
+            // The report is printed even when a budget is exceeded: that is what it explains.
+            let plan = platform.map { Passes.run($0, into: &bag) }
+            emit(bag, format: options.diagnostics, sources: input.sources)
+            guard let report = plan?.cost else { throw ExitStatus.specErrors }
+            switch format {
+            case .text: print(CostReportText.text(report), terminator: "")
+            case .json: print(CostReportJSON.render(report), terminator: "")
+            case .markdown: print(CostReportText.markdown(report), terminator: "")
+            }
         }
     }
 }

@@ -5,7 +5,25 @@ import Foundation
 final class CLIFixture {
     let root: URL
     static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let minimalSpec = try! String(contentsOf: repoRoot.appendingPathComponent("Tests/Cases/good-specs/minimal/platform.yaml"), encoding: .utf8)
+    /// A small platform (one pool, one team, no workloads) so diffs stay few and readable.
+    static let minimalSpec = """
+        apiVersion: platformc/v1alpha1
+        kind: Platform
+        metadata:
+          name: mini
+        clusters:
+          - name: prod
+            provider: aws
+            zones: [us-east-1a, us-east-1b]
+            nodePools:
+              - name: h100
+                instanceType: p5.48xlarge
+                nodes: { min: 0, max: 4 }
+        teams:
+          - name: search
+            quota: { gpus: 16 }
+
+        """
 
     init() throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("platformc-cli-\(UUID().uuidString)")
@@ -32,48 +50,15 @@ final class CLIFixture {
         try write("platform.yaml", text.replacingOccurrences(of: old, with: new))
     }
 
-    /// The built binary: beside the test bundle in the build folder.
-    static var binary: URL {
-        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        while folder.pathExtension == "xctest" || folder.lastPathComponent == "Contents" || folder.lastPathComponent == "MacOS" {
-            folder.deleteLastPathComponent()
-        }
-        return folder.appendingPathComponent("platformc")
-    }
-
-    struct Result {
-        var stdout: String
-        var stderr: String
-        var status: Int32
-    }
+    typealias Result = CLIRunner.Result
 
     /// Runs `platformc arguments` in the scratch folder with a fixed, CI-free environment.
     @discardableResult
     func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Result {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = root
         var environment = ["PATH": "/usr/bin:/bin", "HOME": root.path, "GIT_CONFIG_NOSYSTEM": "1",
                            "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.com"]
         environment.merge(extra) { $1 }
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Read both pipes before waiting, so a large output cannot block the child.
-        final class Buffer: @unchecked Sendable { var data = Data() }
-        let errors = Buffer()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async { errors.data = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        let errData = errors.data
-        process.waitUntilExit()
-        return Result(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
-                      status: process.terminationStatus)
+        return try CLIRunner.run(arguments, in: root, environment: environment)
     }
 
     /// The JSON document on standard output.

@@ -26,10 +26,11 @@ import Testing
         let json = try fixture.json(try fixture.run(["diff", "platform.yaml", "--repo", "gitops", "--format", "json"]))
         #expect(json["schemaVersion"] as? Int == 1)
         let resources = json["resources"] as? [[String: Any]] ?? []
-        #expect(resources.count == 1)
-        #expect(resources.first?["kind"] as? String == "ResourceQuota")
-        #expect(resources.first?["cluster"] as? String == "prod")
-        let fields = resources.first?["fields"] as? [[String: Any]] ?? []
+        // The quota shows in the namespace's ResourceQuota and in the team's Kueue ClusterQueue.
+        #expect(resources.map { $0["kind"] as? String } == ["ResourceQuota", "ClusterQueue"])
+        let quota = resources.first { $0["kind"] as? String == "ResourceQuota" }
+        #expect(quota?["cluster"] as? String == "prod")
+        let fields = quota?["fields"] as? [[String: Any]] ?? []
         #expect(fields.map { $0["path"] as? String } == [#"spec.hard["requests.nvidia.com/gpu"]"#])
         #expect(fields.first?["old"] as? String == "16" && fields.first?["new"] as? String == "24")
 
@@ -43,7 +44,7 @@ import Testing
         let result = try fixture.run(["diff", "platform.yaml", "--repo", "gitops", "--format", "markdown"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("<!-- platformc-diff -->\n## platformc diff\n"))
-        #expect(result.stdout.contains("**2 added, 0 removed, 0 changed, 0 renamed, 0 moved** in 1 cluster"))
+        #expect(result.stdout.contains("**6 added, 0 removed, 0 changed, 0 renamed, 0 moved** in 1 cluster"))
         #expect(result.stdout.contains("<code>+ Namespace research</code>"))
         #expect(result.stdout.contains("<code>+ ResourceQuota research/gpu-quota</code>"))
     }
@@ -67,7 +68,7 @@ import Testing
         let result = try fixture.run(["diff", "platform.yaml", "--repo", "gitops", "--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
         let counts = try fixture.json(result)["counts"] as? [String: Int]
-        #expect(counts?["added"] == 2)
+        #expect(counts?["added"] == 18)
         #expect(try fixture.json(result)["base"] as? String == "main (no commits)")
     }
 

@@ -82,6 +82,13 @@ public enum Conventions {
     /// `kueue.x-k8s.io/queue-name`.
     public static func localQueueName(team: String) -> String { "\(team)-queue" }
     public static let kueueQueueLabel = "kueue.x-k8s.io/queue-name"
+    /// The Kueue ClusterQueue of a team (cluster-scoped); its LocalQueue points at it.
+    public static func clusterQueueName(team: String) -> String { team }
+    /// The cohort every team's ClusterQueue joins, so idle quota can be borrowed.
+    public static let kueueCohort = "platform"
+    /// The Kueue WorkloadPriorityClass of a team priority; jobs name it in `kueuePriorityClassLabel`.
+    public static func workloadPriorityClassName(_ priority: Team.Priority) -> String { "priority-\(priority.rawValue)" }
+    public static let kueuePriorityClassLabel = "kueue.x-k8s.io/priority-class"
 
     /// The taint every GPU node carries (Karpenter NodePools set it), so only pods that ask for
     /// GPUs land there; GPU workloads tolerate it with `gpuToleration`.

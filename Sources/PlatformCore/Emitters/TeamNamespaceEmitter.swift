@@ -23,7 +23,12 @@ public struct TeamNamespaceEmitter: Emitter {
                 if usesDRA {
                     // DRA quota counts devices per DeviceClass (ResourceQuota for DRA, Kubernetes 1.34).
                     hard["gpu.nvidia.com.deviceclass.resource.k8s.io/devices"] = .string(String(gpus))
-                    hard["mig.nvidia.com.deviceclass.resource.k8s.io/devices"] = .string(String(gpus * 7))
+                    // A MIG slice is one device of `mig.nvidia.com`: the quota in GPUs × the most
+                    // slices a GPU of the cluster's DRA pools is split into.
+                    let slicesPerGPU = cluster.nodePools.filter { $0.gpuAllocation == .dra }.flatMap(\.migProfiles.values).max()
+                    if let slicesPerGPU {
+                        hard["mig.nvidia.com.deviceclass.resource.k8s.io/devices"] = .string(String(gpus * slicesPerGPU))
+                    }
                 }
                 context.add(Manifest(apiVersion: "v1", kind: "ResourceQuota", name: "gpu-quota", namespace: team.namespace,
                                      labels: labels, body: ["spec": .map(["hard": .map(hard)])]),

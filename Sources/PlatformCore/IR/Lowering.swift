@@ -47,7 +47,15 @@ public struct Lowering {
             policy: spec.entries("policy").filter { PolicyRules.rule($0.key) != nil }
                 .map { PolicySetting(rule: $0.key, severity: $0.value.scalar?.text ?? "", location: $0.location) },
             specFile: file,
-            policyConfiguration: PolicyConfiguration(spec.object("policy")))
+            policyConfiguration: PolicyConfiguration(spec.object("policy")),
+            budget: lowerBudget(spec.object("budget")))
+    }
+
+    private func lowerBudget(_ budget: SpecObject) -> Budget? {
+        guard budget.isPresent else { return nil }
+        return Budget(monthly: budget.money("monthly") ?? .zero, currency: budget.string("currency") ?? "USD",
+                      enforcement: Budget.Enforcement(rawValue: budget.string("enforcement") ?? "") ?? .error,
+                      location: budget.loc("monthly"))
     }
 
     private func locations(_ o: SpecObject, _ keys: [String]) -> [String: SourceLocation] {
@@ -62,9 +70,7 @@ public struct Lowering {
         return Team(
             name: name, namespace: o.string("namespace") ?? name,
             gpuQuota: quota.int("gpus"), gpuQuotaPerModel: quota.intMap("perModel"),
-            budget: budget.isPresent ? Budget(monthly: budget.money("monthly") ?? .zero, currency: budget.string("currency") ?? "USD",
-                                              enforcement: Budget.Enforcement(rawValue: budget.string("enforcement") ?? "") ?? .error,
-                                              location: budget.loc("monthly")) : nil,
+            budget: lowerBudget(budget),
             priority: Team.Priority(rawValue: o.string("priority") ?? "") ?? .medium,
             location: o.location,
             locations: ["quota": quota.isPresent ? quota.loc("gpus") : o.location, "budget": budget.location])

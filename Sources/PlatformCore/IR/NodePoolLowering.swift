@@ -72,7 +72,7 @@ extension Lowering {
             priceSource = "\(instance.priceSource), \(instance.priceDate)"
         }
         if let discount = o.int("discountPercent"), let base = price {
-            price = Money(micros: base.micros * Int64(100 - min(discount, 100)) / 100)
+            price = CostArithmetic.scale(base, by: Int64(100 - min(discount, 100)), over: 100)
             priceSource += ", less \(discount)% \(capacity.rawValue) discount"
         }
         return NodePool(

@@ -25,6 +25,8 @@ public struct Platform: Sendable {
     public var specDigest: String = ""
     /// The `policy:` section with overrides and the GPU allow-list (`policy` keeps the flat settings).
     public var policyConfiguration = PolicyConfiguration()
+    /// The platform-wide monthly budget (every pool and provider), when the spec gives one.
+    public var budget: Budget? = nil
 
     public func team(_ name: String) -> Team? { teams.first { $0.name == name } }
     public func model(_ name: String) -> Model? { models.first { $0.name == name } }
@@ -112,7 +114,7 @@ public struct Team: Sendable {
     public var locations: [String: SourceLocation]
 }
 
-public struct Budget: Sendable {
+public struct Budget: Hashable, Sendable {
     public enum Enforcement: String, Sendable { case error, warn }
     public var monthly: Money
     public var currency: String

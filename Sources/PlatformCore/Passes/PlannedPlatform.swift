@@ -8,6 +8,8 @@ public struct PlannedPlatform: Sendable {
     public var jobAssignments: [String: PoolAssignment]
     /// The solver's full answer (nodes, holders, utilisation, stranded GPUs, bound and gap).
     public var placement: Placement?
+    /// What the placement costs per month, per pool, workload and team (the cost pass).
+    public var cost: CostReport?
     /// NCCL topology files named by pools' `topologyFile`, as the spec wrote the path → bytes
     /// (read by the CLI relative to the spec's folder; the core never touches the file system).
     public var topologyFiles: [String: [UInt8]] = [:]

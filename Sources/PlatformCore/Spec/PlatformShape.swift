@@ -98,6 +98,12 @@ public enum PlatformShape {
         FieldShape("enforcement", .enumeration(["error", "warn"]), default: "error", "what happens when the cost exceeds it"),
     ])
 
+    static let platformBudget = ObjectShape("PlatformBudget", "Monthly spending limit of the whole platform: every pool and provider.", [
+        FieldShape("monthly", .quantity(.money), required: true, "budget per month"),
+        FieldShape("currency", .enumeration(["USD"]), default: "USD", "currency"),
+        FieldShape("enforcement", .enumeration(["error", "warn"]), default: "error", "what happens when the cost exceeds it"),
+    ])
+
     static let team = ObjectShape("Team", "A tenant: a namespace, a quota and a budget.", [
         name("team"),
         FieldShape("quota", .object(quota), "GPU quota"),
@@ -289,6 +295,7 @@ public enum PlatformShape {
         FieldShape("gpuCatalog", .list(.object(gpuModel)), "additions to the built-in GPU catalog"),
         FieldShape("clusters", .list(.object(cluster)), required: true, "clusters and their node pools"),
         FieldShape("teams", .list(.object(team)), required: true, "teams"),
+        FieldShape("budget", .object(platformBudget), "monthly budget of the whole platform"),
         FieldShape("providers", .list(.object(provider)), "external model providers"),
         FieldShape("models", .list(.object(model)), "self-hosted models"),
         FieldShape("routes", .list(.object(route)), "gateway routes"),

@@ -28,7 +28,7 @@ public struct PlatformLockEmitter: TreeFileEmitter {
             "compiler": ["name": "platformc", "version": .string(PlatformcVersion.string)],
             "placement": ["models": .map(models), "training": .map(jobs)],
             "objects": .map(objects),
-            "cost": .null,
+            "cost": plan.cost.map(CostReportJSON.summary) ?? .null,
         ]
     }
 }

@@ -123,6 +123,9 @@ import Testing
         #expect(job["cluster"] as? String == "prod-use1")
         #expect(job["pool"] as? String == "h100")
         #expect(a.hasPrefix("{\n  \"compiler\": {\n    \"name\": \"platformc\","))
-        #expect(json["cost"] is NSNull)
+        // (4 × p5.48xlarge $55.04 + 4 × p4de.24xlarge $27.44705 + 2 × g6e.12xlarge $10.49264) × 730 h
+        // = $256,181.44, plus $332.68 + $182.50 of external fallback traffic.
+        let cost = try #require(json["cost"] as? [String: Any])
+        #expect(cost["monthly"] as? String == "256696.62")
     }
 }

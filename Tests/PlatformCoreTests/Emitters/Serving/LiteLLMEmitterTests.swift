@@ -4,7 +4,7 @@ import Testing
 @Suite struct LiteLLMEmitterTests {
     static let withFallback: [(String, String)] = [
         ("      - { model: llama-3-70b, weight: 100 }\n", "      - { model: llama-3-70b, weight: 100 }\n    fallbacks:\n      - { provider: openai, model: gpt-4o }\n    timeout: 90s\n"),
-        ("teams:\n  - name: search\n", "teams:\n  - name: search\n    budget: { monthly: 1500.50 }\n"),
+        ("teams:\n  - name: search\n", "teams:\n  - name: search\n    budget: { monthly: 1500.50, enforcement: warn }\n"),
     ]
 
     func config(_ set: ManifestSet) throws -> ManifestValue {

@@ -1,0 +1,37 @@
+/// LiteLLM team budgets for the proxy's `config.yaml`, to embed under
+/// `litellm_settings.default_team_settings` (keys per LiteLLM's proxy config: `team_id`,
+/// `max_budget`, `budget_duration`). LiteLLM only sees the spend that goes through it, the
+/// external providers, so a team's LiteLLM budget is what its monthly budget leaves after its GPU
+/// cost (never below 0). Teams without a budget get no entry. LiteLLM enforces budgets against
+/// spend in its database only: without one these are not enforced.
+public enum LiteLLMBudgets {
+    /// LiteLLM resets budgets every `budget_duration`; 30 days is the month the cost model prices.
+    public static let budgetDuration = "30d"
+
+    /// `[{team_id, max_budget, budget_duration}]`, sorted by team.
+    public static func teams(_ plan: PlannedPlatform) -> ManifestValue {
+        let report = plan.cost ?? CostModel.report(plan)
+        return .list(report.teams.compactMap { team -> ManifestValue? in
+            guard let budget = team.budget else { return nil }
+            let left = max(Money.zero, budget.monthly - team.gpuMonthly)
+            return ["team_id": .string(team.name), "max_budget": .double(dollars(left)),
+                    "budget_duration": .string(budgetDuration)]
+        })
+    }
+
+    /// The platform's `litellm_settings.max_budget`: the sum of the teams' LiteLLM budgets, or
+    /// nil when no team has a budget.
+    public static func total(_ plan: PlannedPlatform) -> ManifestValue? {
+        guard case .list(let entries) = teams(plan), !entries.isEmpty else { return nil }
+        let cents = entries.reduce(Int64(0)) { sum, e in
+            guard case .double(let d)? = e["max_budget"] else { return sum }
+            return sum + Int64((d * 100).rounded())
+        }
+        return .double(Double(cents) / 100)
+    }
+
+    /// Dollars rounded to the cent, as LiteLLM's float field wants them.
+    static func dollars(_ m: Money) -> Double {
+        Double(CostArithmetic.rounded(m.micros, times: 1, over: 10_000)) / 100
+    }
+}

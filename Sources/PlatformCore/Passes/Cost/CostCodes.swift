@@ -1,0 +1,24 @@
+import PlatformDiagnostics
+
+/// Codes of the quota and cost pass (E4xxx / W4xxx). A team's placed workloads beyond its total
+/// quota are the placement's E3001 (the solver refuses them); these cover what it does not see.
+public enum CostCodes {
+    /// Placed workloads use more GPUs of one model than the team's `quota.perModel` allows.
+    public static let perModelQuotaExceeded: DiagnosticCode = "E4001"
+    /// Scaling to `replicas.max` needs more GPUs than the team's quota.
+    public static let autoscalingBeyondQuota: DiagnosticCode = "W4002"
+    /// A team's monthly cost exceeds its budget (`enforcement: error`).
+    public static let teamOverBudget: DiagnosticCode = "E4003"
+    /// A team's monthly cost exceeds its budget (`enforcement: warn`).
+    public static let teamOverBudgetWarning: DiagnosticCode = "W4004"
+    /// A team is within its budget now but not with every model at `replicas.max`.
+    public static let teamBudgetAtMax: DiagnosticCode = "W4005"
+    /// The platform's monthly cost exceeds the platform budget (`enforcement: error`).
+    public static let platformOverBudget: DiagnosticCode = "E4006"
+    /// The platform's monthly cost exceeds the platform budget (`enforcement: warn`).
+    public static let platformOverBudgetWarning: DiagnosticCode = "W4007"
+    /// A route's fallback traffic goes to a model with no known price; it counts as free.
+    public static let unpricedModel: DiagnosticCode = "W4008"
+    /// A pool that runs nodes has no price; its nodes count as free.
+    public static let unpricedPool: DiagnosticCode = "W4009"
+}

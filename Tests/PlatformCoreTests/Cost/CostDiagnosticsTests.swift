@@ -1,0 +1,48 @@
+import PlatformCore
+import Testing
+
+/// Quota and budget diagnostics on the minimal spec (quota 32): the pool runs four nodes at
+/// $40,179.20 a month; team `search` holds 24 GPUs ($120,537.60) and 32 at `replicas.max` ($160,716.80).
+@Suite struct CostDiagnosticsTests {
+    static func lines(_ extra: [(String, String)]) -> [String] {
+        CostFixture.plan(CostFixture.roomy + extra).lines
+    }
+
+    @Test func bundledMinimalIsClean() {
+        #expect(Self.lines([]) == [])
+    }
+
+    @Test func scalingBeyondQuotaNamesTheNumbers() {
+        #expect(Self.lines([("quota: { gpus: 32 }", "quota: { gpus: 20 }"), ("replicas: { min: 2, max: 4 }", "replicas: { min: 1, max: 6 }")]) == [
+            "23:15: warning[W3002]: model `llama-3-70b` can scale to 4 of its 6 maximum replicas on the fleet at `nodes.max`",
+            "23:15: warning[W4002]: scaling `llama-3-70b` to 6 replicas needs 24 H100-SXM-80GB, team `search` has 20",
+        ])
+        // No model alone is over, the team together is: one warning at the quota, notes per workload.
+        #expect(Self.lines([("quota: { gpus: 32 }", "quota: { gpus: 24 }")]) == [
+            "15:20: warning[W4002]: with every model at `replicas.max`, team `search` needs 32 GPUs and has 24",
+        ])
+    }
+
+    @Test func teamOverBudgetIsAnErrorOrAWarning() {
+        let budget = ("quota: { gpus: 32 }", "quota: { gpus: 32 }\n    budget: { monthly: 100000 }")
+        #expect(Self.lines([budget]) == ["16:24: error[E4003]: team `search` costs $120537.60 a month, over its budget of $100000.00 by $20537.60"])
+        let warn = ("quota: { gpus: 32 }", "quota: { gpus: 32 }\n    budget: { monthly: 100000, enforcement: warn }")
+        #expect(Self.lines([warn]) == ["16:24: warning[W4004]: team `search` costs $120537.60 a month, over its budget of $100000.00 by $20537.60"])
+        let atMax = ("quota: { gpus: 32 }", "quota: { gpus: 32 }\n    budget: { monthly: 130000 }")
+        #expect(Self.lines([atMax]) == [
+            "16:24: warning[W4005]: team `search` costs $120537.60 a month now but $160716.80 with every model at `replicas.max`, over its budget of $130000.00",
+        ])
+    }
+
+    @Test func platformBudget() {
+        #expect(Self.lines([("clusters:\n", "budget: { monthly: 150000 }\nclusters:\n")]) == [
+            "5:20: error[E4006]: the platform costs $160716.80 a month, over its budget of $150000.00 by $10716.80",
+        ])
+    }
+
+    @Test func perModelQuota() {
+        #expect(Self.lines([("quota: { gpus: 32 }", "quota: { gpus: 32, perModel: { H100-SXM-80GB: 20 } }")]) == [
+            "15:20: error[E4001]: team `search` holds 24 H100-SXM-80GB GPUs, its quota for H100-SXM-80GB is 20",
+        ])
+    }
+}

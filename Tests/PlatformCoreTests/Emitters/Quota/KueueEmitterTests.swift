@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+@testable import PlatformCore
+
+/// Kueue queues and team quotas of the bundled platform: exact values, and strict validation of
+/// the objects alone against the upstream schemas.
+@Suite struct KueueEmitterTests {
+    static func manifests(_ spec: String = PlatformCompile.bundledSpec) throws -> ManifestSet {
+        let compiler = Compiler(templates: TemplateSet(), emitters: [TeamNamespaceEmitter(), KueueEmitter()])
+        return try #require(compiler.compile(spec: Array(spec.utf8), file: "platform.yaml").manifests)
+    }
+
+    static func object(_ set: ManifestSet, _ cluster: String, _ kind: String, _ name: String) -> Manifest? {
+        set.clusters.first { $0.name == cluster }?.manifests.first { $0.kind == kind && $0.name == name }
+    }
+
+    @Test func flavorsArePerDevicePluginPoolWithTheirLabelAndTolerations() throws {
+        let set = try Self.manifests()
+        let kinds = { (c: String) in (set.clusters.first { $0.name == c }?.manifests ?? []).filter { $0.kind == "ResourceFlavor" }.map(\.name) }
+        #expect(kinds("prod-use1") == ["h100"])
+        #expect(kinds("prod-usw2") == ["a100", "l40s"])   // a100-mig is DRA: quota'd by device class
+        let flavor = try #require(Self.object(set, "prod-usw2", "ResourceFlavor", "l40s"))
+        #expect(flavor.body["spec"]?["nodeLabels"] == ["platformc.dev/node-pool": "l40s"])
+        #expect(flavor.body["spec"]?["tolerations"] == [["key": "nvidia.com/gpu", "operator": "Exists", "effect": "NoSchedule"]])
+    }
+
+    @Test func clusterQueuePerTeamWithQuotaCappedByPoolAndCohort() throws {
+        let set = try Self.manifests()
+        let queue = try #require(Self.object(set, "prod-usw2", "ClusterQueue", "research"))
+        let spec = try #require(queue.body["spec"])
+        #expect(spec["cohortName"] == "platform")
+        #expect(spec["namespaceSelector"] == ["matchLabels": ["kubernetes.io/metadata.name": "research"]])
+        let flavors = try #require(spec["resourceGroups"]?[0]?["flavors"])
+        // Quota 40, capped by a100's 3 × 8 = 24 GPUs and l40s's 4 × 4 = 16.
+        #expect(flavors[0]?["name"] == "a100")
+        #expect(flavors[0]?["resources"]?[2] == ["name": "nvidia.com/gpu", "nominalQuota": "24"])
+        #expect(flavors[0]?["resources"]?[0] == ["name": "cpu", "nominalQuota": "288"])      // 96 vCPU × 3
+        #expect(flavors[1]?["resources"]?[2] == ["name": "nvidia.com/gpu", "nominalQuota": "16"])
+        let platform = try #require(Self.object(set, "prod-use1", "ClusterQueue", "platform"))
+        #expect(platform.body["spec"]?["resourceGroups"]?[0]?["flavors"]?[0]?["resources"]?[2] == ["name": "nvidia.com/gpu", "nominalQuota": "8"])
+    }
+
+    @Test func localQueuesAndPriorityClasses() throws {
+        let set = try Self.manifests()
+        let local = try #require(Self.object(set, "prod-use1", "LocalQueue", Conventions.localQueueName(team: "search")))
+        #expect(local.namespace == "search")
+        #expect(local.body["spec"] == ["clusterQueue": "search"])
+        let critical = try #require(Self.object(set, "prod-use1", "WorkloadPriorityClass", "priority-critical"))
+        #expect(critical.body["value"] == 1000)
+        let names = (set.clusters.first { $0.name == "prod-use1" }?.manifests ?? []).filter { $0.kind == "WorkloadPriorityClass" }.map(\.name)
+        #expect(names.sorted() == ["priority-critical", "priority-high", "priority-low", "priority-medium"])
+    }
+
+    @Test func resourceQuotaUsesTheDeviceClassOnDRAClusters() throws {
+        let set = try Self.manifests()
+        let use1 = try #require(set.clusters.first { $0.name == "prod-use1" }?.manifests.first { $0.kind == "ResourceQuota" && $0.namespace == "search" })
+        #expect(use1.body["spec"]?["hard"] == ["requests.nvidia.com/gpu": "24"])
+        let usw2 = try #require(set.clusters.first { $0.name == "prod-usw2" }?.manifests.first { $0.kind == "ResourceQuota" && $0.namespace == "search" })
+        #expect(usw2.body["spec"]?["hard"]?["requests.nvidia.com/gpu"] == "24")
+        #expect(usw2.body["spec"]?["hard"]?["gpu.nvidia.com.deviceclass.resource.k8s.io/devices"] == "24")
+        // a100-mig splits each GPU into two 3g.40gb slices: 24 GPUs are 48 MIG devices.
+        #expect(usw2.body["spec"]?["hard"]?["mig.nvidia.com.deviceclass.resource.k8s.io/devices"] == "48")
+    }
+
+    @Test func quotaAndQueueObjectsValidateStrictly() throws {
+        guard let shared = SharedTools.requireShared(),
+              SharedTools.requirePython(modules: ["kubernetes_validate", "jsonschema", "yaml"]) else { return }
+        let tree = GitOpsLayout.render(try Self.manifests())
+        let dir = try SharedTools.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try SharedTools.write(tree.files, under: dir)
+        // 4 namespaces and quotas, 1 or 2 flavors, 4 priority classes, 4 cluster queues, 4 local queues.
+        for cluster in ["prod-use1", "prod-usw2"] {
+            let result = SharedTools.validateManifests(directory: dir.appendingPathComponent("clusters/\(cluster)"), shared: shared)
+            #expect(result.exitCode == 0, "\(cluster): \(result.output)")
+            #expect(result.output.contains(cluster == "prod-use1" ? "21 documents, 0 errors" : "22 documents, 0 errors"), "\(result.output)")
+        }
+    }
+}
