@@ -8,7 +8,22 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case text, json
 /// `platformc explain inventory|placement|cost`: what the compiler knows and decided.
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "explain", abstract: "Explain the inventory, placement or cost of a platform.",
-                                                    subcommands: [Inventory.self, Cost.self])
+                                                    subcommands: [Inventory.self, Placement.self, Cost.self])
+
+    struct Placement: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "placement", abstract: "Per node, pool and model: where every replica and gang runs.")
+        @OptionGroup var options: SpecOptions
+        @Option(help: "text or json") var format: ReportFormat = .text
+
+        func run() throws {
+            let input = try CompileInput.load(options: options, templatesFolder: nil)
+            let output = input.compile(warningsAsErrors: false)
+            emit(output.diagnostics, format: options.diagnostics, sources: input.sources)
+            guard let placement = output.plan?.placement else { throw ExitStatus.specErrors }
+            print(format == .json ? PlacementExplanation.json(placement) : PlacementExplanation.text(placement), terminator: "")
+            if output.diagnostics.hasErrors { throw ExitStatus.specErrors }
+        }
+    }
 
     struct Inventory: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "inventory", abstract: "Per cluster and pool: GPUs, islands, memory, fabric, price.")

@@ -18,6 +18,7 @@ public struct Compiler: Sendable {
 
     public static let defaultEmitters: [any Emitter] = [
         TeamNamespaceEmitter(),
+        SystemNamespaceEmitter(),
         KueueEmitter(),
         AgentEmitter(),
         TrainingJobEmitter(),

@@ -68,7 +68,7 @@ import Testing
         let result = try fixture.run(["diff", "platform.yaml", "--repo", "gitops", "--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
         let counts = try fixture.json(result)["counts"] as? [String: Int]
-        #expect(counts?["added"] == 18)
+        #expect(counts?["added"] == 19)
         #expect(try fixture.json(result)["base"] as? String == "main (no commits)")
     }
 

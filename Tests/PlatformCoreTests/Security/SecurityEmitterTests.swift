@@ -9,7 +9,7 @@ import Testing
         let out = try NetworkReachabilityTests.compileBundled()
         let use1 = (out.manifests?.manifests(in: "prod-use1") ?? []).filter { $0.kind == "Namespace" }
         #expect(use1.map { "\($0.name)=\($0.labels[PodSecurityLevels.enforce]?.stringValue ?? "-")" } ==
-                ["platform=restricted", "research=baseline", "search=restricted", "support=restricted"])
+                ["platform=restricted", "platform-system=baseline", "research=baseline", "search=restricted", "support=restricted"])
         let research = try #require(use1.first { $0.name == "research" })
         #expect(research.annotations[Conventions.securityExceptionAnnotation] ==
                 "baseline: training job `llama-sft` runs NCCL ranks from a training image that runs as root")

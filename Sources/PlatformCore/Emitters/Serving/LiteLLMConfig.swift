@@ -29,8 +29,7 @@ public struct LiteLLMConfig: Sendable {
         ]
         var settings: ManifestMap = ["drop_params": true]
         if plan.platform.observability.langfuseHost != nil { settings["success_callback"] = ["langfuse"] }
-        let teams = Self.teamSettings(plan.platform.teams)
-        if !teams.isEmpty { settings["default_team_settings"] = .list(teams) }
+        if case let .list(teams) = LiteLLMBudgets.teams(plan), !teams.isEmpty { settings["default_team_settings"] = .list(teams) }
         doc["litellm_settings"] = .map(settings)
         return .map(doc)
     }
@@ -100,17 +99,5 @@ public struct LiteLLMConfig: Sendable {
         }
         if !list.isEmpty { settings["fallbacks"] = .list(list) }
         return .map(settings)
-    }
-
-    /// The hook for team budgets (the budget helper refines it): one `default_team_settings`
-    /// entry per team with a budget: `max_budget` the monthly figure, reset every 30 days.
-    /// LiteLLM enforces these only with its database (§C.7).
-    public static func teamSettings(_ teams: [Team]) -> [ManifestValue] {
-        teams.sorted { $0.name.precedesInByteOrder($1.name) }.compactMap { team in
-            guard let budget = team.budget else { return nil }
-            let micros = budget.monthly.micros
-            let amount: ManifestValue = micros % 1_000_000 == 0 ? .int(micros / 1_000_000) : .double(Double(micros) / 1_000_000)
-            return ["team_id": .string(team.name), "max_budget": amount, "budget_duration": "30d"]
-        }
     }
 }
