@@ -51,7 +51,7 @@ public struct Compiler: Sendable {
 
     public func compile(spec bytes: [UInt8], file: String) -> Output {
         var diagnostics = DiagnosticBag()
-        guard let platform = FrontEnd(file: file).run(bytes, into: &diagnostics) else {
+        guard let platform = FrontEnd(file: file, topologyFiles: topologyFiles).run(bytes, into: &diagnostics) else {
             return Output(diagnostics: diagnostics)
         }
         var plan = Passes.run(platform, into: &diagnostics)

@@ -7,7 +7,13 @@ import PlatformDiagnostics
 /// 4. validate: references, ranges, then the hardware rules of `PlatformValidator`
 public struct FrontEnd {
     public let file: String
-    public init(file: String) { self.file = file }
+    /// NCCL topology files the spec's pools name (path as written → bytes), read by the caller.
+    public var topologyFiles: [String: [UInt8]]
+
+    public init(file: String, topologyFiles: [String: [UInt8]] = [:]) {
+        self.file = file
+        self.topologyFiles = topologyFiles
+    }
 
     public func run(_ bytes: [UInt8], into diagnostics: inout DiagnosticBag) -> Platform? {
         guard let root = YAMLLoader(file: file).load(bytes, into: &diagnostics), !diagnostics.hasErrors else { return nil }
@@ -16,6 +22,7 @@ public struct FrontEnd {
         guard !diagnostics.hasErrors else { return nil }
         var platform = Lowering(file: file).lower(root, into: &diagnostics)
         platform.specDigest = SHA256.hex(YAMLRenderer.render(EffectiveSpec.document(root)))
+        PoolTopology.apply(to: &platform, files: topologyFiles, into: &diagnostics)
         ReferenceResolver().check(platform, into: &diagnostics)
         RangeChecks().check(platform, into: &diagnostics)
         guard !diagnostics.hasErrors else { return nil }
