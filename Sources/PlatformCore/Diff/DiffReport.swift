@@ -44,12 +44,10 @@ public struct DiffReport: Hashable, Sendable {
 
 /// Which diagnostics fail a diff with exit code 3.
 public enum DiffPolicy {
-    /// Policy rules (codes `P…`, which include the team budget rule) and budgets (`E4…`), at
-    /// warning or error severity. `E44…` (NCCL topology) and `E45…` (inventory) are taken by
-    /// other stages and are not violations. The ranges are provisional until the policy and
-    /// budget passes settle their codes.
+    /// Errors of the policy rules (`P7xxx`, which include `team-budget`) and of the quota and
+    /// budget pass (`E4xxx`). Warnings are shown in the report but do not fail the diff.
     public static func isViolation(_ d: Diagnostic) -> Bool {
         let code = d.code.rawValue
-        return d.severity >= .warning && (code.hasPrefix("P") || (code.hasPrefix("E4") && !code.hasPrefix("E44") && !code.hasPrefix("E45")))
+        return d.severity == .error && (code.hasPrefix("P") || code.hasPrefix("E4"))
     }
 }

@@ -57,9 +57,10 @@ import Testing
                                 headDiagnostics: [old, new, other, note], baseDiagnostics: [old])
         #expect(report.diagnostics.map(\.code.rawValue) == ["E4001", "W2001"])
         #expect(report.violations.map(\.code.rawValue) == ["E4001"])
-        #expect(DiffPolicy.isViolation(old))
+        #expect(!DiffPolicy.isViolation(old), "a policy warning is advice, not a violation")
+        #expect(DiffPolicy.isViolation(Diagnostic(.error, "P7001", "image not pinned", at: nil)))
         #expect(!DiffPolicy.isViolation(note))
-        #expect(!DiffPolicy.isViolation(Diagnostic(.error, "E4401", "malformed topology XML", at: nil)))
-        #expect(!DiffPolicy.isViolation(Diagnostic(.warning, "E4504", "GPU count inferred", at: nil)))
+        #expect(!DiffPolicy.isViolation(Diagnostic(.error, "E2201", "malformed topology XML", at: nil)))
+        #expect(!DiffPolicy.isViolation(Diagnostic(.warning, "W4004", "over budget (warn)", at: nil)))
     }
 }
