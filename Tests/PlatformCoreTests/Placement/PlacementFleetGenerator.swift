@@ -1,24 +1,11 @@
 import PlatformCore
 
-/// SplitMix64: a tiny seeded generator, so every random platform can be replayed from its seed.
-struct PlacementRNG: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Random platforms for property tests and benchmarks.
 enum PlacementFleetGenerator {
     /// A small platform: up to `maxNodes` nodes over 1–3 pools, a handful of demands of mixed shapes.
     static func small(seed: UInt64, maxNodes: Int = 12, maxDemands: Int = 6, mig: Bool = true, gangs: Bool = true,
                       models: [String] = ["H100", "A100"]) -> PlacementProblem {
-        var rng = PlacementRNG(seed: seed)
+        var rng = SeededGenerator(seed: seed)
         var pools: [PoolSupply] = []
         var nodesLeft = maxNodes
         for i in 0..<Int.random(in: 1...3, using: &rng) where nodesLeft > 0 {
@@ -62,7 +49,7 @@ enum PlacementFleetGenerator {
 
     /// The same problem with its lists shuffled.
     static func shuffled(_ problem: PlacementProblem, seed: UInt64) -> PlacementProblem {
-        var rng = PlacementRNG(seed: seed)
+        var rng = SeededGenerator(seed: seed)
         return PlacementProblem(pools: problem.pools.shuffled(using: &rng), demands: problem.demands.shuffled(using: &rng),
                                 teams: problem.teams.shuffled(using: &rng))
     }

@@ -8,7 +8,7 @@ import PlatformCore
 /// 4 GPUs are stranded: the mix where fragmentation-aware packing should strand fewer GPUs.
 enum PlacementLargeFleet {
     static func make(seed: UInt64, nodes: Int, groups targetGroups: Int, fragmented: Bool) -> PlacementProblem {
-        var rng = PlacementRNG(seed: seed)
+        var rng = SeededGenerator(seed: seed)
         let clusters = max(1, min(8, nodes / 50))
         let kinds: [(name: String, gpu: String, islands: [Int], price: Int64, rdma: Bool, mig: [String: Int]?, share: Double)] = [
             ("h100", "H100", [8], 98_000_000, true, nil, 0.4),

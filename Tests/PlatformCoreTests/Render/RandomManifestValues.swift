@@ -1,19 +1,5 @@
 @testable import PlatformCore
 
-/// SplitMix64: a tiny seeded generator, so property tests are reproducible on every machine.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Random `ManifestValue`s biased towards what breaks YAML: indicators, reserved words, numbers,
 /// line breaks, blanks, control and Unicode break characters. A BOM never leads a string: Yams
 /// decodes scalars with Foundation, which drops a leading U+FEFF (a Yams limitation, not ours).
