@@ -23,6 +23,7 @@ public struct TrainingJobEmitter: Emitter {
             labels[PlatformLabels.name] = .string(job.name)
             labels[PlatformLabels.component] = .string(Conventions.Component.training)
             labels[Conventions.kueueQueueLabel] = .string(Conventions.localQueueName(team: team.name))
+            labels[Conventions.kueuePriorityClassLabel] = .string(Conventions.workloadPriorityClassName(team.priority))
             if job.operatorKind == "pytorchjob" {
                 context.add(pytorchJob(job, namespace: team.namespace, labels: labels, pod: pod), to: placed.cluster, template: "training/pytorchjob")
             } else {
