@@ -26,7 +26,7 @@ struct CompileInput {
 
     static func load(options: SpecOptions, templatesFolder: String?) throws -> CompileInput {
         let spec: [UInt8]
-        do { spec = try SpecFile.read(options.spec) } catch let error as IOFailure { throw fail(error.description) }
+        do { spec = try SpecFile.read(options.spec, limit: YAMLLoader.maxSpecBytes + 1) } catch let error as IOFailure { throw fail(error.description) }
         let folder = templatesFolder ?? TemplateFiles.defaultFolder(nearSpec: options.spec)
         var set = TemplateSet()
         var errors: [TemplateSet.LoadError] = []
