@@ -14,6 +14,7 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Number of models.") var models = GeneratorParameters.largest.models
     @Option(help: "Number of teams.") var teams = GeneratorParameters.largest.teams
     @Option(name: .shortAndLong, help: "Write the spec here instead of standard output.") var output: String?
+    @Option(help: "Compile this spec in memory and print stage timings as JSON instead (Benchmarks/).") var profile: String?
 
     func validate() throws {
         for (name, value) in [("clusters", clusters), ("nodes", nodes), ("models", models), ("teams", teams)] where value < 1 {
@@ -22,6 +23,7 @@ struct GenerateCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let profile { return try GenerateProfile.run(specPath: profile, templatesFolder: nil) }
         let spec = PlatformGenerator.generate(
             GeneratorParameters(seed: seed, clusters: clusters, nodes: nodes, models: models, teams: teams))
         if let output {
