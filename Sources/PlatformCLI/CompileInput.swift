@@ -14,6 +14,8 @@ struct CompileInput {
     /// The NCCL topology files the spec's pools name, read relative to the spec's folder; a file
     /// that cannot be read is left out and the compiler reports it at the pool.
     func topologyFiles() -> [String: [UInt8]] {
+        // Only a spec that names a topology file needs the extra front-end run below.
+        guard spec.withUnsafeBufferPointer({ String(decoding: $0, as: UTF8.self) }).contains("topologyFile") else { return [:] }
         var bag = DiagnosticBag()
         guard let platform = FrontEnd(file: specPath).run(spec, into: &bag) else { return [:] }
         var files: [String: [UInt8]] = [:]
@@ -26,7 +28,7 @@ struct CompileInput {
 
     static func load(options: SpecOptions, templatesFolder: String?) throws -> CompileInput {
         let spec: [UInt8]
-        do { spec = try SpecFile.read(options.spec) } catch let error as IOFailure { throw fail(error.description) }
+        do { spec = try SpecFile.read(options.spec, limit: YAMLLoader.maxSpecBytes + 1) } catch let error as IOFailure { throw fail(error.description) }
         let folder = templatesFolder ?? TemplateFiles.defaultFolder(nearSpec: options.spec)
         var set = TemplateSet()
         var errors: [TemplateSet.LoadError] = []

@@ -16,8 +16,17 @@ public enum GitOpsLayout {
 
     /// Every cluster of `manifests` as files under `root`.
     public static func render(_ manifests: ManifestSet, root: String = "clusters") -> RenderedTree {
+        // Clusters are rendered on all cores; their paths are disjoint, so merging is order-free.
         var files: [String: String] = [:]
-        for cluster in manifests.clusters {
+        for clusterFiles in manifests.clusters.concurrentMap({ render($0, root: root) }) {
+            files.merge(clusterFiles) { first, _ in first }
+        }
+        return RenderedTree(files: files)
+    }
+
+    private static func render(_ cluster: ManifestSet.Cluster, root: String) -> [String: String] {
+        var files: [String: String] = [:]
+        do {
             let clusterDir = root.isEmpty ? cluster.name : "\(root)/\(cluster.name)"
             var folders: [String: [Manifest]] = [:]
             for manifest in cluster.manifests {
@@ -40,7 +49,7 @@ public enum GitOpsLayout {
             }
             files["\(clusterDir)/kustomization.yaml"] = kustomization(clusterResources + namespaceFolders)
         }
-        return RenderedTree(files: files)
+        return files
     }
 
     /// A kustomize.config.k8s.io/v1beta1 Kustomization listing `resources` in the given order.

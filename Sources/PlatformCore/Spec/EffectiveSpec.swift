@@ -17,7 +17,8 @@ public enum EffectiveSpec {
             if let present {
                 var v = value(present, field.type)
                 if case let .list(items) = v, !orderedLists.contains(field.name) {
-                    v = .list(items.sorted { YAMLRenderer.render($0) < YAMLRenderer.render($1) })
+                    // Each item rendered once, not once per comparison.
+                    v = .list(items.map { (YAMLRenderer.render($0), $0) }.sorted { $0.0 < $1.0 }.map(\.1))
                 }
                 map[field.name] = v
             } else if let def = field.defaultValue {

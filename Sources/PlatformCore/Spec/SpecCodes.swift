@@ -10,6 +10,7 @@ public enum SpecCodes {
     public static let aliasBomb: DiagnosticCode = "E1006"
     public static let duplicateKey: DiagnosticCode = "E1007"
     public static let tooDeep: DiagnosticCode = "E1008"
+    public static let tooLarge: DiagnosticCode = "E1009"
     public static let unknownKey: DiagnosticCode = "E1010"
     public static let wrongType: DiagnosticCode = "E1011"
     public static let missingKey: DiagnosticCode = "E1012"

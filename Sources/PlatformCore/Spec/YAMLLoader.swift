@@ -9,12 +9,27 @@ public struct YAMLLoader {
     public static let maxExpandedNodes = 200_000
     /// Deeper nesting than this is refused before the recursive composer sees it.
     public static let maxDepth = 200
+    /// A spec larger than this (64 MiB) is refused before it is decoded: the largest synthetic
+    /// platform of the benchmarks is under 2 MiB, so this only stops runaway or wrong files, fast
+    /// and with bounded memory. Readers need not read more than `maxSpecBytes + 1` bytes.
+    public static let maxSpecBytes = 64 << 20
+    /// More entries than this (lines with content plus items separated by commas in flow collections)
+    /// are refused before the composer builds its tree: a list of a million items would otherwise
+    /// cost seconds and hundreds of megabytes before the node budget above could stop it. The
+    /// largest synthetic platform has about 40,000.
+    public static let maxEntries = 200_000
 
     public let file: String
 
     public init(file: String) { self.file = file }
 
     public func load(_ bytes: [UInt8], into diagnostics: inout DiagnosticBag) -> SpecNode? {
+        guard bytes.count <= Self.maxSpecBytes else {
+            diagnostics.error(SpecCodes.tooLarge, "the spec is larger than \(Self.maxSpecBytes >> 20) MiB",
+                              at: SourceLocation(file: file, line: 1, column: 1),
+                              help: "a platform spec is a few hundred kilobytes at most; check that this is the right file")
+            return nil
+        }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             let offset = firstInvalidUTF8Offset(bytes)
             diagnostics.error(SpecCodes.notUTF8, "the spec is not valid UTF-8 (invalid byte at offset \(offset))",
@@ -31,7 +46,8 @@ public struct YAMLLoader {
                               help: "start from the bundled platform.yaml, or run `platformc schema` for the full reference")
             return nil
         }
-        guard checkIndentation(text, into: &diagnostics), checkDepth(text, into: &diagnostics) else { return nil }
+        guard checkIndentation(text, into: &diagnostics), checkDepth(text, into: &diagnostics),
+              checkEntries(text, into: &diagnostics) else { return nil }
 
         let root: Node
         do {
@@ -159,6 +175,37 @@ public struct YAMLLoader {
             if indent > Self.maxDepth * 4 {
                 diagnostics.error(SpecCodes.tooDeep, "the spec nests deeper than \(Self.maxDepth) levels (indentation of \(indent) spaces)",
                                   at: SourceLocation(file: file, line: lineNumber, column: indent + 1))
+                return false
+            }
+        }
+        return true
+    }
+
+    /// Counts entries (see `maxEntries`) in one pass over the bytes, ignoring comments and quotes.
+    private func checkEntries(_ text: String, into diagnostics: inout DiagnosticBag) -> Bool {
+        var entries = 0, line = 1, column = 0
+        var lineHasContent = false, comment = false
+        var quote: UInt8?
+        for byte in text.utf8 {
+            column += 1
+            if byte == UInt8(ascii: "\n") {
+                if lineHasContent { entries += 1 }
+                line += 1; column = 0; lineHasContent = false; comment = false
+            } else if comment {
+                continue
+            } else if let q = quote {
+                if byte == q { quote = nil }
+            } else if byte == UInt8(ascii: "#") && (column == 1 || !lineHasContent) {
+                comment = true
+            } else if byte != UInt8(ascii: " ") {
+                lineHasContent = true
+                if byte == UInt8(ascii: ",") { entries += 1 }
+                if byte == UInt8(ascii: "\"") { quote = byte }
+            }
+            if entries > Self.maxEntries {
+                diagnostics.error(SpecCodes.tooLarge, "the spec has more than \(Self.maxEntries) entries (lines and flow items)",
+                                  at: SourceLocation(file: file, line: line, column: max(1, column)),
+                                  help: "a platform spec has a few thousand entries; check that this is the right file")
                 return false
             }
         }

@@ -3,12 +3,26 @@
 /// models its routes fall back to, the fallbacks themselves, and team budgets. API keys appear only
 /// as `os.environ/NAME` references; the Deployment maps them from Secrets.
 public struct LiteLLMConfig: Sendable {
-    public var plan: PlannedPlatform
-    public var cluster: String
+    public let plan: PlannedPlatform
+    public let cluster: String
+
+    /// This cluster's deployments and routes, worked out once: every section of the document reads
+    /// them, and recomputing them per section (and per model) made the emitter quadratic in models.
+    private let deployments: [ModelDeployment]
+    private let deploymentsByModel: [String: ModelDeployment]
+    /// The routes with at least one model running in this cluster, by name (the spec's order
+    /// carries no meaning and must not reach the bytes).
+    let routes: [Route]
 
     public init(plan: PlannedPlatform, cluster: String) {
         self.plan = plan
         self.cluster = cluster
+        deployments = ModelDeployment.all(in: plan).filter { $0.cluster == cluster }
+        var byModel: [String: ModelDeployment] = [:]
+        for d in deployments { byModel[d.model.name] = d }
+        deploymentsByModel = byModel
+        routes = plan.platform.routes.filter { route in route.backends.contains { byModel[$0.model] != nil } }
+            .sorted { $0.name.precedesInByteOrder($1.name) }
     }
 
     /// The environment variable holding a provider's API key: `openai` → `OPENAI_API_KEY`.
@@ -34,16 +48,8 @@ public struct LiteLLMConfig: Sendable {
         return .map(doc)
     }
 
-    /// The routes with at least one model running in this cluster, by name (the spec's order
-    /// carries no meaning and must not reach the bytes).
-    var routes: [Route] {
-        let here = ModelDeployment.byModel(in: plan, cluster: cluster)
-        return plan.platform.routes.filter { route in route.backends.contains { here[$0.model] != nil } }
-            .sorted { $0.name.precedesInByteOrder($1.name) }
-    }
-
     var selfHostedModels: [ManifestValue] {
-        ModelDeployment.all(in: plan).filter { $0.cluster == cluster }.map { d in
+        deployments.map { d in
             let timeout = routes.filter { $0.backends.contains { $0.model == d.model.name } }.map(\.timeoutSeconds).max()
             // `hosted_vllm/`, not `openai/`: the OpenAI client demands a key and would fall back to
             // OPENAI_API_KEY, sending the real OpenAI key to our own servers.
@@ -91,7 +97,7 @@ public struct LiteLLMConfig: Sendable {
                 for t in targets where !(fallbacks[backend.model] ?? []).contains(t) { fallbacks[backend.model, default: []].append(t) }
             }
         }
-        let here = ModelDeployment.byModel(in: plan, cluster: cluster)
+        let here = deploymentsByModel
         var settings: ManifestMap = ["routing_strategy": "simple-shuffle",
                                      "num_retries": .int(Int64(routes.map(\.retries).max() ?? 2))]
         let list: [ManifestValue] = fallbacks.keys.filter { here[$0] != nil }.sorted().map { model in

@@ -24,8 +24,10 @@ public struct ModelDeployment: Sendable {
     public static func all(in plan: PlannedPlatform) -> [ModelDeployment] {
         let p = plan.platform
         var result: [ModelDeployment] = []
+        // First team of each name, as `p.team(_:)` finds it, without a scan per model.
+        let teams = Dictionary(p.teams.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         for model in p.models {
-            guard let team = p.team(model.team) else { continue }
+            guard let team = teams[model.team] else { continue }
             let assignments = plan.modelAssignments[model.name] ?? []
             for cluster in plan.clusters(of: model.name) {
                 let here = assignments.filter { $0.cluster == cluster }

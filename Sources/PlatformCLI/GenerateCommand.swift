@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import PlatformCore
+
+/// `platformc generate` (hidden): prints a seeded synthetic platform spec for benchmarks and stress
+/// tests. The same flags always print the same bytes.
+struct GenerateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate", abstract: "Print a large synthetic platform spec (benchmarks).", shouldDisplay: false)
+
+    @Option(help: "Seed of the generator.") var seed: UInt64 = 1
+    @Option(help: "Number of clusters.") var clusters = GeneratorParameters.largest.clusters
+    @Option(help: "Number of GPU nodes over all pools.") var nodes = GeneratorParameters.largest.nodes
+    @Option(help: "Number of models.") var models = GeneratorParameters.largest.models
+    @Option(help: "Number of teams.") var teams = GeneratorParameters.largest.teams
+    @Option(name: .shortAndLong, help: "Write the spec here instead of standard output.") var output: String?
+    @Option(help: "Compile this spec in memory and print stage timings as JSON instead (Benchmarks/).") var profile: String?
+
+    func validate() throws {
+        for (name, value) in [("clusters", clusters), ("nodes", nodes), ("models", models), ("teams", teams)] where value < 1 {
+            throw ValidationError("--\(name) must be at least 1")
+        }
+    }
+
+    func run() throws {
+        if let profile { return try GenerateProfile.run(specPath: profile, templatesFolder: nil) }
+        let spec = PlatformGenerator.generate(
+            GeneratorParameters(seed: seed, clusters: clusters, nodes: nodes, models: models, teams: teams))
+        if let output {
+            guard FileManager.default.createFile(atPath: output, contents: Data(spec.utf8)) else {
+                throw IOFailure("cannot write `\(output)`")
+            }
+        } else {
+            FileHandle.standardOutput.write(Data(spec.utf8))
+        }
+    }
+}
