@@ -9,13 +9,14 @@ struct CompileInput {
     var templates: TemplateSet
     var templateErrors: [TemplateSet.LoadError]
 
-    var sources: [String: String] { [specPath: String(decoding: spec, as: UTF8.self)] }
+    /// No snippet source for a spec over the size limit: decoding and splitting it would cost more than the refusal.
+    var sources: [String: String] { spec.count > YAMLLoader.maxSpecBytes ? [:] : [specPath: String(decoding: spec, as: UTF8.self)] }
 
     /// The NCCL topology files the spec's pools name, read relative to the spec's folder; a file
     /// that cannot be read is left out and the compiler reports it at the pool.
     func topologyFiles() -> [String: [UInt8]] {
         // Only a spec that names a topology file needs the extra front-end run below.
-        guard spec.withUnsafeBufferPointer({ String(decoding: $0, as: UTF8.self) }).contains("topologyFile") else { return [:] }
+        guard spec.count <= YAMLLoader.maxSpecBytes, spec.withUnsafeBufferPointer({ String(decoding: $0, as: UTF8.self) }).contains("topologyFile") else { return [:] }
         var bag = DiagnosticBag()
         guard let platform = FrontEnd(file: specPath).run(spec, into: &bag) else { return [:] }
         var files: [String: [UInt8]] = [:]

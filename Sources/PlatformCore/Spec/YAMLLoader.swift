@@ -41,13 +41,14 @@ public struct YAMLLoader {
             diagnostics.error(SpecCodes.yamlSyntax, "the spec contains a NUL character", at: location(ofScalarOffset: offset, in: text))
             return nil
         }
+        // First of the checks on the text: one pass over the bytes, where the others split lines.
+        guard checkEntries(text, into: &diagnostics) else { return nil }
         if text.allSatisfy({ $0.isWhitespace }) || stripComments(text).allSatisfy({ $0.isWhitespace }) {
             diagnostics.error(SpecCodes.emptyFile, "the spec is empty", at: SourceLocation(file: file, line: 1, column: 1),
                               help: "start from the bundled platform.yaml, or run `platformc schema` for the full reference")
             return nil
         }
-        guard checkIndentation(text, into: &diagnostics), checkDepth(text, into: &diagnostics),
-              checkEntries(text, into: &diagnostics) else { return nil }
+        guard checkIndentation(text, into: &diagnostics), checkDepth(text, into: &diagnostics) else { return nil }
 
         let root: Node
         do {
