@@ -53,8 +53,7 @@ struct DiffCommand: ParsableCommand {
             _ = fail(error.description)
             throw DiffExit.error
         }
-        let report = DiffReport(base: PlatformSnapshot(files: baseSide.files, root: platform.gitops.path),
-                                head: PlatformSnapshot(files: tree.files, root: platform.gitops.path),
+        let report = DiffReport(DiffSides(base: baseSide.files, head: tree.files, root: platform.gitops.path),
                                 baseLabel: baseSide.label, headLabel: options.spec,
                                 headDiagnostics: headDiagnostics, baseDiagnostics: baseSide.diagnostics)
         let text: String

@@ -15,10 +15,24 @@ public struct DiffReport: Hashable, Sendable {
 
     public init(base: PlatformSnapshot, head: PlatformSnapshot, baseLabel: String, headLabel: String,
                 headDiagnostics: [Diagnostic], baseDiagnostics: [Diagnostic] = []) {
+        self.init(base: base, head: head, facts: (PlatformFacts(base), PlatformFacts(head)), baseLabel: baseLabel,
+                  headLabel: headLabel, headDiagnostics: headDiagnostics, baseDiagnostics: baseDiagnostics)
+    }
+
+    /// The report of two sides built by `DiffSides` (the fast path for large trees: only the
+    /// files that differ are compared object by object).
+    public init(_ sides: DiffSides, baseLabel: String, headLabel: String,
+                headDiagnostics: [Diagnostic], baseDiagnostics: [Diagnostic] = []) {
+        self.init(base: sides.base, head: sides.head, facts: (sides.baseFacts, sides.headFacts), baseLabel: baseLabel,
+                  headLabel: headLabel, headDiagnostics: headDiagnostics, baseDiagnostics: baseDiagnostics)
+    }
+
+    private init(base: PlatformSnapshot, head: PlatformSnapshot, facts: (base: PlatformFacts, head: PlatformFacts),
+                 baseLabel: String, headLabel: String, headDiagnostics: [Diagnostic], baseDiagnostics: [Diagnostic]) {
         self.baseLabel = baseLabel
         self.headLabel = headLabel
         (resources, files) = ManifestDiff.compare(base, head)
-        summary = SummaryDelta(base: PlatformFacts(base), head: PlatformFacts(head))
+        summary = SummaryDelta(base: facts.base, head: facts.head)
         // A diagnostic is the same finding when code and message match; locations shift with edits.
         let known = Set(baseDiagnostics.map { "\($0.code.rawValue)\u{0}\($0.message)" })
         diagnostics = headDiagnostics.filter { $0.severity >= .warning && !known.contains("\($0.code.rawValue)\u{0}\($0.message)") }

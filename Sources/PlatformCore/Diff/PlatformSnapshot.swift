@@ -17,36 +17,32 @@ public struct PlatformSnapshot: Sendable {
     /// Parses `files` (relative path → text); objects under `root/<cluster>/` belong to that
     /// cluster, objects elsewhere to the global pseudo-cluster "".
     public init(files: [String: String], root: String = "clusters") {
-        for path in files.keys.sorted(by: { $0.precedesInByteOrder($1) }) {
-            let text = files[path]!
-            if path == Self.lockFile {
-                lock = try? ManifestValue.parse(yaml: text)
-                otherFiles[path] = text
+        self.init(parsed: Self.parse(files, root: root))
+    }
+
+    /// Assembles parsed files; `parsed` must be in path byte order (the first file holding a key wins).
+    init(parsed: [ParsedFile]) {
+        for file in parsed {
+            if file.path == Self.lockFile { lock = file.lock }
+            if let error = file.error { unreadable[file.path] = error }
+            if file.objects.isEmpty {
+                otherFiles[file.path] = file.text
                 continue
             }
-            guard path.hasSuffix(".yaml") || path.hasSuffix(".yml") else {
-                otherFiles[path] = text
-                continue
-            }
-            let cluster = Self.cluster(of: path, root: root)
-            var found = false
-            for document in Self.documents(text) {
-                let value: ManifestValue
-                do { value = try ManifestValue.parse(yaml: document) } catch {
-                    unreadable[path] = "\(error)"
-                    continue
-                }
-                guard let map = value.mapValue, let manifest = Manifest(object: map) else { continue }
-                found = true
-                let key = ResourceKey(cluster: cluster, id: manifest.id)
+            for manifest in file.objects {
+                let key = ResourceKey(cluster: file.cluster, id: manifest.id)
                 if resources[key] == nil { resources[key] = manifest }
             }
-            if !found { otherFiles[path] = text }
         }
     }
 
     /// The keys in diff order.
     public var sortedKeys: [ResourceKey] { resources.keys.sorted() }
+
+    /// Parses every file of `files` on all cores, in path byte order.
+    static func parse(_ files: [String: String], root: String) -> [ParsedFile] {
+        files.keys.sorted { $0.precedesInByteOrder($1) }.concurrentMap { ParsedFile(path: $0, text: files[$0]!, root: root) }
+    }
 
     /// The cluster folder of `path` under `root`, or "" outside it.
     static func cluster(of path: String, root: String) -> String {
@@ -71,5 +67,38 @@ public struct PlatformSnapshot: Sendable {
         }
         documents.append(current.joined(separator: "\n"))
         return documents.filter { !$0.allSatisfy { $0.isWhitespace } }
+    }
+}
+
+/// One file of a snapshot, parsed on its own: files are independent, so they parse on several
+/// threads, and a file both sides share is parsed once.
+struct ParsedFile: Sendable {
+    var path: String
+    var text: String
+    var cluster: String
+    /// The named objects, in document order; empty for a file compared as text.
+    var objects: [Manifest] = []
+    /// The parsed lock, for `platform.lock.json`.
+    var lock: ManifestValue?
+    /// The parser's message for the last document that is not valid YAML.
+    var error: String?
+
+    init(path: String, text: String, root: String) {
+        self.path = path
+        self.text = text
+        cluster = PlatformSnapshot.cluster(of: path, root: root)
+        if path == PlatformSnapshot.lockFile {
+            lock = try? ManifestValue.parse(yaml: text)
+            return
+        }
+        guard path.hasSuffix(".yaml") || path.hasSuffix(".yml") else { return }
+        for document in PlatformSnapshot.documents(text) {
+            let value: ManifestValue
+            do { value = try ManifestValue.parse(yaml: document) } catch {
+                self.error = "\(error)"
+                continue
+            }
+            if let map = value.mapValue, let manifest = Manifest(object: map) { objects.append(manifest) }
+        }
     }
 }
