@@ -71,20 +71,25 @@ extension GitRepository {
             throw GitError.concurrentUpdate(branch: branch, expected: expectedHead, actual: current)
         }
         let parentTree = try expectedHead.map { try self.tree(of: $0) }
-        let (treeID, stats) = try TreeWriter(repository: self).write(tree, onto: parentTree)
+        // New objects go through a staging handle into memory, then to disk as one pack.
+        let staging = try ObjectStaging(for: self)
+        let (treeID, stats) = try TreeWriter(repository: staging.repository).write(tree, onto: parentTree)
         let parentTreeID = parentTree.map { GitObjectID(git_tree_id($0.pointer)) }
         let emptyBranch = parentTree == nil && stats == ChangeStats()
         if treeID == parentTreeID || emptyBranch { return nil }
 
-        let commit = try writeCommit(tree: treeID, parent: expectedHead, message: message,
-                                     author: author.make(at: time), committer: committer.make(at: time))
+        let commit = try staging.repository.writeCommit(
+            tree: treeID, parent: expectedHead, message: message,
+            author: author.make(at: time), committer: committer.make(at: time))
+        try staging.writePack(commit: commit, parent: expectedHead)
+        try refreshObjects()
         let subject = message.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
         return PreparedCommit(
             branch: branch, commit: commit, parent: expectedHead, parentTree: parentTree, stats: stats,
             reflogMessage: (expectedHead == nil ? "commit (initial): " : "commit: ") + subject)
     }
 
-    private func writeCommit(
+    func writeCommit(
         tree treeID: GitObjectID, parent: GitObjectID?, message: String,
         author: GitPointer<UnsafeMutablePointer<git_signature>>,
         committer: GitPointer<UnsafeMutablePointer<git_signature>>

@@ -20,7 +20,7 @@ public final class GitRepository {
 
     var pointer: OpaquePointer { handle.pointer }
 
-    private init(handle: GitPointer<OpaquePointer>, path: String) {
+    init(handle: GitPointer<OpaquePointer>, path: String) {
         self.handle = handle
         self.path = path
     }

@@ -7,30 +7,33 @@ struct TreeWriter {
     let repository: GitRepository
 
     /// Writes the blobs and trees and returns the root tree id with what changed under the managed paths.
+    ///
+    /// Every file is hashed in memory first; a file whose blob id equals the parent's entry is
+    /// neither written nor re-added (its object is already reachable from the parent), so a
+    /// recommit that changes a few files writes a few blobs, not one per file.
     func write(_ managed: ManagedTree, onto parent: GitPointer<OpaquePointer>?) throws -> (tree: GitObjectID, stats: ChangeStats) {
         let index = try TreeSnapshot.memoryIndex(reading: parent)
         let before = TreeSnapshot.entries(of: index).filter { managed.isManaged($0.key) }
-        for path in before.keys.sorted() {
-            try GitError.check(git_index_remove(index.pointer, path, 0))
-        }
+        let objects = try ObjectWriter(repository: repository)
         var after: [String: TreeEntry] = [:]
+        var upserts: [(path: String, entry: TreeEntry)] = []
         // Managed files are regular files: the compiler writes no executables, symlinks or submodules.
         for path in managed.files.keys.sorted() {
-            let entry = TreeEntry(id: try writeBlob(managed.files[path] ?? []), mode: GIT_FILEMODE_BLOB.rawValue)
-            try add(entry, at: path, to: index)
+            let bytes = managed.files[path] ?? []
+            let entry = TreeEntry(id: try objects.hashBlob(bytes), mode: GIT_FILEMODE_BLOB.rawValue)
             after[path] = entry
+            if before[path] == entry { continue }
+            try objects.writeBlob(bytes)
+            upserts.append((path, entry))
         }
+        // Removals first: a path that turns from folder into file (or back) must not collide.
+        for path in before.keys.sorted() where after[path] == nil {
+            try GitError.check(git_index_remove(index.pointer, path, 0))
+        }
+        for (path, entry) in upserts { try add(entry, at: path, to: index) }
         var treeID = git_oid()
         try GitError.check(git_index_write_tree_to(&treeID, index.pointer, repository.pointer))
         return (GitObjectID(treeID), Self.stats(before: before, after: after))
-    }
-
-    private func writeBlob(_ bytes: [UInt8]) throws -> GitObjectID {
-        var oid = git_oid()
-        _ = try bytes.withUnsafeBytes { buffer in
-            try GitError.check(git_blob_create_from_buffer(&oid, repository.pointer, buffer.baseAddress, buffer.count))
-        }
-        return GitObjectID(oid)
     }
 
     private func add(_ entry: TreeEntry, at path: String, to index: GitPointer<OpaquePointer>) throws {

@@ -15,6 +15,9 @@ extension GitRepository {
             try GitError.check(git_checkout_options_init(&options, UInt32(GIT_CHECKOUT_OPTIONS_VERSION)))
             options.checkout_strategy = GIT_CHECKOUT_SAFE.rawValue
             options.baseline = prepared.parentTree?.pointer
+            // Managed files are compiler output written byte for byte; skipping the filter list
+            // saves a .gitattributes lookup (realpath and opens per folder level) for every file.
+            options.disable_filters = 1
             try GitError.check(git_checkout_tree(pointer, tree.pointer, &options))
         } catch let error as GitError {
             let reason: String
