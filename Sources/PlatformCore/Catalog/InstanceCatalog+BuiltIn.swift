@@ -1,6 +1,10 @@
 /// The built-in instance types, data in one place. Source keys (shared/reference/hardware.md §4):
-/// KI = karpenter `instance-types.md` @692ccdd0 (EC2 DescribeInstanceTypes: vCPUs, memory, GPUs, EFA);
+/// KI = karpenter `instance-types.md` @692ccdd0 (EC2 DescribeInstanceTypes: GPUs and GPU memory);
 /// KP = karpenter `zz_generated.pricing_aws.go`, generated 2026-07-20 for us-east-1, Linux on-demand.
+/// GPU model, count and price are sourced as named. vCPU, memory and NIC figures of g6e.48xlarge,
+/// g6.48xlarge, g5.xlarge and g6e.xlarge match a stored AWS overview page; the other AWS ones, a2's NIC and
+/// OCI's vCPU/memory are the providers' published specs as remembered, not re-read from a stored source:
+/// check them before relying on them (the compiler uses them only for `explain` and capacity notes).
 /// Prices outside AWS are nil: hardware.md found no authoritative stored page for them, and a figure we
 /// cannot cite would be trusted by the cost pass as if it were true.
 extension InstanceCatalog {
