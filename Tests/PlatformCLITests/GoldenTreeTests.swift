@@ -1,4 +1,5 @@
 import Foundation
+import PlatformCore
 import Testing
 
 /// golden/ holds the compiled tree of the bundled platform.yaml, reviewed in pull requests. Any
@@ -36,21 +37,8 @@ import Testing
         let expected = Self.files(under: Self.golden)
         #expect(!expected.isEmpty, "golden/ is missing; run `UPDATE_GOLDEN=1 make test` and review it")
         for path in Set(actual.keys).union(expected.keys).sorted() where actual[path] != expected[path] {
-            let diff = unifiedDiff(expected[path] ?? "", actual[path] ?? "")
+            let diff = UnifiedDiff.render(path: "golden/\(path)", old: expected[path], new: actual[path])
             Issue.record("golden/\(path) differs (UPDATE_GOLDEN=1 rewrites golden/):\n\(diff)")
         }
-    }
-
-    private func unifiedDiff(_ a: String, _ b: String) -> String {
-        let x = a.split(separator: "\n", omittingEmptySubsequences: false), y = b.split(separator: "\n", omittingEmptySubsequences: false)
-        var out = "--- golden\n+++ compiled\n"
-        var i = 0, j = 0
-        while i < x.count || j < y.count {
-            if i < x.count, j < y.count, x[i] == y[j] { i += 1; j += 1; continue }
-            if i < x.count, !y[j...].contains(x[i]) { out += "-\(x[i])\n"; i += 1 }
-            else if j < y.count { out += "+\(y[j])\n"; j += 1 }
-            else { out += "-\(x[i])\n"; i += 1 }
-        }
-        return out
     }
 }

@@ -26,29 +26,27 @@ public enum GitOpsLayout {
 
     private static func render(_ cluster: ManifestSet.Cluster, root: String) -> [String: String] {
         var files: [String: String] = [:]
-        do {
-            let clusterDir = root.isEmpty ? cluster.name : "\(root)/\(cluster.name)"
-            var folders: [String: [Manifest]] = [:]
-            for manifest in cluster.manifests {
-                folders[manifest.namespace ?? clusterScopedFolder, default: []].append(manifest)
-            }
-            var clusterResources: [String] = []
-            var namespaceFolders: [String] = []
-            for folder in folders.keys.sorted(by: { $0.precedesInByteOrder($1) }) {
-                let named = fileNames(for: folders[folder] ?? [])
-                for (name, manifest) in named {
-                    files["\(clusterDir)/\(folder)/\(name)"] = YAMLRenderer.render(manifest)
-                }
-                let names = named.map(\.name).sorted { $0.precedesInByteOrder($1) }
-                if folder == clusterScopedFolder {
-                    clusterResources = names.map { "\(folder)/\($0)" }
-                } else {
-                    files["\(clusterDir)/\(folder)/kustomization.yaml"] = kustomization(names)
-                    namespaceFolders.append(folder)
-                }
-            }
-            files["\(clusterDir)/kustomization.yaml"] = kustomization(clusterResources + namespaceFolders)
+        let clusterDir = root.isEmpty ? cluster.name : "\(root)/\(cluster.name)"
+        var folders: [String: [Manifest]] = [:]
+        for manifest in cluster.manifests {
+            folders[manifest.namespace ?? clusterScopedFolder, default: []].append(manifest)
         }
+        var clusterResources: [String] = []
+        var namespaceFolders: [String] = []
+        for folder in folders.keys.sorted(by: { $0.precedesInByteOrder($1) }) {
+            let named = fileNames(for: folders[folder] ?? [])
+            for (name, manifest) in named {
+                files["\(clusterDir)/\(folder)/\(name)"] = YAMLRenderer.render(manifest)
+            }
+            let names = named.map(\.name).sorted { $0.precedesInByteOrder($1) }
+            if folder == clusterScopedFolder {
+                clusterResources = names.map { "\(folder)/\($0)" }
+            } else {
+                files["\(clusterDir)/\(folder)/kustomization.yaml"] = kustomization(names)
+                namespaceFolders.append(folder)
+            }
+        }
+        files["\(clusterDir)/kustomization.yaml"] = kustomization(clusterResources + namespaceFolders)
         return files
     }
 

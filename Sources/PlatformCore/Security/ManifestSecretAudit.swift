@@ -13,22 +13,20 @@ public enum ManifestSecretAudit {
 
     private static func audit(_ cluster: ManifestSet.Cluster) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        do {
-            for manifest in cluster.manifests {
-                if manifest.kind == "Secret", manifest.group.isEmpty {
-                    let keys = ["data", "stringData"].filter { !(manifest.object[$0]?.mapValue?.isEmpty ?? true) }
-                    if !keys.isEmpty {
-                        found.append(Diagnostic(.error, SecurityCodes.secretWithData,
-                                                "\(manifest.id) in cluster `\(cluster.name)` carries `\(keys.joined(separator: "`, `"))`; emitted Secrets must not hold values",
-                                                at: nil, help: "create the Secret outside the GitOps tree (or with an external secrets operator) and reference it by name"))
-                        continue  // its values are already reported as a whole
-                    }
+        for manifest in cluster.manifests {
+            if manifest.kind == "Secret", manifest.group.isEmpty {
+                let keys = ["data", "stringData"].filter { !(manifest.object[$0]?.mapValue?.isEmpty ?? true) }
+                if !keys.isEmpty {
+                    found.append(Diagnostic(.error, SecurityCodes.secretWithData,
+                                            "\(manifest.id) in cluster `\(cluster.name)` carries `\(keys.joined(separator: "`, `"))`; emitted Secrets must not hold values",
+                                            at: nil, help: "create the Secret outside the GitOps tree (or with an external secrets operator) and reference it by name"))
+                    continue  // its values are already reported as a whole
                 }
-                walk(manifest.value, path: { "" }, field: nil) { path, kind in
-                    found.append(Diagnostic(.error, SecurityCodes.credentialInManifest,
-                                            "`\(path)` of \(manifest.id) in cluster `\(cluster.name)` looks like it holds \(kind)",
-                                            at: nil, help: "reference a Secret (`valueFrom.secretKeyRef`) instead of a literal value"))
-                }
+            }
+            walk(manifest.value, path: { "" }, field: nil) { path, kind in
+                found.append(Diagnostic(.error, SecurityCodes.credentialInManifest,
+                                        "`\(path)` of \(manifest.id) in cluster `\(cluster.name)` looks like it holds \(kind)",
+                                        at: nil, help: "reference a Secret (`valueFrom.secretKeyRef`) instead of a literal value"))
             }
         }
         return found
