@@ -46,8 +46,29 @@ public struct DiffSides: Sendable {
         let parsedShared = Array(parsed[(baseOnly.count + headOnly.count)...])
         base = PlatformSnapshot(parsed: parsedBase)
         head = PlatformSnapshot(parsed: parsedHead)
-        let facts = [parsedBase, parsedHead].concurrentMap { PlatformFacts(PlatformSnapshot(parsed: Self.merged($0, parsedShared))) }
-        (baseFacts, headFacts) = (facts[0], facts[1])
+        // The unchanged files' facts are the same on both sides: gathered once.
+        let unchanged = PlatformSnapshot(parsed: parsedShared)
+        let unchangedEntries = PlatformFacts.entries(unchanged)
+        baseFacts = Self.facts(base, parsedBase, shared: (unchanged, unchangedEntries, parsedShared))
+        headFacts = Self.facts(head, parsedHead, shared: (unchanged, unchangedEntries, parsedShared))
+    }
+
+    /// The facts of a side: its own files' (`side`, parsed from `files`) with the unchanged ones'.
+    private static func facts(_ side: PlatformSnapshot, _ files: [ParsedFile],
+                              shared: (snapshot: PlatformSnapshot, entries: [PlatformFacts.Entry], files: [ParsedFile])) -> PlatformFacts {
+        // An object held both by a changed and an unchanged file counts once, from the file
+        // first in path order: then the side is assembled file by file, as a snapshot is.
+        guard side.resources.keys.allSatisfy({ shared.snapshot.resources[$0] == nil }) else {
+            return PlatformFacts(PlatformSnapshot(parsed: merged(files, shared.files)))
+        }
+        // Otherwise the two key-ordered lists of entries merge into one.
+        var entries: [PlatformFacts.Entry] = []
+        entries.reserveCapacity(shared.entries.count)
+        var own = PlatformFacts.entries(side)[...], common = shared.entries[...]
+        while let a = own.first, let b = common.first {
+            if a.key < b.key { entries.append(a); own.removeFirst() } else { entries.append(b); common.removeFirst() }
+        }
+        return PlatformFacts(entries + own + common, lock: side.lock)
     }
 
     /// True when `other` holds `path` with the same text (the lock file always counts as changed:

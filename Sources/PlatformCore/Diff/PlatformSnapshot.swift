@@ -100,7 +100,7 @@ struct ParsedFile: Sendable {
         self.text = text
         cluster = PlatformSnapshot.cluster(of: path, root: root)
         if path == PlatformSnapshot.lockFile {
-            lock = try? ManifestValue.parse(yaml: text)
+            lock = PlainJSON.parse(text) ?? (try? ManifestValue.parse(yaml: text))
             return
         }
         guard path.hasSuffix(".yaml") || path.hasSuffix(".yml") else { return }

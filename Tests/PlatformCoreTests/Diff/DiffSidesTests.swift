@@ -74,6 +74,20 @@ import Testing
         #expect(sides.headFacts.gpusByTeam == ["search": 8])
     }
 
+    @Test func anObjectInAChangedAndAnUnchangedFileCountsOnceInPathOrder() {
+        // Hand-written trees may hold one object twice; the copy first in path order counts,
+        // whether it is in the unchanged file or in the changed one.
+        let text = { (replicas: Int64) in YAMLRenderer.render(F.deployment("llama", replicas: replicas)) }
+        for changedPath in ["clusters/prod/search/0-first.yaml", "clusters/prod/search/z-last.yaml"] {
+            let unchanged = ["clusters/prod/search/m-copy.yaml": text(2), "clusters/prod/search/quota.yaml": YAMLRenderer.render(F.quota(namespace: "search", gpus: "8"))]
+            let base = unchanged.merging([changedPath: text(5)]) { $1 }, head = unchanged.merging([changedPath: text(7)]) { $1 }
+            let sides = DiffSides(base: base, head: head)
+            #expect(sides.baseFacts == PlatformFacts(PlatformSnapshot(files: base)), "\(changedPath)")
+            #expect(sides.headFacts == PlatformFacts(PlatformSnapshot(files: head)), "\(changedPath)")
+            #expect(sides.headFacts.placements.map(\.replicas) == [changedPath.contains("first") ? 7 : 2])
+        }
+    }
+
     @Test func byteComparisonIsStricterThanStringEquality() {
         // "é" precomposed and decomposed are equal Strings but different files.
         #expect("\u{E9}" == "e\u{301}")
