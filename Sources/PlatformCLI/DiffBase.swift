@@ -47,7 +47,7 @@ struct DiffBase {
         case .branchHead: return try revision(branch, repo: repo, managed: managed, isDefault: true)
         case .revision(let name): return try revision(name, repo: repo, managed: managed)
         case .folder(let path):
-            let files = try (prefetched ?? FolderRead(path)).files()
+            let files = try prefetched?.files() ?? TreeReader.read(path)
             return DiffBase(label: path, files: TreeReader.managed(files, managed))
         case .spec(let path): return try spec(path, templates: templates)
         }

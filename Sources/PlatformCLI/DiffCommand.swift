@@ -58,8 +58,7 @@ struct DiffCommand: ParsableCommand {
         // Head is this compile: its objects are in memory, so unchanged files need no parsing.
         let headObjects = output.manifests.map { GitOpsLayout.objectPaths($0, root: platform.gitops.path) } ?? [:]
         let sides = DiffSides(base: baseSide.files, head: tree.files, root: platform.gitops.path, headObjects: headObjects)
-        let report = DiffReport(sides,
-                                baseLabel: baseSide.label, headLabel: options.spec,
+        let report = DiffReport(sides, baseLabel: baseSide.label, headLabel: options.spec,
                                 headDiagnostics: headDiagnostics, baseDiagnostics: baseSide.diagnostics)
         let text: String
         switch format {

@@ -113,7 +113,7 @@ public struct DiffSides: Sendable {
     /// a file naming none of them is never parsed for the facts.
     static let factKinds: [[UInt8]] = ["Deployment", "StatefulSet", "LeaderWorkerSet", "ResourceQuota"].map { Array($0.utf8) }
 
-    /// True when `text` contains one of `factKinds` (false positives only cost a parse).
+    /// True when `text` contains one of `factKinds` (false positives only cost a render or a parse).
     static func mayHoldFacts(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
