@@ -30,7 +30,7 @@ public struct DiffSides: Sendable {
             !Self.isUnchanged(path, text, other: headFiles) ? .changed : Self.mayHoldFacts(text) ? .sharedFacts : nil
         }
         let baseOnly = baseStatus.filter { $0.status == .changed }, shared = baseStatus.filter { $0.status == .sharedFacts }
-        let headOnly = Self.filter(Array(headFiles)) { path, text -> Status? in
+        let headOnly = Self.headOnly(headFiles, baseOnly: baseOnly, unchanged: baseFiles.count - baseOnly.count) ?? Self.filter(Array(headFiles)) { path, text -> Status? in
             Self.isUnchanged(path, text, other: baseFiles) ? nil : .changed
         }
         // One batch, so the few large files that differ (the lock) parse beside the many small ones.
@@ -76,6 +76,15 @@ public struct DiffSides: Sendable {
     private static func isUnchanged(_ path: String, _ text: String, other: [String: String]) -> Bool {
         guard path != PlatformSnapshot.lockFile, let otherText = other[path] else { return false }
         return sameBytes(text, otherText)
+    }
+
+    /// Head's files that differ, without testing each one, when counting shows them: head then
+    /// holds the unchanged files and the changed base paths, and nothing else. Nil when head has
+    /// more files (some are new).
+    private static func headOnly(_ headFiles: [String: String], baseOnly: [(path: String, text: String, status: Status)],
+                                 unchanged: Int) -> [(path: String, text: String, status: Status)]? {
+        let changed = baseOnly.compactMap { file in headFiles[file.path].map { (path: file.path, text: $0, status: Status.changed) } }
+        return headFiles.count == unchanged + changed.count ? changed : nil
     }
 
     /// What a file needs: parsing (it differs from the other side's) or its facts (it does not).

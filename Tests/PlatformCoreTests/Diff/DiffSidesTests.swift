@@ -62,6 +62,24 @@ import Testing
         #expect(report.resources.count == 2 && !report.summary.replicas.isEmpty && !report.summary.quotas.isEmpty)
     }
 
+    @Test func addedRemovedAndChangedFilesReportAsWholeSnapshotsDo() {
+        let base = F.files([("prod", F.deployment("llama", replicas: 2)), ("prod", F.configMap("old")), ("prod", F.quota(namespace: "search", gpus: "8")),
+                            ("prod", F.deployment("stay", replicas: 1))])
+        let heads = [
+            F.files([("prod", F.deployment("llama", replicas: 3)), ("prod", F.configMap("new")), ("prod", F.quota(namespace: "search", gpus: "8")),
+                     ("prod", F.deployment("stay", replicas: 1)), ("edge", F.deployment("fresh", replicas: 4))]),
+            F.files([("prod", F.deployment("llama", replicas: 3)), ("prod", F.quota(namespace: "search", gpus: "12")), ("prod", F.deployment("stay", replicas: 1))]),
+            F.files([("prod", F.deployment("llama", replicas: 3)), ("prod", F.configMap("old")), ("prod", F.quota(namespace: "search", gpus: "8")),
+                     ("prod", F.deployment("stay", replicas: 1))]),
+        ]
+        for head in heads {
+            let fast = DiffReport(DiffSides(base: base, head: head), baseLabel: "a", headLabel: "b", headDiagnostics: [])
+            let whole = DiffReport(base: PlatformSnapshot(files: base), head: PlatformSnapshot(files: head), baseLabel: "a", headLabel: "b", headDiagnostics: [])
+            #expect(fast == whole)
+            #expect(fast.hasChanges && !fast.summary.isEmpty)
+        }
+    }
+
     @Test func aFileNotRenderedFromItsObjectIsParsed() {
         // Another emitter wrote over the object's file: its text, not the object in memory, counts.
         let files = F.files([("prod", F.deployment("llama", replicas: 2, gpus: 4))])
