@@ -89,7 +89,8 @@ final class FolderRead: @unchecked Sendable {
 
     init(_ path: String) {
         DispatchQueue.global().async {
-            self.result = Result { try TreeReader.read(path) }
+            // One core: the compile running meanwhile keeps the others.
+            self.result = Result { try TreeReader.read(path, onAllCores: false) }
             self.finished.signal()
         }
     }

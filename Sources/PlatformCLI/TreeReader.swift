@@ -6,8 +6,9 @@ enum TreeReader {
     /// Walks with `readdir`, whose entry types say which entries are files and folders, so a
     /// tree of 30,000 files costs no `stat` per file; only symbolic links (and entries of file
     /// systems that report no type) are resolved, and kept when they lead to a regular file
-    /// inside `folder`.
-    static func read(_ folder: String) throws -> [String: String] {
+    /// inside `folder`. Files are read on all cores, or on the calling thread alone when
+    /// `onAllCores` is false (when the read runs beside other work).
+    static func read(_ folder: String, onAllCores: Bool = true) throws -> [String: String] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw IOFailure("`\(folder)` is not a directory")
@@ -15,6 +16,12 @@ enum TreeReader {
         let root = URL(fileURLWithPath: folder).standardizedFileURL.resolvingSymlinksInPath().path
         var found: [(key: String, path: String)] = []
         try walk(root, relative: "", root: root + "/", into: &found)
+        var files: [String: String] = [:]
+        files.reserveCapacity(found.count)
+        guard onAllCores else {
+            for file in found { files[file.key] = try contents(file.path) }
+            return files
+        }
         // Files are independent: read them on all cores, then keep them in walk order (a link to
         // a file read earlier overwrites it, as a serial walk would).
         var results = [Result<String, Error>?](repeating: nil, count: found.count)
@@ -24,8 +31,6 @@ enum TreeReader {
                 base[i] = Result { try contents(found[i].path) }
             }
         }
-        var files: [String: String] = [:]
-        files.reserveCapacity(found.count)
         for (file, result) in zip(found, results) { files[file.key] = try result!.get() }
         return files
     }
