@@ -11,18 +11,46 @@ struct DiffBase {
     /// The base compile's diagnostics, when the base is a spec (so only new ones are reported).
     var diagnostics: [Diagnostic] = []
 
-    /// `ref:`, `dir:` and `spec:` prefixes force the kind; otherwise an existing folder is a
-    /// folder, an existing file a spec, anything else a revision of the repository.
-    static func load(_ base: String?, repo: String, branch: String, managed: [String], templates: String?) throws -> DiffBase {
-        guard let base else { return try revision(branch, repo: repo, managed: managed, isDefault: true) }
-        if base.hasPrefix("ref:") { return try revision(String(base.dropFirst(4)), repo: repo, managed: managed) }
-        if base.hasPrefix("dir:") { return try folder(String(base.dropFirst(4)), managed: managed) }
-        if base.hasPrefix("spec:") { return try spec(String(base.dropFirst(5)), templates: templates) }
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: base, isDirectory: &isDirectory) {
-            return isDirectory.boolValue ? try folder(base, managed: managed) : try spec(base, templates: templates)
+    /// What `--base` names.
+    enum Source {
+        /// No `--base`: the head of the GitOps branch.
+        case branchHead
+        case revision(String)
+        case folder(String)
+        case spec(String)
+
+        /// `ref:`, `dir:` and `spec:` prefixes force the kind; otherwise an existing folder is a
+        /// folder, an existing file a spec, anything else a revision of the repository.
+        init(_ base: String?) {
+            guard let base else { self = .branchHead; return }
+            if base.hasPrefix("ref:") { self = .revision(String(base.dropFirst(4))); return }
+            if base.hasPrefix("dir:") { self = .folder(String(base.dropFirst(4))); return }
+            if base.hasPrefix("spec:") { self = .spec(String(base.dropFirst(5))); return }
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: base, isDirectory: &isDirectory) {
+                self = isDirectory.boolValue ? .folder(base) : .spec(base)
+            } else {
+                self = .revision(base)
+            }
         }
-        return try revision(base, repo: repo, managed: managed)
+    }
+
+    /// A folder base starts reading on another thread at once: its files do not depend on the
+    /// head compile, which runs meanwhile. Nil for other sources.
+    static func prefetch(_ source: Source) -> FolderRead? {
+        guard case .folder(let path) = source else { return nil }
+        return FolderRead(path)
+    }
+
+    static func load(_ source: Source, prefetched: FolderRead?, repo: String, branch: String, managed: [String], templates: String?) throws -> DiffBase {
+        switch source {
+        case .branchHead: return try revision(branch, repo: repo, managed: managed, isDefault: true)
+        case .revision(let name): return try revision(name, repo: repo, managed: managed)
+        case .folder(let path):
+            let files = try prefetched?.files() ?? TreeReader.read(path)
+            return DiffBase(label: path, files: TreeReader.managed(files, managed))
+        case .spec(let path): return try spec(path, templates: templates)
+        }
     }
 
     private static func revision(_ revision: String, repo: String, managed: [String], isDefault: Bool = false) throws -> DiffBase {
@@ -42,10 +70,6 @@ struct DiffBase {
         }
     }
 
-    private static func folder(_ path: String, managed: [String]) throws -> DiffBase {
-        DiffBase(label: path, files: TreeReader.managed(try TreeReader.read(path), managed))
-    }
-
     private static func spec(_ path: String, templates: String?) throws -> DiffBase {
         let options = try SpecOptions.parse([path])
         let input = try CompileInput.load(options: options, templatesFolder: templates)
@@ -55,5 +79,25 @@ struct DiffBase {
             throw IOFailure("the base spec `\(path)` does not compile")
         }
         return DiffBase(label: path, files: tree.files, diagnostics: output.diagnostics.sorted)
+    }
+}
+
+/// A folder read on a background thread; `files()` waits for the result.
+final class FolderRead: @unchecked Sendable {
+    private let finished = DispatchSemaphore(value: 0)
+    private var result: Result<[String: String], Error> = .success([:])
+
+    init(_ path: String) {
+        DispatchQueue.global().async {
+            // One core: the compile running meanwhile keeps the others.
+            self.result = Result { try TreeReader.read(path, onAllCores: false) }
+            self.finished.signal()
+        }
+    }
+
+    func files() throws -> [String: String] {
+        finished.wait()
+        finished.signal()
+        return try result.get()
     }
 }

@@ -37,6 +37,8 @@ struct DiffCommand: ParsableCommand {
 
     func run() throws {
         let input = try CompileInput.load(options: options, templatesFolder: templates)
+        let baseSource = DiffBase.Source(base)
+        let prefetched = DiffBase.prefetch(baseSource)
         let output = input.compile(warningsAsErrors: options.warningsAsErrors)
         emit(output.diagnostics, format: options.diagnostics, sources: input.sources)
         let headDiagnostics = output.diagnostics.sorted
@@ -47,14 +49,16 @@ struct DiffCommand: ParsableCommand {
         let repoPath = repo ?? SpecFile.folder(of: options.spec).appendingPathComponent(platform.gitops.repository).standardizedFileURL.path
         let baseSide: DiffBase
         do {
-            baseSide = try DiffBase.load(base, repo: repoPath, branch: branch ?? platform.gitops.branch,
+            baseSide = try DiffBase.load(baseSource, prefetched: prefetched, repo: repoPath, branch: branch ?? platform.gitops.branch,
                                          managed: GitOpsPaths.managed(platform), templates: nil)
         } catch let error as IOFailure {
             _ = fail(error.description)
             throw DiffExit.error
         }
-        let report = DiffReport(DiffSides(base: baseSide.files, head: tree.files, root: platform.gitops.path),
-                                baseLabel: baseSide.label, headLabel: options.spec,
+        // Head is this compile: its objects are in memory, so unchanged files need no parsing.
+        let headObjects = output.manifests.map { GitOpsLayout.objectPaths($0, root: platform.gitops.path) } ?? [:]
+        let sides = DiffSides(base: baseSide.files, head: tree.files, root: platform.gitops.path, headObjects: headObjects)
+        let report = DiffReport(sides, baseLabel: baseSide.label, headLabel: options.spec,
                                 headDiagnostics: headDiagnostics, baseDiagnostics: baseSide.diagnostics)
         let text: String
         switch format {

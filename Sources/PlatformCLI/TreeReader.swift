@@ -6,19 +6,37 @@ enum TreeReader {
     /// Walks with `readdir`, whose entry types say which entries are files and folders, so a
     /// tree of 30,000 files costs no `stat` per file; only symbolic links (and entries of file
     /// systems that report no type) are resolved, and kept when they lead to a regular file
-    /// inside `folder`.
-    static func read(_ folder: String) throws -> [String: String] {
+    /// inside `folder`. Files are read on all cores, or on the calling thread alone when
+    /// `onAllCores` is false (when the read runs beside other work).
+    static func read(_ folder: String, onAllCores: Bool = true) throws -> [String: String] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw IOFailure("`\(folder)` is not a directory")
         }
         let root = URL(fileURLWithPath: folder).standardizedFileURL.resolvingSymlinksInPath().path
+        var found: [(key: String, path: String)] = []
+        try walk(root, relative: "", root: root + "/", into: &found)
         var files: [String: String] = [:]
-        try walk(root, relative: "", root: root + "/", into: &files)
+        files.reserveCapacity(found.count)
+        guard onAllCores else {
+            for file in found { files[file.key] = try contents(file.path) }
+            return files
+        }
+        // Files are independent: read them on all cores, then keep them in walk order (a link to
+        // a file read earlier overwrites it, as a serial walk would).
+        var results = [Result<String, Error>?](repeating: nil, count: found.count)
+        results.withUnsafeMutableBufferPointer { slots in
+            let base = slots.baseAddress!
+            DispatchQueue.concurrentPerform(iterations: found.count) { i in
+                base[i] = Result { try contents(found[i].path) }
+            }
+        }
+        for (file, result) in zip(found, results) { files[file.key] = try result!.get() }
         return files
     }
 
-    private static func walk(_ directory: String, relative: String, root: String, into files: inout [String: String]) throws {
+    /// Collects every regular file (and link to one) under `directory` as (relative key, path).
+    private static func walk(_ directory: String, relative: String, root: String, into files: inout [(key: String, path: String)]) throws {
         guard let handle = opendir(directory) else { throw IOFailure("cannot list `\(directory)`: \(String(cString: strerror(errno)))") }
         defer { closedir(handle) }
         while let entry = readdir(handle) {
@@ -27,14 +45,14 @@ enum TreeReader {
             let path = directory + "/" + name, key = relative + name
             switch Int32(entry.pointee.d_type) {
             case Int32(DT_DIR): try walk(path, relative: key + "/", root: root, into: &files)
-            case Int32(DT_REG): files[key] = try contents(path)
+            case Int32(DT_REG): files.append((key, path))
             case Int32(DT_UNKNOWN):
                 var info = stat()
                 guard lstat(path, &info) == 0 else { continue }
                 if info.st_mode & S_IFMT == S_IFDIR { try walk(path, relative: key + "/", root: root, into: &files) }
-                else if info.st_mode & S_IFMT == S_IFREG { files[key] = try contents(path) }
-                else if info.st_mode & S_IFMT == S_IFLNK, let target = linkedFile(path, root: root) { files[target] = try contents(path) }
-            case Int32(DT_LNK): if let target = linkedFile(path, root: root) { files[target] = try contents(path) }
+                else if info.st_mode & S_IFMT == S_IFREG { files.append((key, path)) }
+                else if info.st_mode & S_IFMT == S_IFLNK, let target = linkedFile(path, root: root) { files.append((target, path)) }
+            case Int32(DT_LNK): if let target = linkedFile(path, root: root) { files.append((target, path)) }
             default: continue
             }
         }
@@ -49,9 +67,40 @@ enum TreeReader {
         return full.hasPrefix(root) ? String(full.dropFirst(root.count)) : nil
     }
 
+    /// The file's text, read straight into the string's storage (invalid UTF-8 is repaired, as
+    /// `String(decoding:as:)` does); a file that grows while read is read again in chunks.
     private static func contents(_ path: String) throws -> String {
         let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw IOFailure("cannot read `\(path)`: \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else { throw failure(reading: path) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw failure(reading: path) }
+        // One byte more than the size: filling it means the file grew.
+        let capacity = Int(info.st_size) + 1
+        var readError: Int32 = 0, filled = 0
+        let text = String(unsafeUninitializedCapacity: capacity) { buffer in
+            while filled < capacity {
+                let count = Glibc.read(descriptor, buffer.baseAddress! + filled, capacity - filled)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    readError = errno
+                    return 0
+                }
+                filled += count
+                // All the bytes `fstat` announced, without the extra byte: the end (no read of 0 bytes needed).
+                if count == 0 || filled == capacity - 1 { break }
+            }
+            return filled
+        }
+        if readError != 0 { throw failure(reading: path, errno: readError) }
+        guard filled == capacity else { return text }
+        return try chunked(path)
+    }
+
+    /// The file's text, read in chunks until its end, whatever its size.
+    private static func chunked(_ path: String) throws -> String {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw failure(reading: path) }
         defer { close(descriptor) }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65536)
@@ -59,7 +108,7 @@ enum TreeReader {
             let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw IOFailure("cannot read `\(path)`: \(String(cString: strerror(errno)))")
+                throw failure(reading: path)
             }
             if count == 0 { break }
             bytes.append(contentsOf: chunk[0..<count])
@@ -67,8 +116,14 @@ enum TreeReader {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    private static func failure(reading path: String, errno code: Int32 = errno) -> IOFailure {
+        IOFailure("cannot read `\(path)`: \(String(cString: strerror(code)))")
+    }
+
     /// The files inside one of `managed` (a folder or a file path).
     static func managed(_ files: [String: String], _ managed: [String]) -> [String: String] {
-        files.filter { entry in managed.contains { entry.key == $0 || entry.key.hasPrefix($0 + "/") } }
+        func isManaged(_ path: String) -> Bool { managed.contains { path == $0 || path.hasPrefix($0 + "/") } }
+        // A compiled tree holds only managed files: then the dictionary is kept, not rebuilt.
+        return files.keys.allSatisfy(isManaged) ? files : files.filter { isManaged($0.key) }
     }
 }

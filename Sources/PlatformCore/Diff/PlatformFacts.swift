@@ -37,27 +37,49 @@ public struct PlatformFacts: Hashable, Sendable {
     static let gpuResource = "nvidia.com/gpu"
 
     public init(_ snapshot: PlatformSnapshot) {
-        for key in snapshot.sortedKeys {
-            let manifest = snapshot.resources[key]!
-            switch (manifest.group, manifest.kind) {
-            case ("apps", "Deployment"), ("apps", "StatefulSet"):
-                let template = manifest.object["spec"]?["template"]
-                placements.append(placement(manifest, key, templates: [(template, 1)]))
-            case ("leaderworkerset.x-k8s.io", "LeaderWorkerSet"):
-                let group = manifest.object["spec"]?["leaderWorkerTemplate"]
-                let size = Int(group?["size"]?.intValue ?? 1)
-                let worker = group?["workerTemplate"]
-                let leader = group?["leaderTemplate"] ?? worker
-                placements.append(placement(manifest, key, templates: [(leader, 1), (worker, max(size - 1, 0))]))
-            case ("", "ResourceQuota"):
-                for entry in manifest.object["spec"]?["hard"]?.mapValue ?? ManifestMap() {
-                    let quota = QuotaKey(cluster: key.cluster, namespace: key.id.namespace ?? "", name: key.id.name, resource: entry.key)
-                    quotas[quota] = Self.text(entry.value)
-                }
-            default: break
-            }
+        self.init(Self.entries(snapshot), lock: snapshot.lock)
+    }
+
+    /// What one object adds to the facts: a placement (a serving workload) or quota entries.
+    struct Entry: Sendable {
+        var key: ResourceKey
+        var placement: Placement?
+        var quotas: [(key: QuotaKey, value: String)] = []
+    }
+
+    /// The facts of `entries`, given in key order.
+    init(_ entries: [Entry], lock: ManifestValue?) {
+        for entry in entries {
+            if let placement = entry.placement { placements.append(placement) }
+            for quota in entry.quotas { quotas[quota.key] = quota.value }
         }
-        lock = snapshot.lock.map(LockFacts.init)
+        self.lock = lock.map(LockFacts.init)
+    }
+
+    /// The entries of the objects of `snapshot` the facts read, in key order.
+    static func entries(_ snapshot: PlatformSnapshot) -> [Entry] {
+        snapshot.sortedKeys.compactMap { entry(snapshot.resources[$0]!, key: $0) }
+    }
+
+    /// The facts `manifest` adds; nil for a kind the facts do not read.
+    static func entry(_ manifest: Manifest, key: ResourceKey) -> Entry? {
+        switch (manifest.group, manifest.kind) {
+        case ("apps", "Deployment"), ("apps", "StatefulSet"):
+            let template = manifest.object["spec"]?["template"]
+            return Entry(key: key, placement: placement(manifest, key, templates: [(template, 1)]))
+        case ("leaderworkerset.x-k8s.io", "LeaderWorkerSet"):
+            let group = manifest.object["spec"]?["leaderWorkerTemplate"]
+            let size = Int(group?["size"]?.intValue ?? 1)
+            let worker = group?["workerTemplate"]
+            let leader = group?["leaderTemplate"] ?? worker
+            return Entry(key: key, placement: placement(manifest, key, templates: [(leader, 1), (worker, max(size - 1, 0))]))
+        case ("", "ResourceQuota"):
+            let hard = manifest.object["spec"]?["hard"]?.mapValue ?? ManifestMap()
+            return Entry(key: key, placement: nil, quotas: hard.map { entry in
+                (QuotaKey(cluster: key.cluster, namespace: key.id.namespace ?? "", name: key.id.name, resource: entry.key), Self.text(entry.value))
+            })
+        default: return nil
+        }
     }
 
     /// GPUs held per team at the declared replica counts.
@@ -65,7 +87,7 @@ public struct PlatformFacts: Hashable, Sendable {
         placements.reduce(into: [:]) { $0[$1.team, default: 0] += $1.replicas * $1.gpusPerReplica }
     }
 
-    private func placement(_ manifest: Manifest, _ key: ResourceKey, templates: [(ManifestValue?, Int)]) -> Placement {
+    private static func placement(_ manifest: Manifest, _ key: ResourceKey, templates: [(ManifestValue?, Int)]) -> Placement {
         let pod = templates.first?.0?["spec"]
         let selector = pod?["nodeSelector"]?.mapValue ?? ManifestMap()
         let pool = Self.poolKeys.lazy.compactMap { selector[$0]?.stringValue }.first ?? "-"

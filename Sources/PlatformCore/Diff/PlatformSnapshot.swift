@@ -46,10 +46,14 @@ public struct PlatformSnapshot: Sendable {
 
     /// The cluster folder of `path` under `root`, or "" outside it.
     static func cluster(of path: String, root: String) -> String {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        let rootParts = root.isEmpty ? [] : root.split(separator: "/").map(String.init)
-        guard parts.count > rootParts.count + 1, Array(parts.prefix(rootParts.count)) == rootParts else { return "" }
-        return parts[rootParts.count]
+        var rest = Substring(path)
+        // Each folder of the root, then the cluster's, must be followed by a `/`.
+        for folder in root.split(separator: "/") {
+            guard let slash = rest.firstIndex(of: "/"), rest[..<slash] == folder else { return "" }
+            rest = rest[rest.index(after: slash)...]
+        }
+        guard let slash = rest.firstIndex(of: "/") else { return "" }
+        return String(rest[..<slash])
     }
 
     /// The documents of a YAML stream, split at `---` lines (the renderer writes one per file,
@@ -83,12 +87,20 @@ struct ParsedFile: Sendable {
     /// The parser's message for the last document that is not valid YAML.
     var error: String?
 
+    /// A file whose objects are already known (see `DiffSides.renderedFrom`).
+    init(path: String, text: String, root: String, objects: [Manifest]) {
+        self.path = path
+        self.text = text
+        self.objects = objects
+        cluster = PlatformSnapshot.cluster(of: path, root: root)
+    }
+
     init(path: String, text: String, root: String) {
         self.path = path
         self.text = text
         cluster = PlatformSnapshot.cluster(of: path, root: root)
         if path == PlatformSnapshot.lockFile {
-            lock = try? ManifestValue.parse(yaml: text)
+            lock = PlainJSON.parse(text) ?? (try? ManifestValue.parse(yaml: text))
             return
         }
         guard path.hasSuffix(".yaml") || path.hasSuffix(".yml") else { return }

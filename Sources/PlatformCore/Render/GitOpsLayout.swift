@@ -24,17 +24,27 @@ public enum GitOpsLayout {
         return RenderedTree(files: files)
     }
 
+    /// The file each object of `manifests` is rendered to by `render` (path → object): a diff
+    /// against a fresh compile reads the objects of unchanged files from here instead of parsing them.
+    public static func objectPaths(_ manifests: ManifestSet, root: String = "clusters") -> [String: Manifest] {
+        let clusters = manifests.clusters.concurrentMap { cluster in
+            let clusterDir = directory(of: cluster, root: root)
+            return namedFolders(of: cluster).flatMap { folder, named in
+                named.map { (path: "\(clusterDir)/\(folder)/\($0.name)", manifest: $0.manifest) }
+            }
+        }
+        var paths: [String: Manifest] = [:]
+        paths.reserveCapacity(manifests.count)
+        for (path, manifest) in clusters.joined() { paths[path] = manifest }
+        return paths
+    }
+
     private static func render(_ cluster: ManifestSet.Cluster, root: String) -> [String: String] {
         var files: [String: String] = [:]
-        let clusterDir = root.isEmpty ? cluster.name : "\(root)/\(cluster.name)"
-        var folders: [String: [Manifest]] = [:]
-        for manifest in cluster.manifests {
-            folders[manifest.namespace ?? clusterScopedFolder, default: []].append(manifest)
-        }
+        let clusterDir = directory(of: cluster, root: root)
         var clusterResources: [String] = []
         var namespaceFolders: [String] = []
-        for folder in folders.keys.sorted(by: { $0.precedesInByteOrder($1) }) {
-            let named = fileNames(for: folders[folder] ?? [])
+        for (folder, named) in namedFolders(of: cluster) {
             for (name, manifest) in named {
                 files["\(clusterDir)/\(folder)/\(name)"] = YAMLRenderer.render(manifest)
             }
@@ -48,6 +58,20 @@ public enum GitOpsLayout {
         }
         files["\(clusterDir)/kustomization.yaml"] = kustomization(clusterResources + namespaceFolders)
         return files
+    }
+
+    private static func directory(of cluster: ManifestSet.Cluster, root: String) -> String {
+        root.isEmpty ? cluster.name : "\(root)/\(cluster.name)"
+    }
+
+    /// The folders of a cluster in byte order (`_cluster` or the namespace), each with its
+    /// objects and their file names.
+    private static func namedFolders(of cluster: ManifestSet.Cluster) -> [(folder: String, named: [(name: String, manifest: Manifest)])] {
+        var folders: [String: [Manifest]] = [:]
+        for manifest in cluster.manifests {
+            folders[manifest.namespace ?? clusterScopedFolder, default: []].append(manifest)
+        }
+        return folders.keys.sorted(by: { $0.precedesInByteOrder($1) }).map { ($0, fileNames(for: folders[$0] ?? [])) }
     }
 
     /// A kustomize.config.k8s.io/v1beta1 Kustomization listing `resources` in the given order.

@@ -1,5 +1,5 @@
-import PlatformCore
 import Testing
+@testable import PlatformCore
 
 @Suite struct PlatformSnapshotTests {
     @Test func clustersComeFromTheFolderUnderTheRoot() {
@@ -31,5 +31,24 @@ import Testing
         #expect(snapshot.unreadable.keys.sorted() == ["clusters/prod/x/broken.yaml"])
         // A broken file is still compared as text.
         #expect(snapshot.otherFiles["clusters/prod/x/broken.yaml"] == "a: [1, 2\n")
+    }
+
+    @Test func clusterOfAPathMatchesSplittingIntoFolders() {
+        // The cluster is the folder right under the root, when a file lies below it.
+        func bySplitting(_ path: String, _ root: String) -> String {
+            let parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+            let rootParts = root.split(separator: "/").map(String.init)
+            guard parts.count > rootParts.count + 1, Array(parts.prefix(rootParts.count)) == rootParts else { return "" }
+            return parts[rootParts.count]
+        }
+        let paths = ["clusters/prod/x/a.yaml", "clusters/prod/kustomization.yaml", "clusters/prod", "clusters/notes.txt", "clusters//x.yaml",
+                     "clustersX/prod/a.yaml", "argocd/app.yaml", "deploy/clusters/edge/x/all.yaml", "deploy/clusters/edge", "platform.lock.json",
+                     "a/b/c/d", "/clusters/prod/a.yaml", "clusters/prod/", ""]
+        for root in ["clusters", "deploy/clusters", "deploy//clusters", "", "a/b"] {
+            for path in paths {
+                #expect(PlatformSnapshot.cluster(of: path, root: root) == bySplitting(path, root), "\(path) under \(root)")
+            }
+        }
+        #expect(PlatformSnapshot.cluster(of: "deploy/clusters/edge/x/all.yaml", root: "deploy/clusters") == "edge")
     }
 }

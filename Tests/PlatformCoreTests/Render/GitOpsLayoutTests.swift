@@ -18,6 +18,23 @@ import Testing
         return set
     }
 
+    @Test func objectPathsAreWhereRenderWritesEachObject() {
+        var set = Self.sampleSet()
+        // Two kinds sharing a lower-case name in one folder get group-qualified file names.
+        set.insert(Manifest(apiVersion: "gateway.networking.k8s.io/v1", kind: "Gateway", name: "edge", namespace: "search"), into: "prod-use1")
+        set.insert(Manifest(apiVersion: "networking.istio.io/v1", kind: "Gateway", name: "edge", namespace: "search"), into: "prod-use1")
+        for root in ["clusters", "deploy/clusters", ""] {
+            let tree = GitOpsLayout.render(set, root: root)
+            let objects = GitOpsLayout.objectPaths(set, root: root)
+            #expect(objects.count == set.count)
+            for (path, manifest) in objects {
+                #expect(tree.files[path] == YAMLRenderer.render(manifest), "\(path)")
+            }
+            // Every other file of the tree is a kustomization.
+            #expect(Set(tree.files.keys).subtracting(objects.keys).allSatisfy { $0.hasSuffix("kustomization.yaml") })
+        }
+    }
+
     @Test func layoutPathsAndKustomizations() {
         let tree = GitOpsLayout.render(Self.sampleSet())
         #expect(tree.paths == [
