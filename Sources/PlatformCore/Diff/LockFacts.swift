@@ -1,16 +1,18 @@
-/// The cost and node counts a side's `platform.lock.json` records. The shape read (documented
-/// in docs/diff-json.md; keys other than these are ignored):
+/// The cost and node counts a side's `platform.lock.json` records, in the shape
+/// `PlatformLock` writes (documented in docs/diff-json.md; other keys are ignored):
 /// ```json
-/// { "cost": { "currency": "USD", "monthlyTotal": 123.4,
-///             "teams": { "search": { "monthly": 100.0 } } },   // or "search": 100.0
-///   "placement": [ { "cluster": "prod", "pool": "h100", "nodes": 2, … } ] }
+/// { "cost": { "currency": "USD", "monthly": "1000.00",
+///             "teams": { "search": { "monthly": "600.00", … } } },
+///   "placement": { "models":   { "llama": [ { "cluster": "prod", "pool": "h100", "nodes": ["prod/h100/node-0"] } ] },
+///                  "training": { "sft": { "cluster": "prod", "pool": "h100", "nodes": [ … ] } } } }
 /// ```
-/// A field the lock lacks is nil and prints as "n/a".
+/// Amounts are decimal strings (exact cents; plain numbers are read too). A field the lock
+/// lacks is nil and prints as "n/a".
 public struct LockFacts: Hashable, Sendable {
     public var currency: String?
     public var monthlyTotal: Double?
     public var monthlyByTeam: [String: Double]
-    /// Nodes per (cluster, pool), the highest count any placement entry gives.
+    /// Nodes per (cluster, pool) that hold at least one placed replica or training gang.
     public var nodesByPool: [PoolKey: Int]
 
     public struct PoolKey: Hashable, Comparable, Sendable {
@@ -24,24 +26,28 @@ public struct LockFacts: Hashable, Sendable {
     public init(_ lock: ManifestValue) {
         let cost = lock["cost"]
         currency = cost?["currency"]?.stringValue
-        monthlyTotal = cost.flatMap { Self.number($0["monthlyTotal"] ?? $0["total"]) }
+        monthlyTotal = Self.amount(cost?["monthly"])
         var teams: [String: Double] = [:]
         for entry in cost?["teams"]?.mapValue ?? ManifestMap() {
-            if let amount = Self.number(entry.value) ?? Self.number(entry.value["monthly"]) { teams[entry.key] = amount }
+            if let amount = Self.amount(entry.value["monthly"]) { teams[entry.key] = amount }
         }
         monthlyByTeam = teams
-        var nodes: [PoolKey: Int] = [:]
-        for item in lock["placement"]?.listValue ?? [] {
-            guard let cluster = item["cluster"]?.stringValue, let pool = item["pool"]?.stringValue,
-                  let count = item["nodes"]?.intValue else { continue }
-            let key = PoolKey(cluster: cluster, pool: pool)
-            nodes[key] = max(nodes[key] ?? 0, Int(count))
+        // A node serving several models (or a model and a gang) counts once.
+        var nodes: [PoolKey: Set<String>] = [:]
+        let placement = lock["placement"]
+        let assignments = (placement?["models"]?.mapValue ?? ManifestMap()).flatMap { $0.value.listValue ?? [] }
+            + (placement?["training"]?.mapValue ?? ManifestMap()).map(\.value)
+        for assignment in assignments {
+            guard let cluster = assignment["cluster"]?.stringValue, let pool = assignment["pool"]?.stringValue else { continue }
+            let names = (assignment["nodes"]?.listValue ?? []).compactMap(\.stringValue)
+            nodes[PoolKey(cluster: cluster, pool: pool), default: []].formUnion(names)
         }
-        nodesByPool = nodes
+        nodesByPool = nodes.mapValues(\.count)
     }
 
-    private static func number(_ value: ManifestValue?) -> Double? {
+    private static func amount(_ value: ManifestValue?) -> Double? {
         switch value {
+        case .string(let text)?: return Double(text)
         case .int(let i)?: return Double(i)
         case .double(let d)?: return d
         default: return nil

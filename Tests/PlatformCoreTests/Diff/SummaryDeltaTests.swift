@@ -5,8 +5,9 @@ import Testing
 @Suite struct SummaryDeltaTests {
     typealias F = DiffFixtures
 
-    static let baseLock = #"{"cost":{"currency":"USD","monthlyTotal":1000,"teams":{"search":{"monthly":600},"support":400}},"placement":[{"cluster":"prod","pool":"h100","nodes":2}]}"#
-    static let headLock = #"{"cost":{"currency":"USD","monthlyTotal":1300.5,"teams":{"search":{"monthly":900.5},"support":400}},"placement":[{"cluster":"prod","pool":"h100","nodes":3}]}"#
+    /// Locks in the shape `PlatformLock` writes: amounts as decimal strings, nodes by name.
+    static let baseLock = #"{"cost":{"currency":"USD","monthly":"1000.00","teams":{"search":{"monthly":"600.00"},"support":{"monthly":"400.00"}}},"placement":{"models":{"llama":[{"cluster":"prod","pool":"h100","nodes":["prod/h100/node-0","prod/h100/node-1"],"replicas":2}]},"training":{}}}"#
+    static let headLock = #"{"cost":{"currency":"USD","monthly":"1300.50","teams":{"search":{"monthly":"900.50"},"support":{"monthly":"400.00"}}},"placement":{"models":{"llama":[{"cluster":"prod","pool":"h100","nodes":["prod/h100/node-0","prod/h100/node-1"],"replicas":2}],"mistral":[{"cluster":"prod","pool":"h100","nodes":["prod/h100/node-1"],"replicas":1}]},"training":{"sft":{"cluster":"prod","pool":"h100","nodes":["prod/h100/node-2"],"replicas":1}}}}"#
 
     @Test func replicasMovedBetweenPoolsAndGPUsPerTeam() {
         let base = [("prod", F.deployment("llama", replicas: 2, gpus: 4, pool: "h100")), ("prod", F.deployment("mistral", namespace: "support", replicas: 1, gpus: 1, team: "support"))]
