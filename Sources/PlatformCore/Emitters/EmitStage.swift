@@ -22,7 +22,7 @@ public enum EmitStage {
             for addition in context.additions {
                 for d in reported[next..<addition.diagnosticsBefore] { diagnostics.report(d) }
                 next = addition.diagnosticsBefore
-                if let duplicate = manifests.insert(addition.manifest, into: addition.cluster) {
+                if let duplicate = manifests.insert(addition.manifest, id: addition.id, into: addition.cluster) {
                     diagnostics.error(EmitCodes.duplicateObject,
                                       "two emitted objects share the id \(duplicate.id) in cluster `\(addition.cluster)`", at: nil)
                 }

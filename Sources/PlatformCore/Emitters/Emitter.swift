@@ -15,6 +15,8 @@ public struct EmitContext: Sendable {
     /// a duplicate found later is reported in the place it would have had when found at once).
     struct Addition: Sendable {
         var manifest: Manifest
+        /// `manifest.id`, worked out here, on the emitter's thread.
+        var id: ManifestID
         var cluster: String
         var diagnosticsBefore: Int
     }
@@ -42,7 +44,7 @@ public struct EmitContext: Sendable {
                                     at: nil, notes: [DiagnosticNote("\(conflict)")])
             }
         }
-        additions.append(Addition(manifest: object, cluster: cluster, diagnosticsBefore: diagnostics.all.count))
+        additions.append(Addition(manifest: object, id: object.id, cluster: cluster, diagnosticsBefore: diagnostics.all.count))
     }
 }
 
