@@ -58,12 +58,11 @@ public struct Compiler: Sendable {
         plan.topologyFiles = topologyFiles
         for finding in PolicyPass.run(platform, plan: plan) { diagnostics.report(finding) }
         guard !diagnostics.hasErrors else { return Output(platform: platform, plan: plan, diagnostics: diagnostics) }
-        var context = EmitContext(templates: templates, clusters: platform.clusters.map(\.name))
-        for emitter in emitters { emitter.emit(plan, into: &context) }
-        diagnostics.append(contentsOf: context.diagnostics)
-        for finding in ManifestSecretAudit.run(context.manifests) + PodSecurityAudit.run(context.manifests) { diagnostics.report(finding) }
-        guard !diagnostics.hasErrors else { return Output(platform: platform, plan: plan, manifests: context.manifests, diagnostics: diagnostics) }
-        let manifests = FleetEmitter.syncWaves(context.manifests, engine: platform.gitops.engine)
+        let emitted = EmitStage.run(emitters, plan: plan, templates: templates, clusters: platform.clusters.map(\.name))
+        diagnostics.append(contentsOf: emitted.diagnostics)
+        for finding in ManifestSecretAudit.run(emitted.manifests) + PodSecurityAudit.run(emitted.manifests) { diagnostics.report(finding) }
+        guard !diagnostics.hasErrors else { return Output(platform: platform, plan: plan, manifests: emitted.manifests, diagnostics: diagnostics) }
+        let manifests = FleetEmitter.syncWaves(emitted.manifests, engine: platform.gitops.engine)
         var tree = GitOpsLayout.render(manifests, root: platform.gitops.path)
         for emitter in treeFileEmitters {
             for (path, text) in emitter.files(plan, manifests: manifests) { tree.files[path] = text }

@@ -17,11 +17,23 @@ public struct FrontEnd {
 
     public func run(_ bytes: [UInt8], into diagnostics: inout DiagnosticBag) -> Platform? {
         guard let root = YAMLLoader(file: file).load(bytes, into: &diagnostics), !diagnostics.hasErrors else { return nil }
-        SpecChecker().check(root, into: &diagnostics)
-        SpecSecretScan().check(root, into: &diagnostics)
+        // Both read the tree and only report: they run at once, their findings kept in this order.
+        let (checked, scanned) = concurrently(
+            { collecting { SpecChecker().check(root, into: &$0) } },
+            { collecting { SpecSecretScan().check(root, into: &$0) } })
+        diagnostics.append(contentsOf: checked)
+        diagnostics.append(contentsOf: scanned)
         guard !diagnostics.hasErrors else { return nil }
-        var platform = Lowering(file: file).lower(root, into: &diagnostics)
-        platform.specDigest = SHA256.hex(YAMLRenderer.render(EffectiveSpec.document(root)))
+        // The digest of the effective spec needs only the tree: worked out while lowering.
+        let ((lowered, lowering), digest) = concurrently(
+            { () -> (Platform, DiagnosticBag) in
+                var bag = DiagnosticBag()
+                return (Lowering(file: file).lower(root, into: &bag), bag)
+            },
+            { SHA256.hex(YAMLRenderer.render(EffectiveSpec.document(root))) })
+        var platform = lowered
+        diagnostics.append(contentsOf: lowering)
+        platform.specDigest = digest
         PoolTopology.apply(to: &platform, files: topologyFiles, into: &diagnostics)
         ReferenceResolver().check(platform, into: &diagnostics)
         RangeChecks().check(platform, into: &diagnostics)
@@ -29,6 +41,13 @@ public struct FrontEnd {
         PlatformValidator().check(platform, into: &diagnostics)
         guard !diagnostics.hasErrors else { return nil }
         return platform
+    }
+
+    /// What `report` reports into a new bag.
+    private func collecting(_ report: (inout DiagnosticBag) -> Void) -> DiagnosticBag {
+        var bag = DiagnosticBag()
+        report(&bag)
+        return bag
     }
 
     /// The spec with defaults applied, as canonical YAML (`compile --show-defaults`); nil when the

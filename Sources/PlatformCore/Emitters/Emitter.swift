@@ -7,16 +7,27 @@ public protocol Emitter: Sendable {
     func emit(_ plan: PlannedPlatform, into context: inout EmitContext)
 }
 
-/// Collects what emitters produce, merges each object onto its base template from `templates/`,
-/// and reports template conflicts and duplicate objects as diagnostics.
+/// Collects what one emitter produces, each object merged onto its base template from
+/// `templates/`, and reports template conflicts as diagnostics. `EmitStage` puts the objects of
+/// every emitter into one `ManifestSet` and reports duplicates.
 public struct EmitContext: Sendable {
-    public private(set) var manifests = ManifestSet()
+    /// One object the emitter added, and how many diagnostics had been reported by then (so that
+    /// a duplicate found later is reported in the place it would have had when found at once).
+    struct Addition: Sendable {
+        var manifest: Manifest
+        /// `manifest.id`, worked out here, on the emitter's thread.
+        var id: ManifestID
+        var cluster: String
+        var diagnosticsBefore: Int
+    }
+
+    /// The objects in the order the emitter added them.
+    private(set) var additions: [Addition] = []
     public var diagnostics = DiagnosticBag()
     public let templates: TemplateSet
 
-    public init(templates: TemplateSet, clusters: [String]) {
+    public init(templates: TemplateSet) {
         self.templates = templates
-        for cluster in clusters { manifests.addCluster(cluster) }
     }
 
     /// Adds `manifest` to `cluster`, merged onto the template `template` (e.g. "vllm/deployment")
@@ -33,9 +44,7 @@ public struct EmitContext: Sendable {
                                     at: nil, notes: [DiagnosticNote("\(conflict)")])
             }
         }
-        if let duplicate = manifests.insert(object, into: cluster) {
-            diagnostics.error(EmitCodes.duplicateObject, "two emitted objects share the id \(duplicate.id) in cluster `\(cluster)`", at: nil)
-        }
+        additions.append(Addition(manifest: object, id: object.id, cluster: cluster, diagnosticsBefore: diagnostics.all.count))
     }
 }
 

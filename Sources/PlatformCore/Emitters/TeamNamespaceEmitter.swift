@@ -5,11 +5,12 @@ public struct TeamNamespaceEmitter: Emitter {
 
     public func emit(_ plan: PlannedPlatform, into context: inout EmitContext) {
         let p = plan.platform
+        let exceptions = PodSecurityLevels.exceptions(plan)
         for cluster in p.clusters {
             for team in p.teams {
                 let labels = PlatformLabels.common(p, team: team.name)
                 // Pod Security Standards labels (and the reason when below `restricted`).
-                let security = PodSecurityLevels.namespaceMetadata(team: team.name, cluster: cluster.name, plan: plan)
+                let security = PodSecurityLevels.namespaceMetadata(reasons: exceptions[team.name]?[cluster.name] ?? [], plan: plan)
                 var namespaceLabels = labels
                 for entry in security.labels { namespaceLabels[entry.key] = entry.value }
                 context.add(Manifest(apiVersion: "v1", kind: "Namespace", name: team.namespace, labels: namespaceLabels,

@@ -5,9 +5,9 @@ public struct ManifestSet: Hashable, Sendable {
     /// One cluster's objects, sorted by id.
     public struct Cluster: Hashable, Sendable {
         public var name: String
-        public private(set) var manifests: [Manifest]
+        public fileprivate(set) var manifests: [Manifest]
         /// `manifests[i].id`, kept so inserts do not recompute ids.
-        private var ids: [ManifestID]
+        fileprivate var ids: [ManifestID]
 
         fileprivate init(name: String) {
             self.name = name
@@ -16,8 +16,7 @@ public struct ManifestSet: Hashable, Sendable {
         }
 
         /// Inserts keeping the id order; returns the object already holding the id, if any.
-        fileprivate mutating func insert(_ manifest: Manifest) -> Manifest? {
-            let id = manifest.id
+        fileprivate mutating func insert(_ manifest: Manifest, id: ManifestID) -> Manifest? {
             var low = 0
             var high = manifests.count
             while low < high {
@@ -60,9 +59,27 @@ public struct ManifestSet: Hashable, Sendable {
     /// inserting when the cluster already holds an object with the same id.
     @discardableResult
     public mutating func insert(_ manifest: Manifest, into cluster: String) -> Duplicate? {
+        insert(manifest, id: manifest.id, into: cluster)
+    }
+
+    /// `insert(_:into:)` with the object's id already worked out (`id` must be `manifest.id`).
+    mutating func insert(_ manifest: Manifest, id: ManifestID, into cluster: String) -> Duplicate? {
         let index = clusterIndex(cluster)
-        guard let existing = clusters[index].insert(manifest) else { return nil }
-        return Duplicate(cluster: cluster, id: manifest.id, kept: existing, refused: manifest)
+        guard let existing = clusters[index].insert(manifest, id: id) else { return nil }
+        return Duplicate(cluster: cluster, id: id, kept: existing, refused: manifest)
+    }
+
+    /// The set with `transform` applied to every object, clusters on all cores. `transform` must
+    /// keep each object's id (it may change anything else), so the order stays as it is.
+    public func mapManifests(_ transform: (Manifest) -> Manifest) -> ManifestSet {
+        var result = self
+        result.clusters = clusters.concurrentMap { cluster in
+            var mapped = cluster
+            mapped.manifests = cluster.manifests.map(transform)
+            assert(mapped.manifests.map(\.id) == cluster.ids, "mapManifests changed an object's id")
+            return mapped
+        }
+        return result
     }
 
     /// Adds an empty cluster, so its directory and kustomization are still rendered.

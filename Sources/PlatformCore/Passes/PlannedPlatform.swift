@@ -22,7 +22,10 @@ public struct PlannedPlatform: Sendable {
 
     /// The clusters a model runs in (sorted), from its placement.
     public func clusters(of model: String) -> [String] {
-        Array(Set((modelAssignments[model] ?? []).map(\.cluster))).sorted()
+        // A model sits in a handful of pools: an array beats building a Set on every call.
+        var names: [String] = []
+        for assignment in modelAssignments[model] ?? [] where !names.contains(assignment.cluster) { names.append(assignment.cluster) }
+        return names.sorted()
     }
 
     /// The cluster a workload lives in: its placed cluster, else its pin, else the first cluster.

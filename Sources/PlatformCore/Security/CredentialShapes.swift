@@ -21,7 +21,8 @@ public enum CredentialShapes {
         Shape(kind: "an Anthropic API key", pattern: #"(?<![A-Za-z0-9])sk-ant-[A-Za-z0-9_-]{20,}"#, anchors: ["sk-ant-"]),
         Shape(kind: "an OpenAI-style API key (`sk-`)", pattern: #"(?<![A-Za-z0-9])sk-[A-Za-z0-9_-]{20,}"#, anchors: ["sk-"]),
         Shape(kind: "an AWS access key id", pattern: #"(?<![A-Za-z0-9])(AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])"#, anchors: ["AKIA", "ASIA"]),
-        Shape(kind: "a GitHub token", pattern: #"(?<![A-Za-z0-9])(gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{22,})"#, anchors: ["gh", "github_pat_"]),
+        Shape(kind: "a GitHub token", pattern: #"(?<![A-Za-z0-9])(gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{22,})"#,
+              anchors: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"]),
         Shape(kind: "a Hugging Face token", pattern: #"(?<![A-Za-z0-9])hf_[A-Za-z0-9]{30,}"#, anchors: ["hf_"]),
         Shape(kind: "a Slack token", pattern: #"(?<![A-Za-z0-9])xox[abposr]-[A-Za-z0-9-]{10,}"#, anchors: ["xox"]),
         Shape(kind: "a JSON Web Token", pattern: #"eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}"#, anchors: ["eyJ"]),
@@ -29,39 +30,83 @@ public enum CredentialShapes {
         Shape(kind: "a URL with an embedded password", pattern: #"[A-Za-z][A-Za-z0-9+.-]*://[^/\s:@]+:[^/\s@]+@"#, anchors: ["@"]),
     ]
 
+    /// No shape matches fewer UTF-8 bytes: the shortest match of all is a URL with a password,
+    /// `a://b:c@` (every other shape needs 15 or more). Most strings of a manifest are shorter.
+    static let shortestMatch = 8
+    /// `isHighEntropy` wants 16 characters, so at least 16 bytes.
+    static let shortestHighEntropy = 16
+
+    /// Every anchor as bytes with the index of its shape, and which bytes start an anchor: one
+    /// pass over a value finds the shapes worth a regular expression, without allocating.
+    private static let anchors: [(shape: Int, bytes: [UInt8])] =
+        shapes.indices.flatMap { index in shapes[index].anchors.map { (index, Array($0.utf8)) } }
+    private static let startsAnchor: [Bool] = (0..<256).map { byte in anchors.contains { Int($0.bytes[0]) == byte } }
+
     /// Words that mark a field as holding a credential (matched in the lower-cased field name).
     static let credentialFieldWords = ["key", "token", "password", "passwd", "secret", "credential"]
+    private static let credentialFieldWordBytes = credentialFieldWords.map { Array($0.utf8) }
 
     /// The kind of credential `value` looks like, or nil. `field` is the key (or env var name)
     /// the value sits under; it enables the high-entropy check.
     public static func match(_ value: String, field: String? = nil) -> String? {
-        let bytes = Array(value.utf8)
-        for shape in shapes where shape.anchors.contains(where: { occurs($0, in: bytes) })
-            && value.range(of: shape.pattern, options: .regularExpression) != nil {
-            return shape.kind
+        let length = value.utf8.count
+        guard length >= shortestMatch else { return nil }
+        let anchored = value.utf8.withContiguousStorageIfAvailable(anchoredShapes)
+            ?? Array(value.utf8).withUnsafeBufferPointer(anchoredShapes)
+        if anchored != 0 {
+            for (index, shape) in shapes.enumerated() where anchored & (1 << index) != 0
+                && value.range(of: shape.pattern, options: .regularExpression) != nil {
+                return shape.kind
+            }
         }
-        if let field, isCredentialField(field), isHighEntropy(value) {
+        if length >= shortestHighEntropy, let field, isCredentialField(field), isHighEntropy(value) {
             return "a high-entropy secret in a field named `\(field)`"
         }
         return nil
     }
 
-    /// True when the UTF-8 of `literal` occurs in `bytes` (a plain scan: anchors are a few bytes).
-    private static func occurs(_ literal: String, in bytes: [UInt8]) -> Bool {
-        let needle = Array(literal.utf8)
-        guard bytes.count >= needle.count else { return false }
-        for start in 0...(bytes.count - needle.count) where bytes[start] == needle[0] {
-            var i = 1
-            while i < needle.count && bytes[start + i] == needle[i] { i += 1 }
-            if i == needle.count { return true }
+    /// The shapes (bit `i` for `shapes[i]`) with an anchor in `bytes`. A shape's every match
+    /// contains one of its anchors, so the others cannot match.
+    private static func anchoredShapes(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let startsAnchor = self.startsAnchor
+        var found: UInt64 = 0
+        for start in bytes.indices where startsAnchor[Int(bytes[start])] {
+            for anchor in anchors where found & (1 << anchor.shape) == 0 && occurs(anchor.bytes, in: bytes, at: start) {
+                found |= 1 << anchor.shape
+            }
         }
-        return false
+        return found
+    }
+
+    /// True when `needle` sits in `bytes` at `start`.
+    private static func occurs(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        guard bytes.count - start >= needle.count else { return false }
+        for i in needle.indices where bytes[start + i] != needle[i] { return false }
+        return true
     }
 
     /// True when a field's name says it holds a key, token, password or secret.
     public static func isCredentialField(_ name: String) -> Bool {
-        let lower = Array(name.lowercased().utf8)
-        return credentialFieldWords.contains { occurs($0, in: lower) }
+        // An ASCII name is lower-cased byte by byte as it is compared, without building a copy;
+        // others go through `lowercased()` (after which A–Z no longer occur).
+        let ascii = name.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            bytes.allSatisfy { $0 < 0x80 } ? containsCredentialWord(bytes) : nil
+        }
+        if let ascii, let found = ascii { return found }
+        return Array(name.lowercased().utf8).withUnsafeBufferPointer(containsCredentialWord)
+    }
+
+    /// True when one of `credentialFieldWords` occurs in `bytes`, A–Z taken as a–z.
+    private static func containsCredentialWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        credentialFieldWordBytes.contains { word in
+            guard bytes.count >= word.count else { return false }
+            return (0...(bytes.count - word.count)).contains { start in
+                word.indices.allSatisfy { i in
+                    let byte = bytes[start + i]
+                    return (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte) == word[i]
+                }
+            }
+        }
     }
 
     /// Long, unspaced and random-looking: at least 16 characters, Shannon entropy of at least 3.5

@@ -10,20 +10,25 @@ import PlatformDiagnostics
 /// `Conventions.securityExceptionAnnotation` on the template or its object.
 public enum PodSecurityAudit {
     public static func run(_ manifests: ManifestSet) -> [Diagnostic] {
+        // One cluster per core; findings are concatenated in cluster order, as a loop would give them.
+        manifests.clusters.concurrentMap(audit).flatMap { $0 }
+    }
+
+    private static func audit(_ cluster: ManifestSet.Cluster) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for cluster in manifests.clusters {
-            for manifest in cluster.manifests {
-                let objectReason = reason(in: manifest.object)
-                for template in podTemplates(in: manifest.value, path: "") {
-                    guard objectReason == nil, reason(in: template.map) == nil else { continue }
-                    let gaps = missingHardening(template.spec)
-                    guard !gaps.isEmpty else { continue }
-                    let where_ = template.path.isEmpty ? "" : " (`\(template.path)`)"
-                    found.append(Diagnostic(.warning, SecurityCodes.unhardenedPod,
-                                            "pod template of \(manifest.id)\(where_) in cluster `\(cluster.name)` lacks \(gaps.joined(separator: ", "))",
-                                            at: nil,
-                                            help: "set them in the template's securityContext, or state why not in the annotation `\(Conventions.securityExceptionAnnotation)`"))
-                }
+        for manifest in cluster.manifests {
+            let objectReason = reason(in: manifest.object)
+            var templates: [PodTemplate] = []
+            podTemplates(in: manifest.value, path: { "" }, into: &templates)
+            for template in templates {
+                guard objectReason == nil, reason(in: template.map) == nil else { continue }
+                let gaps = missingHardening(template.spec)
+                guard !gaps.isEmpty else { continue }
+                let where_ = template.path.isEmpty ? "" : " (`\(template.path)`)"
+                found.append(Diagnostic(.warning, SecurityCodes.unhardenedPod,
+                                        "pod template of \(manifest.id)\(where_) in cluster `\(cluster.name)` lacks \(gaps.joined(separator: ", "))",
+                                        at: nil,
+                                        help: "set them in the template's securityContext, or state why not in the annotation `\(Conventions.securityExceptionAnnotation)`"))
             }
         }
         return found
@@ -36,17 +41,24 @@ public enum PodSecurityAudit {
         var spec: ManifestMap
     }
 
-    static func podTemplates(in value: ManifestValue, path: String) -> [PodTemplate] {
+    /// Appends the pod templates inside `value`. `path` is built only for a template found:
+    /// building it for every node of every object was most of this audit's time.
+    static func podTemplates(in value: ManifestValue, path: () -> String, into found: inout [PodTemplate]) {
         switch value {
         case let .map(map):
             if let spec = map["spec"]?.mapValue, spec["containers"]?.listValue != nil {
-                return [PodTemplate(path: path, map: map, spec: spec)]
+                found.append(PodTemplate(path: path(), map: map, spec: spec))
+                return
             }
-            return map.flatMap { podTemplates(in: $0.value, path: path.isEmpty ? $0.key : "\(path).\($0.key)") }
+            for entry in map {
+                podTemplates(in: entry.value, path: { let p = path(); return p.isEmpty ? entry.key : "\(p).\(entry.key)" }, into: &found)
+            }
         case let .list(items):
-            return items.enumerated().flatMap { podTemplates(in: $0.element, path: "\(path)[\($0.offset)]") }
+            for (index, item) in items.enumerated() {
+                podTemplates(in: item, path: { "\(path())[\(index)]" }, into: &found)
+            }
         default:
-            return []
+            break
         }
     }
 

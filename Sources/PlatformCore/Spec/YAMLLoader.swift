@@ -43,7 +43,7 @@ public struct YAMLLoader {
         }
         // First of the checks on the text: one pass over the bytes, where the others split lines.
         guard checkEntries(text, into: &diagnostics) else { return nil }
-        if text.allSatisfy({ $0.isWhitespace }) || stripComments(text).allSatisfy({ $0.isWhitespace }) {
+        if text.allSatisfy({ $0.isWhitespace }) || holdsOnlyComments(text) {
             diagnostics.error(SpecCodes.emptyFile, "the spec is empty", at: SourceLocation(file: file, line: 1, column: 1),
                               help: "start from the bundled platform.yaml, or run `platformc schema` for the full reference")
             return nil
@@ -127,7 +127,7 @@ public struct YAMLLoader {
     /// any token") hides the cause, so find the first one ourselves.
     private func checkIndentation(_ text: String, into diagnostics: inout DiagnosticBag) -> Bool {
         var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in Self.lines(of: text) {
             lineNumber += 1
             var column = 0
             for ch in line.unicodeScalars {
@@ -170,7 +170,7 @@ public struct YAMLLoader {
             }
         }
         var lineNumber = 0
-        for l in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for l in Self.lines(of: text) {
             lineNumber += 1
             let indent = l.prefix { $0 == " " }.count
             if indent > Self.maxDepth * 4 {
@@ -250,8 +250,32 @@ public struct YAMLLoader {
         return nil
     }
 
-    private func stripComments(_ text: String) -> String {
-        text.split(separator: "\n").filter { !$0.drop { $0 == " " }.hasPrefix("#") }.joined(separator: "\n")
+    /// True when every line is blank or a comment; stops at the first line of content.
+    private func holdsOnlyComments(_ text: String) -> Bool {
+        Self.lines(of: text).allSatisfy { $0.drop { $0 == " " }.hasPrefix("#") || $0.allSatisfy(\.isWhitespace) }
+    }
+
+    /// The lines of `text`, exactly as `text.split(separator: "\n", omittingEmptySubsequences: false)`
+    /// gives them, found on the UTF-8 bytes: splitting by Character breaks graphemes across the
+    /// whole spec, a tenth of loading it. A line ends at every LF that does not follow a CR (CR LF
+    /// is one Character, which is not "\n"; any other LF is a Character of its own).
+    static func lines(of text: String) -> [Substring] {
+        var lines: [Substring] = []
+        var start = text.startIndex
+        var previous: UInt8 = 0
+        var index = text.utf8.startIndex
+        while index != text.utf8.endIndex {
+            let byte = text.utf8[index]
+            let next = text.utf8.index(after: index)
+            if byte == UInt8(ascii: "\n") && previous != UInt8(ascii: "\r") {
+                lines.append(text[start..<index])
+                start = next
+            }
+            previous = byte
+            index = next
+        }
+        lines.append(text[start...])
+        return lines
     }
 
     /// The offset of the first byte that does not belong to a well-formed UTF-8 sequence.

@@ -104,6 +104,27 @@ import Testing
         #expect(duplicates.first?.refused == again)
     }
 
+    @Test func mapManifestsKeepsClustersAndOrder() {
+        var set = ManifestSet()
+        set.addCluster("empty")
+        for (cluster, name) in [("west", "b"), ("east", "z"), ("west", "a"), ("east", "c")] {
+            set.insert(Manifest(apiVersion: "v1", kind: "ConfigMap", name: name, namespace: "ns"), into: cluster)
+        }
+        let mapped = set.mapManifests { m in
+            var m = m
+            m.object["data"] = ["from": .string(m.name)]
+            return m
+        }
+        #expect(mapped.clusters.map(\.name) == ["east", "empty", "west"])
+        #expect(mapped.manifests(in: "east").map(\.name) == ["c", "z"])
+        #expect(mapped.manifests(in: "west").map { $0.object["data"]?["from"]?.stringValue } == ["a", "b"])
+        // Inserting still finds the mapped objects by id.
+        var again = mapped
+        #expect(again.insert(Manifest(apiVersion: "v1", kind: "ConfigMap", name: "a", namespace: "ns"), into: "west") != nil)
+        #expect(again.insert(Manifest(apiVersion: "v1", kind: "ConfigMap", name: "m", namespace: "ns"), into: "west") == nil)
+        #expect(again.manifests(in: "west").map(\.name) == ["a", "b", "m"])
+    }
+
     @Test func jsonTextIsCompactAndSorted() {
         let value: ManifestValue = ["b": [1, 2.5, true, .null], "a": "q\"\n\u{1}"]
         #expect(value.jsonText == #"{"a":"q\"\n\u0001","b":[1,2.5,true,null]}"#)

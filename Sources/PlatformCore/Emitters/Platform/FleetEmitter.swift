@@ -42,21 +42,16 @@ public struct FleetEmitter: TreeFileEmitter {
     /// Cluster-scoped objects with sync wave -1 (Argo CD only; Flux orders by `dependsOn`).
     public static func syncWaves(_ set: ManifestSet, engine: GitOpsTarget.Engine) -> ManifestSet {
         guard engine == .argocd else { return set }
-        var result = ManifestSet()
-        for cluster in set.clusters {
-            result.addCluster(cluster.name)
-            for var manifest in cluster.manifests {
-                if manifest.namespace == nil {
-                    var metadata = manifest.object["metadata"]?.mapValue ?? ManifestMap()
-                    var annotations = metadata["annotations"]?.mapValue ?? ManifestMap()
-                    annotations[syncWaveAnnotation] = "-1"
-                    metadata["annotations"] = .map(annotations)
-                    manifest.object["metadata"] = .map(metadata)
-                }
-                result.insert(manifest, into: cluster.name)
-            }
+        return set.mapManifests { manifest in
+            guard manifest.namespace == nil else { return manifest }
+            var annotated = manifest
+            var metadata = manifest.object["metadata"]?.mapValue ?? ManifestMap()
+            var annotations = metadata["annotations"]?.mapValue ?? ManifestMap()
+            annotations[syncWaveAnnotation] = "-1"
+            metadata["annotations"] = .map(annotations)
+            annotated.object["metadata"] = .map(metadata)
+            return annotated
         }
-        return result
     }
 
     func applicationSet(_ p: Platform, labels: ManifestMap) -> Manifest {

@@ -13,9 +13,10 @@ public struct ObservabilityEmitter: Emitter {
     public func emit(_ plan: PlannedPlatform, into context: inout EmitContext) {
         let p = plan.platform
         guard p.observability.prometheusEnabled else { return }
+        let modelClusters = p.models.map { plan.clusters(of: $0.name) }  // once per model, not per model and cluster
         for cluster in p.clusters {
             let labels = PlatformLabels.common(p)
-            let models = p.models.filter { plan.clusters(of: $0.name).contains(cluster.name) }
+            let models = p.models.indices.filter { modelClusters[$0].contains(cluster.name) }.map { p.models[$0] }
             let namespaces = Set(models.compactMap { p.team($0.team)?.namespace }).sorted()
             if !namespaces.isEmpty {
                 context.add(Manifest(apiVersion: "monitoring.coreos.com/v1", kind: "PodMonitor", name: Self.vllmMonitorName,

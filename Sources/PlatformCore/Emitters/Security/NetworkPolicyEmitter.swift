@@ -19,6 +19,7 @@ public struct NetworkPolicyEmitter: Emitter {
 
     public func emit(_ plan: PlannedPlatform, into context: inout EmitContext) {
         let p = plan.platform
+        let placements = Placements(plan)
         for cluster in p.clusters {
             for team in p.teams {
                 let ns = team.namespace
@@ -32,9 +33,9 @@ public struct NetworkPolicyEmitter: Emitter {
                     [.pods(namespace: Conventions.dnsNamespace, labels: ["k8s-app": "kube-dns"])],
                     ports: [NetworkPort(Conventions.dnsPort, "UDP"), NetworkPort(Conventions.dnsPort, "TCP")])])
 
-                let models = p.models.filter { $0.team == team.name && plan.servingClusters(ofModel: $0.name).contains(cluster.name) }
+                let models = placements.models(ofTeam: team.name).filter { placements.servingClusters(ofModel: $0.name).contains(cluster.name) }
                 for model in models {
-                    let (ingress, egress) = modelRules(model, plan: plan, cluster: cluster.name)
+                    let (ingress, egress) = modelRules(model, plan: plan, cluster: cluster.name, placements: placements)
                     add("model-\(model.name)", Conventions.modelSelector(model.name), ingress: ingress, egress: egress)
                 }
                 let picked = models.filter(\.prefixCacheAware)
@@ -45,7 +46,7 @@ public struct NetworkPolicyEmitter: Emitter {
                                  // The API server's address is not known when compiling; the picker watches pods and pools.
                                  NetworkRule([.anywhere], ports: [NetworkPort(443), NetworkPort(6443)])])
                 }
-                for agent in p.agents where agent.team == team.name && plan.cluster(ofAgent: agent) == cluster.name {
+                for agent in placements.agents(ofTeam: team.name, in: cluster.name) {
                     add("agent-\(agent.name)", Conventions.agentSelector(agent.name),
                         ingress: [NetworkRule([.pods(namespace: Conventions.kagentNamespace, labels: [:])], ports: nil)],
                         egress: agentEgress(agent, platform: p))
@@ -58,14 +59,46 @@ public struct NetworkPolicyEmitter: Emitter {
         }
     }
 
-    private func modelRules(_ model: Model, plan: PlannedPlatform, cluster: String) -> (ingress: [NetworkRule], egress: [NetworkRule]) {
+    /// Where the models and agents run, worked out once: asking per cluster and team (each
+    /// question a scan of every model) made this the slowest emitter of a 30,000-object platform.
+    /// Every list keeps the spec's order, as the filters it replaces did.
+    struct Placements {
+        private var modelsByTeam: [String: [Model]] = [:]
+        private var serving: [String: [String]] = [:]
+        /// Agents with the cluster each runs in, by team and by model.
+        private var agentsByTeam: [String: [(agent: Agent, cluster: String?)]] = [:]
+        private var agentsByModel: [String: [(agent: Agent, cluster: String?)]] = [:]
+
+        init(_ plan: PlannedPlatform) {
+            for model in plan.platform.models {
+                modelsByTeam[model.team, default: []].append(model)
+                if serving[model.name] == nil { serving[model.name] = plan.servingClusters(ofModel: model.name) }
+            }
+            for agent in plan.platform.agents {
+                let cluster = plan.cluster(ofAgent: agent)
+                agentsByTeam[agent.team, default: []].append((agent, cluster))
+                agentsByModel[agent.model, default: []].append((agent, cluster))
+            }
+        }
+
+        func models(ofTeam team: String) -> [Model] { modelsByTeam[team] ?? [] }
+        func servingClusters(ofModel model: String) -> [String] { serving[model] ?? [] }
+        func agents(ofTeam team: String, in cluster: String) -> [Agent] {
+            (agentsByTeam[team] ?? []).filter { $0.cluster == cluster }.map(\.agent)
+        }
+        func agents(ofModel model: String, in cluster: String) -> [Agent] {
+            (agentsByModel[model] ?? []).filter { $0.cluster == cluster }.map(\.agent)
+        }
+    }
+
+    private func modelRules(_ model: Model, plan: PlannedPlatform, cluster: String, placements: Placements) -> (ingress: [NetworkRule], egress: [NetworkRule]) {
         let p = plan.platform
         let ns = p.team(model.team)?.namespace ?? model.team
         var callers: [NetworkPeer] = [Self.gatewayProxies, Self.liteLLM, Self.prometheus]
         if model.prefixCacheAware {
             callers.append(.pods(namespace: ns, labels: [PlatformLabels.component: .string(Conventions.Component.endpointPicker)]))
         }
-        for agent in p.agents where agent.model == model.name && plan.cluster(ofAgent: agent) == cluster {
+        for agent in placements.agents(ofModel: model.name, in: cluster) {
             callers.append(.pods(namespace: p.team(agent.team)?.namespace ?? agent.team, labels: Conventions.agentSelector(agent.name)))
         }
         var ingress = [NetworkRule(callers, ports: Self.modelPort)]

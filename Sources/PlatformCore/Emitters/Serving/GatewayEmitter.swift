@@ -8,9 +8,10 @@ public struct GatewayEmitter: Emitter {
     public func emit(_ plan: PlannedPlatform, into context: inout EmitContext) {
         let p = plan.platform
         let labels = PlatformLabels.common(p)
+        let deploymentsByCluster = ModelDeployment.byCluster(in: plan)
         for cluster in p.clusters.map(\.name) {
             context.add(gateway(labels: labels), to: cluster, template: "gateway/gateway")
-            let deployments = ModelDeployment.byModel(in: plan, cluster: cluster)
+            let deployments = ModelDeployment.byModel(deploymentsByCluster[cluster] ?? [])
             var grants: [String: Set<String>] = [:]
             for route in p.routes {
                 let backends = RouteBackend.of(route, in: cluster, deployments: deployments)

@@ -15,9 +15,14 @@ public struct LiteLLMConfig: Sendable {
     let routes: [Route]
 
     public init(plan: PlannedPlatform, cluster: String) {
+        self.init(plan: plan, cluster: cluster, deployments: ModelDeployment.all(in: plan).filter { $0.cluster == cluster })
+    }
+
+    /// With `cluster`'s deployments already worked out (`ModelDeployment.byCluster`).
+    init(plan: PlannedPlatform, cluster: String, deployments: [ModelDeployment]) {
         self.plan = plan
         self.cluster = cluster
-        deployments = ModelDeployment.all(in: plan).filter { $0.cluster == cluster }
+        self.deployments = deployments
         var byModel: [String: ModelDeployment] = [:]
         for d in deployments { byModel[d.model.name] = d }
         deploymentsByModel = byModel

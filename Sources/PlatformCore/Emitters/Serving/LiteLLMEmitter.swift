@@ -12,8 +12,9 @@ public struct LiteLLMEmitter: Emitter {
         labels[PlatformLabels.name] = .string(Conventions.liteLLMName)
         labels[PlatformLabels.component] = .string(Conventions.Component.liteLLM)
         let name = Conventions.liteLLMName, namespace = Conventions.systemNamespace
+        let deployments = ModelDeployment.byCluster(in: plan)
         for cluster in p.clusters.map(\.name) {
-            let config = LiteLLMConfig(plan: plan, cluster: cluster)
+            let config = LiteLLMConfig(plan: plan, cluster: cluster, deployments: deployments[cluster] ?? [])
             let text = YAMLRenderer.render(config.document)
             context.add(Manifest(apiVersion: "v1", kind: "ConfigMap", name: name, namespace: namespace, labels: labels,
                                  body: ["data": [Self.configKey: .string(text)]]), to: cluster, template: "litellm/configmap")

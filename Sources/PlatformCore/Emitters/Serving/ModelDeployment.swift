@@ -45,10 +45,16 @@ public struct ModelDeployment: Sendable {
         return result.sorted { ($0.cluster, $0.model.name) < ($1.cluster, $1.model.name) }
     }
 
-    /// The deployments of one cluster, by model name.
-    public static func byModel(in plan: PlannedPlatform, cluster: String) -> [String: ModelDeployment] {
+    /// `all(in:)` by cluster, each list in model order: for emitters that work cluster by cluster
+    /// (computing `all` once per cluster made them quadratic).
+    public static func byCluster(in plan: PlannedPlatform) -> [String: [ModelDeployment]] {
+        Dictionary(grouping: all(in: plan), by: \.cluster)
+    }
+
+    /// One cluster's deployments (from `byCluster`) by model name.
+    public static func byModel(_ deployments: [ModelDeployment]) -> [String: ModelDeployment] {
         var map: [String: ModelDeployment] = [:]
-        for d in all(in: plan) where d.cluster == cluster { map[d.model.name] = d }
+        for d in deployments { map[d.model.name] = d }
         return map
     }
 }

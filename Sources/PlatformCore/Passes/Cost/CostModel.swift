@@ -9,21 +9,29 @@ public enum CostModel {
         var pools: [PoolCost] = []
         var now: [String: Money] = [:], atMax: [String: Money] = [:]
         var heldNow: [String: GPUCount] = [:], heldMax: [String: GPUCount] = [:]
+        // Worked out once rather than once per pool (which made the report quadratic): the nodes
+        // placed in each pool, and the models whose extra replicas each pool takes, by name.
+        let nodesByPool = Dictionary(grouping: placedNodes, by: \.pool)
+        var scalingModels: [String: [Model]] = [:]
+        // A model whose minimum could not be placed (E3001) does not scale either.
+        for m in p.models.sorted(by: { $0.name < $1.name })
+        where m.minReplicas == 0 || demandPool[PlacementPass.modelDemandID(m.name)] != nil {
+            if let pool = scalingPool(m, demandPool, p) { scalingModels[pool, default: []].append(m) }
+        }
         for pool in p.clusters.flatMap(\.nodePools).sorted(by: { $0.id < $1.id }) {
-            let ledger = PoolLedger(pool: pool, placed: placedNodes)
+            let ledger = PoolLedger(pool: pool, placed: nodesByPool[pool.id] ?? [])
             var grown = ledger
-            // A model whose minimum could not be placed (E3001) does not scale either.
-            for m in p.models.sorted(by: { $0.name < $1.name })
-            where scalingPool(m, demandPool, p) == pool.id && (m.minReplicas == 0 || demandPool[PlacementPass.modelDemandID(m.name)] != nil) {
+            for m in scalingModels[pool.id] ?? [] {
                 AutoscaleEnvelope.scale(&grown, model: m, extra: m.maxReplicas - m.minReplicas)
             }
             let a = ledger.attribution(), b = grown.attribution()
-            for (d, money) in a.byDemand { now[d] = money; heldNow[d] = ledger.gpus(ledger.held[d] ?? 0) }
-            for (d, money) in b.byDemand { atMax[d] = money; heldMax[d] = grown.gpus(grown.held[d] ?? 0) }
+            let heldByLedger = ledger.held, heldByGrown = grown.held
+            for (d, money) in a.byDemand { now[d] = money; heldNow[d] = ledger.gpus(heldByLedger[d] ?? 0) }
+            for (d, money) in b.byDemand { atMax[d] = money; heldMax[d] = grown.gpus(heldByGrown[d] ?? 0) }
             pools.append(PoolCost(cluster: pool.cluster, pool: pool.name, gpu: pool.gpu, gpusPerNode: pool.gpusPerNode,
                                   pricePerHour: pool.pricePerHour ?? .zero, priceSource: pool.priceSource,
                                   runningNodes: ledger.runningNodes, nodesAtMax: grown.runningNodes, maxNodes: pool.maxNodes,
-                                  heldGPUs: ledger.gpus(ledger.held.values.reduce(0, +)), heldGPUsAtMax: grown.gpus(grown.held.values.reduce(0, +)),
+                                  heldGPUs: ledger.gpus(heldByLedger.values.reduce(0, +)), heldGPUsAtMax: grown.gpus(heldByGrown.values.reduce(0, +)),
                                   monthly: a.total, monthlyAtMax: b.total, idle: a.idle, idleAtMax: b.idle))
         }
         var workloads: [WorkloadCost] = []

@@ -18,7 +18,8 @@ struct PoolLedger {
     init(pool: NodePool, placed: [PlacedNode]) {
         self.pool = pool
         unit = pool.migProfiles.values.reduce(Int64(1)) { GPUCount.lcm($0, Int64(max($1, 1))) }
-        nodes = placed.filter { $0.pool == pool.id }.map { node in
+        let id = pool.id
+        nodes = placed.filter { $0.pool == id }.map { node in
             node.gpus.map { g in
                 GPU(holder: g.holder, profile: g.migProfile,
                     slices: Dictionary(g.slices.map { ($0.demand, $0.count) }, uniquingKeysWith: +))

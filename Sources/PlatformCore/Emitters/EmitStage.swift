@@ -1,0 +1,34 @@
+import PlatformDiagnostics
+
+/// The emit stage: every emitter into its own `EmitContext`, on all cores, then their objects put
+/// into one `ManifestSet` in emitter order. Emitters only read the plan, so each runs alone; the
+/// merge replays the additions in the order one shared context would have seen them, so the same
+/// object of two is kept, and duplicates (E5002) and every other diagnostic come out in the same
+/// order as when the emitters ran one after another.
+public enum EmitStage {
+    public static func run(_ emitters: [any Emitter], plan: PlannedPlatform, templates: TemplateSet,
+                           clusters: [String]) -> (manifests: ManifestSet, diagnostics: DiagnosticBag) {
+        let contexts = emitters.concurrentMap { emitter in
+            var context = EmitContext(templates: templates)
+            emitter.emit(plan, into: &context)
+            return context
+        }
+        var manifests = ManifestSet()
+        for cluster in clusters { manifests.addCluster(cluster) }
+        var diagnostics = DiagnosticBag()
+        for context in contexts {
+            let reported = context.diagnostics.all
+            var next = 0
+            for addition in context.additions {
+                for d in reported[next..<addition.diagnosticsBefore] { diagnostics.report(d) }
+                next = addition.diagnosticsBefore
+                if let duplicate = manifests.insert(addition.manifest, id: addition.id, into: addition.cluster) {
+                    diagnostics.error(EmitCodes.duplicateObject,
+                                      "two emitted objects share the id \(duplicate.id) in cluster `\(addition.cluster)`", at: nil)
+                }
+            }
+            for d in reported[next...] { diagnostics.report(d) }
+        }
+        return (manifests, diagnostics)
+    }
+}
