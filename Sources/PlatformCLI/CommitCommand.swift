@@ -40,7 +40,9 @@ struct CommitCommand: ParsableCommand {
 
     func run() throws {
         let input = try CompileInput.load(options: options, templatesFolder: templates)
+        PhaseTimer.mark("load")
         let output = input.compile(warningsAsErrors: options.warningsAsErrors)
+        PhaseTimer.mark("compile")
         emit(output.diagnostics, format: options.diagnostics, sources: input.sources)
         guard let tree = output.tree, let platform = output.platform else { throw ExitStatus.specErrors }
 
@@ -53,11 +55,11 @@ struct CommitCommand: ParsableCommand {
         let targetBranch = branch ?? platform.gitops.branch
         do {
             let repository = try GitRepository.openOrInit(path: repoPath, initialBranch: targetBranch)
+            PhaseTimer.mark("open")
             let files = tree.files.mapValues { Array($0.utf8) }
             let managed = ManagedTree(managedPaths: GitOpsPaths.managed(platform), files: files)
-            let before = try repository.head(branch: targetBranch).map { try repository.files(at: $0) } ?? [:]
-            let text = CommitMessage.make(subject: message, platform: platform, before: before, after: files,
-                                          managed: managed.managedPaths, specCommit: specCommit)
+            PhaseTimer.mark("utf8")
+            let text = { stats in CommitMessage.make(subject: message, platform: platform, stats: stats, specCommit: specCommit) }
             switch try repository.commitTree(managed, branch: targetBranch, message: text, author: author, committer: committer) {
             case .unchanged:
                 print("platformc: \(repoPath) (\(targetBranch)) is up to date; no commit")

@@ -1,0 +1,194 @@
+import CLibGit2
+import Dispatch
+import Foundation
+
+/// Brings the work tree and the on-disk index from the parent commit to the new one by touching
+/// only the changed paths, writing the new files from the bytes in memory on all cores.
+///
+/// The rule of a safe checkout holds: before anything is written, every changed path must still
+/// hold what the parent commit holds there (the same blob, or nothing for an added path); if any
+/// does not, nothing is written and the conflicting paths are reported. A changed file the user
+/// deleted is a conflict; a removed file the user already deleted is not.
+///
+/// Handles non-executable regular files only (all the compiler writes); `handles` tells when
+/// libgit2's checkout must do the update instead.
+struct WorkTreeUpdate {
+    let repository: GitRepository
+    let changes: [FileChange]
+    let files: [String: [UInt8]]
+
+    /// True when every entry before and after is a non-executable regular file and no path turns
+    /// from file into folder or back.
+    static func handles(_ changes: [FileChange]) -> Bool {
+        let plain = GIT_FILEMODE_BLOB.rawValue
+        guard changes.allSatisfy({ ($0.old?.mode ?? plain) == plain && ($0.new?.mode ?? plain) == plain }) else { return false }
+        // A file and a folder at one path cannot both exist, so such a turn always removes something.
+        let removed = Set(changes.filter { $0.new == nil }.map(\.path))
+        guard !removed.isEmpty else { return true }
+        let added = changes.filter { $0.old == nil }.map(\.path)
+        return !added.contains { path in removed.contains { $0.hasPrefix(path + "/") || path.hasPrefix($0 + "/") } }
+    }
+
+    func run() throws {
+        guard let workdir = git_repository_workdir(repository.pointer) else { return }
+        let root = String(cString: workdir)
+        let index = try GitPointer<OpaquePointer>(create: { git_repository_index($0, repository.pointer) }, free: git_index_free)
+        try GitError.check(git_index_read(index.pointer, 0))
+
+        PhaseTimer.mark("  wt.indexRead")
+        let conflicts = try self.conflicts(root: root)
+        PhaseTimer.mark("  wt.conflicts")
+        guard conflicts.isEmpty else {
+            let shown = conflicts.prefix(5).joined(separator: ", ") + (conflicts.count > 5 ? ", …" : "")
+            throw GitError.libgit2(code: GIT_ECONFLICT.rawValue, klass: Int32(GIT_ERROR_CHECKOUT.rawValue),
+                                   message: "\(conflicts.count) conflicting path\(conflicts.count == 1 ? "" : "s"): \(shown)")
+        }
+        for change in changes where change.new == nil {
+            try remove(change.path, root: root)
+            let result = git_index_remove(index.pointer, change.path, 0)
+            if result != GIT_ENOTFOUND.rawValue { try GitError.check(result) }
+        }
+        let writes = changes.compactMap { change in change.new.map { (path: change.path, id: $0.id) } }
+        PhaseTimer.mark("  wt.removals")
+        try createFolders(for: writes.map(\.path), root: root)
+        PhaseTimer.mark("  wt.folders")
+        let stats = try write(writes.map(\.path), root: root)
+        PhaseTimer.mark("  wt.files")
+        for (write, stat) in zip(writes, stats) {
+            var entry = git_index_entry()
+            entry.ctime = git_index_time(seconds: Int32(truncatingIfNeeded: stat.st_ctim.tv_sec), nanoseconds: UInt32(stat.st_ctim.tv_nsec))
+            entry.mtime = git_index_time(seconds: Int32(truncatingIfNeeded: stat.st_mtim.tv_sec), nanoseconds: UInt32(stat.st_mtim.tv_nsec))
+            entry.dev = UInt32(truncatingIfNeeded: stat.st_dev)
+            entry.ino = UInt32(truncatingIfNeeded: stat.st_ino)
+            entry.mode = GIT_FILEMODE_BLOB.rawValue
+            entry.uid = stat.st_uid
+            entry.gid = stat.st_gid
+            entry.file_size = UInt32(truncatingIfNeeded: stat.st_size)
+            entry.id = write.id.oid
+            try write.path.withCString { path in
+                entry.path = path
+                try GitError.check(git_index_add(index.pointer, &entry))
+            }
+        }
+        PhaseTimer.mark("  wt.indexAdd")
+        try GitError.check(git_index_write(index.pointer))
+        PhaseTimer.mark("  wt.indexWrite")
+    }
+
+    /// The changed paths whose work-tree state is not the parent commit's.
+    private func conflicts(root: String) throws -> [String] {
+        var folderExists: [Substring: Bool] = [:] // nil: not looked at yet
+        var conflicts: [String] = []
+        for change in changes {
+            guard let old = change.old else {
+                // Added: nothing may be there. A missing folder means nothing below it exists.
+                let folder = change.path.lastIndex(of: "/").map { change.path[..<$0] } ?? ""
+                let exists = try folderExists[folder] ?? {
+                    let found = try Self.kind(of: root + folder) == .folder
+                    folderExists[folder] = found
+                    return found
+                }()
+                if exists, try Self.kind(of: root + change.path) != .nothing { conflicts.append(change.path) }
+                continue
+            }
+            switch try Self.kind(of: root + change.path) {
+            case .nothing where change.new == nil: continue
+            case .file: if try Self.blobID(ofFile: root + change.path) == old.id { continue }
+            default: break
+            }
+            conflicts.append(change.path)
+        }
+        return conflicts
+    }
+
+    private enum Kind: Equatable { case nothing, file, folder, other }
+
+    /// What is at `path`; a parent that is a file (ENOTDIR) counts as something in the way.
+    private static func kind(of path: String) throws -> Kind {
+        var info = stat()
+        guard lstat(path, &info) == 0 else {
+            if errno == ENOENT { return .nothing }
+            if errno == ENOTDIR { return .other }
+            throw systemError("could not inspect", path)
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return info.st_mode & S_IXUSR == 0 ? .file : .other
+        case S_IFDIR: return .folder
+        default: return .other
+        }
+    }
+
+    private static func blobID(ofFile path: String) throws -> GitObjectID {
+        var oid = git_oid()
+        try GitError.check(git_odb_hashfile(&oid, path, GIT_OBJECT_BLOB))
+        return GitObjectID(oid)
+    }
+
+    /// Removes a file and the folders it leaves empty (not the work tree's root).
+    private func remove(_ path: String, root: String) throws {
+        guard unlink(root + path) == 0 || errno == ENOENT else { throw Self.systemError("could not remove", path) }
+        var folder = Substring(path)
+        while let slash = folder.lastIndex(of: "/") {
+            folder = folder[..<slash]
+            if rmdir(root + folder) != 0 { return }
+        }
+    }
+
+    /// Creates every missing folder that holds one of `paths`, parents first.
+    private func createFolders(for paths: [String], root: String) throws {
+        var folders: Set<Substring> = []
+        for path in paths {
+            var folder = Substring(path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                if !folders.insert(folder).inserted { break }
+            }
+        }
+        for folder in folders.sorted() where mkdir(root + folder, 0o777) != 0 && errno != EEXIST {
+            throw Self.systemError("could not create folder", String(folder))
+        }
+    }
+
+    /// Writes the new bytes of each path (mode 0644 less the umask) on all cores; returns each
+    /// file's status after writing, for the index.
+    private func write(_ paths: [String], root: String) throws -> [stat] {
+        var stats = Array(repeating: stat(), count: paths.count)
+        let runLength = 256
+        let runs = (paths.count + runLength - 1) / runLength
+        var failures = [Error?](repeating: nil, count: runs)
+        stats.withUnsafeMutableBufferPointer { slots in
+            failures.withUnsafeMutableBufferPointer { failureSlots in
+                let (statBase, failureBase) = (slots.baseAddress!, failureSlots.baseAddress!)
+                DispatchQueue.concurrentPerform(iterations: runs) { run in
+                    for i in run * runLength..<min(paths.count, (run + 1) * runLength) {
+                        do { try writeFile(paths[i], root: root, status: statBase + i) } catch {
+                            failureBase[run] = error
+                            return
+                        }
+                    }
+                }
+            }
+        }
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+        return stats
+    }
+
+    private func writeFile(_ path: String, root: String, status: UnsafeMutablePointer<stat>) throws(GitError) {
+        let fd = open(root + path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw Self.systemError("could not write", path) }
+        defer { close(fd) }
+        let bytes = files[path] ?? []
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + written, $0.count - written) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { throw Self.systemError("could not write", path) }
+            written += n
+        }
+        guard fstat(fd, status) == 0 else { throw Self.systemError("could not inspect", path) }
+    }
+
+    private static func systemError(_ action: String, _ path: String) -> GitError {
+        .libgit2(code: -1, klass: Int32(GIT_ERROR_OS.rawValue), message: "\(action) `\(path)`: \(String(cString: strerror(errno)))")
+    }
+}
