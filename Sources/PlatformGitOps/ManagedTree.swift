@@ -34,7 +34,7 @@ public struct ManagedTree: Equatable, Sendable {
                   managedPaths.contains(path) || folderPrefixes.contains(where: { path.hasPrefix($0) })
             else { clean = false; break }
             var folder = Substring(path)
-            while let slash = folder.lastIndex(of: "/") {
+            while let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) {
                 folder = folder[..<slash]
                 if !folders.insert(folder).inserted { break }
             }

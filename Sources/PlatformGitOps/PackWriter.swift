@@ -23,22 +23,35 @@ enum PackWriter {
         }
         let parts = [header] + (try compressed(objects))
         PhaseTimer.mark("  pack.deflate")
-        var checksum = SHA1()
-        for part in parts { checksum.update(part) }
-        let trailer = checksum.finish()
+        // The trailer's SHA-1 is computed beside the indexer, which reads the same bytes.
+        let trailer = Trailer()
+        let hashing = DispatchGroup()
+        DispatchQueue.global().async(group: hashing) {
+            var checksum = SHA1()
+            for part in parts { checksum.update(part) }
+            trailer.bytes = checksum.finish()
+        }
+        defer { hashing.wait() }
 
-        PhaseTimer.mark("  pack.sha1")
         var writepack: UnsafeMutablePointer<git_odb_writepack>?
         try GitError.check(git_odb_write_pack(&writepack, odb, nil, nil))
         guard let writepack else { throw GitError.libgit2(code: -1, klass: 0, message: "no pack writer") }
         defer { writepack.pointee.free?(writepack) }
         var progress = git_indexer_progress()
-        for part in parts + [trailer] {
+        func append(_ part: [UInt8]) throws {
             try part.withUnsafeBytes { bytes in
                 try GitError.check(writepack.pointee.append!(writepack, bytes.baseAddress, bytes.count, &progress))
             }
         }
+        for part in parts { try append(part) }
+        hashing.wait()
+        PhaseTimer.mark("  pack.append")
+        try append(trailer.bytes)
         try GitError.check(writepack.pointee.commit!(writepack, &progress))
+    }
+
+    private final class Trailer: @unchecked Sendable {
+        var bytes: [UInt8] = []
     }
 
     /// The pack entries of `objects` in their order, in runs of consecutive objects compressed in
@@ -62,7 +75,7 @@ enum PackWriter {
         let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
         stream.initialize(to: z_stream())
         defer { deflateEnd(stream); stream.deallocate() }
-        guard deflateInit_(stream, Z_BEST_SPEED, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+        guard deflateInit_(stream, Z_NO_COMPRESSION, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
             throw GitError.libgit2(code: -1, klass: 0, message: "zlib could not start a stream")
         }
         var out: [UInt8] = []

@@ -37,20 +37,20 @@ struct TreeWriter {
     /// into an in-memory index, whose tree cache lets `git_index_write_tree_to` rebuild only the
     /// folders on the changed paths.
     func write(_ managed: ManagedTree, onto parent: GitPointer<OpaquePointer>?) throws -> Output {
-        let index = try TreeSnapshot.memoryIndex(reading: parent)
-        PhaseTimer.mark("  tw.readTree")
-        let paths = Array(managed.files.keys)
-        let ids = Self.blobIDs(paths.map { managed.files[$0] ?? [] })
-        PhaseTimer.mark("  tw.hash")
+        let files = Array(managed.files)
+        // The files are hashed (on all cores) while the parent's tree is read.
+        let (ids, index) = try inParallel({ Self.blobIDs(files.map(\.value)) },
+                                          { try TreeSnapshot.memoryIndex(reading: parent) })
+        PhaseTimer.mark("  tw.hash+readTree")
         var changes: [FileChange] = []
         var kept = 0 // files also in the parent, changed or not
         // Managed files are regular files: the compiler writes no executables, symlinks or submodules.
         let mode = GIT_FILEMODE_BLOB.rawValue
-        for (path, id) in zip(paths, ids) {
+        for ((path, bytes), id) in zip(files, ids) {
             let old = git_index_get_bypath(index.pointer, path, 0)?.pointee
             if old != nil { kept += 1 }
             if let old, old.mode == mode, old.id.equals(id) { continue }
-            try staging.stageBlob(managed.files[path] ?? [], id: id)
+            try staging.stageBlob(bytes, id: id)
             changes.append(FileChange(path: path, old: old.map(TreeEntry.init), new: TreeEntry(id: GitObjectID(id), mode: mode)))
         }
         PhaseTimer.mark("  tw.compare+stage")
@@ -126,6 +126,20 @@ struct TreeWriter {
             try GitError.check(git_index_add(index.pointer, &indexEntry))
         }
     }
+}
+
+/// Runs `first` and `second` at the same time; returns both results once both are done.
+func inParallel<A, B>(_ first: () -> A, _ second: () throws -> B) throws -> (A, B) {
+    var a: A?
+    var b: Result<B, Error>?
+    withoutActuallyEscaping(first) { first in
+        withoutActuallyEscaping(second) { second in
+            DispatchQueue.concurrentPerform(iterations: 2) { task in
+                if task == 0 { a = first() } else { b = Result { try second() } }
+            }
+        }
+    }
+    return (a!, try b!.get())
 }
 
 extension git_oid {
