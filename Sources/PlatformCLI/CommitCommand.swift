@@ -45,6 +45,7 @@ struct CommitCommand: ParsableCommand {
         PhaseTimer.mark("compile")
         emit(output.diagnostics, format: options.diagnostics, sources: input.sources)
         guard let tree = output.tree, let platform = output.platform else { throw ExitStatus.specErrors }
+        PhaseTimer.mark("emit")
 
         let environment = ProcessInfo.processInfo.environment
         guard let author = identity(environment) else {
@@ -53,6 +54,7 @@ struct CommitCommand: ParsableCommand {
         let committer = GitSignature.fromEnvironment(environment, role: .committer) ?? author
         let repoPath = repo ?? SpecFile.folder(of: options.spec).appendingPathComponent(platform.gitops.repository).standardizedFileURL.path
         let targetBranch = branch ?? platform.gitops.branch
+        PhaseTimer.mark("identity")
         do {
             let repository = try GitRepository.openOrInit(path: repoPath, initialBranch: targetBranch)
             PhaseTimer.mark("open")
