@@ -101,7 +101,7 @@ extension GitRepository {
         let parentTree = try expectedHead.map { try self.tree(of: $0) }
         // New objects go through a staging handle into memory, then to disk as one pack.
         PhaseTimer.mark("parentTree")
-        let staging = try ObjectStaging(for: self)
+        let staging = try ObjectStaging(for: self, reading: parentTree != nil)
         let written = try TreeWriter(staging: staging).write(tree, onto: parentTree)
         PhaseTimer.mark("treeWriter")
         let parentTreeID = parentTree.map { GitObjectID(git_tree_id($0.pointer)) }

@@ -10,18 +10,32 @@ import CLibGit2
 final class ObjectStaging {
     let repository: GitRepository
     private let odb: GitPointer<OpaquePointer>
+    /// The repository's own object database, which writes the pack.
+    private let disk: GitPointer<OpaquePointer>
     /// Owned by `odb`, which frees it with the handle.
     private let memory: UnsafeMutablePointer<git_odb_backend>
     /// The blobs staged so far, each once, for the pack.
     private var blobs: [PackObject] = []
 
-    init(for main: GitRepository) throws {
-        let staging = try GitRepository.openObjectStore(gitDirectory: String(cString: git_repository_path(main.pointer)))
+    /// - Parameter reading: whether the new objects refer to objects already in the repository (a
+    ///   commit with a parent). Without, the staging store is memory alone: every write to a store
+    ///   with disk backends first looks for the object there and rescans the pack folder.
+    init(for main: GitRepository, reading: Bool) throws {
+        disk = try GitPointer(create: { git_repository_odb($0, main.pointer) }, free: git_odb_free)
+        let staging: GitRepository
+        if reading {
+            staging = try GitRepository.openObjectStore(gitDirectory: String(cString: git_repository_path(main.pointer)))
+            odb = try GitPointer(create: { git_repository_odb($0, staging.pointer) }, free: git_odb_free)
+        } else {
+            let memoryOnly = try GitPointer<OpaquePointer>(create: { git_odb_new($0) }, free: git_odb_free)
+            let handle = try GitPointer<OpaquePointer>(create: { git_repository_wrap_odb($0, memoryOnly.pointer) }, free: git_repository_free)
+            staging = GitRepository(handle: handle, path: main.path)
+            odb = memoryOnly
+        }
         repository = staging
-        odb = try GitPointer(create: { git_repository_odb($0, staging.pointer) }, free: git_odb_free)
         var backend: UnsafeMutablePointer<git_odb_backend>?
         try GitError.check(git_mempack_new(&backend))
-        // Highest priority: writes land here; reads fall through to the disk backends.
+        // Highest priority: writes land here; reads fall through to the disk backends, if any.
         try GitError.check(git_odb_add_backend(odb.pointer, backend, 999))
         memory = backend!
     }
@@ -32,7 +46,7 @@ final class ObjectStaging {
         guard memory.pointee.exists!(memory, &id) == 0 else { return }
         // Straight into memory: `git_odb_write` would first look for the object in every backend and
         // rescan the pack folder when none has it, which for 31,000 new blobs cost more than the copy.
-        try bytes.withUnsafeBytes { buffer in
+        _ = try bytes.withUnsafeBytes { buffer in
             try GitError.check(memory.pointee.write!(memory, &id, buffer.baseAddress, buffer.count, GIT_OBJECT_BLOB))
         }
         blobs.append(PackObject(type: GIT_OBJECT_BLOB, bytes: bytes))
@@ -47,7 +61,7 @@ final class ObjectStaging {
         var seen: Set<GitObjectID> = []
         try collectTrees(tree.pointer, unlike: parentTree?.pointer, into: &objects, seen: &seen)
         PhaseTimer.mark("  pack.trees")
-        try PackWriter.write(objects + blobs, to: odb.pointer)
+        try PackWriter.write(objects + blobs, to: disk.pointer)
     }
 
     /// Appends `tree` and every subtree, depth first, that differs from the subtree at the same path

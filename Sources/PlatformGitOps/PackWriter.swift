@@ -39,7 +39,7 @@ enum PackWriter {
         defer { writepack.pointee.free?(writepack) }
         var progress = git_indexer_progress()
         func append(_ part: [UInt8]) throws {
-            try part.withUnsafeBytes { bytes in
+            _ = try part.withUnsafeBytes { bytes in
                 try GitError.check(writepack.pointee.append!(writepack, bytes.baseAddress, bytes.count, &progress))
             }
         }
