@@ -40,12 +40,9 @@ struct CommitCommand: ParsableCommand {
 
     func run() throws {
         let input = try CompileInput.load(options: options, templatesFolder: templates)
-        PhaseTimer.mark("load")
         let output = input.compile(warningsAsErrors: options.warningsAsErrors)
-        PhaseTimer.mark("compile")
         emit(output.diagnostics, format: options.diagnostics, sources: input.sources)
         guard let tree = output.tree, let platform = output.platform else { throw ExitStatus.specErrors }
-        PhaseTimer.mark("emit")
 
         let environment = ProcessInfo.processInfo.environment
         guard let author = identity(environment) else {
@@ -54,13 +51,10 @@ struct CommitCommand: ParsableCommand {
         let committer = GitSignature.fromEnvironment(environment, role: .committer) ?? author
         let repoPath = repo ?? SpecFile.folder(of: options.spec).appendingPathComponent(platform.gitops.repository).standardizedFileURL.path
         let targetBranch = branch ?? platform.gitops.branch
-        PhaseTimer.mark("identity")
         do {
             let repository = try GitRepository.openOrInit(path: repoPath, initialBranch: targetBranch)
-            PhaseTimer.mark("open")
             let files = tree.files.mapValues { Array($0.utf8) }
             let managed = ManagedTree(managedPaths: GitOpsPaths.managed(platform), files: files)
-            PhaseTimer.mark("utf8")
             let text = { stats in CommitMessage.make(subject: message, platform: platform, stats: stats, specCommit: specCommit) }
             switch try repository.commitTree(managed, branch: targetBranch, message: text, author: author, committer: committer) {
             case .unchanged:

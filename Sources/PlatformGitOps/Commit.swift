@@ -45,11 +45,8 @@ extension GitRepository {
             tree, branch: branch, message: message, author: author, committer: committer,
             expectedHead: expectedHead, time: time)
         else { return .unchanged(expectedHead) }
-        PhaseTimer.mark("prepare")
         try publish(prepared)
-        PhaseTimer.mark("publish")
         try updateWorkTree(after: prepared, files: tree.files)
-        PhaseTimer.mark("worktree")
         return .committed(prepared.commit, stats: prepared.stats)
     }
 
@@ -91,19 +88,15 @@ extension GitRepository {
         expectedHead: GitObjectID?, time: Date
     ) throws -> PreparedCommit? {
         try Self.validateBranchName(branch)
-        PhaseTimer.mark("start")
         try tree.validate()
-        PhaseTimer.mark("validate")
         let current = try head(branch: branch)
         guard current == expectedHead else {
             throw GitError.concurrentUpdate(branch: branch, expected: expectedHead, actual: current)
         }
         let parentTree = try expectedHead.map { try self.tree(of: $0) }
         // New objects go through a staging handle into memory, then to disk as one pack.
-        PhaseTimer.mark("parentTree")
         let staging = try ObjectStaging(for: self, reading: parentTree != nil)
         let written = try TreeWriter(staging: staging).write(tree, onto: parentTree)
-        PhaseTimer.mark("treeWriter")
         let parentTreeID = parentTree.map { GitObjectID(git_tree_id($0.pointer)) }
         let emptyBranch = parentTree == nil && written.changes.isEmpty
         if written.tree == parentTreeID || emptyBranch { return nil }
@@ -113,9 +106,7 @@ extension GitRepository {
         let commit = try staging.repository.writeCommit(
             tree: written.tree, parent: expectedHead, message: message,
             author: author.make(at: time), committer: committer.make(at: time))
-        PhaseTimer.mark("writeCommit")
         try staging.writePack(commit: commit, parentTree: parentTree)
-        PhaseTimer.mark("writePack")
         try refreshObjects()
         let subject = message.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
         return PreparedCommit(

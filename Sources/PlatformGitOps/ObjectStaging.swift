@@ -60,7 +60,6 @@ final class ObjectStaging {
         var objects = [try read(commit.oid)]
         var seen: Set<GitObjectID> = []
         try collectTrees(tree.pointer, unlike: parentTree?.pointer, into: &objects, seen: &seen)
-        PhaseTimer.mark("  pack.trees")
         try PackWriter.write(objects + blobs, to: disk.pointer)
     }
 

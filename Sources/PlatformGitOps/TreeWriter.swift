@@ -41,7 +41,6 @@ struct TreeWriter {
         // The files are hashed (on all cores) while the parent's tree is read.
         let (ids, index) = try inParallel({ Self.blobIDs(files.map(\.value)) },
                                           { try TreeSnapshot.memoryIndex(reading: parent) })
-        PhaseTimer.mark("  tw.hash+readTree")
         var changes: [FileChange] = []
         var kept = 0 // files also in the parent, changed or not
         // Managed files are regular files: the compiler writes no executables, symlinks or submodules.
@@ -53,7 +52,6 @@ struct TreeWriter {
             try staging.stageBlob(bytes, id: id)
             changes.append(FileChange(path: path, old: old.map(TreeEntry.init), new: TreeEntry(id: GitObjectID(id), mode: mode)))
         }
-        PhaseTimer.mark("  tw.compare+stage")
         // The parent's managed entries that no file replaces. Counting first spares building a
         // String for each of the parent's entries when nothing was removed (the usual case).
         if Self.managedEntryCount(index.pointer, managed) > kept {
@@ -65,9 +63,7 @@ struct TreeWriter {
                 }
             }
         }
-        PhaseTimer.mark("  tw.removed")
         changes.sort { $0.path < $1.path }
-        PhaseTimer.mark("  tw.sort")
         // Removals first: a path that turns from folder into file (or back) must not collide.
         for change in changes where change.new == nil {
             try GitError.check(git_index_remove(index.pointer, change.path, 0))
@@ -75,10 +71,8 @@ struct TreeWriter {
         for change in changes {
             if let entry = change.new { try add(entry, at: change.path, to: index) }
         }
-        PhaseTimer.mark("  tw.indexAdd")
         var treeID = git_oid()
         try GitError.check(git_index_write_tree_to(&treeID, index.pointer, staging.repository.pointer))
-        PhaseTimer.mark("  tw.writeTree")
         return Output(tree: GitObjectID(treeID), changes: changes)
     }
 
@@ -152,9 +146,5 @@ extension git_oid {
 extension TreeEntry {
     init(_ entry: git_index_entry) {
         self.init(id: GitObjectID(entry.id), mode: entry.mode)
-    }
-
-    init(_ entry: UnsafePointer<git_index_entry>) {
-        self.init(entry.pointee)
     }
 }

@@ -23,10 +23,24 @@ struct WorkTreeUpdate {
         let plain = GIT_FILEMODE_BLOB.rawValue
         guard changes.allSatisfy({ ($0.old?.mode ?? plain) == plain && ($0.new?.mode ?? plain) == plain }) else { return false }
         // A file and a folder at one path cannot both exist, so such a turn always removes something.
-        let removed = Set(changes.filter { $0.new == nil }.map(\.path))
+        let removed = Set(changes.filter { $0.new == nil }.map { Substring($0.path) })
         guard !removed.isEmpty else { return true }
-        let added = changes.filter { $0.old == nil }.map(\.path)
-        return !added.contains { path in removed.contains { $0.hasPrefix(path + "/") || path.hasPrefix($0 + "/") } }
+        let added = Set(changes.filter { $0.old == nil }.map { Substring($0.path) })
+        func hasFolder(in paths: Set<Substring>) -> (Substring) -> Bool {
+            { path in folders(of: path).contains { paths.contains($0) } }
+        }
+        return !added.contains(where: hasFolder(in: removed)) && !removed.contains(where: hasFolder(in: added))
+    }
+
+    /// The folders that hold `path`, nearest first.
+    private static func folders(of path: Substring) -> [Substring] {
+        var folders: [Substring] = []
+        var folder = path
+        while let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) {
+            folder = folder[..<slash]
+            folders.append(folder)
+        }
+        return folders
     }
 
     func run() throws {
@@ -38,9 +52,7 @@ struct WorkTreeUpdate {
         let indexPath = String(cString: git_repository_path(repository.pointer)) + "index"
         let index = try GitPointer<OpaquePointer>(create: { git_index_open($0, indexPath) }, free: git_index_free)
 
-        PhaseTimer.mark("  wt.indexRead")
         let conflicts = try self.conflicts(root: root)
-        PhaseTimer.mark("  wt.conflicts")
         guard conflicts.isEmpty else {
             let shown = conflicts.prefix(5).joined(separator: ", ") + (conflicts.count > 5 ? ", …" : "")
             throw GitError.libgit2(code: GIT_ECONFLICT.rawValue, klass: Int32(GIT_ERROR_CHECKOUT.rawValue),
@@ -52,15 +64,11 @@ struct WorkTreeUpdate {
             if result != GIT_ENOTFOUND.rawValue { try GitError.check(result) }
         }
         let writes = changes.compactMap { change in change.new.map { (path: change.path, id: $0.id) } }
-        PhaseTimer.mark("  wt.removals")
         try createFolders(for: writes.map(\.path), root: root)
-        PhaseTimer.mark("  wt.folders")
         let stats = try write(writes.map(\.path), root: root)
-        PhaseTimer.mark("  wt.files")
         for (write, stat) in zip(writes, stats) {
             var entry = git_index_entry()
-            entry.ctime = git_index_time(seconds: Int32(truncatingIfNeeded: stat.st_ctim.tv_sec), nanoseconds: UInt32(stat.st_ctim.tv_nsec))
-            entry.mtime = git_index_time(seconds: Int32(truncatingIfNeeded: stat.st_mtim.tv_sec), nanoseconds: UInt32(stat.st_mtim.tv_nsec))
+            (entry.ctime, entry.mtime) = Self.times(stat)
             entry.dev = UInt32(truncatingIfNeeded: stat.st_dev)
             entry.ino = UInt32(truncatingIfNeeded: stat.st_ino)
             entry.mode = GIT_FILEMODE_BLOB.rawValue
@@ -73,25 +81,38 @@ struct WorkTreeUpdate {
                 try GitError.check(git_index_add(index.pointer, &entry))
             }
         }
-        PhaseTimer.mark("  wt.indexAdd")
         try GitError.check(git_index_write(index.pointer))
-        PhaseTimer.mark("  wt.indexWrite")
+    }
+
+    /// The status change and modification times, as the index records them.
+    private static func times(_ status: stat) -> (changed: git_index_time, modified: git_index_time) {
+        #if canImport(Darwin)
+        let (changed, modified) = (status.st_ctimespec, status.st_mtimespec)
+        #else
+        let (changed, modified) = (status.st_ctim, status.st_mtim)
+        #endif
+        return (git_index_time(seconds: Int32(truncatingIfNeeded: changed.tv_sec), nanoseconds: UInt32(changed.tv_nsec)),
+                git_index_time(seconds: Int32(truncatingIfNeeded: modified.tv_sec), nanoseconds: UInt32(modified.tv_nsec)))
     }
 
     /// The changed paths whose work-tree state is not the parent commit's.
     private func conflicts(root: String) throws -> [String] {
-        var folderExists: [Substring: Bool] = [:] // nil: not looked at yet
+        var folderKinds: [Substring: Kind] = [:]
         var conflicts: [String] = []
         for change in changes {
             guard let old = change.old else {
                 // Added: nothing may be there. A missing folder means nothing below it exists.
                 let folder = change.path.utf8.lastIndex(of: UInt8(ascii: "/")).map { change.path[..<$0] } ?? ""
-                let exists = try folderExists[folder] ?? {
-                    let found = try Self.kind(of: root + folder) == .folder
-                    folderExists[folder] = found
-                    return found
+                let folderKind = try folderKinds[folder] ?? {
+                    let kind = try Self.kind(of: root + folder)
+                    folderKinds[folder] = kind
+                    return kind
                 }()
-                if exists, try Self.kind(of: root + change.path) != .nothing { conflicts.append(change.path) }
+                switch folderKind {
+                case .nothing: break
+                case .folder: if try Self.kind(of: root + change.path) != .nothing { conflicts.append(change.path) }
+                case .file, .other: conflicts.append(change.path) // something else holds the folder's place
+                }
                 continue
             }
             switch try Self.kind(of: root + change.path) {

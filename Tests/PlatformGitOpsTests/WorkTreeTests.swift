@@ -94,6 +94,23 @@ import Testing
         #expect(read(path + "/clusters/a.yaml") == "a\n") // nothing was written
     }
 
+    @Test func untrackedFileWhereAFolderMustGoIsAConflict() throws {
+        let fixture = try GitFixture()
+        let path = fixture.path("gitops")
+        let repository = try GitRepository.openOrInit(path: path, initialBranch: "main")
+        _ = try commit(repository, ["clusters/a.yaml": "a\n"])
+        try "mine\n".write(toFile: path + "/clusters/new", atomically: false, encoding: .utf8)
+
+        let error = thrownError { _ = try commit(repository, ["clusters/a.yaml": "a2\n", "clusters/new/x.yaml": "x\n"]) }
+
+        guard case .workingTreeNotUpdated(_, let message) = error else {
+            Issue.record("expected workingTreeNotUpdated, got \(String(describing: error))"); return
+        }
+        #expect(message.contains("clusters/new/x.yaml"))
+        #expect(read(path + "/clusters/new") == "mine\n")
+        #expect(read(path + "/clusters/a.yaml") == "a\n")
+    }
+
     @Test func handDeletedFileConflictsWhenChangedButNotWhenRemoved() throws {
         let fixture = try GitFixture()
         let path = fixture.path("gitops")
