@@ -50,9 +50,11 @@ struct WorkTreeUpdate {
         // repository checks for every added entry that its blob exists, 31,000 object lookups on a
         // first commit for blobs this commit has just written.
         let indexPath = String(cString: git_repository_path(repository.pointer)) + "index"
+        var indexStatus = stat()
+        let indexTime = stat(indexPath, &indexStatus) == 0 ? Self.times(indexStatus).modified : nil
         let index = try GitPointer<OpaquePointer>(create: { git_index_open($0, indexPath) }, free: git_index_free)
 
-        let conflicts = try self.conflicts(root: root)
+        let conflicts = try self.conflicts(root: root, index: index.pointer, indexTime: indexTime)
         guard conflicts.isEmpty else {
             let shown = conflicts.prefix(5).joined(separator: ", ") + (conflicts.count > 5 ? ", …" : "")
             throw GitError.libgit2(code: GIT_ECONFLICT.rawValue, klass: Int32(GIT_ERROR_CHECKOUT.rawValue),
@@ -95,8 +97,9 @@ struct WorkTreeUpdate {
                 git_index_time(seconds: Int32(truncatingIfNeeded: modified.tv_sec), nanoseconds: UInt32(modified.tv_nsec)))
     }
 
-    /// The changed paths whose work-tree state is not the parent commit's.
-    private func conflicts(root: String) throws -> [String] {
+    /// The changed paths whose work-tree state is not the parent commit's. A file is compared by
+    /// its status with the index entry when that settles it, else by its content.
+    private func conflicts(root: String, index: OpaquePointer, indexTime: git_index_time?) throws -> [String] {
         var folderKinds: [Substring: Kind] = [:]
         var conflicts: [String] = []
         for change in changes {
@@ -115,9 +118,12 @@ struct WorkTreeUpdate {
                 }
                 continue
             }
-            switch try Self.kind(of: root + change.path) {
+            var status = stat()
+            switch try Self.kind(of: root + change.path, status: &status) {
             case .nothing where change.new == nil: continue
-            case .file: if try Self.blobID(ofFile: root + change.path) == old.id { continue }
+            case .file:
+                if Self.indexRecords(change.path, id: old.id, status: status, index: index, indexTime: indexTime) { continue }
+                if try Self.blobID(ofFile: root + change.path) == old.id { continue }
             default: break
             }
             conflicts.append(change.path)
@@ -129,7 +135,11 @@ struct WorkTreeUpdate {
 
     /// What is at `path`; a parent that is a file (ENOTDIR) counts as something in the way.
     private static func kind(of path: String) throws -> Kind {
-        var info = stat()
+        var status = stat()
+        return try kind(of: path, status: &status)
+    }
+
+    private static func kind(of path: String, status info: inout stat) throws -> Kind {
         guard lstat(path, &info) == 0 else {
             if errno == ENOENT { return .nothing }
             if errno == ENOTDIR { return .other }
@@ -140,6 +150,18 @@ struct WorkTreeUpdate {
         case S_IFDIR: return .folder
         default: return .other
         }
+    }
+
+    /// True when the index records blob `id` at `path` with exactly this file status, and the file
+    /// was last written before the index: a file changed within the index's own timestamp could
+    /// keep its recorded status (git's "racy" case), so its content decides.
+    private static func indexRecords(_ path: String, id: GitObjectID, status: stat, index: OpaquePointer, indexTime: git_index_time?) -> Bool {
+        guard let indexTime, let entry = git_index_get_bypath(index, path, 0)?.pointee else { return false }
+        let (changed, modified) = times(status)
+        func key(_ time: git_index_time) -> (Int32, UInt32) { (time.seconds, time.nanoseconds) }
+        return GitObjectID(entry.id) == id && entry.file_size == UInt32(truncatingIfNeeded: status.st_size)
+            && entry.ino == UInt32(truncatingIfNeeded: status.st_ino)
+            && key(entry.mtime) == key(modified) && key(entry.ctime) == key(changed) && key(modified) < key(indexTime)
     }
 
     private static func blobID(ofFile path: String) throws -> GitObjectID {

@@ -111,6 +111,35 @@ import Testing
         #expect(read(path + "/clusters/a.yaml") == "a\n")
     }
 
+    /// The index's record of a file (size, times, inode) spares reading it only when all of it matches.
+    @Test func editKeepingSizeAndModificationTimeIsStillSeen() throws {
+        let fixture = try GitFixture()
+        let path = fixture.path("gitops")
+        let repository = try GitRepository.openOrInit(path: path, initialBranch: "main")
+        _ = try commit(repository, ["clusters/a.yaml": "aaaa\n", "clusters/b.yaml": "b\n"])
+        let file = path + "/clusters/a.yaml"
+        // An index written after the files' timestamps (as for any commit of many files), so their
+        // recorded status counts: a status as new as the index proves nothing (git's racy case).
+        usleep(20_000)
+        #expect(utimensat(AT_FDCWD, path + "/.git/index", nil, 0) == 0)
+        var before = stat()
+        #expect(stat(file, &before) == 0)
+        let handle = try #require(FileHandle(forWritingAtPath: file))
+        try handle.write(contentsOf: Data("bbbb\n".utf8)) // same size, same inode
+        try handle.close()
+        var times = [before.st_atim, before.st_mtim] // the old times, to the nanosecond
+        #expect(utimensat(AT_FDCWD, file, &times, 0) == 0)
+
+        let error = thrownError { _ = try commit(repository, ["clusters/a.yaml": "cccc\n", "clusters/b.yaml": "b2\n"]) }
+
+        guard case .workingTreeNotUpdated(_, let message) = error else {
+            Issue.record("expected workingTreeNotUpdated, got \(String(describing: error))"); return
+        }
+        #expect(message.contains("clusters/a.yaml"))
+        #expect(read(file) == "bbbb\n")
+        #expect(read(path + "/clusters/b.yaml") == "b\n")
+    }
+
     @Test func handDeletedFileConflictsWhenChangedButNotWhenRemoved() throws {
         let fixture = try GitFixture()
         let path = fixture.path("gitops")
