@@ -67,23 +67,29 @@ struct WorkTreeUpdate {
         }
         let writes = changes.compactMap { change in change.new.map { (path: change.path, id: $0.id) } }
         try createFolders(for: writes.map(\.path), root: root)
-        let stats = try write(writes.map(\.path), root: root)
-        for (write, stat) in zip(writes, stats) {
-            var entry = git_index_entry()
-            (entry.ctime, entry.mtime) = Self.times(stat)
-            entry.dev = UInt32(truncatingIfNeeded: stat.st_dev)
-            entry.ino = UInt32(truncatingIfNeeded: stat.st_ino)
-            entry.mode = GIT_FILEMODE_BLOB.rawValue
-            entry.uid = stat.st_uid
-            entry.gid = stat.st_gid
-            entry.file_size = UInt32(truncatingIfNeeded: stat.st_size)
-            entry.id = write.id.oid
-            try write.path.withCString { path in
-                entry.path = path
-                try GitError.check(git_index_add(index.pointer, &entry))
-            }
+        let statuses = try write(writes.map(\.path), root: root)
+        for (write, status) in zip(writes, statuses) {
+            try Self.record(write.path, id: write.id, status: status, in: index.pointer)
         }
         try GitError.check(git_index_write(index.pointer))
+    }
+
+    /// Adds or replaces the index entry of a file just written, with its status, so `git status`
+    /// finds it unchanged without reading it.
+    private static func record(_ path: String, id: GitObjectID, status: stat, in index: OpaquePointer) throws {
+        var entry = git_index_entry()
+        (entry.ctime, entry.mtime) = times(status)
+        entry.dev = UInt32(truncatingIfNeeded: status.st_dev)
+        entry.ino = UInt32(truncatingIfNeeded: status.st_ino)
+        entry.mode = GIT_FILEMODE_BLOB.rawValue
+        entry.uid = status.st_uid
+        entry.gid = status.st_gid
+        entry.file_size = UInt32(truncatingIfNeeded: status.st_size)
+        entry.id = id.oid
+        try path.withCString { cPath in
+            entry.path = cPath
+            try GitError.check(git_index_add(index, &entry))
+        }
     }
 
     /// The status change and modification times, as the index records them.
