@@ -37,10 +37,9 @@ struct TreeWriter {
     /// into an in-memory index, whose tree cache lets `git_index_write_tree_to` rebuild only the
     /// folders on the changed paths.
     func write(_ managed: ManagedTree, onto parent: GitPointer<OpaquePointer>?) throws -> Output {
+        let index = try TreeSnapshot.memoryIndex(reading: parent)
         let files = Array(managed.files)
-        // The files are hashed (on all cores) while the parent's tree is read.
-        let (ids, index) = try inParallel({ Self.blobIDs(files.map(\.value)) },
-                                          { try TreeSnapshot.memoryIndex(reading: parent) })
+        let ids = Self.blobIDs(files.map(\.value))
         var changes: [FileChange] = []
         var kept = 0 // files also in the parent, changed or not
         // Managed files are regular files: the compiler writes no executables, symlinks or submodules.
@@ -120,20 +119,6 @@ struct TreeWriter {
             try GitError.check(git_index_add(index.pointer, &indexEntry))
         }
     }
-}
-
-/// Runs `first` and `second` at the same time; returns both results once both are done.
-func inParallel<A, B>(_ first: () -> A, _ second: () throws -> B) throws -> (A, B) {
-    var a: A?
-    var b: Result<B, Error>?
-    withoutActuallyEscaping(first) { first in
-        withoutActuallyEscaping(second) { second in
-            DispatchQueue.concurrentPerform(iterations: 2) { task in
-                if task == 0 { a = first() } else { b = Result { try second() } }
-            }
-        }
-    }
-    return (a!, try b!.get())
 }
 
 extension git_oid {
