@@ -95,7 +95,7 @@ extension GitRepository {
         }
         let parentTree = try expectedHead.map { try self.tree(of: $0) }
         // New objects go through a staging handle into memory, then to disk as one pack.
-        let staging = try ObjectStaging(for: self, reading: parentTree != nil)
+        let staging = try ObjectStaging(for: self, withParent: parentTree != nil)
         let written = try TreeWriter(staging: staging).write(tree, onto: parentTree)
         let parentTreeID = parentTree.map { GitObjectID(git_tree_id($0.pointer)) }
         let emptyBranch = parentTree == nil && written.changes.isEmpty

@@ -17,13 +17,13 @@ final class ObjectStaging {
     /// The blobs staged so far, each once, for the pack.
     private var blobs: [PackObject] = []
 
-    /// - Parameter reading: whether the new objects refer to objects already in the repository (a
-    ///   commit with a parent). Without, the staging store is memory alone: every write to a store
-    ///   with disk backends first looks for the object there and rescans the pack folder.
-    init(for main: GitRepository, reading: Bool) throws {
+    /// - Parameter withParent: whether the commit has a parent, whose objects the new trees refer
+    ///   to. Without one the staging store is memory alone: every write to a store with disk
+    ///   backends first looks for the object there and rescans the pack folder when it is missing.
+    init(for main: GitRepository, withParent: Bool) throws {
         disk = try GitPointer(create: { git_repository_odb($0, main.pointer) }, free: git_odb_free)
         let staging: GitRepository
-        if reading {
+        if withParent {
             staging = try GitRepository.openObjectStore(gitDirectory: String(cString: git_repository_path(main.pointer)))
             odb = try GitPointer(create: { git_repository_odb($0, staging.pointer) }, free: git_odb_free)
         } else {
