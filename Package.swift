@@ -16,10 +16,11 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CLibGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "PlatformDiagnostics"),
         .target(name: "PlatformCore", dependencies: ["PlatformDiagnostics", "CLibXML2", .product(name: "Yams", package: "Yams")]),
-        .target(name: "PlatformGitOps", dependencies: ["CLibGit2"]),
+        .target(name: "PlatformGitOps", dependencies: ["CLibGit2", "CZlib"]),
         .target(name: "PlatformCLI", dependencies: [
             "PlatformCore", "PlatformDiagnostics", "PlatformGitOps",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

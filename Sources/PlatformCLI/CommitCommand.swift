@@ -55,9 +55,7 @@ struct CommitCommand: ParsableCommand {
             let repository = try GitRepository.openOrInit(path: repoPath, initialBranch: targetBranch)
             let files = tree.files.mapValues { Array($0.utf8) }
             let managed = ManagedTree(managedPaths: GitOpsPaths.managed(platform), files: files)
-            let before = try repository.head(branch: targetBranch).map { try repository.files(at: $0) } ?? [:]
-            let text = CommitMessage.make(subject: message, platform: platform, before: before, after: files,
-                                          managed: managed.managedPaths, specCommit: specCommit)
+            let text = { stats in CommitMessage.make(subject: message, platform: platform, stats: stats, specCommit: specCommit) }
             switch try repository.commitTree(managed, branch: targetBranch, message: text, author: author, committer: committer) {
             case .unchanged:
                 print("platformc: \(repoPath) (\(targetBranch)) is up to date; no commit")

@@ -7,6 +7,8 @@ struct PreparedCommit {
     let commit: GitObjectID
     let parent: GitObjectID?
     let parentTree: GitPointer<OpaquePointer>?
+    /// Every managed path whose entry changes, sorted by path.
+    let changes: [FileChange]
     let stats: ChangeStats
     /// The reflog line, worded as git words it, so `git reflog` reads the same as for CLI commits.
     let reflogMessage: String
@@ -28,12 +30,23 @@ extension GitRepository {
         author: GitSignature, committer: GitSignature,
         expectedHead: GitObjectID?, time: Date = Date()
     ) throws -> CommitOutcome {
+        try commitTree(tree, branch: branch, message: { _ in message }, author: author, committer: committer,
+                       expectedHead: expectedHead, time: time)
+    }
+
+    /// Like `commitTree(_:branch:message:…)` with the message written from the change (known only
+    /// once the tree is built).
+    public func commitTree(
+        _ tree: ManagedTree, branch: String, message: (ChangeStats) -> String,
+        author: GitSignature, committer: GitSignature,
+        expectedHead: GitObjectID?, time: Date = Date()
+    ) throws -> CommitOutcome {
         guard let prepared = try prepareCommit(
             tree, branch: branch, message: message, author: author, committer: committer,
             expectedHead: expectedHead, time: time)
         else { return .unchanged(expectedHead) }
         try publish(prepared)
-        try updateWorkTree(after: prepared)
+        try updateWorkTree(after: prepared, files: tree.files)
         return .committed(prepared.commit, stats: prepared.stats)
     }
 
@@ -41,6 +54,16 @@ extension GitRepository {
     /// another writer moves the branch in between; each retry rebuilds the tree on the new head.
     public func commitTree(
         _ tree: ManagedTree, branch: String, message: String,
+        author: GitSignature, committer: GitSignature,
+        time: Date = Date(), attempts: Int = 5
+    ) throws -> CommitOutcome {
+        try commitTree(tree, branch: branch, message: { _ in message }, author: author, committer: committer,
+                       time: time, attempts: attempts)
+    }
+
+    /// Like `commitTree(_:branch:message:…attempts:)` with the message written from the change.
+    public func commitTree(
+        _ tree: ManagedTree, branch: String, message: (ChangeStats) -> String,
         author: GitSignature, committer: GitSignature,
         time: Date = Date(), attempts: Int = 5
     ) throws -> CommitOutcome {
@@ -60,7 +83,7 @@ extension GitRepository {
     /// stopping after this step (a crash) leaves only unreachable objects that `git gc` prunes.
     /// Returns nil when the tree would not change.
     func prepareCommit(
-        _ tree: ManagedTree, branch: String, message: String,
+        _ tree: ManagedTree, branch: String, message makeMessage: (ChangeStats) -> String,
         author: GitSignature, committer: GitSignature,
         expectedHead: GitObjectID?, time: Date
     ) throws -> PreparedCommit? {
@@ -72,20 +95,23 @@ extension GitRepository {
         }
         let parentTree = try expectedHead.map { try self.tree(of: $0) }
         // New objects go through a staging handle into memory, then to disk as one pack.
-        let staging = try ObjectStaging(for: self)
-        let (treeID, stats) = try TreeWriter(repository: staging.repository).write(tree, onto: parentTree)
+        let staging = try ObjectStaging(for: self, withParent: parentTree != nil)
+        let written = try TreeWriter(staging: staging).write(tree, onto: parentTree)
         let parentTreeID = parentTree.map { GitObjectID(git_tree_id($0.pointer)) }
-        let emptyBranch = parentTree == nil && stats == ChangeStats()
-        if treeID == parentTreeID || emptyBranch { return nil }
+        let emptyBranch = parentTree == nil && written.changes.isEmpty
+        if written.tree == parentTreeID || emptyBranch { return nil }
 
+        let stats = written.stats
+        let message = makeMessage(stats)
         let commit = try staging.repository.writeCommit(
-            tree: treeID, parent: expectedHead, message: message,
+            tree: written.tree, parent: expectedHead, message: message,
             author: author.make(at: time), committer: committer.make(at: time))
-        try staging.writePack(commit: commit, parent: expectedHead)
+        try staging.writePack(commit: commit, parentTree: parentTree)
         try refreshObjects()
         let subject = message.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
         return PreparedCommit(
-            branch: branch, commit: commit, parent: expectedHead, parentTree: parentTree, stats: stats,
+            branch: branch, commit: commit, parent: expectedHead, parentTree: parentTree,
+            changes: written.changes, stats: stats,
             reflogMessage: (expectedHead == nil ? "commit (initial): " : "commit: ") + subject)
     }
 

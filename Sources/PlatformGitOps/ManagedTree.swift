@@ -19,9 +19,31 @@ public struct ManagedTree: Equatable, Sendable {
         managedPaths.contains { path == $0 || path.hasPrefix($0 + "/") }
     }
 
-    /// Checks every managed path and file path before anything is written.
+    /// Checks every managed path and file path before anything is written; the error reported is
+    /// the first in the sorted order of the paths.
+    ///
+    /// One pass over the files in any order with cheap checks; only when one fails are the paths
+    /// sorted and checked one by one as before, to report that first error.
     func validate() throws {
         for path in managedPaths { try RepositoryPath.validate(path) }
+        let folderPrefixes = managedPaths.map { $0 + "/" }
+        var folders: Set<Substring> = [] // every folder that holds a file
+        var clean = true
+        for path in files.keys {
+            guard RepositoryPath.isPlainlyValid(path),
+                  managedPaths.contains(path) || folderPrefixes.contains(where: { path.hasPrefix($0) })
+            else { clean = false; break }
+            var folder = Substring(path)
+            while let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) {
+                folder = folder[..<slash]
+                if !folders.insert(folder).inserted { break }
+            }
+        }
+        if clean, !folders.contains(where: { files[String($0)] != nil }) { return }
+        try validateOneByOne()
+    }
+
+    private func validateOneByOne() throws {
         for path in files.keys.sorted() {
             try RepositoryPath.validate(path)
             guard isManaged(path) else { throw GitError.pathOutsideManagedPaths(path) }
@@ -62,6 +84,26 @@ public enum CommitOutcome: Equatable, Sendable {
 /// Rules for paths written into a tree: git would store some of these, but a checkout of them
 /// escapes the work tree, collides with `.git` or cannot be represented on disk.
 enum RepositoryPath {
+    /// True when `path` passes `validate` by a plain look at its bytes: ASCII, no control
+    /// characters or backslash, no empty, `.`, `..` or `.git` component. False says nothing;
+    /// `validate` then decides.
+    static func isPlainlyValid(_ path: String) -> Bool {
+        path.utf8.withContiguousStorageIfAvailable { bytes in
+            guard !bytes.isEmpty, bytes[0] != UInt8(ascii: "/") else { return false }
+            var start = 0
+            for i in 0...bytes.count {
+                let byte = i < bytes.count ? bytes[i] : UInt8(ascii: "/")
+                if byte < 0x20 || byte >= 0x7f || byte == UInt8(ascii: "\\") { return false }
+                guard byte == UInt8(ascii: "/") else { continue }
+                let component = bytes[start..<i]
+                if component.isEmpty || component.allSatisfy({ $0 == UInt8(ascii: ".") }) && component.count <= 2 { return false }
+                if component.count == 4, component.map({ $0 | 0x20 }).elementsEqual(".git".utf8) { return false }
+                start = i + 1
+            }
+            return true
+        } ?? false
+    }
+
     static func validate(_ path: String) throws {
         func reject(_ reason: String) -> GitError { .invalidPath(path, reason: reason) }
         if path.isEmpty { throw reject("the path is empty") }

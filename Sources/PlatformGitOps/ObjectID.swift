@@ -2,8 +2,9 @@ import CLibGit2
 
 /// A git object id (SHA-1), shown as 40 lowercase hex digits.
 public struct GitObjectID: Hashable, Sendable, CustomStringConvertible {
-    /// The 40 hex digits.
-    public let hex: String
+    /// The 20 bytes; the hex form is made only when asked for (a commit of 31,000 files handles
+    /// as many ids).
+    private let bytes: (UInt64, UInt64, UInt32)
 
     /// Parses 40 hex digits; nil when `hex` is not a full object id.
     public init?(hex: String) {
@@ -15,10 +16,10 @@ public struct GitObjectID: Hashable, Sendable, CustomStringConvertible {
     }
 
     init(_ oid: git_oid) {
-        var oid = oid
-        var buffer = [CChar](repeating: 0, count: Int(GIT_OID_HEXSZ) + 1)
-        git_oid_fmt(&buffer, &oid)
-        hex = String(cString: buffer)
+        bytes = withUnsafeBytes(of: oid.id) { raw in
+            (raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self),
+             raw.loadUnaligned(fromByteOffset: 16, as: UInt32.self))
+        }
     }
 
     init(_ oid: UnsafePointer<git_oid>) {
@@ -28,10 +29,31 @@ public struct GitObjectID: Hashable, Sendable, CustomStringConvertible {
     /// The C value, for calls into libgit2.
     var oid: git_oid {
         var oid = git_oid()
-        // Always succeeds: `hex` came from git_oid_fmt or passed git_oid_fromstr.
-        _ = git_oid_fromstr(&oid, hex)
+        withUnsafeMutableBytes(of: &oid.id) { raw in
+            raw.storeBytes(of: bytes.0, as: UInt64.self)
+            raw.storeBytes(of: bytes.1, toByteOffset: 8, as: UInt64.self)
+            raw.storeBytes(of: bytes.2, toByteOffset: 16, as: UInt32.self)
+        }
         return oid
     }
 
+    /// The 40 hex digits.
+    public var hex: String {
+        var oid = oid
+        var buffer = [CChar](repeating: 0, count: Int(GIT_OID_HEXSZ) + 1)
+        git_oid_fmt(&buffer, &oid)
+        return String(cString: buffer)
+    }
+
     public var description: String { hex }
+
+    public static func == (a: GitObjectID, b: GitObjectID) -> Bool {
+        a.bytes.0 == b.bytes.0 && a.bytes.1 == b.bytes.1 && a.bytes.2 == b.bytes.2
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(bytes.0)
+        hasher.combine(bytes.1)
+        hasher.combine(bytes.2)
+    }
 }

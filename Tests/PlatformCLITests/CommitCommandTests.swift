@@ -27,6 +27,26 @@ import Testing
         #expect(files.contains("clusters/prod-use1/search/resourcequota-gpu-quota.yaml\n"))
     }
 
+    /// The message counts what the commit changes, as the git CLI sees it and as the command prints it.
+    @Test func messageCountsTheChangedFiles() throws {
+        let dir = try CLIRunner.workspace(spec: CLIRunner.bundledSpec)
+        #expect(try CLIRunner.run(["commit"], in: dir, environment: identity).status == 0)
+        let spec = CLIRunner.bundledSpec.replacingOccurrences(of: "replicas: { min: 2, max: 4 }", with: "replicas: { min: 2, max: 5 }")
+        #expect(spec != CLIRunner.bundledSpec)
+        try spec.write(to: dir.appendingPathComponent("platform.yaml"), atomically: true, encoding: .utf8)
+        let second = try CLIRunner.run(["commit"], in: dir, environment: identity)
+        #expect(second.status == 0, "\(second.stderr)")
+
+        let repo = dir.appendingPathComponent("gitops")
+        let status = try CLIRunner.git(["diff", "--name-status", "HEAD~1", "HEAD"], in: repo).stdout.split(separator: "\n")
+        let counts = ["A", "M", "D"].map { kind in status.filter { $0.hasPrefix(kind + "\t") }.count }
+        #expect(counts[1] > 0)
+        let line = "\(counts[0]) added, \(counts[1]) changed, \(counts[2]) removed"
+        #expect(try CLIRunner.git(["log", "-1", "--format=%B"], in: repo).stdout.contains("Objects: \(line).\n"))
+        #expect(second.stdout.hasSuffix(": \(line)\n"))
+        #expect(try CLIRunner.git(["status", "--porcelain"], in: repo).stdout == "")
+    }
+
     @Test func specErrorsWriteNothing() throws {
         let dir = try CLIRunner.workspace(spec: CLIRunner.bundledSpec.replacingOccurrences(of: "kind: Platform", with: "kind: Cluster"))
         let r = try CLIRunner.run(["commit"], in: dir, environment: identity)

@@ -35,9 +35,9 @@ import Testing
             sampleTree(["clusters/a": "1"]), branch: "main", message: "1", author: author, committer: author,
             expectedHead: nil, time: fixedTime).commit)
         let one = try GitRepository.open(path: path), two = try GitRepository.open(path: path)
-        let a = try #require(try one.prepareCommit(sampleTree(["clusters/a": "A"]), branch: "main", message: "A",
+        let a = try #require(try one.prepareCommit(sampleTree(["clusters/a": "A"]), branch: "main", message: { _ in "A" },
                              author: author, committer: author, expectedHead: first, time: fixedTime))
-        let b = try #require(try two.prepareCommit(sampleTree(["clusters/a": "B"]), branch: "main", message: "B",
+        let b = try #require(try two.prepareCommit(sampleTree(["clusters/a": "B"]), branch: "main", message: { _ in "B" },
                              author: author, committer: author, expectedHead: first, time: fixedTime))
         try one.publish(a)
         #expect(throws: GitError.concurrentUpdate(branch: "main", expected: first, actual: a.commit)) {

@@ -21,7 +21,7 @@ import Testing
         let (repository, head, path) = try repositoryWithOneCommit(fixture)
         let tree = sampleTree(["clusters/a.yaml": "a2\n", "clusters/b.yaml": "b\n"])
         let orphan = try #require(try repository.prepareCommit(
-            tree, branch: "main", message: "two", author: author, committer: author,
+            tree, branch: "main", message: { _ in "two" }, author: author, committer: author,
             expectedHead: head, time: fixedTime))
 
         #expect(try repository.head(branch: "main") == head)
