@@ -39,10 +39,13 @@ struct CommitCommand: ParsableCommand {
     var remote: String?
 
     func run() throws {
+        let clock = ContinuousClock()
+        let start = clock.now
         let input = try CompileInput.load(options: options, templatesFolder: templates)
         let output = input.compile(warningsAsErrors: options.warningsAsErrors)
         emit(output.diagnostics, format: options.diagnostics, sources: input.sources)
         guard let tree = output.tree, let platform = output.platform else { throw ExitStatus.specErrors }
+        let compiled = clock.now
 
         let environment = ProcessInfo.processInfo.environment
         guard let author = identity(environment) else {
@@ -61,6 +64,9 @@ struct CommitCommand: ParsableCommand {
                 print("platformc: \(repoPath) (\(targetBranch)) is up to date; no commit")
             case let .committed(id, stats):
                 print("platformc: committed \(id.hex.prefix(12)) on \(targetBranch) in \(repoPath): \(stats.added.count) added, \(stats.changed.count) changed, \(stats.removed.count) removed")
+            }
+            if environment["PLATFORMC_PROFILE"] == "1" {
+                CommitProfile(compile: compiled - start, commit: clock.now - compiled).print()
             }
             if push {
                 guard let remote else { throw fail("--push needs --remote") }
