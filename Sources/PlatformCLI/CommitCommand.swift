@@ -56,8 +56,7 @@ struct CommitCommand: ParsableCommand {
         let targetBranch = branch ?? platform.gitops.branch
         do {
             let repository = try GitRepository.openOrInit(path: repoPath, initialBranch: targetBranch)
-            let files = tree.files.mapValues { Array($0.utf8) }
-            let managed = ManagedTree(managedPaths: GitOpsPaths.managed(platform), files: files)
+            let managed = ManagedTree(managedPaths: GitOpsPaths.managed(platform), files: tree.files)
             let text = { stats in CommitMessage.make(subject: message, platform: platform, stats: stats, specCommit: specCommit) }
             switch try repository.commitTree(managed, branch: targetBranch, message: text, author: author, committer: committer) {
             case .unchanged:

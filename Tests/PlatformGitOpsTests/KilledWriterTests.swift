@@ -13,8 +13,8 @@ import Testing
     static let fileCount = 300
 
     static func tree(round: Int) -> ManagedTree {
-        var files: [String: [UInt8]] = [:]
-        for index in 0..<fileCount { files["clusters/c\(index % 7)/file-\(index).yaml"] = bytes("round: \(round)\n") }
+        var files: [String: String] = [:]
+        for index in 0..<fileCount { files["clusters/c\(index % 7)/file-\(index).yaml"] = "round: \(round)\n" }
         return ManagedTree(managedPaths: ["clusters"], files: files)
     }
 
