@@ -39,10 +39,13 @@ struct CommitCommand: ParsableCommand {
     var remote: String?
 
     func run() throws {
+        let clock = ContinuousClock()
+        let start = clock.now
         let input = try CompileInput.load(options: options, templatesFolder: templates)
         let output = input.compile(warningsAsErrors: options.warningsAsErrors)
         emit(output.diagnostics, format: options.diagnostics, sources: input.sources)
         guard let tree = output.tree, let platform = output.platform else { throw ExitStatus.specErrors }
+        let compiled = clock.now
 
         let environment = ProcessInfo.processInfo.environment
         guard let author = identity(environment) else {
@@ -53,14 +56,16 @@ struct CommitCommand: ParsableCommand {
         let targetBranch = branch ?? platform.gitops.branch
         do {
             let repository = try GitRepository.openOrInit(path: repoPath, initialBranch: targetBranch)
-            let files = tree.files.mapValues { Array($0.utf8) }
-            let managed = ManagedTree(managedPaths: GitOpsPaths.managed(platform), files: files)
+            let managed = ManagedTree(managedPaths: GitOpsPaths.managed(platform), files: tree.files)
             let text = { stats in CommitMessage.make(subject: message, platform: platform, stats: stats, specCommit: specCommit) }
             switch try repository.commitTree(managed, branch: targetBranch, message: text, author: author, committer: committer) {
             case .unchanged:
                 print("platformc: \(repoPath) (\(targetBranch)) is up to date; no commit")
             case let .committed(id, stats):
                 print("platformc: committed \(id.hex.prefix(12)) on \(targetBranch) in \(repoPath): \(stats.added.count) added, \(stats.changed.count) changed, \(stats.removed.count) removed")
+            }
+            if environment["PLATFORMC_PROFILE"] == "1" {
+                CommitProfile(compile: compiled - start, commit: clock.now - compiled).print()
             }
             if push {
                 guard let remote else { throw fail("--push needs --remote") }

@@ -6,10 +6,12 @@ public struct ManagedTree: Equatable, Sendable {
     /// Repository-relative directories or files the compiler owns, e.g. `["clusters", "argocd",
     /// "platform.lock.json"]`.
     public var managedPaths: [String]
-    /// Repository-relative path → file bytes; every path must lie under a managed path.
-    public var files: [String: [UInt8]]
+    /// Repository-relative path → file text (written as its UTF-8 bytes); every path must lie
+    /// under a managed path. Text, as the compiler renders it: hashing and writing read the
+    /// String's own UTF-8 storage, sparing a byte-array copy of every file on each commit.
+    public var files: [String: String]
 
-    public init(managedPaths: [String], files: [String: [UInt8]]) {
+    public init(managedPaths: [String], files: [String: String]) {
         self.managedPaths = managedPaths
         self.files = files
     }

@@ -41,9 +41,10 @@ final class ObjectStaging {
     }
 
     /// Stores a blob under the id the caller computed with `git_odb_hash`.
-    func stageBlob(_ bytes: [UInt8], id: git_oid) throws {
+    func stageBlob(_ text: String, id: git_oid) throws {
         var id = id
         guard memory.pointee.exists!(memory, &id) == 0 else { return }
+        let bytes = Array(text.utf8)
         // Straight into memory: `git_odb_write` would first look for the object in every backend and
         // rescan the pack folder when none has it, which for 31,000 new blobs cost more than the copy.
         _ = try bytes.withUnsafeBytes { buffer in

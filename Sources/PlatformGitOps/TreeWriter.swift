@@ -75,8 +75,8 @@ struct TreeWriter {
         return Output(tree: GitObjectID(treeID), changes: changes)
     }
 
-    /// The blob id of each file, hashed on all cores.
-    private static func blobIDs(_ files: [[UInt8]]) -> [git_oid] {
+    /// The blob id of each file, hashed on all cores from the String's own UTF-8 storage.
+    private static func blobIDs(_ files: [String]) -> [git_oid] {
         var ids = [git_oid](repeating: git_oid(), count: files.count)
         let chunk = 1024
         ids.withUnsafeMutableBufferPointer { slots in
@@ -84,7 +84,8 @@ struct TreeWriter {
             DispatchQueue.concurrentPerform(iterations: (files.count + chunk - 1) / chunk) { part in
                 for i in part * chunk..<min(files.count, (part + 1) * chunk) {
                     // git_odb_hash fails only for an invalid type; GIT_OBJECT_BLOB is valid.
-                    _ = files[i].withUnsafeBytes { git_odb_hash(base + i, $0.baseAddress, $0.count, GIT_OBJECT_BLOB) }
+                    var text = files[i]
+                    _ = text.withUTF8 { git_odb_hash(base + i, $0.baseAddress, $0.count, GIT_OBJECT_BLOB) }
                 }
             }
         }

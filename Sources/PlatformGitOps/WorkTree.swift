@@ -7,7 +7,7 @@ extension GitRepository {
     /// Safe against the parent's tree as baseline: a file is written or removed only when it still
     /// holds the parent's content; local edits are never overwritten. If any would be, nothing is
     /// changed and `GitError.workingTreeNotUpdated` reports it (the commit stands).
-    func updateWorkTree(after prepared: PreparedCommit, files: [String: [UInt8]]) throws {
+    func updateWorkTree(after prepared: PreparedCommit, files: [String: String]) throws {
         guard !isBare, try headBranchReference() == "refs/heads/" + prepared.branch else { return }
         do {
             if WorkTreeUpdate.handles(prepared.changes) {

@@ -15,7 +15,7 @@ import Foundation
 struct WorkTreeUpdate {
     let repository: GitRepository
     let changes: [FileChange]
-    let files: [String: [UInt8]]
+    let files: [String: String]
 
     /// True when every entry before and after is a non-executable regular file and no path turns
     /// from file into folder or back.
@@ -229,14 +229,18 @@ struct WorkTreeUpdate {
         let fd = open(root + path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw Self.systemError("could not write", path) }
         defer { close(fd) }
-        let bytes = files[path] ?? []
-        var written = 0
-        while written < bytes.count {
-            let n = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + written, $0.count - written) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { throw Self.systemError("could not write", path) }
-            written += n
+        var text = files[path] ?? ""
+        let complete = text.withUTF8 { bytes in
+            var written = 0
+            while written < bytes.count {
+                let n = Foundation.write(fd, bytes.baseAddress! + written, bytes.count - written)
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { return false }
+                written += n
+            }
+            return true
         }
+        guard complete else { throw Self.systemError("could not write", path) }
         guard fstat(fd, status) == 0 else { throw Self.systemError("could not inspect", path) }
     }
 

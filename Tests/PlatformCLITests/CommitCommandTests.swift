@@ -47,6 +47,26 @@ import Testing
         #expect(try CLIRunner.git(["status", "--porcelain"], in: repo).stdout == "")
     }
 
+    /// PLATFORMC_PROFILE=1 adds one JSON line of timings to stderr; without it stderr stays silent.
+    @Test func profileLineOnlyWhenAsked() throws {
+        let dir = try CLIRunner.workspace(spec: CLIRunner.bundledSpec)
+        let plain = try CLIRunner.run(["commit"], in: dir, environment: identity)
+        #expect(plain.status == 0, "\(plain.stderr)")
+        #expect(!plain.stderr.contains("commitSeconds"))
+
+        let spec = CLIRunner.bundledSpec.replacingOccurrences(of: "replicas: { min: 2, max: 4 }", with: "replicas: { min: 2, max: 5 }")
+        try spec.write(to: dir.appendingPathComponent("platform.yaml"), atomically: true, encoding: .utf8)
+        var environment = identity
+        environment["PLATFORMC_PROFILE"] = "1"
+        let profiled = try CLIRunner.run(["commit"], in: dir, environment: environment)
+        #expect(profiled.status == 0, "\(profiled.stderr)")
+        #expect(profiled.stdout.contains("committed"))
+        let line = try #require(profiled.stderr.split(separator: "\n").last { $0.hasPrefix("{") })
+        let timings = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Double])
+        #expect(Set(timings.keys) == ["compileSeconds", "commitSeconds"])
+        #expect(timings.values.allSatisfy { $0 >= 0 })
+    }
+
     @Test func specErrorsWriteNothing() throws {
         let dir = try CLIRunner.workspace(spec: CLIRunner.bundledSpec.replacingOccurrences(of: "kind: Platform", with: "kind: Cluster"))
         let r = try CLIRunner.run(["commit"], in: dir, environment: identity)

@@ -64,7 +64,7 @@ import Testing
                 do {
                     let repository = try GitRepository.open(path: path)
                     for round in 1...rounds {
-                        let tree = ManagedTree(managedPaths: [writer], files: ["\(writer)/round": bytes("\(round)\n")])
+                        let tree = ManagedTree(managedPaths: [writer], files: ["\(writer)/round": "\(round)\n"])
                         let outcome = try repository.commitTree(
                             tree, branch: "main", message: "\(writer) \(round)", author: author,
                             committer: author, time: fixedTime, attempts: 100)

@@ -68,7 +68,7 @@ func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
 
 /// The managed tree most tests commit.
 func sampleTree(_ files: [String: String]) -> ManagedTree {
-    ManagedTree(managedPaths: ["clusters", "argocd", "platform.lock.json"], files: files.mapValues(bytes))
+    ManagedTree(managedPaths: ["clusters", "argocd", "platform.lock.json"], files: files)
 }
 
 extension CommitOutcome {

@@ -13,8 +13,8 @@ import Testing
     static let fileCount = 300
 
     static func tree(round: Int) -> ManagedTree {
-        var files: [String: [UInt8]] = [:]
-        for index in 0..<fileCount { files["clusters/c\(index % 7)/file-\(index).yaml"] = bytes("round: \(round)\n") }
+        var files: [String: String] = [:]
+        for index in 0..<fileCount { files["clusters/c\(index % 7)/file-\(index).yaml"] = "round: \(round)\n" }
         return ManagedTree(managedPaths: ["clusters"], files: files)
     }
 
@@ -57,7 +57,7 @@ import Testing
             let subject = try fixture.gitOK(["log", "-1", "--format=%s", head.hex], in: path)
             let round = try #require(Int(subject.dropFirst("round ".count)))
             print("killed after \(delay) ms: branch at \(subject), last reported \(reported == head.hex ? "is the head" : "is behind it")")
-            #expect(try repository.files(at: head) == Self.tree(round: round).files)
+            #expect(try repository.files(at: head) == Self.tree(round: round).files.mapValues(bytes))
         }
     }
 
