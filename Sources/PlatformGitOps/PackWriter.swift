@@ -27,7 +27,7 @@ enum PackWriter {
         for word in [UInt32(2), UInt32(objects.count)] {
             header += (0..<4).map { UInt8(truncatingIfNeeded: word >> (24 - 8 * $0)) }
         }
-        let parts = [header] + (try packEntries(objects))
+        let parts = [header] + (try objects.concurrentRuns(of: 256, entries))  // in order, on all cores
         // The trailer's SHA-1 is computed beside the indexer, which reads the same bytes.
         let trailer = Trailer()
         let hashing = DispatchGroup()
@@ -56,21 +56,6 @@ enum PackWriter {
 
     private final class Trailer: @unchecked Sendable {
         var bytes: [UInt8] = []
-    }
-
-    /// The pack entries of `objects` in their order, made in runs of consecutive objects on all cores.
-    private static func packEntries(_ objects: [PackObject]) throws -> [[UInt8]] {
-        let runLength = 256
-        let runs = (objects.count + runLength - 1) / runLength
-        var results = [Result<[UInt8], Error>?](repeating: nil, count: runs)
-        results.withUnsafeMutableBufferPointer { slots in
-            let base = slots.baseAddress!
-            DispatchQueue.concurrentPerform(iterations: runs) { run in
-                let range = run * runLength..<min(objects.count, (run + 1) * runLength)
-                do { base[run] = .success(try entries(objects[range])) } catch { base[run] = .failure(error) }
-            }
-        }
-        return try results.map { try $0!.get() }
     }
 
     /// Entry header (type and size, 7 bits a byte, low bits first) then the zlib stream, per object.

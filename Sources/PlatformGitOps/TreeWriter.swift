@@ -1,5 +1,4 @@
 import CLibGit2
-import Dispatch
 import Foundation
 
 /// A managed path whose entry differs between the parent commit and the new one: what the parent
@@ -77,19 +76,14 @@ struct TreeWriter {
 
     /// The blob id of each file, hashed on all cores from the String's own UTF-8 storage.
     private static func blobIDs(_ files: [String]) -> [git_oid] {
-        var ids = [git_oid](repeating: git_oid(), count: files.count)
-        let chunk = 1024
-        ids.withUnsafeMutableBufferPointer { slots in
-            let base = slots.baseAddress!
-            DispatchQueue.concurrentPerform(iterations: (files.count + chunk - 1) / chunk) { part in
-                for i in part * chunk..<min(files.count, (part + 1) * chunk) {
-                    // git_odb_hash fails only for an invalid type; GIT_OBJECT_BLOB is valid.
-                    var text = files[i]
-                    _ = text.withUTF8 { git_odb_hash(base + i, $0.baseAddress, $0.count, GIT_OBJECT_BLOB) }
-                }
+        files.concurrentRuns(of: 1024) { run in
+            run.map { file in
+                var (text, id) = (file, git_oid())
+                // git_odb_hash fails only for an invalid type; GIT_OBJECT_BLOB is valid.
+                _ = text.withUTF8 { git_odb_hash(&id, $0.baseAddress, $0.count, GIT_OBJECT_BLOB) }
+                return id
             }
-        }
-        return ids
+        }.flatMap { $0 }
     }
 
     /// How many entries of `index` lie under the managed paths, as `ManagedTree.isManaged` decides;

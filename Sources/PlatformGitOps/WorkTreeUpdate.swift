@@ -1,5 +1,4 @@
 import CLibGit2
-import Dispatch
 import Foundation
 
 /// Brings the work tree and the on-disk index from the parent commit to the new one by touching
@@ -203,29 +202,13 @@ struct WorkTreeUpdate {
 
     /// Writes the new bytes of each path (mode 0644 less the umask) on all cores; returns each
     /// file's status after writing, for the index.
-    private func write(_ paths: [String], root: String) throws -> [stat] {
-        var stats = Array(repeating: stat(), count: paths.count)
-        let runLength = 256
-        let runs = (paths.count + runLength - 1) / runLength
-        var failures = [Error?](repeating: nil, count: runs)
-        stats.withUnsafeMutableBufferPointer { slots in
-            failures.withUnsafeMutableBufferPointer { failureSlots in
-                let (statBase, failureBase) = (slots.baseAddress!, failureSlots.baseAddress!)
-                DispatchQueue.concurrentPerform(iterations: runs) { run in
-                    for i in run * runLength..<min(paths.count, (run + 1) * runLength) {
-                        do { try writeFile(paths[i], root: root, status: statBase + i) } catch {
-                            failureBase[run] = error
-                            return
-                        }
-                    }
-                }
-            }
-        }
-        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
-        return stats
+    private func write(_ paths: [String], root: String) throws(GitError) -> [stat] {
+        try paths.concurrentRuns(of: 256) { run throws(GitError) in
+            try run.map { path throws(GitError) in try writeFile(path, root: root) }
+        }.flatMap { $0 }
     }
 
-    private func writeFile(_ path: String, root: String, status: UnsafeMutablePointer<stat>) throws(GitError) {
+    private func writeFile(_ path: String, root: String) throws(GitError) -> stat {
         let fd = open(root + path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw Self.systemError("could not write", path) }
         defer { close(fd) }
@@ -241,7 +224,9 @@ struct WorkTreeUpdate {
             return true
         }
         guard complete else { throw Self.systemError("could not write", path) }
-        guard fstat(fd, status) == 0 else { throw Self.systemError("could not inspect", path) }
+        var status = stat()
+        guard fstat(fd, &status) == 0 else { throw Self.systemError("could not inspect", path) }
+        return status
     }
 
     private static func systemError(_ action: String, _ path: String) -> GitError {
