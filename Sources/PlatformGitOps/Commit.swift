@@ -23,8 +23,9 @@ extension GitRepository {
     ///     nothing the other writer committed is lost.
     ///   - time: the author and committer time (UTC); pass a fixed date for reproducible ids.
     /// - Returns: `.unchanged` when the resulting tree equals the parent's tree (no commit is made).
-    /// - Throws: `GitError.workingTreeNotUpdated` when the commit landed but local edits in the work
-    ///   tree kept the checked-out files from following it.
+    /// - Throws: `GitError.workingTreeNotUpdated` when the commit landed but libgit2's checkout (used
+    ///   for executables and symlinks) refused to overwrite local edits. `WorkTreeUpdate` keeps such
+    ///   edits instead and lists them in `ChangeStats.keptLocalEdits`.
     public func commitTree(
         _ tree: ManagedTree, branch: String, message: String,
         author: GitSignature, committer: GitSignature,
@@ -44,10 +45,14 @@ extension GitRepository {
         guard let prepared = try prepareCommit(
             tree, branch: branch, message: message, author: author, committer: committer,
             expectedHead: expectedHead, time: time)
-        else { return .unchanged(expectedHead) }
+        else {
+            _ = try finishInterruptedUpdate(branch: branch, files: tree.files)
+            return .unchanged(expectedHead)
+        }
         try publish(prepared)
-        try updateWorkTree(after: prepared, files: tree.files)
-        return .committed(prepared.commit, stats: prepared.stats)
+        var stats = prepared.stats
+        stats.keptLocalEdits = try updateWorkTree(after: prepared, files: tree.files)
+        return .committed(prepared.commit, stats: stats)
     }
 
     /// Like `commitTree`, reading the branch head itself and retrying (up to `attempts` times) when

@@ -3,7 +3,8 @@ import CLibGit2
 /// Which credential to offer when a remote asks, read from the environment only; each kind is
 /// offered once so a rejected credential ends the push instead of looping.
 enum CredentialChoice: Equatable {
-    case userPassword(username: String, password: String)
+    /// `source`: the environment variables it came from, for messages.
+    case userPassword(username: String, password: String, source: String)
     case sshAgent(username: String)
 
     /// The kinds already offered in this push.
@@ -27,12 +28,21 @@ enum CredentialChoice: Equatable {
         }
         if let password = environment["GIT_PASSWORD"], !password.isEmpty,
            let username = environment["GIT_USERNAME"] ?? usernameFromURL {
-            return .userPassword(username: username, password: password)
+            return .userPassword(username: username, password: password, source: "`GIT_USERNAME`/`GIT_PASSWORD`")
         }
-        if let token = [environment["GITHUB_TOKEN"], environment["GIT_TOKEN"]].compactMap({ $0 }).first(where: { !$0.isEmpty }) {
-            return .userPassword(username: "x-access-token", password: token)
+        for name in ["GITHUB_TOKEN", "GIT_TOKEN"] {
+            if let token = environment[name], !token.isEmpty {
+                return .userPassword(username: "x-access-token", password: token, source: "`\(name)`")
+            }
         }
         return nil
+    }
+
+    var source: String {
+        switch self {
+        case .userPassword(_, _, let source): return source
+        case .sshAgent(let username): return "ssh-agent (user `\(username)`)"
+        }
     }
 
     var kind: Offered {
@@ -45,7 +55,7 @@ enum CredentialChoice: Equatable {
     /// Creates the libgit2 credential; ownership passes to libgit2, which frees it.
     func make(_ out: UnsafeMutablePointer<UnsafeMutablePointer<git_credential>?>) -> Int32 {
         switch self {
-        case .userPassword(let username, let password):
+        case .userPassword(let username, let password, _):
             return git_credential_userpass_plaintext_new(out, username, password)
         case .sshAgent(let username):
             return git_credential_ssh_key_from_agent(out, username)

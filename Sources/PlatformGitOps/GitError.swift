@@ -12,6 +12,10 @@ public enum GitError: Error, Equatable, CustomStringConvertible {
     case pushRejected(remote: String, branch: String, reason: String)
     /// The remote asked for credentials and none from the environment were accepted.
     case authenticationFailed(remote: String, message: String)
+    /// A remote URL carries a password (`user:password@`); the remote is shown without it.
+    case credentialInURL(remote: String)
+    /// An `http://` remote asked for a credential; it is never sent in the clear.
+    case credentialOverPlainHTTP(remote: String)
     /// The path exists but holds no git repository.
     case notARepository(path: String)
     /// Nothing exists at the path.
@@ -57,6 +61,12 @@ public enum GitError: Error, Equatable, CustomStringConvertible {
         case .authenticationFailed(let remote, let message):
             return "authentication to \(remote) failed: \(message); set GIT_USERNAME/GIT_PASSWORD "
                 + "or GITHUB_TOKEN for https, or load a key into ssh-agent for ssh"
+        case .credentialInURL(let remote):
+            return "credential in URL: the remote \(remote) carries a password, which platformc neither sends nor "
+                + "prints; remove it from the URL and set GIT_USERNAME/GIT_PASSWORD or GITHUB_TOKEN instead"
+        case .credentialOverPlainHTTP(let remote):
+            return "refusing to send credentials to \(remote) over plain http, where anyone on the path can read "
+                + "them; use an https:// or ssh URL"
         case .notARepository(let path):
             return "`\(path)` exists but is not a git repository; point at a repository or at a "
                 + "new or empty directory"

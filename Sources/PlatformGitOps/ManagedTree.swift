@@ -66,11 +66,15 @@ public struct ChangeStats: Equatable, Sendable {
     public var added: [String]
     public var changed: [String]
     public var removed: [String]
+    /// Changed paths of the checked-out work tree that held a local edit: the edit was kept, the
+    /// index records the commit's version, so the edit shows as an unstaged change.
+    public var keptLocalEdits: [String]
 
-    public init(added: [String] = [], changed: [String] = [], removed: [String] = []) {
+    public init(added: [String] = [], changed: [String] = [], removed: [String] = [], keptLocalEdits: [String] = []) {
         self.added = added
         self.changed = changed
         self.removed = removed
+        self.keptLocalEdits = keptLocalEdits
     }
 }
 

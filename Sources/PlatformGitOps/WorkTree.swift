@@ -4,17 +4,47 @@ extension GitRepository {
     /// Step 3, only for a non-bare repository whose HEAD is the committed branch: brings the
     /// checked-out files and the on-disk index to the new commit so `git status` stays clean.
     ///
-    /// Safe against the parent's tree as baseline: a file is written or removed only when it still
-    /// holds the parent's content; local edits are never overwritten. If any would be, nothing is
-    /// changed and `GitError.workingTreeNotUpdated` reports it (the commit stands).
-    func updateWorkTree(after prepared: PreparedCommit, files: [String: String]) throws {
-        guard !isBare, try headBranchReference() == "refs/heads/" + prepared.branch else { return }
+    /// Safe against the parent's tree as baseline: a file is written or removed only when it holds
+    /// what platformc wrote there; local edits are never overwritten. They are kept and returned,
+    /// and the index moves to the commit for them too. An update a crash cut short is finished
+    /// (`WorkTreeRecovery`). Only libgit2's checkout, for changes `WorkTreeUpdate` does not handle,
+    /// still refuses as a whole: then `GitError.workingTreeNotUpdated` reports it (the commit stands).
+    func updateWorkTree(after prepared: PreparedCommit, files: [String: String]) throws -> [String] {
+        try updateWorkTree(from: prepared.parent, to: prepared.commit, branch: prepared.branch,
+                           changes: prepared.changes, parentTree: prepared.parentTree, files: files)
+    }
+
+    /// When a journal says an earlier update of `branch` did not finish, finishes it toward the
+    /// branch head (a recommit with nothing to change must still repair the work tree).
+    func finishInterruptedUpdate(branch: String, files: [String: String]) throws -> [String] {
+        guard !isBare, WorkTreeJournal(repository: self).interrupted() != nil,
+              let head = try head(branch: branch) else { return [] }
+        return try updateWorkTree(from: head, to: head, branch: branch, changes: [], parentTree: nil, files: files)
+    }
+
+    private func updateWorkTree(
+        from parent: GitObjectID?, to commit: GitObjectID, branch: String, changes: [FileChange],
+        parentTree: GitPointer<OpaquePointer>?, files: [String: String]
+    ) throws -> [String] {
+        guard !isBare, try headBranchReference() == "refs/heads/" + branch else { return [] }
+        let journal = WorkTreeJournal(repository: self)
+        let interrupted = journal.interrupted()
         do {
-            if WorkTreeUpdate.handles(prepared.changes) {
-                try WorkTreeUpdate(repository: self, changes: prepared.changes, files: files).run()
-            } else {
-                try checkOut(prepared)
+            var update = WorkTreeUpdate(repository: self, changes: changes, files: files)
+            guard WorkTreeUpdate.handles(changes) else {
+                try checkOut(commit, baseline: parentTree)
+                return []
             }
+            if let interrupted {
+                update = try recoveringUpdate(update, parent: parent, commit: commit, base: .some(interrupted.from)) ?? update
+            } else {
+                let narrow = update
+                update.widenOnConflict = { try self.recoveringUpdate(narrow, parent: parent, commit: commit, base: nil) }
+            }
+            try journal.begin(from: interrupted?.from ?? parent, to: commit)
+            let kept = try update.run()
+            journal.end()
+            return kept
         } catch let error as GitError {
             let reason: String
             if case .libgit2(GIT_ECONFLICT.rawValue, _, let message) = error {
@@ -23,18 +53,18 @@ extension GitRepository {
             } else {
                 reason = error.description
             }
-            throw GitError.workingTreeNotUpdated(commit: prepared.commit, message: reason)
+            throw GitError.workingTreeNotUpdated(commit: commit, message: reason)
         }
     }
 
     /// libgit2's safe checkout of the whole commit, for changes `WorkTreeUpdate` does not handle
     /// (executables, symlinks, submodules, a file turning into a folder).
-    private func checkOut(_ prepared: PreparedCommit) throws {
-        let tree = try tree(of: prepared.commit)
+    private func checkOut(_ commit: GitObjectID, baseline: GitPointer<OpaquePointer>?) throws {
+        let tree = try tree(of: commit)
         var options = git_checkout_options()
         try GitError.check(git_checkout_options_init(&options, UInt32(GIT_CHECKOUT_OPTIONS_VERSION)))
         options.checkout_strategy = GIT_CHECKOUT_SAFE.rawValue
-        options.baseline = prepared.parentTree?.pointer
+        options.baseline = baseline?.pointer
         // Managed files are compiler output written byte for byte; skipping the filter list
         // saves a .gitattributes lookup (realpath and opens per folder level) for every file.
         options.disable_filters = 1

@@ -4,10 +4,12 @@ import Foundation
 /// Brings the work tree and the on-disk index from the parent commit to the new one by touching
 /// only the changed paths, writing the new files from the bytes in memory on all cores.
 ///
-/// The rule of a safe checkout holds: before anything is written, every changed path must still
-/// hold what the parent commit holds there (the same blob, or nothing for an added path); if any
-/// does not, nothing is written and the conflicting paths are reported. A changed file the user
-/// deleted is a conflict; a removed file the user already deleted is not.
+/// A changed path is written only when it holds what platformc put there: the parent commit's blob
+/// (or nothing for an added path), or one of `earlierVersions` (an update cut short by a crash
+/// leaves the grandparent's). Anything else is the user's: kept as it is, while the index moves to
+/// the new commit for every path, so a kept edit shows as an unstaged change on top of the commit
+/// and `git commit -a` cannot revert platformc's commit. A changed file the user deleted is kept
+/// deleted; a removed file the user already deleted is no edit.
 ///
 /// Handles non-executable regular files only (all the compiler writes); `handles` tells when
 /// libgit2's checkout must do the update instead.
@@ -15,6 +17,11 @@ struct WorkTreeUpdate {
     let repository: GitRepository
     let changes: [FileChange]
     let files: [String: String]
+    /// Per path, other versions platformc wrote there (nil: no file); see `WorkTreeRecovery`.
+    var earlierVersions: [String: [TreeEntry?]] = [:]
+    /// Called when some path is not in the parent's state: a wider update that also repairs what an
+    /// interrupted earlier update left, or nil to go on with this one.
+    var widenOnConflict: (() throws -> WorkTreeUpdate?)? = nil
 
     /// True when every entry before and after is a non-executable regular file and no path turns
     /// from file into folder or back.
@@ -42,8 +49,9 @@ struct WorkTreeUpdate {
         return folders
     }
 
-    func run() throws {
-        guard let workdir = git_repository_workdir(repository.pointer) else { return }
+    /// Returns the changed paths kept as the user left them, sorted.
+    func run() throws -> [String] {
+        guard let workdir = git_repository_workdir(repository.pointer) else { return [] }
         let root = String(cString: workdir)
         // The index file opened on its own, not through the repository: an index that belongs to a
         // repository checks for every added entry that its blob exists, 31,000 object lookups on a
@@ -53,24 +61,50 @@ struct WorkTreeUpdate {
         let indexTime = stat(indexPath, &indexStatus) == 0 ? Self.times(indexStatus).modified : nil
         let index = try GitPointer<OpaquePointer>(create: { git_index_open($0, indexPath) }, free: git_index_free)
 
-        let conflicts = try self.conflicts(root: root, index: index.pointer, indexTime: indexTime)
-        guard conflicts.isEmpty else {
-            let shown = conflicts.prefix(5).joined(separator: ", ") + (conflicts.count > 5 ? ", …" : "")
-            throw GitError.libgit2(code: GIT_ECONFLICT.rawValue, klass: Int32(GIT_ERROR_CHECKOUT.rawValue),
-                                   message: "\(conflicts.count) conflicting path\(conflicts.count == 1 ? "" : "s"): \(shown)")
+        var update = self
+        var conflicts = try update.conflicts(root: root, index: index.pointer, indexTime: indexTime)
+        if !conflicts.isEmpty, let wider = try widenOnConflict?() {
+            update = wider
+            conflicts = try update.conflicts(root: root, index: index.pointer, indexTime: indexTime)
         }
+        let kept = try Set(conflicts.filter { try !update.holdsEarlierVersion($0, root: root) })
+        try update.apply(keeping: kept, root: root, index: index.pointer)
+        try GitError.check(git_index_write(index.pointer))
+        return kept.sorted()
+    }
+
+    /// Writes and removes every changed path but the kept ones, and records the new entry of every
+    /// path in the index (a kept one with no file status, so git compares its content).
+    private func apply(keeping kept: Set<String>, root: String, index: OpaquePointer) throws {
         for change in changes where change.new == nil {
-            try remove(change.path, root: root)
-            let result = git_index_remove(index.pointer, change.path, 0)
+            if !kept.contains(change.path) { try remove(change.path, root: root) }
+            let result = git_index_remove(index, change.path, 0)
             if result != GIT_ENOTFOUND.rawValue { try GitError.check(result) }
         }
-        let writes = changes.compactMap { change in change.new.map { (path: change.path, id: $0.id) } }
+        let writes = changes.compactMap { change in
+            change.new.flatMap { kept.contains(change.path) ? nil : (path: change.path, id: $0.id) }
+        }
         try createFolders(for: writes.map(\.path), root: root)
         let statuses = try write(writes.map(\.path), root: root)
         for (write, status) in zip(writes, statuses) {
-            try Self.record(write.path, id: write.id, status: status, in: index.pointer)
+            try Self.record(write.path, id: write.id, status: status, in: index)
         }
-        try GitError.check(git_index_write(index.pointer))
+        for change in changes where kept.contains(change.path) {
+            if let new = change.new { try Self.record(change.path, id: new.id, status: stat(), in: index) }
+        }
+    }
+
+    /// True when `path` holds one of the versions platformc wrote there earlier.
+    private func holdsEarlierVersion(_ path: String, root: String) throws -> Bool {
+        guard let versions = earlierVersions[path], !versions.isEmpty else { return false }
+        var status = stat()
+        switch try Self.kind(of: root + path, status: &status) {
+        case .nothing: return versions.contains { $0 == nil }
+        case .file:
+            let id = try Self.blobID(ofFile: root + path)
+            return versions.contains { $0?.id == id }
+        case .folder, .other: return false
+        }
     }
 
     /// Adds or replaces the index entry of a file just written, with its status, so `git status`
