@@ -11,7 +11,7 @@ struct CommitCommand: ParsableCommand {
 
     @OptionGroup var options: SpecOptions
 
-    @Option(help: "GitOps repository path or URL (default: the spec's `gitops.repository`, relative to the spec's folder).")
+    @Option(help: "GitOps repository path or URL (default: the spec's `gitops.repository`, which must lie inside the spec's own repository).")
     var repo: String?
 
     @Option(help: "Branch (default: the spec's `gitops.branch`).")
@@ -32,7 +32,7 @@ struct CommitCommand: ParsableCommand {
     @Option(help: "Folder of your own templates.")
     var templates: String?
 
-    @Flag(help: "Push the branch to the `origin` URL given with --remote after committing.")
+    @Flag(help: "Push the branch after committing: to --remote, or to the repository's URL when it is one.")
     var push = false
 
     @Option(help: "Remote to push to: a path, file:// URL, or https/ssh URL.")
@@ -41,10 +41,22 @@ struct CommitCommand: ParsableCommand {
     func run() throws {
         let clock = ContinuousClock()
         let start = clock.now
+        // Flags first: a bad one is a usage error before anything is compiled or written.
+        let commandLineTarget: CommitTarget?
+        do {
+            commandLineTarget = try repo.map(CommitTarget.fromCommandLine)
+            try CommitMessage.validate(subject: message, specCommit: specCommit)
+        } catch let error as IOFailure { throw fail(error.description) }
         let input = try CompileInput.load(options: options, templatesFolder: templates)
-        let output = input.compile(warningsAsErrors: options.warningsAsErrors)
+        var output = input.compile(warningsAsErrors: options.warningsAsErrors)
+        var target = commandLineTarget
+        if target == nil, let platform = output.platform, !output.diagnostics.hasErrors {
+            target = CommitTarget.fromSpec(platform.gitops, specPath: options.spec, into: &output.diagnostics)
+        }
         emit(output.diagnostics, format: options.diagnostics, sources: input.sources)
-        guard let tree = output.tree, let platform = output.platform else { throw ExitStatus.specErrors }
+        guard let tree = output.tree, let platform = output.platform, let target, !output.diagnostics.hasErrors else {
+            throw ExitStatus.specErrors
+        }
         let compiled = clock.now
 
         let environment = ProcessInfo.processInfo.environment
@@ -52,29 +64,57 @@ struct CommitCommand: ParsableCommand {
             throw fail("no commit identity: set --author-name/--author-email or GIT_AUTHOR_NAME/GIT_AUTHOR_EMAIL (refusing to invent one in CI)")
         }
         let committer = GitSignature.fromEnvironment(environment, role: .committer) ?? author
-        let repoPath = repo ?? SpecFile.folder(of: options.spec).appendingPathComponent(platform.gitops.repository).standardizedFileURL.path
+        do {
+            try CommitMessage.validate(identity: author)
+            try CommitMessage.validate(identity: committer)
+        } catch let error as IOFailure { throw fail(error.description) }
         let targetBranch = branch ?? platform.gitops.branch
         do {
-            let repository = try GitRepository.openOrInit(path: repoPath, initialBranch: targetBranch)
+            let repository: GitRepository
+            let shown: String
+            switch target {
+            case .local(let path):
+                repository = try GitRepository.openOrInit(path: path, initialBranch: targetBranch)
+                shown = path
+            case .remote(let url):
+                let cacheRoot: String
+                do { cacheRoot = try CommitTarget.cacheRoot(environment) } catch let error as IOFailure { throw fail(error.description) }
+                repository = try GitRepository.remoteCache(of: url, branch: targetBranch, cacheRoot: cacheRoot, environment: environment)
+                shown = RemoteURL(url)?.redacted ?? url
+            }
             let managed = ManagedTree(managedPaths: GitOpsPaths.managed(platform), files: tree.files)
             let text = { stats in CommitMessage.make(subject: message, platform: platform, stats: stats, specCommit: specCommit) }
             switch try repository.commitTree(managed, branch: targetBranch, message: text, author: author, committer: committer) {
             case .unchanged:
-                print("platformc: \(repoPath) (\(targetBranch)) is up to date; no commit")
+                print("platformc: \(shown) (\(targetBranch)) is up to date; no commit")
             case let .committed(id, stats):
-                print("platformc: committed \(id.hex.prefix(12)) on \(targetBranch) in \(repoPath): \(stats.added.count) added, \(stats.changed.count) changed, \(stats.removed.count) removed")
+                print("platformc: committed \(id.hex.prefix(12)) on \(targetBranch) in \(shown): \(stats.added.count) added, \(stats.changed.count) changed, \(stats.removed.count) removed")
+                warnAboutKeptEdits(stats.keptLocalEdits)
             }
             if environment["PLATFORMC_PROFILE"] == "1" {
                 CommitProfile(compile: compiled - start, commit: clock.now - compiled).print()
             }
+            let pushRemote: String?
+            if case .remote(let url) = target { pushRemote = remote ?? url } else { pushRemote = remote }
             if push {
-                guard let remote else { throw fail("--push needs --remote") }
-                try repository.push(remote: remote, branch: targetBranch)
-                print("platformc: pushed \(targetBranch) to \(remote)")
+                guard let pushRemote else { throw fail("--push needs --remote") }
+                try repository.push(remote: pushRemote, branch: targetBranch, environment: environment)
+                print("platformc: pushed \(targetBranch) to \(RemoteURL(pushRemote)?.redacted ?? pushRemote)")
+            } else if case .remote = target {
+                print("platformc: the commit is in the local copy at \(repository.path); pass --push to publish it")
             }
         } catch let error as GitError {
             throw fail(error.description)
         }
+    }
+
+    /// Hand edits in the work tree are kept; the commit and the index are platformc's.
+    private func warnAboutKeptEdits(_ paths: [String]) {
+        guard !paths.isEmpty else { return }
+        let shown = paths.prefix(5).joined(separator: ", ") + (paths.count > 5 ? ", …" : "")
+        FileHandle.standardError.write(Data(("platformc: warning: kept \(paths.count) locally edited path\(paths.count == 1 ? "" : "s") "
+            + "of the work tree (\(shown)); they show as unstaged changes on top of the commit, and "
+            + "`git checkout -- <path>` takes the commit's version\n").utf8))
     }
 
     private func identity(_ environment: [String: String]) -> GitSignature? {

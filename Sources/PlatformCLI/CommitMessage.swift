@@ -16,4 +16,36 @@ enum CommitMessage {
         if let specCommit { text += "Platform-Spec-Commit: \(specCommit)\n" }
         return text
     }
+
+    /// The values that come from flags, checked before anything is compiled: each is one line, so
+    /// none can add a trailer or a paragraph to the message. The spec's own parts (a DNS-label
+    /// name, a digest) cannot hold a line break.
+    static func validate(subject: String?, specCommit: String?) throws {
+        if let specCommit, !isObjectID(specCommit) {
+            throw IOFailure("`--spec-commit` must be a commit id: 4 to 64 hexadecimal digits")
+        }
+        if let subject {
+            guard !subject.trimmingCharacters(in: .whitespaces).isEmpty else { throw IOFailure("`--message` is empty") }
+            guard !hasControlCharacters(subject) else {
+                throw IOFailure("`--message` is the subject line: it may not hold line breaks or other control characters")
+            }
+        }
+    }
+
+    /// `--author-name`, `--author-email` and `GIT_AUTHOR_*`: one line each, no `<` or `>` (they
+    /// delimit the email in the commit header).
+    static func validate(identity: GitSignature) throws {
+        for (what, value) in [("name", identity.name), ("email", identity.email)]
+        where hasControlCharacters(value) || value.contains("<") || value.contains(">") {
+            throw IOFailure("the author \(what) may not hold line breaks, control characters, `<` or `>`")
+        }
+    }
+
+    static func isObjectID(_ text: String) -> Bool {
+        (4...64).contains(text.utf8.count) && text.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0 | 0x20) }
+    }
+
+    private static func hasControlCharacters(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0.value < 0x20 || (0x7f...0x9f).contains($0.value) || $0 == "\u{2028}" || $0 == "\u{2029}" }
+    }
 }

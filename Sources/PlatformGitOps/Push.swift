@@ -65,7 +65,7 @@ extension GitRepository {
 }
 
 /// State the C callbacks of one push share through their payload pointer.
-private final class PushSession {
+final class PushSession {
     let environment: [String: String]
     let allowsPlainHTTPCredentials: Bool
     var offered: CredentialChoice.Offered = []
@@ -97,7 +97,7 @@ private final class PushSession {
     }
 }
 
-private let acquireCredential: git_credential_acquire_cb = { out, url, usernameFromURL, allowed, payload in
+let acquireCredential: git_credential_acquire_cb = { out, url, usernameFromURL, allowed, payload in
     guard let out, let session = PushSession.from(payload) else { return GIT_PASSTHROUGH.rawValue }
     session.askedForCredentials = true
     if !session.allowsPlainHTTPCredentials, let url, RemoteURL(String(cString: url))?.isPlainHTTP == true {

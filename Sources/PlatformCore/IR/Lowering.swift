@@ -28,7 +28,7 @@ public struct Lowering {
             gitops: GitOpsTarget(repository: gitops.string("repository") ?? "./gitops", branch: gitops.string("branch") ?? "main",
                                  path: gitops.string("path") ?? "clusters",
                                  engine: GitOpsTarget.Engine(rawValue: gitops.string("engine") ?? "") ?? .argocd,
-                                 location: gitops.location),
+                                 location: gitops.location, repositoryLocation: gitops.loc("repository")),
             gpuCatalog: gpuCatalog,
             instanceCatalog: instances,
             clusters: clusters,

@@ -42,6 +42,8 @@ public struct GitOpsTarget: Sendable {
     public var path: String
     public var engine: Engine
     public var location: SourceLocation
+    /// Where `repository` is written (nil when defaulted): a refused repository is reported there.
+    public var repositoryLocation: SourceLocation? = nil
 }
 
 public struct Cluster: Sendable {
