@@ -46,6 +46,10 @@ struct CommitCommand: ParsableCommand {
         do {
             commandLineTarget = try repo.map(CommitTarget.fromCommandLine)
             try CommitMessage.validate(subject: message, specCommit: specCommit)
+            if let remote {
+                guard !remote.isEmpty else { throw IOFailure("`--remote` is empty; give the URL or path to push to") }
+                if let url = RemoteURL(remote), url.hasPassword { throw IOFailure(GitError.credentialInURL(remote: url.redacted).description) }
+            }
         } catch let error as IOFailure { throw fail(error.description) }
         let input = try CompileInput.load(options: options, templatesFolder: templates)
         var output = input.compile(warningsAsErrors: options.warningsAsErrors)

@@ -1,9 +1,11 @@
 import Foundation
-import PlatformGitOps
+@testable import PlatformGitOps
 import Testing
 
 /// Pushes over smart HTTP with basic authentication, served by `git http-backend` behind a small
 /// Python server: credentials come from the environment, a wrong one fails once, without looping.
+/// The server is plain http on loopback, so these tests use the internal switch that allows a
+/// credential over http; the public API refuses (`plainHTTPNeverCarriesACredential`).
 @Suite struct HTTPPushTests {
     /// A local smart-HTTP git server accepting one user and password, stopped when released.
     private final class Server {
@@ -118,7 +120,7 @@ server.serve_forever()
         let (repository, server) = try setUp(fixture, username: "deploy", password: "s3cret")
         guard let server else { return }
         try repository.push(remote: server.url + "/remote.git", branch: "main",
-                            environment: ["GIT_USERNAME": "deploy", "GIT_PASSWORD": "s3cret"])
+                            environment: ["GIT_USERNAME": "deploy", "GIT_PASSWORD": "s3cret"], allowsPlainHTTPCredentials: true)
         #expect(try fixture.gitOK(["rev-parse", "main"], in: fixture.path("served/remote.git"))
             == (try repository.head(branch: "main"))?.hex)
     }
@@ -127,24 +129,46 @@ server.serve_forever()
         let fixture = try GitFixture()
         let (repository, server) = try setUp(fixture, username: "x-access-token", password: "ghs_token")
         guard let server else { return }
-        try repository.push(remote: server.url + "/remote.git", branch: "main", environment: ["GITHUB_TOKEN": "ghs_token"])
+        try repository.push(remote: server.url + "/remote.git", branch: "main", environment: ["GITHUB_TOKEN": "ghs_token"],
+                            allowsPlainHTTPCredentials: true)
         #expect(try fixture.gitOK(["rev-parse", "main"], in: fixture.path("served/remote.git"))
             == (try repository.head(branch: "main"))?.hex)
     }
 
-    @Test(arguments: [[:], ["GIT_USERNAME": "deploy", "GIT_PASSWORD": "wrong"]])
+    @Test(arguments: [[:], ["GIT_USERNAME": "deploy", "GIT_PASSWORD": "wrong"], ["GITHUB_TOKEN": "ghs_wrong"]])
     func missingOrWrongCredentialsFailWithoutLooping(environment: [String: String]) throws {
         let fixture = try GitFixture()
         let (repository, server) = try setUp(fixture, username: "deploy", password: "s3cret")
         guard let server else { return }
         let remote = server.url + "/remote.git"
         var thrown: GitError?
-        do { try repository.push(remote: remote, branch: "main", environment: environment) } catch let error as GitError {
+        do {
+            try repository.push(remote: remote, branch: "main", environment: environment, allowsPlainHTTPCredentials: true)
+        } catch let error as GitError {
             thrown = error
         }
-        guard case .authenticationFailed(let shown, _) = thrown else {
+        guard case .authenticationFailed(let shown, let message) = thrown else {
             Issue.record("expected authenticationFailed, got \(String(describing: thrown))"); return
         }
         #expect(shown == remote)
+        // Which variables supplied the rejected credential, never its value; never libgit2's "no callback set".
+        let expected = environment.isEmpty ? "the remote asked for credentials and the environment has none"
+            : environment["GITHUB_TOKEN"] != nil ? "the remote rejected the credentials from `GITHUB_TOKEN`"
+            : "the remote rejected the credentials from `GIT_USERNAME`/`GIT_PASSWORD`"
+        #expect(message == expected)
+        #expect(!thrown!.description.contains("wrong") && !thrown!.description.contains("callback"))
+    }
+
+    /// Through the public API a credential never goes over plain http, not even to loopback.
+    @Test func plainHTTPNeverCarriesACredential() throws {
+        let fixture = try GitFixture()
+        let (repository, server) = try setUp(fixture, username: "deploy", password: "s3cret")
+        guard let server else { return }
+        let remote = server.url + "/remote.git"
+        #expect(throws: GitError.credentialOverPlainHTTP(remote: remote)) {
+            try repository.push(remote: remote, branch: "main", environment: ["GITHUB_TOKEN": "s3cret"])
+        }
+        #expect(!GitError.credentialOverPlainHTTP(remote: remote).description.contains("s3cret"))
+        #expect(try fixture.git(["rev-parse", "--verify", "-q", "main"], in: fixture.path("served/remote.git")).status != 0)
     }
 }

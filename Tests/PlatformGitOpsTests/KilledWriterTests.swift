@@ -61,6 +61,37 @@ import Testing
         }
     }
 
+    /// The same kills in a repository with a work tree: whatever the moment, the next commit
+    /// finishes what the killed one left (`WorkTreeRecovery`), keeps nothing, and leaves `git
+    /// status` clean and the files at the new round.
+    @Test func killedWriterInAWorkTreeIsRecoveredByTheNextCommit() throws {
+        guard ProcessInfo.processInfo.arguments[0].hasSuffix(".xctest") else {
+            print("skipped: killedWriterInAWorkTreeIsRecoveredByTheNextCommit — the test binary cannot be rerun as a child here")
+            return
+        }
+        let fixture = try GitFixture()
+        let path = fixture.path("gitops")
+        _ = try GitRepository.openOrInit(path: path, initialBranch: "main")
+        for (kill, delay) in [0, 30, 60, 90, 120, 150].enumerated() {
+            _ = try runChildAndKill(repository: path, firstRound: 1000 * (kill + 1), afterCommits: 2, thenMilliseconds: delay)
+            for lock in [path + "/.git/refs/heads/main.lock", path + "/.git/index.lock"]
+            where FileManager.default.fileExists(atPath: lock) {
+                try FileManager.default.removeItem(atPath: lock)
+            }
+            let dirty = try fixture.gitOK(["status", "--porcelain"], in: path).split(separator: "\n").count
+            let round = 1000 * (kill + 1) + 900
+            let repository = try GitRepository.open(path: path)
+            let outcome = try repository.commitTree(Self.tree(round: round), branch: "main", message: "round \(round)",
+                                                    author: author, committer: author)
+            print("killed after \(delay) ms: \(dirty) paths left modified; the next commit recovered them")
+            #expect(outcome.commit != nil)
+            #expect(outcome.stats.keptLocalEdits == [])
+            #expect(try fixture.gitOK(["status", "--porcelain"], in: path) == "")
+            let head = try #require(try repository.head(branch: "main"))
+            #expect(try repository.files(at: head) == Self.tree(round: round).files.mapValues(bytes))
+        }
+    }
+
     /// Starts the child, waits until it has reported `afterCommits` commits, waits a little more and
     /// kills it; returns the last commit it reported.
     private func runChildAndKill(repository: String, firstRound: Int, afterCommits: Int, thenMilliseconds: Int) throws -> String {

@@ -84,10 +84,10 @@ import Testing
         let ssh = GIT_CREDENTIAL_SSH_KEY.rawValue
         #expect(CredentialChoice.select(allowed: https, usernameFromURL: nil,
                                         environment: ["GIT_USERNAME": "u", "GIT_PASSWORD": "p"], offered: [])
-            == .userPassword(username: "u", password: "p"))
+            == .userPassword(username: "u", password: "p", source: "`GIT_USERNAME`/`GIT_PASSWORD`"))
         #expect(CredentialChoice.select(allowed: https, usernameFromURL: nil,
                                         environment: ["GITHUB_TOKEN": "t"], offered: [])
-            == .userPassword(username: "x-access-token", password: "t"))
+            == .userPassword(username: "x-access-token", password: "t", source: "`GITHUB_TOKEN`"))
         #expect(CredentialChoice.select(allowed: https, usernameFromURL: nil,
                                         environment: ["GITHUB_TOKEN": "t"], offered: .userPassword) == nil)
         #expect(CredentialChoice.select(allowed: https, usernameFromURL: nil, environment: [:], offered: []) == nil)
@@ -101,5 +101,29 @@ import Testing
             == "https://github.com/acme/gitops.git")
         #expect(GitRepository.redacted("git@github.com:acme/gitops.git") == "git@github.com:acme/gitops.git")
         #expect(GitRepository.redacted("/srv/git/gitops.git") == "/srv/git/gitops.git")
+        #expect(GitRepository.redacted("https://ghp_token@github.com/acme/gitops.git") == "https://github.com/acme/gitops.git")
+        #expect(GitRepository.redacted("ssh://git:pw@host/gitops.git") == "ssh://host/gitops.git")
+    }
+
+    @Test func urlsAreToldFromPaths() {
+        #expect(RemoteURL("git@github.com:acme/gitops.git")?.scheme == .scpLike)
+        #expect(RemoteURL("https://github.com/acme/gitops.git")?.scheme == .https)
+        #expect(RemoteURL("file:///srv/gitops.git")?.scheme == .file)
+        #expect(RemoteURL("ftp://host/x")?.isSupported == false)
+        #expect(RemoteURL("./gitops") == nil)
+        #expect(RemoteURL("../a:b") == nil)
+        #expect(RemoteURL("https://:pw@host/x")?.hasPassword == true)
+        #expect(RemoteURL("https://TOKEN@host/x")?.hasUserInfo == true)
+        #expect(RemoteURL("git@host:x")?.hasPassword == false)
+    }
+
+    /// A password in the URL is refused before any connection and never echoed.
+    @Test func passwordInTheRemoteURLIsRefused() throws {
+        let fixture = try GitFixture()
+        let (repository, _, remote) = try setUp(fixture)
+        #expect(throws: GitError.credentialInURL(remote: "file://" + remote)) {
+            try repository.push(remote: "file://bot:s3cret@" + remote, branch: "main", environment: [:])
+        }
+        #expect(!GitError.credentialInURL(remote: "file://" + remote).description.contains("s3cret"))
     }
 }

@@ -3,7 +3,8 @@ import PlatformGitOps
 import Testing
 
 /// How a commit brings the checked-out files and the index along: only changed paths are touched,
-/// local changes are never overwritten, and the git CLI sees a clean work tree afterwards.
+/// local changes are never overwritten (they are kept, while the index moves to the commit), and
+/// the git CLI sees a clean work tree afterwards.
 @Suite struct WorkTreeTests {
     private func commit(_ repository: GitRepository, _ files: [String: String]) throws -> CommitOutcome {
         try repository.commitTree(sampleTree(files), branch: "main", message: "m", author: author, committer: author,
@@ -76,39 +77,36 @@ import Testing
         }
     }
 
-    @Test func untrackedFileInTheWayStopsTheUpdateBeforeAnythingIsWritten() throws {
+    /// A file platformc did not write is kept; every other path follows the commit, and the index
+    /// records the commit everywhere, so the kept file is an unstaged change on top of it.
+    @Test func untrackedFileInTheWayIsKeptAndTheRestIsWritten() throws {
         let fixture = try GitFixture()
         let path = fixture.path("gitops")
         let repository = try GitRepository.openOrInit(path: path, initialBranch: "main")
         _ = try commit(repository, ["clusters/a.yaml": "a\n"])
         try "mine\n".write(toFile: path + "/clusters/b.yaml", atomically: false, encoding: .utf8)
 
-        let error = thrownError { _ = try commit(repository, ["clusters/a.yaml": "a2\n", "clusters/b.yaml": "theirs\n"]) }
+        let outcome = try commit(repository, ["clusters/a.yaml": "a2\n", "clusters/b.yaml": "theirs\n"])
 
-        guard case .workingTreeNotUpdated(let commit, let message) = error else {
-            Issue.record("expected workingTreeNotUpdated, got \(String(describing: error))"); return
-        }
-        #expect(commit == (try repository.head(branch: "main")))
-        #expect(message.hasPrefix("local changes would be overwritten (1 conflicting path: clusters/b.yaml)"))
+        #expect(outcome.stats.keptLocalEdits == ["clusters/b.yaml"])
         #expect(read(path + "/clusters/b.yaml") == "mine\n")
-        #expect(read(path + "/clusters/a.yaml") == "a\n") // nothing was written
+        #expect(read(path + "/clusters/a.yaml") == "a2\n")
+        try expectIndexAtHead(fixture, path, status: " M clusters/b.yaml")
     }
 
-    @Test func untrackedFileWhereAFolderMustGoIsAConflict() throws {
+    @Test func untrackedFileWhereAFolderMustGoIsKept() throws {
         let fixture = try GitFixture()
         let path = fixture.path("gitops")
         let repository = try GitRepository.openOrInit(path: path, initialBranch: "main")
         _ = try commit(repository, ["clusters/a.yaml": "a\n"])
         try "mine\n".write(toFile: path + "/clusters/new", atomically: false, encoding: .utf8)
 
-        let error = thrownError { _ = try commit(repository, ["clusters/a.yaml": "a2\n", "clusters/new/x.yaml": "x\n"]) }
+        let outcome = try commit(repository, ["clusters/a.yaml": "a2\n", "clusters/new/x.yaml": "x\n"])
 
-        guard case .workingTreeNotUpdated(_, let message) = error else {
-            Issue.record("expected workingTreeNotUpdated, got \(String(describing: error))"); return
-        }
-        #expect(message.contains("clusters/new/x.yaml"))
+        #expect(outcome.stats.keptLocalEdits == ["clusters/new/x.yaml"])
         #expect(read(path + "/clusters/new") == "mine\n")
-        #expect(read(path + "/clusters/a.yaml") == "a\n")
+        #expect(read(path + "/clusters/a.yaml") == "a2\n")
+        #expect(try fixture.gitOK(["diff", "--cached", "--name-only"], in: path) == "")
     }
 
     /// The index's record of a file (size, times, inode) spares reading it only when all of it matches.
@@ -130,17 +128,15 @@ import Testing
         var times = [before.st_atim, before.st_mtim] // the old times, to the nanosecond
         #expect(utimensat(AT_FDCWD, file, &times, 0) == 0)
 
-        let error = thrownError { _ = try commit(repository, ["clusters/a.yaml": "cccc\n", "clusters/b.yaml": "b2\n"]) }
+        let outcome = try commit(repository, ["clusters/a.yaml": "cccc\n", "clusters/b.yaml": "b2\n"])
 
-        guard case .workingTreeNotUpdated(_, let message) = error else {
-            Issue.record("expected workingTreeNotUpdated, got \(String(describing: error))"); return
-        }
-        #expect(message.contains("clusters/a.yaml"))
+        #expect(outcome.stats.keptLocalEdits == ["clusters/a.yaml"])
         #expect(read(file) == "bbbb\n")
-        #expect(read(path + "/clusters/b.yaml") == "b\n")
+        #expect(read(path + "/clusters/b.yaml") == "b2\n")
+        try expectIndexAtHead(fixture, path, status: " M clusters/a.yaml")
     }
 
-    @Test func handDeletedFileConflictsWhenChangedButNotWhenRemoved() throws {
+    @Test func handDeletedFileStaysDeletedWhenChangedAndIsNoEditWhenRemoved() throws {
         let fixture = try GitFixture()
         let path = fixture.path("gitops")
         let repository = try GitRepository.openOrInit(path: path, initialBranch: "main")
@@ -152,13 +148,17 @@ import Testing
         #expect(try fixture.gitOK(["status", "--porcelain"], in: path) == "")
 
         try FileManager.default.removeItem(atPath: path + "/clusters/c.yaml")
-        let error = thrownError { _ = try commit(repository, ["clusters/a.yaml": "a2\n", "clusters/c.yaml": "c2\n"]) }
-        guard case .workingTreeNotUpdated(_, let message) = error else {
-            Issue.record("expected workingTreeNotUpdated, got \(String(describing: error))"); return
-        }
-        #expect(message.contains("clusters/c.yaml"))
+        let outcome = try commit(repository, ["clusters/a.yaml": "a2\n", "clusters/c.yaml": "c2\n"])
+        #expect(outcome.stats.keptLocalEdits == ["clusters/c.yaml"])
         #expect(!FileManager.default.fileExists(atPath: path + "/clusters/c.yaml"))
-        #expect(read(path + "/clusters/a.yaml") == "a\n")
+        #expect(read(path + "/clusters/a.yaml") == "a2\n")
+        try expectIndexAtHead(fixture, path, status: " D clusters/c.yaml")
+    }
+
+    /// `git commit -a` after a kept edit commits only the edit: the index never holds the old tree.
+    private func expectIndexAtHead(_ fixture: GitFixture, _ path: String, status: String) throws {
+        #expect(try fixture.gitOK(["diff", "--cached", "--name-only"], in: path) == "")
+        #expect(try fixture.git(["status", "--porcelain"], in: path).output == status + "\n")
     }
 
     @Test func executableFromAnotherToolIsReplacedThroughLibgit2sCheckout() throws {
