@@ -57,7 +57,10 @@ extension GitRepository {
         changes.sort { $0.path < $1.path }
         guard WorkTreeUpdate.handles(changes) else { return nil }
         var wider = WorkTreeUpdate(repository: self, changes: changes, files: update.files)
-        for path in paths { wider.earlierVersions[path] = [older[path], current[path], next[path]] }
+        for path in paths {
+            wider.earlierVersions[path] = [older[path], current[path], next[path]]
+            wider.interruptedWrites[path] = current[path]?.id  // the update cut short was writing the head
+        }
         return wider
     }
 

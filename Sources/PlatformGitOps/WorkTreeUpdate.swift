@@ -19,6 +19,9 @@ struct WorkTreeUpdate {
     let files: [String: String]
     /// Per path, other versions platformc wrote there (nil: no file); see `WorkTreeRecovery`.
     var earlierVersions: [String: [TreeEntry?]] = [:]
+    /// Per path, the blob an interrupted update was writing: a file holding a strict prefix of it
+    /// (a write cut short) is platformc's too.
+    var interruptedWrites: [String: GitObjectID] = [:]
     /// Called when some path is not in the parent's state: a wider update that also repairs what an
     /// interrupted earlier update left, or nil to go on with this one.
     var widenOnConflict: (() throws -> WorkTreeUpdate?)? = nil
@@ -102,7 +105,12 @@ struct WorkTreeUpdate {
         case .nothing: return versions.contains { $0 == nil }
         case .file:
             let id = try Self.blobID(ofFile: root + path)
-            return versions.contains { $0?.id == id }
+            if versions.contains(where: { $0?.id == id }) { return true }
+            guard let writing = interruptedWrites[path] else { return false }
+            let expected = try repository.blobBytes(writing)
+            guard Int(status.st_size) < expected.count,
+                  let data = FileManager.default.contents(atPath: root + path) else { return false }
+            return expected.starts(with: data)
         case .folder, .other: return false
         }
     }
