@@ -4,8 +4,11 @@ import PlatformDiagnostics
 /// object, or the apply fails long after `check` said yes. Spec names are DNS-1123 labels (at most
 /// 63 characters, may start with a digit); what they become may be stricter:
 /// - a Service name is a DNS-1035 label (starts with a letter, at most 63): a model's Service is
-///   its name, a prefix-cache-aware model's endpoint picker `<model>-epp`; kagent names an
-///   agent's Service after the agent; the training operators name a job's headless Service after it;
+///   its name (also the headless Service of a multi-node model's LeaderWorkerSet), a
+///   prefix-cache-aware model's endpoint picker `<model>-epp`; kagent names an agent's Deployment
+///   and Service after the agent (its translator's golden outputs, kagent-dev/kagent
+///   `go/internal/controller/translator/agent/testdata/outputs`); the training operators name a
+///   job's headless Service after it;
 /// - a pool's NCCL test Job and Service `nccl-tests-<pool>` (a Job's name is also its `job-name` label);
 /// - a label value holds at most 63: a team's LocalQueue `<team>-queue` is the
 ///   `kueue.x-k8s.io/queue-name` label of its jobs; with Flux, each namespace's Kustomization

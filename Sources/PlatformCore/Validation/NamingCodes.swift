@@ -19,4 +19,6 @@ public enum NamingCodes {
     public static let reservedLabelPrefix: DiagnosticCode = "E1106"
     /// An object name derived from a spec name breaks Kubernetes' rules for that object.
     public static let derivedNameInvalid: DiagnosticCode = "E1107"
+    /// Two teams in one namespace: each would get the other's Secrets, quota and policies.
+    public static let sharedNamespace: DiagnosticCode = "E1108"
 }

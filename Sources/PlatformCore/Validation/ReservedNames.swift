@@ -25,6 +25,9 @@ public enum ReservedNames {
         Entry(name: Conventions.gpuOperatorNamespace, reason: "the NVIDIA GPU Operator, privileged on every GPU node"),
         Entry(name: FleetEmitter.argoNamespace, reason: "Argo CD, which applies the whole tree with cluster-wide rights"),
         Entry(name: FleetEmitter.fluxNamespace, reason: "Flux, which applies the whole tree with cluster-wide rights"),
+        // FleetEmitter names each namespace's Flux Kustomization `platform-<namespace>`, and the
+        // cluster-scoped folder's `platform-cluster-scoped`.
+        Entry(name: "cluster-scoped", reason: "with Flux, its Kustomization would be the one of the cluster-scoped objects"),
     ]
     /// Kubernetes reserves the `kube-` prefix for its system namespaces.
     public static let namespacePrefix = Entry(name: "kube-", reason: "Kubernetes reserves the prefix for its system namespaces")
@@ -41,12 +44,23 @@ public enum ReservedNames {
 
 }
 
-/// E1102 and E1103 at the name that chose the namespace or the cluster.
+/// E1102 and E1103 at the name that chose the namespace or the cluster; E1108 when a second team
+/// chooses a namespace another team already has (it would share the first team's Secrets, quota
+/// and NetworkPolicies; left alone, emission finds duplicate objects, E5002, without a location).
 public struct ReservedNameCheck {
     public init() {}
 
     public func check(_ p: Platform, into diagnostics: inout DiagnosticBag) {
+        var owners: [String: Team] = [:]
         for team in p.teams {
+            if let first = owners[team.namespace], first.name != team.name {
+                diagnostics.error(NamingCodes.sharedNamespace, "team `\(team.name)` would share namespace `\(team.namespace)` with team `\(first.name)`",
+                                  at: team.locations["namespace"] ?? team.location,
+                                  notes: [DiagnosticNote("team `\(first.name)` has it", at: first.locations["namespace"] ?? first.location)],
+                                  help: "a namespace is a tenant: give each team its own")
+            } else if owners[team.namespace] == nil {
+                owners[team.namespace] = team
+            }
             guard let reason = ReservedNames.reason(forNamespace: team.namespace) else { continue }
             let explicit = team.locations["namespace"]
             let source = explicit == nil ? " (from its name)" : ""

@@ -7,6 +7,7 @@ import Testing
 /// request would, runs the real binary (`check`, `check --policy-only`, `compile`) and expects
 /// exit 1 with exactly these located errors, and nothing written. To add a case, append an
 /// `Attack` (name, text edits of the bundled spec, the error lines `check` must print).
+/// (Escalation rules are error by default; a spec may lower one per team, which the last test shows.)
 @Suite struct RBACRedTeamTests {
     struct Attack: CustomTestStringConvertible, Sendable {
         var name: String
@@ -81,6 +82,16 @@ import Testing
                ["platform.yaml:48:16: error[E1102]: namespace `kagent` of team `research` is reserved: kagent's controller, admitted to every agent"]),
         Attack("namespace_platform-system", [("  - name: research\n    quota", "  - name: research\n    namespace: platform-system\n    quota")],
                ["platform.yaml:48:16: error[E1102]: namespace `platform-system` of team `research` is reserved: platformc's shared services: the Gateway, and LiteLLM with every provider's key"]),
+        Attack("twoTeamsOneNamespace", [("  - name: platform\n    quota", "  - name: platform\n    namespace: search\n    quota")],
+               ["platform.yaml:52:16: error[E1108]: team `platform` would share namespace `search` with team `search`"]),
+        Attack("namespace_keda", [("  - name: research\n    quota", "  - name: research\n    namespace: keda\n    quota")],
+               ["platform.yaml:48:16: error[E1102]: namespace `keda` of team `research` is reserved: KEDA, which scales every model"]),
+        Attack("namespace_gpu-operator", [("  - name: research\n    quota", "  - name: research\n    namespace: gpu-operator\n    quota")],
+               ["platform.yaml:48:16: error[E1102]: namespace `gpu-operator` of team `research` is reserved: the NVIDIA GPU Operator, privileged on every GPU node"]),
+        Attack("namespace_kube-anything", [("  - name: research\n    quota", "  - name: research\n    namespace: kube-anything\n    quota")],
+               ["platform.yaml:48:16: error[E1102]: namespace `kube-anything` of team `research` is reserved: Kubernetes reserves the prefix for its system namespaces"]),
+        Attack("namespace_cluster-scoped", [("  - name: research\n    quota", "  - name: research\n    namespace: cluster-scoped\n    quota")],
+               ["platform.yaml:48:16: error[E1102]: namespace `cluster-scoped` of team `research` is reserved: with Flux, its Kustomization would be the one of the cluster-scoped objects"]),
         Attack("teamNamedMonitoring", [("  - name: research\n    quota", "  - name: monitoring\n    quota"), ("team: research", "team: monitoring")],
                ["platform.yaml:47:11: error[E1102]: namespace `monitoring` of team `monitoring` (from its name) is reserved: Prometheus, admitted to every model"]),
         Attack("inCluster", [("  - name: prod-use1\n", "  - name: in-cluster\n"), ("cluster: prod-use1", "cluster: in-cluster")],

@@ -25,7 +25,7 @@ import Testing
     }
 
     @Test(arguments: ["kube-system", "default", "kube-public", "kube-node-lease", "kube-anything", "argocd", "flux-system", "monitoring",
-                      "kgateway-system", "kagent", "keda", "gpu-operator", "platform-system"])
+                      "kgateway-system", "kagent", "keda", "gpu-operator", "platform-system", "cluster-scoped"])
     func reservedNamespace(_ namespace: String) {
         let lines = codes([("  - name: search\n    quota", "  - name: search\n    namespace: \(namespace)\n    quota")])
         #expect(lines.count == 1 && lines[0].hasPrefix("15:16: error[E1102]: namespace `\(namespace)` of team `search` is reserved: "), "\(lines)")
@@ -34,6 +34,11 @@ import Testing
     @Test func teamNamedLikeAReservedNamespace() {
         let lines = codes([("  - name: search\n", "  - name: monitoring\n"), ("team: search", "team: monitoring")])
         #expect(lines == ["14:11: error[E1102]: namespace `monitoring` of team `monitoring` (from its name) is reserved: Prometheus, admitted to every model"])
+    }
+
+    @Test func twoTeamsInOneNamespace() {
+        let second = ("  - name: search\n    quota: { gpus: 24 }\n", "  - name: search\n    quota: { gpus: 24 }\n  - name: ads\n    namespace: search\n")
+        #expect(codes([second]) == ["17:16: error[E1108]: team `ads` would share namespace `search` with team `search`"])
     }
 
     @Test func inClusterIsReserved() {
