@@ -4,7 +4,9 @@ import PlatformDiagnostics
 /// (`PlatformShape.mcpServer`), so an allowed name it does not declare is a typo or a tool the
 /// server may add later, pre-authorised unseen. A server that declares no `tools:` has nothing to
 /// check against: its agents' lists are taken as written (documented in docs/security.md). An
-/// empty list is refused whatever the server declares: kagent treats no tool names as no filter.
+/// empty list is refused whatever the server declares: kagent passes `toolNames` to ADK's
+/// `McpToolset(tool_filter=…)` (kagent-dev/kagent `python/packages/kagent-adk/src/kagent/adk/types.py`),
+/// and an empty filter selects every tool.
 public struct AgentToolAllowList {
     public init() {}
 
