@@ -18,8 +18,9 @@ public extension MCPGrantRule {
     func check(_ input: PolicyInput) -> [PolicyViolation] {
         let p = input.platform
         var found: [PolicyViolation] = []
-        for server in p.mcpServers {
-            let bindings = Self.bindings(of: server, input)
+        for server in p.mcpServers where !server.permissions.isEmpty {
+            // Only servers with a finding pay for the walk over agents.
+            var bindings: [(String?, String?)]?
             for permission in server.permissions {
                 for resource in permission.resources {
                     var verbs: [String] = [], reason: String?
@@ -37,7 +38,8 @@ public extension MCPGrantRule {
                     let at = permission.locations.resources[resource] ?? permission.locations.entry ?? server.location
                     let help = "grant only what the server's tools need (for example `get`, `list` on `pods`); "
                         + "to accept the risk for one team, set `\(id): warning` under `policy.overrides` for that team"
-                    for (cluster, team) in bindings {
+                    if bindings == nil { bindings = Self.bindings(of: server, input) }
+                    for (cluster, team) in bindings ?? [] {
                         found.append(PolicyViolation(message, at: at, help: help, cluster: cluster, team: team))
                     }
                 }
