@@ -38,7 +38,7 @@ public struct FrontEnd {
         PoolTopology.apply(to: &platform, files: topologyFiles, into: &diagnostics)
         ReferenceResolver().check(platform, into: &diagnostics)
         RangeChecks().check(platform, into: &diagnostics)
-        // Names that would leave the team's tenancy or fail at apply (E1100–E1107).
+        // Names that would leave the team's tenancy or fail at apply (E1100–E1108).
         AgentToolAllowList().check(platform, into: &diagnostics)
         ReservedNameCheck().check(platform, into: &diagnostics)
         DerivedNames().check(platform, into: &diagnostics)

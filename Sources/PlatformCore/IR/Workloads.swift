@@ -74,7 +74,7 @@ public struct RBACRule: Hashable, Sendable {
     public var apiGroups: [String]
     public var resources: [String]
     public var verbs: [String]
-    /// Where the spec wrote each resource, group and verb (first occurrence), for policy findings.
+    /// Where the spec wrote the entry, each resource and each verb (first occurrence), for policy findings.
     public var locations: RBACRuleLocations = RBACRuleLocations()
 }
 
