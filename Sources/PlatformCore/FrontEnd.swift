@@ -23,6 +23,7 @@ public struct FrontEnd {
             { collecting { SpecSecretScan().check(root, into: &$0) } })
         diagnostics.append(contentsOf: checked)
         diagnostics.append(contentsOf: scanned)
+        SpecLabelCheck().check(root, into: &diagnostics)
         guard !diagnostics.hasErrors else { return nil }
         // The digest of the effective spec needs only the tree: worked out while lowering.
         let ((lowered, lowering), digest) = concurrently(
@@ -37,6 +38,10 @@ public struct FrontEnd {
         PoolTopology.apply(to: &platform, files: topologyFiles, into: &diagnostics)
         ReferenceResolver().check(platform, into: &diagnostics)
         RangeChecks().check(platform, into: &diagnostics)
+        // Names that would leave the team's tenancy or fail at apply (E1100–E1108).
+        AgentToolAllowList().check(platform, into: &diagnostics)
+        ReservedNameCheck().check(platform, into: &diagnostics)
+        DerivedNames().check(platform, into: &diagnostics)
         guard !diagnostics.hasErrors else { return nil }
         PlatformValidator().check(platform, into: &diagnostics)
         guard !diagnostics.hasErrors else { return nil }

@@ -73,7 +73,8 @@ public struct Lowering {
             budget: lowerBudget(budget),
             priority: Team.Priority(rawValue: o.string("priority") ?? "") ?? .medium,
             location: o.location,
-            locations: ["quota": quota.isPresent ? quota.loc("gpus") : o.location, "budget": budget.location])
+            locations: ["quota": quota.isPresent ? quota.loc("gpus") : o.location, "budget": budget.location]
+                .merging(locations(o, ["namespace"])) { a, _ in a })
     }
 
     private func lowerProvider(_ o: SpecObject) -> Provider {
@@ -144,15 +145,24 @@ public struct Lowering {
     private func lowerMCPServer(_ o: SpecObject) -> MCPServer {
         MCPServer(name: o.string("name") ?? "", url: o.string("url") ?? "", transport: o.string("transport") ?? "streamableHttp",
                   headersSecret: o.string("headersSecret"),
-                  permissions: o.objects("permissions").map { RBACRule(apiGroups: $0.strings("apiGroups").sorted(), resources: $0.strings("resources").sorted(), verbs: $0.strings("verbs").sorted()) }
+                  permissions: o.objects("permissions").map(lowerPermission)
                       .sorted { "\($0.apiGroups)\($0.resources)\($0.verbs)" < "\($1.apiGroups)\($1.resources)\($1.verbs)" },
-                  tools: o.strings("tools").sorted(), location: o.location)
+                  tools: o.strings("tools").sorted(), location: o.location, toolsLocation: o.has("tools") ? o.keyLoc("tools") : nil)
+    }
+
+    private func lowerPermission(_ o: SpecObject) -> RBACRule {
+        var locations = RBACRuleLocations(entry: o.location)
+        locations.resources = o.itemLocations("resources")
+        locations.verbs = o.itemLocations("verbs")
+        return RBACRule(apiGroups: o.strings("apiGroups").sorted(), resources: o.strings("resources").sorted(), verbs: o.strings("verbs").sorted(),
+                        locations: locations)
     }
 
     private func lowerAgent(_ o: SpecObject) -> Agent {
         Agent(name: o.string("name") ?? "", team: o.string("team") ?? "", model: o.string("model") ?? "",
               systemMessage: o.string("systemMessage") ?? "", description: o.string("description"),
-              tools: o.objects("tools").map { Agent.Tool(mcpServer: $0.string("mcpServer") ?? "", allow: $0.strings("allow").sorted(), location: $0.loc("mcpServer")) }
+              tools: o.objects("tools").map { Agent.Tool(mcpServer: $0.string("mcpServer") ?? "", allow: $0.strings("allow").sorted(), location: $0.loc("mcpServer"),
+                                                         allowLocations: $0.itemLocations("allow"), allowKeyLocation: $0.keyLoc("allow")) }
                 .sorted { $0.mcpServer < $1.mcpServer },
               cluster: o.string("cluster"), location: o.location, locations: locations(o, ["team", "model", "cluster", "tools"]))
     }
@@ -168,6 +178,13 @@ public struct Lowering {
 }
 
 extension SpecObject {
+    /// Each scalar item of a string list → where it was first written.
+    func itemLocations(_ key: String) -> [String: SourceLocation] {
+        var out: [String: SourceLocation] = [:]
+        for item in raw(key)?.items ?? [] { if let s = item.scalar, !s.isNull, out[s.text] == nil { out[s.text] = s.location } }
+        return out
+    }
+
     /// Reads a `quantityOrObject` field in its object form.
     func quantityOrObject(_ key: String, _ shape: ObjectShape) -> SpecObject {
         SpecObject(raw(key), shape, fallback: keyLoc(key))

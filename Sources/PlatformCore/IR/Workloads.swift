@@ -74,6 +74,16 @@ public struct RBACRule: Hashable, Sendable {
     public var apiGroups: [String]
     public var resources: [String]
     public var verbs: [String]
+    /// Where the spec wrote the entry, each resource and each verb (first occurrence), for policy findings.
+    public var locations: RBACRuleLocations = RBACRuleLocations()
+}
+
+/// Source locations of one permission entry's items; nil for rules the compiler builds itself.
+public struct RBACRuleLocations: Hashable, Sendable {
+    public var entry: SourceLocation?
+    public var resources: [String: SourceLocation] = [:]
+    public var verbs: [String: SourceLocation] = [:]
+    public init(entry: SourceLocation? = nil) { self.entry = entry }
 }
 
 public struct MCPServer: Sendable {
@@ -84,10 +94,19 @@ public struct MCPServer: Sendable {
     public var permissions: [RBACRule]
     public var tools: [String]
     public var location: SourceLocation
+    /// Where `tools:` is written, when it is.
+    public var toolsLocation: SourceLocation? = nil
 }
 
 public struct Agent: Sendable {
-    public struct Tool: Sendable { public var mcpServer: String; public var allow: [String]; public var location: SourceLocation }
+    public struct Tool: Sendable {
+        public var mcpServer: String
+        public var allow: [String]
+        public var location: SourceLocation
+        /// Where each `allow` entry was written (first occurrence), and the `allow:` key itself.
+        public var allowLocations: [String: SourceLocation] = [:]
+        public var allowKeyLocation: SourceLocation? = nil
+    }
     public var name: String
     public var team: String
     /// A self-hosted model name, or `provider/model` for an external one through LiteLLM.

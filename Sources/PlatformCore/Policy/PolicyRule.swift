@@ -69,6 +69,10 @@ public enum PolicyRules {
     public static let all: [any PolicyRule] = [
         ImageDigestPinnedRule(), CriticalModelsOnDemandRule(), ProductionMinReplicasRule(),
         RouteRateLimitRule(), TeamBudgetRule(), GPUAllowListRule(),
+        // RBAC escalation through MCP servers' permissions (P7010–P7019).
+        MCPSecretsRule(), MCPWorkloadCreationRule(), MCPPersistentVolumesRule(), MCPNodeProxyRule(),
+        MCPRBACEscalationRule(), MCPCertificateApprovalRule(), MCPTokenRequestRule(), MCPAdmissionControlRule(),
+        MCPNamespaceModificationRule(), MCPEndpointModificationRule(),
     ]
 
     public static func rule(_ id: String) -> (any PolicyRule)? { all.first { $0.id == id } }

@@ -20,6 +20,9 @@ public struct FleetEmitter: TreeFileEmitter {
 
     public init() {}
 
+    /// The Flux Kustomization of one namespace folder (also Flux's `kustomize.toolkit.fluxcd.io/name` label on what it applies).
+    public static func fluxKustomizationName(namespace: String) -> String { "platform-\(namespace)" }
+
     public func files(_ plan: PlannedPlatform, manifests: ManifestSet) -> [String: String] {
         let p = plan.platform
         let labels = PlatformLabels.common(p)
@@ -95,7 +98,7 @@ public struct FleetEmitter: TreeFileEmitter {
         if hasClusterScoped { result.append(kustomization(base, path: "\(dir)/\(GitOpsLayout.clusterScopedFolder)", dependsOn: nil)) }
         let namespaces = Set(cluster.manifests.compactMap(\.namespace)).sorted { $0.precedesInByteOrder($1) }
         for namespace in namespaces {
-            result.append(kustomization("platform-\(namespace)", path: "\(dir)/\(namespace)", dependsOn: hasClusterScoped ? base : nil))
+            result.append(kustomization(Self.fluxKustomizationName(namespace: namespace), path: "\(dir)/\(namespace)", dependsOn: hasClusterScoped ? base : nil))
         }
         return result
     }

@@ -1,0 +1,18 @@
+import PlatformDiagnostics
+
+/// `mcp-namespace-modification`: "Namespace modification" (kubernetes.io RBAC good practices):
+/// a namespace's labels set its Pod Security level and which NetworkPolicies admit it; deleting
+/// one deletes a tenant.
+public struct MCPNamespaceModificationRule: MCPGrantRule {
+    public let id = "mcp-namespace-modification"
+    public let rationale = "MCP servers do not create, change or delete Namespaces"
+    public let defaultSeverity = PolicySeverity.error
+    public let code: DiagnosticCode = "P7018"
+    public init() {}
+
+    public func risk(group: String, resource: String, verb: String) -> String? {
+        guard group == "", ["namespaces", "namespaces/status", "namespaces/finalize"].contains(resource),
+              RBACVerbs.write.contains(verb) else { return nil }
+        return "a namespace's labels set its Pod Security level and the NetworkPolicies that admit it; deleting one deletes a tenant"
+    }
+}

@@ -1,0 +1,17 @@
+import PlatformDiagnostics
+
+/// `mcp-persistent-volumes`: "Persistent volume creation" (kubernetes.io RBAC good practices):
+/// a PersistentVolume can be a `hostPath`, which hands the node's file system to a pod; deleting
+/// or rebinding one destroys or exposes another tenant's data.
+public struct MCPPersistentVolumesRule: MCPGrantRule {
+    public let id = "mcp-persistent-volumes"
+    public let rationale = "MCP servers do not create, change or delete PersistentVolumes"
+    public let defaultSeverity = PolicySeverity.error
+    public let code: DiagnosticCode = "P7012"
+    public init() {}
+
+    public func risk(group: String, resource: String, verb: String) -> String? {
+        guard group == "", resource == "persistentvolumes", RBACVerbs.write.contains(verb) else { return nil }
+        return "a `hostPath` volume gives pods the node's file system"
+    }
+}

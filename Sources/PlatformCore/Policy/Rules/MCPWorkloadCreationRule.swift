@@ -1,0 +1,33 @@
+import PlatformDiagnostics
+
+/// `mcp-workload-creation`: "Workload creation" (kubernetes.io RBAC good practices): whoever
+/// creates pods, or objects that make pods, can mount every Secret, ConfigMap and volume of the
+/// namespace and run as any of its ServiceAccounts; `exec`, `attach`, `portforward` and
+/// ephemeral containers reach into running pods the same way.
+public struct MCPWorkloadCreationRule: MCPGrantRule {
+    public let id = "mcp-workload-creation"
+    public let rationale = "MCP servers create no pods or workload objects and do not exec into pods"
+    public let defaultSeverity = PolicySeverity.error
+    public let code: DiagnosticCode = "P7011"
+    public init() {}
+
+    /// Resources that make pods, by API group.
+    static let workloads: [String: Set<String>] = [
+        "": ["pods", "replicationcontrollers", "podtemplates"],
+        "apps": ["deployments", "replicasets", "statefulsets", "daemonsets"],
+        "extensions": ["deployments", "replicasets", "daemonsets"],
+        "batch": ["jobs", "cronjobs"],
+        "leaderworkerset.x-k8s.io": ["leaderworkersets"],
+        "trainer.kubeflow.org": ["trainjobs"],
+        "kubeflow.org": ["pytorchjobs"],
+    ]
+    static let podAccess: Set<String> = ["pods/exec", "pods/attach", "pods/portforward", "pods/ephemeralcontainers"]
+
+    public func risk(group: String, resource: String, verb: String) -> String? {
+        if group == "", Self.podAccess.contains(resource) {
+            return "it runs commands in, or reaches into, the namespace's pods and their credentials"
+        }
+        guard ["create", "update", "patch"].contains(verb), Self.workloads[group]?.contains(resource) == true else { return nil }
+        return "a pod it creates can mount any Secret and run as any ServiceAccount of the namespace"
+    }
+}
