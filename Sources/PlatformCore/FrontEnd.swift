@@ -23,6 +23,7 @@ public struct FrontEnd {
             { collecting { SpecSecretScan().check(root, into: &$0) } })
         diagnostics.append(contentsOf: checked)
         diagnostics.append(contentsOf: scanned)
+        GitOpsPathRule().check(root, into: &diagnostics)
         guard !diagnostics.hasErrors else { return nil }
         // The digest of the effective spec needs only the tree: worked out while lowering.
         let ((lowered, lowering), digest) = concurrently(
