@@ -45,6 +45,7 @@ extension GitRepository {
             tree, branch: branch, message: message, author: author, committer: committer,
             expectedHead: expectedHead, time: time)
         else { return .unchanged(expectedHead) }
+        try checkWorkTreeContainment(prepared)
         try publish(prepared)
         try updateWorkTree(after: prepared, files: tree.files)
         return .committed(prepared.commit, stats: prepared.stats)

@@ -25,7 +25,7 @@ public enum PathSegment {
         switch role {
         case .folder:
             if bytes.count > 255 { return "a segment is longer than 255 bytes" }
-            if text == "." || text == ".." { return "`\(text)` is not a plain segment" }
+            if text == "." || text == ".." { return "it names the current or the parent folder" }
             if bytes[0] == UInt8(ascii: ".") || bytes[0] == UInt8(ascii: "-") { return "it starts with `\(Character(Unicode.Scalar(bytes[0])))`" }
         case .cluster, .namespace:
             if bytes.count > 63 { return "it is longer than 63 characters" }

@@ -39,7 +39,7 @@ public struct GitOpsPathRule {
         for segment in segments {
             if let problem = PathSegment.problem(segment, as: .folder) {
                 let shown = segment.isEmpty ? "an empty segment" : "segment `\(Self.printable(segment))`"
-                return report(PathCodes.notPlainPath, "`gitops.path` is not a relative path of plain segments: \(shown): \(problem)")
+                return report(PathCodes.notPlainPath, "`gitops.path` is not a relative path of plain segments (\(shown): \(problem))")
             }
         }
         if let first = segments.first, Self.reservedTopLevel.contains(first.lowercased()) {
