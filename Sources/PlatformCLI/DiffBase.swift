@@ -62,8 +62,10 @@ struct DiffBase {
                 if isDefault { return DiffBase(label: "\(revision) (no commits)", files: [:]) }
                 throw IOFailure("`\(revision)` names no commit in `\(repo)`")
             }
-            let bytes = try repository.files(at: commit)
-            let files = TreeReader.managed(bytes.mapValues { String(decoding: $0, as: UTF8.self) }, managed)
+            // Only what platformc's own commits wrote is read: a spec pointing `gitops.path` at
+            // hand-written files must not get them read, let alone printed.
+            let files = try repository.files(at: commit, within: repository.ownedPaths(at: commit))
+                .mapValues { String(decoding: $0, as: UTF8.self) }
             return DiffBase(label: "\(revision)@\(commit.hex.prefix(12))", files: files)
         } catch let error as GitError {
             throw IOFailure("cannot read the base from `\(repo)`: \(error.description)")

@@ -95,6 +95,7 @@ extension GitRepository {
             throw GitError.concurrentUpdate(branch: branch, expected: expectedHead, actual: current)
         }
         let parentTree = try expectedHead.map { try self.tree(of: $0) }
+        try checkOwnership(tree, parent: expectedHead, parentTree: parentTree)
         // New objects go through a staging handle into memory, then to disk as one pack.
         let staging = try ObjectStaging(for: self, withParent: parentTree != nil)
         let written = try TreeWriter(staging: staging).write(tree, onto: parentTree)
@@ -103,7 +104,8 @@ extension GitRepository {
         if written.tree == parentTreeID || emptyBranch { return nil }
 
         let stats = written.stats
-        let message = makeMessage(stats)
+        var message = makeMessage(stats)
+        if tree.takeover != .unchecked { message = ManagedOwnership.record(tree.managedPaths, in: message) }
         let commit = try staging.repository.writeCommit(
             tree: written.tree, parent: expectedHead, message: message,
             author: author.make(at: time), committer: committer.make(at: time))

@@ -10,6 +10,9 @@ public struct ManagedTree: Equatable, Sendable {
     /// under a managed path. Text, as the compiler renders it: hashing and writing read the
     /// String's own UTF-8 storage, sparing a byte-array copy of every file on each commit.
     public var files: [String: String]
+    /// Whether existing paths of the branch may be replaced, and whether the commit records its
+    /// managed paths (`ManagedOwnership`).
+    public var takeover: ManagedOwnership.Takeover = .unchecked
 
     public init(managedPaths: [String], files: [String: String]) {
         self.managedPaths = managedPaths

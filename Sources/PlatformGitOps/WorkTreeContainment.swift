@@ -6,8 +6,8 @@ import Foundation
 /// so neither `WorkTreeUpdate` nor libgit2's checkout can write or delete outside the work tree.
 /// Checked with `lstat` before the branch moves, so a refusal leaves everything as it was.
 enum WorkTreeContainment {
-    /// Throws `GitError.workTreeLink` naming the first (in path order) folder that is a link or a
-    /// file; folders are inspected once each, nearest the root first.
+    /// Throws `GitError.workTreeLink` naming the first (in path order) folder that is a link;
+    /// folders are inspected once each, nearest the root first.
     static func check(_ paths: [String], root: String) throws {
         var inspected: [Substring: Bool] = [:] // folder → is a real folder (false: missing)
         for path in paths.sorted() {
@@ -19,11 +19,14 @@ enum WorkTreeContainment {
                 }
                 var info = stat()
                 guard lstat(root + folder, &info) == 0 else {
-                    if errno == ENOENT { inspected[folder] = false; break }
+                    if errno == ENOENT || errno == ENOTDIR { inspected[folder] = false; break }
                     throw GitError.workTreeLink(path: String(folder))
                 }
-                guard info.st_mode & S_IFMT == S_IFDIR else { throw GitError.workTreeLink(path: String(folder)) }
-                inspected[folder] = true
+                if info.st_mode & S_IFMT == S_IFLNK { throw GitError.workTreeLink(path: String(folder)) }
+                // A file in a folder's place is the update's own business (a conflict, or a file
+                // this commit turns into a folder); nothing below it exists.
+                inspected[folder] = info.st_mode & S_IFMT == S_IFDIR
+                if inspected[folder] == false { break }
             }
         }
     }
