@@ -164,7 +164,10 @@ final class ContainedFolder: Sendable {
             }
             let key = prefix + name
             if type == Int32(DT_DIR) {
-                removed += try withFolder(String(key), create: false) { try prune($0, key: key + "/", keep: keep) } ?? 0
+                let child = openat(folder.descriptor, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                guard child >= 0 else { continue }  // replaced by a link or removed meanwhile: not ours to follow
+                defer { close(child) }
+                removed += try prune(Folder(descriptor: child, created: false, path: folder.path + "/" + name), key: key + "/", keep: keep)
             } else if type == Int32(DT_REG), name.hasSuffix(".yaml"), !keep(key) {
                 if try removeRegularFile(name, in: folder) { removed += 1 }
             }
