@@ -33,13 +33,30 @@ final class ContainedFolder: Sendable {
     /// The segments of `relative`, refused unless each is a plain name: no empty, `.` or `..`
     /// segment, no absolute path, backslash or control character, no git metadata.
     static func segments(_ relative: String) throws -> [String] {
-        let segments = relative.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        let plain = !relative.hasPrefix("/") && segments.allSatisfy { segment in
-            !segment.isEmpty && segment != "." && segment != ".." && !segment.lowercased().hasPrefix(".git")
-                && !segment.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7f || $0 == "\\" }
+        guard isPlain(relative) else { throw IOFailure("refusing to write `\(relative)`: not a plain relative path inside the output folder") }
+        return relative.split(separator: "/").map(String.init)
+    }
+
+    /// The rule of `segments`, by one look at the bytes (it runs for every file of a tree).
+    static func isPlain(_ relative: String) -> Bool {
+        var relative = relative
+        return relative.withUTF8 { bytes in
+            var start = 0
+            for i in 0...bytes.count {
+                let byte = i < bytes.count ? bytes[i] : UInt8(ascii: "/")
+                if byte < 0x20 || byte == 0x7f || byte == UInt8(ascii: "\\") { return false }
+                guard byte == UInt8(ascii: "/") else { continue }
+                let length = i - start
+                if length == 0 { return false }  // empty segment, or a leading `/`
+                if bytes[start] == UInt8(ascii: "."), length <= 2, length == 1 || bytes[start + 1] == UInt8(ascii: ".") { return false }
+                if length >= 4, bytes[start] == UInt8(ascii: "."),
+                   bytes[start + 1] | 0x20 == UInt8(ascii: "g"), bytes[start + 2] | 0x20 == UInt8(ascii: "i"), bytes[start + 3] | 0x20 == UInt8(ascii: "t") {
+                    return false  // `.git`, `.gitmodules`… in any case
+                }
+                start = i + 1
+            }
+            return true
         }
-        guard plain else { throw IOFailure("refusing to write `\(relative)`: not a plain relative path inside the output folder") }
-        return segments
     }
 
     /// An open folder below the root: its descriptor, and whether this call created it (then it

@@ -15,13 +15,14 @@ enum TreeWriter {
         let sink = try ContainedFolder(folder)
         var byFolder: [String: [String]] = [:]
         for path in tree.files.keys {
-            _ = try ContainedFolder.segments(path)  // every path is checked before anything is written
+            // Every path is checked before anything is written.
+            guard ContainedFolder.isPlain(path) else { _ = try ContainedFolder.segments(path); continue }
             let slash = path.lastIndex(of: "/")
             byFolder[slash.map { String(path[..<$0]) } ?? "", default: []].append(path)
         }
         let tops = Set(byFolder.keys.filter { !$0.isEmpty }.map { String($0.prefix { $0 != "/" }) })
         let pruned = (managed ?? Array(tops))
-            .filter { root in tree.files.keys.contains { $0.hasPrefix(root + "/") } }
+            .filter { root in byFolder.keys.contains { $0 == root || $0.hasPrefix(root + "/") } }
             .sorted { $0.precedesInByteOrder($1) }
         let prunedBefore = try pruned.filter { try sink.withFolder($0, create: false) { _ in true } == true }
 
@@ -43,7 +44,7 @@ enum TreeWriter {
             var changes = 0
             for path in files.sorted(by: { $0.precedesInByteOrder($1) }) {
                 var contents = tree.files[path] ?? ""
-                let name = path.split(separator: "/").last.map(String.init) ?? path
+                let name = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
                 try contents.withUTF8 { bytes in
                     if !folder.created, sink.holds(name, in: folder, bytes) { return }
                     try sink.write(name, in: folder, bytes)

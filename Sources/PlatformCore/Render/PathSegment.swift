@@ -21,7 +21,10 @@ public enum PathSegment {
     public static func problem(_ text: String, as role: Role) -> String? {
         let bytes = Array(text.utf8)
         if bytes.isEmpty { return role == .group ? nil : "it is empty" }
-        if let bad = bytes.first(where: { !allowed($0, role) }) { return "it contains \(describe(bad))" }
+        // A separator says most about an escape, so it is named before any other bad byte.
+        if let bad = bytes.first(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "\\") }) ?? bytes.first(where: { !allowed($0, role) }) {
+            return "it contains \(describe(bad))"
+        }
         switch role {
         case .folder:
             if bytes.count > 255 { return "a segment is longer than 255 bytes" }

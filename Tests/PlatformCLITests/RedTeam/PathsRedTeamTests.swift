@@ -214,6 +214,19 @@ import Testing
         #expect(try fixture.read("gitops/infra/creds.yaml").contains(secret))
     }
 
+    /// A check-out given as the base folder is read the same way: only the paths platformc owns at its HEAD.
+    @Test func diffAgainstACheckoutFolderReadsOnlyOwnedPaths() throws {
+        let fixture = try CLIFixture()
+        #expect(try fixture.run(["commit", "platform.yaml", "--repo", "gitops"]).status == 0)
+        let secret = "hunter2-0d9e8f7a6b5c"
+        try fixture.write("gitops/infra/creds.yaml", "apiVersion: v1\nkind: Secret\nmetadata:\n  name: creds\n  namespace: search\nstringData:\n  password: \(secret)\n")
+        try fixture.edit("metadata:\n  name: mini\n", "metadata:\n  name: mini\ngitops:\n  path: infra\n")
+        let diff = try fixture.run(["diff", "platform.yaml", "--base", "dir:gitops", "--format", "json"])
+        #expect(diff.status == 0, "\(diff.stderr)")
+        #expect(!(diff.stdout + diff.stderr).contains(secret))
+        #expect(!diff.stdout.contains("creds"))
+    }
+
     /// A branch last written by a platformc without the trailer (recognised by its lock file)
     /// keeps working with the default layout.
     @Test func branchOfAnEarlierPlatformcNeedsNoAdoption() throws {
