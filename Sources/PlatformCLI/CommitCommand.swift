@@ -32,6 +32,9 @@ struct CommitCommand: ParsableCommand {
     @Option(help: "Folder of your own templates.")
     var templates: String?
 
+    @Flag(help: "Let the commit take over managed paths that exist in the branch but no earlier platformc commit wrote (their files are replaced).")
+    var adoptPath = false
+
     @Flag(help: "Push the branch after committing: to --remote, or to the repository's URL when it is one.")
     var push = false
 
@@ -86,7 +89,8 @@ struct CommitCommand: ParsableCommand {
                 repository = try GitRepository.remoteCache(of: url, branch: targetBranch, cacheRoot: cacheRoot, environment: environment)
                 shown = RemoteURL(url)?.redacted ?? url
             }
-            let managed = ManagedTree(managedPaths: GitOpsPaths.managed(platform), files: tree.files)
+            var managed = ManagedTree(managedPaths: GitOpsPaths.managed(platform), files: tree.files)
+            managed.takeover = adoptPath ? .adopt : .ownedOnly
             let text = { stats in CommitMessage.make(subject: message, platform: platform, stats: stats, specCommit: specCommit) }
             switch try repository.commitTree(managed, branch: targetBranch, message: text, author: author, committer: committer) {
             case .unchanged:

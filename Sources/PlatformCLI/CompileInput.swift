@@ -35,6 +35,7 @@ struct CompileInput {
         var errors: [TemplateSet.LoadError] = []
         if let folder {
             do { (set, errors) = TemplateSet.load(files: try TemplateFiles.read(folder)) } catch let error as IOFailure { throw fail(error.description) }
+            set.folder = folder
         }
         return CompileInput(specPath: options.spec, spec: spec, templates: set, templateErrors: errors)
     }

@@ -44,16 +44,25 @@ struct DiffBase {
 
     static func load(_ source: Source, prefetched: FolderRead?, repo: String, branch: String, managed: [String], templates: String?) throws -> DiffBase {
         switch source {
-        case .branchHead: return try revision(branch, repo: repo, managed: managed, isDefault: true)
-        case .revision(let name): return try revision(name, repo: repo, managed: managed)
+        case .branchHead: return try revision(branch, repo: repo, isDefault: true)
+        case .revision(let name): return try revision(name, repo: repo)
         case .folder(let path):
             let files = try prefetched?.files() ?? TreeReader.read(path)
-            return DiffBase(label: path, files: TreeReader.managed(files, managed))
+            return DiffBase(label: path, files: TreeReader.managed(files, ownedPaths(ofCheckout: path) ?? managed))
         case .spec(let path): return try spec(path, templates: templates)
         }
     }
 
-    private static func revision(_ revision: String, repo: String, managed: [String], isDefault: Bool = false) throws -> DiffBase {
+    /// A folder that is a check-out of a git repository: the paths platformc owned at its HEAD
+    /// (a compiled folder, not a check-out, holds only what platformc wrote: nil).
+    private static func ownedPaths(ofCheckout folder: String) -> [String]? {
+        guard FileManager.default.fileExists(atPath: URL(fileURLWithPath: folder).appendingPathComponent(".git").path),
+              let repository = try? GitRepository.open(path: folder), let head = try? repository.commit(revision: "HEAD")
+        else { return nil }
+        return try? repository.ownedPaths(at: head)
+    }
+
+    private static func revision(_ revision: String, repo: String, isDefault: Bool = false) throws -> DiffBase {
         do {
             let repository = try GitRepository.open(path: repo)
             let commit = isDefault ? try repository.head(branch: revision) : try repository.commit(revision: revision)
@@ -62,8 +71,10 @@ struct DiffBase {
                 if isDefault { return DiffBase(label: "\(revision) (no commits)", files: [:]) }
                 throw IOFailure("`\(revision)` names no commit in `\(repo)`")
             }
-            let bytes = try repository.files(at: commit)
-            let files = TreeReader.managed(bytes.mapValues { String(decoding: $0, as: UTF8.self) }, managed)
+            // Only what platformc's own commits wrote is read: a spec pointing `gitops.path` at
+            // hand-written files must not get them read, let alone printed.
+            let files = try repository.files(at: commit, within: repository.ownedPaths(at: commit))
+                .mapValues { String(decoding: $0, as: UTF8.self) }
             return DiffBase(label: "\(revision)@\(commit.hex.prefix(12))", files: files)
         } catch let error as GitError {
             throw IOFailure("cannot read the base from `\(repo)`: \(error.description)")

@@ -64,23 +64,17 @@ struct GoldenCommand: ParsableCommand {
             let (tree, current) = try options.load()
             var written = 0, removed = 0
             do {
+                // The one contained sink: no write or removal leaves the folder or follows a link.
+                let folder = try ContainedFolder(options.dir)
                 for (path, text) in tree.sortedFiles where current[path] != text {
-                    let url = root.appendingPathComponent(path)
-                    try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                    try Data(text.utf8).write(to: url, options: .atomic)
+                    try folder.write(path, text)
                     written += 1
                 }
                 for path in current.keys.sorted() where tree.files[path] == nil {
-                    try fm.removeItem(at: root.appendingPathComponent(path))
-                    removed += 1
-                    var folder = root.appendingPathComponent(path).deletingLastPathComponent()
-                    while folder.path.count > root.path.count, (try? fm.contentsOfDirectory(atPath: folder.path))?.isEmpty == true {
-                        try fm.removeItem(at: folder)
-                        folder = folder.deletingLastPathComponent()
-                    }
+                    if try folder.removeFile(path) { removed += 1 }
                 }
-            } catch {
-                throw fail("cannot update `\(options.dir)`: \(error.localizedDescription)")
+            } catch let error as IOFailure {
+                throw fail("cannot update `\(options.dir)`: \(error.description)")
             }
             print("platformc: \(options.dir): \(written) written, \(removed) removed, \(tree.files.count - written) unchanged")
         }

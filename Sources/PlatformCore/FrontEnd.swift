@@ -24,6 +24,7 @@ public struct FrontEnd {
         diagnostics.append(contentsOf: checked)
         diagnostics.append(contentsOf: scanned)
         SpecLabelCheck().check(root, into: &diagnostics)
+        GitOpsPathRule().check(root, into: &diagnostics)
         guard !diagnostics.hasErrors else { return nil }
         // The digest of the effective spec needs only the tree: worked out while lowering.
         let ((lowered, lowering), digest) = concurrently(

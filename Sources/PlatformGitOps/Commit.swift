@@ -49,6 +49,7 @@ extension GitRepository {
             _ = try finishInterruptedUpdate(branch: branch, files: tree.files)
             return .unchanged(expectedHead)
         }
+        try checkWorkTreeContainment(prepared)
         try publish(prepared)
         var stats = prepared.stats
         stats.keptLocalEdits = try updateWorkTree(after: prepared, files: tree.files)
@@ -99,6 +100,7 @@ extension GitRepository {
             throw GitError.concurrentUpdate(branch: branch, expected: expectedHead, actual: current)
         }
         let parentTree = try expectedHead.map { try self.tree(of: $0) }
+        try checkOwnership(tree, parent: expectedHead, parentTree: parentTree)
         // New objects go through a staging handle into memory, then to disk as one pack.
         let staging = try ObjectStaging(for: self, withParent: parentTree != nil)
         let written = try TreeWriter(staging: staging).write(tree, onto: parentTree)
@@ -107,7 +109,8 @@ extension GitRepository {
         if written.tree == parentTreeID || emptyBranch { return nil }
 
         let stats = written.stats
-        let message = makeMessage(stats)
+        var message = makeMessage(stats)
+        if tree.takeover != .unchecked { message = ManagedOwnership.record(tree.managedPaths, in: message) }
         let commit = try staging.repository.writeCommit(
             tree: written.tree, parent: expectedHead, message: message,
             author: author.make(at: time), committer: committer.make(at: time))

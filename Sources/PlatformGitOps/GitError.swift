@@ -33,6 +33,12 @@ public enum GitError: Error, Equatable, CustomStringConvertible {
     case pathOutsideManagedPaths(String)
     /// The commit landed and the branch moved, but the checked-out files could not follow.
     case workingTreeNotUpdated(commit: GitObjectID, message: String)
+    /// A folder on the way to a changed path of the work tree is a symbolic link: nothing was
+    /// committed or written, since a write would leave the work tree.
+    case workTreeLink(path: String)
+    /// A managed path exists in the branch but no earlier platformc commit wrote it: replacing it
+    /// would delete files platformc does not own. Nothing was committed.
+    case unownedPath(String)
 
     /// True when running the same operation again (after re-reading the branch) may succeed.
     public var isRetryable: Bool {
@@ -84,6 +90,13 @@ public enum GitError: Error, Equatable, CustomStringConvertible {
             return "`\(path)` lies outside the managed paths; only managed paths may be written"
         case .workingTreeNotUpdated(let commit, let message):
             return "committed \(commit.hex), but the checked-out files were not updated: \(message)"
+        case .workTreeLink(let path):
+            return "refusing to commit: `\(path)` in the work tree is a symbolic link, and platformc "
+                + "never writes through one; replace it with a real folder (nothing was committed or written)"
+        case .unownedPath(let path):
+            return "refusing to commit: `\(path)` already exists in the branch and was not written by platformc, "
+                + "so replacing it would delete files platformc does not own; choose another `gitops.path`, "
+                + "or pass --adopt-path to let platformc take it over (nothing was committed)"
         }
     }
 

@@ -10,6 +10,9 @@ public struct ManagedTree: Equatable, Sendable {
     /// under a managed path. Text, as the compiler renders it: hashing and writing read the
     /// String's own UTF-8 storage, sparing a byte-array copy of every file on each commit.
     public var files: [String: String]
+    /// Whether existing paths of the branch may be replaced, and whether the commit records its
+    /// managed paths (`ManagedOwnership`).
+    public var takeover: ManagedOwnership.Takeover = .unchecked
 
     public init(managedPaths: [String], files: [String: String]) {
         self.managedPaths = managedPaths
@@ -27,7 +30,13 @@ public struct ManagedTree: Equatable, Sendable {
     /// One pass over the files in any order with cheap checks; only when one fails are the paths
     /// sorted and checked one by one as before, to report that first error.
     func validate() throws {
-        for path in managedPaths { try RepositoryPath.validate(path) }
+        for path in managedPaths {
+            try RepositoryPath.validate(path)
+            // A managed path replaces whole what it names: never git's own files.
+            if path.split(separator: "/").contains(where: { $0.lowercased().hasPrefix(".git") }) {
+                throw GitError.invalidPath(path, reason: "a managed path must not name git metadata")
+            }
+        }
         let folderPrefixes = managedPaths.map { $0 + "/" }
         var folders: Set<Substring> = [] // every folder that holds a file
         var clean = true

@@ -251,7 +251,7 @@ struct WorkTreeUpdate {
     }
 
     private func writeFile(_ path: String, root: String) throws(GitError) -> stat {
-        let fd = open(root + path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let fd = open(root + path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644) // never through a link
         guard fd >= 0 else { throw Self.systemError("could not write", path) }
         defer { close(fd) }
         var text = files[path] ?? ""

@@ -89,4 +89,17 @@ import Testing
         }
         #expect(throws: IOFailure.self) { try TreeWriter.write(Self.tree, to: dir.appendingPathComponent("clusters").path) }
     }
+
+    @Test func onlyPlainRelativePathsAreWritten() throws {
+        for path in ["a.yaml", "clusters/x/_cluster/k-n.yaml", "a/.b/c", "a/..b", "a/...", "gi/.gi"] {
+            #expect(ContainedFolder.isPlain(path), "\(path)")
+        }
+        for path in ["", "/a", "a//b", "a/", "./a", "a/../b", "..", "a\\b", "a/\u{1}b", ".git/config", "x/.GIT", "x/.gitmodules", "x/.GitIgnore"] {
+            #expect(!ContainedFolder.isPlain(path), "\(path)")
+        }
+        let dir = try workspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(throws: IOFailure.self) { try TreeWriter.write(RenderedTree(files: ["clusters/../../x.yaml": "x"]), to: dir.path) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty, "nothing written")
+    }
 }

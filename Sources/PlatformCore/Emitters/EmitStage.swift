@@ -22,6 +22,12 @@ public enum EmitStage {
             for addition in context.additions {
                 for d in reported[next..<addition.diagnosticsBefore] { diagnostics.report(d) }
                 next = addition.diagnosticsBefore
+                // Only safe names become folders and files (docs/security.md, containment).
+                if let finding = ObjectPathCheck.firstProblem(addition.manifest, cluster: addition.cluster) {
+                    diagnostics.report(ObjectPathCheck.diagnostic(finding, manifest: addition.manifest, cluster: addition.cluster,
+                                                                  template: addition.template, templates: templates))
+                    continue
+                }
                 if let duplicate = manifests.insert(addition.manifest, id: addition.id, into: addition.cluster) {
                     diagnostics.error(EmitCodes.duplicateObject,
                                       "two emitted objects share the id \(duplicate.id) in cluster `\(addition.cluster)`", at: nil)

@@ -19,6 +19,8 @@ public struct EmitContext: Sendable {
         var id: ManifestID
         var cluster: String
         var diagnosticsBefore: Int
+        /// The template merged into it, if any (to locate a finding about the object).
+        var template: String? = nil
     }
 
     /// The objects in the order the emitter added them.
@@ -35,7 +37,9 @@ public struct EmitContext: Sendable {
     /// differently is reported as a warning so template authors see it.
     public mutating func add(_ manifest: Manifest, to cluster: String, template: String? = nil) {
         var object = manifest
+        var applied: String?
         if let key = template, templates[key] != nil {
+            applied = key
             let (merged, conflicts) = templates.apply(key, to: manifest.value)
             if let map = merged.mapValue, let m = Manifest(object: map) { object = m }
             for conflict in conflicts {
@@ -44,7 +48,7 @@ public struct EmitContext: Sendable {
                                     at: nil, notes: [DiagnosticNote("\(conflict)")])
             }
         }
-        additions.append(Addition(manifest: object, id: object.id, cluster: cluster, diagnosticsBefore: diagnostics.all.count))
+        additions.append(Addition(manifest: object, id: object.id, cluster: cluster, diagnosticsBefore: diagnostics.all.count, template: applied))
     }
 }
 

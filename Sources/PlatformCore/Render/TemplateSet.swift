@@ -18,6 +18,11 @@ public struct TemplateSet: Hashable, Sendable {
 
     /// Parsed templates by key.
     public private(set) var templates: [String: ManifestValue]
+    /// Each template's file (relative to the templates folder) and text, to locate a finding in it.
+    private(set) var origins: [String: String] = [:]
+    private(set) var texts: [String: String] = [:]
+    /// The templates folder as the user named it, prefixed to locations (set by the CLI).
+    public var folder: String = ""
 
     /// An empty set: every emitter then uses only what it computes.
     public init() { templates = [:] }
@@ -42,6 +47,8 @@ public struct TemplateSet: Hashable, Sendable {
                     continue
                 }
                 set.templates[key] = value
+                set.origins[key] = path
+                set.texts[key] = files[path]
                 sources[key] = path
             } catch let error as ManifestParseError {
                 errors.append(LoadError(path: path, message: error.message, line: error.line, column: error.column))

@@ -1,0 +1,42 @@
+import PlatformDiagnostics
+
+/// The folder and file names `GitOpsLayout` builds from one object (cluster, namespace, kind,
+/// name, group), each checked by `PathSegment`. `EmitStage` runs it on every object before it
+/// enters the `ManifestSet`, so a template that sets `metadata.namespace: ../x` stops the compile
+/// with a located error instead of writing outside the output folder.
+enum ObjectPathCheck {
+    struct Finding {
+        /// The object's field, as a path into the template (`["metadata", "namespace"]`).
+        var field: [String]
+        var value: String
+        var problem: String
+    }
+
+    /// The first unsafe segment of `manifest` in `cluster`, nil when every one is safe.
+    static func firstProblem(_ manifest: Manifest, cluster: String) -> Finding? {
+        var segments: [(field: [String], value: String, role: PathSegment.Role)] = [
+            (["kind"], manifest.kind, .kind),
+            (["metadata", "name"], manifest.name, .name),
+            (["apiVersion"], manifest.group, .group),
+        ]
+        if let namespace = manifest.namespace { segments.insert((["metadata", "namespace"], namespace, .namespace), at: 0) }
+        segments.insert(([], cluster, .cluster), at: 0)
+        for segment in segments {
+            if let problem = PathSegment.problem(segment.value, as: segment.role) {
+                return Finding(field: segment.field, value: segment.value, problem: problem)
+            }
+        }
+        return nil
+    }
+
+    /// The finding as an E1073 error, at the template's line when a template set the value.
+    static func diagnostic(_ finding: Finding, manifest: Manifest, cluster: String, template: String?, templates: TemplateSet) -> Diagnostic {
+        let field = finding.field.isEmpty ? "cluster name" : "`\(finding.field.joined(separator: "."))`"
+        let origin = template.map { " (template `\($0)`)" } ?? ""
+        return Diagnostic(.error, PathCodes.unsafeObjectSegment,
+                          "\(manifest.kind.isEmpty ? "an object" : manifest.kind) in cluster `\(GitOpsPathRule.printable(cluster))`\(origin): \(field) "
+                              + "`\(GitOpsPathRule.printable(finding.value))` cannot name a folder or file of the GitOps tree: \(finding.problem)",
+                          at: template.flatMap { templates.location(of: finding.field, in: $0) },
+                          help: "namespaces are DNS-1123 labels, names DNS-1123 subdomains (lower-case letters, digits, `-`, `.`), kinds letters and digits")
+    }
+}
