@@ -79,6 +79,8 @@ struct WorkTreeUpdate {
     /// Writes and removes every changed path but the kept ones, and records the new entry of every
     /// path in the index (a kept one with no file status, so git compares its content).
     private func apply(keeping kept: Set<String>, root: String, index: OpaquePointer) throws {
+        // A recovery widens the update beyond the paths checked before the branch moved.
+        try WorkTreeContainment.check(changes.map(\.path), root: root)
         for change in changes where change.new == nil {
             if !kept.contains(change.path) { try remove(change.path, root: root) }
             let result = git_index_remove(index, change.path, 0)
