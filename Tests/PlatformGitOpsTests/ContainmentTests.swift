@@ -36,7 +36,9 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: outside).isEmpty)
     }
 
-    @Test func linkInTheFileItsPlaceIsAConflictNotAWrite() throws {
+    /// A link where a file goes is the user's, like a hand edit: kept as it is (never written
+    /// through), while the commit and the index move on.
+    @Test func linkInTheFileItsPlaceIsKeptNotWrittenThrough() throws {
         let fixture = try GitFixture(), outside = try outsideFolder()
         defer { try? FileManager.default.removeItem(atPath: outside) }
         let path = fixture.path("gitops")
@@ -44,8 +46,11 @@ import Testing
         _ = try commit(repository, ["clusters/a.yaml": "a\n"])
         try "precious\n".write(toFile: outside + "/victim", atomically: false, encoding: .utf8)
         try FileManager.default.createSymbolicLink(atPath: path + "/clusters/b.yaml", withDestinationPath: outside + "/victim")
-        #expect(throws: GitError.self) { try commit(repository, ["clusters/a.yaml": "a\n", "clusters/b.yaml": "b\n"]) }
+        let outcome = try commit(repository, ["clusters/a.yaml": "a\n", "clusters/b.yaml": "b\n"])
+        guard case let .committed(_, stats) = outcome else { Issue.record("expected a commit, got \(outcome)"); return }
+        #expect(stats.keptLocalEdits == ["clusters/b.yaml"])
         #expect(try String(contentsOfFile: outside + "/victim", encoding: .utf8) == "precious\n")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: path + "/clusters/b.yaml") == outside + "/victim")
     }
 
     @Test func ownershipIsRecordedAndChecked() throws {
