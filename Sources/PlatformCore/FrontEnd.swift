@@ -37,6 +37,7 @@ public struct FrontEnd {
         PoolTopology.apply(to: &platform, files: topologyFiles, into: &diagnostics)
         ReferenceResolver().check(platform, into: &diagnostics)
         RangeChecks().check(platform, into: &diagnostics)
+        SecurityExceptionCheck().check(platform, into: &diagnostics)
         guard !diagnostics.hasErrors else { return nil }
         PlatformValidator().check(platform, into: &diagnostics)
         guard !diagnostics.hasErrors else { return nil }

@@ -19,6 +19,8 @@ public struct EmitContext: Sendable {
         var id: ManifestID
         var cluster: String
         var diagnosticsBefore: Int
+        /// Set when a template was merged in: the audit compares the result with what the compiler computed.
+        var templated: TemplatedObject? = nil
     }
 
     /// The objects in the order the emitter added them.
@@ -35,7 +37,9 @@ public struct EmitContext: Sendable {
     /// differently is reported as a warning so template authors see it.
     public mutating func add(_ manifest: Manifest, to cluster: String, template: String? = nil) {
         var object = manifest
+        var templated: TemplatedObject?
         if let key = template, templates[key] != nil {
+            templated = TemplatedObject(template: key, computed: manifest)
             let (merged, conflicts) = templates.apply(key, to: manifest.value)
             if let map = merged.mapValue, let m = Manifest(object: map) { object = m }
             for conflict in conflicts {
@@ -44,8 +48,16 @@ public struct EmitContext: Sendable {
                                     at: nil, notes: [DiagnosticNote("\(conflict)")])
             }
         }
-        additions.append(Addition(manifest: object, id: object.id, cluster: cluster, diagnosticsBefore: diagnostics.all.count))
+        additions.append(Addition(manifest: object, id: object.id, cluster: cluster, diagnosticsBefore: diagnostics.all.count,
+                                  templated: templated))
     }
+}
+
+/// An object a template was merged into: the template's key and the object as the compiler
+/// computed it, before the merge. Only the compiler's side is trusted by `MergedObjectAudit`.
+public struct TemplatedObject: Sendable {
+    public var template: String
+    public var computed: Manifest
 }
 
 /// Codes of the emit stage (E5xxx).
