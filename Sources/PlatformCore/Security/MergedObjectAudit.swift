@@ -66,7 +66,8 @@ public enum MergedObjectAudit {
             let all = groups[key]!
             let first = all[0]
             let more = all.count > 1 ? " (and \(all.count - 1) more object\(all.count == 2 ? "" : "s"))" : ""
-            var notes = first.notes
+            var notes: [DiagnosticNote] = []
+            for note in all.flatMap(\.notes) where !notes.contains(note) { notes.append(note) }
             let shown = 10
             notes += all.dropFirst().prefix(shown).map { DiagnosticNote("also \($0.subject)") }
             if all.count - 1 > shown { notes.append(DiagnosticNote("…and \(all.count - 1 - shown) more")) }
