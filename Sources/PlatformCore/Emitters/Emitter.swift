@@ -58,6 +58,11 @@ public struct EmitContext: Sendable {
 public struct TemplatedObject: Sendable {
     public var template: String
     public var computed: Manifest
+
+    public init(template: String, computed: Manifest) {
+        self.template = template
+        self.computed = computed
+    }
 }
 
 /// Codes of the emit stage (E5xxx).
