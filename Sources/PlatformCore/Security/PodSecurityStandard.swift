@@ -47,7 +47,8 @@ public enum PodSecurityStandard {
     /// Every finding in `object` at `level`, for Kubernetes `1.<minor>`.
     public static func findings(in object: ManifestValue, level: PodSecurityControl.Level, minor: Int) -> [Finding] {
         var walker = Walker(level: level, minor: minor)
-        walker.walk(object, path: [])
+        var path: [ManifestPathStep] = []
+        walker.walk(object, path: &path)
         return walker.found
     }
 
@@ -68,6 +69,9 @@ public enum PodSecurityStandard {
                                                         "persistentVolumeClaim", "projected", "secret"]
     static let containerLists = ["containers", "initContainers", "ephemeralContainers"]
     static let securityContextKeys: Set<String> = ["securityContext", "podSecurityContext", "containerSecurityContext"]
+    static let securityContextKeyOrder = securityContextKeys.sorted()
+    // check_hostNamespaces.go
+    static let hostNamespaces: [(String, PodSecurityControl)] = [("hostNetwork", .hostNetwork), ("hostPID", .hostPID), ("hostIPC", .hostIPC)]
 
     struct Walker {
         let level: PodSecurityControl.Level
@@ -81,7 +85,9 @@ public enum PodSecurityStandard {
             found.append(Finding(control: control, level: level, path: path, anchor: anchor ?? path.count, detail: detail))
         }
 
-        mutating func walk(_ value: ManifestValue, path: [ManifestPathStep]) {
+        /// `path` is one stack pushed and popped on the way (copied only into a finding): every
+        /// node of every object passes here.
+        mutating func walk(_ value: ManifestValue, path: inout [ManifestPathStep]) {
             switch value {
             case let .map(map):
                 if PodSecurityStandard.containerLists.contains(where: { map[$0]?.listValue != nil }) {
@@ -90,10 +96,17 @@ public enum PodSecurityStandard {
                 }
                 podLevel(map, path: path, userNamespace: map["hostUsers"]?.boolValue == false)
                 for entry in map where !Self.handled.contains(entry.key) {
-                    walk(entry.value, path: path + [.key(entry.key)])
+                    guard entry.value.mapValue != nil || entry.value.listValue != nil else { continue }
+                    path.append(.key(entry.key))
+                    walk(entry.value, path: &path)
+                    path.removeLast()
                 }
             case let .list(items):
-                for (index, item) in items.enumerated() { walk(item, path: path + [step(item, index)]) }
+                for (index, item) in items.enumerated() where item.mapValue != nil || item.listValue != nil {
+                    path.append(step(item, index))
+                    walk(item, path: &path)
+                    path.removeLast()
+                }
             default:
                 break
             }
@@ -121,11 +134,10 @@ public enum PodSecurityStandard {
         /// Fields of a pod spec or of any map that may stand for one.
         mutating func podLevel(_ map: ManifestMap, path: [ManifestPathStep], userNamespace: Bool) {
             // check_hostNamespaces.go
-            for (key, control) in [("hostNetwork", PodSecurityControl.hostNetwork), ("hostPID", .hostPID), ("hostIPC", .hostIPC)]
-            where map[key]?.boolValue == true {
+            for (key, control) in PodSecurityStandard.hostNamespaces where map[key]?.boolValue == true {
                 report(control, .baseline, path + [.key(key)], "the pod sets `\(key): true`")
             }
-            for key in PodSecurityStandard.securityContextKeys.sorted() {
+            for key in PodSecurityStandard.securityContextKeyOrder {
                 if let context = map[key]?.mapValue {
                     securityContext(context, path: path + [.key(key)], userNamespace: userNamespace, container: nil)
                 }
