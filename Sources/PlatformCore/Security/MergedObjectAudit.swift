@@ -5,8 +5,9 @@ import PlatformDiagnostics
 /// Rationale: templates come from pull requests and are merged onto what the compiler computed,
 /// so the last word on security must come after the merge and must not read anything a template
 /// can write. On the final objects:
-/// - every NetworkPolicy keeps exactly the `spec` the compiler computed (E6020): a template may
-///   label a policy, never widen or narrow it (an `ingress: [{}]` turns default-deny into allow-all);
+/// - every NetworkPolicy keeps exactly the `spec` the compiler computed, and every Role, ClusterRole
+///   and binding its `rules`, `subjects` and `roleRef` (E6020): a template may label them, never
+///   widen or narrow them (an `ingress: [{}]` turns default-deny into allow-all);
 /// - every Namespace keeps the compiler's `pod-security.kubernetes.io/*` labels, and no template
 ///   tries to set them (E6021);
 /// - every pod meets the Pod Security Standard its namespace enforces, as the compiler set it
@@ -133,7 +134,11 @@ public enum MergedObjectAudit {
             for manifest in cluster.manifests {
                 let origin = origin(of: manifest)
                 switch (manifest.group, manifest.kind) {
-                case ("networking.k8s.io", "NetworkPolicy"): networkPolicy(manifest, origin)
+                case ("networking.k8s.io", "NetworkPolicy"): compilerOwned(manifest, origin, fields: ["spec"])
+                case ("rbac.authorization.k8s.io", "Role"), ("rbac.authorization.k8s.io", "ClusterRole"):
+                    compilerOwned(manifest, origin, fields: ["rules", "aggregationRule"])
+                case ("rbac.authorization.k8s.io", "RoleBinding"), ("rbac.authorization.k8s.io", "ClusterRoleBinding"):
+                    compilerOwned(manifest, origin, fields: ["subjects", "roleRef"])
                 case ("", "Namespace"): namespace(manifest, origin)
                 case ("", "ConfigMap"), ("", "Secret"): continue
                 default: break
@@ -156,17 +161,26 @@ public enum MergedObjectAudit {
             return found.location
         }
 
-        mutating func networkPolicy(_ manifest: Manifest, _ origin: TemplatedObject?) {
+        /// Fields that grant access (a NetworkPolicy's `spec`, RBAC rules, subjects and role
+        /// references) must be exactly what the compiler computed: a template may label these
+        /// objects, never widen them (a subject list merges by `name`, so a template could add one).
+        mutating func compilerOwned(_ manifest: Manifest, _ origin: TemplatedObject?, fields: [String]) {
             guard let origin else { return }
-            let merged = manifest.object["spec"] ?? .null, computed = origin.computed.object["spec"] ?? .null
-            guard let difference = Self.firstDifference(merged, computed, path: [.key("spec")]) else { return }
-            reports.append(Report(code: SecurityCodes.templateChangesNetworkPolicy,
-                                  location: locate(difference, anchor: 1, in: origin),
-                                  text: "template `\(origin.template)` changes `\(ManifestPathStep.text(difference))` of {}; the compiler owns every NetworkPolicy's `spec`",
-                                  subject: "NetworkPolicy `\(manifest.namespace ?? "")/\(manifest.name)` in cluster `\(clusterName)`",
-                                  notes: manifest.name == "default-deny"
-                                    ? [DiagnosticNote("`default-deny` must select every pod and allow nothing, in both directions")] : [],
-                                  help: "remove `spec` from the template; open traffic through the spec (models, agents, MCP servers), which the compiler turns into policies"))
+            for field in fields {
+                let merged = manifest.object[field] ?? .null, computed = origin.computed.object[field] ?? .null
+                guard let difference = Self.firstDifference(merged, computed, path: [.key(field)]) else { continue }
+                let kind = manifest.kind
+                reports.append(Report(code: SecurityCodes.templateChangesCompilerOwnedField,
+                                      location: locate(difference, anchor: 1, in: origin),
+                                      text: "template `\(origin.template)` changes `\(ManifestPathStep.text(difference))` of {}; the compiler owns every \(kind)'s `\(field)`",
+                                      subject: "\(kind) `\(manifest.namespace.map { "\($0)/" } ?? "")\(manifest.name)` in cluster `\(clusterName)`",
+                                      notes: manifest.name == "default-deny"
+                                        ? [DiagnosticNote("`default-deny` must select every pod and allow nothing, in both directions")] : [],
+                                      help: kind == "NetworkPolicy"
+                                        ? "remove `spec` from the template; open traffic through the spec (models, agents, MCP servers), which the compiler turns into policies"
+                                        : "remove `\(field)` from the template; permissions come from the spec (`mcpServers[].permissions`)"))
+                return
+            }
         }
 
         mutating func namespace(_ manifest: Manifest, _ origin: TemplatedObject?) {
@@ -217,9 +231,14 @@ public enum MergedObjectAudit {
                     return firstDifference(x[key] ?? .null, y[key] ?? .null, path: path + [.key(key)])
                 }
                 return path
-            case let (.list(x), .list(y)) where x.count == y.count:
-                for index in x.indices where x[index] != y[index] {
-                    return firstDifference(x[index], y[index], path: path + [.index(index)])
+            case let (.list(x), .list(y)):
+                // Items are matched by `name` where they have one (as the template merge does).
+                for (index, item) in x.enumerated() {
+                    let name = item["name"]?.stringValue
+                    let counterpart = name.flatMap { n in y.first { $0["name"]?.stringValue == n } } ?? (name == nil && y.indices.contains(index) ? y[index] : nil)
+                    guard counterpart != item else { continue }
+                    let step: ManifestPathStep = name.map(ManifestPathStep.named) ?? .index(index)
+                    return counterpart.flatMap { firstDifference(item, $0, path: path + [step]) } ?? path + [step]
                 }
                 return path
             default:

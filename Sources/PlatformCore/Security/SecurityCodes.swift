@@ -14,8 +14,8 @@ public enum SecurityCodes {
     public static let wildcardPermission: DiagnosticCode = "E6005"
 
     // The audit of the merged objects (after templates); see `MergedObjectAudit`.
-    /// A template changed the spec of a NetworkPolicy the compiler emits.
-    public static let templateChangesNetworkPolicy: DiagnosticCode = "E6020"
+    /// A template changed what grants access: a NetworkPolicy's `spec`, RBAC rules, subjects or roleRef.
+    public static let templateChangesCompilerOwnedField: DiagnosticCode = "E6020"
     /// A template sets a Namespace's `pod-security.kubernetes.io/*` label.
     public static let templateChangesPodSecurityLabel: DiagnosticCode = "E6021"
     /// A pod breaks a baseline control of the Pod Security Standards without a spec exception.

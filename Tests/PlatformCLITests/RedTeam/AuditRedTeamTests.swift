@@ -64,6 +64,12 @@ import Testing
                           "templates/security/networkpolicy.yaml:3:5: error[E6020]: template `security/networkpolicy` changes `spec.podSelector.matchLabels` of NetworkPolicy `platform/allow-dns` in cluster `prod-use1` (and 15 more objects); the compiler owns every NetworkPolicy's `spec`")
     }
 
+    /// Subjects merge by `name`, so without the audit a template could bind a Role to anyone.
+    @Test func subjectAddedToARoleBinding() throws {
+        try expectRefusal(["templates/gateway/epp-rolebinding.yaml": "subjects:\n  - kind: Group\n    name: system:authenticated\n    apiGroup: rbac.authorization.k8s.io\n"],
+                          "templates/gateway/epp-rolebinding.yaml:2:5: error[E6020]: template `gateway/epp-rolebinding` changes `subjects[system:authenticated]` of RoleBinding `search/llama-3-70b-epp` in cluster `prod-use1`; the compiler owns every RoleBinding's `subjects`")
+    }
+
     @Test func privilegedContainer() throws {
         try expectRefusal([Self.vllm: "spec:\n  template:\n    spec:\n      containers:\n        - name: vllm\n          securityContext:\n            privileged: true\n"],
                           "\(Self.vllm):7:13: error[E6022]: \(Self.firstModel) breaks Pod Security `baseline` (`privileged`): container `vllm` sets `privileged: true`",
