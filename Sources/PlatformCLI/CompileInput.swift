@@ -35,7 +35,7 @@ struct CompileInput {
         var errors: [TemplateSet.LoadError] = []
         if let folder {
             do { (set, errors) = TemplateSet.load(files: try TemplateFiles.read(folder)) } catch let error as IOFailure { throw fail(error.description) }
-            set.folder = folder
+            set.folder = templatesFolder ?? TemplateFiles.shownFolder(nearSpec: options.spec)
         }
         return CompileInput(specPath: options.spec, spec: spec, templates: set, templateErrors: errors)
     }
@@ -60,6 +60,12 @@ enum TemplateFiles {
         let folder = SpecFile.folder(of: spec).appendingPathComponent("templates").path
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) && isDirectory.boolValue ? folder : nil
+    }
+
+    /// `templates/` beside the spec as diagnostics show it: relative when the spec path is.
+    static func shownFolder(nearSpec spec: String) -> String {
+        let folder = (spec as NSString).deletingLastPathComponent
+        return folder.isEmpty ? "templates" : (folder as NSString).appendingPathComponent("templates")
     }
 
     static func read(_ folder: String) throws -> [String: String] {

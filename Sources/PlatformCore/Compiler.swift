@@ -3,7 +3,8 @@ import PlatformDiagnostics
 /// The whole pipeline as a composition of typed stages:
 /// 1. front end: bytes → `Platform` (load, check, lower, validate)
 /// 2. passes: `Platform` → `PlannedPlatform` (placement, quota and cost)
-/// 3. emit: `PlannedPlatform` → `ManifestSet` (typed objects merged onto templates)
+/// 3. emit: `PlannedPlatform` → `ManifestSet` (typed objects merged onto templates), then the
+///    audits of the merged objects (secrets, Pod Security, compiler-owned policies and labels)
 /// 4. render: `ManifestSet` → `RenderedTree` (canonical YAML bytes per path)
 /// Each stage reports into one diagnostics bag; the pipeline stops at the first stage boundary
 /// that has errors, so nothing is produced from a broken spec.
@@ -58,11 +59,14 @@ public struct Compiler: Sendable {
         plan.topologyFiles = topologyFiles
         for finding in PolicyPass.run(platform, plan: plan) { diagnostics.report(finding) }
         guard !diagnostics.hasErrors else { return Output(platform: platform, plan: plan, diagnostics: diagnostics) }
-        let emitted = EmitStage.run(emitters, plan: plan, templates: templates, clusters: platform.clusters.map(\.name))
+        let emitted = EmitStage.runTracingTemplates(emitters, plan: plan, templates: templates, clusters: platform.clusters.map(\.name))
         diagnostics.append(contentsOf: emitted.diagnostics)
-        for finding in ManifestSecretAudit.run(emitted.manifests) + PodSecurityAudit.run(emitted.manifests) { diagnostics.report(finding) }
-        guard !diagnostics.hasErrors else { return Output(platform: platform, plan: plan, manifests: emitted.manifests, diagnostics: diagnostics) }
-        let manifests = FleetEmitter.syncWaves(emitted.manifests, engine: platform.gitops.engine)
+        // The last word on security, after the templates and unaffected by anything they write.
+        let audited = MergedObjectAudit.run(emitted.manifests, templated: emitted.templated, templates: templates, platform: platform)
+        for finding in ManifestSecretAudit.run(emitted.manifests) + PodSecurityAudit.run(emitted.manifests, templated: emitted.templated)
+            + audited.diagnostics { diagnostics.report(finding) }
+        guard !diagnostics.hasErrors else { return Output(platform: platform, plan: plan, manifests: audited.manifests, diagnostics: diagnostics) }
+        let manifests = FleetEmitter.syncWaves(audited.manifests, engine: platform.gitops.engine)
         var tree = GitOpsLayout.render(manifests, root: platform.gitops.path)
         for emitter in treeFileEmitters {
             for (path, text) in emitter.files(plan, manifests: manifests) { tree.files[path] = text }

@@ -43,6 +43,7 @@ public struct FrontEnd {
         AgentToolAllowList().check(platform, into: &diagnostics)
         ReservedNameCheck().check(platform, into: &diagnostics)
         DerivedNames().check(platform, into: &diagnostics)
+        SecurityExceptionCheck().check(platform, into: &diagnostics)
         guard !diagnostics.hasErrors else { return nil }
         PlatformValidator().check(platform, into: &diagnostics)
         guard !diagnostics.hasErrors else { return nil }

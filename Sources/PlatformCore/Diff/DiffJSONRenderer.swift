@@ -72,6 +72,7 @@ public enum DiffJSONRenderer {
             "cost": .list(summary.cost.map { change($0, money) }),
             "costTotal": change(summary.costTotal, money),
             "currency": summary.currency.map(ManifestValue.string) ?? .null,
+            "securityExceptions": .list(summary.securityExceptions.map { change($0, ManifestValue.string) }),
             "quotas": .list(summary.quotas.map { quota in
                 var map: ManifestMap = ["cluster": .string(quota.key.cluster), "namespace": .string(quota.key.namespace),
                                         "name": .string(quota.key.name), "resource": .string(quota.key.resource)]

@@ -76,6 +76,10 @@ public enum DiffMarkdownRenderer {
                 "| \(cell($0.key.cluster)) | \(cell($0.key.namespace)) | `\(cell($0.key.resource))` | \(cell($0.old ?? "—")) | \(cell($0.new ?? "—")) |\n"
             }, columns: 5)
         }
+        if !summary.securityExceptions.isEmpty {
+            out += "\n**Security exceptions**\n\n| Object | Before | After |\n|---|---|---|\n"
+            out += limited(summary.securityExceptions.map { "| \(cell($0.name)) | \(cell($0.old ?? "—")) | \(cell($0.new ?? "—")) |\n" }, columns: 3)
+        }
         if !report.diagnostics.isEmpty {
             out += "\n**New diagnostics**\n\n"
             let lines = report.diagnostics.map { d -> String in

@@ -118,9 +118,12 @@ public struct DiffSides: Sendable {
         (a + b).sorted { $0.path.precedesInByteOrder($1.path) }
     }
 
-    /// The kinds `PlatformFacts` reads. An object of one of them names its kind in its file, so
-    /// a file naming none of them is never parsed for the facts.
-    static let factKinds: [[UInt8]] = ["Deployment", "StatefulSet", "LeaderWorkerSet", "ResourceQuota"].map { Array($0.utf8) }
+    /// The kinds `PlatformFacts` reads, and the security-exception annotation it reads on any
+    /// kind. An object of one of them names its kind (or carries the key) in its file, so a file
+    /// naming none of them is never parsed for the facts.
+    static let factKinds: [[UInt8]] = ["Deployment", "StatefulSet", "LeaderWorkerSet", "ResourceQuota",
+                                       Conventions.securityExceptionAnnotation].map { Array($0.utf8) }
+    private static let factFirstBytes: [Bool] = (0..<256).map { byte in factKinds.contains { Int($0[0]) == byte } }
 
     /// True when `text` contains one of `factKinds` (false positives only cost a render or a parse).
     static func mayHoldFacts(_ text: String) -> Bool {
@@ -129,7 +132,7 @@ public struct DiffSides: Sendable {
             guard bytes.count >= 10 else { return false }
             for i in 0..<bytes.count {
                 let first = bytes[i]
-                guard first == UInt8(ascii: "D") || first == UInt8(ascii: "S") || first == UInt8(ascii: "L") || first == UInt8(ascii: "R") else { continue }
+                guard factFirstBytes[Int(first)] else { continue }
                 for kind in factKinds where kind[0] == first && i + kind.count <= bytes.count {
                     if (1..<kind.count).allSatisfy({ bytes[i + $0] == kind[$0] }) { return true }
                 }

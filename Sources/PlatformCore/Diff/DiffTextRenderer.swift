@@ -25,6 +25,9 @@ public enum DiffTextRenderer {
         for quota in report.summary.quotas {
             out += "  quota: \(quota.name): \(quota.old ?? "(absent)") → \(quota.new ?? "(absent)")\n"
         }
+        for exception in report.summary.securityExceptions {
+            out += "  security exception: \(exception.name): \(exception.old ?? "(none)") → \(exception.new ?? "(none)")\n"
+        }
         if !report.diagnostics.isEmpty {
             out += "\n" + paint("new diagnostics", "1") + "\n"
             for d in report.diagnostics {

@@ -30,6 +30,9 @@ public struct PlatformFacts: Hashable, Sendable {
 
     public var placements: [Placement] = []
     public var quotas: [QuotaKey: String] = [:]
+    /// `Conventions.securityExceptionAnnotation` of every object that has one: why its pods (or a
+    /// namespace) run below `restricted`, including what `security.exceptions` of the spec allows.
+    public var securityExceptions: [ResourceKey: String] = [:]
     public var lock: LockFacts?
 
     /// Node selector keys naming a pool, most specific first.
@@ -45,6 +48,7 @@ public struct PlatformFacts: Hashable, Sendable {
         var key: ResourceKey
         var placement: Placement?
         var quotas: [(key: QuotaKey, value: String)] = []
+        var securityException: String? = nil
     }
 
     /// The facts of `entries`, given in key order.
@@ -52,6 +56,7 @@ public struct PlatformFacts: Hashable, Sendable {
         for entry in entries {
             if let placement = entry.placement { placements.append(placement) }
             for quota in entry.quotas { quotas[quota.key] = quota.value }
+            if let exception = entry.securityException { securityExceptions[entry.key] = exception }
         }
         self.lock = lock.map(LockFacts.init)
     }
@@ -63,6 +68,15 @@ public struct PlatformFacts: Hashable, Sendable {
 
     /// The facts `manifest` adds; nil for a kind the facts do not read.
     static func entry(_ manifest: Manifest, key: ResourceKey) -> Entry? {
+        var entry = kindEntry(manifest, key: key)
+        if let exception = manifest.annotations[Conventions.securityExceptionAnnotation]?.stringValue {
+            entry = entry ?? Entry(key: key, placement: nil)
+            entry?.securityException = exception
+        }
+        return entry
+    }
+
+    private static func kindEntry(_ manifest: Manifest, key: ResourceKey) -> Entry? {
         switch (manifest.group, manifest.kind) {
         case ("apps", "Deployment"), ("apps", "StatefulSet"):
             let template = manifest.object["spec"]?["template"]

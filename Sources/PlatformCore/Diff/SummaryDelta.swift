@@ -37,6 +37,9 @@ public struct SummaryDelta: Hashable, Sendable {
     public var currency: String?
     /// ResourceQuota `spec.hard` entries that changed.
     public var quotas: [QuotaChange] = []
+    /// Pod Security exceptions (the `platformc.dev/security-exception` annotation) that changed,
+    /// named `cluster: Kind namespace/name`: what the spec's `security.exceptions` grants shows here.
+    public var securityExceptions: [Change<String>] = []
 
     public struct QuotaChange: Hashable, Sendable {
         public var key: PlatformFacts.QuotaKey
@@ -62,11 +65,16 @@ public struct SummaryDelta: Hashable, Sendable {
         quotas = Set(base.quotas.keys).union(head.quotas.keys).sorted().compactMap { key in
             base.quotas[key] == head.quotas[key] ? nil : QuotaChange(key: key, old: base.quotas[key], new: head.quotas[key])
         }
+        securityExceptions = Set(base.securityExceptions.keys).union(head.securityExceptions.keys).sorted().compactMap { key in
+            let old = base.securityExceptions[key], new = head.securityExceptions[key]
+            return old == new ? nil : Change(name: key.description, old: old, new: new)
+        }
     }
 
     /// True when nothing a reviewer weighs moved.
     public var isEmpty: Bool {
-        replicas.isEmpty && nodes.isEmpty && gpus.isEmpty && cost.isEmpty && quotas.isEmpty && costTotal.old == costTotal.new
+        replicas.isEmpty && nodes.isEmpty && gpus.isEmpty && cost.isEmpty && quotas.isEmpty && securityExceptions.isEmpty
+            && costTotal.old == costTotal.new
     }
 
     private static func shifts(_ base: [PlatformFacts.Placement], _ head: [PlatformFacts.Placement]) -> [ReplicaShift] {

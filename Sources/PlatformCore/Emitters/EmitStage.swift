@@ -8,6 +8,20 @@ import PlatformDiagnostics
 public enum EmitStage {
     public static func run(_ emitters: [any Emitter], plan: PlannedPlatform, templates: TemplateSet,
                            clusters: [String]) -> (manifests: ManifestSet, diagnostics: DiagnosticBag) {
+        let emitted = runTracingTemplates(emitters, plan: plan, templates: templates, clusters: clusters)
+        return (emitted.manifests, emitted.diagnostics)
+    }
+
+    /// The objects, the diagnostics, and for every object a template was merged into, what the
+    /// compiler computed before the merge (keyed by cluster and id).
+    public struct Emitted: Sendable {
+        public var manifests: ManifestSet
+        public var diagnostics: DiagnosticBag
+        public var templated: [ResourceKey: TemplatedObject]
+    }
+
+    public static func runTracingTemplates(_ emitters: [any Emitter], plan: PlannedPlatform, templates: TemplateSet,
+                                           clusters: [String]) -> Emitted {
         let contexts = emitters.concurrentMap { emitter in
             var context = EmitContext(templates: templates)
             emitter.emit(plan, into: &context)
@@ -16,6 +30,7 @@ public enum EmitStage {
         var manifests = ManifestSet()
         for cluster in clusters { manifests.addCluster(cluster) }
         var diagnostics = DiagnosticBag()
+        var templated: [ResourceKey: TemplatedObject] = [:]
         for context in contexts {
             let reported = context.diagnostics.all
             var next = 0
@@ -25,16 +40,18 @@ public enum EmitStage {
                 // Only safe names become folders and files (docs/security.md, containment).
                 if let finding = ObjectPathCheck.firstProblem(addition.manifest, cluster: addition.cluster) {
                     diagnostics.report(ObjectPathCheck.diagnostic(finding, manifest: addition.manifest, cluster: addition.cluster,
-                                                                  template: addition.template, templates: templates))
+                                                                  template: addition.templated?.template, templates: templates))
                     continue
                 }
                 if let duplicate = manifests.insert(addition.manifest, id: addition.id, into: addition.cluster) {
                     diagnostics.error(EmitCodes.duplicateObject,
                                       "two emitted objects share the id \(duplicate.id) in cluster `\(addition.cluster)`", at: nil)
+                } else if let origin = addition.templated {
+                    templated[ResourceKey(cluster: addition.cluster, id: addition.id)] = origin
                 }
             }
             for d in reported[next...] { diagnostics.report(d) }
         }
-        return (manifests, diagnostics)
+        return Emitted(manifests: manifests, diagnostics: diagnostics, templated: templated)
     }
 }

@@ -19,8 +19,8 @@ public struct EmitContext: Sendable {
         var id: ManifestID
         var cluster: String
         var diagnosticsBefore: Int
-        /// The template merged into it, if any (to locate a finding about the object).
-        var template: String? = nil
+        /// Set when a template was merged in: the audit compares the result with what the compiler computed.
+        var templated: TemplatedObject? = nil
     }
 
     /// The objects in the order the emitter added them.
@@ -37,9 +37,9 @@ public struct EmitContext: Sendable {
     /// differently is reported as a warning so template authors see it.
     public mutating func add(_ manifest: Manifest, to cluster: String, template: String? = nil) {
         var object = manifest
-        var applied: String?
+        var templated: TemplatedObject?
         if let key = template, templates[key] != nil {
-            applied = key
+            templated = TemplatedObject(template: key, computed: manifest)
             let (merged, conflicts) = templates.apply(key, to: manifest.value)
             if let map = merged.mapValue, let m = Manifest(object: map) { object = m }
             for conflict in conflicts {
@@ -48,7 +48,20 @@ public struct EmitContext: Sendable {
                                     at: nil, notes: [DiagnosticNote("\(conflict)")])
             }
         }
-        additions.append(Addition(manifest: object, id: object.id, cluster: cluster, diagnosticsBefore: diagnostics.all.count, template: applied))
+        additions.append(Addition(manifest: object, id: object.id, cluster: cluster, diagnosticsBefore: diagnostics.all.count,
+                                  templated: templated))
+    }
+}
+
+/// An object a template was merged into: the template's key and the object as the compiler
+/// computed it, before the merge. Only the compiler's side is trusted by `MergedObjectAudit`.
+public struct TemplatedObject: Sendable {
+    public var template: String
+    public var computed: Manifest
+
+    public init(template: String, computed: Manifest) {
+        self.template = template
+        self.computed = computed
     }
 }
 

@@ -21,7 +21,7 @@ public struct Lowering {
         let observability = spec.object("observability")
         let langfuse = observability.object("langfuse")
         let prometheus = observability.object("prometheus")
-        return Platform(
+        var platform = Platform(
             name: metadata.string("name") ?? "platform",
             labels: metadata.stringMap("labels"),
             kubernetesVersion: spec.string("kubernetesVersion") ?? "1.34",
@@ -49,6 +49,13 @@ public struct Lowering {
             specFile: file,
             policyConfiguration: PolicyConfiguration(spec.object("policy")),
             budget: lowerBudget(spec.object("budget")))
+        platform.securityExceptions = spec.object("security").objects("exceptions").map(lowerSecurityException)
+        return platform
+    }
+
+    private func lowerSecurityException(_ o: SpecObject) -> SecurityException {
+        SecurityException(workload: o.string("workload") ?? "", allow: Set(o.strings("allow").compactMap(PodSecurityControl.init)).sorted(),
+                          reason: o.string("reason") ?? "", location: o.loc("workload"))
     }
 
     private func lowerBudget(_ budget: SpecObject) -> Budget? {

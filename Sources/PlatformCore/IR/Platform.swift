@@ -27,6 +27,8 @@ public struct Platform: Sendable {
     public var policyConfiguration = PolicyConfiguration()
     /// The platform-wide monthly budget (every pool and provider), when the spec gives one.
     public var budget: Budget? = nil
+    /// `security.exceptions`: what the spec lets named workloads do past their namespace's Pod Security level.
+    public var securityExceptions: [SecurityException] = []
 
     public func team(_ name: String) -> Team? { teams.first { $0.name == name } }
     public func model(_ name: String) -> Model? { models.first { $0.name == name } }

@@ -18,11 +18,11 @@ public struct TemplateSet: Hashable, Sendable {
 
     /// Parsed templates by key.
     public private(set) var templates: [String: ManifestValue]
-    /// Each template's file (relative to the templates folder) and text, to locate a finding in it.
-    private(set) var origins: [String: String] = [:]
-    private(set) var texts: [String: String] = [:]
-    /// The templates folder as the user named it, prefixed to locations (set by the CLI).
-    public var folder: String = ""
+    /// The file each template came from (relative path) and its text, by key: the audit of the
+    /// merged objects points its errors at the template line that caused them.
+    public private(set) var sources: [String: TemplateSource] = [:]
+    /// How the templates folder is shown in locations (`templates`); set by the CLI.
+    public var folder: String = "templates"
 
     /// An empty set: every emitter then uses only what it computes.
     public init() { templates = [:] }
@@ -47,8 +47,7 @@ public struct TemplateSet: Hashable, Sendable {
                     continue
                 }
                 set.templates[key] = value
-                set.origins[key] = path
-                set.texts[key] = files[path]
+                set.sources[key] = TemplateSource(path: path, text: files[path] ?? "")
                 sources[key] = path
             } catch let error as ManifestParseError {
                 errors.append(LoadError(path: path, message: error.message, line: error.line, column: error.column))
@@ -61,6 +60,14 @@ public struct TemplateSet: Hashable, Sendable {
 
     /// The template for `key` (`vllm/deployment`), if any.
     public subscript(key: String) -> ManifestValue? { templates[key] }
+
+    /// Where the template file of `key` is, as shown in diagnostics.
+    public func file(of key: String) -> String? {
+        guard let path = sources[key]?.path else { return nil }
+        var relative = Substring(path)
+        while relative.hasPrefix("./") { relative = relative.dropFirst(2) }
+        return folder.isEmpty || folder == "." ? String(relative) : "\(folder)/\(relative)"
+    }
 
     /// The keys in byte order.
     public var keys: [String] { templates.keys.sorted { $0.precedesInByteOrder($1) } }
@@ -81,4 +88,10 @@ public struct TemplateSet: Hashable, Sendable {
         }
         return nil
     }
+}
+
+/// A template file's relative path and text.
+public struct TemplateSource: Hashable, Sendable {
+    public var path: String
+    public var text: String
 }

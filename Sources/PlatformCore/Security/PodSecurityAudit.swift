@@ -7,21 +7,28 @@ import PlatformDiagnostics
 /// LeaderWorkerSets, JobSets, kagent and Trainer objects alike: any map whose `spec` holds
 /// `containers`) and reports each one that lacks `runAsNonRoot: true` (pod or container level) or
 /// `readOnlyRootFilesystem: true` (every container) without a
-/// `Conventions.securityExceptionAnnotation` on the template or its object.
+/// `Conventions.securityExceptionAnnotation` on the template or its object. The annotation counts
+/// only where the compiler wrote it (on the object it computed, before templates were merged): a
+/// template that adds it silences nothing.
 public enum PodSecurityAudit {
-    public static func run(_ manifests: ManifestSet) -> [Diagnostic] {
+    public static func run(_ manifests: ManifestSet, templated: [ResourceKey: TemplatedObject] = [:]) -> [Diagnostic] {
         // One cluster per core; findings are concatenated in cluster order, as a loop would give them.
-        manifests.clusters.concurrentMap(audit).flatMap { $0 }
+        manifests.clusters.concurrentMap { audit($0, templated: templated) }.flatMap { $0 }
     }
 
-    private static func audit(_ cluster: ManifestSet.Cluster) -> [Diagnostic] {
+    private static func audit(_ cluster: ManifestSet.Cluster, templated: [ResourceKey: TemplatedObject]) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for manifest in cluster.manifests {
-            let objectReason = reason(in: manifest.object)
+            // Reasons are read from what the compiler computed, never from what a template added.
+            let trusted = templated[ResourceKey(cluster: cluster.name, id: manifest.id)]?.computed ?? manifest
+            let objectReason = reason(in: trusted.object)
+            var trustedTemplates: [PodTemplate] = []
+            podTemplates(in: trusted.value, path: { "" }, into: &trustedTemplates)
+            let explained = Set(trustedTemplates.filter { reason(in: $0.map) != nil }.map(\.path))
             var templates: [PodTemplate] = []
             podTemplates(in: manifest.value, path: { "" }, into: &templates)
             for template in templates {
-                guard objectReason == nil, reason(in: template.map) == nil else { continue }
+                guard objectReason == nil, !explained.contains(template.path) else { continue }
                 let gaps = missingHardening(template.spec)
                 guard !gaps.isEmpty else { continue }
                 let where_ = template.path.isEmpty ? "" : " (`\(template.path)`)"

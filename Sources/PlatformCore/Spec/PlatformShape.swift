@@ -285,6 +285,18 @@ public enum PlatformShape {
         FieldShape("prometheus", .object(prometheus), "Prometheus"),
     ])
 
+    // Pod Security exceptions: the spec (never a template) may let one workload past the audit.
+    static let securityException = ObjectShape("SecurityException", "A Pod Security exception the spec grants one workload.", [
+        FieldShape("workload", .string(), required: true, "model, training job or agent whose pods it covers"),
+        FieldShape("allow", .list(.enumeration(PodSecurityControl.allCases.map(\.rawValue))), required: true,
+                   "Pod Security controls its pods may break"),
+        FieldShape("reason", .string(), required: true, "why; shown in the diff and on the workload's objects"),
+    ])
+
+    static let security = ObjectShape("Security", "Security exceptions the audit of the compiled objects accepts.", [
+        FieldShape("exceptions", .list(.object(securityException)), "Pod Security exceptions, each for one workload with a reason"),
+    ])
+
     /// The whole document.
     public static let platform = ObjectShape("Platform", "A platformc platform spec.", [
         FieldShape("apiVersion", .enumeration(["platformc/v1alpha1"]), required: true, "spec version"),
@@ -304,5 +316,6 @@ public enum PlatformShape {
         FieldShape("training", .list(.object(training)), "training jobs"),
         FieldShape("observability", .object(observability), "observability"),
         FieldShape("policy", .object(PolicyShape.policy), "policy rule id → severity, per-cluster/per-team overrides, GPU allow-list"),
+        FieldShape("security", .object(security), "Pod Security exceptions granted by the spec (templates cannot grant any)"),
     ])
 }

@@ -3,7 +3,8 @@
 public enum NetworkPeer: Hashable, Sendable {
     /// Pods with `labels` in `namespace` (every pod of it when `labels` is empty).
     case pods(namespace: String, labels: ManifestMap)
-    /// Addresses outside the cluster: everything but the private ranges pods and nodes live in.
+    /// Addresses outside the cluster: everything but the private ranges pods and nodes live in,
+    /// and link-local (the cloud metadata service at 169.254.169.254 hands out node credentials).
     case internet
     /// Any address, private ranges included: only for the API server, whose address is not known
     /// when compiling (the `kubernetes` Service is DNAT'd to the control plane's private addresses).
@@ -11,6 +12,10 @@ public enum NetworkPeer: Hashable, Sendable {
 
     /// RFC 1918 ranges, excluded from `internet` so the rule never opens in-cluster traffic.
     public static let privateRanges = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"]
+    /// IPv4 link-local (RFC 3927), excluded from `internet`: it holds the instance metadata
+    /// service of AWS, GCP and Azure (169.254.169.254). Only IPv4 rules are emitted; an IPv6
+    /// `::/0` rule would need `fe80::/10` and `fd00:ec2::254/128` excluded the same way.
+    public static let linkLocalRanges = ["169.254.0.0/16"]
 
     /// The peer in the form of `spec.ingress[].from[]` and `spec.egress[].to[]`.
     func value(from policyNamespace: String) -> ManifestValue {
@@ -24,7 +29,7 @@ public enum NetworkPeer: Hashable, Sendable {
             if !labels.isEmpty || namespace == policyNamespace { peer["podSelector"] = ["matchLabels": .map(labels)] }
             return .map(peer)
         case .internet:
-            return ["ipBlock": ["cidr": "0.0.0.0/0", "except": .list(Self.privateRanges.map { .string($0) })]]
+            return ["ipBlock": ["cidr": "0.0.0.0/0", "except": .list((Self.privateRanges + Self.linkLocalRanges).map { .string($0) })]]
         case .anywhere:
             return ["ipBlock": ["cidr": "0.0.0.0/0"]]
         }
