@@ -29,13 +29,16 @@ struct CompileInput {
         let folder = templatesFolder ?? TemplateFiles.defaultFolder(nearSpec: options.spec)
         if let folder {
             let source = templatesFolder == nil ? repository : ContainedFiles.inside(folder: folder, scope: "the templates folder")
+            // Diagnostics name the default folder as the spec's path does (`templates/…` beside `platform.yaml`).
+            let specFolder = (options.spec as NSString).deletingLastPathComponent
+            let shown = templatesFolder ?? (specFolder.isEmpty ? "templates" : specFolder + "/templates")
             let read: TemplateFiles.Result
-            do { read = try TemplateFiles.read(folder, through: source) } catch let error as IOFailure { throw fail(error.description) }
+            do { read = try TemplateFiles.read(folder, shownAs: shown, through: source) } catch let error as IOFailure { throw fail(error.description) }
             let (set, errors) = TemplateSet.load(files: read.files)
             input.templates = set
             input.templateProblems = read.problems + errors.map { error in
                 Diagnostic(.error, EmitCodes.templateInvalid, "template is not usable: \(error.message)",
-                           at: SourceLocation(file: TemplateFiles.shown(folder, error.path), line: error.line ?? 1, column: error.column ?? 1),
+                           at: SourceLocation(file: TemplateFiles.shown(shown, error.path), line: error.line ?? 1, column: error.column ?? 1),
                            help: "fix the template, or remove it to use the computed object alone")
             }
         }
@@ -103,7 +106,7 @@ enum TemplateFiles {
     /// Every `.yaml` and `.yml` file under `folder` (the keys `TemplateSet` accepts), without
     /// descending into `.git` or through links to folders; links to files are read only when they
     /// stay inside `source.root`.
-    static func read(_ folder: String, through source: ContainedFiles) throws -> Result {
+    static func read(_ folder: String, shownAs shownFolder: String, through source: ContainedFiles) throws -> Result {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw IOFailure("templates folder `\(folder)` does not exist")
@@ -113,7 +116,7 @@ enum TemplateFiles {
         var result = Result()
         var total = 0
         for relative in found.sorted(by: { $0.precedesInByteOrder($1) }) {
-            let shown = shown(folder, relative)
+            let shown = shown(shownFolder, relative)
             let limit = min(ContainedFileLimits.templateBytes, ContainedFileLimits.templatesTotalBytes - total)
             switch source.readContained(folder + "/" + relative, shown: shown, limit: limit, what: "template") {
             case let .contents(bytes):
