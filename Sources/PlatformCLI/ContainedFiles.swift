@@ -63,7 +63,7 @@ struct ContainedFiles {
     /// Reads a file found inside `root` (by a walk), resolving links the same way as `read`.
     func readContained(_ absolute: String, shown: String, limit: Int, what: String) -> Outcome {
         guard let real = Self.realPath(absolute) else { return .missing }
-        guard real.hasPrefix(rootPrefix) else {
+        guard real == root || real.hasPrefix(rootPrefix) else {
             return .refused(FileRefusal(ContainmentCodes.symlinkOut, "\(what) `\(shown)` is reached through a symbolic link that leads out of \(scope)",
                                         help: "replace the link with the file itself, inside the repository"))
         }
