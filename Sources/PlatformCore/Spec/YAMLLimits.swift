@@ -108,14 +108,17 @@ public enum YAMLLimits {
         private var nodes = 0
         private var bytes = 0
         private let maxBytes: Int
-        /// Whether the text may hold aliases at all: the wording of a blown budget depends on it.
-        public let aliasesPossible: Bool
+        private let text: String
 
         /// Scalars may add up to the text's own size plus `maxAliasedBytes`.
         public init(text: String) {
             maxBytes = text.utf8.count + YAMLLimits.maxAliasedBytes
-            aliasesPossible = YAMLLimits.mayHaveAnchors(text)
+            self.text = text
         }
+
+        /// Whether the text may hold aliases at all: the wording of a blown budget depends on it
+        /// (scanned only then, so a document within its budget costs no extra pass).
+        public var aliasesPossible: Bool { YAMLLimits.mayHaveAnchors(text) }
 
         /// Counts one node (and its text, for a scalar); non-nil once a bound is passed.
         public mutating func spend(scalarBytes: Int = 0) -> Exceeded? {
