@@ -78,6 +78,25 @@ import Testing
         #expect(Self.scan([]).diagnostics.isEmpty)
     }
 
+    @Test func credentialAsAMappingKeyIsReportedWithoutItsText() {
+        let key = "glpat-AbCdEfGhIj0123456789"
+        let (spec, found) = Self.scan([("metadata:\n  name: mini\n", "metadata:\n  name: mini\n  labels: { \"\(key)\": x }\n")])
+        #expect(found.map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0): \($0.message)" } == [
+            "5:13: a key in `metadata.labels` looks like it holds a GitLab token; the spec must name a Secret, never hold a credential"])
+        if let d = found.first { Self.expectRedacted(d, key, spec: spec) }
+    }
+
+    @Test func rangesRedactingAndLinesFindShapesInText() {
+        let text = "clone https://alice:hunter2pw@git.example.com/x and send Bearer AbCdEf0123456789GhIjKl"
+        #expect(CredentialShapes.redacting(text) == "clone <redacted>git.example.com/x and send <redacted>")
+        #expect(CredentialShapes.ranges(in: "nothing to see here").isEmpty)
+        #expect(CredentialShapes.lineShowsCredential("    password: Zk8vQ2mX9pL4rT7wY1nB5cJ3hF6dG0sA"))
+        #expect(CredentialShapes.lineShowsCredential("  - { name: x, apiKey: \"Zk8vQ2mX9pL4rT7wY1nB5cJ3hF6dG0sA\" }"))
+        #expect(CredentialShapes.lineShowsCredential("      - --api-key=Zk8vQ2mX9pL4rT7wY1nB5cJ3hF6dG0sA"))
+        #expect(!CredentialShapes.lineShowsCredential("    apiKeySecret: openai-api-key"))
+        #expect(!CredentialShapes.lineShowsCredential("    description: Zk8vQ2mX9pL4rT7wY1nB5cJ3hF6dG0sA"))
+    }
+
     @Test func bundledPlatformHoldsNoCredential() throws {
         let bytes = try String(contentsOf: SharedTools.repoRoot.appendingPathComponent("platform.yaml"), encoding: .utf8)
         var bag = DiagnosticBag()
