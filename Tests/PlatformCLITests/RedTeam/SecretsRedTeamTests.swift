@@ -137,6 +137,22 @@ import Testing
         }
     }
 
+    /// The explain reports and `compile --show-defaults` print nothing of a spec holding a credential.
+    @Test(arguments: [shapes[0], shapes[11]])
+    func explainOutputsRefuseWithoutPrintingTheSecret(shape: Shape) throws {
+        let (spec, expected) = Self.specWithEveryField(shape.value)
+        let dir = try CLIRunner.workspace(spec: spec)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for command in [["explain", "inventory", "--format", "json"], ["explain", "placement"], ["explain", "cost", "--format", "markdown"],
+                        ["compile", "--show-defaults"]] {
+            let result = try CLIRunner.run(command + ["platform.yaml"], in: dir)
+            #expect(result.status == 1, "\(command)")
+            #expect(result.stdout.isEmpty)
+            #expect(Self.e6001Locations(result.stderr) == expected, "\(command)")
+            Self.expectNoLeak(shape, result.stdout, result.stderr, context: command.joined(separator: " "))
+        }
+    }
+
     // MARK: Finding 6: other diagnostics on the same value or line
 
     /// One edit of the bundled spec, the diagnostics it must give (code at line:col), the secret.
