@@ -81,7 +81,7 @@ public enum CredentialShapes {
     private static let anchors: [(shape: Int, bytes: [UInt8])] =
         shapes.indices.flatMap { index in shapes[index].anchors.map { (index, Array($0.utf8)) } }.sorted { $0.bytes[0] < $1.bytes[0] }
     private static let anchorStart: [Int] = (0...256).map { byte in anchors.firstIndex { Int($0.bytes[0]) >= byte } ?? anchors.count }
-    /// The shapes found by a base64 run of a given length (bit mask), and the lengths.
+    /// Each shape found by a maximal base64 run, with the run's length.
     private static let base64Runs: [(shape: Int, length: Int)] = shapes.indices.compactMap { i in shapes[i].base64Run.map { (i, $0) } }
     private static let isBase64: [Bool] = (0..<256).map { byte in
         let c = UInt8(byte)
