@@ -19,6 +19,8 @@ public struct FrontEnd {
     }
 
     public func run(_ bytes: [UInt8], into diagnostics: inout DiagnosticBag) -> Platform? {
+        // Whatever is reported about this spec is printed only through the credential redaction.
+        diagnostics.redaction.detector = .credentialShapes
         guard let root = YAMLLoader(file: file).load(bytes, into: &diagnostics), !diagnostics.hasErrors else { return nil }
         // Both read the tree and only report: they run at once, their findings kept in this order.
         let (checked, scanned) = concurrently(
@@ -67,6 +69,7 @@ public struct FrontEnd {
     }
 
     public func effectiveDocument(_ bytes: [UInt8], into diagnostics: inout DiagnosticBag) -> ManifestValue? {
+        diagnostics.redaction.detector = .credentialShapes
         guard let root = YAMLLoader(file: file).load(bytes, into: &diagnostics), !diagnostics.hasErrors else { return nil }
         SpecChecker().check(root, into: &diagnostics)
         SpecSecretScan().check(root, into: &diagnostics)
