@@ -59,8 +59,6 @@ import Yams
         try fixture.write("\(name).rules.json", json(["groups": rules.groups]))
         try fixture.write("\(name).test.json", json(testFile(rules: "\(name).rules.json", rules: rules)))
 
-        try? FileManager.default.createDirectory(atPath: "/tmp/ptdebug", withIntermediateDirectories: true) // TEMP
-        for f in ["\(name).rules.json", "\(name).test.json"] { try? FileManager.default.removeItem(atPath: "/tmp/ptdebug/\(f)"); try? FileManager.default.copyItem(atPath: fixture.path(f), toPath: "/tmp/ptdebug/\(f)") } // TEMP
         let check = run([promtool, "check", "rules", "--lint=all", "--lint-fatal", "\(name).rules.json"], in: fixture.root)
         #expect(check.status == 0, "\(file.path): \(check.output)", sourceLocation: sourceLocation)
         #expect(!check.output.contains("duplicate"), "\(check.output)", sourceLocation: sourceLocation)
