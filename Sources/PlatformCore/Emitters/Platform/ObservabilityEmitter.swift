@@ -78,9 +78,11 @@ public struct ObservabilityEmitter: Emitter {
             guard let namespace = p.team(model.team)?.namespace else { continue }
             let selector = V.selector(namespace: namespace, model: model.name)
             let identity = [(V.namespaceLabel, namespace), (V.modelLabel, model.name)]
-            // Per replica, like KEDA's AverageValue: twice the autoscaling target means autoscaling
-            // should have absorbed it by then. A pod sums its engines (one series per engine).
-            let threshold = model.autoscaling.map { Int(($0.target * 2).rounded(.up)) } ?? defaultQueueDepthAlert
+            // Per replica, like KEDA's AverageValue: twice a queue-depth target means autoscaling
+            // should have absorbed it by then (another metric's target is no queue length).
+            // A pod sums its engines (one series per engine).
+            let queueTarget = model.autoscaling.flatMap { $0.metric == "queueDepth" ? $0.target : nil }
+            let threshold = queueTarget.map { Int(($0 * 2).rounded(.up)) } ?? defaultQueueDepthAlert
             let waiting = "sum by (\(V.namespaceLabel), \(V.modelLabel), \(V.podLabel)) (\(V.requestsWaiting)\(selector))"
             serving.append(rule("VLLMQueueDepthHigh", "avg \(modelBy) (\(waiting)) > \(threshold)", for: "5m",
                                 severity: "warning", labels: identity,

@@ -80,6 +80,18 @@ import Testing
         #expect(alerts[4]["labels"] == ["severity": "warning", "namespace": "search", "model_name": "llama-3-70b-next"])
     }
 
+    @Test func queueAlertThresholdComesOnlyFromAQueueDepthTarget() throws {
+        let spec = PlatformCompile.edit(PlatformCompile.bundledSpec, [
+            ("autoscaling: { metric: queueDepth, target: 8 }", "autoscaling: { metric: kvCacheUsage, target: 80 }"),
+        ])
+        let rules = try #require(PlatformCompile.object(PlatformCompile.compile(spec), cluster: "prod-use1", kind: "PrometheusRule",
+                                                        name: "platform-gpu-alerts", namespace: "monitoring"))
+        let alerts = (rules.value.at("spec.groups")?.listValue ?? []).flatMap { $0["rules"]?.listValue ?? [] }
+        let queue = alerts.filter { $0["alert"] == "VLLMQueueDepthHigh" && $0.at("labels.model_name") == "llama-3-70b" }
+        #expect(queue.count == 1)
+        #expect(queue.first?["expr"]?.stringValue?.hasSuffix(") > \(ObservabilityEmitter.defaultQueueDepthAlert)") == true)
+    }
+
     @Test func argoApplicationSetAndSyncWaves() throws {
         let out = PlatformCompile.compile()
         let tree = try #require(out.tree)
