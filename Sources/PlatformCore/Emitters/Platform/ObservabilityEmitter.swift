@@ -43,32 +43,53 @@ public struct ObservabilityEmitter: Emitter {
         }
     }
 
-    static func rule(_ name: String, _ expr: String, for duration: String, severity: String, summary: String) -> ManifestValue {
-        ["alert": .string(name), "expr": .string(expr), "for": .string(duration),
-         "labels": ["severity": .string(severity)], "annotations": ["summary": .string(summary)]]
+    static func rule(_ name: String, _ expr: String, for duration: String, severity: String,
+                     labels: [(String, String)] = [], summary: String) -> ManifestValue {
+        var ruleLabels: ManifestValue = ["severity": .string(severity)]
+        for (key, value) in labels { ruleLabels[key] = .string(value) }
+        return ["alert": .string(name), "expr": .string(expr), "for": .string(duration),
+                "labels": ruleLabels, "annotations": ["summary": .string(summary)]]
     }
 
-    /// GPU health rules for every cluster, and serving rules per model placed in it.
+    /// How long a new XID keeps its alert firing: one change pages once, then resolves.
+    static let xidWindow = "5m"
+
+    /// GPU health rules for every cluster, and serving rules per model placed in it. Every alert
+    /// keeps the labels naming what fired (GPU, or namespace and model), so two GPUs or two models
+    /// are two alerts, and per-model rules carry those labels too (else `promtool` sees duplicates).
     static func groups(models: [Model], platform p: Platform) -> [ManifestValue] {
+        typealias D = UpstreamMetrics.DCGM
+        let gpuBy = "by (\(D.gpuIdentity.joined(separator: ", ")))"
+        // `changes` rather than `!= … offset`: it sees every change in the window (also A→B→A and
+        // changes shorter than the offset) and never compares across series of a restarted exporter.
+        // `> 0` leaves out a reset to 0 and makes the value the new XID.
+        let xid = "max \(gpuBy) (\(D.lastXid) > 0 and changes(\(D.lastXid)[\(xidWindow)]) > 0)"
         let gpu: [ManifestValue] = [
-            rule("GPUUtilizationLow", "avg by (Hostname, gpu) (DCGM_FI_DEV_GPU_UTIL) < 10", for: "1h", severity: "warning",
+            rule("GPUUtilizationLow", "avg \(gpuBy) (\(D.gpuUtilization)) < 10", for: "1h", severity: "warning",
                  summary: "GPU {{ $labels.gpu }} on {{ $labels.Hostname }} under 10% busy for an hour: paid for and idle"),
-            rule("GPUXidError", "max by (Hostname, gpu) (DCGM_FI_DEV_XID_ERRORS) > 0", for: "0m", severity: "critical",
-                 summary: "GPU {{ $labels.gpu }} on {{ $labels.Hostname }} reported XID {{ $value }}; drain and check the node"),
+            rule("GPUXidError", xid, for: "0m", severity: "critical",
+                 summary: "GPU {{ $labels.gpu }} ({{ $labels.UUID }}) on {{ $labels.Hostname }} reported XID {{ $value }}; drain and check the node"),
         ]
         var groups: [ManifestValue] = [["name": "gpu", "rules": .list(gpu)]]
         var serving: [ManifestValue] = []
+        typealias V = UpstreamMetrics.VLLM
+        let modelBy = "by (\(V.namespaceLabel), \(V.modelLabel))"
         for model in models.sorted(by: { $0.name < $1.name }) {
             guard let namespace = p.team(model.team)?.namespace else { continue }
-            let selector = "namespace=\"\(namespace)\",model_name=\"\(model.name)\""
-            // Twice the autoscaling target: autoscaling should have absorbed it by then.
-            let threshold = model.autoscaling.map { Int(($0.target * 2).rounded(.up)) } ?? defaultQueueDepthAlert
-            serving.append(rule("VLLMQueueDepthHigh", "sum(vllm:num_requests_waiting{\(selector)}) > \(threshold)", for: "5m",
-                                severity: "warning", summary: "\(model.name): more than \(threshold) requests waiting for 5 minutes"))
-            // vLLM renamed gpu_cache_usage_perc to kv_cache_usage_perc (v0.10); either may be served.
+            let selector = V.selector(namespace: namespace, model: model.name)
+            let identity = [(V.namespaceLabel, namespace), (V.modelLabel, model.name)]
+            // Per replica, like KEDA's AverageValue: twice a queue-depth target means autoscaling
+            // should have absorbed it by then (another metric's target is no queue length).
+            // A pod sums its engines (one series per engine).
+            let queueTarget = model.autoscaling.flatMap { $0.metric == "queueDepth" ? $0.target : nil }
+            let threshold = queueTarget.map { Int(($0 * 2).rounded(.up)) } ?? defaultQueueDepthAlert
+            let waiting = "sum by (\(V.namespaceLabel), \(V.modelLabel), \(V.podLabel)) (\(V.requestsWaiting)\(selector))"
+            serving.append(rule("VLLMQueueDepthHigh", "avg \(modelBy) (\(waiting)) > \(threshold)", for: "5m",
+                                severity: "warning", labels: identity,
+                                summary: "\(model.name): more than \(threshold) requests waiting per replica for 5 minutes"))
             serving.append(rule("VLLMKVCacheNearlyFull",
-                                "max(vllm:kv_cache_usage_perc{\(selector)} or vllm:gpu_cache_usage_perc{\(selector)}) > 0.95",
-                                for: "10m", severity: "warning",
+                                "max \(modelBy) (\(V.kvCacheUsage)\(selector) or \(V.kvCacheUsageDeprecated)\(selector)) > 0.95",
+                                for: "10m", severity: "warning", labels: identity,
                                 summary: "\(model.name): KV cache over 95% for 10 minutes; requests are being preempted"))
         }
         if !serving.isEmpty { groups.append(["name": "vllm", "rules": .list(serving)]) }

@@ -1,5 +1,6 @@
 /// The Prometheus query and threshold KEDA scales a model on, from vLLM's own metrics
-/// (labelled `model_name` with the served model name, `namespace` by the scrape).
+/// (names and labels: `UpstreamMetrics.VLLM`). KEDA needs one value per query, so each query
+/// selects one model by `namespace` and `model_name` and aggregates its pods and engines.
 public struct AutoscalingQuery: Equatable, Sendable {
     public var query: String
     public var threshold: String
@@ -7,20 +8,21 @@ public struct AutoscalingQuery: Equatable, Sendable {
     public var metricType: String
 
     public init(metric: String, target: Double, model: String, namespace: String) {
-        let selector = "{namespace=\"\(namespace)\",model_name=\"\(model)\"}"
+        typealias V = UpstreamMetrics.VLLM
+        let selector = V.selector(namespace: namespace, model: model)
         switch metric {
         case "kvCacheUsage":
             // vLLM renamed gpu_cache_usage_perc to kv_cache_usage_perc; `or` keeps either, never both.
-            query = "avg(vllm:kv_cache_usage_perc\(selector) or vllm:gpu_cache_usage_perc\(selector))"
+            query = "avg(\(V.kvCacheUsage)\(selector) or \(V.kvCacheUsageDeprecated)\(selector))"
             // The metric is a fraction; a target above 1 is read as a percentage.
             threshold = Self.format(target > 1 ? target / 100 : target)
             metricType = "Value"
         case "requestsPerSecond":
-            query = "sum(rate(vllm:request_success_total\(selector)[2m]))"
+            query = "sum(rate(\(V.requestSuccessTotal)\(selector)[2m]))"
             threshold = Self.format(target)
             metricType = "AverageValue"
         default: // queueDepth
-            query = "sum(vllm:num_requests_waiting\(selector))"
+            query = "sum(\(V.requestsWaiting)\(selector))"
             threshold = Self.format(target)
             metricType = "AverageValue"
         }

@@ -70,10 +70,26 @@ import Testing
             "GPUUtilizationLow", "GPUXidError",
             "VLLMQueueDepthHigh", "VLLMKVCacheNearlyFull", "VLLMQueueDepthHigh", "VLLMKVCacheNearlyFull",
         ])
-        #expect(alerts[0]["expr"] == "avg by (Hostname, gpu) (DCGM_FI_DEV_GPU_UTIL) < 10")
+        #expect(alerts[0]["expr"] == "avg by (Hostname, gpu, UUID) (DCGM_FI_DEV_GPU_UTIL) < 10")
         #expect(alerts[0]["for"] == "1h")
-        #expect(alerts[2]["expr"] == "sum(vllm:num_requests_waiting{namespace=\"search\",model_name=\"llama-3-70b\"}) > 16")
-        #expect(alerts[4]["expr"] == "sum(vllm:num_requests_waiting{namespace=\"search\",model_name=\"llama-3-70b-next\"}) > 16")
+        #expect(alerts[1]["expr"] == "max by (Hostname, gpu, UUID) (DCGM_FI_DEV_XID_ERRORS > 0 and changes(DCGM_FI_DEV_XID_ERRORS[5m]) > 0)")
+        // Each model's alert keeps its labels, in the expression and on the rule (no duplicate rules).
+        let waiting = "sum by (namespace, model_name, pod) (vllm:num_requests_waiting{namespace=\"search\",model_name=\"llama-3-70b\"})"
+        #expect(alerts[2]["expr"] == .string("avg by (namespace, model_name) (\(waiting)) > 16"))
+        #expect(alerts[2]["labels"] == ["severity": "warning", "namespace": "search", "model_name": "llama-3-70b"])
+        #expect(alerts[4]["labels"] == ["severity": "warning", "namespace": "search", "model_name": "llama-3-70b-next"])
+    }
+
+    @Test func queueAlertThresholdComesOnlyFromAQueueDepthTarget() throws {
+        let spec = PlatformCompile.edit(PlatformCompile.bundledSpec, [
+            ("autoscaling: { metric: queueDepth, target: 8 }", "autoscaling: { metric: kvCacheUsage, target: 80 }"),
+        ])
+        let rules = try #require(PlatformCompile.object(PlatformCompile.compile(spec), cluster: "prod-use1", kind: "PrometheusRule",
+                                                        name: "platform-gpu-alerts", namespace: "monitoring"))
+        let alerts = (rules.value.at("spec.groups")?.listValue ?? []).flatMap { $0["rules"]?.listValue ?? [] }
+        let queue = alerts.filter { $0["alert"] == "VLLMQueueDepthHigh" && $0.at("labels.model_name") == "llama-3-70b" }
+        #expect(queue.count == 1)
+        #expect(queue.first?["expr"]?.stringValue?.hasSuffix(") > \(ObservabilityEmitter.defaultQueueDepthAlert)") == true)
     }
 
     @Test func argoApplicationSetAndSyncWaves() throws {
