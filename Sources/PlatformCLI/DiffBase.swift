@@ -19,6 +19,14 @@ struct DiffBase {
         case folder(String)
         case spec(String)
 
+        /// True when the base is read from the GitOps repository.
+        var readsRepository: Bool {
+            switch self {
+            case .branchHead, .revision: return true
+            case .folder, .spec: return false
+            }
+        }
+
         /// `ref:`, `dir:` and `spec:` prefixes force the kind; otherwise an existing folder is a
         /// folder, an existing file a spec, anything else a revision of the repository.
         init(_ base: String?) {

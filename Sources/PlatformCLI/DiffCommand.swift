@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PlatformCore
 import PlatformDiagnostics
+import PlatformGitOps
 
 /// `platformc diff [SPEC] [--base REV|DIR|SPEC]`: what merging this spec would change, object by
 /// object, with the platform summary first. Exit codes (docs/ci/README.md): 0 no change (or
@@ -17,7 +18,7 @@ struct DiffCommand: ParsableCommand {
     @Option(help: "Base: a revision of the GitOps repository, a folder, or a spec (default: the head of the GitOps branch). Prefix with ref:, dir: or spec: to force.")
     var base: String?
 
-    @Option(help: "GitOps repository (default: the spec's `gitops.repository`, relative to the spec's folder).")
+    @Option(help: "GitOps repository path or URL (default: the spec's `gitops.repository`, which must lie inside the spec's own repository).")
     var repo: String?
 
     @Option(help: "Branch whose head is the default base (default: the spec's `gitops.branch`).")
@@ -39,19 +40,34 @@ struct DiffCommand: ParsableCommand {
         let input = try CompileInput.load(options: options, templatesFolder: templates)
         let baseSource = DiffBase.Source(base)
         let prefetched = DiffBase.prefetch(baseSource)
-        let output = input.compile(warningsAsErrors: options.warningsAsErrors)
+        var output = input.compile(warningsAsErrors: options.warningsAsErrors)
+        // The repository is resolved by commit's rule (the spec may only name one inside its own
+        // repository), and only when the base is read from it.
+        var target: CommitTarget?
+        if baseSource.readsRepository {
+            do { target = try repo.map(CommitTarget.fromCommandLine) } catch let error as IOFailure {
+                _ = fail(error.description)
+                throw DiffExit.error
+            }
+            if target == nil, let platform = output.platform, !output.diagnostics.hasErrors {
+                target = CommitTarget.fromSpec(platform.gitops, specPath: options.spec, into: &output.diagnostics)
+            }
+        }
         emit(output.diagnostics, format: options.diagnostics, sources: input.sources)
         let headDiagnostics = output.diagnostics.sorted
         let violation = headDiagnostics.contains(where: DiffPolicy.isViolation)
-        guard let tree = output.tree, let platform = output.platform else {
+        guard let tree = output.tree, let platform = output.platform, !baseSource.readsRepository || target != nil else {
             throw violation && !headDiagnostics.contains { $0.severity == .error && !DiffPolicy.isViolation($0) } ? DiffExit.violation : DiffExit.error
         }
-        let repoPath = repo ?? SpecFile.folder(of: options.spec).appendingPathComponent(platform.gitops.repository).standardizedFileURL.path
         let baseSide: DiffBase
         do {
+            let repoPath = try target.map { try repositoryPath($0, branch: branch ?? platform.gitops.branch) } ?? ""
             baseSide = try DiffBase.load(baseSource, prefetched: prefetched, repo: repoPath, branch: branch ?? platform.gitops.branch,
                                          managed: GitOpsPaths.managed(platform), templates: nil)
         } catch let error as IOFailure {
+            _ = fail(error.description)
+            throw DiffExit.error
+        } catch let error as GitError {
             _ = fail(error.description)
             throw DiffExit.error
         }
@@ -69,6 +85,17 @@ struct DiffCommand: ParsableCommand {
         FileHandle.standardOutput.write(Data(text.utf8))
         if violation { throw DiffExit.violation }
         if exitCode && report.hasChanges { throw DiffExit.changes }
+    }
+
+    /// A local repository as it is; a remote one fetched into the cache `commit` uses.
+    private func repositoryPath(_ target: CommitTarget, branch: String) throws -> String {
+        switch target {
+        case .local(let path): return path
+        case .remote(let url):
+            let environment = ProcessInfo.processInfo.environment
+            return try GitRepository.remoteCache(of: url, branch: branch, cacheRoot: CommitTarget.cacheRoot(environment),
+                                                 environment: environment).path
+        }
     }
 
     private var useColour: Bool {

@@ -48,7 +48,7 @@ import Testing
         let comment = Array("# padding padding padding padding padding padding padding padding padding\n".utf8)
         bytes.reserveCapacity(100 << 20)
         while bytes.count < 100 << 20 { bytes += comment }
-        try expectRefused(bytes, status: 1, message: "error[E1009]: the spec is larger than 64 MiB")
+        try expectRefused(bytes, status: 1, message: "error[E1009]: the spec is larger than 16 MiB")
     }
 
     @Test func flowNestedTenThousandDeep() throws {

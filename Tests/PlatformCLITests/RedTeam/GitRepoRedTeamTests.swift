@@ -76,6 +76,23 @@ import Testing
         #expect(trusted.status == 0, "\(trusted.stderr)")
     }
 
+    /// The PR diff reads the base from the same repository `commit` would write: never one the
+    /// spec names outside its own repository (its objects would be printed in the PR comment).
+    @Test func diffNeverReadsAnUnrelatedRepositoryTheSpecNames() throws {
+        let scratch = try Scratch(repository: "../victimrepo")
+        _ = try scratch.victim("victimrepo")
+        let r = try scratch.run(["diff", "spec/platform.yaml"])
+        #expect(r.status == 2)
+        #expect(r.stderr.hasPrefix("spec/platform.yaml:9:15: error[E1080]: `gitops.repository` `../victimrepo` resolves to "))
+        #expect(r.stdout.isEmpty)
+        // Named on the command line, the same repository is read.
+        let trusted = try scratch.run(["diff", "spec/platform.yaml", "--repo", "victimrepo"])
+        #expect(trusted.status == 0, "\(trusted.stderr)")
+        // A base that is not read from the repository needs none.
+        let folder = try scratch.run(["diff", "spec/platform.yaml", "--base", "spec:spec/platform.yaml"])
+        #expect(folder.status == 0, "\(folder.stderr)")
+    }
+
     @Test func symlinkOutOfTheSpecRepositoryIsFollowedAndRefused() throws {
         let scratch = try Scratch()
         let before = try scratch.victim("victimrepo")

@@ -198,7 +198,7 @@ import Testing
         try w.sparse("topo/p5.xml", bytes: 2 << 30)
         try w.topologyFile("../topo/p5.xml")
         let started = Date()
-        try expectRefused(w, expected: "platform.yaml:24:23: error[E8023]: topology file `../topo/p5.xml` is larger than 8 MiB", secrets: [])
+        try expectRefused(w, expected: "platform.yaml:24:23: error[E8023]: topology file `../topo/p5.xml` is larger than 1 MiB", secrets: [])
         #expect(Date().timeIntervalSince(started) < 60)
     }
 
