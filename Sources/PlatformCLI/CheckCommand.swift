@@ -31,7 +31,12 @@ struct CheckCommand: ParsableCommand {
             }
             if options.warningsAsErrors { bag.promoteWarnings() }
         } else {
-            bag = input.compile(warningsAsErrors: options.warningsAsErrors).diagnostics
+            let output = input.compile(warningsAsErrors: options.warningsAsErrors)
+            bag = output.diagnostics
+            // What `commit` and `diff` would refuse about the repository shows in the pull request's check too.
+            if let platform = output.platform, !bag.hasErrors {
+                _ = CommitTarget.fromSpec(platform.gitops, specPath: options.spec, into: &bag)
+            }
         }
         emit(bag, format: options.diagnostics, sources: input.sources)
         if bag.hasErrors { throw ExitStatus.specErrors }

@@ -71,6 +71,10 @@ import Testing
         #expect(r.stderr.contains("help: the spec may only name a repository inside its own; pass --repo on the command line"))
         #expect(try scratch.git(["rev-parse", "HEAD"], in: "victimrepo") == before)
         #expect(try scratch.git(["status", "--porcelain"], in: "victimrepo") == "")
+        // `check` in the pull request says so too.
+        let check = try scratch.run(["check", "spec/platform.yaml"])
+        #expect(check.status == 1)
+        #expect(check.stderr.hasPrefix("spec/platform.yaml:9:15: error[E1080]: `gitops.repository` `../victimrepo` resolves to "))
         // The command line is trusted: the same repository named with --repo is committed to.
         let trusted = try scratch.run(["commit", "spec/platform.yaml", "--repo", "victimrepo"])
         #expect(trusted.status == 0, "\(trusted.stderr)")
