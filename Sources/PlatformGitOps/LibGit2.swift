@@ -12,3 +12,14 @@ enum LibGit2 {
         _ = libgit2Initialized
     }
 }
+
+/// Calls `body` with a one-element `git_strarray` holding `refspec` (fetch and push take lists).
+func withRefspec(_ refspec: String, _ body: (UnsafeMutablePointer<git_strarray>) -> Int32) -> Int32 {
+    refspec.withCString { spec in
+        var strings: [UnsafeMutablePointer<CChar>?] = [UnsafeMutablePointer(mutating: spec)]
+        return strings.withUnsafeMutableBufferPointer { buffer in
+            var refspecs = git_strarray(strings: buffer.baseAddress, count: 1)
+            return body(&refspecs)
+        }
+    }
+}

@@ -34,13 +34,7 @@ extension GitRepository {
 
         let result = withExtendedLifetime(session) {
             options.callbacks.payload = Unmanaged.passUnretained(session).toOpaque()
-            return refspec.withCString { spec in
-                var strings: [UnsafeMutablePointer<CChar>?] = [UnsafeMutablePointer(mutating: spec)]
-                return strings.withUnsafeMutableBufferPointer { buffer in
-                    var refspecs = git_strarray(strings: buffer.baseAddress, count: 1)
-                    return git_remote_push(connection.pointer, &refspecs, &options)
-                }
-            }
+            return withRefspec(refspec) { refspecs in git_remote_push(connection.pointer, refspecs, &options) }
         }
         if result == GIT_ENONFASTFORWARD.rawValue { throw GitError.nonFastForward(remote: shownRemote, branch: branch) }
         if result < 0, let failure = session.credentialFailure(remote: shownRemote) { throw failure }

@@ -44,13 +44,7 @@ extension GitRepository {
         let refspec = "+refs/heads/\(branch):\(tracking)"
         let result = withExtendedLifetime(session) {
             options.callbacks.payload = Unmanaged.passUnretained(session).toOpaque()
-            return refspec.withCString { spec in
-                var strings: [UnsafeMutablePointer<CChar>?] = [UnsafeMutablePointer(mutating: spec)]
-                return strings.withUnsafeMutableBufferPointer { buffer in
-                    var refspecs = git_strarray(strings: buffer.baseAddress, count: 1)
-                    return git_remote_fetch(connection.pointer, &refspecs, &options, "platformc: fetch")
-                }
-            }
+            return withRefspec(refspec) { refspecs in git_remote_fetch(connection.pointer, refspecs, &options, "platformc: fetch") }
         }
         if result < 0, let failure = session.credentialFailure(remote: Self.redacted(url)) { throw failure }
         try GitError.check(result)
