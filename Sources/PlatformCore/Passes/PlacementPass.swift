@@ -14,9 +14,15 @@ public enum PlacementPass {
 
     public static func problem(_ p: Platform) -> PlacementProblem {
         let pools = p.clusters.flatMap(\.nodePools).map { pool in
-            PoolSupply(id: pool.id, cluster: pool.cluster, gpuModel: pool.gpu, nodeCount: pool.maxNodes, minNodes: pool.minNodes,
-                       islands: pool.islands, migSlicesPerGPU: pool.migProfiles.isEmpty ? nil : pool.migProfiles,
-                       zones: pool.zones, pricePerHourMicros: pool.pricePerHour?.micros ?? 0, rdma: pool.fabric.isRDMA)
+            let merged = pool.migProfiles.isEmpty && p.models.contains { m in
+                m.allowPCIe && m.migProfile == nil && m.gpuModel == pool.gpu && m.nodesPerReplica == 1
+                    && m.gpusPerReplica > pool.largestIsland && m.gpusPerReplica <= pool.gpusPerNode
+            }
+            // `placement.allowPCIe` lets a replica take GPUs of one node across islands: the node is one group.
+            return PoolSupply(id: pool.id, cluster: pool.cluster, gpuModel: pool.gpu, nodeCount: pool.maxNodes, minNodes: pool.minNodes,
+                              islands: merged ? [pool.gpusPerNode] : pool.islands, migSlicesPerGPU: pool.migProfiles.isEmpty ? nil : pool.migProfiles,
+                              zones: pool.zones, pricePerHourMicros: pool.pricePerHour?.micros ?? 0, rdma: pool.fabric.isRDMA,
+                              nvlinkIsland: merged ? pool.largestIsland : nil)
         }
         func poolID(cluster: String?, pool: String?) -> String? {
             guard let pool else { return nil }
@@ -30,7 +36,7 @@ public enum PlacementPass {
                    cluster: m.cluster, pool: poolID(cluster: m.cluster, pool: m.pool),
                    gpusPerGroup: m.migProfile == nil ? m.gpusPerReplica : 1, migProfile: m.migProfile,
                    groups: m.minReplicas, maxGroups: m.maxReplicas, nodesPerGroup: m.nodesPerReplica,
-                   spread: SpreadPolicy(rawValue: m.spread.rawValue) ?? .zones)
+                   spread: SpreadPolicy(rawValue: m.spread.rawValue) ?? .zones, allowPCIe: m.allowPCIe)
         }
         demands += p.training.map { j in
             Demand(id: jobDemandID(j.name), kind: .gang, team: j.team, priority: priority[j.team] ?? 0, gpuModel: j.gpuModel,
