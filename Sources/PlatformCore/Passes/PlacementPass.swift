@@ -14,15 +14,14 @@ public enum PlacementPass {
 
     public static func problem(_ p: Platform) -> PlacementProblem {
         let pools = p.clusters.flatMap(\.nodePools).map { pool in
-            let merged = pool.migProfiles.isEmpty && p.models.contains { m in
-                m.allowPCIe && m.migProfile == nil && m.gpuModel == pool.gpu && m.nodesPerReplica == 1
-                    && m.gpusPerReplica > pool.largestIsland && m.gpusPerReplica <= pool.gpusPerNode
+            let merged = pool.migProfiles.isEmpty && pool.gpusPerNode > 1 && pool.largestIsland == 1 && p.models.contains { m in
+                m.allowPCIe && m.migProfile == nil && m.gpuModel == pool.gpu && m.nodesPerReplica == 1 && m.gpusPerReplica > 1
             }
-            // `placement.allowPCIe` lets a replica take GPUs of one node across islands: the node is one group.
+            // `placement.allowPCIe` lets a replica take several GPUs of one PCIe-only node: the node is one group.
             return PoolSupply(id: pool.id, cluster: pool.cluster, gpuModel: pool.gpu, nodeCount: pool.maxNodes, minNodes: pool.minNodes,
                               islands: merged ? [pool.gpusPerNode] : pool.islands, migSlicesPerGPU: pool.migProfiles.isEmpty ? nil : pool.migProfiles,
                               zones: pool.zones, pricePerHourMicros: pool.pricePerHour?.micros ?? 0, rdma: pool.fabric.isRDMA,
-                              nvlinkIsland: merged ? pool.largestIsland : nil)
+                              pcieNode: merged)
         }
         func poolID(cluster: String?, pool: String?) -> String? {
             guard let pool else { return nil }

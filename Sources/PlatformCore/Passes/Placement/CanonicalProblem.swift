@@ -125,15 +125,10 @@ struct CanonicalProblem {
             if let profile = d.migProfile { return (pool.migSlicesPerGPU?[profile] ?? 0) * pool.gpusPerNode }
             if d.spansNodes { return pool.gpusPerNode }
             // A node merged into one group for PCIe tensor parallelism keeps NVLink groups out.
-            if pool.nvlinkIsland != nil, !d.allowPCIe, d.gpusPerGroup > 1 { return 1 }
+            if pool.pcieNode, !d.allowPCIe { return 1 }   // the node's real islands are single GPUs
             return pool.islands.max() ?? 0
         }
-        /// What the refusal reports: the real NVLink island where a merged node hides it.
-        func shown(_ pool: PoolSupply) -> Int {
-            guard let nvlink = pool.nvlinkIsland, !d.allowPCIe, !d.spansNodes, d.migProfile == nil else { return capacity(pool) }
-            return nvlink
-        }
-        let largest = candidates.map { shown(pools[$0]) }.max() ?? 0
+        let largest = candidates.map { capacity(pools[$0]) }.max() ?? 0
         candidates = candidates.filter { d.gpusPerGroup <= capacity(pools[$0]) }
         if candidates.isEmpty { return ([], .islandTooSmall(need: d.gpusPerGroup, largest: largest)) }
         if d.needsSpread {

@@ -36,14 +36,14 @@ public struct PoolSupply: Hashable, Sendable {
     public var pricePerHourMicros: Int64
     /// Whether the pool has an RDMA fabric (InfiniBand, EFA, RoCE); training gangs need one.
     public var rdma: Bool
-    /// Set when `islands` is the whole node taken as one group for a demand that allows PCIe tensor
-    /// parallelism: the largest real NVLink island. Other multi-GPU demands may not use such a pool,
-    /// since a group there could straddle islands.
-    public var nvlinkIsland: Int?
+    /// Whether `islands` is one group of the whole node although its GPUs have no NVLink (a PCIe-only
+    /// pool that a demand allowing PCIe tensor parallelism may use): multi-GPU demands that do not
+    /// allow PCIe may not use it.
+    public var pcieNode: Bool
 
     public init(id: String, cluster: String, gpuModel: String, nodeCount: Int, minNodes: Int = 0,
                 islands: [Int], migSlicesPerGPU: [String: Int]? = nil, zones: [String] = [],
-                pricePerHourMicros: Int64, rdma: Bool = false, nvlinkIsland: Int? = nil) {
+                pricePerHourMicros: Int64, rdma: Bool = false, pcieNode: Bool = false) {
         self.id = id
         self.cluster = cluster
         self.gpuModel = gpuModel
@@ -54,7 +54,7 @@ public struct PoolSupply: Hashable, Sendable {
         self.zones = zones
         self.pricePerHourMicros = pricePerHourMicros
         self.rdma = rdma
-        self.nvlinkIsland = nvlinkIsland
+        self.pcieNode = pcieNode
     }
 
     /// GPUs on one node.
