@@ -50,9 +50,9 @@ import Testing
         #expect(problem.demands.first { $0.id == "model/llama-3-70b" }?.allowPCIe == true)
 
         // A one-GPU model needs no merged node, with or without `allowPCIe`.
-        let single = spec.replacingOccurrences(of: "gpu: { model: L4, count: 2 }", with: "gpu: { model: L4, count: 1 }")
+        let single = spec.replacingOccurrences(of: "gpu: { model: L4, count: 2 }", with: "gpu: { model: L4, count: 1 }\n    dtype: fp8")
         var singleBag = DiagnosticBag()
-        let p = try #require(FrontEnd(file: "platform.yaml").run(Array(single.utf8), into: &singleBag))
+        let p = try #require(FrontEnd(file: "platform.yaml").run(Array(single.utf8), into: &singleBag), "\(singleBag.sorted.map(\.message))")
         #expect(PlacementPass.problem(p).pools.map(\.islands) == [[8], Array(repeating: 1, count: 8)])
         #expect(PlacementPass.problem(p).pools.map(\.pcieNode) == [false, false])
     }
