@@ -22,7 +22,7 @@ struct CheckCommand: ParsableCommand {
         if policyOnly {
             bag = DiagnosticBag()
             var front = DiagnosticBag()
-            if let platform = FrontEnd(file: options.spec).run(input.spec, into: &front) {
+            if let platform = input.frontEnd.run(input.spec, into: &front) {
                 var passes = DiagnosticBag()
                 let plan = Passes.run(platform, into: &passes)
                 for finding in PolicyPass.run(platform, plan: plan) { bag.report(finding) }

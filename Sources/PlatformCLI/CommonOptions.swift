@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlatformCore
 import PlatformDiagnostics
 
 /// Options every command that reads a spec shares.
@@ -23,19 +24,26 @@ enum ExitStatus {
 }
 
 /// Prints diagnostics to standard error in the chosen format, with source snippets for text.
+/// Everything printed passes the credential redaction (the bag's, which knows the credentials the
+/// spec scan found, with the shapes detector even for a bag no front end filled); the summary
+/// counts what is printed, duplicates dropped.
 func emit(_ bag: DiagnosticBag, format: DiagnosticFormat, sources: [String: String]) {
-    let sorted = bag.sorted
-    guard !sorted.isEmpty || format == .json else { return }
-    var text = DiagnosticRenderer(sources: sources).render(sorted, as: format)
-    if format == .text, bag.errorCount + bag.warningCount > 0 {
-        text += summary(bag) + "\n"
+    var armed = bag
+    armed.redaction.detector = .credentialShapes
+    let printed = armed.sorted
+    guard !printed.isEmpty || format == .json else { return }
+    var text = DiagnosticRenderer(sources: sources, redaction: armed.redaction).render(printed, as: format)
+    if format == .text, printed.contains(where: { $0.severity >= .warning }) {
+        text += summary(printed) + "\n"
     }
     FileHandle.standardError.write(Data(text.utf8))
 }
 
-func summary(_ bag: DiagnosticBag) -> String {
+/// `2 errors, 1 warning`, counting the diagnostics as printed.
+func summary(_ printed: [Diagnostic]) -> String {
     func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-    return "\(plural(bag.errorCount, "error")), \(plural(bag.warningCount, "warning"))"
+    let errors = printed.filter { $0.severity == .error }.count, warnings = printed.filter { $0.severity == .warning }.count
+    return "\(plural(errors, "error")), \(plural(warnings, "warning"))"
 }
 
 /// A clear I/O failure: message on standard error, exit code 2.

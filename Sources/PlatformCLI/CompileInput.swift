@@ -2,59 +2,96 @@ import Foundation
 import PlatformCore
 import PlatformDiagnostics
 
-/// Everything the pure pipeline needs, read from disk at the edge: the spec and the templates.
+/// Everything the pure pipeline needs, read from disk at the edge through `ContainedFiles`: the
+/// spec, the templates and the NCCL topology files the spec's pools name.
 struct CompileInput {
     var specPath: String
     var spec: [UInt8]
     var templates: TemplateSet
-    var templateErrors: [TemplateSet.LoadError]
+    /// Template files refused or unusable, as located diagnostics (E5003, E802x).
+    var templateProblems: [Diagnostic]
+    /// `topologyFile` as written → bytes, and the paths refused (reported at the pools).
+    var topologyFiles: [String: [UInt8]] = [:]
+    var topologyRefusals: [String: FileRefusal] = [:]
 
     /// No snippet source for a spec over the size limit: decoding and splitting it would cost more than the refusal.
     var sources: [String: String] { spec.count > YAMLLoader.maxSpecBytes ? [:] : [specPath: String(decoding: spec, as: UTF8.self)] }
 
-    /// The NCCL topology files the spec's pools name, read relative to the spec's folder; a file
-    /// that cannot be read is left out and the compiler reports it at the pool.
-    func topologyFiles() -> [String: [UInt8]] {
-        // Only a spec that names a topology file needs the extra front-end run below.
-        guard spec.count <= YAMLLoader.maxSpecBytes, spec.withUnsafeBufferPointer({ String(decoding: $0, as: UTF8.self) }).contains("topologyFile") else { return [:] }
-        var bag = DiagnosticBag()
-        guard let platform = FrontEnd(file: specPath).run(spec, into: &bag) else { return [:] }
-        var files: [String: [UInt8]] = [:]
-        for path in Set(platform.clusters.flatMap(\.nodePools).compactMap(\.topologyFile)) {
-            let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : SpecFile.folder(of: specPath).appendingPathComponent(path)
-            if let data = try? Data(contentsOf: url) { files[path] = Array(data) }
-        }
-        return files
-    }
+    /// The front end with the topology files (and refusals) in.
+    var frontEnd: FrontEnd { FrontEnd(file: specPath, topologyFiles: topologyFiles, topologyRefusals: topologyRefusals) }
 
     static func load(options: SpecOptions, templatesFolder: String?) throws -> CompileInput {
         let spec: [UInt8]
         do { spec = try SpecFile.read(options.spec, limit: YAMLLoader.maxSpecBytes + 1) } catch let error as IOFailure { throw fail(error.description) }
+        let repository = ContainedFiles.around(spec: options.spec)
+        var input = CompileInput(specPath: options.spec, spec: spec, templates: TemplateSet(), templateProblems: [])
+        // A folder named on the command line bounds its own reads; `templates/` beside the spec is read inside the spec's repository.
         let folder = templatesFolder ?? TemplateFiles.defaultFolder(nearSpec: options.spec)
-        var set = TemplateSet()
-        var errors: [TemplateSet.LoadError] = []
         if let folder {
-            do { (set, errors) = TemplateSet.load(files: try TemplateFiles.read(folder)) } catch let error as IOFailure { throw fail(error.description) }
-            set.folder = templatesFolder ?? TemplateFiles.shownFolder(nearSpec: options.spec)
+            let source = templatesFolder == nil ? repository : ContainedFiles.inside(folder: folder, scope: "the templates folder")
+            // Diagnostics name the default folder as the spec's path does (`templates/…` beside `platform.yaml`).
+            let specFolder = (options.spec as NSString).deletingLastPathComponent
+            let shown = templatesFolder ?? (specFolder.isEmpty ? "templates" : specFolder + "/templates")
+            let read: TemplateFiles.Result
+            do { read = try TemplateFiles.read(folder, shownAs: shown, through: source) } catch let error as IOFailure { throw fail(error.description) }
+            var (set, errors) = TemplateSet.load(files: read.files)
+            set.folder = shown
+            input.templates = set
+            input.templateProblems = read.problems + errors.map { error in
+                Diagnostic(.error, EmitCodes.templateInvalid, "template is not usable: \(error.message)",
+                           at: SourceLocation(file: TemplateFiles.shown(shown, error.path), line: error.line ?? 1, column: error.column ?? 1),
+                           help: "fix the template, or remove it to use the computed object alone")
+            }
         }
-        return CompileInput(specPath: options.spec, spec: spec, templates: set, templateErrors: errors)
+        for path in TopologyFileScan.paths(in: spec, file: options.spec) {
+            switch repository.read(path, limit: ContainedFileLimits.topologyBytes, what: "topology file") {
+            case let .contents(bytes): input.topologyFiles[path] = bytes
+            case let .refused(refusal): input.topologyRefusals[path] = refusal
+            case .missing: break  // E5101 at the pool, where a topology file is needed
+            }
+        }
+        return input
     }
 
     func compile(warningsAsErrors: Bool) -> Compiler.Output {
         var compiler = Compiler(templates: templates)
-        compiler.topologyFiles = topologyFiles()
+        compiler.topologyFiles = topologyFiles
+        compiler.topologyRefusals = topologyRefusals
         var output = compiler.compile(spec: spec, file: specPath)
-        for error in templateErrors {
-            output.diagnostics.error(EmitCodes.templateInvalid, "template \(error)", at: nil)
-        }
+        for problem in templateProblems { output.diagnostics.report(problem) }
         if warningsAsErrors { output.diagnostics.promoteWarnings() }
         if output.diagnostics.hasErrors { output.tree = nil }
         return output
     }
 }
 
-/// Reads `templates/` as relative path → text for `TemplateSet.load`.
+/// The `topologyFile` values of a spec, found by loading its YAML alone (no checking, lowering or
+/// validation): the compile reports every problem of the spec itself later.
+enum TopologyFileScan {
+    static func paths(in spec: [UInt8], file: String) -> [String] {
+        // Only a spec that names a topology file needs the second load.
+        guard spec.count <= YAMLLoader.maxSpecBytes,
+              spec.withUnsafeBufferPointer({ String(decoding: $0, as: UTF8.self) }).contains("topologyFile") else { return [] }
+        var bag = DiagnosticBag()
+        guard let root = YAMLLoader(file: file).load(spec, into: &bag) else { return [] }
+        var paths = Set<String>()
+        for cluster in root["clusters"]?.items ?? [] {
+            for pool in cluster["nodePools"]?.items ?? [] {
+                if let path = pool["topologyFile"]?.scalar?.text { paths.insert(path) }
+            }
+        }
+        return paths.sorted()
+    }
+}
+
+/// Reads a templates folder as relative path → text for `TemplateSet.load`, through `ContainedFiles`.
 enum TemplateFiles {
+    struct Result {
+        var files: [String: String] = [:]
+        /// Files refused (E802x) or not UTF-8 (E5003), located at the file.
+        var problems: [Diagnostic] = []
+    }
+
     /// `templates/` beside the spec, when it exists.
     static func defaultFolder(nearSpec spec: String) -> String? {
         let folder = SpecFile.folder(of: spec).appendingPathComponent("templates").path
@@ -62,25 +99,62 @@ enum TemplateFiles {
         return FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) && isDirectory.boolValue ? folder : nil
     }
 
-    /// `templates/` beside the spec as diagnostics show it: relative when the spec path is.
-    static func shownFolder(nearSpec spec: String) -> String {
-        let folder = (spec as NSString).deletingLastPathComponent
-        return folder.isEmpty ? "templates" : (folder as NSString).appendingPathComponent("templates")
+    /// How diagnostics name a template: the folder as given, then the path inside it.
+    static func shown(_ folder: String, _ relative: String) -> String {
+        (folder.hasSuffix("/") ? folder : folder + "/") + relative
     }
 
-    static func read(_ folder: String) throws -> [String: String] {
+    /// Every `.yaml` and `.yml` file under `folder` (the keys `TemplateSet` accepts), without
+    /// descending into `.git` or through links to folders; links to files are read only when they
+    /// stay inside `source.root`.
+    static func read(_ folder: String, shownAs shownFolder: String, through source: ContainedFiles) throws -> Result {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw IOFailure("templates folder `\(folder)` does not exist")
         }
-        var files: [String: String] = [:]
-        let enumerator = FileManager.default.enumerator(atPath: folder)
-        while let relative = enumerator?.nextObject() as? String {
-            guard relative.hasSuffix(".yaml") else { continue }
-            let data = try Data(contentsOf: URL(fileURLWithPath: folder).appendingPathComponent(relative))
-            guard let text = String(data: data, encoding: .utf8) else { throw IOFailure("template `\(relative)` is not UTF-8") }
-            files[relative] = text
+        var found: [String] = []
+        try walk(folder, relative: "", into: &found)
+        var result = Result()
+        var total = 0
+        for relative in found.sorted(by: { $0.precedesInByteOrder($1) }) {
+            let shown = shown(shownFolder, relative)
+            let limit = min(ContainedFileLimits.templateBytes, ContainedFileLimits.templatesTotalBytes - total)
+            switch source.readContained(folder + "/" + relative, shown: shown, limit: limit, what: "template") {
+            case let .contents(bytes):
+                total += bytes.count
+                guard let text = String(validating: bytes, as: UTF8.self) else {
+                    result.problems.append(Diagnostic(.error, EmitCodes.templateInvalid, "template is not valid UTF-8",
+                                                      at: SourceLocation(file: shown, line: 1, column: 1), help: "save the template as UTF-8"))
+                    continue
+                }
+                result.files[relative] = text
+            case let .refused(refusal):
+                result.problems.append(Diagnostic(.error, refusal.code, refusal.message, at: SourceLocation(file: shown, line: 1, column: 1),
+                                                  help: refusal.help))
+            case .missing:
+                result.problems.append(Diagnostic(.error, EmitCodes.templateInvalid, "template cannot be read",
+                                                  at: SourceLocation(file: shown, line: 1, column: 1), help: "check the file's permissions"))
+            }
         }
-        return files
+        return result
+    }
+
+    /// Collects relative paths of entries named `.yaml`/`.yml` (files, links and anything else:
+    /// the read refuses what is not a regular file inside the root).
+    private static func walk(_ directory: String, relative: String, into found: inout [String]) throws {
+        guard let handle = opendir(directory) else { throw IOFailure("cannot list `\(directory)`: \(String(cString: strerror(errno)))") }
+        defer { closedir(handle) }
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name == "." || name == ".." || name.lowercased() == ".git" { continue }
+            let path = directory + "/" + name
+            var info = stat()
+            guard lstat(path, &info) == 0 else { continue }
+            if info.st_mode & S_IFMT == S_IFDIR {
+                try walk(path, relative: relative + name + "/", into: &found)
+            } else if TemplateSet.isTemplatePath(name) {
+                found.append(relative + name)
+            }
+        }
     }
 }

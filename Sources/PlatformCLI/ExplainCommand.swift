@@ -47,7 +47,7 @@ extension ExplainCommand {
         func run() throws {
             let input = try CompileInput.load(options: options, templatesFolder: nil)
             var bag = DiagnosticBag()
-            let platform = FrontEnd(file: options.spec).run(input.spec, into: &bag)
+            let platform = input.frontEnd.run(input.spec, into: &bag)
             // The report is printed even when a budget is exceeded: that is what it explains.
             let plan = platform.map { Passes.run($0, into: &bag) }
             emit(bag, format: options.diagnostics, sources: input.sources)
@@ -65,7 +65,7 @@ extension ExplainCommand {
 func loadPlatform(_ options: SpecOptions) throws -> Platform {
     let input = try CompileInput.load(options: options, templatesFolder: nil)
     var bag = DiagnosticBag()
-    let platform = FrontEnd(file: options.spec).run(input.spec, into: &bag)
+    let platform = input.frontEnd.run(input.spec, into: &bag)
     emit(bag, format: options.diagnostics, sources: input.sources)
     guard let platform else { throw ExitStatus.specErrors }
     return platform

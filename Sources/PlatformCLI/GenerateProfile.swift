@@ -13,7 +13,7 @@ enum GenerateProfile {
 
         var bag = DiagnosticBag()
         var platform: Platform?
-        let frontEnd = clock.measure { platform = FrontEnd(file: specPath).run(input.spec, into: &bag) }
+        let frontEnd = clock.measure { platform = input.frontEnd.run(input.spec, into: &bag) }
         guard let platform else { throw IOFailure("`\(specPath)` does not compile; run `platformc check` on it") }
         let passes = clock.measure { _ = Passes.run(platform, into: &bag) }
         var output: Compiler.Output?

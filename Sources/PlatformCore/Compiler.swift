@@ -14,6 +14,8 @@ public struct Compiler: Sendable {
 
     /// NCCL topology files named by pools (`topologyFile` as written → bytes), read by the caller.
     public var topologyFiles: [String: [UInt8]] = [:]
+    /// Topology files the caller refused to read (`FileRefusal`), reported at the pools naming them.
+    public var topologyRefusals: [String: FileRefusal] = [:]
     /// Files beside `clusters/`: the GitOps engine's wiring and platform.lock.json.
     public var treeFileEmitters: [any TreeFileEmitter] = Compiler.defaultTreeFileEmitters
 
@@ -52,7 +54,7 @@ public struct Compiler: Sendable {
 
     public func compile(spec bytes: [UInt8], file: String) -> Output {
         var diagnostics = DiagnosticBag()
-        guard let platform = FrontEnd(file: file, topologyFiles: topologyFiles).run(bytes, into: &diagnostics) else {
+        guard let platform = FrontEnd(file: file, topologyFiles: topologyFiles, topologyRefusals: topologyRefusals).run(bytes, into: &diagnostics) else {
             return Output(diagnostics: diagnostics)
         }
         var plan = Passes.run(platform, into: &diagnostics)

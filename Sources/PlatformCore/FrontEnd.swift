@@ -9,13 +9,18 @@ public struct FrontEnd {
     public let file: String
     /// NCCL topology files the spec's pools name (path as written → bytes), read by the caller.
     public var topologyFiles: [String: [UInt8]]
+    /// Topology files the caller refused to read, reported at the pools that name them.
+    public var topologyRefusals: [String: FileRefusal]
 
-    public init(file: String, topologyFiles: [String: [UInt8]] = [:]) {
+    public init(file: String, topologyFiles: [String: [UInt8]] = [:], topologyRefusals: [String: FileRefusal] = [:]) {
         self.file = file
         self.topologyFiles = topologyFiles
+        self.topologyRefusals = topologyRefusals
     }
 
     public func run(_ bytes: [UInt8], into diagnostics: inout DiagnosticBag) -> Platform? {
+        // Whatever is reported about this spec is printed only through the credential redaction.
+        diagnostics.redaction.detector = .credentialShapes
         guard let root = YAMLLoader(file: file).load(bytes, into: &diagnostics), !diagnostics.hasErrors else { return nil }
         // Both read the tree and only report: they run at once, their findings kept in this order.
         let (checked, scanned) = concurrently(
@@ -36,7 +41,7 @@ public struct FrontEnd {
         var platform = lowered
         diagnostics.append(contentsOf: lowering)
         platform.specDigest = digest
-        PoolTopology.apply(to: &platform, files: topologyFiles, into: &diagnostics)
+        PoolTopology.apply(to: &platform, files: topologyFiles, refusals: topologyRefusals, into: &diagnostics)
         ReferenceResolver().check(platform, into: &diagnostics)
         RangeChecks().check(platform, into: &diagnostics)
         // Names that would leave the team's tenancy or fail at apply (E1100–E1108).
@@ -64,6 +69,7 @@ public struct FrontEnd {
     }
 
     public func effectiveDocument(_ bytes: [UInt8], into diagnostics: inout DiagnosticBag) -> ManifestValue? {
+        diagnostics.redaction.detector = .credentialShapes
         guard let root = YAMLLoader(file: file).load(bytes, into: &diagnostics), !diagnostics.hasErrors else { return nil }
         SpecChecker().check(root, into: &diagnostics)
         SpecSecretScan().check(root, into: &diagnostics)

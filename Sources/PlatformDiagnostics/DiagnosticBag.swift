@@ -2,6 +2,9 @@
 /// and the pipeline stops at the first stage boundary where `hasErrors` is true.
 public struct DiagnosticBag: Sendable {
     public private(set) var all: [Diagnostic] = []
+    /// What must never be printed: the credentials found in the sources (recorded by the stage
+    /// that found them) and the shapes of credentials. `sorted` applies it to every diagnostic.
+    public var redaction = DiagnosticRedaction()
 
     public init() {}
 
@@ -21,16 +24,18 @@ public struct DiagnosticBag: Sendable {
 
     public mutating func append(contentsOf other: DiagnosticBag) {
         all.append(contentsOf: other.all)
+        redaction.merge(other.redaction)
     }
 
     public var hasErrors: Bool { all.contains { $0.severity == .error } }
     public var errorCount: Int { all.filter { $0.severity == .error }.count }
     public var warningCount: Int { all.filter { $0.severity == .warning }.count }
 
-    /// Sorted by position and with exact duplicates dropped, as they are printed.
+    /// Redacted, sorted by position and with exact duplicates dropped, as they are printed (two
+    /// findings that differed only in a credential's text print once).
     public var sorted: [Diagnostic] {
         var seen = Set<Diagnostic>()
-        return all.filter { seen.insert($0).inserted }.sorted(by: Diagnostic.ordered)
+        return all.map(redaction.apply).filter { seen.insert($0).inserted }.sorted(by: Diagnostic.ordered)
     }
 
     /// Turns every warning into an error (`--warnings-as-errors`).

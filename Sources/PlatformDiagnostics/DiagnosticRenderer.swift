@@ -7,13 +7,18 @@ public enum DiagnosticFormat: String, CaseIterable, Sendable {
 
 /// Turns diagnostics into the text users and tools read. Pure: the caller hands in the source
 /// texts (file name → contents) so that text output can show the line with a caret.
+///
+/// Every diagnostic passes `redaction` first, whatever the format, and a source line that shows
+/// a credential is never printed (the message and its location still are).
 public struct DiagnosticRenderer {
     public var sources: [String: String]
     public var snippets: Bool
+    public var redaction: DiagnosticRedaction
 
-    public init(sources: [String: String] = [:], snippets: Bool = true) {
+    public init(sources: [String: String] = [:], snippets: Bool = true, redaction: DiagnosticRedaction = DiagnosticRedaction()) {
         self.sources = sources
         self.snippets = snippets
+        self.redaction = redaction
     }
 
     public func render(_ diagnostics: [Diagnostic], as format: DiagnosticFormat) -> String {
@@ -26,6 +31,7 @@ public struct DiagnosticRenderer {
 
     /// `file:line:col: error[E1001]: message`, the source line with a caret, notes, then `help:`.
     public func text(_ d: Diagnostic) -> String {
+        let d = redaction.apply(d)
         var out = "\(prefix(d.location))\(d.severity.rawValue)[\(d.code)]: \(d.message)\n"
         if snippets, !d.redactsSource, let loc = d.location, let snippet = snippet(at: loc) {
             out += snippet
@@ -41,6 +47,7 @@ public struct DiagnosticRenderer {
 
     /// GitHub Actions workflow command: `::error file=…,line=…,col=…,title=E1001::message`.
     public func github(_ d: Diagnostic) -> String {
+        let d = redaction.apply(d)
         let command = d.severity == .error ? "error" : d.severity == .warning ? "warning" : "notice"
         var properties: [String] = []
         if let loc = d.location {
@@ -55,7 +62,7 @@ public struct DiagnosticRenderer {
 
     /// A JSON array with one object per diagnostic; keys sorted so the bytes are stable.
     public func json(_ diagnostics: [Diagnostic]) -> String {
-        let objects: [[String: Any]] = diagnostics.map { d in
+        let objects: [[String: Any]] = diagnostics.map(redaction.apply).map { d in
             var o: [String: Any] = ["severity": d.severity.rawValue, "code": d.code.rawValue, "message": d.message]
             if let loc = d.location { o["file"] = loc.file; o["line"] = loc.line; o["column"] = loc.column }
             o["notes"] = d.notes.map { n -> [String: Any] in
@@ -82,7 +89,7 @@ public struct DiagnosticRenderer {
             if lineNumber == loc.line { found = line; break }
             lineNumber += 1
         }
-        guard let line = found else { return nil }
+        guard let line = found, !redaction.hidesLine(line, line: loc.line, file: loc.file) else { return nil }
         let gutter = String(loc.line)
         let pad = String(repeating: " ", count: gutter.count)
         let caretOffset = max(0, min(loc.column - 1, line.unicodeScalars.count))

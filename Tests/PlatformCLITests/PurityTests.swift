@@ -25,7 +25,8 @@ import Testing
         let home = dir.appendingPathComponent("home"), tmp = dir.appendingPathComponent("tmp")
         defer { try? FileManager.default.removeItem(at: dir) }
         for folder in [home, tmp] { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false) }
-        try FileManager.default.createSymbolicLink(at: dir.appendingPathComponent("templates"), withDestinationURL: CLIRunner.repoRoot.appendingPathComponent("templates"))
+        // A copy: a templates folder linked out of the spec's repository is refused (E8021).
+        try FileManager.default.copyItem(at: CLIRunner.repoRoot.appendingPathComponent("templates"), to: dir.appendingPathComponent("templates"))
         let before = listing(dir)
         let templatesBefore = listing(CLIRunner.repoRoot.appendingPathComponent("templates"))
         let env = git.merging(["HOME": home.path, "TMPDIR": tmp.path]) { $1 }

@@ -3,13 +3,20 @@
 ///
 /// Masked: every value under a Secret's `data` and `stringData`; values under secret-like keys
 /// (`password`, `token`, `apiKey`, …); the `value` of an env-like `{name, value}` item whose name
-/// is secret-like (`OPENAI_API_KEY`); and the part after `=` of `--api-key=…`-style arguments.
+/// is secret-like (`OPENAI_API_KEY`); the part after `=` of `--api-key=…`-style arguments; and,
+/// with the shapes the spec scan and the manifest audit use (`CredentialShapes`), every string and
+/// every map key or path step shaped like a credential (a base read from an old commit may hold
+/// one that no check stopped then).
 public enum SecretMasking {
     /// What a hidden value prints as.
     public static let placeholder: ManifestValue = "<masked>"
 
     /// `value` found at `path` of an object of `kind` (core group), with every secret replaced.
     public static func redact(_ value: ManifestValue, at path: FieldPath, kind: String) -> ManifestValue {
+        redact(value, at: path, kind: kind, field: nil)
+    }
+
+    private static func redact(_ value: ManifestValue, at path: FieldPath, kind: String, field: String?) -> ManifestValue {
         if kind == "Secret", let first = path.steps.first, first == .key("data") || first == .key("stringData"), path.steps.count >= 2 {
             return hideLeaves(value)
         }
@@ -25,26 +32,55 @@ public enum SecretMasking {
         switch value {
         case .map(let map):
             var result = ManifestMap()
-            let hidesValue = map["name"]?.stringValue.map(isSecretLike) ?? false
+            let envName = map["name"]?.stringValue
+            let hidesValue = envName.map(isSecretLike) ?? false
             for entry in map {
-                if hidesValue, entry.key == "value" { result[entry.key] = hideLeaves(entry.value); continue }
-                result[entry.key] = redact(entry.value, at: path.appending(.key(entry.key)), kind: kind)
+                let key = maskedKey(entry.key, in: result)
+                if hidesValue, entry.key == "value" { result[key] = hideLeaves(entry.value); continue }
+                // An env var's `value` is judged by the var's name, as the manifest audit does.
+                let field = entry.key == "value" && envName != nil ? envName : nil
+                result[key] = redact(entry.value, at: path.appending(.key(entry.key)), kind: kind, field: field)
             }
             return .map(result)
         case .list(let items):
             return .list(items.enumerated().map { redact($0.element, at: path.appending(.index($0.offset)), kind: kind) })
         case .string(let text):
+            if CredentialShapes.match(text, field: field ?? lastKey(path)) != nil { return placeholder }
             return .string(redactArgument(text))
         default:
             return value
         }
     }
 
-    /// A field change with both sides redacted; `masked` when that hid anything.
+    /// A field change with both sides redacted, and its path too; `masked` when that hid anything.
     public static func redact(_ change: FieldChange, kind: String) -> FieldChange {
         let old = change.old.map { redact($0, at: change.path, kind: kind) }
         let new = change.new.map { redact($0, at: change.path, kind: kind) }
-        return FieldChange(path: change.path, old: old, new: new, masked: change.masked || old != change.old || new != change.new)
+        let path = FieldPath(change.path.steps.map(maskedStep))
+        return FieldChange(path: path, old: old, new: new,
+                           masked: change.masked || old != change.old || new != change.new || path != change.path)
+    }
+
+    /// The last map key of `path`: the field a string sits under.
+    private static func lastKey(_ path: FieldPath) -> String? {
+        for step in path.steps.reversed() { if case .key(let key) = step { return key } }
+        return nil
+    }
+
+    /// A map key shaped like a credential prints as `<masked>` (`<masked-2>`, … when several).
+    private static func maskedKey(_ key: String, in map: ManifestMap) -> String {
+        guard CredentialShapes.match(key) != nil else { return key }
+        var candidate = placeholder.stringValue!, n = 1
+        while map[candidate] != nil { n += 1; candidate = "<masked-\(n)>" }
+        return candidate
+    }
+
+    private static func maskedStep(_ step: FieldStep) -> FieldStep {
+        switch step {
+        case .key(let key) where CredentialShapes.match(key) != nil: return .key(placeholder.stringValue!)
+        case .named(let name) where CredentialShapes.match(name) != nil: return .named(placeholder.stringValue!)
+        default: return step
+        }
     }
 
     /// True for keys and names that hold credentials. Keys are compared lower-cased without

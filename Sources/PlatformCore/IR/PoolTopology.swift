@@ -12,10 +12,17 @@ public enum PoolTopology {
 
     /// `files` maps each `topologyFile` as written in the spec to its bytes (the CLI reads them
     /// relative to the spec's folder); a missing file is reported by the NCCL topology emitter.
-    public static func apply(to platform: inout Platform, files: [String: [UInt8]], into diagnostics: inout DiagnosticBag) {
+    /// `refusals` are files the CLI would not read (outside the repository, a link out, not a
+    /// regular file, too large): each is an error at the pool's `topologyFile` value.
+    public static func apply(to platform: inout Platform, files: [String: [UInt8]], refusals: [String: FileRefusal] = [:],
+                             into diagnostics: inout DiagnosticBag) {
         for c in platform.clusters.indices {
             for i in platform.clusters[c].nodePools.indices {
                 let pool = platform.clusters[c].nodePools[i]
+                if let path = pool.topologyFile, let refusal = refusals[path] {
+                    diagnostics.error(refusal.code, refusal.message, at: pool.locations["topologyFile"] ?? pool.location, help: refusal.help)
+                    continue
+                }
                 guard let path = pool.topologyFile, let bytes = files[path] else { continue }
                 let (document, problems) = NCCLTopologyReader.read(xml: bytes, file: path)
                 problems.forEach { diagnostics.report($0) }

@@ -78,6 +78,9 @@ public struct TemplateSet: Hashable, Sendable {
         return TemplateMerge.merge(template: template, computed: computed)
     }
 
+    /// True for the file names `load` reads (`.yaml` and `.yml`): the CLI lists the folder with this.
+    public static func isTemplatePath(_ path: String) -> Bool { key(forPath: path) != nil }
+
     /// `./vllm/deployment.yaml` → `vllm/deployment`; nil for files that are not YAML.
     static func key(forPath path: String) -> String? {
         var trimmed = Substring(path)

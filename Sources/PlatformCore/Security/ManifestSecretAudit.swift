@@ -32,6 +32,12 @@ public enum ManifestSecretAudit {
         return found
     }
 
+    /// A key shown in a reported path; a key shaped like a credential (a template's label key) is
+    /// not spelt out.
+    private static func segment(_ key: String) -> String {
+        CredentialShapes.match(key) == nil ? key : "<redacted>"
+    }
+
     /// `path` is built only when a value is reported: building it for every node of 100,000 objects
     /// was a fifth of a large compile.
     private static func walk(_ value: ManifestValue, path: () -> String, field: String?, report: (String, String) -> Void) {
@@ -43,7 +49,7 @@ public enum ManifestSecretAudit {
             let envName = map["name"]?.stringValue
             for entry in map {
                 let field = entry.key == "value" && envName != nil ? envName : entry.key
-                walk(entry.value, path: { let p = path(); return p.isEmpty ? entry.key : "\(p).\(entry.key)" }, field: field, report: report)
+                walk(entry.value, path: { let p = path(), key = segment(entry.key); return p.isEmpty ? key : "\(p).\(key)" }, field: field, report: report)
             }
         case let .list(items):
             for (index, item) in items.enumerated() {

@@ -24,4 +24,6 @@ public enum SpecCodes {
     public static let minAboveMax: DiagnosticCode = "E1051"
     public static let weightsNotHundred: DiagnosticCode = "E1052"
     public static let unsafePath: DiagnosticCode = "E1060"
+    /// More nodes than `YAMLLimits.maxNodes` in a text without aliases (E1006 is the alias bomb).
+    public static let tooManyNodes: DiagnosticCode = "E1090"
 }

@@ -5,19 +5,11 @@ import Yams
 /// Bytes → `SpecNode`, reporting every problem of the text itself (encoding, tabs, syntax, documents,
 /// duplicate keys, alias bombs) as a located diagnostic instead of a crash or a silent choice.
 public struct YAMLLoader {
-    /// Aliases may be used, but expanding them may not produce more nodes than this ("billion laughs").
-    public static let maxExpandedNodes = 200_000
-    /// Deeper nesting than this is refused before the recursive composer sees it.
-    public static let maxDepth = 200
-    /// A spec larger than this (64 MiB) is refused before it is decoded: the largest synthetic
-    /// platform of the benchmarks is under 2 MiB, so this only stops runaway or wrong files, fast
-    /// and with bounded memory. Readers need not read more than `maxSpecBytes + 1` bytes.
-    public static let maxSpecBytes = 64 << 20
-    /// More entries than this (lines with content plus items separated by commas in flow collections)
-    /// are refused before the composer builds its tree: a list of a million items would otherwise
-    /// cost seconds and hundreds of megabytes before the node budget above could stop it. The
-    /// largest synthetic platform has about 40,000.
-    public static let maxEntries = 200_000
+    /// The limits are `YAMLLimits`', shared with templates; these names are the loader's own.
+    public static let maxExpandedNodes = YAMLLimits.maxNodes
+    public static let maxDepth = YAMLLimits.maxDepth
+    public static let maxSpecBytes = YAMLLimits.maxBytes
+    public static let maxEntries = YAMLLimits.maxEntries
 
     public let file: String
 
@@ -71,19 +63,19 @@ public struct YAMLLoader {
             diagnostics.error(SpecCodes.yamlSyntax, "cannot parse the spec: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
             return nil
         }
-        var budget = Self.maxExpandedNodes
+        var budget = YAMLLimits.ExpansionBudget(text: text)
         return convert(root, budget: &budget, into: &diagnostics)
     }
 
     // MARK: Node conversion
 
-    private func convert(_ node: Node, budget: inout Int, into diagnostics: inout DiagnosticBag) -> SpecNode? {
-        budget -= 1
-        guard budget >= 0 else {
-            diagnostics.error(SpecCodes.aliasBomb,
-                              "expanding aliases produces more than \(Self.maxExpandedNodes) nodes",
-                              at: node.mark.map(location) ?? SourceLocation(file: file, line: 1, column: 1),
-                              help: "aliases are for small shared fragments; write the values out or restructure the spec")
+    private func convert(_ node: Node, budget: inout YAMLLimits.ExpansionBudget, into diagnostics: inout DiagnosticBag) -> SpecNode? {
+        if let exceeded = budget.spend(scalarBytes: node.scalar?.string.utf8.count ?? 0) {
+            let aliasBomb = exceeded == .bytes || budget.aliasesPossible
+            diagnostics.error(aliasBomb ? SpecCodes.aliasBomb : SpecCodes.tooManyNodes, budget.message(exceeded, document: "the spec"),
+                              at: node.mark.map(location) ?? origin,
+                              help: aliasBomb ? "aliases are for small shared fragments; write the values out or restructure the spec"
+                                              : "a platform spec has a few thousand entries; check that this is the right file")
             return nil
         }
         switch node {
@@ -147,70 +139,19 @@ public struct YAMLLoader {
 
     /// Refuses absurd nesting (flow brackets or block indentation) before the recursive composer runs.
     private func checkDepth(_ text: String, into diagnostics: inout DiagnosticBag) -> Bool {
-        var depth = 0, line = 1, column = 0
-        var quote: Unicode.Scalar?
-        var comment = false
-        for ch in text.unicodeScalars {
-            column += 1
-            if ch == "\n" { line += 1; column = 0; comment = false; if quote == "'" || quote == "\"" { continue }; continue }
-            if comment { continue }
-            if let q = quote { if ch == q { quote = nil }; continue }
-            switch ch {
-            case "#": comment = true
-            case "\"", "'": if depth > 0 { quote = ch }
-            case "[", "{":
-                depth += 1
-                if depth > Self.maxDepth {
-                    diagnostics.error(SpecCodes.tooDeep, "the spec nests deeper than \(Self.maxDepth) levels",
-                                      at: SourceLocation(file: file, line: line, column: column))
-                    return false
-                }
-            case "]", "}": depth = max(0, depth - 1)
-            default: break
-            }
-        }
-        var lineNumber = 0
-        for l in Self.lines(of: text) {
-            lineNumber += 1
-            let indent = l.prefix { $0 == " " }.count
-            if indent > Self.maxDepth * 4 {
-                diagnostics.error(SpecCodes.tooDeep, "the spec nests deeper than \(Self.maxDepth) levels (indentation of \(indent) spaces)",
-                                  at: SourceLocation(file: file, line: lineNumber, column: indent + 1))
-                return false
-            }
-        }
-        return true
+        guard let (at, indentation) = YAMLLimits.depthExceeded(text) else { return true }
+        diagnostics.error(SpecCodes.tooDeep, "the spec nests deeper than \(Self.maxDepth) levels" + (indentation.map { " (indentation of \($0) spaces)" } ?? ""),
+                          at: SourceLocation(file: file, line: at.line, column: at.column))
+        return false
     }
 
-    /// Counts entries (see `maxEntries`) in one pass over the bytes, ignoring comments and quotes.
+    /// Counts entries (see `YAMLLimits.maxEntries`) in one pass over the bytes, ignoring comments and quotes.
     private func checkEntries(_ text: String, into diagnostics: inout DiagnosticBag) -> Bool {
-        var entries = 0, line = 1, column = 0
-        var lineHasContent = false, comment = false
-        var quote: UInt8?
-        for byte in text.utf8 {
-            column += 1
-            if byte == UInt8(ascii: "\n") {
-                if lineHasContent { entries += 1 }
-                line += 1; column = 0; lineHasContent = false; comment = false
-            } else if comment {
-                continue
-            } else if let q = quote {
-                if byte == q { quote = nil }
-            } else if byte == UInt8(ascii: "#") && (column == 1 || !lineHasContent) {
-                comment = true
-            } else if byte != UInt8(ascii: " ") {
-                lineHasContent = true
-                if byte == UInt8(ascii: ",") { entries += 1 }
-                if byte == UInt8(ascii: "\"") { quote = byte }
-            }
-            if entries > Self.maxEntries {
-                diagnostics.error(SpecCodes.tooLarge, "the spec has more than \(Self.maxEntries) entries (lines and flow items)",
-                                  at: SourceLocation(file: file, line: line, column: max(1, column)),
-                                  help: "a platform spec has a few thousand entries; check that this is the right file")
-                return false
-            }
-        }
-        return true
+        guard let at = YAMLLimits.entriesExceeded(text) else { return true }
+        diagnostics.error(SpecCodes.tooLarge, "the spec has more than \(Self.maxEntries) entries (lines and flow items)",
+                          at: SourceLocation(file: file, line: at.line, column: at.column),
+                          help: "a platform spec has a few thousand entries; check that this is the right file")
+        return false
     }
 
     // MARK: Errors and positions

@@ -18,13 +18,14 @@ enum LibXML2Tree {
     /// loading), so a topology file can neither fetch anything nor grow. Returns nil for the tree when
     /// libxml2 could not build a document; errors are reported either way, in the order seen.
     static func parse(_ bytes: [UInt8], file: String) -> (NCCLTopologyElement?, [ParseError]) {
+        LibXML2Library.ensureInitialised()
         let sink = ErrorSink()
         let context = Unmanaged.passUnretained(sink).toOpaque()
         xmlSetStructuredErrorFunc(context) { userData, error in
             guard let userData, let error else { return }
             let sink = Unmanaged<ErrorSink>.fromOpaque(userData).takeUnretainedValue()
-            let text = error.pointee.message.map { String(cString: $0) } ?? "malformed XML"
-            sink.errors.append(ParseError(message: text.trimmingTrailingNewlines(), line: Int(error.pointee.line),
+            // libxml2's own message quotes names and text of the file: say what is wrong in general terms.
+            sink.errors.append(ParseError(message: LibXML2Tree.describe(code: error.pointee.code), line: Int(error.pointee.line),
                                           column: Int(error.pointee.int2)))
         }
         defer { xmlSetStructuredErrorFunc(nil, nil) }
@@ -39,6 +40,26 @@ enum LibXML2Tree {
         defer { xmlFreeDoc(doc) }
         guard let root = xmlDocGetRootElement(doc) else { return (nil, sink.errors) }
         return (element(root), sink.errors)
+    }
+
+    /// What libxml2's error `code` means, without any bytes of the document.
+    static func describe(code: Int32) -> String {
+        switch xmlParserErrors(rawValue: UInt32(code)) {
+        case XML_ERR_DOCUMENT_EMPTY: return "the document is empty"
+        case XML_ERR_DOCUMENT_START, XML_ERR_LT_REQUIRED: return "start tag expected, `<` not found"
+        case XML_ERR_DOCUMENT_END: return "extra content at the end of the document"
+        case XML_ERR_INVALID_CHAR: return "a character that XML does not allow"
+        case XML_ERR_UNDECLARED_ENTITY: return "an undeclared entity"
+        case XML_ERR_UNKNOWN_ENCODING, XML_ERR_INVALID_ENCODING: return "an unknown or invalid encoding"
+        case XML_ERR_ATTRIBUTE_NOT_STARTED, XML_ERR_ATTRIBUTE_WITHOUT_VALUE: return "an attribute without a quoted value"
+        case XML_ERR_ATTRIBUTE_REDEFINED: return "an attribute defined twice on one element"
+        case XML_ERR_NAME_REQUIRED: return "a name was expected"
+        case XML_ERR_GT_REQUIRED: return "`>` was expected"
+        case XML_ERR_LTSLASH_REQUIRED: return "`</` was expected"
+        case XML_ERR_TAG_NAME_MISMATCH: return "opening and ending tags do not match"
+        case XML_ERR_TAG_NOT_FINISHED: return "an element is not closed"
+        default: return "libxml2 error \(code)"
+        }
     }
 
     private static func element(_ node: xmlNodePtr) -> NCCLTopologyElement {
@@ -63,13 +84,5 @@ enum LibXML2Tree {
         }
         return NCCLTopologyElement(name: String(cString: node.pointee.name), attributes: attributes,
                                    children: children, line: Int(xmlGetLineNo(node)))
-    }
-}
-
-private extension String {
-    func trimmingTrailingNewlines() -> String {
-        var s = self
-        while s.last == "\n" || s.last == "\r" { s.removeLast() }
-        return s
     }
 }

@@ -4,6 +4,7 @@ import CLibXML2
 /// saves it with no XML declaration (NCCL fails on `<?xml`) and two-space indentation (NCCL fails on tabs).
 enum LibXML2Writer {
     static func serialise(_ root: NCCLTopologyElement) -> String {
+        LibXML2Library.ensureInitialised()
         guard let doc = xmlNewDoc(xmlString("1.0")) else { return "" }
         defer { xmlFreeDoc(doc) }
         xmlDocSetRootElement(doc, node(root))

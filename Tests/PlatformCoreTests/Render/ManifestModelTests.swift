@@ -131,7 +131,7 @@ import Testing
     }
 
     @Test func parseRejectsDuplicateAndComplexKeys() {
-        #expect(throws: ManifestParseError(message: "duplicate key `a`", line: 2, column: 1)) {
+        #expect(throws: ManifestParseError(message: "duplicate key in mapping", line: 2, column: 1)) {
             try ManifestValue.parse(yaml: "a: 1\na: 2\n")
         }
         #expect(throws: ManifestParseError(message: "mapping keys must be scalars", line: 1, column: 3)) {

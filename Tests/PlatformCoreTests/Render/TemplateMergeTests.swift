@@ -89,7 +89,7 @@ import Testing
         #expect(set.keys == ["d"])
         #expect(set["d"] == ["fine": true])
         #expect(errors.map(\.path) == ["a.yaml", "b.yaml", "c.yaml", "d.yml"])
-        #expect(errors[0].description == "a.yaml:2:1: duplicate key `x`")
+        #expect(errors[0].description == "a.yaml:2:1: duplicate key in mapping")
         #expect(errors[1].message == "a template must be one YAML mapping")
         #expect(errors[3].message == "template `d` is already defined by d.yaml")
     }

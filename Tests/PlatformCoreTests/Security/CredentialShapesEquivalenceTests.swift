@@ -22,22 +22,29 @@ import Testing
     static let shortest: [(kind: String, value: String)] = [
         ("an Anthropic API key", "sk-ant-" + String(repeating: "a", count: 20)),
         ("an OpenAI-style API key (`sk-`)", "sk-" + String(repeating: "a", count: 20)),
+        ("a Stripe API key", "rk_test_" + String(repeating: "a", count: 16)),
         ("an AWS access key id", "AKIA" + String(repeating: "A", count: 16)),
+        ("an AWS secret access key", "Aa0/" + String(repeating: "a", count: 36)),
         ("a GitHub token", "ghs_" + String(repeating: "a", count: 30)),
         ("a GitHub token", "github_pat_" + String(repeating: "a", count: 22)),
+        ("a GitLab token", "gldt-" + String(repeating: "a", count: 20)),
+        ("a Google API key", "AIza" + String(repeating: "a", count: 35)),
         ("a Hugging Face token", "hf_" + String(repeating: "a", count: 30)),
         ("a Slack token", "xoxb-" + String(repeating: "a", count: 10)),
         ("a JSON Web Token", "eyJaaaaaaaa.aaaaaaaa.aaaaaaaa"),
+        ("a bearer token", "Bearer 0" + String(repeating: "a", count: 15)),
         ("a PEM block", "-----BEGIN A-----"),
-        ("a URL with an embedded password", "a://b:c@"),
+        ("a URL with an embedded password", "a://:c@"),
+        ("a URL with embedded credentials", "a://b@"),
     ]
 
     @Test func shortestValueOfEveryShapeIsLongEnough() {
         for (kind, value) in Self.shortest {
             #expect(CredentialShapes.match(value) == kind, "\(value)")
             #expect(value.utf8.count >= CredentialShapes.shortestMatch, "\(kind)")
-            // One character less no longer matches that shape.
+            // One character less no longer matches that shape (a base64 run: one more neither).
             #expect(CredentialShapes.match(String(value.dropLast())) != kind, "\(value)")
+            if kind == "an AWS secret access key" { #expect(CredentialShapes.match(value + "a") != kind) }
         }
         #expect(Self.shortest.map(\.value.utf8.count).min() == CredentialShapes.shortestMatch)
     }
@@ -56,6 +63,8 @@ import Testing
         // Fragments that make values close to every shape: anchors, near misses, separators.
         let fragments = ["sk-", "sk-ant-", "ask-", "AKIA", "ASIA", "ghp_", "gh", "github_pat_", "hf_", "xoxb-", "xox", "eyJ", ".",
                          "-----BEGIN ", "-----", "RSA KEY", "@", "://", "http", ":", "/", " ", "_", "-", "Zk8vQ2mX", "9pL4rT7w",
+                         "sk_live_", "rk_test_", "glpat-", "gldt-", "AIza", "Bearer ", "bearer", "ssh://", "git@", "+",
+                         "wJalrXUtnFEMI/K7MDENG/", "bPxRfiCYEXAMPLEKEY", "Aa0/Aa0/Aa0/Aa0/Aa0/",
                          "abcdefgh", "ABCDEFGH", "01234567", "é", "🔑", "+/=", "a", "Q", "7"]
         let fields: [String?] = [nil, "value", "apiKey", "HF_TOKEN", "password", "Schlüssel", "description"]
         var random = SeededGenerator(seed: 9)

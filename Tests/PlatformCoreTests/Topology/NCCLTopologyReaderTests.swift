@@ -59,7 +59,7 @@ import Testing
         #expect(!diagnostics.isEmpty)
         #expect(diagnostics.allSatisfy { $0.code == TopologyDiagnosticCode.malformedXML && $0.severity == .error })
         #expect(diagnostics.first?.location?.line == 4)
-        #expect(diagnostics.first?.message.contains("Opening and ending tag mismatch") == true)
+        #expect(diagnostics.first?.message.contains("opening and ending tags do not match") == true)
     }
 
     @Test func emptyAndBinaryInputDoNotCrash() {
