@@ -99,14 +99,20 @@ import Testing
         #expect(compile.stderr.contains("= note: `interconnect: nvswitch` stated here (platform.yaml:13:23)"))
         #expect(compile.stderr.contains("= help: remove `interconnect:` to let the topology file decide, or name this node's own topology dump"))
         #expect(!FileManager.default.fileExists(atPath: fixture.path("out")))
+        let check = try fixture.run(["check"])
+        #expect(check.status == 1)
+        #expect(check.stderr.contains("platform.yaml:14:23: error[E2120]: "))
+
+        // Without `interconnect:` the file decides, and `explain inventory` says so.
+        try fixture.edit("        interconnect: nvswitch\n", "")
+        let inventory = try fixture.run(["explain", "inventory"])
+        #expect(inventory.status == 0, "\(inventory.stderr)")
+        #expect(inventory.stdout.contains("islands 4+1+1+1+1 over nvswitch"), "\(inventory.stdout)")
     }
 
     /// The OCI A100 dump (12 NVSwitch links per GPU) on a pool without `interconnect` used to read
-    /// "islands 1+1+1+1+1+1+1+1 over pcie" and reject a valid TP=8 model (E2102).
-    /// `check` and `explain` read topology files only with the lead's contained-reads change to
-    /// `CompileInput.swift` (branch of issue #14), which this branch must not touch: until it is
-    /// merged the expectations fail as a known issue. Once merged, `withKnownIssue` reports "known
-    /// issue was not recorded": then remove the wrapper.
+    /// "islands 1+1+1+1+1+1+1+1 over pcie" and reject a valid TP=8 model (E2102). `check` and
+    /// `explain` read the file through `input.frontEnd` (main's contained reads, #14).
     @Test func ociA100DumpDecidesIslandsOfAPoolWithoutInterconnect() throws {
         let fixture = try CLIFixture()
         try fixture.write("topo/node.xml", try String(contentsOf: Self.cases.appendingPathComponent("oci-BM.GPU.A100-v2.8-topo.xml"), encoding: .utf8))
@@ -133,11 +139,10 @@ import Testing
         let compile = try fixture.run(["compile", "--out", "out"])
         let check = try fixture.run(["check"])
         let inventory = try fixture.run(["explain", "inventory"])
-        withKnownIssue("check/explain/compile read topology files only after the #14 contained-reads merge") {
-            #expect(compile.status == 0, "\(compile.stderr)")
-            #expect(check.status == 0, "\(check.stderr)")
-            #expect(!check.stderr.contains("E2102"))
-            #expect(inventory.stdout.contains("islands 8 over nvswitch"), "\(inventory.stdout)")
-        }
+        #expect(compile.status == 0, "\(compile.stderr)")
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(!check.stderr.contains("E2102"))
+        #expect(inventory.status == 0)
+        #expect(inventory.stdout.contains("islands 8 over nvswitch"), "\(inventory.stdout)")
     }
 }
