@@ -75,7 +75,7 @@ extension Lowering {
             price = CostArithmetic.scale(base, by: Int64(100 - min(discount, 100)), over: 100)
             priceSource += ", less \(discount)% \(capacity.rawValue) discount"
         }
-        return NodePool(
+        var pool = NodePool(
             name: name, cluster: cluster, instanceType: instance?.name ?? o.string("instanceType"), gpu: gpu, gpusPerNode: gpusPerNode,
             interconnect: interconnect, islands: islands, topologyFile: o.string("topologyFile"),
             fabric: network.string("fabric").flatMap(Fabric.init(rawValue:)) ?? instance?.fabric ?? .ethernet,
@@ -90,6 +90,8 @@ extension Lowering {
             locations: ["gpu": o.loc("gpu"), "nodes": nodes.loc("max"), "nodes.min": nodes.loc("min"), "mig": o.loc("mig"),
                         "instanceType": o.loc("instanceType"), "interconnect": o.loc("interconnect"), "topologyFile": o.loc("topologyFile"),
                         "network": o.loc("network"), "capacityType": o.loc("capacityType")])
+        pool.islandsBasis = o.has("interconnect") ? .interconnect : instance.map { .instanceType($0.name) } ?? .assumed
+        return pool
     }
 }
 

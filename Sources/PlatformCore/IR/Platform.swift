@@ -90,10 +90,19 @@ public struct NodePool: Sendable {
     public var taints: [Taint]
     public var location: SourceLocation
     public var locations: [String: SourceLocation]
+    /// Who stated the islands before any topology file is read; a file may only confirm a stated shape.
+    public var islandsBasis: IslandsBasis = .assumed
 
     public var id: String { "\(cluster)/\(name)" }
     public var autoscaled: Bool { maxNodes > minNodes }
     public var largestIsland: Int { islands.max() ?? 1 }
+}
+
+/// Where a pool's islands come from when no topology file decides them.
+public enum IslandsBasis: Hashable, Sendable {
+    case assumed                 // neither `interconnect:` nor a known instance type: PCIe is assumed
+    case interconnect            // the spec's `interconnect:`
+    case instanceType(String)    // the instance catalog's entry
 }
 
 public struct Taint: Hashable, Sendable {

@@ -1,10 +1,14 @@
 import PlatformDiagnostics
 
 /// Pools that name an NCCL topology file take their NVLink islands from it (read through
-/// libxml2 by `NCCLTopologyReader`); a file without `<gpu>` elements (a cloud overlay) leaves the
-/// islands of the instance type or `interconnect`, and the reader's note says so.
+/// libxml2 by `NCCLTopologyReader`) when it has `<nvlink>` data; a file without (a cloud overlay)
+/// leaves the islands of the instance type or `interconnect`, and the reader's note says so. A file
+/// that contradicts the islands the spec or the instance catalog states is an error: one of the two
+/// describes another machine.
 public enum PoolTopology {
     public static let gpuCountMismatch: DiagnosticCode = "E2007"
+    /// The file's NVLink islands contradict `interconnect:` or the instance type (E2120).
+    public static let islandsContradiction: DiagnosticCode = "E2120"
 
     /// `files` maps each `topologyFile` as written in the spec to its bytes (the CLI reads them
     /// relative to the spec's folder); a missing file is reported by the NCCL topology emitter.
@@ -29,8 +33,45 @@ public enum PoolTopology {
                                       at: pool.locations["topologyFile"], help: "use the topology file of this instance type")
                     continue
                 }
+                let derived = topology.interconnect ?? .pcie
+                if contradicts(pool, fileIslands: topology.islandSizes, fileInterconnect: derived) {
+                    report(pool, path: path, fileIslands: topology.islandSizes, fileInterconnect: derived, into: &diagnostics)
+                    continue
+                }
                 platform.clusters[c].nodePools[i].islands = topology.islandSizes
+                if pool.islandsBasis == .assumed { platform.clusters[c].nodePools[i].interconnect = derived }
             }
         }
     }
+
+    /// `interconnect: nvlink` without an instance type does not say the island sizes, only that there
+    /// are some; every other basis states them.
+    static func contradicts(_ pool: NodePool, fileIslands: [Int], fileInterconnect: Interconnect) -> Bool {
+        switch pool.islandsBasis {
+        case .assumed: return false
+        case .interconnect where pool.interconnect == .nvlink: return fileInterconnect == .pcie
+        case .interconnect, .instanceType: return fileIslands != pool.islands.sorted(by: >)
+        }
+    }
+
+    static func report(_ pool: NodePool, path: String, fileIslands: [Int], fileInterconnect: Interconnect,
+                       into diagnostics: inout DiagnosticBag) {
+        let shown = "NVLink islands \(plus(fileIslands)) (\(fileInterconnect.rawValue))"
+        let stated = "islands \(plus(pool.islands.sorted(by: >))) (\(pool.interconnect.rawValue))"
+        let (claim, note, help): (String, DiagnosticNote, String)
+        if case let .instanceType(type) = pool.islandsBasis {
+            claim = "its instance type `\(type)` has \(stated)"
+            note = DiagnosticNote("instance type `\(type)` chosen here", at: pool.locations["instanceType"] ?? pool.location)
+            help = "name the topology dump of a `\(type)` node, or state the pool with `gpu:` and `gpusPerNode:` instead of `instanceType:`"
+        } else {
+            claim = "it states `interconnect: \(pool.interconnect.rawValue)` (\(pool.interconnect == .nvlink ? "NVLink islands" : stated))"
+            note = DiagnosticNote("`interconnect: \(pool.interconnect.rawValue)` stated here", at: pool.locations["interconnect"] ?? pool.location)
+            help = "remove `interconnect:` to let the topology file decide, or name this node's own topology dump"
+        }
+        diagnostics.error(islandsContradiction,
+                          "topology file `\(path)` of node pool `\(pool.name)` shows \(shown), but \(claim)",
+                          at: pool.locations["topologyFile"], notes: [note], help: help)
+    }
+
+    private static func plus(_ sizes: [Int]) -> String { sizes.map(String.init).joined(separator: "+") }
 }

@@ -14,9 +14,14 @@ public enum PlacementPass {
 
     public static func problem(_ p: Platform) -> PlacementProblem {
         let pools = p.clusters.flatMap(\.nodePools).map { pool in
-            PoolSupply(id: pool.id, cluster: pool.cluster, gpuModel: pool.gpu, nodeCount: pool.maxNodes, minNodes: pool.minNodes,
-                       islands: pool.islands, migSlicesPerGPU: pool.migProfiles.isEmpty ? nil : pool.migProfiles,
-                       zones: pool.zones, pricePerHourMicros: pool.pricePerHour?.micros ?? 0, rdma: pool.fabric.isRDMA)
+            let merged = pool.migProfiles.isEmpty && pool.gpusPerNode > 1 && pool.largestIsland == 1 && p.models.contains { m in
+                m.allowPCIe && m.migProfile == nil && m.gpuModel == pool.gpu && m.nodesPerReplica == 1 && m.gpusPerReplica > 1
+            }
+            // `placement.allowPCIe` lets a replica take several GPUs of one PCIe-only node: the node is one group.
+            return PoolSupply(id: pool.id, cluster: pool.cluster, gpuModel: pool.gpu, nodeCount: pool.maxNodes, minNodes: pool.minNodes,
+                              islands: merged ? [pool.gpusPerNode] : pool.islands, migSlicesPerGPU: pool.migProfiles.isEmpty ? nil : pool.migProfiles,
+                              zones: pool.zones, pricePerHourMicros: pool.pricePerHour?.micros ?? 0, rdma: pool.fabric.isRDMA,
+                              pcieNode: merged)
         }
         func poolID(cluster: String?, pool: String?) -> String? {
             guard let pool else { return nil }
@@ -30,7 +35,7 @@ public enum PlacementPass {
                    cluster: m.cluster, pool: poolID(cluster: m.cluster, pool: m.pool),
                    gpusPerGroup: m.migProfile == nil ? m.gpusPerReplica : 1, migProfile: m.migProfile,
                    groups: m.minReplicas, maxGroups: m.maxReplicas, nodesPerGroup: m.nodesPerReplica,
-                   spread: SpreadPolicy(rawValue: m.spread.rawValue) ?? .zones)
+                   spread: SpreadPolicy(rawValue: m.spread.rawValue) ?? .zones, allowPCIe: m.allowPCIe)
         }
         demands += p.training.map { j in
             Demand(id: jobDemandID(j.name), kind: .gang, team: j.team, priority: priority[j.team] ?? 0, gpuModel: j.gpuModel,

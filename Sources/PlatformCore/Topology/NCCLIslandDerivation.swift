@@ -2,10 +2,12 @@ import PlatformDiagnostics
 
 /// Derives a node's GPUs, NICs and NVLink islands from a parsed topology file.
 ///
-/// GPUs joined by an `<nvlink>` to each other, or to any NVSwitch (`tclass="0x068000"`; NCCL collapses all
-/// switch targets into one NVS node), form one island. An `<nvlink>` whose target is the GPU's own bus ID
-/// (Azure NC A100 v4 writes one per GPU) links nothing. Overlays without `<gpu>` elements carry no NVLink
-/// data, so their islands stay unknown and the caller falls back to the instance type.
+/// GPUs joined by an `<nvlink>` to each other form one island, and so do all GPUs linked to the same
+/// NVSwitch: a target with `tclass="0x068000"`, or the bus ID of a `<pci class="0x068000">` or `<nvs>`
+/// in the file. An `<nvlink>` whose target is the GPU's own bus ID (Azure NC A100 v4 writes one per GPU)
+/// links nothing. Once any GPU has `<nvlink>` data the file decides: a GPU without any is a lone GPU.
+/// Files without `<nvlink>` elements (cloud overlays, hand-written files) carry no NVLink data, so their
+/// islands stay unknown and the caller falls back to the instance type or `interconnect`.
 enum NCCLIslandDerivation {
     struct GPU {
         var index: Int
@@ -32,10 +34,24 @@ enum NCCLIslandDerivation {
             return (NodeTopology(gpuCount: gpuPCIs.count, islands: [], nics: nics,
                                  source: "\(file): overlay without <gpu> elements; islands from the instance type"), diagnostics)
         }
+        guard gpus.contains(where: { !$0.links.isEmpty }) else {
+            // NCCL asks NVML for the links of a GPU the file gives none: the file says nothing about NVLink.
+            diagnostics.append(Diagnostic(.note, TopologyDiagnosticCode.islandsUnknown,
+                "topology file has \(gpus.count) `<gpu>` elements but no `<nvlink>` elements, so its NVLink islands are unknown",
+                at: locate(system.line, "system"),
+                help: "the node pool's instance type or `interconnect` decides the islands"))
+            return (NodeTopology(gpuCount: gpus.count, islands: [], nics: nics,
+                                 source: "\(file): <gpu> elements without <nvlink>; islands from the instance type"), diagnostics)
+        }
+        let switches = Set(system.descendants.filter { element in
+            element.name == "nvs" || (element.name == "pci" && (element["class"] ?? "").lowercased().hasPrefix("0x068000"))
+        }.compactMap { $0["busid"]?.lowercased() })
 
         let byBusID = Dictionary(gpus.map { ($0.busID, $0.index) }, uniquingKeysWith: { first, _ in first })
         var islands = UnionFind(gpus.map(\.index))
-        var switchMembers: [Int] = []
+        var switchMembers: [String: [Int]] = [:]
+        var joinedBySwitch = false
+        var joinedDirectly = false
         var linkCount: [Int: Int] = [:]
         var selfLinks = 0
         for gpu in gpus {
@@ -44,10 +60,11 @@ enum NCCLIslandDerivation {
                 let tclass = (link["tclass"] ?? "").lowercased()
                 let count = Int(link["count"] ?? "") ?? 0
                 if target == gpu.busID { selfLinks += 1; continue }
-                if tclass.hasPrefix("0x068000") {
-                    switchMembers.append(gpu.index)
+                if tclass.hasPrefix("0x068000") || switches.contains(target) {
+                    switchMembers[target, default: []].append(gpu.index)
                 } else if let peer = byBusID[target] {
                     islands.union(gpu.index, peer)
+                    joinedDirectly = true
                 } else {
                     diagnostics.append(Diagnostic(.warning, TopologyDiagnosticCode.unknownNVLinkTarget,
                         "`<nvlink>` of GPU \(gpu.index) targets `\(target)` (tclass `\(tclass)`), which is neither a GPU in this file nor an NVSwitch",
@@ -57,7 +74,10 @@ enum NCCLIslandDerivation {
                 linkCount[gpu.index, default: 0] += count
             }
         }
-        for member in switchMembers.dropFirst() { islands.union(switchMembers[0], member) }
+        for members in switchMembers.values where members.count > 1 {
+            for member in members.dropFirst() { islands.union(members[0], member) }
+            joinedBySwitch = true
+        }
         if selfLinks > 0 {
             diagnostics.append(Diagnostic(.note, TopologyDiagnosticCode.selfTargetedNVLink,
                 "\(selfLinks) `<nvlink>` elements target their own GPU's bus ID; they link no GPUs",
@@ -73,8 +93,10 @@ enum NCCLIslandDerivation {
             return NVLinkIsland(gpus: members, bandwidthGBps: (perGPU.min() ?? 0).rounded(toPlaces: 1))
         }
         let sizes = result.map { String($0.gpus.count) }.joined(separator: "+")
+        let interconnect: Interconnect = result.allSatisfy { $0.gpus.count == 1 } ? .pcie
+            : joinedBySwitch ? .nvswitch : (joinedDirectly ? .nvlink : .pcie)
         return (NodeTopology(gpuCount: gpus.count, islands: result, nics: nics,
-                             source: "\(file): \(gpus.count) GPUs in NVLink islands of \(sizes)"), diagnostics)
+                             source: "\(file): \(gpus.count) GPUs in NVLink islands of \(sizes)", interconnect: interconnect), diagnostics)
     }
 
     /// `<gpu>` elements with the bus ID of their `<pci>` parent, indexed by `dev` (document order if absent).

@@ -19,12 +19,16 @@ public struct NodeTopology: Hashable, Sendable {
     public var islands: [NVLinkIsland]
     public var nics: Int
     public var source: String           // where this came from, for `explain` ("aws-p4d-24xl-topo.xml: overlay …")
+    /// What joins the islands: `.nvswitch` when a switch does, `.nvlink` for GPU↔GPU links only, `.pcie`
+    /// when every GPU is alone; nil when the source does not tell.
+    public var interconnect: Interconnect?
 
-    public init(gpuCount: Int, islands: [NVLinkIsland], nics: Int, source: String) {
+    public init(gpuCount: Int, islands: [NVLinkIsland], nics: Int, source: String, interconnect: Interconnect? = nil) {
         self.gpuCount = gpuCount
         self.islands = islands
         self.nics = nics
         self.source = source
+        self.interconnect = interconnect
     }
 
     /// Whether the islands were derived from NVLink data rather than left unknown.

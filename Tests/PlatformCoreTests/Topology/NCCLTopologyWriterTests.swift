@@ -59,8 +59,11 @@ import Testing
         let text = NCCLTopologyWriter.write(NodeTopology(instance: g6e, gpu: l40s), gpu: l40s)
         #expect(!text.contains("nvlink"))
         #expect(text.contains("<gpu dev=\"3\" sm=\"89\"/>"))
-        let (doc, _) = NCCLTopologyReader.read(xml: Array(text.utf8), file: "g6e.xml")
-        #expect(doc?.topology.islandSizes == [1, 1, 1, 1])
+        // Without `<nvlink>` NCCL asks NVML for the links, so the file decides no islands (E2204 note).
+        let (doc, diagnostics) = NCCLTopologyReader.read(xml: Array(text.utf8), file: "g6e.xml")
+        #expect(doc?.topology.gpuCount == 4)
+        #expect(doc?.topology.islandSizes == [])
+        #expect(diagnostics.map(\.code) == [TopologyDiagnosticCode.islandsUnknown])
     }
 
     /// Every real file, read and written back, still passes NCCL's rules and gives the same topology.

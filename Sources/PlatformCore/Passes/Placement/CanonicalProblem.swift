@@ -123,7 +123,10 @@ struct CanonicalProblem {
         }
         func capacity(_ pool: PoolSupply) -> Int {
             if let profile = d.migProfile { return (pool.migSlicesPerGPU?[profile] ?? 0) * pool.gpusPerNode }
-            return d.spansNodes ? pool.gpusPerNode : (pool.islands.max() ?? 0)
+            if d.spansNodes { return pool.gpusPerNode }
+            // A node merged into one group for PCIe tensor parallelism keeps NVLink groups out.
+            if pool.pcieNode, !d.allowPCIe { return 1 }   // the node's real islands are single GPUs
+            return pool.islands.max() ?? 0
         }
         let largest = candidates.map { capacity(pools[$0]) }.max() ?? 0
         candidates = candidates.filter { d.gpusPerGroup <= capacity(pools[$0]) }

@@ -36,10 +36,14 @@ public struct PoolSupply: Hashable, Sendable {
     public var pricePerHourMicros: Int64
     /// Whether the pool has an RDMA fabric (InfiniBand, EFA, RoCE); training gangs need one.
     public var rdma: Bool
+    /// Whether `islands` is one group of the whole node although its GPUs have no NVLink (a PCIe-only
+    /// pool that a demand allowing PCIe tensor parallelism may use): multi-GPU demands that do not
+    /// allow PCIe may not use it.
+    public var pcieNode: Bool
 
     public init(id: String, cluster: String, gpuModel: String, nodeCount: Int, minNodes: Int = 0,
                 islands: [Int], migSlicesPerGPU: [String: Int]? = nil, zones: [String] = [],
-                pricePerHourMicros: Int64, rdma: Bool = false) {
+                pricePerHourMicros: Int64, rdma: Bool = false, pcieNode: Bool = false) {
         self.id = id
         self.cluster = cluster
         self.gpuModel = gpuModel
@@ -50,6 +54,7 @@ public struct PoolSupply: Hashable, Sendable {
         self.zones = zones
         self.pricePerHourMicros = pricePerHourMicros
         self.rdma = rdma
+        self.pcieNode = pcieNode
     }
 
     /// GPUs on one node.
@@ -89,10 +94,13 @@ public struct Demand: Hashable, Sendable {
     public var maxGroups: Int
     public var nodesPerGroup: Int
     public var spread: SpreadPolicy
+    /// `placement.allowPCIe`: a group may take GPUs of one node across NVLink islands (over PCIe).
+    public var allowPCIe: Bool
 
     public init(id: String, kind: DemandKind = .replicas, team: String, priority: Int = 0, gpuModel: String,
                 cluster: String? = nil, pool: String? = nil, gpusPerGroup: Int, migProfile: String? = nil,
-                groups: Int, maxGroups: Int? = nil, nodesPerGroup: Int = 1, spread: SpreadPolicy = .zones) {
+                groups: Int, maxGroups: Int? = nil, nodesPerGroup: Int = 1, spread: SpreadPolicy = .zones,
+                allowPCIe: Bool = false) {
         self.id = id
         self.kind = kind
         self.team = team
@@ -106,6 +114,7 @@ public struct Demand: Hashable, Sendable {
         self.maxGroups = max(maxGroups ?? groups, groups)
         self.nodesPerGroup = nodesPerGroup
         self.spread = spread
+        self.allowPCIe = allowPCIe
     }
 
     /// Whether the groups take whole nodes (multi-node serving or a gang).
