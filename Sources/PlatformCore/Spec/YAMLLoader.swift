@@ -5,7 +5,10 @@ import Yams
 /// Bytes → `SpecNode`, reporting every problem of the text itself (encoding, tabs, syntax, documents,
 /// duplicate keys, alias bombs) as a located diagnostic instead of a crash or a silent choice.
 public struct YAMLLoader {
-    /// Aliases may be used, but expanding them may not produce more nodes than this ("billion laughs").
+    /// Aliases may be used, but expanding them may not copy more nodes than this ("billion laughs").
+    /// Only copies count: the document's own nodes are bounded by `maxEntries` and were already
+    /// built by the parser, so counting them too refused large alias-free specs with a false
+    /// "expanding aliases" message (a generated platform of 5,000 models).
     public static let maxExpandedNodes = 200_000
     /// Deeper nesting than this is refused before the recursive composer sees it.
     public static let maxDepth = 200
@@ -71,18 +74,17 @@ public struct YAMLLoader {
             diagnostics.error(SpecCodes.yamlSyntax, "cannot parse the spec: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
             return nil
         }
-        var budget = Self.maxExpandedNodes
+        var budget = ExpansionBudget(remaining: Self.maxExpandedNodes)
         return convert(root, budget: &budget, into: &diagnostics)
     }
 
     // MARK: Node conversion
 
-    private func convert(_ node: Node, budget: inout Int, into diagnostics: inout DiagnosticBag) -> SpecNode? {
-        budget -= 1
-        guard budget >= 0 else {
+    private func convert(_ node: Node, budget: inout ExpansionBudget, into diagnostics: inout DiagnosticBag) -> SpecNode? {
+        guard budget.admit(node.mark) else {
             diagnostics.error(SpecCodes.aliasBomb,
                               "expanding aliases produces more than \(Self.maxExpandedNodes) nodes",
-                              at: node.mark.map(location) ?? SourceLocation(file: file, line: 1, column: 1),
+                              at: SourceLocation(file: file, line: max(1, budget.frontier.line), column: max(1, budget.frontier.column)),
                               help: "aliases are for small shared fragments; write the values out or restructure the spec")
             return nil
         }
@@ -118,6 +120,26 @@ public struct YAMLLoader {
                 items.append(converted)
             }
             return .sequence(items, s.mark.map(location) ?? origin)
+        }
+    }
+
+    /// Charges only the nodes an alias expansion copies. The composer hands back the anchored node
+    /// itself for an alias, so a copy carries a position before the furthest one converted so far,
+    /// while the document's own nodes arrive in increasing position order.
+    struct ExpansionBudget {
+        var remaining: Int
+        /// The furthest position converted: where the expansion being charged is used.
+        private(set) var frontier = (line: 0, column: 0)
+
+        init(remaining: Int) { self.remaining = remaining }
+
+        mutating func admit(_ mark: Mark?) -> Bool {
+            if let mark, (mark.line, mark.column) >= frontier {
+                frontier = (mark.line, mark.column)
+                return true
+            }
+            remaining -= 1
+            return remaining >= 0
         }
     }
 
@@ -182,8 +204,20 @@ public struct YAMLLoader {
         return true
     }
 
-    /// Counts entries (see `maxEntries`) in one pass over the bytes, ignoring comments and quotes.
+    /// Refuses a text with more than `maxEntries` entries, located where the count passes it.
     private func checkEntries(_ text: String, into diagnostics: inout DiagnosticBag) -> Bool {
+        let counted = Self.countEntries(text, stoppingAbove: Self.maxEntries)
+        guard counted.entries > Self.maxEntries else { return true }
+        diagnostics.error(SpecCodes.tooLarge, "the spec has more than \(Self.maxEntries) entries (lines and flow items)",
+                          at: SourceLocation(file: file, line: counted.line, column: max(1, counted.column)),
+                          help: "a platform spec has a few thousand entries; check that this is the right file")
+        return false
+    }
+
+    /// Counts entries (see `maxEntries`) in one pass over the bytes, ignoring comments and quotes;
+    /// stops where the count first passes `limit` and says where that is. `platformc generate`
+    /// counts its own output with this, so it never prints a spec the loader refuses.
+    public static func countEntries(_ text: String, stoppingAbove limit: Int = .max) -> (entries: Int, line: Int, column: Int) {
         var entries = 0, line = 1, column = 0
         var lineHasContent = false, comment = false
         var quote: UInt8?
@@ -203,14 +237,9 @@ public struct YAMLLoader {
                 if byte == UInt8(ascii: ",") { entries += 1 }
                 if byte == UInt8(ascii: "\"") { quote = byte }
             }
-            if entries > Self.maxEntries {
-                diagnostics.error(SpecCodes.tooLarge, "the spec has more than \(Self.maxEntries) entries (lines and flow items)",
-                                  at: SourceLocation(file: file, line: line, column: max(1, column)),
-                                  help: "a platform spec has a few thousand entries; check that this is the right file")
-                return false
-            }
+            if entries > limit { return (entries, line, column) }
         }
-        return true
+        return (entries, line, column)
     }
 
     // MARK: Errors and positions
