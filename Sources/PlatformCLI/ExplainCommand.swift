@@ -5,6 +5,8 @@ import PlatformDiagnostics
 
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case text, json, markdown }
 
+extension PlacementBaseline: ExpressibleByArgument {}
+
 /// `platformc explain inventory|placement|cost`: what the compiler knows and decided.
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "explain", abstract: "Explain the inventory, placement or cost of a platform.",
@@ -14,13 +16,17 @@ struct ExplainCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "placement", abstract: "Per node, pool and model: where every replica and gang runs.")
         @OptionGroup var options: SpecOptions
         @Option(help: "text or json") var format: ReportFormat = .text
+        @Option(help: "Also place with this heuristic and show its figures beside ours: ffd (first-fit decreasing).")
+        var baseline: PlacementBaseline?
 
         func run() throws {
             let input = try CompileInput.load(options: options, templatesFolder: nil)
             let output = input.compile(warningsAsErrors: false)
             emit(output.diagnostics, format: options.diagnostics, sources: input.sources)
-            guard let placement = output.plan?.placement else { throw ExitStatus.specErrors }
-            print(format == .json ? PlacementExplanation.json(placement) : PlacementExplanation.text(placement), terminator: "")
+            guard let plan = output.plan, let placement = plan.placement else { throw ExitStatus.specErrors }
+            let compared = baseline.map { ($0, $0.place(plan.platform)) }
+            print(format == .json ? PlacementExplanation.json(placement, baseline: compared)
+                                  : PlacementExplanation.text(placement, baseline: compared), terminator: "")
             if output.diagnostics.hasErrors { throw ExitStatus.specErrors }
         }
     }

@@ -26,6 +26,7 @@ struct GenerateCommand: ParsableCommand {
         if let profile { return try GenerateProfile.run(specPath: profile, templatesFolder: nil) }
         let spec = PlatformGenerator.generate(
             GeneratorParameters(seed: seed, clusters: clusters, nodes: nodes, models: models, teams: teams))
+        guard GeneratorLimits.fits(spec) else { throw tooLarge() }
         if let output {
             guard FileManager.default.createFile(atPath: output, contents: Data(spec.utf8)) else {
                 throw IOFailure("cannot write `\(output)`")
@@ -33,5 +34,17 @@ struct GenerateCommand: ParsableCommand {
         } else {
             FileHandle.standardOutput.write(Data(spec.utf8))
         }
+    }
+
+    /// A usage error (exit 2, nothing written) that names the largest `--models` that fits.
+    private func tooLarge() -> ExitCode {
+        let parameters = GeneratorParameters(seed: seed, clusters: clusters, nodes: nodes, models: models, teams: teams)
+        var message = "these parameters give a spec over the loader's limits (\(YAMLLimits.maxEntries) entries, E1009, or \(YAMLLimits.maxNodes) nodes, E1090), which `platformc check` refuses; "
+        if let largest = GeneratorLimits.largestModels(fitting: parameters) {
+            message += "with the other parameters unchanged, `--models \(largest)` is the largest that fits"
+        } else {
+            message += "even `--models 1` does not fit: lower `--teams` or `--clusters`"
+        }
+        return fail(message)
     }
 }

@@ -23,7 +23,18 @@ public struct DiagnosticRenderer {
 
     public func render(_ diagnostics: [Diagnostic], as format: DiagnosticFormat) -> String {
         switch format {
-        case .text: return diagnostics.map(text).joined()
+        case .text:
+            // One line index per file for the whole batch: finding a line is then O(1), so the
+            // output is linear in the diagnostics, not diagnostics × source size.
+            var lines: [String: SourceLines] = [:]
+            return diagnostics.map { d in
+                text(d) { file in
+                    if let known = lines[file] { return known }
+                    let made = sources[file].map(SourceLines.init)
+                    lines[file] = made
+                    return made
+                }
+            }.joined()
         case .json: return json(diagnostics)
         case .github: return diagnostics.map(github).joined()
         }
@@ -31,9 +42,13 @@ public struct DiagnosticRenderer {
 
     /// `file:line:col: error[E1001]: message`, the source line with a caret, notes, then `help:`.
     public func text(_ d: Diagnostic) -> String {
+        text(d) { file in sources[file].map(SourceLines.init) }
+    }
+
+    private func text(_ d: Diagnostic, lines: (String) -> SourceLines?) -> String {
         let d = redaction.apply(d)
         var out = "\(prefix(d.location))\(d.severity.rawValue)[\(d.code)]: \(d.message)\n"
-        if snippets, !d.redactsSource, let loc = d.location, let snippet = snippet(at: loc) {
+        if snippets, !d.redactsSource, let loc = d.location, let source = lines(loc.file), let snippet = snippet(at: loc, in: source) {
             out += snippet
         }
         for note in d.notes {
@@ -81,15 +96,8 @@ public struct DiagnosticRenderer {
         location.map { "\($0): " } ?? ""
     }
 
-    private func snippet(at loc: SourceLocation) -> String? {
-        guard let source = sources[loc.file] else { return nil }
-        var lineNumber = 1
-        var found: Substring?
-        for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
-            if lineNumber == loc.line { found = line; break }
-            lineNumber += 1
-        }
-        guard let line = found, !redaction.hidesLine(line, line: loc.line, file: loc.file) else { return nil }
+    private func snippet(at loc: SourceLocation, in source: SourceLines) -> String? {
+        guard let line = source.line(loc.line), !redaction.hidesLine(line, line: loc.line, file: loc.file) else { return nil }
         let gutter = String(loc.line)
         let pad = String(repeating: " ", count: gutter.count)
         let caretOffset = max(0, min(loc.column - 1, line.unicodeScalars.count))

@@ -31,4 +31,38 @@ import Testing
         #expect(r.stderr.contains("error[E3001]: "))
         #expect(r.stderr.contains("cannot be placed"))
     }
+
+    @Test func baselineFFDBesideOurs() throws {
+        let r = try CLIRunner.run(["explain", "placement", "--baseline", "ffd"], in: CLIRunner.repoRoot)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasSuffix("""
+
+            baseline, first-fit decreasing:
+              cost: ours $350.93/h, first-fit decreasing $350.93/h
+              running nodes: ours 10, first-fit decreasing 10
+              stranded GPUs: ours 0, first-fit decreasing 0
+              dropped demands: ours 0, first-fit decreasing 0
+
+            """))
+        let j = try CLIRunner.run(["explain", "placement", "--baseline", "ffd", "--format", "json"], in: CLIRunner.repoRoot)
+        let o = try #require(try JSONSerialization.jsonObject(with: Data(j.stdout.utf8)) as? [String: Any])
+        let baseline = try #require(o["baseline"] as? [String: Any])
+        #expect(baseline["name"] as? String == "ffd")
+        #expect(baseline["costPerHour"] as? String == "350.93")
+        #expect(baseline["runningNodes"] as? Int == 10)
+        #expect(baseline["strandedGPUs"] as? Int == 0)
+        #expect((baseline["unplaced"] as? [String]) == [])
+        // Without the option the document is unchanged.
+        let plain = try CLIRunner.run(["explain", "placement", "--format", "json"], in: CLIRunner.repoRoot)
+        #expect(!plain.stdout.contains("\"baseline\""))
+    }
+
+    @Test func generateRefusesASpecOverTheEntryLimit() throws {
+        let dir = try CLIRunner.workspace(spec: CLIRunner.bundledSpec)
+        let r = try CLIRunner.run(["generate", "--clusters", "1", "--nodes", "3", "--models", "200", "--teams", "13000", "--output", "big.yaml"], in: dir)
+        #expect(r.status == 2)
+        #expect(r.stderr == "platformc: error: these parameters give a spec over the loader's limits (200000 entries, E1009, or 200000 nodes, E1090), "
+            + "which `platformc check` refuses; with the other parameters unchanged, `--models 81` is the largest that fits\n")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("big.yaml").path))
+    }
 }

@@ -2,13 +2,14 @@ import Foundation
 
 /// `platformc explain placement`: per node its GPUs and who holds them; per pool utilisation and
 /// stranded GPUs; per model where its replicas went; unplaced demands with reasons; the cost lower
-/// bound and the gap. The JSON form is documented in docs/placement-json.md and stable.
+/// bound and the gap; with a baseline, its figures beside ours. The JSON form is documented in
+/// docs/placement-json.md and stable.
 public enum PlacementExplanation {
     public static let schemaVersion = 1
 
-    public static func json(_ placement: Placement) -> String {
+    public static func json(_ placement: Placement, baseline: (PlacementBaseline, Placement)? = nil) -> String {
         func money(_ micros: Int64) -> String { Money(micros: micros).description }
-        let object: [String: Any] = [
+        var object: [String: Any] = [
             "schemaVersion": schemaVersion,
             "costPerHour": money(placement.costPerHourMicros),
             "lowerBoundPerHour": money(placement.lowerBoundMicros),
@@ -34,11 +35,16 @@ public enum PlacementExplanation {
             "unplaced": placement.unplaced.map { ["demand": $0.demand, "message": $0.message] },
             "headroom": placement.headroom.map { ["demand": $0.demand, "replicas": $0.groups, "maxReplicas": $0.maxGroups, "reachable": $0.reachable] },
         ]
+        if let (kind, other) = baseline {
+            let figures = PlacementFigures(other)
+            object["baseline"] = ["name": kind.rawValue, "costPerHour": money(figures.costPerHourMicros), "runningNodes": figures.runningNodes,
+                                  "strandedGPUs": figures.strandedGPUs, "unplaced": figures.dropped] as [String: Any]
+        }
         let data = try! JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
-    public static func text(_ placement: Placement) -> String {
+    public static func text(_ placement: Placement, baseline: (PlacementBaseline, Placement)? = nil) -> String {
         var out = "placement: $\(Money(micros: placement.costPerHourMicros))/h, lower bound $\(Money(micros: placement.lowerBoundMicros))/h, "
         out += "gap \(percentText(placement.gap))\(placement.provedOptimal ? " (proved optimal)" : ""), \(placement.strandedGPUs) stranded GPUs\n\n"
         for pool in placement.pools {
@@ -61,6 +67,19 @@ public enum PlacementExplanation {
             out += "\nunplaced:\n"
             for u in placement.unplaced { out += "  \(u.demand): \(u.message)\n" }
         }
+        if let (kind, other) = baseline { out += comparison(placement, with: other, title: kind.title) }
+        return out
+    }
+
+    /// Our figures beside the baseline's, one line per figure.
+    private static func comparison(_ placement: Placement, with other: Placement, title: String) -> String {
+        let ours = PlacementFigures(placement), theirs = PlacementFigures(other)
+        func dropped(_ f: PlacementFigures) -> String { f.dropped.isEmpty ? "0" : "\(f.dropped.count) (\(f.dropped.joined(separator: ", ")))" }
+        var out = "\nbaseline, \(title):\n"
+        out += "  cost: ours $\(Money(micros: ours.costPerHourMicros))/h, \(title) $\(Money(micros: theirs.costPerHourMicros))/h\n"
+        out += "  running nodes: ours \(ours.runningNodes), \(title) \(theirs.runningNodes)\n"
+        out += "  stranded GPUs: ours \(ours.strandedGPUs), \(title) \(theirs.strandedGPUs)\n"
+        out += "  dropped demands: ours \(dropped(ours)), \(title) \(dropped(theirs))\n"
         return out
     }
 
