@@ -7,29 +7,18 @@ import Testing
     let identity = ["GIT_AUTHOR_NAME": "CI Bot", "GIT_AUTHOR_EMAIL": "ci@example.com", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
     let header = "apiVersion: platformc/v1alpha1\nkind: Platform\nmetadata:\n  name: bad\n"
 
-    /// Every file under `dir` with its size, to prove a failed run wrote nothing.
-    func listing(_ dir: URL) -> [String] {
-        let walker = FileManager.default.enumerator(atPath: dir.path)
-        var out: [String] = []
-        while let path = walker?.nextObject() as? String {
-            let size = (try? FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent(path).path)[.size] as? Int) ?? -1
-            out.append("\(path) \(size ?? -1)")
-        }
-        return out.sorted()
-    }
-
     /// Writes `bytes` as platform.yaml, runs `arguments` (check, compile, commit) and expects each to
     /// fail with `status`, print `message`, and write nothing.
     func expectRefused(_ bytes: [UInt8], status: Int32, message: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let dir = try CLIRunner.workspace(spec: "")
         defer { try? FileManager.default.removeItem(at: dir) }
         try Data(bytes).write(to: dir.appendingPathComponent("platform.yaml"))
-        let before = listing(dir)
+        let before = CLIRunner.listing(dir)
         for arguments in [["check"], ["compile", "--out", "out"], ["commit"]] {
             let r = try CLIRunner.run(arguments, in: dir, environment: identity)
             #expect(r.status == status, "\(arguments): \(r.stderr.prefix(300))", sourceLocation: sourceLocation)
             #expect(r.stderr.contains(message) || r.stdout.contains(message), "\(arguments): \(r.stderr.prefix(300))", sourceLocation: sourceLocation)
-            #expect(listing(dir) == before, "\(arguments) wrote files", sourceLocation: sourceLocation)
+            #expect(CLIRunner.listing(dir) == before, "\(arguments) wrote files", sourceLocation: sourceLocation)
         }
     }
 
@@ -94,11 +83,11 @@ extension BadInputTests {
         let dir = try CLIRunner.workspace(spec: CLIRunner.bundledSpec)
         defer { try? FileManager.default.removeItem(at: dir) }
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("spec.yaml"), withIntermediateDirectories: false)
-        let before = listing(dir)
+        let before = CLIRunner.listing(dir)
         let r = try CLIRunner.run(["compile", "spec.yaml", "--out", "out"], in: dir)
         #expect(r.status == 2)
         #expect(r.stderr == "platformc: error: cannot read `spec.yaml`: it is a directory, not a spec file\n")
-        #expect(listing(dir) == before)
+        #expect(CLIRunner.listing(dir) == before)
     }
 
     @Test func unreadableSpec() throws {
@@ -119,11 +108,11 @@ extension BadInputTests {
         let dir = try CLIRunner.workspace(spec: CLIRunner.bundledSpec)
         defer { try? FileManager.default.removeItem(at: dir) }
         try "x".write(to: dir.appendingPathComponent("out"), atomically: true, encoding: .utf8)
-        let before = listing(dir)
+        let before = CLIRunner.listing(dir)
         let r = try CLIRunner.run(["compile", "--out", "out"], in: dir)
         #expect(r.status == 2)
         #expect(r.stderr == "platformc: error: output `out` exists and is not a directory\n")
-        #expect(listing(dir) == before)
+        #expect(CLIRunner.listing(dir) == before)
         #expect(try String(contentsOf: dir.appendingPathComponent("out"), encoding: .utf8) == "x")
     }
 
@@ -133,13 +122,13 @@ extension BadInputTests {
         let repo = dir.appendingPathComponent("gitops")
         try FileManager.default.createDirectory(at: repo, withIntermediateDirectories: false)
         try "notes\n".write(to: repo.appendingPathComponent("README"), atomically: true, encoding: .utf8)
-        let before = listing(dir)
+        let before = CLIRunner.listing(dir)
         let r = try CLIRunner.run(["commit"], in: dir, environment: identity)
         #expect(r.status == 2)
         #expect(r.stderr == "platformc: error: `\(repo.resolvingSymlinksInPath().path)` exists but is not a git repository; point at a repository or at a new or empty directory\n"
                 || r.stderr == "platformc: error: `\(repo.path)` exists but is not a git repository; point at a repository or at a new or empty directory\n",
                 "\(r.stderr)")
-        #expect(listing(dir) == before)
+        #expect(CLIRunner.listing(dir) == before)
     }
 
     /// A first good commit, then a refused one: the branch, its head and the work tree stay as they were.
@@ -149,12 +138,12 @@ extension BadInputTests {
         #expect(try CLIRunner.run(["commit"], in: dir, environment: identity).status == 0)
         let repo = dir.appendingPathComponent("gitops")
         let refsBefore = try CLIRunner.git(["show-ref"], in: repo).stdout
-        let before = listing(dir)
+        let before = CLIRunner.listing(dir)
         let r = try CLIRunner.run(["commit", "--branch", "bad..name"], in: dir, environment: identity)
         #expect(r.status == 2)
         #expect(r.stderr == "platformc: error: `bad..name` is not a valid branch name\n")
         #expect(try CLIRunner.git(["show-ref"], in: repo).stdout == refsBefore)
-        #expect(listing(dir) == before)
+        #expect(CLIRunner.listing(dir) == before)
     }
 
     @Test func readOnlyRepository() throws {
@@ -173,11 +162,11 @@ extension BadInputTests {
         try CLIRunner.bundledSpec.replacingOccurrences(of: "gpus: 24", with: "gpus: 32")
             .write(to: dir.appendingPathComponent("platform.yaml"), atomically: true, encoding: .utf8)
         try Process.run(URL(fileURLWithPath: "/bin/chmod"), arguments: ["-R", "a-w", repo.path]).waitUntilExit()
-        let before = listing(dir)
+        let before = CLIRunner.listing(dir)
         let r = try CLIRunner.run(["commit"], in: dir, environment: identity)
         #expect(r.status == 2)
         #expect(r.stderr.hasPrefix("platformc: error: "))
         #expect(try CLIRunner.git(["show-ref"], in: repo).stdout == refsBefore)
-        #expect(listing(dir) == before)
+        #expect(CLIRunner.listing(dir) == before)
     }
 }

@@ -70,6 +70,17 @@ struct CLIRunner {
         return finish(process, out, err)
     }
 
+    /// Every file under `dir` with its size, to prove a failed run wrote nothing.
+    static func listing(_ dir: URL) -> [String] {
+        let walker = FileManager.default.enumerator(atPath: dir.path)
+        var out: [String] = []
+        while let path = walker?.nextObject() as? String {
+            let size = (try? FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent(path).path)[.size] as? Int) ?? -1
+            out.append("\(path) \(size ?? -1)")
+        }
+        return out.sorted()
+    }
+
     /// A fresh temporary folder holding a copy of `spec` as platform.yaml.
     static func workspace(spec: String) throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("platformc-\(UUID().uuidString)")

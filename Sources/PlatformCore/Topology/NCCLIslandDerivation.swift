@@ -20,6 +20,13 @@ enum NCCLIslandDerivation {
     static func derive(system: NCCLTopologyElement, file: String, at locate: (Int, String) -> SourceLocation)
         -> (NodeTopology, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
+        /// A file that says nothing about NVLink: the pool's instance type or `interconnect` decides.
+        func islandsUnknown(gpuCount: Int, nics: Int, missing: String, source: String) -> (NodeTopology, [Diagnostic]) {
+            let note = Diagnostic(.note, TopologyDiagnosticCode.islandsUnknown,
+                                  "topology file has \(missing), so its NVLink islands are unknown", at: locate(system.line, "system"),
+                                  help: "the node pool's instance type or `interconnect` decides the islands")
+            return (NodeTopology(gpuCount: gpuCount, islands: [], nics: nics, source: "\(file): \(source); islands from the instance type"), [note])
+        }
         let gpus = collectGPUs(system)
         let nets = system.descendants.filter { $0.name == "net" }.count
         let nicPCIs = system.descendants.filter { $0.name == "pci" && ($0["class"] ?? "").lowercased().hasPrefix("0x02") }.count
@@ -27,21 +34,13 @@ enum NCCLIslandDerivation {
 
         guard !gpus.isEmpty else {
             let gpuPCIs = system.descendants.filter { $0.name == "pci" && ($0["class"] ?? "").lowercased().hasPrefix("0x03") }
-            diagnostics.append(Diagnostic(.note, TopologyDiagnosticCode.islandsUnknown,
-                "topology file has \(gpuPCIs.count) GPU PCI devices but no `<gpu>` elements, so its NVLink islands are unknown",
-                at: locate(system.line, "system"),
-                help: "the node pool's instance type or `interconnect` decides the islands"))
-            return (NodeTopology(gpuCount: gpuPCIs.count, islands: [], nics: nics,
-                                 source: "\(file): overlay without <gpu> elements; islands from the instance type"), diagnostics)
+            return islandsUnknown(gpuCount: gpuPCIs.count, nics: nics, missing: "\(gpuPCIs.count) GPU PCI devices but no `<gpu>` elements",
+                                  source: "overlay without <gpu> elements")
         }
         guard gpus.contains(where: { !$0.links.isEmpty }) else {
             // NCCL asks NVML for the links of a GPU the file gives none: the file says nothing about NVLink.
-            diagnostics.append(Diagnostic(.note, TopologyDiagnosticCode.islandsUnknown,
-                "topology file has \(gpus.count) `<gpu>` elements but no `<nvlink>` elements, so its NVLink islands are unknown",
-                at: locate(system.line, "system"),
-                help: "the node pool's instance type or `interconnect` decides the islands"))
-            return (NodeTopology(gpuCount: gpus.count, islands: [], nics: nics,
-                                 source: "\(file): <gpu> elements without <nvlink>; islands from the instance type"), diagnostics)
+            return islandsUnknown(gpuCount: gpus.count, nics: nics, missing: "\(gpus.count) `<gpu>` elements but no `<nvlink>` elements",
+                                  source: "<gpu> elements without <nvlink>")
         }
         let switches = Set(system.descendants.filter { element in
             element.name == "nvs" || (element.name == "pci" && (element["class"] ?? "").lowercased().hasPrefix("0x068000"))

@@ -121,27 +121,16 @@ import Testing
         return try CLIRunner.workspace(spec: spec)
     }
 
-    /// Every path under `dir` with its size.
-    func listing(_ dir: URL) -> [String] {
-        let walker = FileManager.default.enumerator(atPath: dir.path)
-        var out: [String] = []
-        while let path = walker?.nextObject() as? String {
-            let size = (try? FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent(path).path)[.size] as? Int) ?? -1
-            out.append("\(path) \(size ?? -1)")
-        }
-        return out.sorted()
-    }
-
     @Test(arguments: attacks) func refused(_ attack: Attack) throws {
         let dir = try workspace(attack.edits)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let before = listing(dir)
+        let before = CLIRunner.listing(dir)
         for arguments in [["check"], ["check", "--policy-only"], ["compile", "--out", "out"]] {
             let r = try CLIRunner.run(arguments, in: dir, environment: environment)
             #expect(r.status == 1, "\(arguments): \(r.stderr.prefix(400))")
             #expect(r.stderr.split(separator: "\n").filter { $0.contains(": error[") }.map(String.init) == attack.errors, "\(arguments)")
             #expect(r.stdout.isEmpty, "\(arguments)")
-            #expect(listing(dir) == before, "\(arguments) wrote files")
+            #expect(CLIRunner.listing(dir) == before, "\(arguments) wrote files")
         }
     }
 
