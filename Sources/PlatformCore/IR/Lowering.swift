@@ -101,11 +101,13 @@ public struct Lowering {
         let placement = o.object("placement")
         var total: Int64 = 0
         var active: Int64?
+        var parameterLocations: [String: SourceLocation] = [:]
         if let params = o.raw("parameters") {
             if params.pairs != nil {
                 let moe = o.quantityOrObject("parameters", PlatformShape.parameters)
                 total = moe.quantity("total", .parameters) ?? 0
                 active = moe.quantity("active", .parameters)
+                parameterLocations = ["parameters.total": moe.loc("total"), "parameters.active": moe.loc("active")]
             } else {
                 total = o.quantity("parameters", .parameters) ?? 0
             }
@@ -114,7 +116,8 @@ public struct Lowering {
         return Model(
             name: o.string("name") ?? "", team: o.string("team") ?? "", source: o.string("source") ?? "",
             sourceSecret: o.string("sourceSecret"), parameters: total, activeParameters: active,
-            architecture: o.string("architecture"), dtype: Model.DType(rawValue: o.string("dtype") ?? "") ?? .bf16,
+            architecture: o.string("architecture"), shape: lowerModelShape(o),
+            dtype: Model.DType(rawValue: o.string("dtype") ?? "") ?? .bf16, checkpointQuantization: o.string("checkpointQuantization"),
             kvCacheDtype: o.string("kvCacheDtype") ?? "auto", contextLength: o.int("contextLength") ?? 8192,
             maxSequences: o.int("maxSequences") ?? 4, engine: o.string("engine") ?? "vllm", image: o.string("image") ?? "",
             gpuModel: gpu.string("model") ?? "", gpusPerReplica: gpu.int("count") ?? 1, nodesPerReplica: gpu.int("nodes") ?? 1,
@@ -128,10 +131,29 @@ public struct Lowering {
             spread: Model.Spread(rawValue: placement.string("spread") ?? "") ?? .zones,
             allowPCIe: placement.bool("allowPCIe") ?? false, critical: o.bool("critical") ?? false,
             canaryOf: o.string("canaryOf"), location: o.location,
-            locations: locations(o, ["team", "parameters", "dtype", "contextLength", "gpu", "replicas", "placement", "canaryOf", "image"])
+            locations: locations(o, ["team", "parameters", "dtype", "contextLength", "gpu", "replicas", "placement", "canaryOf", "image",
+                                     "architecture", "checkpointQuantization"])
                 .merging(["gpu.model": gpu.loc("model"), "gpu.count": gpu.loc("count"), "gpu.migProfile": gpu.loc("migProfile"),
                           "replicas.min": replicas.loc("min"), "replicas.max": replicas.loc("max"),
-                          "placement.cluster": placement.loc("cluster"), "placement.pool": placement.loc("pool")]) { a, _ in a })
+                          "placement.cluster": placement.loc("cluster"), "placement.pool": placement.loc("pool")]) { a, _ in a }
+                .merging(parameterLocations) { a, _ in a })
+    }
+
+    /// `shape:` as declared, every field with the location of its value.
+    private func lowerModelShape(_ model: SpecObject) -> DeclaredModelShape? {
+        let o = model.object("shape")
+        guard o.isPresent else { return nil }
+        let experts = o.object("experts")
+        var locations: [String: SourceLocation] = [:]
+        for key in ["layers", "attentionHeads", "kvHeads", "headDim", "hiddenSize", "kvLoraRank", "qkRopeHeadDim"] where o.has(key) {
+            locations[key] = o.loc(key)
+        }
+        for key in ["total", "active"] where experts.has(key) { locations["experts.\(key)"] = experts.loc(key) }
+        return DeclaredModelShape(layers: o.int("layers"), attentionHeads: o.int("attentionHeads"), kvHeads: o.int("kvHeads"),
+                                  headDim: o.int("headDim"), hiddenSize: o.int("hiddenSize"),
+                                  expertsTotal: experts.int("total"), expertsActive: experts.int("active"),
+                                  kvLoraRank: o.int("kvLoraRank"), qkRopeHeadDim: o.int("qkRopeHeadDim"),
+                                  location: model.keyLoc("shape"), locations: locations)
     }
 
     private func lowerRoute(_ o: SpecObject) -> Route {

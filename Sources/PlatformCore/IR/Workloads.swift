@@ -2,9 +2,21 @@ import PlatformDiagnostics
 
 public struct Model: Sendable {
     public enum DType: String, Sendable {
-        case bf16, fp16, fp8, int8, int4, fp32
+        case bf16, fp16, fp8, int8, int4, fp32, mxfp4, nvfp4
+        /// Bytes per weight, block scales included. MXFP4: 32 FP4 (E2M1) values share one 8-bit
+        /// E8M0 scale, 4 + 8/32 = 4.25 bits (OCP Microscaling Formats (MX) v1.0, §5.2 MXFP4). NVFP4:
+        /// 16 FP4 values share one FP8 E4M3 scale, 4 + 8/16 = 4.5 bits, plus a per-tensor FP32 scale
+        /// (NVIDIA/TensorRT-Model-Optimizer `modelopt/torch/quantization/config.py`,
+        /// NVFP4_DEFAULT_CFG: `block_sizes: {-1: 16, scale_bits: (4, 3)}`).
         public var bytesPerParameter: Double {
-            switch self { case .fp32: return 4; case .bf16, .fp16: return 2; case .fp8, .int8: return 1; case .int4: return 0.5 }
+            switch self {
+            case .fp32: return 4
+            case .bf16, .fp16: return 2
+            case .fp8, .int8: return 1
+            case .int4: return 0.5
+            case .mxfp4: return 4.25 / 8
+            case .nvfp4: return 4.5 / 8
+            }
         }
     }
     public enum Spread: String, Sendable { case zones, nodes, none }
@@ -17,7 +29,12 @@ public struct Model: Sendable {
     /// For mixture-of-experts models, the parameters active per token; nil for dense models.
     public var activeParameters: Int64?
     public var architecture: String?
+    /// The transformer shape the spec declares (`shape:`), over or instead of `architecture:`.
+    public var shape: DeclaredModelShape?
     public var dtype: DType
+    /// The vLLM quantization method the checkpoint's `config.json` declares
+    /// (`quantization_config.quant_method`); vLLM reads it there, so no `--quantization` is passed.
+    public var checkpointQuantization: String?
     public var kvCacheDtype: String
     public var contextLength: Int
     public var maxSequences: Int

@@ -160,14 +160,40 @@ public enum PlatformShape {
         FieldShape("allowPCIe", .boolean, default: "false", "allow a tensor-parallel group across PCIe (slow)"),
     ])
 
+    static let modelExperts = ObjectShape("ModelExperts", "Routed experts of a mixture-of-experts model.", [
+        FieldShape("total", .integer(minimum: 1), required: true, "routed experts per MoE layer (`num_local_experts`, `num_experts` or `n_routed_experts`)"),
+        FieldShape("active", .integer(minimum: 1), required: true, "experts per token (`num_experts_per_tok`); at most `total`"),
+    ])
+
+    static let modelShape = ObjectShape("ModelShape", "A model's transformer shape, copied from its checkpoint's `config.json`; sizes the KV cache of any architecture. Fields given here override the built-in `architecture:`.", [
+        FieldShape("layers", .integer(minimum: 1), "decoder layers (`num_hidden_layers`)"),
+        FieldShape("attentionHeads", .integer(minimum: 1), "query heads (`num_attention_heads`); a multiple of `kvHeads`"),
+        FieldShape("kvHeads", .integer(minimum: 1), "key/value heads (`num_key_value_heads`; default: `attentionHeads`)"),
+        FieldShape("headDim", .integer(minimum: 1), "size of one head (`head_dim`; default: `hiddenSize / attentionHeads`, which must then divide evenly)"),
+        FieldShape("hiddenSize", .integer(minimum: 1), "model width (`hidden_size`)"),
+        FieldShape("experts", .object(modelExperts), "mixture-of-experts routing"),
+        FieldShape("kvLoraRank", .integer(minimum: 1), "multi-head latent attention (DeepSeek V2/V3): `kv_lora_rank`; the KV cache then holds `kvLoraRank + qkRopeHeadDim` values per layer and token instead of K and V per head"),
+        FieldShape("qkRopeHeadDim", .integer(minimum: 1), "multi-head latent attention: `qk_rope_head_dim`"),
+    ])
+
+    /// vLLM's quantization methods that a checkpoint's `config.json` names in
+    /// `quantization_config.quant_method` (vllm-project/vllm
+    /// `vllm/model_executor/layers/quantization/__init__.py`, `QuantizationMethods`: each of these
+    /// is in the list from the v0.10 line on; `fbgemm_fp8` is deprecated in later releases).
+    static let checkpointQuantizations = ["fp8", "fbgemm_fp8", "modelopt", "modelopt_fp4", "mxfp4", "compressed-tensors",
+                                          "awq", "awq_marlin", "gptq", "gptq_marlin", "bitsandbytes", "gguf", "quark", "torchao",
+                                          "moe_wna16", "experts_int8"]
+
     static let model = ObjectShape("Model", "A self-hosted model served by vLLM.", [
         name("model"),
         FieldShape("team", .string(), required: true, "owning team"),
         FieldShape("source", .string(), required: true, "weights: `hf://org/name`, `s3://…` or `pvc://…`"),
         FieldShape("sourceSecret", .string(pattern: dnsLabel), "Secret with credentials for the source (e.g. HF token)"),
         FieldShape("parameters", .quantityOrObject(.parameters, parameters), required: true, "parameter count, or `{total, active}` for MoE"),
-        FieldShape("architecture", .string(), "architecture for KV-cache sizing, e.g. `llama-3-70b` (see `platformc explain`)"),
-        FieldShape("dtype", .enumeration(["bf16", "fp16", "fp8", "int8", "int4", "fp32"]), default: "bf16", "weight dtype"),
+        FieldShape("architecture", .string(), "built-in shape for KV-cache sizing, e.g. `llama-3.1-70b`, `qwen3-235b-a22b`, `gpt-oss-120b`, `deepseek-r1`; any other name needs `shape:`"),
+        FieldShape("shape", .object(modelShape), "the model's shape from its `config.json`, for an architecture not built in or to override one"),
+        FieldShape("dtype", .enumeration(["bf16", "fp16", "fp8", "int8", "int4", "fp32", "mxfp4", "nvfp4"]), default: "bf16", "weight dtype; `mxfp4` and `nvfp4` come from a pre-quantized checkpoint"),
+        FieldShape("checkpointQuantization", .enumeration(checkpointQuantizations), "the quantization the checkpoint's `config.json` declares (`quantization_config.quant_method`, e.g. `fbgemm_fp8`); vLLM reads it there, so no `--quantization` is passed"),
         FieldShape("kvCacheDtype", .enumeration(["auto", "fp8", "bf16", "fp16"]), default: "auto", "KV-cache dtype"),
         FieldShape("contextLength", .integer(minimum: 1), default: "8192", "maximum context length (`--max-model-len`)"),
         FieldShape("maxSequences", .integer(minimum: 1), default: "4", "sequences at full context the KV cache must hold at once"),

@@ -1,28 +1,51 @@
-/// Shapes of known model architectures, for sizing the KV cache. Figures are each model's
-/// published `config.json` (num_hidden_layers, num_key_value_heads, head_dim).
-public struct ModelArchitecture: Sendable {
+/// The shape of a model that sizes its KV cache: a built-in entry (`ModelArchitecture.known`,
+/// sourced in ModelArchitecture+BuiltIn.swift) or what the spec declares under `shape:`.
+public struct ModelArchitecture: Sendable, Equatable {
     public var layers: Int
     public var kvHeads: Int
     public var headDim: Int
+    /// Multi-head latent attention (DeepSeek V2/V3/R1): the cache holds one compressed latent of
+    /// `kv_lora_rank` values plus the shared `qk_rope_head_dim` rope key per layer and token,
+    /// with no separate K and V. vllm-project/vllm `vllm/attention/layer.py` (MLAAttention) asks
+    /// for a backend with `head_size = kv_lora_rank + qk_rope_head_dim` and `use_mla=True`, and
+    /// the MLA backends' `get_kv_cache_shape` is `(num_blocks, block_size, head_size)`.
+    public var latent: LatentAttention?
+    /// Informational, from the same `config.json`: `num_attention_heads`, `hidden_size`, and for
+    /// mixture-of-experts models the routed experts and those active per token.
+    public var attentionHeads: Int?
+    public var hiddenSize: Int?
+    public var experts: Experts?
 
-    /// KV-cache bytes per token: layers × KV heads × head size × 2 (K and V) × bytes per value.
-    public func kvBytesPerToken(bytesPerValue: Double) -> Double {
-        Double(layers * kvHeads * headDim * 2) * bytesPerValue
+    public struct Experts: Sendable, Equatable {
+        public var total: Int
+        public var active: Int
     }
 
-    public static let known: [String: ModelArchitecture] = [
-        "llama-3-8b": .init(layers: 32, kvHeads: 8, headDim: 128),     // meta-llama/Llama-3.1-8B config.json
-        "llama-3-70b": .init(layers: 80, kvHeads: 8, headDim: 128),    // meta-llama/Llama-3.1-70B config.json
-        "llama-3-405b": .init(layers: 126, kvHeads: 8, headDim: 128),  // meta-llama/Llama-3.1-405B config.json
-        "mistral-7b": .init(layers: 32, kvHeads: 8, headDim: 128),     // mistralai/Mistral-7B-v0.3 config.json
-        "mixtral-8x7b": .init(layers: 32, kvHeads: 8, headDim: 128),   // mistralai/Mixtral-8x7B-v0.1 config.json
-        "mixtral-8x22b": .init(layers: 56, kvHeads: 8, headDim: 128),  // mistralai/Mixtral-8x22B-v0.1 config.json
-        "qwen2.5-7b": .init(layers: 28, kvHeads: 4, headDim: 128),     // Qwen/Qwen2.5-7B config.json
-        "qwen2.5-14b": .init(layers: 48, kvHeads: 8, headDim: 128),    // Qwen/Qwen2.5-14B config.json
-        "qwen2.5-72b": .init(layers: 80, kvHeads: 8, headDim: 128),    // Qwen/Qwen2.5-72B config.json
-        "deepseek-v3": .init(layers: 61, kvHeads: 1, headDim: 576),    // MLA: one latent of 512 + 64 rope dims per layer
-        "bert-large": .init(layers: 24, kvHeads: 16, headDim: 64),     // BAAI/bge-large-en-v1.5 config.json (encoder)
-    ]
+    public struct LatentAttention: Sendable, Equatable {
+        public var kvLoraRank: Int
+        public var ropeHeadDim: Int
+    }
+
+    public init(layers: Int, kvHeads: Int, headDim: Int, latent: LatentAttention? = nil,
+                attentionHeads: Int? = nil, hiddenSize: Int? = nil, experts: Experts? = nil) {
+        self.layers = layers
+        self.kvHeads = kvHeads
+        self.headDim = headDim
+        self.latent = latent
+        self.attentionHeads = attentionHeads
+        self.hiddenSize = hiddenSize
+        self.experts = experts
+    }
+
+    /// KV-cache values per token and layer: K and V of every KV head, or MLA's one latent.
+    public var valuesPerTokenAndLayer: Int {
+        latent.map { $0.kvLoraRank + $0.ropeHeadDim } ?? kvHeads * headDim * 2
+    }
+
+    /// KV-cache bytes per token: layers × values per token and layer × bytes per value.
+    public func kvBytesPerToken(bytesPerValue: Double) -> Double {
+        Double(layers * valuesPerTokenAndLayer) * bytesPerValue
+    }
 }
 
 /// How much GPU memory one replica needs, term by term, so messages can show the arithmetic.
@@ -36,11 +59,11 @@ public struct MemoryEstimate: Sendable {
     public static let overheadPerGPU: Double = 2 * 1_073_741_824
 
     /// weights = parameters × bytes per dtype; KV = context × sequences × per-token KV bytes
-    /// (unknown architecture: no KV term, and the caller says so); overhead = 2 GiB per GPU.
+    /// (no shape: no KV term, and the caller says so); overhead = 2 GiB per GPU.
     public static func of(_ model: Model, gpus: Int) -> MemoryEstimate {
         let weights = Double(model.parameters) * model.dtype.bytesPerParameter
         var kv = 0.0
-        if let arch = model.architecture.flatMap({ ModelArchitecture.known[$0] }) {
+        if let arch = model.kvShape {
             let kvBytes: Double = model.kvCacheDtype == "fp8" ? 1 : model.dtype == .fp32 ? 4 : 2
             kv = Double(model.contextLength) * Double(model.maxSequences) * arch.kvBytesPerToken(bytesPerValue: kvBytes)
         }
@@ -68,4 +91,3 @@ extension MemoryEstimate {
         fittingGPUCount(bytes, perGPUBytes: perGPUBytes).map { "fits \($0) \(gpu)" } ?? "needs more than 8 \(gpu), so several nodes per replica"
     }
 }
-

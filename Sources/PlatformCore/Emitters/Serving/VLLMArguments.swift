@@ -15,7 +15,7 @@ public enum VLLMArguments {
                  "--max-num-seqs", String(model.maxSequences),
                  "--dtype", dtypeArgument(model.dtype)]
         // fp8 and int weights are a quantization choice; the activations stay in 16-bit.
-        if let quantization = quantization(model.dtype) { args += ["--quantization", quantization] }
+        if let quantization = quantization(model) { args += ["--quantization", quantization] }
         args += ["--kv-cache-dtype", kvCacheDtypeArgument(model.kvCacheDtype),
                  "--gpu-memory-utilization", format(model.gpuMemoryUtilization)]
         if model.prefixCacheAware { args.append("--enable-prefix-caching") }
@@ -29,7 +29,7 @@ public enum VLLMArguments {
         case .bf16: return "bfloat16"
         case .fp16: return "float16"
         case .fp32: return "float32"
-        case .fp8, .int8, .int4: return "auto"
+        case .fp8, .int8, .int4, .mxfp4, .nvfp4: return "auto"
         }
     }
 
@@ -39,10 +39,17 @@ public enum VLLMArguments {
         dtype.hasPrefix("fp8") ? dtype : "auto"
     }
 
-    static func quantization(_ dtype: Model.DType) -> String? {
-        switch dtype {
+    /// `--quantization`, only where vLLM quantizes 16-bit weights itself (fp8). A checkpoint that
+    /// declares its own method (`checkpointQuantization`, and every mxfp4 or nvfp4 checkpoint) is
+    /// read from its `config.json`; a different flag makes vLLM refuse to start ("Quantization
+    /// method specified in the model config (…) does not match the quantization method specified
+    /// in the `quantization` argument (…)", vllm-project/vllm `vllm/config/model.py`
+    /// `ModelConfig._verify_quantization`).
+    static func quantization(_ model: Model) -> String? {
+        guard model.checkpointQuantization == nil else { return nil }
+        switch model.dtype {
         case .fp8: return "fp8"
-        case .bf16, .fp16, .fp32, .int8, .int4: return nil
+        case .bf16, .fp16, .fp32, .int8, .int4, .mxfp4, .nvfp4: return nil
         }
     }
 

@@ -8,11 +8,12 @@ struct MemoryFitRule: PlatformRule {
     func check(_ p: Platform, into diagnostics: inout DiagnosticBag) {
         for m in p.models {
             guard let gpu = p.gpuCatalog.model(named: m.gpuModel) else { continue }
-            if m.architecture.flatMap({ ModelArchitecture.known[$0] }) == nil {
+            if m.kvShape == nil, m.shape == nil {   // a declared but incomplete shape is E2504
                 diagnostics.warning(HardwareCodes.kvCacheUnsized,
                                     "model `\(m.name)`: the KV cache is not sized (architecture \(m.architecture.map { "`\($0)` is unknown" } ?? "not given"))",
-                                    at: m.locations["parameters"],
-                                    help: "set `architecture:` to one of " + ModelArchitecture.known.keys.sorted().map { "`\($0)`" }.joined(separator: ", "))
+                                    at: m.locations["architecture"] ?? m.locations["parameters"],
+                                    help: "set `architecture:` to one of " + ModelArchitecture.known.keys.sorted().map { "`\($0)`" }.joined(separator: ", ")
+                                        + ", or declare the shape from the checkpoint's `config.json`: `shape: { layers: <num_hidden_layers>, attentionHeads: <num_attention_heads>, kvHeads: <num_key_value_heads>, headDim: <head_dim> }`")
             }
             let gpus = m.migProfile == nil ? m.gpusPerReplicaTotal : 1
             let need = MemoryEstimate.of(m, gpus: gpus)
