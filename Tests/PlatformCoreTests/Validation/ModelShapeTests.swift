@@ -56,6 +56,10 @@ import Testing
         let derived = "    architecture: my-llama\n    shape: { layers: 80, attentionHeads: 64, kvHeads: 8, hiddenSize: 8192 }\n"
         #expect(try MemoryEstimate.of(Self.model([(Self.arch, derived)]), gpus: 4).kvCacheBytes == 10_737_418_240)
         #expect(Fixture.lines([(Self.arch, derived)]) == [])
+        // `shape:` alone, with no `architecture:` at all, is enough.
+        let alone = "    shape: { layers: 80, kvHeads: 8, headDim: 128 }\n"
+        #expect(try MemoryEstimate.of(Self.model([(Self.arch, alone)]), gpus: 4).kvCacheBytes == 10_737_418_240)
+        #expect(Fixture.lines([(Self.arch, alone)]) == [])
     }
 
     @Test func latentAttentionCachesOneLatentPerLayer() throws {
