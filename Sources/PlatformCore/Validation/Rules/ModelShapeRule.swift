@@ -24,6 +24,7 @@ struct ModelShapeRule: PlatformRule {
     }
 
     private func check(_ s: DeclaredModelShape, of m: Model, into diagnostics: inout DiagnosticBag) {
+        let before = diagnostics.errorCount
         if let total = s.expertsTotal, let active = s.expertsActive, active > total {
             diagnostics.error(ModelShapeCodes.activeAboveTotal,
                               "model `\(m.name)`: \(active) experts active per token, but the model has \(total)",
@@ -46,7 +47,7 @@ struct ModelShapeRule: PlatformRule {
                               at: s.locations["hiddenSize"] ?? s.locations["attentionHeads"] ?? s.location,
                               help: "set `headDim` to the checkpoint's `head_dim`")
         }
-        if m.kvShape == nil {
+        if m.kvShape == nil, diagnostics.errorCount == before {   // an inconsistent shape is reported once, above
             diagnostics.error(ModelShapeCodes.shapeIncomplete,
                               "model `\(m.name)`: `shape` does not size the KV cache; it needs " + missing(s, base: base),
                               at: s.location,
