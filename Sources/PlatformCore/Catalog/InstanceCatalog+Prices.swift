@@ -5,6 +5,10 @@
 /// Sources:
 /// - KP: aws/karpenter-provider-aws `pkg/providers/pricing/zz_generated.pricing_aws.go`, "generated at
 ///   2026-07-20T13:44:30Z for us-east-1", Linux on-demand (hardware.md §4). us-east-1 only.
+/// - SKY-AWS: skypilot-org/skypilot-catalog `catalogs/v7/aws/vms.csv` @001367d22a0033fac286a8c71aeac7109e431bcb,
+///   read 2026-12-05 (`Price` of the us-west-2 rows; its spot figures differ per zone and are not used).
+///   Its us-east-1 p5.48xlarge figure (98.32) predates KP's (55.04), so its p4d/p4de/p5 rows are stale and
+///   not used: those types in us-west-2 get W2401. The g6/g6e rows used equal KP's us-east-1 figures.
 /// - SKY-GCP: skypilot-org/skypilot-catalog `catalogs/v7/gcp/vms.csv` @017e2502fb63c7a28757acd94002b2d6099d3e3d,
 ///   read 2026-12-05. GCP bills an A2/A3/G2 node as the machine (a row with no accelerator) plus its GPUs
 ///   (a `,,,<GPU>,<count>` row); the price here is the sum of the two rows of the region, for `Price` and
@@ -19,6 +23,7 @@
 extension PriceCatalog {
     static let kp = "karpenter zz_generated.pricing_aws.go (Linux on-demand)"
     static let kpDate = "2026-07-20"
+    static let skyAWS = "skypilot-catalog catalogs/v7/aws/vms.csv @001367d2"
     static let skyGCP = "skypilot-catalog catalogs/v7/gcp/vms.csv @017e2502 (machine + GPU rows)"
     static let skyAzure = "skypilot-catalog catalogs/v6/azure/vms.csv @098741e7"
     static let skyOCI = "skypilot-catalog catalogs/v6/oci/vms.csv @6e3a02d2"
@@ -55,7 +60,9 @@ extension PriceCatalog {
         ("p4d.24xlarge", "21.957642"), ("p4de.24xlarge", "27.44705"), ("p5.48xlarge", "55.04"), ("p5en.48xlarge", "63.296"),
         ("g5.xlarge", "1.006"), ("g5.12xlarge", "5.672"), ("g5.48xlarge", "16.288"), ("g6.xlarge", "0.8048"),
         ("g6.48xlarge", "13.3504"), ("g6e.xlarge", "1.861"), ("g6e.12xlarge", "10.49264"), ("g6e.48xlarge", "30.13118"),
-    ].map { row($0.0, "us-east-1", .onDemand, [$0.1], kp, kpDate) }
+    ].map { row($0.0, "us-east-1", .onDemand, [$0.1], kp, kpDate) } + [
+        ("g6.xlarge", "0.8048"), ("g6e.12xlarge", "10.49264"),
+    ].map { row($0.0, "us-west-2", .onDemand, [$0.1], skyAWS, readDate) }
 
     static let gcp: [InstancePrice] = [
         gcp("a2-highgpu-1g", "us-central1", machine: ("0.73948", "0.29576"), gpus: ("2.93391", "1.1472")),
