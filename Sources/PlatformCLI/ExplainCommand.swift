@@ -7,10 +7,10 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case text, json
 
 extension PlacementBaseline: ExpressibleByArgument {}
 
-/// `platformc explain inventory|placement|cost`: what the compiler knows and decided.
+/// `platformc explain inventory|placement|cost|catalog`: what the compiler knows and decided.
 struct ExplainCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "explain", abstract: "Explain the inventory, placement or cost of a platform.",
-                                                    subcommands: [Inventory.self, Placement.self, Cost.self])
+    static let configuration = CommandConfiguration(commandName: "explain", abstract: "Explain the inventory, placement or cost of a platform, or the built-in catalog.",
+                                                    subcommands: [Inventory.self, Placement.self, Cost.self, Catalog.self])
 
     struct Placement: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "placement", abstract: "Per node, pool and model: where every replica and gang runs.")
@@ -63,6 +63,23 @@ extension ExplainCommand {
             case .json: print(CostReportJSON.render(report), terminator: "")
             case .markdown: print(CostReportText.markdown(report), terminator: "")
             }
+        }
+    }
+}
+
+extension ExplainCommand {
+    /// The built-in GPU models and instance types with every sourced price; reads no spec.
+    struct Catalog: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "catalog",
+                                                        abstract: "Known GPU models and instance types, each price with its region, source and date.")
+        @Option(help: "text or json") var format: ReportFormat = .text
+
+        func validate() throws {
+            if format == .markdown { throw ValidationError("--format must be text or json") }
+        }
+
+        func run() throws {
+            print(format == .json ? CatalogReport.json() : CatalogReport.text(), terminator: "")
         }
     }
 }

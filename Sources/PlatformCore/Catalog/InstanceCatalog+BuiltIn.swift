@@ -1,99 +1,125 @@
-/// The built-in instance types, data in one place. Source keys (shared/reference/hardware.md §4):
-/// KI = karpenter `instance-types.md` @692ccdd0 (EC2 DescribeInstanceTypes: GPUs and GPU memory);
-/// KP = karpenter `zz_generated.pricing_aws.go`, generated 2026-07-20 for us-east-1, Linux on-demand.
-/// GPU model, count and price are sourced as named. vCPU, memory and NIC figures of g6e.48xlarge,
-/// g6.48xlarge, g5.xlarge and g6e.xlarge match a stored AWS overview page; the other AWS ones, a2's NIC and
-/// OCI's vCPU/memory are the providers' published specs as remembered, not re-read from a stored source:
-/// check them before relying on them (the compiler uses them only for `explain` and capacity notes).
-/// Prices outside AWS are nil: hardware.md found no authoritative stored page for them, and a figure we
-/// cannot cite would be trusted by the cost pass as if it were true.
+/// The built-in instance types, data in one place; prices are in `InstanceCatalog+Prices.swift`.
+/// Source keys (shared/reference/hardware.md §4 and the catalog's own reads, 2026-12-05):
+/// - KI = aws/karpenter-provider-aws `website/content/en/docs/reference/instance-types.md` @692ccdd0 (EC2 data)
+/// - SKY-GCP = skypilot-org/skypilot-catalog `catalogs/v7/gcp/vms.csv` @017e2502 (vCPUs, MemoryGiB)
+/// - SKY-AZ = skypilot-org/skypilot-catalog `catalogs/v6/azure/vms.csv` @098741e7 (vCPUs, MemoryGiB, GPU name)
+/// - SKY-OCI = skypilot-org/skypilot-catalog `catalogs/v6/oci/vms.csv` @6e3a02d2 (vCPUs, MemoryGiB, GPU name and count)
+/// - G2 = GPUs per g2 size: GoogleCloudPlatform/xpk system characteristics (l4-2/4/8 → g2-standard-24/48/96,
+///   find_string id 27725007301) and a public test asserting g2-standard-4/8/12/16/32 → 1 (id 7262638903)
+/// - MSL = MicrosoftDocs/azure-docs series pages (`ncads-h100-v5-series-specs.md`: H100 NVL 94 GB, 2–4 NICs,
+///   40,000–80,000 Mbps; ND H100 v5 8× 400 Gb/s CX7 InfiniBand via hardware.md §4)
+/// A figure marked "unsourced" was carried over from the earlier catalog without a stored source; the
+/// compiler uses vCPU, memory and NIC figures only for `explain` and capacity notes. `gbpsPerNic: 0` means
+/// the NIC speed is not sourced.
 extension InstanceCatalog {
-    private static let kp = "karpenter zz_generated.pricing_aws.go (us-east-1, Linux on-demand)"
-    private static let kpDate = "2026-07-20"
-
     /// Every GPU its own island: no NVLink between the GPUs of a PCIe-only instance.
     private static func pcieIslands(_ gpus: Int) -> [Int] { Array(repeating: 1, count: gpus) }
 
     static let builtInTypes: [InstanceType] = aws + azure + gcp + oci
 
+    private static func aws(_ name: String, _ gpu: String, _ count: Int, _ ic: Interconnect, _ fabric: Fabric, nics: Int, gbps: Int,
+                            vcpus: Int, mem: Int, _ note: String) -> InstanceType {
+        InstanceType(name: name, provider: "aws", gpu: gpu, gpuCount: count, interconnect: ic,
+                     nvlinkIslands: ic == .pcie ? pcieIslands(count) : [count], fabric: fabric, nics: nics, gbpsPerNic: gbps,
+                     vcpus: vcpus, memoryGiB: mem, source: "GPUs KI; \(note)")
+    }
+
     static let aws: [InstanceType] = [
         // p4d/p4de: 8 A100 on NVSwitch, 4× 100 Gb/s EFA (aws-ofi-nccl p4d topology: 4 EFA under 4 switches).
-        InstanceType(name: "p4d.24xlarge", provider: "aws", gpu: "A100-40GB", gpuCount: 8, interconnect: .nvswitch,
-                     nvlinkIslands: [8], fabric: .efa, nics: 4, gbpsPerNic: 100, vcpus: 96, memoryGiB: 1152,
-                     pricePerHourMicros: 21_957_642, priceSource: kp, priceDate: kpDate),
-        InstanceType(name: "p4de.24xlarge", provider: "aws", gpu: "A100-80GB", gpuCount: 8, interconnect: .nvswitch,
-                     nvlinkIslands: [8], fabric: .efa, nics: 4, gbpsPerNic: 100, vcpus: 96, memoryGiB: 1152,
-                     pricePerHourMicros: 27_447_050, priceSource: kp, priceDate: kpDate),
-        InstanceType(name: "p5.48xlarge", provider: "aws", gpu: "H100-SXM-80GB", gpuCount: 8, interconnect: .nvswitch,
-                     nvlinkIslands: [8], fabric: .efa, nics: 32, gbpsPerNic: 100, vcpus: 192, memoryGiB: 2048,
-                     pricePerHourMicros: 55_040_000, priceSource: kp, priceDate: kpDate),
-        InstanceType(name: "p5e.48xlarge", provider: "aws", gpu: "H200-141GB", gpuCount: 8, interconnect: .nvswitch,
-                     nvlinkIslands: [8], fabric: .efa, nics: 32, gbpsPerNic: 100, vcpus: 192, memoryGiB: 2048,
-                     pricePerHourMicros: nil,
-                     priceSource: "none: KP has no p5e.48xlarge entry (sold as capacity blocks only)", priceDate: kpDate),
-        InstanceType(name: "p5en.48xlarge", provider: "aws", gpu: "H200-141GB", gpuCount: 8, interconnect: .nvswitch,
-                     nvlinkIslands: [8], fabric: .efa, nics: 16, gbpsPerNic: 200, vcpus: 192, memoryGiB: 2048,
-                     pricePerHourMicros: 63_296_000, priceSource: kp, priceDate: kpDate),
+        aws("p4d.24xlarge", "A100-40GB", 8, .nvswitch, .efa, nics: 4, gbps: 100, vcpus: 96, mem: 1152, "EFA aws-ofi-nccl p4d topology; vCPU/memory unsourced"),
+        aws("p4de.24xlarge", "A100-80GB", 8, .nvswitch, .efa, nics: 4, gbps: 100, vcpus: 96, mem: 1152, "as p4d; vCPU/memory unsourced"),
+        aws("p5.48xlarge", "H100-SXM-80GB", 8, .nvswitch, .efa, nics: 32, gbps: 100, vcpus: 192, mem: 2048, "32 EFA KI; vCPU/memory unsourced"),
+        aws("p5e.48xlarge", "H200-141GB", 8, .nvswitch, .efa, nics: 32, gbps: 100, vcpus: 192, mem: 2048, "32 EFA KI; vCPU/memory unsourced"),
+        aws("p5en.48xlarge", "H200-141GB", 8, .nvswitch, .efa, nics: 16, gbps: 200, vcpus: 192, mem: 2048, "16 EFA KI; vCPU/memory unsourced"),
         // g5/g6/g6e: PCIe GPUs; the 48xlarge sizes and g6e.12xlarge carry EFA, the small ones plain ENA.
-        InstanceType(name: "g5.xlarge", provider: "aws", gpu: "A10G", gpuCount: 1, interconnect: .pcie,
-                     nvlinkIslands: pcieIslands(1), fabric: .ethernet, nics: 1, gbpsPerNic: 10, vcpus: 4, memoryGiB: 16,
-                     pricePerHourMicros: 1_006_000, priceSource: kp, priceDate: kpDate),
-        InstanceType(name: "g5.12xlarge", provider: "aws", gpu: "A10G", gpuCount: 4, interconnect: .pcie,
-                     nvlinkIslands: pcieIslands(4), fabric: .ethernet, nics: 1, gbpsPerNic: 40, vcpus: 48, memoryGiB: 192,
-                     pricePerHourMicros: 5_672_000, priceSource: kp, priceDate: kpDate),
-        InstanceType(name: "g5.48xlarge", provider: "aws", gpu: "A10G", gpuCount: 8, interconnect: .pcie,
-                     nvlinkIslands: pcieIslands(8), fabric: .efa, nics: 1, gbpsPerNic: 100, vcpus: 192, memoryGiB: 768,
-                     pricePerHourMicros: 16_288_000, priceSource: kp, priceDate: kpDate),
-        InstanceType(name: "g6.xlarge", provider: "aws", gpu: "L4", gpuCount: 1, interconnect: .pcie,
-                     nvlinkIslands: pcieIslands(1), fabric: .ethernet, nics: 1, gbpsPerNic: 10, vcpus: 4, memoryGiB: 16,
-                     pricePerHourMicros: 804_800, priceSource: kp, priceDate: kpDate),
-        InstanceType(name: "g6.48xlarge", provider: "aws", gpu: "L4", gpuCount: 8, interconnect: .pcie,
-                     nvlinkIslands: pcieIslands(8), fabric: .efa, nics: 1, gbpsPerNic: 100, vcpus: 192, memoryGiB: 768,
-                     pricePerHourMicros: 13_350_400, priceSource: kp, priceDate: kpDate),
-        InstanceType(name: "g6e.xlarge", provider: "aws", gpu: "L40S", gpuCount: 1, interconnect: .pcie,
-                     nvlinkIslands: pcieIslands(1), fabric: .ethernet, nics: 1, gbpsPerNic: 20, vcpus: 4, memoryGiB: 32,
-                     pricePerHourMicros: 1_861_000, priceSource: kp, priceDate: kpDate),
-        InstanceType(name: "g6e.12xlarge", provider: "aws", gpu: "L40S", gpuCount: 4, interconnect: .pcie,
-                     nvlinkIslands: pcieIslands(4), fabric: .efa, nics: 1, gbpsPerNic: 100, vcpus: 48, memoryGiB: 384,
-                     pricePerHourMicros: 10_492_640, priceSource: kp, priceDate: kpDate),
-        InstanceType(name: "g6e.48xlarge", provider: "aws", gpu: "L40S", gpuCount: 8, interconnect: .pcie,
-                     nvlinkIslands: pcieIslands(8), fabric: .efa, nics: 4, gbpsPerNic: 100, vcpus: 192, memoryGiB: 1536,
-                     pricePerHourMicros: 30_131_180, priceSource: kp, priceDate: kpDate),
+        aws("g5.xlarge", "A10G", 1, .pcie, .ethernet, nics: 1, gbps: 10, vcpus: 4, mem: 16, "vCPU/memory/NIC a stored AWS overview page"),
+        aws("g5.12xlarge", "A10G", 4, .pcie, .ethernet, nics: 1, gbps: 40, vcpus: 48, mem: 192, "vCPU/memory/NIC unsourced"),
+        aws("g5.48xlarge", "A10G", 8, .pcie, .efa, nics: 1, gbps: 100, vcpus: 192, mem: 768, "vCPU/memory/NIC unsourced"),
+        aws("g6.xlarge", "L4", 1, .pcie, .ethernet, nics: 1, gbps: 10, vcpus: 4, mem: 16, "vCPU/memory/NIC unsourced"),
+        aws("g6.48xlarge", "L4", 8, .pcie, .efa, nics: 1, gbps: 100, vcpus: 192, mem: 768, "vCPU/memory/NIC a stored AWS overview page"),
+        aws("g6e.xlarge", "L40S", 1, .pcie, .ethernet, nics: 1, gbps: 20, vcpus: 4, mem: 32, "vCPU/memory/NIC a stored AWS overview page"),
+        aws("g6e.12xlarge", "L40S", 4, .pcie, .efa, nics: 1, gbps: 100, vcpus: 48, mem: 384, "vCPU/memory/NIC unsourced"),
+        aws("g6e.48xlarge", "L40S", 8, .pcie, .efa, nics: 4, gbps: 100, vcpus: 192, mem: 1536, "vCPU/memory/NIC a stored AWS overview page"),
     ]
+
+    private static func azure(_ name: String, _ gpu: String, _ count: Int, _ ic: Interconnect, islands: [Int]? = nil, _ fabric: Fabric,
+                              nics: Int, gbps: Int, vcpus: Int, mem: Int, _ note: String) -> InstanceType {
+        InstanceType(name: name, provider: "azure", gpu: gpu, gpuCount: count, interconnect: ic,
+                     nvlinkIslands: islands ?? (ic == .pcie ? pcieIslands(count) : [count]), fabric: fabric, nics: nics, gbpsPerNic: gbps,
+                     vcpus: vcpus, memoryGiB: mem, source: "vCPU/memory SKY-AZ; \(note)")
+    }
 
     static let azure: [InstanceType] = [
-        // vCPU and RAM: microsoft/aspire `AksNodeVmSizes.cs`; GPUs and InfiniBand: MS Learn series pages.
-        InstanceType(name: "Standard_ND96asr_v4", provider: "azure", gpu: "A100-40GB", gpuCount: 8, interconnect: .nvswitch,
-                     nvlinkIslands: [8], fabric: .infiniband, nics: 8, gbpsPerNic: 200, vcpus: 96, memoryGiB: 900,
-                     pricePerHourMicros: nil,
-                     priceSource: "none: no authoritative stored Azure price (hardware.md §4); specs learn.microsoft.com nda100-v4-series, aspire AksNodeVmSizes.cs",
-                     priceDate: kpDate),
-        InstanceType(name: "Standard_ND96isr_H100_v5", provider: "azure", gpu: "H100-SXM-80GB", gpuCount: 8, interconnect: .nvswitch,
-                     nvlinkIslands: [8], fabric: .infiniband, nics: 8, gbpsPerNic: 400, vcpus: 96, memoryGiB: 1900,
-                     pricePerHourMicros: nil,
-                     priceSource: "none: no authoritative stored Azure price (hardware.md §4); specs MS Learn ndh100v5-series (8× 400 Gb/s CX7), aspire AksNodeVmSizes.cs",
-                     priceDate: kpDate),
+        azure("Standard_ND96isr_H100_v5", "H100-SXM-80GB", 8, .nvswitch, .infiniband, nics: 8, gbps: 400, vcpus: 96, mem: 1900,
+              "8 GPUs and 8× 400 Gb/s CX7 InfiniBand MSL via hardware.md §4 (SKY-AZ's AcceleratorCount 12 is wrong)"),
+        azure("Standard_ND96asr_v4", "A100-40GB", 8, .nvswitch, .infiniband, nics: 8, gbps: 200, vcpus: 96, mem: 900,
+              "8× A100 40GB MSL nda100-v4-series via hardware.md §4; InfiniBand 8× 200 unsourced"),
+        azure("Standard_ND96amsr_A100_v4", "A100-80GB", 8, .nvswitch, .infiniband, nics: 8, gbps: 200, vcpus: 96, mem: 1800,
+              "8× A100-80GB SKY-AZ; InfiniBand 8× 200 taken from ND A100 v4, unsourced"),
+        azure("Standard_NC24ads_A100_v4", "A100-80GB", 1, .pcie, .ethernet, nics: 1, gbps: 0, vcpus: 24, mem: 220,
+              "1× A100-80GB SKY-AZ (PCIe); NIC speed unsourced"),
+        azure("Standard_NC48ads_A100_v4", "A100-80GB", 2, .pcie, .ethernet, nics: 1, gbps: 0, vcpus: 48, mem: 440,
+              "2× A100-80GB SKY-AZ (PCIe); NIC speed unsourced"),
+        azure("Standard_NC96ads_A100_v4", "A100-80GB", 4, .pcie, .ethernet, nics: 1, gbps: 0, vcpus: 96, mem: 880,
+              "4× A100-80GB SKY-AZ (PCIe); NIC speed unsourced"),
+        azure("Standard_NC40ads_H100_v5", "H100-NVL-94GB", 1, .pcie, .ethernet, nics: 2, gbps: 20, vcpus: 40, mem: 320,
+              "H100 NVL 94 GB and 40,000 Mbps over 2 NICs MSL"),
+        azure("Standard_NC80adis_H100_v5", "H100-NVL-94GB", 2, .nvlink, islands: [2], .ethernet, nics: 4, gbps: 20, vcpus: 80, mem: 640,
+              "2× H100 NVL 94 GB and 80,000 Mbps over 4 NICs MSL; the pair's NVLink bridge unsourced"),
     ]
 
+    private static func gcp(_ name: String, _ gpu: String, _ count: Int, _ ic: Interconnect, _ fabric: Fabric, nics: Int, gbps: Int,
+                            vcpus: Int, mem: Int, _ note: String) -> InstanceType {
+        InstanceType(name: name, provider: "gcp", gpu: gpu, gpuCount: count, interconnect: ic,
+                     nvlinkIslands: ic == .pcie ? pcieIslands(count) : [count], fabric: fabric, nics: nics, gbpsPerNic: gbps,
+                     vcpus: vcpus, memoryGiB: mem, source: "vCPU/memory SKY-GCP; \(note)")
+    }
+
+    /// A2: A100 on NVSwitch (HGX A100); the 1–4 GPU shapes are taken to share one island (unsourced).
+    private static let a2Note = "GPU count from the machine name; NVSwitch and the NIC unsourced"
+
     static let gcp: [InstanceType] = [
-        // vCPU and memory: a3 from a public test fixture listing GCP machine types (208 vCPU, 1872 GB); a2 from
-        // skypilot-catalog gcp/vms.csv (a2-highgpu-1g is 12 vCPU, 85 GB; the 8g is eight times that).
-        InstanceType(name: "a2-highgpu-8g", provider: "gcp", gpu: "A100-40GB", gpuCount: 8, interconnect: .nvswitch,
-                     nvlinkIslands: [8], fabric: .ethernet, nics: 1, gbpsPerNic: 100, vcpus: 96, memoryGiB: 680,
-                     pricePerHourMicros: nil, priceSource: "none: no authoritative stored GCP price (hardware.md §4)", priceDate: kpDate),
-        InstanceType(name: "a3-highgpu-8g", provider: "gcp", gpu: "H100-SXM-80GB", gpuCount: 8, interconnect: .nvswitch,
-                     nvlinkIslands: [8], fabric: .tcpx, nics: 4, gbpsPerNic: 200, vcpus: 208, memoryGiB: 1872,
-                     pricePerHourMicros: nil, priceSource: "none: no authoritative stored GCP price (hardware.md §4); GPUDirect-TCPX", priceDate: kpDate),
-        InstanceType(name: "a3-megagpu-8g", provider: "gcp", gpu: "H100-SXM-80GB", gpuCount: 8, interconnect: .nvswitch,
-                     nvlinkIslands: [8], fabric: .tcpx, nics: 8, gbpsPerNic: 200, vcpus: 208, memoryGiB: 1872,
-                     pricePerHourMicros: nil, priceSource: "none: no authoritative stored GCP price (hardware.md §4); GPUDirect-TCPXO", priceDate: kpDate),
+        gcp("a2-highgpu-1g", "A100-40GB", 1, .nvswitch, .ethernet, nics: 1, gbps: 0, vcpus: 12, mem: 85, a2Note),
+        gcp("a2-highgpu-2g", "A100-40GB", 2, .nvswitch, .ethernet, nics: 1, gbps: 0, vcpus: 24, mem: 170, a2Note),
+        gcp("a2-highgpu-4g", "A100-40GB", 4, .nvswitch, .ethernet, nics: 1, gbps: 0, vcpus: 48, mem: 340, a2Note),
+        gcp("a2-highgpu-8g", "A100-40GB", 8, .nvswitch, .ethernet, nics: 1, gbps: 100, vcpus: 96, mem: 680, a2Note),
+        gcp("a2-megagpu-16g", "A100-40GB", 16, .nvswitch, .ethernet, nics: 1, gbps: 100, vcpus: 96, mem: 1360, a2Note),
+        gcp("a2-ultragpu-1g", "A100-80GB", 1, .nvswitch, .ethernet, nics: 1, gbps: 0, vcpus: 12, mem: 170, a2Note),
+        gcp("a2-ultragpu-2g", "A100-80GB", 2, .nvswitch, .ethernet, nics: 1, gbps: 0, vcpus: 24, mem: 340, a2Note),
+        gcp("a2-ultragpu-4g", "A100-80GB", 4, .nvswitch, .ethernet, nics: 1, gbps: 0, vcpus: 48, mem: 680, a2Note),
+        gcp("a2-ultragpu-8g", "A100-80GB", 8, .nvswitch, .ethernet, nics: 1, gbps: 0, vcpus: 96, mem: 1360, a2Note),
+        // A3: 8 GPUs per node (dstackai/dstack `examples/clusters/a3high/README.md` via hardware.md §4).
+        gcp("a3-highgpu-8g", "H100-SXM-80GB", 8, .nvswitch, .tcpx, nics: 4, gbps: 200, vcpus: 208, mem: 1872,
+            "8× H100 hardware.md §4; GPUDirect-TCPX 4× 200 unsourced"),
+        gcp("a3-megagpu-8g", "H100-SXM-80GB", 8, .nvswitch, .tcpx, nics: 8, gbps: 200, vcpus: 208, mem: 1872,
+            "SKY-GCP prices it with its H100-MEGA accelerator; GPUDirect-TCPXO 8× 200 unsourced"),
+        gcp("a3-ultragpu-8g", "H200-141GB", 8, .nvswitch, .roce, nics: 8, gbps: 0, vcpus: 224, mem: 2952,
+            "SKY-GCP prices it with its H200 accelerator; RDMA NICs unsourced"),
+        gcp("g2-standard-4", "L4", 1, .pcie, .ethernet, nics: 1, gbps: 0, vcpus: 4, mem: 16, "GPUs G2; NIC speed unsourced"),
+        gcp("g2-standard-8", "L4", 1, .pcie, .ethernet, nics: 1, gbps: 0, vcpus: 8, mem: 32, "GPUs G2; NIC speed unsourced"),
+        gcp("g2-standard-12", "L4", 1, .pcie, .ethernet, nics: 1, gbps: 0, vcpus: 12, mem: 48, "GPUs G2; vCPU/memory G2; NIC speed unsourced"),
+        gcp("g2-standard-16", "L4", 1, .pcie, .ethernet, nics: 1, gbps: 0, vcpus: 16, mem: 64, "GPUs G2; NIC speed unsourced"),
+        gcp("g2-standard-24", "L4", 2, .pcie, .ethernet, nics: 1, gbps: 0, vcpus: 24, mem: 96, "GPUs G2; NIC speed unsourced"),
+        gcp("g2-standard-32", "L4", 1, .pcie, .ethernet, nics: 1, gbps: 0, vcpus: 32, mem: 128, "GPUs G2; NIC speed unsourced"),
+        gcp("g2-standard-48", "L4", 4, .pcie, .ethernet, nics: 1, gbps: 0, vcpus: 48, mem: 192, "GPUs G2; NIC speed unsourced"),
+        gcp("g2-standard-96", "L4", 8, .pcie, .ethernet, nics: 1, gbps: 0, vcpus: 96, mem: 384, "GPUs G2; NIC speed unsourced"),
     ]
 
     static let oci: [InstanceType] = [
         // 16 RoCE ports: the oci-hpc-oke dump lists 8 dual-port CX-7 (16 `net`, mlx5_*), each GPU with 18 NVLinks
-        // to NVSwitches. 112 OCPUs = 224 vCPUs, 2048 GB (OCI compute shapes page).
+        // to NVSwitches. 112 OCPUs = 224 vCPUs, 2048 GB (OCI compute shapes page, unsourced here).
         InstanceType(name: "BM.GPU.H100.8", provider: "oci", gpu: "H100-SXM-80GB", gpuCount: 8, interconnect: .nvswitch,
                      nvlinkIslands: [8], fabric: .roce, nics: 16, gbpsPerNic: 200, vcpus: 224, memoryGiB: 2048,
-                     pricePerHourMicros: nil, priceSource: "none: no authoritative stored OCI price (hardware.md §4)", priceDate: kpDate),
+                     source: "NVLinks and 16 RoCE ports oci-hpc-oke BM.GPU.H100.8.xml; vCPU/memory unsourced"),
+        // 16× 100 G RoCE and 12 NVSwitch links per GPU: the OCI A100-v2.8 NCCL dump (issue #17 finding 2).
+        InstanceType(name: "BM.GPU.A100-v2.8", provider: "oci", gpu: "A100-80GB", gpuCount: 8, interconnect: .nvswitch,
+                     nvlinkIslands: [8], fabric: .roce, nics: 16, gbpsPerNic: 100, vcpus: 256, memoryGiB: 2048,
+                     source: "GPUs, vCPU/memory SKY-OCI; 16× 100 G RoCE the oci-hpc-oke A100-v2.8 dump"),
+        InstanceType(name: "BM.GPU4.8", provider: "oci", gpu: "A100-40GB", gpuCount: 8, interconnect: .nvswitch,
+                     nvlinkIslands: [8], fabric: .roce, nics: 16, gbpsPerNic: 0, vcpus: 128, memoryGiB: 2048,
+                     source: "GPUs, vCPU/memory SKY-OCI; NVSwitch and RoCE ports unsourced"),
+        InstanceType(name: "BM.GPU.L40S.4", provider: "oci", gpu: "L40S", gpuCount: 4, interconnect: .pcie,
+                     nvlinkIslands: pcieIslands(4), fabric: .roce, nics: 1, gbpsPerNic: 0, vcpus: 0, memoryGiB: 0,
+                     source: "4× L40S from the shape name; vCPU/memory/NICs unsourced (0)"),
     ]
 }

@@ -9,6 +9,6 @@ public struct InstanceCatalog: Sendable {
     public func instance(named name: String) -> InstanceType? { types[name] }
     public var names: [String] { types.keys.sorted() }
 
-    /// Nineteen instance types with sources and price dates (`InstanceCatalog+BuiltIn.swift`).
+    /// The built-in instance types with their sources (`InstanceCatalog+BuiltIn.swift`).
     public static let builtIn = InstanceCatalog(builtInTypes)
 }

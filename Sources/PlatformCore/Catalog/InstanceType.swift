@@ -13,7 +13,8 @@ public enum Fabric: String, Hashable, Sendable, CaseIterable {
     public var isRDMA: Bool { self != .ethernet }
 }
 
-/// A cloud instance type: GPUs, interconnect, NICs, size and on-demand price, each with its source.
+/// A cloud instance type: GPUs, interconnect, NICs and size, each with its source. Prices are not
+/// here: they depend on region and capacity type and live in `PriceCatalog` (`InstanceCatalog+Prices.swift`).
 public struct InstanceType: Hashable, Sendable {
     public var name: String                 // "p5.48xlarge"
     public var provider: String             // "aws" | "azure" | "gcp" | "oci"
@@ -23,16 +24,14 @@ public struct InstanceType: Hashable, Sendable {
     public var nvlinkIslands: [Int]         // sizes of NVLink islands, e.g. [8] or [2, 2, 2, 2]
     public var fabric: Fabric
     public var nics: Int
-    public var gbpsPerNic: Int
+    public var gbpsPerNic: Int              // 0: not sourced
     public var vcpus: Int
     public var memoryGiB: Int
-    public var pricePerHourMicros: Int64?   // on-demand USD per hour × 1e6; nil when no public price was found
-    public var priceSource: String
-    public var priceDate: String            // "2026-07-20"
+    public var source: String               // where the figures above come from
 
     public init(name: String, provider: String, gpu: String, gpuCount: Int, interconnect: Interconnect,
                 nvlinkIslands: [Int], fabric: Fabric, nics: Int, gbpsPerNic: Int, vcpus: Int, memoryGiB: Int,
-                pricePerHourMicros: Int64?, priceSource: String, priceDate: String) {
+                source: String) {
         self.name = name
         self.provider = provider
         self.gpu = gpu
@@ -44,8 +43,6 @@ public struct InstanceType: Hashable, Sendable {
         self.gbpsPerNic = gbpsPerNic
         self.vcpus = vcpus
         self.memoryGiB = memoryGiB
-        self.pricePerHourMicros = pricePerHourMicros
-        self.priceSource = priceSource
-        self.priceDate = priceDate
+        self.source = source
     }
 }

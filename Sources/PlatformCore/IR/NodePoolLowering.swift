@@ -16,14 +16,17 @@ extension Lowering {
         let zones = o.strings("zones").sorted()
         return Cluster(name: name, provider: o.string("provider") ?? "", region: o.string("region"), zones: zones,
                        production: o.bool("production") ?? true,
-                       nodePools: o.objects("nodePools").map { lowerPool($0, cluster: name, clusterZones: zones, gpus: gpus, instances: instances, into: &diagnostics) },
+                       nodePools: o.objects("nodePools").map {
+                           lowerPool($0, cluster: name, clusterZones: zones, region: (o.string("region"), o.loc("region")),
+                                     gpus: gpus, instances: instances, into: &diagnostics)
+                       },
                        location: o.location)
     }
 
     /// A pool inherits every fact of its instance type; values the spec states explicitly win,
     /// with an error where they contradict what the instance type physically is.
-    private func lowerPool(_ o: SpecObject, cluster: String, clusterZones: [String], gpus: GPUCatalog,
-                           instances: InstanceCatalog, into diagnostics: inout DiagnosticBag) -> NodePool {
+    private func lowerPool(_ o: SpecObject, cluster: String, clusterZones: [String], region: (name: String?, location: SourceLocation?),
+                           gpus: GPUCatalog, instances: InstanceCatalog, into diagnostics: inout DiagnosticBag) -> NodePool {
         let name = o.string("name") ?? ""
         var instance: InstanceType?
         if let type = o.string("instanceType") {
@@ -67,9 +70,11 @@ extension Lowering {
         if let stated = o.money("pricePerHour") {
             price = stated
             priceSource = "platform spec (\(o.loc("pricePerHour")))"
-        } else if let instance, let micros = instance.pricePerHourMicros {
-            price = Money(micros: micros)
-            priceSource = "\(instance.priceSource), \(instance.priceDate)"
+        } else if let instance {
+            let request = PoolPricing.Request(pool: name, instance: instance.name, region: region.name, capacity: capacity,
+                                              discounted: o.has("discountPercent"), instanceLocation: o.loc("instanceType"),
+                                              regionLocation: region.location, capacityLocation: o.has("capacityType") ? o.loc("capacityType") : nil)
+            (price, priceSource) = PoolPricing.price(request, in: .builtIn, into: &diagnostics)
         }
         if let discount = o.int("discountPercent"), let base = price {
             price = CostArithmetic.scale(base, by: Int64(100 - min(discount, 100)), over: 100)
