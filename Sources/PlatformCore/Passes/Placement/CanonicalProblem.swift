@@ -131,6 +131,13 @@ struct CanonicalProblem {
         let largest = candidates.map { capacity(pools[$0]) }.max() ?? 0
         candidates = candidates.filter { d.gpusPerGroup <= capacity(pools[$0]) }
         if candidates.isEmpty { return ([], .islandTooSmall(need: d.gpusPerGroup, largest: largest)) }
+        if d.spansNodes {
+            // Node k sits in zone k % zones: the first zone holds the most nodes.
+            func largestZone(_ pool: PoolSupply) -> Int { (pool.nodeCount + max(1, pool.zones.count) - 1) / max(1, pool.zones.count) }
+            let most = candidates.map { largestZone(pools[$0]) }.max() ?? 0
+            candidates = candidates.filter { largestZone(pools[$0]) >= d.nodesPerGroup }
+            if candidates.isEmpty { return ([], .zoneTooSmall(need: d.nodesPerGroup, largest: most)) }
+        }
         if d.needsSpread {
             candidates = candidates.filter { pools[$0].nodeCount >= 2 }
             if candidates.isEmpty { return ([], .spreadImpossible) }
