@@ -47,16 +47,16 @@ import Testing
         #expect(placement.unplaced.first?.message == "a group needs 4 nodes in one zone; the largest zone of a matching pool has 3")
     }
 
-    /// Through the compiler: the minimal spec's 2-node gang on a 4-node pool over two zones fits
-    /// (two per zone); 3 nodes do not, E3001 at the job.
+    /// Through the compiler: the minimal spec's pool has 6 nodes over two zones, 3 per zone; a
+    /// 4-node gang fits the pool (no E2106) but no zone, E3001 at the job.
     @Test func compiledGangTooLargeForAZoneIsE3001() {
-        let out = PlatformCompile.compile(Fixture.spec([("    nodes: 2\n    gpusPerNode: 8\n", "    nodes: 3\n    gpusPerNode: 8\n")]))
+        let out = PlatformCompile.compile(Fixture.spec([("    nodes: 2\n    gpusPerNode: 8\n", "    nodes: 4\n    gpusPerNode: 8\n")]))
         #expect(PlatformCompile.errors(out) == [
-            "E3001: training job `sft` cannot be placed: a group needs 3 nodes in one zone; the largest zone of a matching pool has 2",
+            "E3001: training job `sft` cannot be placed: a group needs 4 nodes in one zone; the largest zone of a matching pool has 3",
         ])
         let e = out.diagnostics.sorted.first { $0.code == "E3001" }
         #expect(e?.location?.line == 44)
-        #expect(e?.help == "raise `nodes.max` of a matching pool until one of its zones holds 3 nodes, or give it fewer `zones`")
+        #expect(e?.help == "raise `nodes.max` of a matching pool until one of its zones holds 4 nodes, or give it fewer `zones`")
     }
 
     /// The bundled platform: `llama-sft` (2 nodes) sits in one zone, and its TrainJob pods are pinned

@@ -43,7 +43,11 @@ public enum NCCLTopologySource {
     /// EFA devices placed (`write_topo_file`, `src/nccl_ofi_rdma.cpp`), and both skip that step
     /// when the variable is already set (aws/aws-ofi-nccl commit 2daf7d303aa1): a file of ours
     /// would replace the plugin's NIC placement.
+    /// Decided without parsing (once per pod template): a file that was read parses, since a
+    /// malformed one stops the pipeline at the front end (E2201–E2203).
     public static func isGiven(_ pool: NodePool, plan: PlannedPlatform) -> Bool {
-        pool.fabric != .efa && text(pool, plan: plan).0 != nil
+        guard pool.fabric != .efa else { return false }
+        if let path = pool.topologyFile { return plan.topologyFiles[path] != nil }
+        return published(pool, platform: plan.platform) != nil
     }
 }

@@ -15,9 +15,7 @@ import Testing
         return spec
     }
 
-    /// Six nodes: the gang takes two of one zone, the two replicas one node in each zone.
     static let azure = minimal(provider: "azure", zones: "eastus-1, eastus-2", pool: "        instanceType: Standard_ND96isr_H100_v5\n")
-        .replacingOccurrences(of: "        nodes: { min: 2, max: 4 }\n", with: "        nodes: { min: 2, max: 6 }\n")
 
     /// ConfigMaps named `nccl-topology-*`, as `cluster/namespace/name`.
     static func topologyMaps(_ out: Compiler.Output) -> [String] {
