@@ -55,8 +55,8 @@ import Testing
     }
 
     @Test func trainingGang() {
-        #expect(Fixture.lines([("    nodes: 2\n    gpusPerNode: 8\n", "    nodes: 5\n    gpusPerNode: 8\n")]) == [
-            "47:12: error[E2106]: training job `sft` needs a gang of 5 nodes × 8 H100-SXM-80GB, but pool `prod/h100` can hold at most 4 nodes × 8 GPUs | help: raise `nodes.max` of `prod/h100` to 5, or use `nodes: 4`",
+        #expect(Fixture.lines([("    nodes: 2\n    gpusPerNode: 8\n", "    nodes: 7\n    gpusPerNode: 8\n")]) == [
+            "47:12: error[E2106]: training job `sft` needs a gang of 7 nodes × 8 H100-SXM-80GB, but pool `prod/h100` can hold at most 6 nodes × 8 GPUs | help: raise `nodes.max` of `prod/h100` to 7, or use `nodes: 6`",
         ])
         #expect(Fixture.lines([("        nodes: { min: 2, max: 6 }\n", "        nodes: { min: 2, max: 6 }\n        network: { fabric: ethernet }\n")]) == [
             "48:12: warning[W2107]: training job `sft` spans 2 nodes on a pool without an RDMA fabric; NCCL falls back to TCP sockets | help: use a pool with EFA, InfiniBand, RoCE or GPUDirect-TCPX",
@@ -70,8 +70,8 @@ import Testing
     }
 
     @Test func quotasBeyondInventory() {
-        #expect(Fixture.lines([("quota: { gpus: 24 }", "quota: { gpus: 40 }")]) == [
-            "15:20: warning[W2109]: team quotas add up to 40 GPUs, but the fleet has at most 32 (every pool at `nodes.max`) | help: lower the quotas by 8 GPUs, or add capacity",
+        #expect(Fixture.lines([("quota: { gpus: 24 }", "quota: { gpus: 56 }")]) == [
+            "15:20: warning[W2109]: team quotas add up to 56 GPUs, but the fleet has at most 48 (every pool at `nodes.max`) | help: lower the quotas by 8 GPUs, or add capacity",
         ])
     }
 }
