@@ -38,8 +38,8 @@ import Testing
         #expect(r.stdout.hasSuffix("""
 
             baseline, first-fit decreasing:
-              cost: ours $350.93/h, first-fit decreasing $350.93/h
-              running nodes: ours 10, first-fit decreasing 10
+              cost: ours $405.97/h, first-fit decreasing $405.97/h
+              running nodes: ours 11, first-fit decreasing 11
               stranded GPUs: ours 0, first-fit decreasing 0
               dropped demands: ours 0, first-fit decreasing 0
 
@@ -48,8 +48,8 @@ import Testing
         let o = try #require(try JSONSerialization.jsonObject(with: Data(j.stdout.utf8)) as? [String: Any])
         let baseline = try #require(o["baseline"] as? [String: Any])
         #expect(baseline["name"] as? String == "ffd")
-        #expect(baseline["costPerHour"] as? String == "350.93")
-        #expect(baseline["runningNodes"] as? Int == 10)
+        #expect(baseline["costPerHour"] as? String == "405.97")
+        #expect(baseline["runningNodes"] as? Int == 11)
         #expect(baseline["strandedGPUs"] as? Int == 0)
         #expect((baseline["unplaced"] as? [String]) == [])
         // Without the option the document is unchanged.

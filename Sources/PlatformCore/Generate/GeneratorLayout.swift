@@ -31,7 +31,8 @@ struct GeneratorLayout {
         for c in 0..<p.clusters {
             let team = c % p.teams
             jobs.append(Job(name: "train-\(pad(c))", team: teams[team].name, cluster: clusterName(c), nodes: 2))
-            demand[c][0] += 16
+            // The gang's two nodes share a zone while the models spread over both: one node of slack.
+            demand[c][0] += 16 + GeneratorShapes.pools[0].gpusPerNode
             teams[team].gpus += 16
         }
         var placed: [(cluster: Int, pool: Int, shape: GeneratorShapes.Model, min: Int, max: Int, team: Int)] = []

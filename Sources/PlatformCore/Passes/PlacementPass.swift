@@ -95,6 +95,7 @@ public enum PlacementPass {
         case .spreadImpossible: return "add nodes or zones to the pool, or set `placement.spread: none`"
         case .insufficientCapacity: return "raise `nodes.max` of a matching pool"
         case .noRDMAFabric: return "use a pool with EFA, InfiniBand or RoCE"
+        case .zoneTooSmall(let need, _): return "raise `nodes.max` of a matching pool until one of its zones holds \(need) nodes, or give it fewer `zones`"
         default: return nil
         }
     }

@@ -65,7 +65,7 @@ public enum PlatformShape {
         FieldShape("gpu", .string(), "GPU model (required without instanceType)"),
         FieldShape("gpusPerNode", .integer(minimum: 1), "GPUs per node (required without instanceType)"),
         FieldShape("interconnect", .enumeration(["nvswitch", "nvlink", "pcie"]), "how GPUs inside a node connect"),
-        FieldShape("topologyFile", .string(), "NCCL topology XML dump of the node (relative to the spec's folder, inside its repository, at most 1 MiB); its `<nvlink>` data decides the NVLink islands"),
+        FieldShape("topologyFile", .string(), "NCCL topology XML dump of the node (relative to the spec's folder, inside its repository, at most 1 MiB); its `<nvlink>` data decides the NVLink islands, and the pool's NCCL pods mount it at `NCCL_TOPO_FILE` (not on EFA, where aws-ofi-nccl sets its own)"),
         FieldShape("network", .object(network), "inter-node network"),
         FieldShape("nodes", .object(nodeRange), required: true, "node count"),
         FieldShape("zones", .list(.string()), "zones of this pool (default: the cluster's zones)"),

@@ -11,8 +11,8 @@ public enum NCCLTopologyWriter {
         LibXML2Writer.serialise(system)
     }
 
-    /// A file for a node whose islands are known (from a topology or an instance type), for `gpu`.
-    public static func write(_ topology: NodeTopology, gpu: GPUModel, busIDs: [String]? = nil, numaNodes: Int = 1) -> String {
+    /// A file for a node whose islands are known, for `gpu`, with the node's real GPU bus IDs.
+    public static func write(_ topology: NodeTopology, gpu: GPUModel, busIDs: [String], numaNodes: Int = 1) -> String {
         write(generate(topology, gpu: gpu, busIDs: busIDs, numaNodes: numaNodes))
     }
 
@@ -33,12 +33,13 @@ public enum NCCLTopologyWriter {
     /// every switch target into one NVS node, so its value does not matter. Link counts are the island's
     /// bandwidth over NCCL's per-link constant for the GPU's `sm`, so reading the file back gives the same
     /// islands. Caveat: a GPU listed under a `<cpu>` keeps that parent, so a file is only worth mounting
-    /// where NVML detection falls short (NVSwitch hidden in a VM) and with the node's real bus IDs; the
-    /// default IDs (`0000:01:00.0`, …) match no device and NCCL trims them.
-    public static func generate(_ topology: NodeTopology, gpu: GPUModel, busIDs: [String]? = nil,
+    /// where NVML detection falls short (NVSwitch hidden in a VM), and only with the node's real bus
+    /// IDs: there is no default, because made-up IDs match no device and NCCL trims them (see
+    /// `NCCLTopologySource`). The emitters never call this; it serves tests and tools that know a node.
+    public static func generate(_ topology: NodeTopology, gpu: GPUModel, busIDs: [String],
                                 numaNodes: Int = 1) -> NCCLTopologyElement {
-        let count = topology.gpuCount
-        let bus = busIDs ?? (0..<count).map { defaultBusID($0) }
+        let count = min(topology.gpuCount, busIDs.count)
+        let bus = busIDs
         let sm = (gpu.computeCapability?.major ?? 0) * 10 + (gpu.computeCapability?.minor ?? 0)
         let perLink = NVLinkBandwidth.perLinkGBps(sm: sm)
         let island = Dictionary(topology.islands.flatMap { i in i.gpus.map { ($0, i) } }, uniquingKeysWith: { a, _ in a })
@@ -69,16 +70,11 @@ public enum NCCLTopologyWriter {
             return [NCCLTopologyElement(name: "nvlink", attributes: [
                 .init("target", "fffffff:ff:ff.0"), .init("count", "\(links)"), .init("tclass", "0x068000")])]
         }
-        let peers = island.gpus.filter { $0 != index }
+        let peers = island.gpus.filter { $0 != index && $0 < bus.count }
+        guard !peers.isEmpty else { return [] }
         return peers.map { peer in
             NCCLTopologyElement(name: "nvlink", attributes: [
                 .init("target", bus[peer]), .init("count", "\(links / peers.count)"), .init("tclass", "0x030200")])
         }
-    }
-
-    /// `0000:01:00.0`, `0000:02:00.0`, …: lower-case, 4-digit domain, as NCCL compares bus IDs.
-    static func defaultBusID(_ index: Int) -> String {
-        let hex = String(index + 1, radix: 16)
-        return "0000:\(hex.count == 1 ? "0" + hex : hex):00.0"
     }
 }

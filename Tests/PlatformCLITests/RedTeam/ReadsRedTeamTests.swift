@@ -215,7 +215,11 @@ import Testing
         let w = try Workspace()
         try w.write("topo/real.xml", Self.topology(nic: "rdmap-inside"))
         try w.link("topo/p5.xml", to: "real.xml")
-        try w.topologyFile("../topo/p5.xml")
+        // Over InfiniBand the pool's pods get the file (on EFA aws-ofi-nccl keeps its own and no
+        // ConfigMap is written), so the ConfigMap shows what was read.
+        try w.write("platform/platform.yaml", CLIRunner.bundledSpec.replacingOccurrences(
+            of: "        capacityType: on-demand\n",
+            with: "        capacityType: on-demand\n        topologyFile: ../topo/p5.xml\n        network: { fabric: infiniband }\n"))
         let r = try w.run(["compile", "platform.yaml", "--out", "out"])
         #expect(r.status == 0, "\(r.stderr.prefix(400))")
         let configMap = try String(contentsOf: w.specFolder.appendingPathComponent("out/clusters/prod-use1/research/configmap-nccl-topology-h100.yaml"), encoding: .utf8)

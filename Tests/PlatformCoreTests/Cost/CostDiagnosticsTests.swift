@@ -13,9 +13,9 @@ import Testing
     }
 
     @Test func scalingBeyondQuotaNamesTheNumbers() {
-        #expect(Self.lines([("quota: { gpus: 32 }", "quota: { gpus: 20 }"), ("replicas: { min: 2, max: 4 }", "replicas: { min: 1, max: 6 }")]) == [
-            "23:15: warning[W3002]: model `llama-3-70b` can scale to 4 of its 6 maximum replicas on the fleet at `nodes.max`",
-            "23:15: warning[W4002]: scaling `llama-3-70b` to 6 replicas needs 24 H100-SXM-80GB, team `search` has 20",
+        #expect(Self.lines([("quota: { gpus: 32 }", "quota: { gpus: 20 }"), ("replicas: { min: 2, max: 4 }", "replicas: { min: 1, max: 10 }")]) == [
+            "23:15: warning[W3002]: model `llama-3-70b` can scale to 8 of its 10 maximum replicas on the fleet at `nodes.max`",
+            "23:15: warning[W4002]: scaling `llama-3-70b` to 10 replicas needs 40 H100-SXM-80GB, team `search` has 20",
         ])
         // No model alone is over, the team together is: one warning at the quota, notes per workload.
         #expect(Self.lines([("quota: { gpus: 32 }", "quota: { gpus: 24 }")]) == [

@@ -37,8 +37,8 @@ import Testing
     /// The IR side: only a pool of the model's GPU with single-GPU islands is merged, and only when a
     /// model allows PCIe (the bundled platform has none, so its golden output is unchanged).
     @Test func placementPassMergesOnlyPCIeOnlyPoolsOfAModelAllowingPCIe() throws {
-        let spec = Fixture.spec([("      - name: h100\n        instanceType: p5.48xlarge\n        nodes: { min: 2, max: 4 }\n",
-                                  "      - name: h100\n        instanceType: p5.48xlarge\n        nodes: { min: 2, max: 4 }\n      - name: l4\n        instanceType: g6.48xlarge\n        nodes: { min: 2, max: 2 }\n"),
+        let spec = Fixture.spec([("      - name: h100\n        instanceType: p5.48xlarge\n        nodes: { min: 2, max: 6 }\n",
+                                  "      - name: h100\n        instanceType: p5.48xlarge\n        nodes: { min: 2, max: 6 }\n      - name: l4\n        instanceType: g6.48xlarge\n        nodes: { min: 2, max: 2 }\n"),
                                  ("gpu: { model: H100-SXM-80GB, count: 4 }\n    replicas: { min: 2, max: 4 }\n",
                                   "gpu: { model: L4, count: 2 }\n    replicas: { min: 2, max: 4 }\n    placement: { allowPCIe: true }\n"),
                                  ("parameters: 70B\n    architecture: llama-3-70b", "parameters: 8B\n    architecture: llama-3-8b")])

@@ -96,7 +96,7 @@ import PlatformCore
         let lws = Demand(id: "big", team: "t", gpuModel: "H100", gpusPerGroup: 8, groups: 2, nodesPerGroup: 2)
         let placement = PlacementSolver.solve(PlacementProblem(pools: [Self.pool("c/a", nodes: 5, zones: ["x", "y"])], demands: [lws]))
         #expect(placement.assignments[0].groups.map { $0.shares.map(\.node) } ==
-                [["c/a/node-0", "c/a/node-1"], ["c/a/node-2", "c/a/node-3"]])
+                [["c/a/node-0", "c/a/node-2"], ["c/a/node-1", "c/a/node-3"]])   // each replica in one zone
         #expect(placement.costPerHourMicros == 40)
     }
 

@@ -18,7 +18,7 @@ import Testing
     }
 
     @Test func criticalModelsOnDemand() {
-        let spot = ("        nodes: { min: 2, max: 4 }", "        nodes: { min: 2, max: 4 }\n        capacityType: spot")
+        let spot = ("        nodes: { min: 2, max: 6 }", "        nodes: { min: 2, max: 6 }\n        capacityType: spot")
         let critical = ("    replicas: { min: 2, max: 4 }", "    replicas: { min: 2, max: 4 }\n    critical: true")
         #expect(PolicyFixture.lines([quiet, spot, critical]) == [
             "18:11: error[P7002]: critical model `llama-3-70b` may run on spot capacity (node pool `prod/h100`) (policy `critical-models-on-demand`)"])

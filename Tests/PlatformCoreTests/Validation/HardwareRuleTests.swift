@@ -15,7 +15,7 @@ import Testing
 
     @Test func memoryFitOnMIGSlice() {
         let lines = Fixture.lines([
-            ("        nodes: { min: 2, max: 4 }\n", "        nodes: { min: 2, max: 4 }\n      - name: mig\n        instanceType: p5.48xlarge\n        nodes: { min: 1 }\n        mig: { profiles: { \"1g.10gb\": 7 } }\n"),
+            ("        nodes: { min: 2, max: 6 }\n", "        nodes: { min: 2, max: 6 }\n      - name: mig\n        instanceType: p5.48xlarge\n        nodes: { min: 1 }\n        mig: { profiles: { \"1g.10gb\": 7 } }\n"),
             ("gpu: { model: H100-SXM-80GB, count: 4 }", "gpu: { model: H100-SXM-80GB, migProfile: 1g.10gb }"),
         ])
         #expect(lines == ["26:10: error[E2101]: model `llama-3-70b` needs 152.9 GB per replica (weights 140.0 GB + KV cache 10.7 GB + overhead 2.1 GB), but one 1g.10gb slice of H100-SXM-80GB at 90% hold 9.4 GB | help: use `count: 4` (needs 159.3 GB, fits 4 H100-SXM-80GB), or `dtype: fp8` (needs 82.9 GB and fits 2 H100-SXM-80GB), or fewer `maxSequences` or a shorter `contextLength`"])
@@ -43,7 +43,7 @@ import Testing
     }
 
     @Test func migProfiles() {
-        let pool = ("        nodes: { min: 2, max: 4 }\n", "        nodes: { min: 2, max: 4 }\n      - name: mig\n        instanceType: p5.48xlarge\n        nodes: { min: 1 }\n        mig: { profiles: { \"1g.10gb\": 8, \"2g.25gb\": 1 } }\n")
+        let pool = ("        nodes: { min: 2, max: 6 }\n", "        nodes: { min: 2, max: 6 }\n      - name: mig\n        instanceType: p5.48xlarge\n        nodes: { min: 1 }\n        mig: { profiles: { \"1g.10gb\": 8, \"2g.25gb\": 1 } }\n")
         #expect(Fixture.lines([pool]) == [
             "16:14: error[E2104]: node pool `prod/mig`: H100-SXM-80GB has no MIG profile `2g.25gb` | help: did you mean `2g.20gb`?",
             "16:14: error[E2105]: node pool `prod/mig`: 8× `1g.10gb` per GPU, but at most 7 fit on H100-SXM-80GB | help: use at most 7",
@@ -55,10 +55,10 @@ import Testing
     }
 
     @Test func trainingGang() {
-        #expect(Fixture.lines([("    nodes: 2\n    gpusPerNode: 8\n", "    nodes: 5\n    gpusPerNode: 8\n")]) == [
-            "47:12: error[E2106]: training job `sft` needs a gang of 5 nodes × 8 H100-SXM-80GB, but pool `prod/h100` can hold at most 4 nodes × 8 GPUs | help: raise `nodes.max` of `prod/h100` to 5, or use `nodes: 4`",
+        #expect(Fixture.lines([("    nodes: 2\n    gpusPerNode: 8\n", "    nodes: 7\n    gpusPerNode: 8\n")]) == [
+            "47:12: error[E2106]: training job `sft` needs a gang of 7 nodes × 8 H100-SXM-80GB, but pool `prod/h100` can hold at most 6 nodes × 8 GPUs | help: raise `nodes.max` of `prod/h100` to 7, or use `nodes: 6`",
         ])
-        #expect(Fixture.lines([("        nodes: { min: 2, max: 4 }\n", "        nodes: { min: 2, max: 4 }\n        network: { fabric: ethernet }\n")]) == [
+        #expect(Fixture.lines([("        nodes: { min: 2, max: 6 }\n", "        nodes: { min: 2, max: 6 }\n        network: { fabric: ethernet }\n")]) == [
             "48:12: warning[W2107]: training job `sft` spans 2 nodes on a pool without an RDMA fabric; NCCL falls back to TCP sockets | help: use a pool with EFA, InfiniBand, RoCE or GPUDirect-TCPX",
         ])
     }
@@ -70,8 +70,8 @@ import Testing
     }
 
     @Test func quotasBeyondInventory() {
-        #expect(Fixture.lines([("quota: { gpus: 24 }", "quota: { gpus: 40 }")]) == [
-            "15:20: warning[W2109]: team quotas add up to 40 GPUs, but the fleet has at most 32 (every pool at `nodes.max`) | help: lower the quotas by 8 GPUs, or add capacity",
+        #expect(Fixture.lines([("quota: { gpus: 24 }", "quota: { gpus: 56 }")]) == [
+            "15:20: warning[W2109]: team quotas add up to 56 GPUs, but the fleet has at most 48 (every pool at `nodes.max`) | help: lower the quotas by 8 GPUs, or add capacity",
         ])
     }
 }

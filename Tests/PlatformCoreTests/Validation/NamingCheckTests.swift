@@ -71,7 +71,7 @@ import Testing
             "5:40: error[E1105]: the value of label `cost-center` in `metadata.labels` is not valid: it may hold only letters, digits, `-`, `_` and `.`",
             "5:53: error[E1106]: label key `platformc.dev/team` in `metadata.labels` uses the reserved prefix `platformc.dev`",
         ])
-        let pool = ("        nodes: { min: 2, max: 4 }\n", "        nodes: { min: 2, max: 4 }\n        labels: { platformc.dev/node-pool: other }\n        taints: [{ key: \"a b\", effect: NoSchedule }]\n")
+        let pool = ("        nodes: { min: 2, max: 6 }\n", "        nodes: { min: 2, max: 6 }\n        labels: { platformc.dev/node-pool: other }\n        taints: [{ key: \"a b\", effect: NoSchedule }]\n")
         #expect(codes([pool]) == [
             "13:19: error[E1106]: label key `platformc.dev/node-pool` in labels of node pool `h100` uses the reserved prefix `platformc.dev`",
             "14:25: error[E1104]: taint key `a b` of node pool `h100` is not valid: it may hold only letters, digits, `-`, `_` and `.`",

@@ -29,10 +29,10 @@ import Testing
                     topologyFile: topo/node.xml
                     pricePerHour: 40.00
                     network: { fabric: efa, nics: 16, gbpsPerNic: 100 }
-                    nodes: { min: 2, max: 4 }
+                    nodes: { min: 2, max: 6 }
 
             """
-        return Fixture.spec([("      - name: h100\n        instanceType: p5.48xlarge\n        nodes: { min: 2, max: 4 }\n", custom),
+        return Fixture.spec([("      - name: h100\n        instanceType: p5.48xlarge\n        nodes: { min: 2, max: 6 }\n", custom),
                              ("gpu: { model: H100-SXM-80GB, count: 4 }", "gpu: { model: \(gpu), count: 8 }"),
                              ("    gpu: H100-SXM-80GB\n", "    gpu: \(gpu)\n")])
     }
@@ -58,7 +58,7 @@ import Testing
 
     /// The same dump agrees with `p4de.24xlarge` (8× A100-80GB, one NVSwitch island): no diagnostic.
     @Test func dumpAgreeingWithTheInstanceTypePasses() throws {
-        let spec = Self.custom("A100-80GB", pool: "      - name: gpus\n        instanceType: p4de.24xlarge\n        topologyFile: topo/node.xml\n        nodes: { min: 2, max: 4 }\n")
+        let spec = Self.custom("A100-80GB", pool: "      - name: gpus\n        instanceType: p4de.24xlarge\n        topologyFile: topo/node.xml\n        nodes: { min: 2, max: 6 }\n")
         let (pool, diagnostics) = platform(spec, files: ["topo/node.xml": try fixture("oci-BM.GPU.A100-v2.8-topo.xml")])
         #expect(diagnostics.filter { $0.severity != .note }.isEmpty)
         #expect(pool?.islands == [8])
@@ -84,7 +84,7 @@ import Testing
         #expect(error.location == SourceLocation(file: "platform.yaml", line: 14, column: 23))
         #expect(error.notes.map(\.location) == [SourceLocation(file: "platform.yaml", line: 13, column: 23)])
 
-        let p5 = Self.custom("H100-SXM-80GB", pool: "      - name: gpus\n        instanceType: p5.48xlarge\n        topologyFile: topo/node.xml\n        nodes: { min: 2, max: 4 }\n")
+        let p5 = Self.custom("H100-SXM-80GB", pool: "      - name: gpus\n        instanceType: p5.48xlarge\n        topologyFile: topo/node.xml\n        nodes: { min: 2, max: 6 }\n")
         let (_, fromCatalog) = platform(p5, files: files)
         let catalogError = try #require(fromCatalog.first { $0.severity == .error })
         #expect(catalogError.code == "E2120")
@@ -113,7 +113,7 @@ import Testing
     @Test(.enabled(if: PoolTopologyTests.hasShared)) func fileContradictingInterconnectIsAnError() throws {
         guard let shared = SharedTools.requireShared() else { return }
         let ncv4 = [UInt8](try Data(contentsOf: shared.appendingPathComponent("realworld/nccl/azure-ncv4-topo.xml")))
-        let spec = Fixture.spec([("        nodes: { min: 2, max: 4 }\n", "        nodes: { min: 2, max: 4 }\n" + Self.pool),
+        let spec = Fixture.spec([("        nodes: { min: 2, max: 6 }\n", "        nodes: { min: 2, max: 6 }\n" + Self.pool),
                                  ("gpu: { model: H100-SXM-80GB, count: 4 }", "gpu: { model: A100-80GB, count: 2 }"),
                                  ("parameters: 70B\n    architecture: llama-3-70b", "parameters: 8B\n    architecture: llama-3-8b")])
         #expect(lines(spec, files: [:]) == [])
@@ -136,7 +136,7 @@ import Testing
     @Test func gpuCountMustMatchThePool() throws {
         guard let shared = SharedTools.requireShared() else { return }
         let oci = [UInt8](try Data(contentsOf: shared.appendingPathComponent("realworld/nccl/oci-BM.GPU.H100.8-topo.xml")))
-        let spec = Fixture.spec([("        nodes: { min: 2, max: 4 }\n", "        nodes: { min: 2, max: 4 }\n" + Self.pool)])
+        let spec = Fixture.spec([("        nodes: { min: 2, max: 6 }\n", "        nodes: { min: 2, max: 6 }\n" + Self.pool)])
         #expect(lines(spec, files: ["topo/ncv4.xml": oci]) == [
             "17:23: E2007: topology file `topo/ncv4.xml` describes 8 GPUs, but node pool `nc` has 4 per node",
         ])

@@ -36,7 +36,7 @@ public enum NCCLEnvironment {
             env["NCCL_IB_DISABLE"] = "1"
             env["NCCL_SOCKET_IFNAME"] = "^lo,docker"
         }
-        if topologyFile { env["NCCL_TOPO_FILE"] = "\(Conventions.ncclTopologyDirectory)/\(Conventions.ncclTopologyFileName)" }
+        if topologyFile { env["NCCL_TOPO_FILE"] = topologyFilePath }
         return env.keys.sorted().map { ($0, env[$0]!) }
     }
 
@@ -53,25 +53,29 @@ public enum NCCLEnvironment {
 
     public static let shmVolume = "dshm"
     public static let topologyVolume = "nccl-topology"
+    /// `NCCL_TOPO_FILE` in a pod that mounts its pool's topology ConfigMap.
+    public static let topologyFilePath = "\(Conventions.ncclTopologyDirectory)/\(Conventions.ncclTopologyFileName)"
+
+    /// The volume of `pool`'s topology ConfigMap, and its read-only mount at `ncclTopologyDirectory`.
+    public static func topologyVolume(pool: String) -> ManifestValue {
+        ["name": .string(topologyVolume), "configMap": ["name": .string(Conventions.ncclTopologyConfigMapName(pool: pool))]]
+    }
+    public static let topologyMount: ManifestValue =
+        ["name": .string(topologyVolume), "mountPath": .string(Conventions.ncclTopologyDirectory), "readOnly": true]
 
     /// Volumes: `/dev/shm` in memory capped at `shmSize`, and the pool's topology ConfigMap.
     public static func volumes(shmSize: ByteCount, topologyPool: String?) -> [ManifestValue] {
         var volumes: [ManifestValue] = [
             ["name": .string(shmVolume), "emptyDir": ["medium": "Memory", "sizeLimit": .string(PoolScheduling.quantity(shmSize))]],
         ]
-        if let pool = topologyPool {
-            volumes.append(["name": .string(topologyVolume),
-                            "configMap": ["name": .string(Conventions.ncclTopologyConfigMapName(pool: pool))]])
-        }
+        if let pool = topologyPool { volumes.append(topologyVolume(pool: pool)) }
         return volumes
     }
 
     /// The matching container mounts.
     public static func volumeMounts(topology: Bool) -> [ManifestValue] {
         var mounts: [ManifestValue] = [["name": .string(shmVolume), "mountPath": "/dev/shm"]]
-        if topology {
-            mounts.append(["name": .string(topologyVolume), "mountPath": .string(Conventions.ncclTopologyDirectory), "readOnly": true])
-        }
+        if topology { mounts.append(topologyMount) }
         return mounts
     }
 }

@@ -75,10 +75,16 @@ public struct NCCLTestEmitter: Emitter {
             "restartPolicy": "Never",
             "nodeSelector": .map(PoolScheduling.nodeSelector(pool)),
             "tolerations": PoolScheduling.tolerations(pool),
-            // One pod per node: the test measures the network between nodes.
-            "affinity": ["podAntiAffinity": ["requiredDuringSchedulingIgnoredDuringExecution": [[
-                "labelSelector": ["matchLabels": .map(selector)], "topologyKey": "kubernetes.io/hostname",
-            ]]]],
+            // One pod per node: the test measures the network between nodes; all in one zone, as the
+            // placement puts a gang's nodes (the first pod matches its own term, so it schedules freely).
+            "affinity": [
+                "podAntiAffinity": ["requiredDuringSchedulingIgnoredDuringExecution": [[
+                    "labelSelector": ["matchLabels": .map(selector)], "topologyKey": "kubernetes.io/hostname",
+                ]]],
+                "podAffinity": ["requiredDuringSchedulingIgnoredDuringExecution": [[
+                    "labelSelector": ["matchLabels": .map(selector)], "topologyKey": .string(PoolScheduling.zoneLabel),
+                ]]],
+            ],
             "containers": [[
                 "name": "nccl-tests", "image": .string(Self.image),
                 "command": ["/bin/bash", "-c", .string(script)],

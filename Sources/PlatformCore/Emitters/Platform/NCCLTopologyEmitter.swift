@@ -1,21 +1,20 @@
 import PlatformDiagnostics
 
-/// A ConfigMap holding `topology.xml` for each pool that runs multi-GPU work (a model with more
-/// than one GPU per replica, or a training job), in every namespace whose pods run there. The
-/// file is the pool's `topologyFile` when the spec names one, else generated from the pool's
-/// islands; training pods mount it at `NCCL_TOPO_FILE`.
+/// A ConfigMap holding `topology.xml` for each pool whose pods get a topology file
+/// (`NCCLTopologySource`), in every namespace whose pods mount it: multi-GPU model servers pinned
+/// to that one pool and training jobs placed on it. Nothing else is emitted, so every ConfigMap has
+/// a pod that mounts it at `NCCL_TOPO_FILE`.
 public struct NCCLTopologyEmitter: Emitter {
     public init() {}
 
     public func emit(_ plan: PlannedPlatform, into context: inout EmitContext) {
         let p = plan.platform
+        // A `topologyFile` that was not read is an error wherever it is used, EFA pools included.
+        for pool in p.clusters.flatMap(\.nodePools) where pool.topologyFile != nil {
+            if let d = NCCLTopologySource.text(pool, plan: plan).1 { context.diagnostics.error(d.code, d.message, at: d.location, help: d.help) }
+        }
         for use in Self.uses(plan) {
-            guard let pool = p.cluster(use.cluster)?.pool(use.pool) else { continue }
-            let (text, problem) = Self.topologyXML(pool, plan: plan)
-            guard let xml = text else {
-                if let d = problem { context.diagnostics.error(d.code, d.message, at: d.location, help: d.help) }
-                continue
-            }
+            guard let pool = p.cluster(use.cluster)?.pool(use.pool), let xml = NCCLTopologySource.text(pool, plan: plan).0 else { continue }
             var labels = PlatformLabels.common(p)
             labels[PlatformLabels.component] = "nccl-topology"
             labels[Conventions.nodePoolLabel] = .string(pool.name)
@@ -26,61 +25,28 @@ public struct NCCLTopologyEmitter: Emitter {
         }
     }
 
-    /// One (cluster, namespace, pool) per place a topology file is needed, sorted, no repeats.
+    /// One (cluster, namespace, pool) per ConfigMap some pod mounts, sorted, no repeats.
     public static func uses(_ plan: PlannedPlatform) -> [(cluster: String, namespace: String, pool: String)] {
         let p = plan.platform
         var keys = Set<[String]>()
-        for model in p.models where model.gpusPerReplica > 1 {
-            guard let namespace = p.team(model.team)?.namespace else { continue }
-            for a in plan.modelAssignments[model.name] ?? [] { keys.insert([a.cluster, namespace, a.pool]) }
+        for d in ModelDeployment.all(in: plan) {
+            if let pool = mountedPool(d, plan: plan) { keys.insert([d.cluster, d.namespace, pool.name]) }
         }
         for job in p.training {
-            guard let namespace = p.team(job.team)?.namespace, let a = plan.jobAssignments[job.name] else { continue }
+            guard let namespace = p.team(job.team)?.namespace, let a = plan.jobAssignments[job.name],
+                  let pool = p.cluster(a.cluster)?.pool(a.pool), NCCLTopologySource.isGiven(pool, plan: plan) else { continue }
             keys.insert([a.cluster, namespace, a.pool])
         }
         return keys.sorted { $0.lexicographicallyPrecedes($1) { $0.precedesInByteOrder($1) } }
             .map { ($0[0], $0[1], $0[2]) }
     }
 
-    /// The pool's topology file text: the spec's file when named (it must have been read and must
-    /// parse), otherwise one generated from the instance type or the pool's islands.
-    public static func topologyXML(_ pool: NodePool, plan: PlannedPlatform) -> (String?, Diagnostic?) {
-        if let path = pool.topologyFile {
-            let at = pool.locations["topologyFile"] ?? pool.location
-            guard let bytes = plan.topologyFiles[path] else {
-                return (nil, Diagnostic(.error, PlatformEmitCodes.topologyFileUnread,
-                                        "topology file `\(path)` of pool `\(pool.id)` could not be read",
-                                        at: at, help: "check the path; it is relative to the spec's folder"))
-            }
-            let (document, problems) = NCCLTopologyReader.read(xml: bytes, file: path)
-            guard let document else {
-                return (nil, problems.first ?? Diagnostic(.error, PlatformEmitCodes.topologyFileUnread,
-                                                          "topology file `\(path)` does not parse", at: at))
-            }
-            return (NCCLTopologyWriter.write(document), nil)
-        }
-        guard let gpu = plan.platform.gpuCatalog.model(named: pool.gpu) else {
-            return (nil, Diagnostic(.error, PlatformEmitCodes.topologyFileUnread,
-                                    "no catalog entry for GPU `\(pool.gpu)` of pool `\(pool.id)`", at: pool.location))
-        }
-        return (NCCLTopologyWriter.write(nodeTopology(pool, gpu: gpu, catalog: plan.platform.instanceCatalog), gpu: gpu), nil)
-    }
-
-    /// The topology a pool without a file implies: its instance type's, else islands over
-    /// consecutive GPU indices at the GPU's NVLink bandwidth.
-    static func nodeTopology(_ pool: NodePool, gpu: GPUModel, catalog: InstanceCatalog) -> NodeTopology {
-        if let name = pool.instanceType, let instance = catalog.instance(named: name),
-           instance.gpuCount == pool.gpusPerNode, instance.nvlinkIslands == pool.islands {
-            return NodeTopology(instance: instance, gpu: gpu)
-        }
-        let sm = (gpu.computeCapability?.major ?? 0) * 10 + (gpu.computeCapability?.minor ?? 0)
-        let bandwidth = Double(gpu.nvlinksPerGPU ?? 0) * NVLinkBandwidth.perLinkGBps(sm: sm)
-        var next = 0
-        let islands = pool.islands.map { size -> NVLinkIsland in
-            defer { next += size }
-            return NVLinkIsland(gpus: Array(next..<next + size), bandwidthGBps: size > 1 ? (bandwidth * 10).rounded() / 10 : 0)
-        }
-        return NodeTopology(gpuCount: pool.gpusPerNode, islands: islands, nics: pool.nics, source: "pool \(pool.id)")
+    /// The pool whose topology a model's servers mount: NCCL runs between a replica's GPUs only
+    /// when it has several, and one pod template can mount one pool's file only when every replica
+    /// in the cluster sits on that pool.
+    public static func mountedPool(_ d: ModelDeployment, plan: PlannedPlatform) -> NodePool? {
+        guard d.model.gpusPerReplicaTotal > 1, d.pools.count == 1, NCCLTopologySource.isGiven(d.primaryPool, plan: plan) else { return nil }
+        return d.primaryPool
     }
 }
 

@@ -14,6 +14,17 @@ public enum PoolScheduling {
         [Conventions.nodePoolLabel: .string(pool.name)]
     }
 
+    /// The well-known node label of a node's zone.
+    public static let zoneLabel = "topology.kubernetes.io/zone"
+
+    /// The one zone the placement put `nodes` in (a gang's), or nil when the pool names no zones or
+    /// the nodes are not all in one.
+    public static func zone(of nodes: [String], plan: PlannedPlatform) -> String? {
+        let zones = Set((plan.placement?.nodes ?? []).filter { nodes.contains($0.name) }.map(\.zone))
+        guard zones.count == 1, let zone = zones.first, !zone.isEmpty else { return nil }
+        return zone
+    }
+
     /// Tolerations for every taint of `pool` (the GPU taint tolerated with `Exists`).
     public static func tolerations(_ pool: NodePool) -> ManifestValue {
         .list(taints(of: pool).map { taint in

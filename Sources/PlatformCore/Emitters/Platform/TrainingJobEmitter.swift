@@ -1,7 +1,7 @@
 /// A Kubeflow Trainer TrainJob per training job (or a PyTorchJob where the job asks for the
 /// `pytorchjob` operator), admitted as one gang through its team's Kueue LocalQueue, pinned to the
-/// pool the placement chose, with `/dev/shm` sized, the pool's NCCL topology mounted and NCCL tuned
-/// to the pool's fabric.
+/// pool and zone the placement chose, with `/dev/shm` sized, the pool's NCCL topology mounted where
+/// it has one (`NCCLTopologySource`) and NCCL tuned to the pool's fabric.
 public struct TrainingJobEmitter: Emitter {
     /// The ClusterTrainingRuntime TrainJobs run on (Kubeflow Trainer's bundled PyTorch runtime),
     /// and the names of its replicated job and container that runtime patches address.
@@ -18,7 +18,8 @@ public struct TrainingJobEmitter: Emitter {
         for job in p.training {
             guard let placed = plan.jobAssignments[job.name], let team = p.team(job.team),
                   let pool = p.cluster(placed.cluster)?.pool(placed.pool) else { continue }
-            let pod = PodParts(job: job, pool: pool, topology: NCCLTopologyEmitter.topologyXML(pool, plan: plan).0 != nil)
+            let pod = PodParts(job: job, pool: pool, topology: NCCLTopologySource.isGiven(pool, plan: plan),
+                               zone: PoolScheduling.zone(of: placed.nodes, plan: plan))
             var labels = PlatformLabels.common(p, team: team.name)
             labels[PlatformLabels.name] = .string(job.name)
             labels[PlatformLabels.component] = .string(Conventions.Component.training)
@@ -41,8 +42,11 @@ public struct TrainingJobEmitter: Emitter {
         var env: ManifestValue
         var resources: ManifestMap
 
-        init(job: TrainingJob, pool: NodePool, topology: Bool) {
+        /// `zone`: where the placement put the gang (all its nodes in one zone); the pods are pinned
+        /// there, so the scheduler cannot split the gang over zones the placement did not price.
+        init(job: TrainingJob, pool: NodePool, topology: Bool, zone: String?) {
             nodeSelector = PoolScheduling.nodeSelector(pool)
+            if let zone { nodeSelector[PoolScheduling.zoneLabel] = .string(zone) }
             tolerations = PoolScheduling.tolerations(pool)
             volumes = NCCLEnvironment.volumes(shmSize: job.shmSize, topologyPool: topology ? pool.name : nil)
             volumeMounts = NCCLEnvironment.volumeMounts(topology: topology)

@@ -7,6 +7,9 @@ public struct ModelServerPod: Sendable {
     public var deployment: ModelDeployment
     public var gpus: GPUAllocation
     public var labels: ManifestMap
+    /// The pool whose NCCL topology ConfigMap the pods mount (`NCCLTopologyEmitter.mountedPool`):
+    /// tensor parallelism runs NCCL between the replica's GPUs. Nil: no file, no `NCCL_TOPO_FILE`.
+    public var topologyPool: String?
 
     public init(_ deployment: ModelDeployment, gpus: GPUAllocation, labels: ManifestMap) {
         self.deployment = deployment
@@ -36,8 +39,10 @@ public struct ModelServerPod: Sendable {
         if role == .worker { labels[PlatformLabels.component] = .string(Self.workerComponent) }
         var spec = WorkloadSecurity.podIdentity(serviceAccount: deployment.name)
         spec["containers"] = [container(role: role)]
-        spec["volumes"] = [WorkloadSecurity.emptyDir("tmp"), WorkloadSecurity.emptyDir("cache"),
-                           WorkloadSecurity.emptyDir("shm", sizeLimit: "16Gi", memory: true)]
+        var volumes: [ManifestValue] = [WorkloadSecurity.emptyDir("tmp"), WorkloadSecurity.emptyDir("cache"),
+                                        WorkloadSecurity.emptyDir("shm", sizeLimit: "16Gi", memory: true)]
+        if let pool = topologyPool { volumes.append(NCCLEnvironment.topologyVolume(pool: pool)) }
+        spec["volumes"] = .list(volumes)
         spec["tolerations"] = .list(tolerations)
         // Loading weights and draining long generations both take time.
         spec["terminationGracePeriodSeconds"] = 120
@@ -73,15 +78,20 @@ public struct ModelServerPod: Sendable {
             ["name": "VLLM_CACHE_ROOT", "value": "/cache/vllm"],
             ["name": "XDG_CACHE_HOME", "value": "/cache"],
         ]
+        if topologyPool != nil {
+            env.append(["name": "NCCL_TOPO_FILE", "value": .string(NCCLEnvironment.topologyFilePath)])
+        }
         env += source.credentialEnv(secret: model.sourceSecret)
+        var mounts: [ManifestValue] = [["name": "tmp", "mountPath": "/tmp"], ["name": "cache", "mountPath": "/cache"],
+                                       ["name": "shm", "mountPath": "/dev/shm"]]
+        if topologyPool != nil { mounts.append(NCCLEnvironment.topologyMount) }
         var c: ManifestMap = [
             "name": "vllm",
             "image": .string(model.image.isEmpty ? Conventions.vllmImage : model.image),
             "env": .list(env),
             "resources": gpus.containerResources,
             "securityContext": WorkloadSecurity.containerSecurityContext,
-            "volumeMounts": [["name": "tmp", "mountPath": "/tmp"], ["name": "cache", "mountPath": "/cache"],
-                             ["name": "shm", "mountPath": "/dev/shm"]],
+            "volumeMounts": .list(mounts),
         ]
         let envFrom = source.credentialEnvFrom(secret: model.sourceSecret)
         if !envFrom.isEmpty { c["envFrom"] = .list(envFrom) }

@@ -11,7 +11,8 @@ public struct VLLMEmitter: Emitter {
             labels[PlatformLabels.name] = .string(d.model.name)
             labels[PlatformLabels.component] = .string(Conventions.Component.modelServer)
             let gpus = GPUAllocation(d, catalog: p.gpuCatalog)
-            let pod = ModelServerPod(d, gpus: gpus, labels: labels)
+            var pod = ModelServerPod(d, gpus: gpus, labels: labels)
+            pod.topologyPool = NCCLTopologyEmitter.mountedPool(d, plan: plan)?.name
 
             context.add(WorkloadSecurity.serviceAccount(d.name, namespace: d.namespace, labels: labels),
                         to: d.cluster, template: "vllm/serviceaccount")

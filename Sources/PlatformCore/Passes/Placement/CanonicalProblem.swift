@@ -131,6 +131,16 @@ struct CanonicalProblem {
         let largest = candidates.map { capacity(pools[$0]) }.max() ?? 0
         candidates = candidates.filter { d.gpusPerGroup <= capacity(pools[$0]) }
         if candidates.isEmpty { return ([], .islandTooSmall(need: d.gpusPerGroup, largest: largest)) }
+        if d.spansNodes {
+            // A group's nodes share a zone; node k sits in zone k % zones, so the first zone holds the
+            // most. A pool of one zone is left to the capacity check, which names its size.
+            func largestZone(_ pool: PoolSupply) -> Int { (pool.nodeCount + max(1, pool.zones.count) - 1) / max(1, pool.zones.count) }
+            let fitting = candidates.filter { pools[$0].zones.count < 2 || largestZone(pools[$0]) >= d.nodesPerGroup }
+            if fitting.isEmpty {
+                return ([], .zoneTooSmall(need: d.nodesPerGroup, largest: candidates.map { largestZone(pools[$0]) }.max() ?? 0))
+            }
+            candidates = fitting
+        }
         if d.needsSpread {
             candidates = candidates.filter { pools[$0].nodeCount >= 2 }
             if candidates.isEmpty { return ([], .spreadImpossible) }

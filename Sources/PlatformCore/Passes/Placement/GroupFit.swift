@@ -52,28 +52,26 @@ extension FleetState {
         return (0..<pools[p].zoneCount).filter { $0 != z }.compactMap { pools[p].stoppedNode(zone: $0) }.min()
     }
 
-    /// A multi-node group takes whole nodes: empty running nodes first, then stopped ones, lowest
-    /// index first; when the replicas must reach another zone, its first node comes from one.
+    /// A multi-node group takes whole nodes of one zone: its nodes exchange NCCL traffic every step,
+    /// and the emitted pods pin one zone per group (the LeaderWorkerSet's zone affinity, the
+    /// TrainJob's zone selector), so a group across zones is one no pod could run as. The zone that
+    /// starts the fewest nodes wins (lowest zone on ties), never `avoidZone`; in it, empty running
+    /// nodes first, then stopped ones, lowest index first.
     mutating func placeWholeNodes(_ d: Int, pool p: Int, avoidZone: Int?) -> GroupRecord? {
         let demand = problem.demands[d]
         let need = max(1, demand.nodesPerGroup)
-        var chosen: [Int] = []
-        var opened: [Int] = []
         let pool = pools[p]
-        for k in 0..<pool.minNodes where chosen.count < need && pool.nodeUsed[k] == 0 {
-            if chosen.isEmpty && avoidZone == pool.zone(k) { continue }
-            chosen.append(k)
+        var best: (running: [Int], stopped: [Int])?
+        for z in 0..<pool.zoneCount where z != avoidZone {
+            let nodes = stride(from: z, to: pool.supply.nodeCount, by: pool.zoneCount).lazy
+            let running = Array(nodes.filter { pool.running[$0] && pool.nodeUsed[$0] == 0 }.prefix(need))
+            let stopped = Array(nodes.filter { !pool.running[$0] }.prefix(need - running.count))
+            guard running.count + stopped.count == need else { continue }
+            if best.map({ stopped.count < $0.stopped.count }) ?? true { best = (running, stopped) }
         }
-        while chosen.count < need {
-            guard let k = stoppedNode(p, avoidZone: chosen.isEmpty ? avoidZone : nil) else { break }
-            pools[p].open(k)
-            opened.append(k)
-            chosen.append(k)
-        }
-        guard chosen.count == need else {
-            for k in opened.reversed() { pools[p].close(k) }
-            return nil
-        }
+        guard let (running, opened) = best else { return nil }
+        for k in opened { pools[p].open(k) }
+        let chosen = running + opened
         let shares = chosen.map { pools[p].takeNode($0, count: demand.gpusPerGroup) }
         let record = GroupRecord(demand: d, pool: p, shares: shares, opened: opened)
         self.record(record)

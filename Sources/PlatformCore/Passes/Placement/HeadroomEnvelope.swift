@@ -13,8 +13,11 @@ extension FleetState {
             if room > 0 {
                 let pool = pools[p]
                 if demand.spansNodes {
-                    let empty = (0..<pool.supply.nodeCount).filter { pool.nodeUsed[$0] == 0 }.count
-                    fits = empty / max(1, demand.nodesPerGroup)
+                    // Each group takes its nodes in one zone (`placeWholeNodes`).
+                    for z in 0..<pool.zoneCount {
+                        let empty = stride(from: z, to: pool.supply.nodeCount, by: pool.zoneCount).filter { pool.nodeUsed[$0] == 0 }.count
+                        fits += empty / max(1, demand.nodesPerGroup)
+                    }
                 } else if let name = demand.migProfile, let prof = problem.profiles[p].firstIndex(of: name) {
                     for k in 0..<pool.supply.nodeCount where fits < room {
                         fits += pool.freeSlices(node: k, profile: prof) / max(1, demand.gpusPerGroup)

@@ -117,6 +117,8 @@ public enum UnplacedReason: Hashable, Sendable {
     case pinnedPoolMissing
     /// A group needs more GPUs than the largest NVLink island (or node) of every matching pool.
     case islandTooSmall(need: Int, largest: Int)
+    /// A multi-node group needs `need` nodes in one zone; the largest zone of a matching pool has `largest`.
+    case zoneTooSmall(need: Int, largest: Int)
     /// A gang needs an RDMA fabric and no matching pool has one.
     case noRDMAFabric
     /// The replicas cannot spread over two nodes (or zones) in any matching pool.

@@ -36,6 +36,8 @@ extension FleetState {
             return "no pool with `\(d.gpuModel)` matches the pin to \(pin.joined(separator: " and "))"
         case .islandTooSmall(let need, let largest):
             return "a group needs \(need) GPUs in one NVLink island; the largest matching island has \(largest)"
+        case .zoneTooSmall(let need, let largest):
+            return "a group needs \(need) nodes in one zone; the largest zone of a matching pool has \(largest)"
         case .noRDMAFabric:
             return "the gang needs an RDMA fabric and no matching pool has one"
         case .spreadImpossible:

@@ -139,9 +139,10 @@ import Testing
         #expect(job["cluster"] as? String == "prod-use1")
         #expect(job["pool"] as? String == "h100")
         #expect(a.hasPrefix("{\n  \"compiler\": {\n    \"name\": \"platformc\","))
-        // (4 × p5.48xlarge $55.04 + 4 × p4de.24xlarge $27.44705 + 2 × g6e.12xlarge $10.49264) × 730 h
-        // = $256,181.44, plus $332.68 + $182.50 of external fallback traffic.
+        // (5 × p5.48xlarge $55.04 + 4 × p4de.24xlarge $27.44705 + 2 × g6e.12xlarge $10.49264) × 730 h
+        // = $296,360.64, plus $332.68 + $182.50 of external fallback traffic. The fifth p5: `llama-sft`
+        // takes two nodes of one zone, and the four running ones are two per zone.
         let cost = try #require(json["cost"] as? [String: Any])
-        #expect(cost["monthly"] as? String == "256696.62")
+        #expect(cost["monthly"] as? String == "296875.82")
     }
 }

@@ -3,39 +3,18 @@ import Testing
 @testable import PlatformCore
 
 @Suite struct NCCLTopologyEmitterTests {
-    /// Every generated topology.xml reads back with the same islands as its pool, and passes
-    /// shared/tools/check-nccl-topology.
-    @Test func everyGeneratedFileRoundTripsToThePoolsIslands() throws {
-        let out = PlatformCompile.compile()
-        let platform = try #require(out.platform)
-        var checked: [String] = []
-        for cluster in out.manifests?.clusters ?? [] {
-            for m in cluster.manifests where m.kind == "ConfigMap" && m.name.hasPrefix("nccl-topology-") {
-                let poolName = try #require(m.labels["platformc.dev/node-pool"]?.stringValue)
-                let pool = try #require(platform.cluster(cluster.name)?.pool(poolName))
-                let xml = try #require(m.value.at("data")?["topology.xml"]?.stringValue)
-                let (doc, problems) = NCCLTopologyReader.read(xml: Array(xml.utf8), file: "topology.xml")
-                #expect(problems.isEmpty)
-                #expect(doc?.topology.islandSizes == pool.islands.sorted(by: >))
-                #expect(doc?.topology.gpuCount == pool.gpusPerNode)
-                try checkWithSharedTool(xml)
-                checked.append("\(cluster.name)/\(m.namespace ?? "")/\(poolName)")
-            }
-        }
-        #expect(checked == ["prod-use1/research/h100", "prod-use1/search/h100", "prod-usw2/research/a100"])
-    }
-
+    /// A pool's dump, on a fabric whose pods get it (not EFA), reaches the ConfigMap as NCCL reads it.
     @Test func aPoolsTopologyFileIsCopiedAsNCCLWouldReadIt() throws {
-        let spec = PlatformCompile.edit(PlatformCompile.bundledSpec, [("        instanceType: p5.48xlarge       # 8x H100-SXM-80GB on NVSwitch, 32 EFA NICs\n",
-                                                                     "        instanceType: p5.48xlarge\n        topologyFile: topo/p5.xml\n")])
-        let p5 = try #require(InstanceCatalog.builtIn.instance(named: "p5.48xlarge"))
-        let h100 = try #require(GPUCatalog.builtIn.model(named: "H100-SXM-80GB"))
-        let source = NCCLTopologyWriter.write(NodeTopology(instance: p5, gpu: h100), gpu: h100, busIDs: (0..<8).map { "0000:\(String(format: "%02x", 0x10 + $0)):00.0" }, numaNodes: 2)
-        let out = PlatformCompile.compile(spec, topologyFiles: ["topo/p5.xml": Array(source.utf8)])
+        let spec = NCCLTopologySourceTests.minimal(provider: "gcp", zones: "us-central1-a",
+                                                   pool: "        instanceType: a3-highgpu-8g\n        topologyFile: topo/a3.xml\n", withTraining: false)
+        let source = String(decoding: NCCLTopologySourceTests.dump(gpus: 8), as: UTF8.self)
+        let out = PlatformCompile.compile(spec, topologyFiles: ["topo/a3.xml": Array(source.utf8)])
         #expect(PlatformCompile.errors(out) == [])
-        let map = try #require(PlatformCompile.object(out, cluster: "prod-use1", kind: "ConfigMap", name: "nccl-topology-h100", namespace: "research"))
-        #expect(map.value.at("data")?["topology.xml"] == .string(source))
-        #expect(source.contains("busid=\"0000:17:00.0\""))
+        let map = try #require(PlatformCompile.object(out, cluster: "prod", kind: "ConfigMap", name: "nccl-topology-h100", namespace: "search"))
+        let xml = try #require(map.value.at("data")?["topology.xml"]?.stringValue)
+        #expect(xml == source)
+        #expect(source.contains("busid=\"0000:88:00.0\""))
+        try checkWithSharedTool(xml)
     }
 
     @Test func anUnreadTopologyFileIsAnErrorAtThePool() throws {

@@ -15,23 +15,16 @@ import Testing
         #expect(job.value.at("spec.trainer.env") == [
             ["name": "FI_EFA_FORK_SAFE", "value": "1"], ["name": "FI_EFA_USE_DEVICE_RDMA", "value": "1"],
             ["name": "FI_PROVIDER", "value": "efa"], ["name": "NCCL_DEBUG", "value": "WARN"],
-            ["name": "NCCL_TOPO_FILE", "value": "/etc/nccl/topology.xml"],
         ])
         let pod = try #require(job.value.at("spec.runtimePatches.0.trainingRuntimeSpec.template.spec.replicatedJobs.0"))
         #expect(job.value.at("spec.runtimePatches.0.manager") == "platformc.dev/compiler")
         #expect(pod["name"] == "node")
         let spec = try #require(pod.at("template.spec.template.spec"))
-        #expect(spec["nodeSelector"] == ["platformc.dev/node-pool": "h100"])
+        #expect(spec["nodeSelector"] == ["platformc.dev/node-pool": "h100", "topology.kubernetes.io/zone": "us-east-1a"])
         #expect(spec["tolerations"] == [["key": "nvidia.com/gpu", "operator": "Exists", "effect": "NoSchedule"]])
-        #expect(spec["volumes"] == [
-            ["name": "dshm", "emptyDir": ["medium": "Memory", "sizeLimit": "64Gi"]],
-            ["name": "nccl-topology", "configMap": ["name": "nccl-topology-h100"]],
-        ])
-        #expect(spec.at("containers.0") == ["name": "node", "volumeMounts": [
-            ["name": "dshm", "mountPath": "/dev/shm"], ["name": "nccl-topology", "mountPath": "/etc/nccl", "readOnly": true],
-        ]])
-        // The ConfigMap it mounts exists in the job's namespace.
-        #expect(PlatformCompile.object(out, cluster: "prod-use1", kind: "ConfigMap", name: "nccl-topology-h100", namespace: "research") != nil)
+        // EFA: no topology file (aws-ofi-nccl provides its own), so only `/dev/shm`.
+        #expect(spec["volumes"] == [["name": "dshm", "emptyDir": ["medium": "Memory", "sizeLimit": "64Gi"]]])
+        #expect(spec.at("containers.0") == ["name": "node", "volumeMounts": [["name": "dshm", "mountPath": "/dev/shm"]]])
     }
 
     @Test func pytorchJobOperatorGivesMasterAndWorkers() throws {

@@ -53,7 +53,7 @@ import Testing
     }
 
     @Test func draPoolGetsAClaimTemplateWithACELSelector() throws {
-        let set = Fixture.manifests([("nodes: { min: 2, max: 4 }", "nodes: { min: 2, max: 4 }\n        gpuAllocation: dra")])
+        let set = Fixture.manifests([("nodes: { min: 2, max: 6 }", "nodes: { min: 2, max: 6 }\n        gpuAllocation: dra")])
         let template = try #require(Fixture.object(set, kind: "ResourceClaimTemplate", name: "llama-3-70b-gpus", namespace: "search"))
         let exactly = try #require(template.value.at("spec", "spec", "devices", "requests", "[0]", "exactly"))
         #expect(exactly.at("deviceClassName") == "gpu.nvidia.com")
@@ -70,7 +70,7 @@ import Testing
 
     @Test func migOnTheDevicePluginUsesTheMixedStrategyResource() throws {
         let set = Fixture.manifests([
-            ("nodes: { min: 2, max: 4 }\n", "nodes: { min: 2, max: 4 }\n" + Self.migPool),
+            ("nodes: { min: 2, max: 6 }\n", "nodes: { min: 2, max: 6 }\n" + Self.migPool),
             ("gpu: { model: H100-SXM-80GB, count: 4 }", "gpu: { model: A100-80GB, migProfile: 3g.40gb }"),
             ("parameters: 70B\n    architecture: llama-3-70b", "parameters: 8B\n    architecture: llama-3-8b"),
         ])
