@@ -34,9 +34,10 @@ public enum PoolTopology {
                                       at: pool.locations["topologyFile"], help: "use the topology file of this instance type")
                     continue
                 }
-                guard PoolHardwareCheck.check(pool, path: path, hardware: topology.hardware, gpus: platform.gpuCatalog,
-                                              into: &diagnostics) else { continue }
-                if PoolHardwareCheck.takesFabric(pool, from: topology.hardware) {
+                // GPU model, `sm` and NIC ports; islands are checked as well, so one run names every contradiction.
+                let consistent = PoolHardwareCheck.check(pool, path: path, hardware: topology.hardware, gpus: platform.gpuCatalog,
+                                                         into: &diagnostics)
+                if consistent, PoolHardwareCheck.takesFabric(pool, from: topology.hardware) {
                     platform.clusters[c].nodePools[i].nics = topology.hardware.nics
                     platform.clusters[c].nodePools[i].gbpsPerNic = topology.hardware.gbpsPerNic
                     if let fabric = topology.hardware.fabric { platform.clusters[c].nodePools[i].fabric = fabric }
