@@ -69,4 +69,20 @@ import Testing
         #expect(inventory.status == 0, "\(inventory.stderr)")
         #expect(inventory.stdout.contains("    islands 8 over nvswitch; fabric roce 16×100 Gbps; device-plugin; on-demand\n"), "\(inventory.stdout)")
     }
+
+    /// The Azure ND H100 v5 overlay (8 GPU PCI functions, no `<gpu>`) on a 4-GPU pool got a note only;
+    /// it is E2007 now. On its own instance type it passes, its 8 InfiniBand functions matching.
+    @Test func ndv5OverlayOnAFourGPUPoolIsRefused() throws {
+        let fixture = try fixture(with: "azure-ndv5-topo.xml")
+        try fixture.edit("    gpu: A100-80GB\n        gpusPerNode: 8\n", "    gpu: H100-SXM-80GB\n        gpusPerNode: 4\n")
+        let check = try fixture.run(["check"])
+        #expect(check.status == 1)
+        #expect(check.stderr.contains("platform.yaml:13:23: error[E2007]: topology file `topo/node.xml` describes 8 GPUs, but node pool `a100` has 4 per node"),
+                "\(check.stderr)")
+
+        try fixture.edit("    gpu: H100-SXM-80GB\n        gpusPerNode: 4\n", "    instanceType: Standard_ND96isr_H100_v5\n")
+        let own = try fixture.run(["check"])
+        #expect(own.status == 0, "\(own.stderr)")
+        #expect(!own.stderr.contains("error["))
+    }
 }

@@ -4,7 +4,7 @@ import PlatformDiagnostics
 /// another machine would mount the wrong PCI layout into NCCL and, through its islands, place work
 /// on GPUs the pool does not have: each contradiction is an error at the pool's `topologyFile`, with
 /// a note where the other fact was stated. What the file does not say (no device ids, no `sm`, no
-/// NICs) is not checked; for a pool that states no instance type and no `network:`, the file's NICs
+/// NICs, or fewer NICs in an overlay, which NCCL completes from the node) is not checked; for a pool that states no instance type and no `network:`, the file's NICs
 /// become the pool's fabric.
 enum PoolHardwareCheck {
     /// The GPU's PCI device is another model than the pool's.
@@ -40,7 +40,8 @@ enum PoolHardwareCheck {
                 help: "name the topology dump of a node with `\(pool.gpu)` GPUs, or state the pool's real GPU")
             consistent = false
         }
-        if pool.nics > 0, hardware.nics > 0, hardware.nics != pool.nics {
+        // More ports than the pool has is another machine; fewer only in a dump (an overlay may list some).
+        if pool.nics > 0, hardware.nics > 0, hardware.nics > pool.nics || (hardware.isDump && hardware.nics != pool.nics) {
             let stated = pool.locations["network"].map { DiagnosticNote("`network:` stated here", at: $0) }
                 ?? DiagnosticNote("instance type `\(pool.instanceType ?? "")` has \(pool.nics) NICs", at: pool.locations["instanceType"] ?? pool.location)
             diagnostics.error(nicCountMismatch,

@@ -7,6 +7,9 @@ public struct TopologyHardware: Hashable, Sendable {
     public var gpuDeviceIDs: [String] = []
     /// `sm` of each `<gpu>` (`90` for compute capability 9.0), in file order.
     public var gpuSMs: [Int] = []
+    /// Whether the file has `<gpu>` elements: a dump (`NCCL_TOPO_DUMP_FILE`) lists every GPU and NIC NCCL
+    /// found, while an overlay may list only some NICs (NCCL adds the ones it detects itself).
+    public var isDump = false
     /// NIC ports: `<net>` elements when the file has them (NCCL lists one per RDMA port), else
     /// network-class `<pci>` functions.
     public var nics: Int = 0
@@ -29,6 +32,7 @@ enum NCCLHardwareFacts {
         facts.gpuDeviceIDs = pcis.filter { lower($0["class"]).hasPrefix("0x03") && lower($0["vendor"]) == nvidiaVendor }
             .compactMap { $0["device"].map(lower) }
         facts.gpuSMs = all.filter { $0.name == "gpu" }.compactMap { Int($0["sm"] ?? "") }
+        facts.isDump = all.contains { $0.name == "gpu" }
 
         // PCI class 0x02: network controller; subclass 0x07 is InfiniBand, 0x00 Ethernet (PCI code and ID assignment).
         let nicPCIs = pcis.filter { lower($0["class"]).hasPrefix("0x02") }
