@@ -47,7 +47,11 @@ struct CompileInput {
             switch repository.read(path, limit: ContainedFileLimits.topologyBytes, what: "topology file") {
             case let .contents(bytes): input.topologyFiles[path] = bytes
             case let .refused(refusal): input.topologyRefusals[path] = refusal
-            case .missing: break  // E5101 at the pool, where a topology file is needed
+            case .missing:
+                // Every command that reads the spec refuses it alike (`check`, `compile`, `explain inventory`).
+                input.topologyRefusals[path] = FileRefusal(PlatformEmitCodes.topologyFileUnread,
+                    "topology file `\(path)` could not be read: it does not exist or is not readable",
+                    help: "check the path; it is relative to the spec's folder")
             }
         }
         return input

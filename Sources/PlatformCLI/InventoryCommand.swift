@@ -4,7 +4,7 @@ import PlatformCore
 import PlatformDiagnostics
 
 /// `platformc inventory import NODES.json [--resourceslices SLICES.json]`: the `nodePools` of a
-/// live cluster, from `kubectl get nodes -o json` and DRA ResourceSlices, as spec YAML.
+/// live cluster, from `kubectl get nodes -o json` (or `-o yaml`) and DRA ResourceSlices, as spec YAML.
 struct InventoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "inventory", abstract: "Read GPU inventory from a live cluster.",
                                                     subcommands: [Import.self])
@@ -12,10 +12,10 @@ struct InventoryCommand: ParsableCommand {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "import", abstract: "Print the nodePools that describe a cluster's GPU nodes.")
 
-        @Argument(help: "Output of `kubectl get nodes -o json` (a NodeList, one Node, or a labels object).")
+        @Argument(help: "Output of `kubectl get nodes -o json` or `-o yaml` (a NodeList, one Node, or a labels object).")
         var nodes: String
 
-        @Option(name: .customLong("resourceslices"), help: "Output of `kubectl get resourceslices -o json`.")
+        @Option(name: .customLong("resourceslices"), help: "Output of `kubectl get resourceslices -o json` or `-o yaml`.")
         var resourceSlices: String?
 
         func run() throws {
@@ -33,7 +33,14 @@ struct InventoryCommand: ParsableCommand {
                 guard !pools.isEmpty else { throw fail("no GPU nodes found in `\(nodes)`") }
                 print(ImportedPool.specSection(pools), terminator: "")
             } catch let error as InventoryImportError {
-                throw fail("cannot import `\(nodes)`: \(error.message)")
+                let file = error.input == .resourceSlices ? (resourceSlices ?? nodes) : nodes
+                guard let line = error.line, let column = error.column else { throw fail("cannot import `\(file)`: \(error.message)") }
+                // A malformed text is located like a spec error, at its line and column; exit 2 as for any bad input file.
+                var bag = DiagnosticBag()
+                bag.error(InventoryDiagnosticCode.unreadableInput, error.message, at: SourceLocation(file: file, line: line, column: column),
+                          help: "pass the output of `kubectl get \(error.input == .resourceSlices ? "resourceslices" : "nodes") -o json` (or `-o yaml`) unchanged")
+                emit(bag, format: .text, sources: [:])
+                throw ExitStatus.ioError
             }
         }
     }

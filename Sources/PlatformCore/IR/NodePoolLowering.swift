@@ -96,6 +96,7 @@ extension Lowering {
                         "instanceType": o.loc("instanceType"), "interconnect": o.loc("interconnect"), "topologyFile": o.loc("topologyFile"),
                         "network": o.loc("network"), "capacityType": o.loc("capacityType")])
         pool.islandsBasis = o.has("interconnect") ? .interconnect : instance.map { .instanceType($0.name) } ?? .assumed
+        if !o.has("network") { pool.locations["network"] = nil }  // a topology file may then state the fabric
         return pool
     }
 }

@@ -26,13 +26,23 @@ public enum PoolTopology {
                 guard let path = pool.topologyFile, let bytes = files[path] else { continue }
                 let (document, problems) = NCCLTopologyReader.read(xml: bytes, file: path)
                 problems.forEach { diagnostics.report($0) }
-                guard let topology = document?.topology, topology.hasIslands else { continue }
-                guard topology.gpuCount == pool.gpusPerNode else {
+                guard let topology = document?.topology else { continue }
+                // Any GPU count the file gives (`<gpu>` elements or, in an overlay, GPU PCI functions) must be the pool's.
+                guard topology.gpuCount == 0 || topology.gpuCount == pool.gpusPerNode else {
                     diagnostics.error(gpuCountMismatch,
                                       "topology file `\(path)` describes \(topology.gpuCount) GPUs, but node pool `\(pool.name)` has \(pool.gpusPerNode) per node",
                                       at: pool.locations["topologyFile"], help: "use the topology file of this instance type")
                     continue
                 }
+                // GPU model, `sm` and NIC ports; islands are checked as well, so one run names every contradiction.
+                let consistent = PoolHardwareCheck.check(pool, path: path, hardware: topology.hardware, gpus: platform.gpuCatalog,
+                                                         into: &diagnostics)
+                if consistent, PoolHardwareCheck.takesFabric(pool, from: topology.hardware) {
+                    platform.clusters[c].nodePools[i].nics = topology.hardware.nics
+                    platform.clusters[c].nodePools[i].gbpsPerNic = topology.hardware.gbpsPerNic
+                    if let fabric = topology.hardware.fabric { platform.clusters[c].nodePools[i].fabric = fabric }
+                }
+                guard topology.hasIslands else { continue }
                 let derived = topology.interconnect ?? .pcie
                 if contradicts(pool, fileIslands: topology.islandSizes, fileInterconnect: derived) {
                     report(pool, path: path, fileIslands: topology.islandSizes, fileInterconnect: derived, into: &diagnostics)

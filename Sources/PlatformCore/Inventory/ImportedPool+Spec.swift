@@ -13,6 +13,7 @@ extension ImportedPool {
         entry["nodes"] = .map(["min": .int(Int64(nodes)), "max": .int(Int64(nodes))])
         if !zones.isEmpty { entry["zones"] = .list(zones.map(ManifestValue.string)) }
         if dra { entry["gpuAllocation"] = "dra" }
+        if let capacityType { entry["capacityType"] = .string(capacityType.rawValue) }
         if let profiles = migProfiles {
             entry["mig"] = .map(["profiles": .map(ManifestMap(profiles.sorted { $0.key < $1.key }.map { ($0.key, .int(Int64($0.value))) }))])
         }

@@ -1,8 +1,9 @@
-/// A group of identical GPU nodes found in a cluster: same instance type, GPU, GPU count, MIG layout
-/// and DRA presence. `platformc inventory import` renders these as `nodePools` entries.
+/// A group of identical GPU nodes found in a cluster: same cloud node pool, capacity type, instance type,
+/// GPU, GPU count, MIG layout and DRA presence. `platformc inventory import` renders these as `nodePools` entries.
 public struct ImportedPool: Hashable, Sendable {
-    /// DNS-1123 label from the instance type (`p5-48xlarge`) or else the GPU (`h100-sxm-80gb`), with
-    /// `-2`, `-3` … when several pools would share it.
+    /// DNS-1123 label from the cloud's node-pool label (`gke-nodepool`, `agentpool`, `nodegroup`, Karpenter's
+    /// `nodepool`), else the instance type (`p5-48xlarge`, `p5-48xlarge-spot`) or the GPU (`h100-sxm-80gb`),
+    /// with `-2`, `-3` … when several pools would share it.
     public var name: String
     public var instanceType: String?
     /// Canonical catalog name (`H100-SXM-80GB`), or the raw product label when the catalog has no match.
@@ -17,9 +18,12 @@ public struct ImportedPool: Hashable, Sendable {
     /// Whether a `gpu.nvidia.com` ResourceSlice describes these nodes (DRA rather than device plugin).
     public var dra: Bool
     public var nodeNames: [String]        // sorted, for `explain inventory`
+    /// How the nodes are bought, as their labels say; nil when no label says (the spec's default, on-demand).
+    public var capacityType: NodePool.CapacityType?
 
     public init(name: String, instanceType: String?, gpu: String, gpuKnown: Bool, gpusPerNode: Int, nodes: Int,
-                zones: [String], migDevicesPerNode: [String: Int]?, dra: Bool, nodeNames: [String]) {
+                zones: [String], migDevicesPerNode: [String: Int]?, dra: Bool, nodeNames: [String],
+                capacityType: NodePool.CapacityType? = nil) {
         self.name = name
         self.instanceType = instanceType
         self.gpu = gpu
@@ -30,6 +34,7 @@ public struct ImportedPool: Hashable, Sendable {
         self.migDevicesPerNode = migDevicesPerNode
         self.dra = dra
         self.nodeNames = nodeNames
+        self.capacityType = capacityType
     }
 
     /// MIG profiles per GPU, the spec's `mig.profiles` shape, when every count divides evenly by

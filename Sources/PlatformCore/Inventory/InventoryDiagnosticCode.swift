@@ -13,11 +13,29 @@ public enum InventoryDiagnosticCode {
     public static let gpuCountInferred: DiagnosticCode = "E2304"
     /// Labels disagree with DRA about the GPU model (warning).
     public static let productMismatch: DiagnosticCode = "E2305"
+    /// A node advertises `nvidia.com/gpu` but no label names the GPU model (warning).
+    public static let gpuModelUnknown: DiagnosticCode = "W2310"
+    /// An input file is not JSON or YAML of an accepted shape (located when the text itself is malformed).
+    public static let unreadableInput: DiagnosticCode = "E2311"
 }
 
-/// Input that is not the JSON `kubectl get … -o json` writes.
+/// Input that is not what `kubectl get … -o json` (or `-o yaml`) writes.
 public struct InventoryImportError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// Which of the command's input files the error is about.
+    public enum Input: String, Hashable, Sendable { case nodes, resourceSlices }
+
     public var message: String
-    public init(_ message: String) { self.message = message }
+    /// 1-based position in the file, when the text itself is malformed.
+    public var line: Int?
+    public var column: Int?
+    public var input: Input
+
+    public init(_ message: String, line: Int? = nil, column: Int? = nil, input: Input = .nodes) {
+        self.message = message
+        self.line = line
+        self.column = column
+        self.input = input
+    }
+
     public var description: String { message }
 }

@@ -1,14 +1,23 @@
 import PlatformDiagnostics
 
-/// Turns what a cluster reports (`kubectl get nodes -o json`, optionally `kubectl get resourceslices -o json`)
-/// into node pools: identical GPU nodes grouped, with node counts and zones, in a deterministic order.
+/// Turns what a cluster reports (`kubectl get nodes -o json|yaml`, optionally `kubectl get resourceslices`)
+/// into node pools: identical GPU nodes of one cloud node pool and one capacity type grouped, with node
+/// counts and zones, in a deterministic order. Spot and on-demand nodes never share a pool: they are
+/// priced and placed differently.
 public enum InventoryImporter {
     /// Pools sorted by name, and diagnostics (unknown products, inferred counts, skipped nodes).
-    /// Throws `InventoryImportError` only when the input is not JSON of an accepted shape.
+    /// Throws `InventoryImportError` only when an input is not JSON or YAML of an accepted shape; the
+    /// error says which input.
     public static func importNodes(json: [UInt8], resourceSlices: [UInt8]? = nil,
                                    instances: InstanceCatalog = .builtIn) throws -> (pools: [ImportedPool], diagnostics: [Diagnostic]) {
         let nodes = try ObservedNode.parse(json)
-        let slices = try resourceSlices.map(ResourceSliceDevices.parse) ?? [:]
+        let slices: [String: [ResourceSliceDevices.Device]]
+        do {
+            slices = try resourceSlices.map(ResourceSliceDevices.parse) ?? [:]
+        } catch var error as InventoryImportError {
+            error.input = .resourceSlices
+            throw error
+        }
         var diagnostics: [Diagnostic] = []
 
         let known = Set(nodes.map(\.name))
@@ -34,6 +43,8 @@ public enum InventoryImporter {
     }
 
     struct PoolKey: Hashable, Comparable {
+        var cloudPool: String?
+        var capacityType: NodePool.CapacityType?
         var instanceType: String?
         var gpu: String
         var gpusPerNode: Int
@@ -46,6 +57,8 @@ public enum InventoryImporter {
             func migText(_ k: PoolKey) -> String {
                 (k.mig ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
             }
+            if a.cloudPool != b.cloudPool { return (a.cloudPool ?? "") < (b.cloudPool ?? "") }
+            if a.capacityType != b.capacityType { return (a.capacityType?.rawValue ?? "") < (b.capacityType?.rawValue ?? "") }
             if a.instanceType != b.instanceType { return (a.instanceType ?? "") < (b.instanceType ?? "") }
             if a.gpu != b.gpu { return a.gpu < b.gpu }
             if a.gpusPerNode != b.gpusPerNode { return a.gpusPerNode < b.gpusPerNode }
@@ -58,20 +71,25 @@ public enum InventoryImporter {
         var groups: [PoolKey: [NodeGPUFacts]] = [:]
         var gpuKnown: [PoolKey: Bool] = [:]
         for f in facts {
-            let key = PoolKey(instanceType: f.instanceType, gpu: f.gpu, gpusPerNode: f.gpusPerNode, mig: f.migDevices, dra: f.dra)
+            let key = PoolKey(cloudPool: f.cloudPool, capacityType: f.capacityType, instanceType: f.instanceType, gpu: f.gpu,
+                              gpusPerNode: f.gpusPerNode, mig: f.migDevices, dra: f.dra)
             groups[key, default: []].append(f)
             gpuKnown[key] = f.gpuKnown
         }
         var used: [String: Int] = [:]
         return groups.keys.sorted().map { key -> ImportedPool in
             let members = groups[key] ?? []
-            let base = PoolName.dns1123(key.instanceType ?? key.gpu)
+            // The cloud's own pool name when the nodes carry one. Spot nodes that share a name with other
+            // capacity (one Karpenter NodePool allows both; an unnamed pool's instance type) say `-spot`.
+            let plain = key.cloudPool ?? key.instanceType ?? key.gpu
+            let shared = groups.keys.contains { ($0.cloudPool ?? $0.instanceType ?? $0.gpu) == plain && $0.capacityType != .spot }
+            let base = PoolName.dns1123(key.capacityType == .spot && (shared || key.cloudPool == nil) ? "\(plain)-spot" : plain)
             used[base, default: 0] += 1
             let name = used[base] == 1 ? base : PoolName.suffixed(base, used[base] ?? 1)
             return ImportedPool(name: name, instanceType: key.instanceType, gpu: key.gpu, gpuKnown: gpuKnown[key] ?? false,
                                 gpusPerNode: key.gpusPerNode, nodes: members.count,
                                 zones: Array(Set(members.compactMap(\.zone))).sorted(), migDevicesPerNode: key.mig,
-                                dra: key.dra, nodeNames: members.map(\.node).sorted())
+                                dra: key.dra, nodeNames: members.map(\.node).sorted(), capacityType: key.capacityType)
         }
         .sorted { $0.name < $1.name }
     }

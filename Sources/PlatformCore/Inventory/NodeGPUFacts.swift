@@ -12,6 +12,13 @@ struct NodeGPUFacts: Hashable {
     var gpusPerNode: Int
     var migDevices: [String: Int]?
     var dra: Bool
+    /// How the node is bought, from its cloud or Karpenter labels; nil when no label says.
+    var capacityType: NodePool.CapacityType?
+    /// The cloud's node pool (`cloud.google.com/gke-nodepool`, …), nil when the node has no such label.
+    var cloudPool: String?
+
+    /// The GPU name of a node that has `nvidia.com/gpu` capacity but nothing says which GPU.
+    static let unknownGPU = "unknown"
 
     static func facts(for node: ObservedNode, dra devices: [ResourceSliceDevices.Device],
                       instances: InstanceCatalog, into diagnostics: inout [Diagnostic]) -> NodeGPUFacts? {
@@ -30,9 +37,17 @@ struct NodeGPUFacts: Hashable {
                 "node `\(node.name)`: GFD says `\(gfdProduct ?? "")` (\(gfdName)) but DRA says `\(draProduct ?? "")` (\(draName)); using GFD",
                 at: nil))
         }
-        guard let raw = gfdProduct ?? draProduct ?? catalogType?.gpu else { return nil }
+        // The device plugin advertises `nvidia.com/gpu` before (or without) GPU Feature Discovery: a GPU
+        // node whose model nothing names, not a node without GPUs.
+        let capacityOnly = gfdProduct == nil && draProduct == nil && catalogType == nil && (node.capacityGPUs ?? 0) > 0
+        if capacityOnly {
+            diagnostics.append(Diagnostic(.warning, InventoryDiagnosticCode.gpuModelUnknown,
+                "node `\(node.name)` has \(node.capacityGPUs ?? 0) `nvidia.com/gpu` but no GPU Feature Discovery labels; its GPU model is unknown",
+                at: nil, help: "deploy GPU Feature Discovery (the GPU Operator does) and import again, or replace `gpu: \(unknownGPU)` by the GPU model"))
+        }
+        guard let raw = gfdProduct ?? draProduct ?? catalogType?.gpu ?? (capacityOnly ? unknownGPU : nil) else { return nil }
         let canonical = gfdName ?? draName ?? (catalogType?.gpu == raw ? raw : nil)
-        if canonical == nil {
+        if canonical == nil, !capacityOnly {
             diagnostics.append(Diagnostic(.warning, InventoryDiagnosticCode.unknownProduct,
                 "node `\(node.name)`: GPU product `\(raw)` is not in the built-in GPU catalog", at: nil,
                 help: "add it under `gpuCatalog` in the spec, with its memory and NVLink figures"))
@@ -68,6 +83,7 @@ struct NodeGPUFacts: Hashable {
         guard count > 0 else { return nil }
         return NodeGPUFacts(node: node.name, instanceType: instanceType, zone: zone, gpu: canonical ?? raw,
                             gpuKnown: canonical != nil, gpusPerNode: count, migDevices: mig.isEmpty ? nil : mig,
-                            dra: !devices.isEmpty)
+                            dra: !devices.isEmpty, capacityType: CloudNodeLabels.capacityType(labels),
+                            cloudPool: CloudNodeLabels.poolName(labels))
     }
 }

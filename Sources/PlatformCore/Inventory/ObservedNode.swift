@@ -7,16 +7,11 @@ struct ObservedNode: Hashable {
     var capacityGPUs: Int?
 
     /// Accepts a NodeList (`{"items": [...]}`), a single Node (`{"kind": "Node", "metadata": …}`), or a
-    /// bare labels object (`{"nvidia.com/gpu.product": "…", …}`, as `.metadata.labels` prints).
-    static func parse(_ json: [UInt8]) throws -> [ObservedNode] {
-        let object: Any
-        do {
-            object = try JSONSerialization.jsonObject(with: Data(json))
-        } catch {
-            throw InventoryImportError("node list is not valid JSON: \(error.localizedDescription)")
-        }
+    /// bare labels object (`{"nvidia.com/gpu.product": "…", …}`, as `.metadata.labels` prints), in JSON or YAML.
+    static func parse(_ bytes: [UInt8]) throws -> [ObservedNode] {
+        let object = try InventoryDocument.parse(bytes, what: "node list")
         guard let top = object as? [String: Any] else {
-            throw InventoryImportError("node list must be a JSON object (a NodeList, a Node or a labels map)")
+            throw InventoryImportError("node list must be an object (a NodeList, a Node or a labels map)")
         }
         if let items = top["items"] as? [Any] {
             return try items.enumerated().map { index, item in
@@ -29,7 +24,7 @@ struct ObservedNode: Hashable {
         }
         let labels = top.compactMapValues { $0 as? String }
         guard labels.count == top.count else {
-            throw InventoryImportError("JSON object is neither a NodeList, a Node nor a labels map of strings")
+            throw InventoryImportError("node list is neither a NodeList, a Node nor a labels map of strings")
         }
         return [ObservedNode(name: labels["kubernetes.io/hostname"] ?? "node-1", labels: labels, capacityGPUs: nil)]
     }

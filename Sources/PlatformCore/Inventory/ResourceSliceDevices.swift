@@ -16,14 +16,9 @@ struct ResourceSliceDevices: Hashable {
 
     /// Devices of the NVIDIA GPU driver by node name. Slices of other drivers are ignored; a node's
     /// devices can span several slices of its pool. Only the newest `pool.generation` of a pool counts.
-    static func parse(_ json: [UInt8]) throws -> [String: [Device]] {
-        let object: Any
-        do {
-            object = try JSONSerialization.jsonObject(with: Data(json))
-        } catch {
-            throw InventoryImportError("ResourceSlice list is not valid JSON: \(error.localizedDescription)")
-        }
-        guard let top = object as? [String: Any] else { throw InventoryImportError("ResourceSlice list must be a JSON object") }
+    static func parse(_ bytes: [UInt8]) throws -> [String: [Device]] {
+        let object = try InventoryDocument.parse(bytes, what: "ResourceSlice list")
+        guard let top = object as? [String: Any] else { throw InventoryImportError("ResourceSlice list must be an object") }
         let items = (top["items"] as? [Any]) ?? [top]
 
         var newest: [String: Int] = [:]
@@ -33,7 +28,7 @@ struct ResourceSliceDevices: Hashable {
                   spec["driver"] as? String == driver, let node = spec["nodeName"] as? String else { continue }
             let pool = spec["pool"] as? [String: Any] ?? [:]
             let poolName = pool["name"] as? String ?? node
-            let generation = (pool["generation"] as? NSNumber)?.intValue ?? 0
+            let generation = (pool["generation"] as? NSNumber)?.intValue ?? (pool["generation"] as? String).flatMap { Int($0) } ?? 0
             newest[poolName] = max(newest[poolName] ?? generation, generation)
             let devices = (spec["devices"] as? [[String: Any]] ?? []).map(device)
             slices.append((node, poolName, generation, devices))

@@ -34,7 +34,8 @@ public enum NCCLTopologyReader {
                 "`<system version=\"\(root["version"] ?? "")\">` is not version 1; NCCL rejects it",
                 at: locate(root.line, "system"), help: "set `version=\"1\"`"))
         }
-        let (topology, derived) = NCCLIslandDerivation.derive(system: root, file: file, at: locate)
+        var (topology, derived) = NCCLIslandDerivation.derive(system: root, file: file, at: locate)
+        topology.hardware = NCCLHardwareFacts.read(root)
         return (NCCLTopologyDocument(file: file, system: root, topology: topology), diagnostics + derived)
     }
 }

@@ -22,6 +22,8 @@ public struct NodeTopology: Hashable, Sendable {
     /// What joins the islands: `.nvswitch` when a switch does, `.nvlink` for GPU↔GPU links only, `.pcie`
     /// when every GPU is alone; nil when the source does not tell.
     public var interconnect: Interconnect?
+    /// GPU PCI devices, `sm`, NICs of a topology file; empty for a topology implied by an instance type.
+    public var hardware = TopologyHardware()
 
     public init(gpuCount: Int, islands: [NVLinkIsland], nics: Int, source: String, interconnect: Interconnect? = nil) {
         self.gpuCount = gpuCount

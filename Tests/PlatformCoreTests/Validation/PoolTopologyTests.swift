@@ -57,8 +57,9 @@ import Testing
     }
 
     /// The same dump agrees with `p4de.24xlarge` (8× A100-80GB, one NVSwitch island): no diagnostic.
+    /// (The OCI machine has 16 RoCE ports where a p4de has 4 EFA: the pool states them, or E2132.)
     @Test func dumpAgreeingWithTheInstanceTypePasses() throws {
-        let spec = Self.custom("A100-80GB", pool: "      - name: gpus\n        instanceType: p4de.24xlarge\n        topologyFile: topo/node.xml\n        nodes: { min: 2, max: 6 }\n")
+        let spec = Self.custom("A100-80GB", pool: "      - name: gpus\n        instanceType: p4de.24xlarge\n        topologyFile: topo/node.xml\n        network: { fabric: roce, nics: 16, gbpsPerNic: 100 }\n        nodes: { min: 2, max: 6 }\n")
         let (pool, diagnostics) = platform(spec, files: ["topo/node.xml": try fixture("oci-BM.GPU.A100-v2.8-topo.xml")])
         #expect(diagnostics.filter { $0.severity != .note }.isEmpty)
         #expect(pool?.islands == [8])
