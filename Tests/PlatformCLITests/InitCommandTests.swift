@@ -77,14 +77,14 @@ import Testing
         #expect(try CLIRunner.run(["check", "platforms/search.yaml"], in: dir).status == 0)
     }
 
-    @Test(arguments: [(["--provider", "ibm"], "platformc: error: `--provider` must be one of aws, gcp, azure, oci, not `ibm`"),
-                      (["--name", "Team_A"], "platformc: error: `--name` must be a DNS-1123 label (lower-case letters, digits and `-`, at most 63), not `Team_A`")])
+    @Test(arguments: [(["--provider", "ibm"], "`--provider` must be one of aws, gcp, azure, oci, not `ibm`"),
+                      (["--name", "Team_A"], "`--name` must be a DNS-1123 label (lower-case letters, digits and `-`, at most 63), not `Team_A`")])
     func badArgumentsAreUsageErrors(arguments: [String], message: String) throws {
         let dir = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
         let r = try CLIRunner.run(["init"] + arguments, in: dir)
         #expect(r.status == 2)
-        #expect(r.stderr.hasPrefix(message), "\(r.stderr)")
+        #expect(r.stderr.hasPrefix("Error: " + message + "\nUsage: platformc init"), "\(r.stderr)")
         #expect(CLIRunner.listing(dir).isEmpty)
     }
 
@@ -150,10 +150,29 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         let spec = try String(contentsOf: dir.appendingPathComponent("platform.yaml"), encoding: .utf8)
         #expect(spec.contains("    provider: onprem\n"))
-        #expect(spec.contains("      - name: h100-sxm-80gb\n        gpu: H100-SXM-80GB\n        gpusPerNode: 1\n"))
-        #expect(spec.contains("    gpu: { model: H100-SXM-80GB, count: 1 }\n"))
+        // Too small for the 2 replicas production asks for: a lab cluster, one replica, the quota it holds.
+        #expect(spec.contains("    production: false   # too few GPUs for 2 replicas, which production policies require\n"))
+        #expect(spec.contains("    nodePools:\n    - name: h100-sxm-80gb\n      gpu: H100-SXM-80GB\n      gpusPerNode: 1\n"))
+        #expect(spec.contains("    quota: { gpus: 1 }\n"))
+        #expect(spec.contains("""
+              - name: qwen-14b
+                team: team-a
+                source: hf://Qwen/Qwen2.5-14B-Instruct
+                parameters: 14B
+                architecture: qwen2.5-14b
+                dtype: bf16
+                contextLength: 8192
+                # Memory fit: 36.6 GB per replica (weights 28.0 GB + KV cache 6.4 GB + overhead 2.1 GB);
+                # 1× H100-SXM-80GB at 90% hold 77.0 GB. `platformc explain placement` shows where replicas go.
+                gpu: { model: H100-SXM-80GB, count: 1 }
+                replicas: { min: 1, max: 1 }
+
+            """))
         let check = try CLIRunner.run(["check"], in: dir)
         #expect(check.status == 0, "\(check.stderr)")
+        // The only warning left: on-premises nodes have no catalog price (the spec says where to set one).
+        #expect(spec.contains("# No catalog price for these nodes: set each pool's `pricePerHour`"))
+        #expect(check.stderr.contains("warning[W4009]") && check.stderr.hasSuffix("0 errors, 1 warning\n"), "\(check.stderr)")
     }
 
     @Test func versionNamesTheBuildRevision() throws {

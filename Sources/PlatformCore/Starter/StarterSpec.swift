@@ -24,23 +24,32 @@ public struct StarterSpec: Sendable {
 
     /// The spec's text, or why there is none (no pool a starter model fits).
     public func render() throws -> String {
-        let clusterProvider = provider ?? importedProvider ?? "onprem"
+        guard !pools.isEmpty else {
+            throw Failure(description: "no pool of whole GPUs the catalog knows (MIG pools and unknown GPUs take no starter model)")
+        }
         var rejected: [String] = []
         // A production cluster wants 2 replicas of each model (policy `production-min-replicas`);
         // a fleet too small for that becomes a lab cluster with one.
         for production in [true, false] {
-        let fleet = clustersSection(provider: clusterProvider, production: production)
+            if let text = firstClean(production: production, rejected: &rejected) { return text }
+        }
+        throw Failure(description: "no starter model fits a pool of this fleet: " + rejected.prefix(3).joined(separator: "; "))
+    }
+
+    /// The first model of the ladder, on the first pool it fits, whose spec the compiler accepts.
+    func firstClean(production: Bool, rejected: inout [String]) -> String? {
+        let fleet = clustersSection(provider: provider ?? importedProvider ?? "onprem", production: production)
         for candidate in StarterModel.ladder {
             for pool in pools {
-                guard let fit = fit(candidate, in: pool.name, fleet: fleet, rejected: &rejected) else { continue }
-                let text = header + fleet + workloads(candidate, pool: pool.name, fit: fit, production: production)
+                guard let fit = fit(candidate, in: pool, fleet: fleet, rejected: &rejected),
+                      fit.capacity >= (production ? 2 : 1) else { continue }
+                let text = header + fleet + workloads(candidate, pool: pool, fit: fit, production: production)
                 let checked = Compiler().compile(spec: Array(text.utf8), file: "platform.yaml").diagnostics
                 guard let error = checked.sorted.first(where: { $0.severity == .error }) else { return text }
-                rejected.append("`\(candidate.name)` (\(candidate.dtype)) on pool `\(pool.name)`: error[\(error.code.rawValue)]: \(error.message)")
+                rejected.append("`\(candidate.name)` (\(candidate.dtype)) on pool `\(pool)`: error[\(error.code.rawValue)]: \(error.message)")
             }
         }
-        }
-        throw Failure(description: "no starter model fits a pool of this fleet" + (rejected.isEmpty ? "" : ": " + rejected.prefix(3).joined(separator: "; ")))
+        return nil
     }
 
     // MARK: the fleet
@@ -58,12 +67,10 @@ public struct StarterSpec: Sendable {
         }
     }
 
-    struct PoolChoice { var name: String }
-
     /// The pools a model may go to: whole GPUs (no MIG) of a GPU the catalog knows.
-    var pools: [PoolChoice] {
-        guard let kept else { return [PoolChoice(name: starterPoolName)] }
-        return kept.filter { $0.migDevicesPerNode == nil }.map { PoolChoice(name: $0.name) }
+    var pools: [String] {
+        guard let kept else { return [starterPoolName] }
+        return kept.filter { $0.migDevicesPerNode == nil }.map(\.name)
     }
 
     var starterPool: StarterPool { StarterDefaults.pools[provider ?? "aws"] ?? StarterDefaults.pools["aws"]! }
@@ -112,6 +119,9 @@ public struct StarterSpec: Sendable {
         }
         if let imported = kept {
             text += "    # From `platformc inventory import`: \(imported.count) pool(s) of identical GPU nodes.\n"
+            if imported.contains(where: { $0.instanceType.flatMap(instances.instance(named:))?.pricePerHourMicros == nil }) {
+                text += "    # No catalog price for these nodes: set each pool's `pricePerHour` (yours) so cost and budgets count it.\n"
+            }
             for pool in leftOut {
                 text += "    # Left out: pool `\(pool.name)`, GPU `\(pool.gpu)` is not in the catalog (add a `gpuCatalog` entry).\n"
             }
@@ -146,6 +156,8 @@ public struct StarterSpec: Sendable {
         var gpu: String
         var count: Int
         var comment: String
+        /// Replicas the pool holds at `nodes.max`.
+        var capacity: Int = 2
     }
 
     /// How many GPUs of `pool` one replica of `candidate` needs, by the memory-fit rule's arithmetic
@@ -175,11 +187,11 @@ public struct StarterSpec: Sendable {
                 # \(count)× \(gpu.name) at \(percent)% hold \((perGPU * Double(count)).gbText). `platformc explain placement` shows where replicas go.
 
             """
-        return Fit(gpu: gpu.name, count: count, comment: comment)
+        return Fit(gpu: gpu.name, count: count, comment: comment, capacity: (pool.gpusPerNode / count) * pool.maxNodes)
     }
 
     func workloads(_ model: StarterModel, pool: String, fit: Fit, production: Bool = true) -> String {
-        let minReplicas = production ? 2 : 1, maxReplicas = 2 * minReplicas
+        let minReplicas = production ? 2 : 1, maxReplicas = max(minReplicas, min(2 * minReplicas, fit.capacity))
         return """
 
             # Who uses the GPUs: a quota per team, optionally a monthly budget (reference: `platform.teams[]`).
