@@ -1,66 +1,42 @@
 import Foundation
 import PackagePlugin
 
-/// Generates `BuildRevision.swift` for a target: the git commit the package was built from, read
-/// from `.git` by path (HEAD, the ref it names, `packed-refs`; a worktree's `.git` file and
-/// `commondir` followed), never by running git. No `.git` (a tarball) gives "unknown". The commit
-/// is the tool's argument, so a new commit changes the command and SwiftPM runs it again; HEAD and
-/// the ref file are inputs, so moving the branch re-plans the build.
+/// Generates `BuildRevision.swift` for a target: the git commit the package was built from. The
+/// tool reads it from `.git` by path when it runs (never by running git); this plugin only names
+/// the files that move with every commit, checkout or reset as the command's inputs: HEAD, its
+/// reflog `logs/HEAD` (appended on every move of HEAD, whichever branch), the ref HEAD names and
+/// `packed-refs`. So the command runs again after a commit even when SwiftPM reuses the plan of an
+/// earlier build (it does not always re-run plugins: swiftlang/swift-package-manager#7891, #8202).
+/// No `.git` (a source tarball): no inputs, and the tool writes "unknown".
 @main
 struct BuildRevisionPlugin: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         let output = context.pluginWorkDirectoryURL.appendingPathComponent("BuildRevision.swift")
-        let revision = GitRevision(packageDirectory: context.package.directoryURL)
-        return [.buildCommand(displayName: "Recording the git revision \(revision.commit)",
+        return [.buildCommand(displayName: "Recording the git revision",
                               executable: try context.tool(named: "BuildRevisionTool").url,
-                              arguments: [output.path, revision.commit],
-                              inputFiles: revision.inputs, outputFiles: [output])]
+                              arguments: [output.path, context.package.directoryURL.path],
+                              inputFiles: Self.gitFiles(context.package.directoryURL), outputFiles: [output])]
     }
-}
 
-/// The commit of a checkout, from the files git keeps (gitrepository-layout(5)).
-struct GitRevision {
-    var commit = "unknown"
-    var inputs: [URL] = []
-
-    init(packageDirectory: URL) {
-        let dotGit = packageDirectory.appendingPathComponent(".git")
+    /// The git files whose change means another commit may be checked out.
+    static func gitFiles(_ package: URL) -> [URL] {
+        let dotGit = package.appendingPathComponent(".git")
         var gitDir = dotGit
-        // A worktree or submodule: `.git` is a file `gitdir: <path>`.
-        if let text = Self.read(dotGit), text.hasPrefix("gitdir: ") {
-            let path = String(text.dropFirst("gitdir: ".count))
-            gitDir = path.hasPrefix("/") ? URL(fileURLWithPath: path) : packageDirectory.appendingPathComponent(path)
+        if let text = try? String(contentsOf: dotGit, encoding: .utf8), text.hasPrefix("gitdir: ") {
+            let path = text.dropFirst("gitdir: ".count).trimmingCharacters(in: .whitespacesAndNewlines)
+            gitDir = path.hasPrefix("/") ? URL(fileURLWithPath: path) : package.appendingPathComponent(path)
         }
-        let head = gitDir.appendingPathComponent("HEAD")
-        guard let headText = Self.read(head) else { return }
-        inputs.append(head)
-        guard headText.hasPrefix("ref: ") else { commit = Self.hex(headText) ?? "unknown"; return }
-        let ref = String(headText.dropFirst("ref: ".count))
-        // Branch refs of a worktree live in the common folder named by `commondir`.
         var common = gitDir
-        if let path = Self.read(gitDir.appendingPathComponent("commondir")) {
+        if let path = (try? String(contentsOf: gitDir.appendingPathComponent("commondir"), encoding: .utf8))?
+            .trimmingCharacters(in: .whitespacesAndNewlines) {
             common = path.hasPrefix("/") ? URL(fileURLWithPath: path) : gitDir.appendingPathComponent(path)
         }
-        for folder in [gitDir, common] {
-            let file = folder.appendingPathComponent(ref)
-            if let text = Self.read(file), let hex = Self.hex(text) { commit = hex; inputs.append(file); return }
+        var files = [gitDir.appendingPathComponent("HEAD"), gitDir.appendingPathComponent("logs/HEAD"),
+                     common.appendingPathComponent("packed-refs")]
+        if let head = try? String(contentsOf: gitDir.appendingPathComponent("HEAD"), encoding: .utf8), head.hasPrefix("ref: ") {
+            let ref = head.dropFirst("ref: ".count).trimmingCharacters(in: .whitespacesAndNewlines)
+            files += [gitDir.appendingPathComponent(ref), common.appendingPathComponent(ref)]
         }
-        let packed = common.appendingPathComponent("packed-refs")
-        guard let lines = Self.read(packed)?.split(separator: "\n") else { return }
-        inputs.append(packed)
-        for line in lines where line.hasSuffix(" " + ref) {
-            if let hex = Self.hex(String(line.prefix(40))) { commit = hex; return }
-        }
-    }
-
-    static func read(_ url: URL) -> String? {
-        (try? String(contentsOf: url, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
-    /// A full object id (40 hex digits for SHA-1, 64 for SHA-256), else nil.
-    static func hex(_ text: String) -> String? {
-        let digits = text.lowercased()
-        guard digits.count == 40 || digits.count == 64, digits.allSatisfy(\.isHexDigit) else { return nil }
-        return digits
+        return files.filter { FileManager.default.fileExists(atPath: $0.path) }
     }
 }

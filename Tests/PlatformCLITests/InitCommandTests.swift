@@ -174,12 +174,4 @@ import Testing
         #expect(spec.contains("# No catalog price for these nodes: set each pool's `pricePerHour`"))
         #expect(check.stderr.contains("warning[W4009]") && check.stderr.hasSuffix("0 errors, 1 warning\n"), "\(check.stderr)")
     }
-
-    @Test func versionNamesTheBuildRevision() throws {
-        let r = try CLIRunner.run(["--version"])
-        #expect(r.status == 0)
-        let head = try CLIRunner.git(["rev-parse", "HEAD"], in: CLIRunner.repoRoot)
-        let revision = head.status == 0 ? head.stdout.trimmingCharacters(in: .whitespacesAndNewlines) : "unknown"
-        #expect(r.stdout == "0.1.0 (revision \(revision))\n")
-    }
 }
