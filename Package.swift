@@ -24,7 +24,10 @@ let package = Package(
         .target(name: "PlatformCLI", dependencies: [
             "PlatformCore", "PlatformDiagnostics", "PlatformGitOps",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        ], plugins: ["BuildRevision"]),
+        // `platformc --version` names the git commit it was built from, read from .git at build time.
+        .executableTarget(name: "BuildRevisionTool"),
+        .plugin(name: "BuildRevision", capability: .buildTool(), dependencies: ["BuildRevisionTool"]),
         .executableTarget(name: "platformc", dependencies: ["PlatformCLI"]),
         .testTarget(name: "PlatformDiagnosticsTests", dependencies: ["PlatformDiagnostics"]),
         .testTarget(name: "PlatformCoreTests", dependencies: ["PlatformCore", "PlatformDiagnostics", .product(name: "Yams", package: "Yams")]),

@@ -123,6 +123,10 @@ final class ContainedFolder: Sendable {
             throw failure("cannot write", path)
         }
         defer { close(fd) }
+        try writeAll(fd, bytes, path)
+    }
+
+    private func writeAll(_ fd: Int32, _ bytes: UnsafeBufferPointer<UInt8>, _ path: String) throws {
         var offset = 0
         while offset < bytes.count {
             let n = Foundation.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
@@ -139,6 +143,28 @@ final class ContainedFolder: Sendable {
         let name = slash.map { String(relative[relative.index(after: $0)...]) } ?? relative
         var text = text
         _ = try withFolder(folder, create: true) { folder in try text.withUTF8 { try write(name, in: folder, $0) } }
+    }
+
+    /// Creates the file `name` in the root holding `text`, refusing (nothing written) when anything
+    /// of that name is there already, a link included: `O_EXCL` decides, so no race can overwrite.
+    func create(_ name: String, _ text: String) throws {
+        var text = text
+        _ = try withFolder("", create: false) { folder in
+            _ = try Self.segments(name)
+            let path = folder.path + "/" + name
+            let fd = openat(folder.descriptor, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+            guard fd >= 0 else {
+                if errno == EEXIST { throw IOFailure("refusing to overwrite `\(path)`: it exists (move it away or choose another `--out`)") }
+                throw failure("cannot write", path)
+            }
+            defer { close(fd) }
+            do {
+                try text.withUTF8 { try writeAll(fd, $0, path) }
+            } catch {
+                unlinkat(folder.descriptor, name, 0)  // a half-written spec is worse than none
+                throw error
+            }
+        }
     }
 
     /// Removes the regular file at `relative` and the folders it leaves empty (never the root);

@@ -7,9 +7,10 @@ public struct PlatformCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "platformc",
         abstract: "Compile an agentic-AI platform spec into GitOps manifests.",
-        version: PlatformcVersion.string,
+        version: "\(PlatformcVersion.string) (revision \(BuildRevision.commit))",
         subcommands: [CheckCommand.self, CompileCommand.self, CommitCommand.self, DiffCommand.self, ExplainCommand.self,
-                      GoldenCommand.self, InventoryCommand.self, SchemaCommand.self, GenerateCommand.self])
+                      GoldenCommand.self, InventoryCommand.self, SchemaCommand.self, GenerateCommand.self,
+                      InitCommand.self])
     public init() {}
 
     /// Runs the command line with the documented exit codes: 0 success, 1 the spec has errors,

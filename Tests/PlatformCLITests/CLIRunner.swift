@@ -23,8 +23,13 @@ struct CLIRunner {
     }
 
     static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil) throws -> Result {
+        try runExecutable(binary, arguments, in: directory, environment: environment)
+    }
+
+    /// Runs any executable the same way (the action tests run bash).
+    static func runExecutable(_ executable: URL, _ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         var env = environment ?? ProcessInfo.processInfo.environment
