@@ -3,8 +3,9 @@
 /// the built-in instance catalog (a test checks that every line gives a spec `check` accepts).
 /// Regions: AWS as in the bundled platform.yaml; GCP `us-central1` lists a3-highgpu-8g in
 /// skypilot-org/skypilot-catalog `catalogs/v8/gcp/vms.csv`; Azure `eastus` as in the AKS zone
-/// label of Tests/PlatformCoreTests/Inventory/InventoryFixtures.swift; OCI left for the user
-/// (no stored source names a region with BM.GPU.H100.8).
+/// label of Tests/PlatformCoreTests/Inventory/InventoryFixtures.swift; OCI BM.GPU.A100-v2.8 in
+/// `eu-amsterdam-1`, the first region the price catalog sources for it (BM.GPU.H100.8 has no
+/// sourced price). Each starter pool is priced from `InstanceCatalog+Prices.swift`, so `check` is quiet.
 public struct StarterPool: Sendable {
     public var instanceType: String
     public var region: String?
@@ -18,6 +19,6 @@ public enum StarterDefaults {
         "aws": StarterPool(instanceType: "p5.48xlarge", region: "us-east-1", zones: ["us-east-1a", "us-east-1b"]),
         "gcp": StarterPool(instanceType: "a3-highgpu-8g", region: "us-central1", zones: []),
         "azure": StarterPool(instanceType: "Standard_ND96isr_H100_v5", region: "eastus", zones: []),
-        "oci": StarterPool(instanceType: "BM.GPU.H100.8", region: nil, zones: []),
+        "oci": StarterPool(instanceType: "BM.GPU.A100-v2.8", region: "eu-amsterdam-1", zones: []),
     ]
 }

@@ -119,7 +119,7 @@ public struct StarterSpec: Sendable {
         }
         if let imported = kept {
             text += "    # From `platformc inventory import`: \(imported.count) pool(s) of identical GPU nodes.\n"
-            if imported.contains(where: { $0.instanceType.flatMap(instances.instance(named:))?.pricePerHourMicros == nil }) {
+            if imported.contains(where: { $0.instanceType.map { PriceCatalog.builtIn.prices(of: $0).isEmpty } ?? true }) {
                 text += "    # No catalog price for these nodes: set each pool's `pricePerHour` (yours) so cost and budgets count it.\n"
             }
             for pool in leftOut {
@@ -146,7 +146,7 @@ public struct StarterSpec: Sendable {
 
     /// A pool whose instance type has no catalog price says so where the price would go.
     var priceNote: String {
-        guard instances.instance(named: starterPool.instanceType)?.pricePerHourMicros == nil else { return "" }
+        guard PriceCatalog.builtIn.prices(of: starterPool.instanceType).isEmpty else { return "" }
         return "        # The catalog has no price for this type: set `pricePerHour` (yours) so cost and budgets count it.\n"
     }
 
