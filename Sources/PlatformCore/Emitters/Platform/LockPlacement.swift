@@ -44,6 +44,12 @@ public struct LockPlacement: Hashable, Sendable {
     /// The lock version this codec writes: 2 added `team` and `gpus` per assignment, and `agents`.
     public static let version = 2
 
+    /// The placement of a lock file's text; nil when it is neither JSON nor YAML or has no placement.
+    public init?(lockText text: String) {
+        guard let lock = PlainJSON.parse(text) ?? (try? ManifestValue.parse(yaml: text)) else { return nil }
+        self.init(lock: lock)
+    }
+
     /// The placement of a whole lock file (`{ "placement": … }`); nil when it has none.
     public init?(lock: ManifestValue) {
         guard let placement = lock["placement"], placement.mapValue != nil else { return nil }
