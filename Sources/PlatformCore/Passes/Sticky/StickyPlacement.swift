@@ -6,9 +6,10 @@
 /// 1. A demand whose previous pool still exists, is allowed by its pins and fits its shape is
 ///    held there (its pool pin is set to the previous pool); the others are released with a cause.
 /// 2. Solve. A held demand left out is released (its pool has no room left). A demand left out
-///    that a fresh solve would place releases the held demands of the pools it could use, since
-///    holding them is what keeps it out. Repeat until nothing more is released: each round
-///    releases at least one demand, so at most one round per held demand.
+///    that a fresh solve would place releases one held demand of the pools it could use (the
+///    lowest priority, then the largest), since holding them is what keeps it out. Repeat until
+///    nothing more is released: each round releases at least one demand, so at most one round
+///    per held demand.
 /// Pure and deterministic: the rounds depend only on the problem and the previous pools.
 enum StickyPlacement {
     struct Result {
@@ -56,7 +57,15 @@ enum StickyPlacement {
             for id in out where held[id] == nil && fresh?.contains(id) == true {
                 guard let d = problem.demands.first(where: { $0.id == id }) else { continue }
                 let usable = Set(CanonicalProblem.eligibility(d, problem.pools).0.map { problem.pools[$0].id })
-                for (other, pool) in held where usable.contains(pool) && placedBy[other] == pool { release[other, default: []].append(id) }
+                // One held demand per round, so no more moves than needed: the lowest priority,
+                // then the one freeing the most GPUs, then by id.
+                let candidates = problem.demands.filter { other in
+                    held[other.id].map { usable.contains($0) && placedBy[other.id] == $0 } ?? false && release[other.id] == nil
+                }
+                let pick = candidates.min { a, b in
+                    (a.priority, -a.gpusPerGroup * a.nodesPerGroup * a.groups, a.id) < (b.priority, -b.gpusPerGroup * b.nodesPerGroup * b.groups, b.id)
+                }
+                if let pick { release[pick.id, default: []].append(id) }
             }
             guard !release.isEmpty else { return Result(placement: placement, released: released) }
             for (id, others) in release {
