@@ -64,6 +64,10 @@ import Testing
         let text = try fixture.run(["diff", "platform.yaml", "--repo", "gitops"])
         #expect(text.stdout.contains("  moved model `m1` use1/h100 → usw2/h100: pinned by platform.yaml:31:27\n"))
 
+        let markdown = try fixture.run(["diff", "platform.yaml", "--repo", "gitops", "--format", "markdown"])
+        #expect(markdown.stdout.contains("**Placement moves**\n\n| Workload | From | To | Because |\n|---|---|---|---|\n"
+            + "| model `m1` | use1/h100 | usw2/h100 | pinned by platform.yaml:31:27 |\n"))
+
         let second = try fixture.run(["commit", "platform.yaml", "--repo", "gitops"])
         #expect(second.status == 0, "\(second.stderr)")
         let lock = try CLIRunner.git(["show", "main:platform.lock.json"], in: fixture.root.appendingPathComponent("gitops")).stdout
@@ -83,6 +87,7 @@ import Testing
         let kept = try fixture.run(["compile", "platform.yaml", "--out", "after", "--previous-lock", "before/platform.lock.json"])
         #expect(kept.status == 0, "\(kept.stderr)")
         #expect(try fixture.read("after/platform.lock.json").contains(#""cluster": "use1""#))
+        #expect(try fixture.run(["check", "platform.yaml", "--previous-lock", "before/platform.lock.json"]).status == 0)
         let bad = try fixture.run(["compile", "platform.yaml", "--out", "bad", "--previous-lock", "platform.yaml"])
         #expect(bad.status == 2)
         #expect(bad.stderr == "platformc: error: `platform.yaml` is not a platform.lock.json with a `placement` (use the lock file platformc wrote)\n")
