@@ -16,6 +16,9 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: "Run only the policy rules (the spec must still load and validate).")
     var policyOnly = false
 
+    @Option(help: "A platform.lock.json whose placement is kept where it still holds (as `commit` keeps the GitOps head's).")
+    var previousLock: String?
+
     func run() throws {
         let input = try CompileInput.load(options: options, templatesFolder: templates)
         var bag: DiagnosticBag
@@ -31,7 +34,9 @@ struct CheckCommand: ParsableCommand {
             }
             if options.warningsAsErrors { bag.promoteWarnings() }
         } else {
-            let output = input.compile(warningsAsErrors: options.warningsAsErrors)
+            let previous: LockPlacement?
+            do { previous = try previousLock.map(PreviousLock.read(file:)) } catch let error as IOFailure { throw fail(error.description) }
+            let output = input.compile(warningsAsErrors: options.warningsAsErrors) { _, _ in previous }
             bag = output.diagnostics
             // What `commit` and `diff` would refuse about the repository shows in the pull request's check too.
             if let platform = output.platform, !bag.hasErrors {

@@ -55,7 +55,24 @@ struct CommitCommand: ParsableCommand {
             }
         } catch let error as IOFailure { throw fail(error.description) }
         let input = try CompileInput.load(options: options, templatesFolder: templates)
-        var output = input.compile(warningsAsErrors: options.warningsAsErrors)
+        let environment = ProcessInfo.processInfo.environment
+        // The branch's last placement is kept where it still holds: read once the spec names the repository.
+        var fetched: GitRepository?
+        var output = input.compile(warningsAsErrors: options.warningsAsErrors) { platform, diagnostics in
+            var scratch = DiagnosticBag()
+            guard !diagnostics.hasErrors,
+                  let target = commandLineTarget ?? CommitTarget.fromSpec(platform.gitops, specPath: options.spec, into: &scratch) else { return nil }
+            let targetBranch = branch ?? platform.gitops.branch
+            switch target {
+            case .local(let path):
+                return (try? GitRepository.open(path: path)).flatMap { PreviousLock.read(repository: $0, branch: targetBranch) }
+            case .remote(let url):
+                // Fetched once: the commit below goes on top of what was read here.
+                guard let root = try? CommitTarget.cacheRoot(environment) else { return nil }
+                fetched = try? GitRepository.remoteCache(of: url, branch: targetBranch, cacheRoot: root, environment: environment)
+                return fetched.flatMap { PreviousLock.read(repository: $0, branch: targetBranch) }
+            }
+        }
         var target = commandLineTarget
         if target == nil, let platform = output.platform, !output.diagnostics.hasErrors {
             target = CommitTarget.fromSpec(platform.gitops, specPath: options.spec, into: &output.diagnostics)
@@ -66,7 +83,6 @@ struct CommitCommand: ParsableCommand {
         }
         let compiled = clock.now
 
-        let environment = ProcessInfo.processInfo.environment
         guard let author = identity(environment) else {
             throw fail("no commit identity: set --author-name/--author-email or GIT_AUTHOR_NAME/GIT_AUTHOR_EMAIL (refusing to invent one in CI)")
         }
@@ -86,7 +102,7 @@ struct CommitCommand: ParsableCommand {
             case .remote(let url):
                 let cacheRoot: String
                 do { cacheRoot = try CommitTarget.cacheRoot(environment) } catch let error as IOFailure { throw fail(error.description) }
-                repository = try GitRepository.remoteCache(of: url, branch: targetBranch, cacheRoot: cacheRoot, environment: environment)
+                repository = try fetched ?? GitRepository.remoteCache(of: url, branch: targetBranch, cacheRoot: cacheRoot, environment: environment)
                 shown = RemoteURL(url)?.redacted ?? url
             }
             var managed = ManagedTree(managedPaths: GitOpsPaths.managed(platform), files: tree.files)

@@ -18,6 +18,9 @@ struct CompileCommand: ParsableCommand {
     @Flag(help: "Print the effective spec with every default applied, and write nothing.")
     var showDefaults = false
 
+    @Option(help: "A platform.lock.json whose placement is kept where it still holds, so only what a change requires moves (commit and diff read the GitOps head's).")
+    var previousLock: String?
+
     func run() throws {
         let input = try CompileInput.load(options: options, templatesFolder: templates)
         if showDefaults {
@@ -28,7 +31,9 @@ struct CompileCommand: ParsableCommand {
             print(text, terminator: "")
             return
         }
-        let output = input.compile(warningsAsErrors: options.warningsAsErrors)
+        let previous: LockPlacement?
+        do { previous = try previousLock.map(PreviousLock.read(file:)) } catch let error as IOFailure { throw fail(error.description) }
+        let output = input.compile(warningsAsErrors: options.warningsAsErrors) { _, _ in previous }
         emit(output.diagnostics, format: options.diagnostics, sources: input.sources)
         guard let tree = output.tree, !output.diagnostics.hasErrors else { throw ExitStatus.specErrors }
         do {

@@ -58,10 +58,16 @@ struct CompileInput {
     }
 
     func compile(warningsAsErrors: Bool) -> Compiler.Output {
+        compile(warningsAsErrors: warningsAsErrors) { _, _ in nil }
+    }
+
+    /// `previous` gives the last placement once the spec has loaded (see `PreviousLock`).
+    func compile(warningsAsErrors: Bool,
+                 previous: (Platform, inout DiagnosticBag) throws -> LockPlacement?) rethrows -> Compiler.Output {
         var compiler = Compiler(templates: templates)
         compiler.topologyFiles = topologyFiles
         compiler.topologyRefusals = topologyRefusals
-        var output = compiler.compile(spec: spec, file: specPath)
+        var output = try compiler.compile(spec: spec, file: specPath, previous: previous)
         for problem in templateProblems { output.diagnostics.report(problem) }
         if warningsAsErrors { output.diagnostics.promoteWarnings() }
         if output.diagnostics.hasErrors { output.tree = nil }

@@ -40,7 +40,24 @@ struct DiffCommand: ParsableCommand {
         let input = try CompileInput.load(options: options, templatesFolder: templates)
         let baseSource = DiffBase.Source(base)
         let prefetched = DiffBase.prefetch(baseSource)
-        var output = input.compile(warningsAsErrors: options.warningsAsErrors)
+        // Head keeps the base's placement where it still holds, as `commit` would on top of it:
+        // the base is read once the spec names the repository; a base that cannot be read here is
+        // read (and its error reported) below, as without a previous placement.
+        var earlyBase: DiffBase?
+        var output = input.compile(warningsAsErrors: options.warningsAsErrors) { platform, diagnostics in
+            var scratch = DiagnosticBag()
+            guard !diagnostics.hasErrors else { return nil }
+            var early: CommitTarget?
+            if baseSource.readsRepository {
+                early = (try? repo.map(CommitTarget.fromCommandLine)) ?? CommitTarget.fromSpec(platform.gitops, specPath: options.spec, into: &scratch)
+                guard early != nil else { return nil }
+            }
+            let targetBranch = branch ?? platform.gitops.branch
+            earlyBase = try? DiffBase.load(baseSource, prefetched: prefetched,
+                                           repo: early.map { try repositoryPath($0, branch: targetBranch) } ?? "",
+                                           branch: targetBranch, managed: GitOpsPaths.managed(platform), templates: nil)
+            return earlyBase.flatMap { PreviousLock.read(files: $0.files) }
+        }
         // The repository is resolved by commit's rule (the spec may only name one inside its own
         // repository), and only when the base is read from it.
         var target: CommitTarget?
@@ -60,7 +77,7 @@ struct DiffCommand: ParsableCommand {
             throw violation && !headDiagnostics.contains { $0.severity == .error && !DiffPolicy.isViolation($0) } ? DiffExit.violation : DiffExit.error
         }
         let baseSide: DiffBase
-        do {
+        if let earlyBase { baseSide = earlyBase } else { do {
             let repoPath = try target.map { try repositoryPath($0, branch: branch ?? platform.gitops.branch) } ?? ""
             baseSide = try DiffBase.load(baseSource, prefetched: prefetched, repo: repoPath, branch: branch ?? platform.gitops.branch,
                                          managed: GitOpsPaths.managed(platform), templates: nil)
@@ -70,12 +87,12 @@ struct DiffCommand: ParsableCommand {
         } catch let error as GitError {
             _ = fail(error.description)
             throw DiffExit.error
-        }
+        } }
         // Head is this compile: its objects are in memory, so unchanged files need no parsing.
         let headObjects = output.manifests.map { GitOpsLayout.objectPaths($0, root: platform.gitops.path) } ?? [:]
         let sides = DiffSides(base: baseSide.files, head: tree.files, root: platform.gitops.path, headObjects: headObjects)
         let report = DiffReport(sides, baseLabel: baseSide.label, headLabel: options.spec,
-                                headDiagnostics: headDiagnostics, baseDiagnostics: baseSide.diagnostics)
+                                headDiagnostics: headDiagnostics, baseDiagnostics: baseSide.diagnostics, moves: output.plan?.moves ?? [])
         let text: String
         switch format {
         case .text: text = DiffTextRenderer.render(report, colour: useColour)

@@ -16,6 +16,9 @@ public struct Compiler: Sendable {
     public var topologyFiles: [String: [UInt8]] = [:]
     /// Topology files the caller refused to read (`FileRefusal`), reported at the pools naming them.
     public var topologyRefusals: [String: FileRefusal] = [:]
+    /// The last compile's placement (`platform.lock.json` of the GitOps head, read by the caller):
+    /// kept wherever it still holds, so a change moves only what it must.
+    public var previousPlacement: LockPlacement?
     /// Files beside `clusters/`: the GitOps engine's wiring and platform.lock.json.
     public var treeFileEmitters: [any TreeFileEmitter] = Compiler.defaultTreeFileEmitters
 
@@ -53,11 +56,19 @@ public struct Compiler: Sendable {
     }
 
     public func compile(spec bytes: [UInt8], file: String) -> Output {
+        compile(spec: bytes, file: file) { _, _ in previousPlacement }
+    }
+
+    /// The pipeline, asking `previous` for the last placement once the spec has loaded (`commit`
+    /// and `diff` read it from the GitOps repository the spec names).
+    public func compile(spec bytes: [UInt8], file: String,
+                        previous: (Platform, inout DiagnosticBag) throws -> LockPlacement?) rethrows -> Output {
         var diagnostics = DiagnosticBag()
         guard let platform = FrontEnd(file: file, topologyFiles: topologyFiles, topologyRefusals: topologyRefusals).run(bytes, into: &diagnostics) else {
             return Output(diagnostics: diagnostics)
         }
-        var plan = Passes.run(platform, into: &diagnostics)
+        let last = try previous(platform, &diagnostics)
+        var plan = Passes.run(platform, previous: last, into: &diagnostics)
         plan.topologyFiles = topologyFiles
         for finding in PolicyPass.run(platform, plan: plan) { diagnostics.report(finding) }
         guard !diagnostics.hasErrors else { return Output(platform: platform, plan: plan, diagnostics: diagnostics) }

@@ -26,6 +26,14 @@ enum DiffFormatting {
 
     static func count(_ value: Int?) -> String { value.map(String.init) ?? "n/a" }
 
+    /// GPUs: `24`, `3.5` (MIG slices as fractions).
+    static func count(_ value: GPUCount?) -> String { value.map(\.description) ?? "n/a" }
+
+    static func signed(_ old: GPUCount?, _ new: GPUCount?) -> String {
+        let delta = (new ?? .zero) - (old ?? .zero)
+        return delta > .zero ? "+\(delta)" : delta < .zero ? "-\(GPUCount.zero - delta)" : "0"
+    }
+
     static func signed(_ old: Int?, _ new: Int?) -> String {
         let delta = (new ?? 0) - (old ?? 0)
         return delta > 0 ? "+\(delta)" : "\(delta)"

@@ -22,6 +22,10 @@ public enum DiffJSONRenderer {
             "changed": .bool(report.hasChanges),
             "counts": .map(counts),
             "summary": summary(report.summary),
+            "moves": .list(report.moves.map { move in
+                ["kind": .string(move.kind.rawValue), "name": .string(move.name), "from": .string(move.from), "to": .string(move.to),
+                 "because": .string(move.because)]
+            }),
             "resources": .list(report.resources.map(resource)),
             "files": .list(report.files.map { ["path": .string($0.path), "change": .string($0.kind.rawValue)] }),
             "diagnostics": .list(report.diagnostics.map(diagnostic)),
@@ -67,8 +71,8 @@ public enum DiffJSONRenderer {
                  "old": .int(Int64($0.old)), "new": .int(Int64($0.new))]
             }),
             "nodes": .list(summary.nodes.map { change($0, int) }),
-            "gpus": .list(summary.gpus.map { change($0, int) }),
-            "gpuTotal": change(summary.gpuTotal, int),
+            "gpus": .list(summary.gpus.map { change($0, CostReportJSON.gpus) }),
+            "gpuTotal": change(summary.gpuTotal, CostReportJSON.gpus),
             "cost": .list(summary.cost.map { change($0, money) }),
             "costTotal": change(summary.costTotal, money),
             "currency": summary.currency.map(ManifestValue.string) ?? .null,

@@ -53,7 +53,7 @@ public enum DiffMarkdownRenderer {
     private static func header(_ report: DiffReport) -> String {
         var out = "\(marker)\n## platformc diff\n\n"
         out += "`\(report.baseLabel)` → `\(report.headLabel)`: "
-        guard report.hasChanges || !report.diagnostics.isEmpty || !report.summary.isEmpty else { return out + "**no changes**\n" }
+        guard report.hasChanges || !report.diagnostics.isEmpty || !report.summary.isEmpty || !report.moves.isEmpty else { return out + "**no changes**\n" }
         out += "**\(DiffFormatting.counts(report.resources, all: true))**"
         out += report.clusters.isEmpty ? "" : " in \(report.clusters.count) cluster\(report.clusters.count == 1 ? "" : "s")"
         out += report.files.isEmpty ? "\n\n" : "; \(report.files.count) other file\(report.files.count == 1 ? "" : "s") changed\n\n"
@@ -65,6 +65,10 @@ public enum DiffMarkdownRenderer {
         if !summary.replicas.isEmpty {
             out += "\n**Replicas moved**\n\n| Model | Cluster | Pool | Before | After |\n|---|---|---|---:|---:|\n"
             out += limited(summary.replicas.map { "| \(cell($0.model)) | \(cell($0.cluster)) | \(cell($0.pool)) | \($0.old) | \($0.new) |\n" }, columns: 5)
+        }
+        if !report.moves.isEmpty {
+            out += "\n**Placement moves**\n\n| Workload | From | To | Because |\n|---|---|---|---|\n"
+            out += limited(report.moves.map { "| \(cell($0.subject)) | \(cell($0.from)) | \(cell($0.to)) | \(cell($0.because)) |\n" }, columns: 4)
         }
         if !summary.nodes.isEmpty {
             out += "\n**Nodes**\n\n| Pool | Before | After |\n|---|---:|---:|\n"

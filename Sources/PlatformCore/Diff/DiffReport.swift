@@ -9,27 +9,32 @@ public struct DiffReport: Hashable, Sendable {
     public var resources: [ResourceChange]
     public var files: [FileChange]
     public var summary: SummaryDelta
+    /// Workloads the head compile placed elsewhere than the base's lock said, each with its cause
+    /// (`PlacementMove`); empty when head was placed without the base's placement.
+    public var moves: [PlacementMove]
     /// Warnings and errors of the head compile that the base compile did not have (all of them
     /// when the base was not compiled), sorted as printed.
     public var diagnostics: [Diagnostic]
 
     public init(base: PlatformSnapshot, head: PlatformSnapshot, baseLabel: String, headLabel: String,
-                headDiagnostics: [Diagnostic], baseDiagnostics: [Diagnostic] = []) {
+                headDiagnostics: [Diagnostic], baseDiagnostics: [Diagnostic] = [], moves: [PlacementMove] = []) {
         self.init(base: base, head: head, facts: (PlatformFacts(base), PlatformFacts(head)), baseLabel: baseLabel,
-                  headLabel: headLabel, headDiagnostics: headDiagnostics, baseDiagnostics: baseDiagnostics)
+                  headLabel: headLabel, headDiagnostics: headDiagnostics, baseDiagnostics: baseDiagnostics, moves: moves)
     }
 
     /// The report of two sides built by `DiffSides` (the fast path for large trees: only the
     /// files that differ are compared object by object).
     public init(_ sides: DiffSides, baseLabel: String, headLabel: String,
-                headDiagnostics: [Diagnostic], baseDiagnostics: [Diagnostic] = []) {
+                headDiagnostics: [Diagnostic], baseDiagnostics: [Diagnostic] = [], moves: [PlacementMove] = []) {
         self.init(base: sides.base, head: sides.head, facts: (sides.baseFacts, sides.headFacts), baseLabel: baseLabel,
-                  headLabel: headLabel, headDiagnostics: headDiagnostics, baseDiagnostics: baseDiagnostics)
+                  headLabel: headLabel, headDiagnostics: headDiagnostics, baseDiagnostics: baseDiagnostics, moves: moves)
     }
 
     private init(base: PlatformSnapshot, head: PlatformSnapshot, facts: (base: PlatformFacts, head: PlatformFacts),
-                 baseLabel: String, headLabel: String, headDiagnostics: [Diagnostic], baseDiagnostics: [Diagnostic]) {
+                 baseLabel: String, headLabel: String, headDiagnostics: [Diagnostic], baseDiagnostics: [Diagnostic],
+                 moves: [PlacementMove]) {
         self.baseLabel = baseLabel
+        self.moves = moves.sorted()
         self.headLabel = headLabel
         (resources, files) = ManifestDiff.compare(base, head)
         summary = SummaryDelta(base: facts.base, head: facts.head)

@@ -6,7 +6,7 @@ public enum DiffTextRenderer {
     public static func render(_ report: DiffReport, colour: Bool = false) -> String {
         func paint(_ text: String, _ code: String) -> String { colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
         var out = paint("platformc diff: \(report.baseLabel) → \(report.headLabel)", "1") + "\n"
-        guard report.hasChanges || !report.diagnostics.isEmpty || !report.summary.isEmpty else {
+        guard report.hasChanges || !report.diagnostics.isEmpty || !report.summary.isEmpty || !report.moves.isEmpty else {
             return out + "no changes\n"
         }
         out += "objects: \(DiffFormatting.counts(report.resources, all: true))"
@@ -18,6 +18,9 @@ public enum DiffTextRenderer {
         }
         for shift in report.summary.replicas {
             out += "  replicas: \(shift.model) on \(shift.cluster)/\(shift.pool): \(shift.old) → \(shift.new)\n"
+        }
+        for move in report.moves {
+            out += "  \(move.description)\n"
         }
         for node in report.summary.nodes {
             out += "  nodes: \(node.name): \(DiffFormatting.count(node.old)) → \(DiffFormatting.count(node.new))\n"

@@ -23,24 +23,37 @@ public struct LockFacts: Hashable, Sendable {
         }
     }
 
+    /// The lock's placement (`LockPlacement`), when it has one.
+    public var placement: LockPlacement?
+    /// GPUs held per team: from the placement's per-assignment counts (lock version 2), else the
+    /// cost section's per-team counts; nil when the lock has neither (read from the manifests then).
+    public var gpusByTeam: [String: GPUCount]?
+
     public init(_ lock: ManifestValue) {
         let cost = lock["cost"]
         currency = cost?["currency"]?.stringValue
         monthlyTotal = Self.amount(cost?["monthly"])
         var teams: [String: Double] = [:]
+        var teamGPUs: [String: GPUCount] = [:]
+        var everyTeamCounted = cost?["teams"]?.mapValue != nil
         for entry in cost?["teams"]?.mapValue ?? ManifestMap() {
             if let amount = Self.amount(entry.value["monthly"]) { teams[entry.key] = amount }
+            if let gpus = LockPlacement.gpuCount(entry.value["gpus"]) { teamGPUs[entry.key] = gpus } else { everyTeamCounted = false }
         }
         monthlyByTeam = teams
+        placement = LockPlacement(lock: lock)
+        let assignments = placement?.allAssignments ?? []
+        if let placement, assignments.allSatisfy({ $0.team != nil && $0.gpus != nil }) {
+            var held: [String: GPUCount] = [:]
+            for a in placement.allAssignments { held[a.team!, default: .zero] = held[a.team!, default: .zero] + a.gpus! }
+            gpusByTeam = held
+        } else {
+            gpusByTeam = everyTeamCounted ? teamGPUs.filter { $0.value != .zero } : nil
+        }
         // A node serving several models (or a model and a gang) counts once.
         var nodes: [PoolKey: Set<String>] = [:]
-        let placement = lock["placement"]
-        let assignments = (placement?["models"]?.mapValue ?? ManifestMap()).flatMap { $0.value.listValue ?? [] }
-            + (placement?["training"]?.mapValue ?? ManifestMap()).map(\.value)
-        for assignment in assignments {
-            guard let cluster = assignment["cluster"]?.stringValue, let pool = assignment["pool"]?.stringValue else { continue }
-            let names = (assignment["nodes"]?.listValue ?? []).compactMap(\.stringValue)
-            nodes[PoolKey(cluster: cluster, pool: pool), default: []].formUnion(names)
+        for a in assignments {
+            nodes[PoolKey(cluster: a.cluster, pool: a.pool), default: []].formUnion(a.nodes)
         }
         nodesByPool = nodes.mapValues(\.count)
     }

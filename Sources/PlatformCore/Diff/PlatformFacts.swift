@@ -7,7 +7,8 @@ public struct PlatformFacts: Hashable, Sendable {
         public var model: String
         public var team: String
         public var cluster: String
-        /// The node pool from the pod's nodeSelector, "-" when it names none.
+        /// The node pool from the pod's nodeSelector (the compiler's own `platformc.dev/node-pool`
+    /// first), "-" when it names none.
         public var pool: String
         public var replicas: Int
         /// GPUs one replica holds (every pod of a LeaderWorkerSet group).
@@ -36,7 +37,7 @@ public struct PlatformFacts: Hashable, Sendable {
     public var lock: LockFacts?
 
     /// Node selector keys naming a pool, most specific first.
-    static let poolKeys = ["karpenter.sh/nodepool", "platformc.dev/pool", "cloud.google.com/gke-nodepool", "eks.amazonaws.com/nodegroup"]
+    static let poolKeys = [Conventions.nodePoolLabel, "karpenter.sh/nodepool", "platformc.dev/pool", "cloud.google.com/gke-nodepool", "eks.amazonaws.com/nodegroup"]
     static let gpuResource = "nvidia.com/gpu"
 
     public init(_ snapshot: PlatformSnapshot) {

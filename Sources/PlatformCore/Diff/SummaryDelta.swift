@@ -28,9 +28,10 @@ public struct SummaryDelta: Hashable, Sendable {
     public var replicas: [ReplicaShift] = []
     /// Nodes per `cluster/pool`, from the lock files.
     public var nodes: [Change<Int>] = []
-    /// GPUs per team (replicas × GPUs per replica of its serving workloads).
-    public var gpus: [Change<Int>] = []
-    public var gpuTotal: Change<Int>
+    /// GPUs held per team, from each side's lock placement (every placed replica and training
+    /// gang, MIG slices as fractions); a side without such a lock counts its serving manifests.
+    public var gpus: [Change<GPUCount>] = []
+    public var gpuTotal: Change<GPUCount>
     /// Monthly cost per team; empty unless both sides have a lock file with costs.
     public var cost: [Change<Double>] = []
     public var costTotal: Change<Double>
@@ -50,10 +51,10 @@ public struct SummaryDelta: Hashable, Sendable {
     }
 
     public init(base: PlatformFacts, head: PlatformFacts) {
-        replicas = Self.shifts(base.placements, head.placements)
-        let oldGPUs = base.gpusByTeam, newGPUs = head.gpusByTeam
-        gpus = Self.changes(oldGPUs, newGPUs, default: 0)
-        gpuTotal = Change(name: "total", old: oldGPUs.values.reduce(0, +), new: newGPUs.values.reduce(0, +))
+        replicas = Self.shifts(Self.replicaPlacements(base), Self.replicaPlacements(head))
+        let oldGPUs = Self.gpusByTeam(base), newGPUs = Self.gpusByTeam(head)
+        gpus = Self.changes(oldGPUs, newGPUs, default: .zero)
+        gpuTotal = Change(name: "total", old: oldGPUs.values.reduce(.zero, +), new: newGPUs.values.reduce(.zero, +))
         let oldCost = base.lock?.monthlyByTeam ?? [:], newCost = head.lock?.monthlyByTeam ?? [:]
         cost = Self.changes(oldCost, newCost, default: nil)
         costTotal = Change(name: "total", old: base.lock?.monthlyTotal, new: head.lock?.monthlyTotal)
@@ -75,6 +76,21 @@ public struct SummaryDelta: Hashable, Sendable {
     public var isEmpty: Bool {
         replicas.isEmpty && nodes.isEmpty && gpus.isEmpty && cost.isEmpty && quotas.isEmpty && securityExceptions.isEmpty
             && costTotal.old == costTotal.new
+    }
+
+    /// GPUs per team: the lock's when it counts them, else the manifests'.
+    static func gpusByTeam(_ facts: PlatformFacts) -> [String: GPUCount] {
+        facts.lock?.gpusByTeam ?? facts.gpusByTeam.mapValues { GPUCount(Int64($0)) }
+    }
+
+    /// Where model replicas run: the lock's placement (the pool as placed, replicas as placed,
+    /// autoscaled models included) when the side has one, else the manifests'.
+    static func replicaPlacements(_ facts: PlatformFacts) -> [PlatformFacts.Placement] {
+        guard let placement = facts.lock?.placement else { return facts.placements }
+        return placement.models.flatMap { name, list in
+            list.map { PlatformFacts.Placement(model: name, team: $0.team ?? "-", cluster: $0.cluster, pool: $0.pool,
+                                               replicas: $0.replicas, gpusPerReplica: 0) }
+        }
     }
 
     private static func shifts(_ base: [PlatformFacts.Placement], _ head: [PlatformFacts.Placement]) -> [ReplicaShift] {

@@ -2,8 +2,9 @@ import PlatformDiagnostics
 
 /// The passes between validation and emission, in order: placement, then quota and cost.
 public enum Passes {
-    public static func run(_ platform: Platform, into diagnostics: inout DiagnosticBag) -> PlannedPlatform {
-        var plan = PlacementPass.run(platform, into: &diagnostics)
+    /// `previous`: the last compile's placement, kept where it still holds (see `StickyPlacement`).
+    public static func run(_ platform: Platform, previous: LockPlacement? = nil, into diagnostics: inout DiagnosticBag) -> PlannedPlatform {
+        var plan = PlacementPass.run(platform, previous: previous, into: &diagnostics)
         plan.cost = CostPass.run(plan, into: &diagnostics)
         return plan
     }

@@ -45,8 +45,12 @@ public enum PlacementPass {
         return PlacementProblem(pools: pools, demands: demands, teams: p.teams.map { TeamLimit(name: $0.name, gpuQuota: $0.gpuQuota) })
     }
 
-    public static func run(_ p: Platform, into diagnostics: inout DiagnosticBag) -> PlannedPlatform {
-        let placement = PlacementSolver.solve(problem(p))
+    /// `previous`: the placement of the last compile (`platform.lock.json` of the GitOps head),
+    /// which the solver keeps wherever it still holds (`StickyPlacement`); nil places afresh.
+    public static func run(_ p: Platform, previous: LockPlacement? = nil, into diagnostics: inout DiagnosticBag) -> PlannedPlatform {
+        let previousPools = previous.map(Self.previousPools) ?? [:]
+        let sticky = StickyPlacement.solve(problem(p), previous: previousPools) { demand in .pinned(at: pinLocation(demand, in: p)) }
+        let placement = sticky.placement
         var models: [String: [PoolAssignment]] = [:]
         var jobs: [String: PoolAssignment] = [:]
         for a in placement.assignments {
@@ -73,7 +77,43 @@ public enum PlacementPass {
         }
         var plan = PlannedPlatform(platform: p, modelAssignments: models, jobAssignments: jobs)
         plan.placement = placement
+        let agents = AgentPlacement.place(plan, previous: previous?.agents ?? [:])
+        plan.agentClusters = agents.clusters
+        plan.moves = (moves(placement, previous: previousPools, released: sticky.released) + agents.moves).sorted()
         return plan
+    }
+
+    /// Demand id → the pool the previous placement used (the one holding most replicas, should a
+    /// lock name several).
+    static func previousPools(_ lock: LockPlacement) -> [String: String] {
+        var pools: [String: String] = [:]
+        for (name, list) in lock.models {
+            let best = list.max { ($0.replicas, $1.poolID) < ($1.replicas, $0.poolID) }
+            if let best { pools[modelDemandID(name)] = best.poolID }
+        }
+        for (name, a) in lock.training { pools[jobDemandID(name)] = a.poolID }
+        return pools
+    }
+
+    /// Every placed demand whose pool differs from its previous one, with the cause.
+    static func moves(_ placement: Placement, previous: [String: String], released: [String: PlacementMove.Cause]) -> [PlacementMove] {
+        placement.assignments.compactMap { a in
+            guard let from = previous[a.demand], from != a.pool else { return nil }
+            let isModel = a.demand.hasPrefix("model/")
+            return PlacementMove(kind: isModel ? .model : .training, name: StickyPlacement.workloadName(a.demand), from: from, to: a.pool,
+                                 cause: released[a.demand] ?? .noRoom(for: []))
+        }
+    }
+
+    /// Where the spec pins a demand: the `placement.pool` (or a job's `pool`) key when it has one, else the cluster key.
+    static func pinLocation(_ demand: String, in p: Platform) -> SourceLocation? {
+        if demand.hasPrefix("model/"), let m = p.model(String(demand.dropFirst(6))) {
+            return m.pool != nil ? m.locations["placement.pool"] : m.locations["placement.cluster"]
+        }
+        if demand.hasPrefix("job/"), let j = p.training.first(where: { $0.name == String(demand.dropFirst(4)) }) {
+            return j.pool != nil ? j.locations["pool"] : j.locations["cluster"]
+        }
+        return nil
     }
 
     private static func split(_ poolID: String) -> (String, String) {

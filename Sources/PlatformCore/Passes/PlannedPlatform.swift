@@ -6,6 +6,11 @@ public struct PlannedPlatform: Sendable {
     public var modelAssignments: [String: [PoolAssignment]]
     /// Training job name → the pool its gang was placed on.
     public var jobAssignments: [String: PoolAssignment]
+    /// Agent name → the cluster it runs in (`AgentPlacement`).
+    public var agentClusters: [String: String] = [:]
+    /// Workloads placed elsewhere than the previous placement said, each with its cause; empty
+    /// when the compile had no previous placement.
+    public var moves: [PlacementMove] = []
     /// The solver's full answer (nodes, holders, utilisation, stranded GPUs, bound and gap).
     public var placement: Placement?
     /// What the placement costs per month, per pool, workload and team (the cost pass).

@@ -53,6 +53,8 @@ import Testing
         base[deployment] = base[deployment]!.replacingOccurrences(of: "\n  replicas: ", with: "\n  replicas: 1")
         base[quota] = base[quota]!.replacingOccurrences(of: "nvidia.com/gpu: '", with: "nvidia.com/gpu: '1")
         #expect(base[deployment] != tree.files[deployment] && base[quota] != tree.files[quota])
+        // Without its lock, the base's replicas and GPUs are read from the manifests: the path compared here.
+        base[PlatformSnapshot.lockFile] = nil
 
         let fast = DiffSides(base: base, head: tree.files, root: root, headObjects: GitOpsLayout.objectPaths(manifests, root: root))
         let report = DiffReport(fast, baseLabel: "base", headLabel: "head", headDiagnostics: [])

@@ -26,12 +26,8 @@ public struct AgentEmitter: Emitter {
         }
     }
 
-    /// The agent's cluster: its pin, else where its self-hosted model runs, else the first cluster.
-    static func cluster(of agent: Agent, _ plan: PlannedPlatform) -> String? {
-        if let pinned = agent.cluster { return pinned }
-        if plan.platform.model(agent.model) != nil { return plan.primaryCluster(ofModel: agent.model) }
-        return plan.platform.clusters.first?.name
-    }
+    /// The agent's cluster, as the placement pass chose it (see `PlannedPlatform.cluster(ofAgent:)`).
+    static func cluster(of agent: Agent, _ plan: PlannedPlatform) -> String? { plan.cluster(ofAgent: agent) }
 
     /// The ModelConfig name of an agent (ModelConfigs are per agent: each may differ in model).
     public static func modelConfigName(_ agent: String) -> String { "\(agent)-model" }

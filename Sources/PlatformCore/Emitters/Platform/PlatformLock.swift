@@ -11,22 +11,27 @@ public struct PlatformLockEmitter: TreeFileEmitter {
 
     public static func lock(_ plan: PlannedPlatform, manifests: ManifestSet) -> ManifestValue {
         let p = plan.platform
-        func assignment(_ a: PoolAssignment) -> ManifestValue {
-            ["cluster": .string(a.cluster), "pool": .string(a.pool), "replicas": .int(Int64(a.replicas)),
-             "nodes": .list(a.nodes.map(ManifestValue.string))]
+        // GPUs each workload holds, as the cost pass counted them from the placement.
+        var held: [String: GPUCount] = [:]
+        for w in plan.cost?.workloads ?? [] { held[w.demand, default: .zero] = held[w.demand, default: .zero] + w.gpus }
+        func assignment(_ a: PoolAssignment, demand: String, team: String?) -> LockPlacement.Assignment {
+            LockPlacement.Assignment(cluster: a.cluster, pool: a.pool, replicas: a.replicas, nodes: a.nodes, team: team, gpus: held[demand] ?? .zero)
         }
-        var models = ManifestMap()
-        for (name, list) in plan.modelAssignments { models[name] = .list(list.map(assignment)) }
-        var jobs = ManifestMap()
-        for (name, a) in plan.jobAssignments { jobs[name] = assignment(a) }
+        var placement = LockPlacement(agents: plan.agentClusters)
+        for (name, list) in plan.modelAssignments {
+            placement.models[name] = list.map { assignment($0, demand: PlacementPass.modelDemandID(name), team: p.model(name)?.team) }
+        }
+        for (name, a) in plan.jobAssignments {
+            placement.training[name] = assignment(a, demand: PlacementPass.jobDemandID(name), team: p.training.first { $0.name == name }?.team)
+        }
         var objects = ManifestMap()
         for cluster in manifests.clusters { objects[cluster.name] = .int(Int64(cluster.manifests.count)) }
         return [
-            "lockVersion": 1,
+            "lockVersion": .int(Int64(LockPlacement.version)),
             "platform": .string(p.name),
             "specDigest": .string("sha256:\(p.specDigest)"),
             "compiler": ["name": "platformc", "version": .string(PlatformcVersion.string)],
-            "placement": ["models": .map(models), "training": .map(jobs)],
+            "placement": placement.value,
             "objects": .map(objects),
             "cost": plan.cost.map(CostReportJSON.summary) ?? .null,
         ]

@@ -8,8 +8,11 @@ extension PlannedPlatform {
         return primaryCluster(ofModel: model).map { [$0] } ?? []
     }
 
-    /// An agent's cluster: its pin, else its (self-hosted) model's primary cluster, else the first cluster.
+    /// An agent's cluster: where the placement pass put it (its previous cluster when that still
+    /// holds, see `AgentPlacement`), else its pin, else its (self-hosted) model's primary cluster,
+    /// else the first cluster.
     public func cluster(ofAgent agent: Agent) -> String? {
+        if let placed = agentClusters[agent.name] { return placed }
         if let pinned = agent.cluster { return pinned }
         if platform.model(agent.model) != nil { return primaryCluster(ofModel: agent.model) }
         return platform.clusters.first?.name

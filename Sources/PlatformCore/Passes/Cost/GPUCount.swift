@@ -1,6 +1,6 @@
 /// A number of GPUs held, exact: MIG slices count as their fraction of a GPU (one `3g.40gb`
 /// slice of a GPU split in two is 1/2), so sums over teams and pools never drift.
-public struct GPUCount: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct GPUCount: Hashable, Comparable, Sendable, CustomStringConvertible, ExpressibleByIntegerLiteral {
     public private(set) var numerator: Int64
     public private(set) var denominator: Int64
 
@@ -12,6 +12,8 @@ public struct GPUCount: Hashable, Comparable, Sendable, CustomStringConvertible 
     }
 
     public static let zero = GPUCount(0)
+
+    public init(integerLiteral value: Int64) { self.init(value) }
 
     public static func + (l: GPUCount, r: GPUCount) -> GPUCount {
         let d = lcm(l.denominator, r.denominator)
