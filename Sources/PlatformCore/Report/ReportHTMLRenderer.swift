@@ -97,7 +97,7 @@ public enum ReportHTMLRenderer {
     .swatch.stranded{background:repeating-linear-gradient(45deg,#d23c3c 0 2px,#e6e8eb 2px 4px)}\
     .swatch.mig{background:linear-gradient(#6b7280 0 45%,#fff 45% 55%,#9ca3af 55%)}\
     .legend{display:flex;flex-direction:column;gap:4px;margin:8px 0 12px}.legend .item{margin-right:10px;white-space:nowrap}\
-    .hint{color:#6b7280;margin:4px 0}svg{display:block}svg.bar{display:inline-block}\
+    .hint{color:#6b7280;margin:4px 0}svg{display:block;max-width:100%;height:auto}svg.bar{display:inline-block}\
     svg.route text{font:12px monospace;fill:#111827}svg.route text.share{font-size:11px;fill:#374151}\
     svg.route rect{fill:#f9fafb;stroke:#9ca3af}svg.route rect.gw{fill:#eef2ff;stroke:#6366f1}svg.route rect.rt{fill:#ecfeff;stroke:#0891b2}\
     svg.route rect.be{fill:#f0fdf4;stroke:#16a34a}svg.route rect.fb{fill:#fff7ed;stroke:#ea580c;stroke-dasharray:4 3}\
