@@ -42,15 +42,15 @@ import Testing
         let fixture = try CLIFixture()
         let bundled = try String(contentsOfFile: Self.bundled, encoding: .utf8)
         try fixture.write("base.yaml", bundled)
-        try fixture.write("head.yaml", bundled.replacingOccurrences(of: "replicas: { min: 2, max: 3 }\n    autoscaling: { metric: queueDepth, target: 6 }",
-                                                                    with: "replicas: { min: 3, max: 3 }\n    autoscaling: { metric: queueDepth, target: 6 }"))
+        try fixture.write("head.yaml", bundled.replacingOccurrences(of: "replicas: { min: 2, max: 4 }\n    placement: { cluster: prod-usw2 }",
+                                                                    with: "replicas: { min: 3, max: 4 }\n    placement: { cluster: prod-usw2 }"))
         let result = try fixture.run(["report", "head.yaml", "--base", "spec:base.yaml", "--out", "report.html"])
         #expect(result.status == 0, "\(result.stderr)")
         let html = try fixture.read("report.html")
         #expect(html.contains("<h2>Changes against <code>base.yaml</code></h2>"))
         #expect(html.contains("<h3>Replicas moved</h3>"))
-        #expect(html.contains("<tr><td>mixtral-8x7b</td><td>prod-usw2/a100</td><td class=\"num\">2</td><td class=\"num\">3</td></tr>"))
-        #expect(html.contains("Cost/month (USD): research"))
+        #expect(html.contains("<tr><td>bge-large</td><td>prod-usw2/-</td><td class=\"num\">2</td><td class=\"num\">3</td></tr>"))
+        #expect(html.contains("<td>GPUs: support</td><td class=\"num\">2</td><td class=\"num\">3</td><td class=\"num up\">+1</td>"))
     }
 
     @Test func hostileBaseFolderComesOutInert() throws {

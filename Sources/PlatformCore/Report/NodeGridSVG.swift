@@ -4,10 +4,12 @@
 /// load (measured: Benchmarks/report/RESULTS.md); small pools also get a hover title per node.
 enum NodeGridSVG {
     static let width = 1080.0
-    /// Pools up to this many nodes get a `<title>` per node (hover text in a browser).
+    /// Pools up to this many nodes, in fleets up to `titledFleet` nodes, get a `<title>` per node
+    /// (hover text in a browser).
     static let titledNodes = 200
+    static let titledFleet = 2_000
 
-    static func render(_ pool: PoolPicture, index: Int, colours: WorkloadColours) -> String {
+    static func render(_ pool: PoolPicture, index: Int, colours: WorkloadColours, titled: Bool = true) -> String {
         guard !pool.nodes.isEmpty, pool.gpusPerNode > 0 else { return "" }
         // Large pools get small cells, so a 5,000-node fleet stays a page or two per pool.
         let (cell, height) = pool.nodes.count > 600 ? (6.0, 10.0) : pool.nodes.count > 64 ? (10.0, 16.0) : (16.0, 24.0)
@@ -49,7 +51,7 @@ enum NodeGridSVG {
                 if gpu.stranded { stranded += box(x + Double(i) * cell, y, Double(j - i) * cell, height) }
                 i = j
             }
-            if pool.nodes.count <= titledNodes {
+            if titled && pool.nodes.count <= titledNodes {
                 titles += "<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(nodeWidth))\" height=\"\(n(height))\" fill=\"transparent\"><title>\(HTMLText.escape(title(node)))</title></rect>"
             }
         }

@@ -6,10 +6,12 @@ extension PlatformPicture {
         let placement = plan.placement
         let nodesByPool = Dictionary(grouping: placement?.nodes ?? [], by: \.pool)
         let usage = Dictionary((placement?.pools ?? []).map { ($0.pool, $0) }, uniquingKeysWith: { a, _ in a })
+        var placed: [String: Int] = [:]
+        for assignment in placement?.assignments ?? [] { placed[assignment.demand, default: 0] += assignment.groups.count }
         let pools = platform.clusters.flatMap(\.nodePools).map { pool -> PoolPicture in
-            let shapes = Self.groupShapes(of: pool, in: platform)
+            let room = Self.remainingDemand(of: pool, in: platform, placed: placed)
             let nodes = (nodesByPool[pool.id] ?? []).map { node in
-                NodePicture(name: node.name, zone: node.zone, gpus: Self.gpus(of: node, pool: pool, shapes: shapes))
+                NodePicture(name: node.name, zone: node.zone, gpus: Self.gpus(of: node, pool: pool, room: room))
             }
             return PoolPicture(cluster: pool.cluster, pool: pool.name, gpu: pool.gpu, gpusPerNode: pool.gpusPerNode,
                                maxNodes: pool.maxNodes, migSlices: pool.migProfiles, strandedGPUs: usage[pool.id]?.strandedGPUs ?? 0,
@@ -33,17 +35,31 @@ extension PlatformPicture {
                   unplaced: (placement?.unplaced ?? []).map { "\($0.demand): \($0.message)" })
     }
 
-    /// GPUs per group of every whole-GPU workload that asks for this pool's GPU: a free island
-    /// smaller than all of them is stranded (the placement's rule, `FleetState.stranded`).
-    static func groupShapes(of pool: NodePool, in platform: Platform) -> [Int] {
-        let models = platform.models.filter { $0.gpuModel == pool.gpu && $0.migProfile == nil && ($0.cluster ?? pool.cluster) == pool.cluster }
-            .map(\.gpusPerReplica)
-        let jobs = platform.training.filter { $0.gpuModel == pool.gpu && ($0.cluster ?? pool.cluster) == pool.cluster }.map(\.gpusPerNode)
-        return Array(Set(models + jobs)).sorted()
+    /// The demand that may still ask a pool for room: models below `replicas.max` that may run
+    /// there. Free GPUs none of it can use are stranded; this is the placement's rule
+    /// (`CanonicalProblem.islandShapes`, `wholeNodeShape`, `migShapes`; `FleetState.stranded`).
+    struct RemainingDemand {
+        /// GPUs per replica of single-node whole-GPU models.
+        var islandShapes: [Int] = []
+        /// A multi-node model may take a whole empty node.
+        var wholeNode = false
+        /// A MIG model may take a slice.
+        var mig = false
+    }
+
+    static func remainingDemand(of pool: NodePool, in platform: Platform, placed: [String: Int]) -> RemainingDemand {
+        var room = RemainingDemand()
+        for model in platform.models where model.gpuModel == pool.gpu && (model.cluster ?? pool.cluster) == pool.cluster
+            && (model.pool ?? pool.name) == pool.name && placed[PlacementPass.modelDemandID(model.name), default: 0] < model.maxReplicas {
+            if model.migProfile != nil { room.mig = room.mig || pool.migProfiles[model.migProfile!] != nil }
+            else if model.nodesPerReplica > 1 { room.wholeNode = true }
+            else if pool.migProfiles.isEmpty, !room.islandShapes.contains(model.gpusPerReplica) { room.islandShapes.append(model.gpusPerReplica) }
+        }
+        return room
     }
 
     /// A node's GPUs with holders, slices and stranded marks.
-    static func gpus(of node: PlacedNode, pool: NodePool, shapes: [Int]) -> [GPUPicture] {
+    static func gpus(of node: PlacedNode, pool: NodePool, room: RemainingDemand) -> [GPUPicture] {
         var gpus = node.gpus.map { gpu -> GPUPicture in
             guard let profile = gpu.migProfile else { return GPUPicture(holder: gpu.holder) }
             var slices: [String?] = gpu.slices.flatMap { Array(repeating: Optional($0.demand), count: $0.count) }
@@ -52,8 +68,9 @@ extension PlatformPicture {
             return GPUPicture(holder: gpu.holder, slices: slices)
         }
         let isFree = { (g: GPUPicture) in g.holder == nil && g.slices.allSatisfy { $0 == nil } }
-        if node.heldWholeBy != nil {
-            // A node held whole by a multi-node group: what it leaves free nothing else may use.
+        if gpus.allSatisfy(isFree) && room.wholeNode { return gpus }
+        if node.heldWholeBy != nil || (!pool.migProfiles.isEmpty && !room.mig) {
+            // Held whole by a multi-node group, or MIG with no slice demand left: every free GPU is lost.
             for i in gpus.indices where isFree(gpus[i]) { gpus[i].stranded = true }
             return gpus
         }
@@ -63,7 +80,7 @@ extension PlatformPicture {
             let free = (offset..<offset + size).filter { isFree(gpus[$0]) }
             var best = Array(repeating: 0, count: free.count + 1)
             if !free.isEmpty {
-                for x in 1...free.count { for s in shapes where s <= x { best[x] = max(best[x], best[x - s] + s) } }
+                for x in 1...free.count { for s in room.islandShapes where s <= x { best[x] = max(best[x], best[x - s] + s) } }
             }
             for i in free.suffix(free.count - best[free.count]) { gpus[i].stranded = true }
             offset += size

@@ -56,6 +56,8 @@ public enum ReportHTMLRenderer {
         out += "<div class=\"team\"><span class=\"item\"><span class=\"swatch\" style=\"background:\(WorkloadColours.free)\"></span>free</span>"
         out += " <span class=\"item\"><span class=\"swatch stranded\"></span>stranded (free, but no workload of the pool fits)</span>"
         out += " <span class=\"item\"><span class=\"swatch mig\"></span>MIG GPU: one band per slice</span></div></div>"
+        // Hover titles cost load time: a fleet of thousands of nodes goes without them.
+        let titled = picture.pools.reduce(0) { $0 + $1.nodes.count } <= NodeGridSVG.titledFleet
         var cluster = ""
         for (index, pool) in picture.pools.enumerated() {
             if pool.cluster != cluster {
@@ -65,7 +67,7 @@ public enum ReportHTMLRenderer {
             let mig = pool.migSlices.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", ")
             out += "<div class=\"pool\"><h4>\(e(pool.pool)) <small>\(e(pool.gpu)) × \(pool.gpusPerNode)\(mig.isEmpty ? "" : " · MIG \(e(mig))") · "
             out += "\(pool.nodes.count) of \(pool.maxNodes) nodes running · \(pool.strandedGPUs) stranded · \(e(HTMLText.money(pool.monthly))) \(e(picture.currency))/month</small></h4>"
-            out += pool.nodes.isEmpty ? "<p class=\"hint\">No node runs.</p>" : NodeGridSVG.render(pool, index: index, colours: colours)
+            out += pool.nodes.isEmpty ? "<p class=\"hint\">No node runs.</p>" : NodeGridSVG.render(pool, index: index, colours: colours, titled: titled)
             out += "</div>"
         }
         if !picture.unplaced.isEmpty {
@@ -74,15 +76,27 @@ public enum ReportHTMLRenderer {
         return out + "</section>"
     }
 
+    /// Routes drawn as SVG; the rest are listed hop by hop in a table, which keeps the page of a
+    /// fleet with thousands of routes quick to load (Benchmarks/report/RESULTS.md).
+    static let drawnRoutes = 60
+
     private static func routeSection(_ picture: PlatformPicture) -> String {
         let e = HTMLText.escape
         var out = "<section id=\"routes\"><h2>Routes</h2>"
         if picture.routes.isEmpty { return out + "<p class=\"hint\">No routes.</p></section>" }
-        for route in picture.routes {
+        for route in picture.routes.prefix(drawnRoutes) {
             out += "<div class=\"hops\"><h4>\(e(route.name)) <small>\(e(route.cluster)) · HTTPRoute \(e(route.namespace))/\(e(route.name))</small></h4>"
             out += RouteHopsSVG.render(route) + "</div>"
         }
-        return out + "</section>"
+        let rest = picture.routes.dropFirst(drawnRoutes)
+        guard !rest.isEmpty else { return out + "</section>" }
+        out += "<h3>\(rest.count) more route\(rest.count == 1 ? "" : "s")</h3><table class=\"hoplist\"><thead><tr><th>Route</th><th>Gateway</th><th>Match</th><th>Backends</th></tr></thead><tbody>"
+        for route in rest {
+            let backends = route.backends.map { "\($0.percent)% \($0.kind) \($0.namespace)/\($0.name)" } + route.fallbacks.map { "fallback \($0)" }
+            out += "<tr><td>\(e(route.cluster))/\(e(route.name))</td><td>\(e(route.gateways.joined(separator: ", ")))</td>"
+            out += "<td>\(e((route.hostnames + route.paths).joined(separator: " ")))</td><td>\(e(backends.joined(separator: ", ")))</td></tr>"
+        }
+        return out + "</tbody></table></section>"
     }
 
     static let css = """
@@ -101,7 +115,7 @@ public enum ReportHTMLRenderer {
     svg.route text{font:12px monospace;fill:#111827}svg.route text.share{font-size:11px;fill:#374151}\
     svg.route rect{fill:#f9fafb;stroke:#9ca3af}svg.route rect.gw{fill:#eef2ff;stroke:#6366f1}svg.route rect.rt{fill:#ecfeff;stroke:#0891b2}\
     svg.route rect.be{fill:#f0fdf4;stroke:#16a34a}svg.route rect.fb{fill:#fff7ed;stroke:#ea580c;stroke-dasharray:4 3}\
-    .diags li.error{color:#b42318}.diags li.warning{color:#92400e}ul.objects{columns:2;font-size:12px}\
+    .diags li.error{color:#b42318}.diags li.warning{color:#92400e}ul.objects{columns:2;font-size:12px}table.hoplist{font-size:12px}\
     li.added code{color:#15803d}li.removed code{color:#b42318}li.changed code{color:#92400e}\
     footer{color:#9ca3af;font-size:12px;padding:12px 24px}
     """
