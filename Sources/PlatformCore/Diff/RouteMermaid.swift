@@ -1,8 +1,9 @@
 /// The PR comment's picture of the routes whose hops changed: a Mermaid flowchart (GitHub renders
 /// ```` ```mermaid ```` blocks in comments: docs.github.com, "Creating diagrams"). Solid edges are
 /// head's, dotted edges what base had and head drops. Labels are quoted and escaped with
-/// Mermaid's entity codes (`#quot;`, `#lt;`…; mermaid-js docs "flowchart", "Entity codes to
-/// escape characters"), so no name can break out of a label or the block. The diagram stops
+/// Mermaid's entity codes (`#quot;`, `#35;`…: a `#name;` or `#decimal;` stands for the character,
+/// added in mermaid 0.5.2 for knsv/mermaid issue 193, see its test/examples), so no name can break
+/// out of a label or the block. The diagram stops
 /// adding routes at `maxBytes` and says how many it left out.
 public enum RouteMermaid {
     public static let maxBytes = 12_000

@@ -3,7 +3,9 @@
 /// weighted backends (an InferencePool or a Service). Read from the object, not the spec, so the
 /// picture shows what the cluster will be told; the fields are Gateway API v1's HTTPRoute
 /// (kubernetes-sigs/gateway-api apis/v1/httproute_types.go: spec.parentRefs, spec.hostnames,
-/// spec.rules[].matches[].path.value, spec.rules[].backendRefs[].{group,kind,name,namespace,weight}).
+/// spec.rules[].matches[].path.value, spec.rules[].backendRefs[].{group,kind,name,namespace,weight};
+/// apis/v1/shared_types.go `BackendRef.Weight`: the share is weight / Σ weights of the list, and
+/// an unset weight is 1).
 public struct RouteHops: Hashable, Sendable {
     public struct Backend: Hashable, Sendable {
         public var kind: String
