@@ -43,9 +43,15 @@ public enum ReportHTMLRenderer {
         return out + "</tbody></table></section>"
     }
 
+    /// Legends of up to this many workloads start unfolded.
+    static let legendOpen = 40
+
     private static func placementSection(_ picture: PlatformPicture, colours: WorkloadColours) -> String {
         let e = HTMLText.escape
-        var out = "<section id=\"placement\"><h2>Placement</h2><div class=\"legend\">"
+        // A fleet's legend (hundreds of teams) starts folded, so the grid comes first.
+        let teams = Set(picture.workloads.map(\.team)).count
+        var out = "<section id=\"placement\"><h2>Placement</h2><details\(picture.workloads.count <= legendOpen ? " open" : "")>"
+        out += "<summary>Legend: \(teams) team\(teams == 1 ? "" : "s"), \(picture.workloads.count) workload\(picture.workloads.count == 1 ? "" : "s")</summary><div class=\"legend\">"
         for team in Array(Set(picture.workloads.map(\.team))).sorted() {
             out += "<div class=\"team\"><b><span class=\"swatch\" style=\"background:\(colours.team[team] ?? "#888")\"></span>\(e(team))</b>"
             for workload in picture.workloads where workload.team == team {
@@ -55,7 +61,7 @@ public enum ReportHTMLRenderer {
         }
         out += "<div class=\"team\"><span class=\"item\"><span class=\"swatch\" style=\"background:\(WorkloadColours.free)\"></span>free</span>"
         out += " <span class=\"item\"><span class=\"swatch stranded\"></span>stranded (free, but no workload of the pool fits)</span>"
-        out += " <span class=\"item\"><span class=\"swatch mig\"></span>MIG GPU: one band per slice</span></div></div>"
+        out += " <span class=\"item\"><span class=\"swatch mig\"></span>MIG GPU: one band per slice</span></div></div></details>"
         // Hover titles cost load time: a fleet of thousands of nodes goes without them.
         let titled = picture.pools.reduce(0) { $0 + $1.nodes.count } <= NodeGridSVG.titledFleet
         var cluster = ""
@@ -117,6 +123,6 @@ public enum ReportHTMLRenderer {
     svg.route rect.be{fill:#f0fdf4;stroke:#16a34a}svg.route rect.fb{fill:#fff7ed;stroke:#ea580c;stroke-dasharray:4 3}\
     .diags li.error{color:#b42318}.diags li.warning{color:#92400e}ul.objects{columns:2;font-size:12px}table.hoplist{font-size:12px}\
     li.added code{color:#15803d}li.removed code{color:#b42318}li.changed code{color:#92400e}\
-    footer{color:#9ca3af;font-size:12px;padding:12px 24px}
+    summary{cursor:pointer;color:#374151;margin:4px 0}footer{color:#9ca3af;font-size:12px;padding:12px 24px}
     """
 }

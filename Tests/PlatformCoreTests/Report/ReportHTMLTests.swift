@@ -36,7 +36,7 @@ import Testing
     /// Every tag the page may hold: the renderer's own, none of them active content.
     static let allowedTags: Set<String> = ["html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "h4", "p", "main",
                                            "section", "table", "thead", "tbody", "tr", "th", "td", "span", "b", "div", "svg", "defs",
-                                           "pattern", "rect", "g", "path", "text", "small", "code", "ul", "li", "footer"]
+                                           "pattern", "rect", "g", "path", "text", "small", "code", "ul", "li", "footer", "details", "summary"]
 
     static func tags(_ html: String) -> Set<String> {
         let regex = try! NSRegularExpression(pattern: "<\\s*/?\\s*([A-Za-z][A-Za-z0-9]*)")
