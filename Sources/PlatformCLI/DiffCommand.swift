@@ -78,7 +78,7 @@ struct DiffCommand: ParsableCommand {
         }
         let baseSide: DiffBase
         if let earlyBase { baseSide = earlyBase } else { do {
-            let repoPath = try target.map { try repositoryPath($0, branch: branch ?? platform.gitops.branch) } ?? ""
+            let repoPath = try target.map { try Self.repositoryPath($0, branch: branch ?? platform.gitops.branch) } ?? ""
             baseSide = try DiffBase.load(baseSource, prefetched: prefetched, repo: repoPath, branch: branch ?? platform.gitops.branch,
                                          managed: GitOpsPaths.managed(platform), templates: nil)
         } catch let error as IOFailure {
@@ -105,7 +105,7 @@ struct DiffCommand: ParsableCommand {
     }
 
     /// A local repository as it is; a remote one fetched into the cache `commit` uses.
-    private func repositoryPath(_ target: CommitTarget, branch: String) throws -> String {
+    static func repositoryPath(_ target: CommitTarget, branch: String) throws -> String {
         switch target {
         case .local(let path): return path
         case .remote(let url):

@@ -84,6 +84,7 @@ public enum DiffMarkdownRenderer {
             out += "\n**Security exceptions**\n\n| Object | Before | After |\n|---|---|---|\n"
             out += limited(summary.securityExceptions.map { "| \(cell($0.name)) | \(cell($0.old ?? "—")) | \(cell($0.new ?? "—")) |\n" }, columns: 3)
         }
+        out += RouteMermaid.render(report.routes)
         if !report.diagnostics.isEmpty {
             out += "\n**New diagnostics**\n\n"
             let lines = report.diagnostics.map { d -> String in
@@ -163,13 +164,16 @@ public enum DiffMarkdownRenderer {
         static func body(_ change: ResourceChange) -> String {
             switch change.kind {
             case .changed:
-                let lines = change.fields.map { field -> String in
+                // Fields holding a file (ConfigMap data, topology XML) get a line diff of their own.
+                let files = change.fields.filter(EmbeddedFile.isEmbedded)
+                let lines = change.fields.filter { !EmbeddedFile.isEmbedded($0) }.map { field -> String in
                     var text = ""
                     if let old = field.old { text += "- \(field.path): \(DiffFormatting.inline(old))\n" }
                     if let new = field.new { text += "+ \(field.path): \(DiffFormatting.inline(new))\n" }
                     return text
                 }
-                return fence("diff", lines.joined())
+                let embedded = files.map { "`\(cell($0.path.description))`\n\n" + fence(EmbeddedFile.language($0), EmbeddedFile.lineDiff($0)) }
+                return ((lines.isEmpty ? [] : [fence("diff", lines.joined())]) + embedded).joined(separator: "\n")
             case .added, .removed:
                 return fence("yaml", YAMLRenderer.render(change.object ?? .null))
             case .renamed, .moved:

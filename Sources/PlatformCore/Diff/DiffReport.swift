@@ -12,6 +12,8 @@ public struct DiffReport: Hashable, Sendable {
     /// Workloads the head compile placed elsewhere than the base's lock said, each with its cause
     /// (`PlacementMove`); empty when head was placed without the base's placement.
     public var moves: [PlacementMove]
+    /// HTTPRoutes whose hops differ (the markdown comment draws them).
+    public var routes: [RouteChange]
     /// Warnings and errors of the head compile that the base compile did not have (all of them
     /// when the base was not compiled), sorted as printed.
     public var diagnostics: [Diagnostic]
@@ -37,6 +39,7 @@ public struct DiffReport: Hashable, Sendable {
         self.moves = moves.sorted()
         self.headLabel = headLabel
         (resources, files) = ManifestDiff.compare(base, head)
+        routes = RouteChange.changes(base, head)
         summary = SummaryDelta(base: facts.base, head: facts.head)
         // A diagnostic is the same finding when code and message match; locations shift with edits.
         let known = Set(baseDiagnostics.map { "\($0.code.rawValue)\u{0}\($0.message)" })

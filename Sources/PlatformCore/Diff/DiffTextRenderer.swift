@@ -46,7 +46,15 @@ public enum DiffTextRenderer {
                 let colourCode = ["added": "32", "removed": "31", "changed": "33"][change.kind.rawValue] ?? "36"
                 out += "  " + paint("\(DiffFormatting.sigil(change.kind)) \(DiffFormatting.title(change))", colourCode) + "\n"
                 for field in change.fields {
-                    out += "      \(field.path): \(DiffFormatting.arrow(field))\n"
+                    guard EmbeddedFile.isEmbedded(field) else {
+                        out += "      \(field.path): \(DiffFormatting.arrow(field))\n"
+                        continue
+                    }
+                    // A file held in the object: its lines, as `diff -u` shows them.
+                    out += "      \(field.path): (\(EmbeddedFile.language(field)), line diff)\n"
+                    for line in EmbeddedFile.lineDiff(field).split(separator: "\n", omittingEmptySubsequences: false) where !line.isEmpty {
+                        out += "        " + (line.hasPrefix("+") ? paint(String(line), "32") : line.hasPrefix("-") ? paint(String(line), "31") : String(line)) + "\n"
+                    }
                 }
             }
         }
