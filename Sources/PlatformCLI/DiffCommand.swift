@@ -54,7 +54,7 @@ struct DiffCommand: ParsableCommand {
             }
             let targetBranch = branch ?? platform.gitops.branch
             earlyBase = try? DiffBase.load(baseSource, prefetched: prefetched,
-                                           repo: early.map { try repositoryPath($0, branch: targetBranch) } ?? "",
+                                           repo: early.map { try Self.repositoryPath($0, branch: targetBranch) } ?? "",
                                            branch: targetBranch, managed: GitOpsPaths.managed(platform), templates: nil)
             return earlyBase.flatMap { PreviousLock.read(files: $0.files) }
         }

@@ -86,6 +86,7 @@ enum StickyPlacement {
         case .noPoolWithGPU:
             return "it asks for \(d.migProfile.map { "`\($0)` slices of " } ?? "")\(d.gpuModel) GPUs and the pool has \(pool.gpuModel)\(pool.migSlicesPerGPU == nil ? "" : " (MIG)")"
         case .islandTooSmall(let need, let largest): return "it needs \(need) GPUs in one NVLink island and the pool's largest is \(largest)"
+        case .zoneTooSmall(let need, let largest): return "it needs \(need) nodes in one zone and the pool's largest zone has \(largest)"
         case .noRDMAFabric: return "the pool has no RDMA fabric for its gang"
         case .spreadImpossible: return "its replicas cannot spread over the pool's nodes"
         case .insufficientCapacity(let need, let have): return "it needs \(need) GPUs and the pool has \(have)"
