@@ -49,8 +49,8 @@ import Testing
         let html = try fixture.read("report.html")
         #expect(html.contains("<h2>Changes against <code>base.yaml</code></h2>"))
         #expect(html.contains("<h3>Replicas moved</h3>"))
-        #expect(html.contains("<tr><td>bge-large</td><td>prod-usw2/-</td><td class=\"num\">2</td><td class=\"num\">3</td></tr>"))
-        #expect(html.contains("<td>GPUs: support</td><td class=\"num\">2</td><td class=\"num\">3</td><td class=\"num up\">+1</td>"))
+        #expect(html.contains("<tr><td>bge-large</td><td>prod-usw2/l40s</td><td class=\"num\">2</td><td class=\"num\">3</td></tr>"))
+        #expect(html.contains("<td>GPUs: support</td><td class=\"num\">3</td><td class=\"num\">4</td><td class=\"num up\">+1</td>"))
     }
 
     @Test func hostileBaseFolderComesOutInert() throws {
