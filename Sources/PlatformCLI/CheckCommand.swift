@@ -31,14 +31,21 @@ struct CheckCommand: ParsableCommand {
             }
             if options.warningsAsErrors { bag.promoteWarnings() }
         } else {
-            let output = input.compile(warningsAsErrors: options.warningsAsErrors)
-            bag = output.diagnostics
-            // What `commit` and `diff` would refuse about the repository shows in the pull request's check too.
-            if let platform = output.platform, !bag.hasErrors {
-                _ = CommitTarget.fromSpec(platform.gitops, specPath: options.spec, into: &bag)
-            }
+            bag = input.check(warningsAsErrors: options.warningsAsErrors).diagnostics
         }
         emit(bag, format: options.diagnostics, sources: input.sources)
         if bag.hasErrors { throw ExitStatus.specErrors }
+    }
+}
+
+extension CompileInput {
+    /// What `check` reports (and `platformc lsp` publishes): the whole compile, then what `commit`
+    /// and `diff` would refuse about the repository, so it shows in the pull request's check too.
+    func check(warningsAsErrors: Bool) -> Compiler.Output {
+        var output = compile(warningsAsErrors: warningsAsErrors)
+        if let platform = output.platform, !output.diagnostics.hasErrors {
+            _ = CommitTarget.fromSpec(platform.gitops, specPath: specPath, into: &output.diagnostics)
+        }
+        return output
     }
 }

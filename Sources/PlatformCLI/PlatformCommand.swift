@@ -9,7 +9,7 @@ public struct PlatformCommand: ParsableCommand {
         abstract: "Compile an agentic-AI platform spec into GitOps manifests.",
         version: PlatformcVersion.string,
         subcommands: [CheckCommand.self, CompileCommand.self, CommitCommand.self, DiffCommand.self, ExplainCommand.self,
-                      GoldenCommand.self, InventoryCommand.self, SchemaCommand.self, GenerateCommand.self])
+                      GoldenCommand.self, InventoryCommand.self, SchemaCommand.self, GenerateCommand.self, LSPCommand.self])
     public init() {}
 
     /// Runs the command line with the documented exit codes: 0 success, 1 the spec has errors,
