@@ -9,7 +9,9 @@ extension LanguageServer {
         var markdown: String?
         var range: TextRange?
         if let (entry, _) = analysis.names.entry(at: position.line + 1, column: column, in: analysis.text) {
-            markdown = HoverContent.name(entry, output: analysis.output)
+            let current = analysis.output?.platform != nil
+            markdown = HoverContent.name(entry, output: current ? analysis.output : document.lastChecked)
+            if !current && document.lastChecked != nil { markdown! += "\n\n_from the last version of the spec that got through the front end: the current text has errors_" }
             range = analysis.text.tokenRange(entry.location)
         } else if let (field, start, end) = key(at: position, in: analysis.text) {
             markdown = HoverContent.key(field)
@@ -46,7 +48,7 @@ extension LanguageServer {
     func completion(at position: TextPosition, in document: Document) -> JSONValue {
         let text = DocumentText(document.text, encoding: encoding)
         let cursor = YAMLCursor(text: text, line: position.line, column: text.scalarColumn(position))
-        let items = CompletionItems.items(at: cursor, names: document.analysis.names) { key in
+        let items = CompletionItems.items(at: cursor, names: document.lastLoaded) { key in
             Self.siblingValue(key, in: text, line: position.line)
         }
         let prefix = cursor.prefix.lowercased()

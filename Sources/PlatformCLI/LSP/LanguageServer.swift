@@ -19,9 +19,16 @@ struct LanguageServer {
         var version: Int?
         var text: String
         var analysis: SpecAnalysis
+        /// The last analysis whose YAML loaded (names for completion while the text does not parse)
+        /// and whose front end passed (the facts hovers show while the spec has errors).
+        var lastLoaded: NameIndex
+        var lastChecked: Compiler.Output?
     }
 
     let load: SpecAnalysis.InputLoader
+    /// The files each open spec names (templates, topology files), read on open and save and when
+    /// the spec names other topology files: an edit re-checks without reading the folder again.
+    private var files: [String: CompileInput] = [:]
     private(set) var initialized = false
     private(set) var shutdownRequested = false
     /// Set by `exit`: 0 after `shutdown`, 1 without (LSP `exit`).
@@ -125,6 +132,7 @@ struct LanguageServer {
         switch method {
         case "textDocument/didOpen":
             guard let uri, let text = params["textDocument"]?["text"]?.string else { return }
+            files[uri] = nil
             update(uri: uri, text: text, version: params["textDocument"]?["version"]?.int)
         case "textDocument/didChange":
             guard let uri, var document = documents[uri], let changes = params["contentChanges"]?.array else { return }
@@ -140,10 +148,12 @@ struct LanguageServer {
         case "textDocument/didSave":
             // Templates or topology files beside the spec may have changed with it: read them again.
             guard let uri, let document = documents[uri] else { return }
+            files[uri] = nil
             update(uri: uri, text: document.text, version: document.version)
         case "textDocument/didClose":
             guard let uri else { return }
             documents[uri] = nil
+            files[uri] = nil
             for other in publishedElsewhere.removeValue(forKey: uri) ?? [] { publish(uri: other, version: nil, []) }
             publish(uri: uri, version: nil, [])
         default:
@@ -155,8 +165,19 @@ struct LanguageServer {
 
     private mutating func update(uri: String, text: String, version: Int?) {
         let path = FileURI.path(of: uri)
-        let analysis = SpecAnalysis.run(path: path, shownAs: path ?? uri, text: text, encoding: encoding, load: load)
-        documents[uri] = Document(uri: uri, version: version, text: text, analysis: analysis)
+        let cached = files[uri]
+        let analysis = SpecAnalysis.run(path: path, shownAs: path ?? uri, text: text, encoding: encoding) { [load] path, spec in
+            if var input = cached, Set(input.topologyFiles.keys).union(input.topologyRefusals.keys) == Set(TopologyFileScan.paths(in: spec, file: path)) {
+                input.spec = spec
+                return input
+            }
+            return try load(path, spec)
+        }
+        files[uri] = analysis.input
+        let previous = documents[uri]
+        documents[uri] = Document(uri: uri, version: version, text: text, analysis: analysis,
+                                  lastLoaded: analysis.root != nil ? analysis.names : previous?.lastLoaded ?? analysis.names,
+                                  lastChecked: analysis.output?.platform != nil ? analysis.output : previous?.lastChecked)
         let file = path ?? uri
         var byFile: [String: [JSONValue]] = [:]
         for d in analysis.diagnostics {

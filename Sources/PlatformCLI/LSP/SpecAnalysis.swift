@@ -11,6 +11,8 @@ struct SpecAnalysis {
     var output: Compiler.Output?
     /// Redacted, sorted, duplicates dropped: exactly what `check` would print.
     var diagnostics: [Diagnostic]
+    /// The files read for this run (kept to re-check the next edit without reading them again).
+    var input: CompileInput?
 
     /// Reads what the spec makes platformc read (templates, topology files) for a spec held in
     /// memory; `platformc lsp` passes `CompileInput.load`, which reads through `ContainedFiles`.
@@ -21,9 +23,11 @@ struct SpecAnalysis {
         var loadBag = DiagnosticBag()
         let root = YAMLLoader(file: file).load(bytes, into: &loadBag)
         var output: Compiler.Output
+        var input: CompileInput?
         if let path {
             do {
-                output = try load(path, bytes).check(warningsAsErrors: false)
+                input = try load(path, bytes)
+                output = input!.check(warningsAsErrors: false)
             } catch {
                 // The templates folder beside the spec cannot be listed: `check` stops with exit 2;
                 // the editor shows it at the top of the spec and still checks the spec alone.
@@ -40,7 +44,7 @@ struct SpecAnalysis {
         var armed = output.diagnostics
         armed.redaction.detector = .credentialShapes
         return SpecAnalysis(text: DocumentText(text, encoding: encoding), root: root, names: NameIndex(root),
-                            output: output, diagnostics: armed.sorted)
+                            output: output, diagnostics: armed.sorted, input: input)
     }
 }
 
