@@ -80,7 +80,7 @@ enum CompletionItems {
     /// a tool's MCP server) when a sibling key gives it.
     static func reference(key: String, path: [YAMLCursor.Step], siblings: (String) -> String?) -> (NameIndex.Kind, String?)? {
         let section: String? = path.lazy.compactMap { step -> String? in if case let .key(k) = step { return k }; return nil }.first
-        let parent: String? = path.last.flatMap { step -> String? in if case let .key(k) = step { return k }; return nil }
+        let parent: String? = path.lazy.compactMap { step -> String? in if case let .key(k) = step { return k }; return nil }.last
         switch (section, parent, key) {
         case (_, _, "team"): return (.team, nil)
         case ("routes", "backends", "model"), ("agents", _, "model"), ("models", _, "canaryOf"): return (.model, nil)

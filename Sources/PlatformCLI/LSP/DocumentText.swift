@@ -86,7 +86,12 @@ struct DocumentText {
     /// The range of the token a compiler location points at: a quoted scalar with its quotes, a
     /// key up to its `:`, a plain value up to a comment, a flow separator or the line's end.
     func tokenRange(_ location: SourceLocation) -> TextRange {
-        let row = location.line - 1, column = max(0, location.column - 1)
+        tokenRange(line: location.line, column: location.column)
+    }
+
+    /// `tokenRange` at a 1-based line and scalar column.
+    func tokenRange(line: Int, column: Int) -> TextRange {
+        let row = line - 1, column = max(0, column - 1)
         let end = tokenEnd(line: row, from: column)
         return TextRange(start: position(line: row, scalarColumn: column), end: position(line: row, scalarColumn: end))
     }

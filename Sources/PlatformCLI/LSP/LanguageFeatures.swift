@@ -36,8 +36,7 @@ extension LanguageServer {
         guard end > start, end < line.count, line[end] == ":" else { return nil }
         let cursor = YAMLCursor(text: text, line: position.line, column: start)
         let word = String(String.UnicodeScalarView(line[start..<end]))
-        let path = cursor.role == .item ? cursor.path : cursor.path
-        guard let field = ShapeLookup.field(word, at: path) ?? ShapeLookup.field(word, at: path + [.item]) else { return nil }
+        guard let field = ShapeLookup.field(word, at: cursor.path) ?? ShapeLookup.field(word, at: cursor.path + [.item]) else { return nil }
         return (field, start, end)
     }
 
@@ -107,6 +106,33 @@ extension LanguageServer {
         ["uri": .string(document.uri), "range": document.analysis.text.tokenRange(entry.location).json]
     }
 
+    /// Where the word a fix replaces stands: a word the message quotes (`replica`, `serach`) written
+    /// as a whole token on the diagnostic's line, at its mark or after it (a route's backend is
+    /// reported at the entry, the name later on the line). Nil when the line does not show it.
+    static func misspelt(_ d: Diagnostic, replacing replacement: String, in text: DocumentText) -> TextRange? {
+        guard let at = d.location else { return nil }
+        let line = text.line(at.line - 1)
+        let quoted = d.message.split(separator: "`", omittingEmptySubsequences: false).enumerated()
+            .filter { $0.offset % 2 == 1 && !$0.element.isEmpty && $0.element != Substring(replacement) }.map { Array($0.element.unicodeScalars) }
+        func isWordScalar(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic || ("0"..."9").contains(c) || "-_./".unicodeScalars.contains(c) }
+        func occurrences(of word: [Unicode.Scalar]) -> [Int] {
+            guard word.count <= line.count else { return [] }
+            return (0...(line.count - word.count)).filter { start in
+                Array(line[start..<(start + word.count)]) == word
+                    && (start == 0 || !isWordScalar(line[start - 1]))
+                    && (start + word.count == line.count || !isWordScalar(line[start + word.count]))
+            }
+        }
+        let mark = at.column - 1
+        func range(_ start: Int, _ count: Int) -> TextRange {
+            TextRange(start: text.position(line: at.line - 1, scalarColumn: start), end: text.position(line: at.line - 1, scalarColumn: start + count))
+        }
+        // A quoted scalar's word starts one past its quote.
+        for word in quoted { for start in occurrences(of: word) where start == mark || start == mark + 1 { return range(start, word.count) } }
+        for word in quoted { if let start = occurrences(of: word).first(where: { $0 > mark }) { return range(start, word.count) } }
+        return nil
+    }
+
     /// Quick fixes for the diagnostics in `range` whose `help:` names the replacement.
     func codeActions(in document: Document, range: TextRange) -> JSONValue {
         let analysis = document.analysis
@@ -114,8 +140,9 @@ extension LanguageServer {
         var actions: [JSONValue] = []
         for d in analysis.diagnostics where (d.location?.file ?? file) == file {
             let marked = LSPDiagnostics.range(d, in: analysis.text)
-            guard marked.overlaps(range), let replacement = LSPDiagnostics.replacement(d), d.location != nil else { continue }
-            let edit: JSONValue = ["range": marked.json, "newText": .string(replacement)]
+            guard marked.overlaps(range), let replacement = LSPDiagnostics.replacement(d),
+                  let target = Self.misspelt(d, replacing: replacement, in: analysis.text) else { continue }
+            let edit: JSONValue = ["range": target.json, "newText": .string(replacement)]
             actions.append([
                 "title": .string("replace with `\(replacement)`"),
                 "kind": "quickfix",
