@@ -96,6 +96,26 @@ import Testing
         #expect(value(actions[0], "diagnostics", 0, "code") as? String == "E1010")
     }
 
+    @Test func quickFixRenamesAMisspeltReference() throws {
+        let (client, _) = try Self.session()
+        try client.change(Self.specURI, text: CLIRunner.bundledSpec.replacingOccurrences(of: "      - { model: llama-3-8b }", with: "      - { model: llama-3-8c }"), version: 2)
+        let diagnostics = try client.diagnostics(for: Self.specURI)["diagnostics"] as? [[String: Any]] ?? []
+        try #require(diagnostics.count == 1)
+        // `check`: platform.yaml:168:18: error[E1030]: route `support-chat` refers to unknown model `llama-3-8c`.
+        #expect(diagnostics[0]["code"] as? String == "E1030")
+        #expect(diagnostics[0]["message"] as? String == "route `support-chat` refers to unknown model `llama-3-8c`\nhelp: did you mean `llama-3-8b`?")
+        #expect(rangeArray(diagnostics[0]["range"]) == [167, 17, 167, 27])
+        let reply = try client.request("textDocument/codeAction", [
+            "textDocument": ["uri": Self.specURI],
+            "range": ["start": ["line": 167, "character": 20], "end": ["line": 167, "character": 20]],
+            "context": ["diagnostics": diagnostics],
+        ])
+        let edits = value(reply, "result", 0, "edit", "changes", Self.specURI) as? [[String: Any]] ?? []
+        try #require(edits.count == 1)
+        #expect(edits[0]["newText"] as? String == "llama-3-8b")
+        #expect(rangeArray(edits[0]["range"]) == [167, 17, 167, 27])
+    }
+
     @Test func hoverOnAKeyShowsItsDocumentation() throws {
         let (client, _) = try Self.session()
         // Line 76 of platform.yaml: `    contextLength: 32768` (model llama-3-70b).
@@ -232,6 +252,6 @@ import Testing
         #expect(diagnostics[0]["message"] as? String == "\(expected[0]["message"] as? String ?? "")\nhelp: \(expected[0]["help"] as? String ?? "")")
         #expect(value(diagnostics[0], "range", "start", "line") as? Int == (expected[0]["line"] as? Int ?? 0) - 1)
         #expect(value(diagnostics[0], "range", "start", "character") as? Int == (expected[0]["column"] as? Int ?? 0) - 1)
-        #expect(rangeArray(diagnostics[0]["range"]) == [21, 22, 21, 38])
+        #expect(rangeArray(diagnostics[0]["range"]) == [21, 22, 21, 36])
     }
 }

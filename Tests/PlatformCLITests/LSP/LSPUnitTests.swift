@@ -31,11 +31,13 @@ import Testing
     @Test func positionsCountTheNegotiatedUnits() {
         // `é` is 2 UTF-8 bytes and 1 UTF-16 unit; `𐐀` is 4 bytes and 2 UTF-16 units (LSP 3.17 `types/position.md`).
         let text = "a: é𐐀 x\n"
-        // The compiler's column 6 (scalars, 1-based) is the `x`.
-        #expect(DocumentText(text, encoding: .utf16).position(line: 0, scalarColumn: 5) == TextPosition(line: 0, character: 6))
-        #expect(DocumentText(text, encoding: .utf8).position(line: 0, scalarColumn: 5) == TextPosition(line: 0, character: 10))
-        #expect(DocumentText(text, encoding: .utf32).position(line: 0, scalarColumn: 5) == TextPosition(line: 0, character: 5))
-        #expect(DocumentText(text, encoding: .utf16).scalarColumn(TextPosition(line: 0, character: 6)) == 5)
+        // The `x` is scalar 6 (0-based): before it 6 scalars, 7 UTF-16 units, 10 UTF-8 bytes.
+        #expect(DocumentText(text, encoding: .utf16).position(line: 0, scalarColumn: 6) == TextPosition(line: 0, character: 7))
+        #expect(DocumentText(text, encoding: .utf8).position(line: 0, scalarColumn: 6) == TextPosition(line: 0, character: 10))
+        #expect(DocumentText(text, encoding: .utf32).position(line: 0, scalarColumn: 6) == TextPosition(line: 0, character: 6))
+        #expect(DocumentText(text, encoding: .utf16).scalarColumn(TextPosition(line: 0, character: 7)) == 6)
+        // A position inside the surrogate pair of `𐐀` rounds up to the next scalar.
+        #expect(DocumentText(text, encoding: .utf16).scalarColumn(TextPosition(line: 0, character: 5)) == 5)
     }
 
     @Test func tokenRangesEndAtTheKeyOrValue() {
