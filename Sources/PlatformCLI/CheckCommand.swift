@@ -41,8 +41,8 @@ struct CheckCommand: ParsableCommand {
 extension CompileInput {
     /// What `check` reports (and `platformc lsp` publishes): the whole compile, then what `commit`
     /// and `diff` would refuse about the repository, so it shows in the pull request's check too.
-    func check(warningsAsErrors: Bool) -> Compiler.Output {
-        var output = compile(warningsAsErrors: warningsAsErrors)
+    func check(warningsAsErrors: Bool, rendering: Bool = true) -> Compiler.Output {
+        var output = compile(warningsAsErrors: warningsAsErrors, rendering: rendering)
         if let platform = output.platform, !output.diagnostics.hasErrors {
             _ = CommitTarget.fromSpec(platform.gitops, specPath: specPath, into: &output.diagnostics)
         }

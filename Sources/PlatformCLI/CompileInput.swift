@@ -58,8 +58,9 @@ struct CompileInput {
         return input
     }
 
-    func compile(warningsAsErrors: Bool) -> Compiler.Output {
+    func compile(warningsAsErrors: Bool, rendering: Bool = true) -> Compiler.Output {
         var compiler = Compiler(templates: templates)
+        compiler.rendersTree = rendering
         compiler.topologyFiles = topologyFiles
         compiler.topologyRefusals = topologyRefusals
         var output = compiler.compile(spec: spec, file: specPath)

@@ -27,19 +27,19 @@ struct SpecAnalysis {
         if let path {
             do {
                 input = try load(path, bytes)
-                output = input!.check(warningsAsErrors: false)
+                output = input!.check(warningsAsErrors: false, rendering: false)
             } catch {
                 // The templates folder beside the spec cannot be listed: `check` stops with exit 2;
                 // the editor shows it at the top of the spec and still checks the spec alone.
                 let input = CompileInput(specPath: path, spec: bytes, templates: TemplateSet(), templateProblems: [])
-                output = input.compile(warningsAsErrors: false)
+                output = input.compile(warningsAsErrors: false, rendering: false)
                 output.diagnostics.error(LSPCodes.filesUnreadable, "cannot read the files the spec names: \(error)",
                                          at: SourceLocation(file: path, line: 1, column: 1),
                                          help: "fix the folder's permissions; the spec is checked without them until then")
             }
         } else {
             // A document that is not a file (an unsaved buffer) has no folder: nothing beside it is read.
-            output = CompileInput(specPath: file, spec: bytes, templates: TemplateSet(), templateProblems: []).compile(warningsAsErrors: false)
+            output = CompileInput(specPath: file, spec: bytes, templates: TemplateSet(), templateProblems: []).compile(warningsAsErrors: false, rendering: false)
         }
         var armed = output.diagnostics
         armed.redaction.detector = .credentialShapes

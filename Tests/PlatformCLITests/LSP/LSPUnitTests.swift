@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PlatformCLI
+import PlatformCore
 
 /// The pure parts of `platformc lsp`: framing, positions, the cursor's YAML path.
 @Suite struct LSPUnitTests {
@@ -66,5 +67,21 @@ import Testing
         #expect(YAMLCursor(text: text, line: 8, column: 17).path == [.key("routes"), .item, .key("backends"), .item])
         #expect(YAMLCursor(text: text, line: 9, column: 6) == YAMLCursor(path: [.key("routes"), .item, .key("backends"), .item], role: .item, prefix: "", prefixStart: 6))
     }
-}
 
+    /// An unsaved buffer has no folder: nothing beside it is read, and it is still checked.
+    @Test func aDocumentThatIsNoFileReadsNoFiles() {
+        var server = LanguageServer { path, _ in
+            Issue.record("read the files of \(path)")
+            return CompileInput(specPath: path, spec: [], templates: TemplateSet(), templateProblems: [])
+        }
+        func message(_ object: JSONValue) -> [UInt8] { object.bytes }
+        _ = server.handle(message(["jsonrpc": "2.0", "id": 1, "method": "initialize", "params": ["capabilities": [:]]]))
+        let out = server.handle(message(["jsonrpc": "2.0", "method": "textDocument/didOpen", "params": [
+            "textDocument": ["uri": "untitled:Untitled-1", "languageId": "yaml", "version": 1, "text": "apiVersion: platformc/v1alpha1\nkind: Platform\n"],
+        ]]))
+        #expect(out.count == 1)
+        #expect(out.first?["method"]?.string == "textDocument/publishDiagnostics")
+        let codes = out.first?["params"]?["diagnostics"]?.array?.compactMap { $0["code"]?.string } ?? []
+        #expect(codes == ["E1012", "E1012", "E1012"])  // metadata, clusters, teams, as `check` says
+    }
+}
