@@ -36,14 +36,22 @@ struct CheckCommand: ParsableCommand {
         } else {
             let previous: LockPlacement?
             do { previous = try previousLock.map(PreviousLock.read(file:)) } catch let error as IOFailure { throw fail(error.description) }
-            let output = input.compile(warningsAsErrors: options.warningsAsErrors) { _, _ in previous }
-            bag = output.diagnostics
-            // What `commit` and `diff` would refuse about the repository shows in the pull request's check too.
-            if let platform = output.platform, !bag.hasErrors {
-                _ = CommitTarget.fromSpec(platform.gitops, specPath: options.spec, into: &bag)
-            }
+            bag = input.check(warningsAsErrors: options.warningsAsErrors) { _, _ in previous }.diagnostics
         }
         emit(bag, format: options.diagnostics, sources: input.sources)
         if bag.hasErrors { throw ExitStatus.specErrors }
+    }
+}
+
+extension CompileInput {
+    /// What `check` reports (and `platformc lsp` publishes): the whole compile, then what `commit`
+    /// and `diff` would refuse about the repository, so it shows in the pull request's check too.
+    func check(warningsAsErrors: Bool, rendering: Bool = true,
+               previous: (Platform, inout DiagnosticBag) -> LockPlacement? = { _, _ in nil }) -> Compiler.Output {
+        var output = compile(warningsAsErrors: warningsAsErrors, rendering: rendering, previous: previous)
+        if let platform = output.platform, !output.diagnostics.hasErrors {
+            _ = CommitTarget.fromSpec(platform.gitops, specPath: specPath, into: &output.diagnostics)
+        }
+        return output
     }
 }

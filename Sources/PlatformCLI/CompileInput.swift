@@ -23,17 +23,22 @@ struct CompileInput {
     static func load(options: SpecOptions, templatesFolder: String?) throws -> CompileInput {
         let spec: [UInt8]
         do { spec = try SpecFile.read(options.spec, limit: YAMLLoader.maxSpecBytes + 1) } catch let error as IOFailure { throw fail(error.description) }
-        let repository = ContainedFiles.around(spec: options.spec)
-        var input = CompileInput(specPath: options.spec, spec: spec, templates: TemplateSet(), templateProblems: [])
+        do { return try load(specPath: options.spec, spec: spec, templatesFolder: templatesFolder) } catch let error as IOFailure { throw fail(error.description) }
+    }
+
+    /// The files a spec's bytes make platformc read, for a spec already in memory (the editor's
+    /// buffer in `platformc lsp`); throws `IOFailure` when the templates folder cannot be listed.
+    static func load(specPath: String, spec: [UInt8], templatesFolder: String?) throws -> CompileInput {
+        let repository = ContainedFiles.around(spec: specPath)
+        var input = CompileInput(specPath: specPath, spec: spec, templates: TemplateSet(), templateProblems: [])
         // A folder named on the command line bounds its own reads; `templates/` beside the spec is read inside the spec's repository.
-        let folder = templatesFolder ?? TemplateFiles.defaultFolder(nearSpec: options.spec)
+        let folder = templatesFolder ?? TemplateFiles.defaultFolder(nearSpec: specPath)
         if let folder {
             let source = templatesFolder == nil ? repository : ContainedFiles.inside(folder: folder, scope: "the templates folder")
             // Diagnostics name the default folder as the spec's path does (`templates/…` beside `platform.yaml`).
-            let specFolder = (options.spec as NSString).deletingLastPathComponent
+            let specFolder = (specPath as NSString).deletingLastPathComponent
             let shown = templatesFolder ?? (specFolder.isEmpty ? "templates" : specFolder + "/templates")
-            let read: TemplateFiles.Result
-            do { read = try TemplateFiles.read(folder, shownAs: shown, through: source) } catch let error as IOFailure { throw fail(error.description) }
+            let read = try TemplateFiles.read(folder, shownAs: shown, through: source)
             var (set, errors) = TemplateSet.load(files: read.files)
             set.folder = shown
             input.templates = set
@@ -43,7 +48,7 @@ struct CompileInput {
                            help: "fix the template, or remove it to use the computed object alone")
             }
         }
-        for path in TopologyFileScan.paths(in: spec, file: options.spec) {
+        for path in TopologyFileScan.paths(in: spec, file: specPath) {
             switch repository.read(path, limit: ContainedFileLimits.topologyBytes, what: "topology file") {
             case let .contents(bytes): input.topologyFiles[path] = bytes
             case let .refused(refusal): input.topologyRefusals[path] = refusal
@@ -57,14 +62,15 @@ struct CompileInput {
         return input
     }
 
-    func compile(warningsAsErrors: Bool) -> Compiler.Output {
-        compile(warningsAsErrors: warningsAsErrors) { _, _ in nil }
+    func compile(warningsAsErrors: Bool, rendering: Bool = true) -> Compiler.Output {
+        compile(warningsAsErrors: warningsAsErrors, rendering: rendering) { _, _ in nil }
     }
 
     /// `previous` gives the last placement once the spec has loaded (see `PreviousLock`).
-    func compile(warningsAsErrors: Bool,
+    func compile(warningsAsErrors: Bool, rendering: Bool = true,
                  previous: (Platform, inout DiagnosticBag) throws -> LockPlacement?) rethrows -> Compiler.Output {
         var compiler = Compiler(templates: templates)
+        compiler.rendersTree = rendering
         compiler.topologyFiles = topologyFiles
         compiler.topologyRefusals = topologyRefusals
         var output = try compiler.compile(spec: spec, file: specPath, previous: previous)

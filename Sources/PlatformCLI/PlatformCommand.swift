@@ -10,7 +10,7 @@ public struct PlatformCommand: ParsableCommand {
         version: "\(PlatformcVersion.string) (revision \(BuildRevision.commit))",
         subcommands: [CheckCommand.self, CompileCommand.self, CommitCommand.self, DiffCommand.self, ExplainCommand.self,
                       GoldenCommand.self, InventoryCommand.self, SchemaCommand.self, GenerateCommand.self,
-                      InitCommand.self, ReportCommand.self])
+                      InitCommand.self, ReportCommand.self, LSPCommand.self])
     public init() {}
 
     /// Runs the command line with the documented exit codes: 0 success, 1 the spec has errors,

@@ -21,6 +21,9 @@ public struct Compiler: Sendable {
     public var previousPlacement: LockPlacement?
     /// Files beside `clusters/`: the GitOps engine's wiring and platform.lock.json.
     public var treeFileEmitters: [any TreeFileEmitter] = Compiler.defaultTreeFileEmitters
+    /// False: stop once every diagnostic is known (after emission's audits) without rendering the
+    /// tree, which reports nothing (`platformc lsp` re-checks on every edit).
+    public var rendersTree = true
 
     public static let defaultEmitters: [any Emitter] = [
         TeamNamespaceEmitter(),
@@ -80,6 +83,7 @@ public struct Compiler: Sendable {
             + audited.diagnostics { diagnostics.report(finding) }
         guard !diagnostics.hasErrors else { return Output(platform: platform, plan: plan, manifests: audited.manifests, diagnostics: diagnostics) }
         let manifests = FleetEmitter.syncWaves(audited.manifests, engine: platform.gitops.engine)
+        guard rendersTree else { return Output(platform: platform, plan: plan, manifests: manifests, diagnostics: diagnostics) }
         var tree = GitOpsLayout.render(manifests, root: platform.gitops.path)
         for emitter in treeFileEmitters {
             for (path, text) in emitter.files(plan, manifests: manifests) { tree.files[path] = text }
