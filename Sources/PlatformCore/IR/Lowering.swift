@@ -50,7 +50,16 @@ public struct Lowering {
             policyConfiguration: PolicyConfiguration(spec.object("policy")),
             budget: lowerBudget(spec.object("budget")))
         platform.securityExceptions = spec.object("security").objects("exceptions").map(lowerSecurityException)
+        markAgentModels(&platform)
         return platform
+    }
+
+    /// Models agents call, and the canaries sharing their name, must accept tool calls.
+    private func markAgentModels(_ platform: inout Platform) {
+        let used = Set(platform.agents.map(\.model))
+        for i in platform.models.indices where used.contains(platform.models[i].name) || platform.models[i].canaryOf.map(used.contains) == true {
+            platform.models[i].servesAgents = true
+        }
     }
 
     private func lowerSecurityException(_ o: SpecObject) -> SecurityException {
@@ -119,7 +128,7 @@ public struct Lowering {
             architecture: o.string("architecture"), shape: lowerModelShape(o),
             dtype: Model.DType(rawValue: o.string("dtype") ?? "") ?? .bf16, checkpointQuantization: o.string("checkpointQuantization"),
             kvCacheDtype: o.string("kvCacheDtype") ?? "auto", contextLength: o.int("contextLength") ?? 8192,
-            maxSequences: o.int("maxSequences") ?? 4, engine: o.string("engine") ?? "vllm", image: o.string("image") ?? "",
+            maxSequences: o.int("maxSequences") ?? 4, maxSequencesStated: o.has("maxSequences"), engine: o.string("engine") ?? "vllm", image: o.string("image") ?? "",
             gpuModel: gpu.string("model") ?? "", gpusPerReplica: gpu.int("count") ?? 1, nodesPerReplica: gpu.int("nodes") ?? 1,
             migProfile: gpu.string("migProfile"), gpuMemoryUtilization: o.double("gpuMemoryUtilization") ?? 0.9,
             minReplicas: minReplicas, maxReplicas: replicas.int("max") ?? minReplicas,

@@ -38,6 +38,9 @@ public struct Model: Sendable {
     public var kvCacheDtype: String
     public var contextLength: Int
     public var maxSequences: Int
+    /// The spec states `maxSequences`: only then is vLLM capped with `--max-num-seqs` (its own
+    /// default is far higher); unstated, 4 is only the KV-cache sizing assumption.
+    public var maxSequencesStated: Bool = false
     public var engine: String
     public var image: String
     public var gpuModel: String
@@ -58,6 +61,12 @@ public struct Model: Sendable {
     public var canaryOf: String?
     public var location: SourceLocation
     public var locations: [String: SourceLocation]
+    /// An agent uses this model (or the stable model it is a canary of): vLLM must accept `tools`.
+    public var servesAgents: Bool = false
+
+    /// The names clients may ask for: its own, then, for a canary, its stable model's, which is
+    /// what clients of the route send. vLLM labels metrics with the first (`--served-model-name`).
+    public var servedModelNames: [String] { [name] + (canaryOf.map { [$0] } ?? []) }
 
     /// All GPUs (or MIG slices) one replica holds.
     public var gpusPerReplicaTotal: Int { gpusPerReplica * nodesPerReplica }

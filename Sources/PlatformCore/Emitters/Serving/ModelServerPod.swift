@@ -77,6 +77,9 @@ public struct ModelServerPod: Sendable {
             ["name": "HF_HOME", "value": "/cache/huggingface"],
             ["name": "VLLM_CACHE_ROOT", "value": "/cache/vllm"],
             ["name": "XDG_CACHE_HOME", "value": "/cache"],
+            // vLLM >= 0.22 as a non-root uid writes TorchInductor's cache under HOME unless told
+            // (vllm-project/vllm #44548): both point into the writable emptyDirs.
+            ["name": "TORCHINDUCTOR_CACHE_DIR", "value": "/cache/torchinductor"],
         ]
         if topologyPool != nil {
             env.append(["name": "NCCL_TOPO_FILE", "value": .string(NCCLEnvironment.topologyFilePath)])

@@ -5,20 +5,23 @@ public enum VLLMArguments {
     public static func arguments(for model: Model) -> [String] {
         let source = ModelSource(model.source)
         var args = [source.modelArgument,
-                    "--served-model-name", model.name,
+                    "--served-model-name"] + model.servedModelNames + [
                     "--port", String(Conventions.modelServerPort),
                     "--tensor-parallel-size", String(model.migProfile == nil ? model.gpusPerReplica : 1)]
         if model.nodesPerReplica > 1 {
             args += ["--pipeline-parallel-size", String(model.nodesPerReplica), "--distributed-executor-backend", "ray"]
         }
-        args += ["--max-model-len", String(model.contextLength),
-                 "--max-num-seqs", String(model.maxSequences),
-                 "--dtype", dtypeArgument(model.dtype)]
+        args += ["--max-model-len", String(model.contextLength)]
+        // Only a stated `maxSequences` caps vLLM; its default (256, more on large GPUs) is far
+        // above the 4 sequences the KV-cache sizing assumes when the spec says nothing.
+        if model.maxSequencesStated { args += ["--max-num-seqs", String(model.maxSequences)] }
+        args += ["--dtype", dtypeArgument(model.dtype)]
         // fp8 and int weights are a quantization choice; the activations stay in 16-bit.
         if let quantization = quantization(model) { args += ["--quantization", quantization] }
         args += ["--kv-cache-dtype", kvCacheDtypeArgument(model.kvCacheDtype),
                  "--gpu-memory-utilization", format(model.gpuMemoryUtilization)]
         if model.prefixCacheAware { args.append("--enable-prefix-caching") }
+        args += ToolCallParsers.arguments(for: model)
         args += source.loaderArguments
         return args
     }
