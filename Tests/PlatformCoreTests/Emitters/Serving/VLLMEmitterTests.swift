@@ -16,8 +16,9 @@ import Testing
         #expect(container.at("command")?.strings == ["vllm", "serve"])
         #expect(container.at("args")?.strings == [
             "meta-llama/Llama-3.1-70B-Instruct", "--served-model-name", "llama-3-70b", "--port", "8000",
-            "--tensor-parallel-size", "4", "--max-model-len", "8192", "--max-num-seqs", "4", "--dtype", "bfloat16",
+            "--tensor-parallel-size", "4", "--max-model-len", "8192", "--dtype", "bfloat16",
             "--kv-cache-dtype", "auto", "--gpu-memory-utilization", "0.9",
+            "--enable-auto-tool-choice", "--tool-call-parser", "llama3_json",
         ])
         #expect(container.at("image")?.stringValue == "vllm/vllm-openai:v0.11.0")
         #expect(container.at("resources") == ["limits": ["nvidia.com/gpu": "4"], "requests": ["nvidia.com/gpu": "4"]])
@@ -32,8 +33,9 @@ import Testing
         let container = try #require(Fixture.object(set, kind: "Deployment", name: "llama-3-70b")?.value
             .at("spec", "template", "spec", "containers", "[0]"))
         let args = container.at("args")?.strings ?? []
-        #expect(args.suffix(9) == ["--dtype", "auto", "--quantization", "fp8", "--kv-cache-dtype", "fp8",
-                                   "--gpu-memory-utilization", "0.9", "--enable-prefix-caching"])
+        #expect(args.suffix(12) == ["--dtype", "auto", "--quantization", "fp8", "--kv-cache-dtype", "fp8",
+                                    "--gpu-memory-utilization", "0.9", "--enable-prefix-caching",
+                                    "--enable-auto-tool-choice", "--tool-call-parser", "llama3_json"])
         #expect(container.at("env", "[name=HF_TOKEN]") ==
                 ["name": "HF_TOKEN", "valueFrom": ["secretKeyRef": ["name": "hf-token", "key": "token"]]])
     }
