@@ -196,7 +196,8 @@ public enum PlatformShape {
         FieldShape("checkpointQuantization", .enumeration(checkpointQuantizations), "the quantization the checkpoint's `config.json` declares (`quantization_config.quant_method`, e.g. `fbgemm_fp8`); vLLM reads it there, so no `--quantization` is passed"),
         FieldShape("kvCacheDtype", .enumeration(["auto", "fp8", "bf16", "fp16"]), default: "auto", "KV-cache dtype"),
         FieldShape("contextLength", .integer(minimum: 1), default: "8192", "maximum context length (`--max-model-len`)"),
-        FieldShape("maxSequences", .integer(minimum: 1), default: "4", "sequences at full context the KV cache must hold at once"),
+        FieldShape("maxSequences", .integer(minimum: 1), default: "4", "sequences at full context the KV cache must hold at once; "
+                   + "vLLM gets `--max-num-seqs` only when stated"),
         FieldShape("engine", .enumeration(["vllm"]), default: "vllm", "serving engine"),
         FieldShape("image", .string(), default: "vllm/vllm-openai:v0.11.0", "engine image"),
         FieldShape("gpu", .object(modelGPU), required: true, "GPUs per replica"),
