@@ -168,7 +168,8 @@ public struct Lowering {
             tokensPerDay: traffic.isPresent ? traffic.quantity("tokensPerDay", .count) : nil,
             fallbackPercent: traffic.int("fallbackPercent") ?? 5,
             timeoutSeconds: Int(o.quantity("timeout", .duration) ?? 60), retries: o.int("retries") ?? 2,
-            location: o.location, locations: locations(o, ["backends", "fallbacks", "rateLimit", "traffic", "hostnames"]))
+            location: o.location, locations: locations(o, ["backends", "fallbacks", "rateLimit", "traffic", "hostnames"]),
+            hostnameLocations: o.itemLocations("hostnames"))
     }
 
     private func lowerMCPServer(_ o: SpecObject) -> MCPServer {

@@ -85,6 +85,8 @@ public struct Route: Sendable {
     public var retries: Int
     public var location: SourceLocation
     public var locations: [String: SourceLocation]
+    /// Each hostname → where the spec wrote it, for diagnostics about one hostname.
+    public var hostnameLocations: [String: SourceLocation] = [:]
 }
 
 public struct RBACRule: Hashable, Sendable {

@@ -5,6 +5,7 @@ public enum Passes {
     /// `previous`: the last compile's placement, kept where it still holds (see `StickyPlacement`).
     public static func run(_ platform: Platform, previous: LockPlacement? = nil, into diagnostics: inout DiagnosticBag) -> PlannedPlatform {
         var plan = PlacementPass.run(platform, previous: previous, into: &diagnostics)
+        RouteHostnameCheck.run(plan, into: &diagnostics)
         plan.cost = CostPass.run(plan, into: &diagnostics)
         return plan
     }
