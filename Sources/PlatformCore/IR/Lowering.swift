@@ -163,7 +163,8 @@ public struct Lowering {
             headers: o.object("match").stringMap("headers"),
             backends: o.objects("backends").map { Route.Backend(model: $0.string("model") ?? "", weight: $0.int("weight") ?? 100, location: $0.loc("model")) }
                 .sorted { ($0.model, $0.weight) < ($1.model, $1.weight) },
-            fallbacks: o.objects("fallbacks").map { Route.Fallback(provider: $0.string("provider") ?? "", model: $0.string("model") ?? "", location: $0.loc("provider")) },
+            fallbacks: o.objects("fallbacks").map { Route.Fallback(provider: $0.string("provider") ?? "", model: $0.string("model") ?? "", location: $0.loc("provider"),
+                                                             modelLocation: $0.loc("model")) },
             requestsPerMinute: o.object("rateLimit").int("requestsPerMinute"),
             tokensPerDay: traffic.isPresent ? traffic.quantity("tokensPerDay", .count) : nil,
             fallbackPercent: traffic.int("fallbackPercent") ?? 5,

@@ -71,7 +71,11 @@ public struct Autoscaling: Sendable {
 
 public struct Route: Sendable {
     public struct Backend: Sendable { public var model: String; public var weight: Int; public var location: SourceLocation }
-    public struct Fallback: Sendable { public var provider: String; public var model: String; public var location: SourceLocation }
+    public struct Fallback: Sendable {
+        public var provider: String; public var model: String; public var location: SourceLocation
+        /// Where the spec wrote `model` (nil for fallbacks the compiler builds).
+        public var modelLocation: SourceLocation? = nil
+    }
     public var name: String
     public var hostnames: [String]
     public var path: String
