@@ -10,7 +10,7 @@ public protocol PlatformRule: Sendable {
 public struct PlatformValidator {
     public static let rules: [any PlatformRule] = [
         GPUInClusterRule(), MemoryFitRule(), TensorParallelIslandRule(), DTypeSupportRule(),
-        MIGProfileRule(), TrainingGangRule(), QuotaInventoryRule(), ModelShapeRule(), ProviderModelRule(),
+        MIGProfileRule(), TrainingGangRule(), QuotaInventoryRule(), ModelShapeRule(), ProviderModelRule(), GitOpsURLRule(),
     ]
 
     public init() {}
