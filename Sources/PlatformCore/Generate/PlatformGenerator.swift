@@ -19,7 +19,7 @@ public enum PlatformGenerator {
         out.line("kubernetesVersion: \"1.34\"")
         out.line("gitops:")
         out.line("  repository: ./gitops")
-        out.line("  branch: main")
+        out.line("  url: https://git.example.com/synthetic/platform-gitops.git")  // what Argo CD clones (E1302); branch: main
         out.line("  path: clusters")
         out.line("  engine: argocd")
         writeClusters(layout, into: &out)

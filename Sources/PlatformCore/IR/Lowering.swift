@@ -28,7 +28,9 @@ public struct Lowering {
             gitops: GitOpsTarget(repository: gitops.string("repository") ?? "./gitops", branch: gitops.string("branch") ?? "main",
                                  path: gitops.string("path") ?? "clusters",
                                  engine: GitOpsTarget.Engine(rawValue: gitops.string("engine") ?? "") ?? .argocd,
-                                 location: gitops.location, repositoryLocation: gitops.loc("repository")),
+                                 location: gitops.location, repositoryLocation: gitops.loc("repository"),
+                                 url: gitops.string("url"), urlLocation: gitops.has("url") ? gitops.loc("url") : nil,
+                                 engineLocation: gitops.has("engine") ? gitops.loc("engine") : nil),
             gpuCatalog: gpuCatalog,
             instanceCatalog: instances,
             clusters: clusters,
@@ -172,12 +174,14 @@ public struct Lowering {
             headers: o.object("match").stringMap("headers"),
             backends: o.objects("backends").map { Route.Backend(model: $0.string("model") ?? "", weight: $0.int("weight") ?? 100, location: $0.loc("model")) }
                 .sorted { ($0.model, $0.weight) < ($1.model, $1.weight) },
-            fallbacks: o.objects("fallbacks").map { Route.Fallback(provider: $0.string("provider") ?? "", model: $0.string("model") ?? "", location: $0.loc("provider")) },
+            fallbacks: o.objects("fallbacks").map { Route.Fallback(provider: $0.string("provider") ?? "", model: $0.string("model") ?? "", location: $0.loc("provider"),
+                                                             modelLocation: $0.loc("model")) },
             requestsPerMinute: o.object("rateLimit").int("requestsPerMinute"),
             tokensPerDay: traffic.isPresent ? traffic.quantity("tokensPerDay", .count) : nil,
             fallbackPercent: traffic.int("fallbackPercent") ?? 5,
             timeoutSeconds: Int(o.quantity("timeout", .duration) ?? 60), retries: o.int("retries") ?? 2,
-            location: o.location, locations: locations(o, ["backends", "fallbacks", "rateLimit", "traffic", "hostnames"]))
+            location: o.location, locations: locations(o, ["backends", "fallbacks", "rateLimit", "traffic", "hostnames"]),
+            hostnameLocations: o.itemLocations("hostnames"))
     }
 
     private func lowerMCPServer(_ o: SpecObject) -> MCPServer {

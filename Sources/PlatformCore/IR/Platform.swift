@@ -46,6 +46,14 @@ public struct GitOpsTarget: Sendable {
     public var location: SourceLocation
     /// Where `repository` is written (nil when defaulted): a refused repository is reported there.
     public var repositoryLocation: SourceLocation? = nil
+    /// `gitops.url`: what the engine clones, when `repository` is a path only platformc can reach.
+    public var url: String? = nil
+    public var urlLocation: SourceLocation? = nil
+    /// Where `engine` is written (nil when defaulted).
+    public var engineLocation: SourceLocation? = nil
+
+    /// What the engine's objects name as the repository: `url`, else `repository`.
+    public var engineURL: String { url ?? repository }
 }
 
 public struct Cluster: Sendable {

@@ -80,7 +80,11 @@ public struct Autoscaling: Sendable {
 
 public struct Route: Sendable {
     public struct Backend: Sendable { public var model: String; public var weight: Int; public var location: SourceLocation }
-    public struct Fallback: Sendable { public var provider: String; public var model: String; public var location: SourceLocation }
+    public struct Fallback: Sendable {
+        public var provider: String; public var model: String; public var location: SourceLocation
+        /// Where the spec wrote `model` (nil for fallbacks the compiler builds).
+        public var modelLocation: SourceLocation? = nil
+    }
     public var name: String
     public var hostnames: [String]
     public var path: String
@@ -94,6 +98,8 @@ public struct Route: Sendable {
     public var retries: Int
     public var location: SourceLocation
     public var locations: [String: SourceLocation]
+    /// Each hostname → where the spec wrote it, for diagnostics about one hostname.
+    public var hostnameLocations: [String: SourceLocation] = [:]
 }
 
 public struct RBACRule: Hashable, Sendable {

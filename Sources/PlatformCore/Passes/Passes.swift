@@ -6,6 +6,7 @@ public enum Passes {
     public static func run(_ platform: Platform, previous: LockPlacement? = nil, into diagnostics: inout DiagnosticBag) -> PlannedPlatform {
         var plan = PlacementPass.run(platform, previous: previous, into: &diagnostics)
         CanaryPlacementCheck.check(plan, into: &diagnostics)
+        RouteHostnameCheck.run(plan, into: &diagnostics)
         plan.cost = CostPass.run(plan, into: &diagnostics)
         return plan
     }

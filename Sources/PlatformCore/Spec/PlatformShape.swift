@@ -17,6 +17,7 @@ public enum PlatformShape {
         FieldShape("branch", .string(), default: "main", "branch that receives the compiled tree"),
         FieldShape("path", .string(), default: "clusters", "folder of the repository that platformc manages"),
         FieldShape("engine", .enumeration(["argocd", "flux"]), default: "argocd", "GitOps engine the fleet wiring targets"),
+        FieldShape("url", .string(), "URL the engine clones (Argo CD's `repoURL`); default: `repository` when that is a URL. Required with `engine: argocd` when `repository` is a local path"),
     ])
 
     static let migProfileOverride = ObjectShape("MIGProfileSpec", "A MIG profile of a GPU model.", [

@@ -97,7 +97,7 @@ public struct StarterSpec: Sendable {
         # Where `platformc commit` writes the compiled manifests (reference: `platform.gitops`).
         gitops:
           repository: ./gitops
-          branch: main
+          url: https://git.example.com/acme/platform-gitops.git   # what Argo CD clones: your repository's URL
           path: clusters
           engine: argocd
 

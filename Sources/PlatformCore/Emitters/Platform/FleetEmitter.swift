@@ -63,13 +63,13 @@ public struct FleetEmitter: TreeFileEmitter {
                         labels: labels, body: ["spec": [
                             "goTemplate": true,
                             "goTemplateOptions": ["missingkey=error"],
-                            "generators": [["git": ["repoURL": .string(p.gitops.repository), "revision": .string(p.gitops.branch),
+                            "generators": [["git": ["repoURL": .string(p.gitops.engineURL), "revision": .string(p.gitops.branch),
                                                     "directories": [["path": .string(root)]]]]],
                             "template": [
                                 "metadata": ["name": "{{.path.basename}}", "labels": .map(labels)],
                                 "spec": [
                                     "project": "default",
-                                    "source": ["repoURL": .string(p.gitops.repository), "targetRevision": .string(p.gitops.branch), "path": "{{.path.path}}"],
+                                    "source": ["repoURL": .string(p.gitops.engineURL), "targetRevision": .string(p.gitops.branch), "path": "{{.path.path}}"],
                                     "destination": ["name": "{{.path.basename}}"],
                                     "syncPolicy": [
                                         "automated": ["prune": true, "selfHeal": true],

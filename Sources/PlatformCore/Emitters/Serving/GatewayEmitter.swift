@@ -1,4 +1,4 @@
-/// Gateway API front door: one Gateway per cluster (Kgateway, in the system namespace), an
+/// Gateway API front door: one Gateway per cluster that serves a route (Kgateway, in the system namespace), an
 /// HTTPRoute per route in every cluster where one of its models runs, a ReferenceGrant in each
 /// team namespace those routes reach into, and a Kgateway TrafficPolicy per route for its rate
 /// limit and retries.
@@ -10,12 +10,13 @@ public struct GatewayEmitter: Emitter {
         let labels = PlatformLabels.common(p)
         let deploymentsByCluster = ModelDeployment.byCluster(in: plan)
         for cluster in p.clusters.map(\.name) {
-            context.add(gateway(labels: labels), to: cluster, template: "gateway/gateway")
             let deployments = ModelDeployment.byModel(deploymentsByCluster[cluster] ?? [])
+            let served = p.routes.map { ($0, RouteBackend.of($0, in: cluster, deployments: deployments)) }.filter { !$0.1.isEmpty }
+            // A cluster that serves no route gets no Gateway: nothing would listen behind it.
+            guard !served.isEmpty else { continue }
+            context.add(gateway(labels: labels), to: cluster, template: "gateway/gateway")
             var grants: [String: Set<String>] = [:]
-            for route in p.routes {
-                let backends = RouteBackend.of(route, in: cluster, deployments: deployments)
-                guard !backends.isEmpty else { continue }
+            for (route, backends) in served {
                 context.add(httpRoute(route, backends: backends, labels: labels), to: cluster, template: "gateway/httproute")
                 context.add(RouteTrafficPolicy.policy(for: route, labels: labels), to: cluster, template: "gateway/trafficpolicy")
                 for b in backends { grants[b.namespace, default: []].insert(b.viaInferencePool ? "InferencePool" : "Service") }

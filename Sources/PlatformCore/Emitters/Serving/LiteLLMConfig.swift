@@ -30,6 +30,16 @@ public struct LiteLLMConfig: Sendable {
             .sorted { $0.name.precedesInByteOrder($1.name) }
     }
 
+    /// The proxy has a client in this cluster: a route served here, or an agent placed here that
+    /// names an external `provider/model` (agents reach those through LiteLLM).
+    public var isNeeded: Bool {
+        let p = plan.platform
+        return !routes.isEmpty || p.agents.contains { agent in
+            guard let slash = agent.model.firstIndex(of: "/"), p.provider(String(agent.model[..<slash])) != nil else { return false }
+            return plan.cluster(ofAgent: agent) == cluster
+        }
+    }
+
     /// The environment variable holding a provider's API key: `openai` → `OPENAI_API_KEY`.
     public static func apiKeyVariable(_ provider: String) -> String {
         provider.uppercased().replacingOccurrences(of: "-", with: "_") + "_API_KEY"

@@ -1,4 +1,4 @@
-/// The LiteLLM proxy in each cluster's system namespace: its config as a ConfigMap, a
+/// The LiteLLM proxy in the system namespace of each cluster that needs it (`LiteLLMConfig.isNeeded`): its config as a ConfigMap, a
 /// ServiceAccount, a Deployment that reads provider keys from their Secrets, and a Service.
 public struct LiteLLMEmitter: Emitter {
     public static let configKey = "config.yaml"
@@ -15,6 +15,8 @@ public struct LiteLLMEmitter: Emitter {
         let deployments = ModelDeployment.byCluster(in: plan)
         for cluster in p.clusters.map(\.name) {
             let config = LiteLLMConfig(plan: plan, cluster: cluster, deployments: deployments[cluster] ?? [])
+            // Only where a client reaches it: a route served here, or an agent here that names a provider model.
+            guard config.isNeeded else { continue }
             let text = YAMLRenderer.render(config.document)
             context.add(Manifest(apiVersion: "v1", kind: "ConfigMap", name: name, namespace: namespace, labels: labels,
                                  body: ["data": [Self.configKey: .string(text)]]), to: cluster, template: "litellm/configmap")

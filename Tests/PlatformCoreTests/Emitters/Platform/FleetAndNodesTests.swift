@@ -97,7 +97,7 @@ import Testing
         let tree = try #require(out.tree)
         let set = try ManifestValue.parse(yaml: try #require(tree.files["argocd/applicationset-acme-ai.yaml"]))
         #expect(set.at("metadata.namespace") == "argocd")
-        #expect(set.at("spec.generators") == [["git": ["repoURL": "./gitops", "revision": "main", "directories": [["path": "clusters/*"]]]]])
+        #expect(set.at("spec.generators") == [["git": ["repoURL": "https://github.com/acme/platform-gitops.git", "revision": "main", "directories": [["path": "clusters/*"]]]]])
         #expect(set.at("spec.template.spec.source.path") == "{{.path.path}}")
         #expect(set.at("spec.template.spec.destination") == ["name": "{{.path.basename}}"])
         for cluster in out.manifests?.clusters ?? [] {
