@@ -80,18 +80,10 @@ enum StickyPlacement {
         demand.split(separator: "/", maxSplits: 1).last.map(String.init) ?? demand
     }
 
-    /// Why a pool no longer suits a demand, in words.
+    /// Why a pool no longer suits a demand, in words: the placement's own message for the reason
+    /// (`FleetState.message`, one wording per reason), but for a GPU model the pool no longer has.
     static func words(_ reason: UnplacedReason, demand d: Demand, pool: PoolSupply) -> String {
-        switch reason {
-        case .noPoolWithGPU:
-            return "it asks for \(d.migProfile.map { "`\($0)` slices of " } ?? "")\(d.gpuModel) GPUs and the pool has \(pool.gpuModel)\(pool.migSlicesPerGPU == nil ? "" : " (MIG)")"
-        case .islandTooSmall(let need, let largest): return "it needs \(need) GPUs in one NVLink island and the pool's largest is \(largest)"
-        case .zoneTooSmall(let need, let largest): return "it needs \(need) nodes in one zone and the pool's largest zone has \(largest)"
-        case .noRDMAFabric: return "the pool has no RDMA fabric for its gang"
-        case .spreadImpossible: return "its replicas cannot spread over the pool's nodes"
-        case .insufficientCapacity(let need, let have): return "it needs \(need) GPUs and the pool has \(have)"
-        case .quotaExceeded(let team, _, _): return "team `\(team)` has no quota left"
-        case .pinnedPoolMissing, .capacityHeldBy: return "the pool no longer matches it"
-        }
+        guard case .noPoolWithGPU = reason else { return FleetState.message(reason, d) }
+        return "it asks for \(d.migProfile.map { "`\($0)` slices of " } ?? "")\(d.gpuModel) GPUs and the pool has \(pool.gpuModel)\(pool.migSlicesPerGPU == nil ? "" : " (MIG)")"
     }
 }
