@@ -1,0 +1,52 @@
+import PlatformDiagnostics
+
+/// A pod as an upstream controller creates it from objects we emit: kgateway's proxy from a
+/// Gateway, the endpoint picker, LiteLLM, vLLM from a Deployment or a LeaderWorkerSet (leader and
+/// workers), kagent's agent pod from an Agent, Kubeflow Trainer's nodes from a TrainJob and the
+/// runtime it names. The one model of "what runs" that NetworkPolicies, the flow check, the
+/// will-it-run pass and `explain workloads` all read (`DerivedPods.derive`); each fact about a
+/// controller is written down where it is derived, with its upstream file and version.
+public struct DerivedPod: Hashable, Sendable {
+    /// What the pod does on the platform; a flow or a check names pods by role.
+    public enum Role: String, Hashable, Sendable, CaseIterable {
+        case gatewayProxy, endpointPicker, liteLLM, modelServer, modelLeader, modelWorker
+        case agent, mcpServer, trainingNode, prometheus, kagentController
+    }
+
+    public var cluster: String
+    public var namespace: String
+    /// The workload it belongs to: a model, agent, training job or MCP server name, or the
+    /// component's own name for platform pods.
+    public var workload: String
+    public var role: Role
+    /// `metadata.labels` of the pod the controller creates (not of the object we emitted).
+    public var labels: [String: String]
+    /// Ports the pod listens on (container ports, and ports the controller opens).
+    public var ports: [NetworkPort]
+    public var serviceAccount: String?
+    /// The pod's `spec` as the controller builds it (containers, securityContext, nodeSelector,
+    /// tolerations, affinity, resourceClaims, volumes).
+    public var podSpec: ManifestMap
+    /// The emitted object it comes from.
+    public var owner: ManifestID
+    /// The spec line that declared the workload, where a diagnostic about this pod points.
+    public var declaredAt: SourceLocation?
+    /// Replicas of this pod the controller creates at the desired state (before autoscaling).
+    public var count: Int
+
+    public init(cluster: String, namespace: String, workload: String, role: Role, labels: [String: String],
+                ports: [NetworkPort], serviceAccount: String?, podSpec: ManifestMap, owner: ManifestID,
+                declaredAt: SourceLocation?, count: Int) {
+        self.cluster = cluster
+        self.namespace = namespace
+        self.workload = workload
+        self.role = role
+        self.labels = labels
+        self.ports = ports
+        self.serviceAccount = serviceAccount
+        self.podSpec = podSpec
+        self.owner = owner
+        self.declaredAt = declaredAt
+        self.count = count
+    }
+}
