@@ -6,7 +6,7 @@ import Testing
 @Suite struct PurityTests {
     let git = ["GIT_AUTHOR_NAME": "CI Bot", "GIT_AUTHOR_EMAIL": "ci@example.com", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
 
-    /// Every path under `dir` with its size and modification time.
+    /// Every path under `dir` with its size, inode and modification time.
     func listing(_ dir: URL, excluding excluded: String? = nil) -> [String] {
         let walker = FileManager.default.enumerator(atPath: dir.path)
         var out: [String] = []
@@ -14,9 +14,20 @@ import Testing
             if let excluded, path == excluded || path.hasPrefix(excluded + "/") { continue }
             let attributes = (try? FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent(path).path)) ?? [:]
             let mtime = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-            out.append("\(path) \(attributes[.size] as? Int ?? -1) \(mtime)")
+            let inode = (attributes[.systemFileNumber] as? Int) ?? -1
+            out.append("\(path) \(attributes[.size] as? Int ?? -1) \(inode) \(mtime)")
         }
         return out.sorted()
+    }
+
+    /// Sets every file under `dir` to a modification time in 2001, which no write can produce now:
+    /// a file rewritten in place (same bytes) or replaced shows as changed whatever the clock's resolution.
+    func backdate(_ dir: URL) throws {
+        let walker = FileManager.default.enumerator(atPath: dir.path)
+        while let path = walker?.nextObject() as? String {
+            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_000_000_000)],
+                                                  ofItemAtPath: dir.appendingPathComponent(path).path)
+        }
     }
 
     /// HOME and TMPDIR point at empty folders that must stay empty; the workspace changes only under out/.
@@ -44,9 +55,9 @@ import Testing
         let dir = try CLIRunner.workspace(spec: CLIRunner.bundledSpec)
         defer { try? FileManager.default.removeItem(at: dir) }
         #expect(try CLIRunner.run(["compile", "--out", "out"], in: dir).status == 0)
+        try backdate(dir.appendingPathComponent("out"))
         let first = listing(dir.appendingPathComponent("out"))
         #expect(first.count > 50)
-        Thread.sleep(forTimeInterval: 0.05)  // a rewrite would show as a later modification time
         #expect(try CLIRunner.run(["compile", "--out", "out"], in: dir).status == 0)
         #expect(listing(dir.appendingPathComponent("out")) == first)
     }

@@ -3,7 +3,7 @@ import Testing
 @testable import PlatformCore
 
 @Suite struct InventoryImporterTests {
-    @Test func realGFDLabelsOfOneNode() throws {
+    @Test(.needsSharedFile("realworld/inventory/gfd-node-labels-h100-mig-single.json")) func realGFDLabelsOfOneNode() throws {
         guard let bytes = SharedFixtures.bytes("realworld/inventory/gfd-node-labels-h100-mig-single.json") else { return }
         let (pools, diagnostics) = try InventoryImporter.importNodes(json: bytes, resourceSlices: nil)
         #expect(diagnostics.isEmpty)

@@ -109,7 +109,7 @@ import Testing
         #expect(tree.files["out/c/edge/gateway-web_example.com.yaml"]?.contains("kind: GATEWAY") == true)
     }
 
-    @Test func kubectlKustomizeBuildsEveryCluster() throws {
+    @Test(.needsKubectl) func kubectlKustomizeBuildsEveryCluster() throws {
         guard SharedTools.requireKubectl() else { return }
         let dir = try SharedTools.makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -126,7 +126,7 @@ import Testing
         #expect(empty.exitCode == 0, "\(empty.output)")
     }
 
-    @Test func renderedObjectsPassStrictValidation() throws {
+    @Test(.needsShared) func renderedObjectsPassStrictValidation() throws {
         guard let shared = SharedTools.requireShared() else { return }
         let dir = try SharedTools.makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -136,7 +136,7 @@ import Testing
         #expect(result.output.hasSuffix("validate-manifests: 5 documents, 0 errors\n"), "\(result.output)")
     }
 
-    @Test func validationCatchesABadObject() throws {
+    @Test(.needsShared) func validationCatchesABadObject() throws {
         guard let shared = SharedTools.requireShared() else { return }
         let dir = try SharedTools.makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -160,7 +160,7 @@ import Testing
         }
     }
 
-    @Test func configMapDataSurvivesKustomize() throws {
+    @Test(.needsKubectl) func configMapDataSurvivesKustomize() throws {
         guard SharedTools.requireKubectl() else { return }
         var data = ManifestMap()
         for (index, string) in YAMLRoundTripTests.trickyStrings.enumerated() where !Self.kustomizeCannotReEmit(string) {

@@ -55,7 +55,7 @@ import Testing
         #expect(double.isNaN)
     }
 
-    @Test func pyYAMLReadsTheSameValues() throws {
+    @Test(.needsPython(["yaml", "json"])) func pyYAMLReadsTheSameValues() throws {
         guard SharedTools.requirePython(modules: ["yaml", "json"]) else { return }
         let documents = Self.corpus + Self.randomValues(count: 2000)
         let dir = try SharedTools.makeTemporaryDirectory()

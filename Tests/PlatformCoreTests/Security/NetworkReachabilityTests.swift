@@ -108,7 +108,7 @@ import Testing
         }
     }
 
-    @Test func emittedTreeValidatesStrictly() throws {
+    @Test(.needsPython(["kubernetes_validate"]), .needsShared) func emittedTreeValidatesStrictly() throws {
         guard let shared = SharedTools.requireShared(), SharedTools.requirePython(modules: ["kubernetes_validate"]) else { return }
         let out = try Self.compileBundled()
         let tree = try #require(out.tree)

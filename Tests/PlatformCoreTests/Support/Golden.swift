@@ -1,4 +1,5 @@
 import Foundation
+import PlatformCore
 import Testing
 
 /// Golden files: a mismatch fails with a unified diff; `UPDATE_GOLDEN=1` rewrites the expectation;
@@ -23,23 +24,9 @@ enum Golden {
                      sourceLocation: sourceLocation)
     }
 
-    /// A small line diff for failure messages (LCS; golden files are short).
+    /// The product's own unified diff (one implementation), expected on the `a/` side.
     static func unifiedDiff(_ a: String, _ b: String) -> String {
-        let x = a.split(separator: "\n", omittingEmptySubsequences: false), y = b.split(separator: "\n", omittingEmptySubsequences: false)
-        var lcs = Array(repeating: Array(repeating: 0, count: y.count + 1), count: x.count + 1)
-        for i in stride(from: x.count - 1, through: 0, by: -1) {
-            for j in stride(from: y.count - 1, through: 0, by: -1) {
-                lcs[i][j] = x[i] == y[j] ? lcs[i + 1][j + 1] + 1 : max(lcs[i + 1][j], lcs[i][j + 1])
-            }
-        }
-        var out = "--- expected\n+++ actual\n"
-        var i = 0, j = 0
-        while i < x.count || j < y.count {
-            if i < x.count, j < y.count, x[i] == y[j] { out += "  \(x[i])\n"; i += 1; j += 1 }
-            else if j < y.count, i == x.count || lcs[i][j + 1] >= lcs[i + 1][j] { out += "+ \(y[j])\n"; j += 1 }
-            else { out += "- \(x[i])\n"; i += 1 }
-        }
-        return out
+        UnifiedDiff.render(path: "golden", old: a, new: b)
     }
 
     /// Subdirectories of a case folder, sorted.

@@ -10,7 +10,7 @@ import Testing
 
     /// OCI BM.GPU.H100.8 dump: 8 H100 (sm 90), each with 5+5+4+4 = 18 links to NVSwitches → one island
     /// at 18 × 20.6 = 370.8 GB/s; 8 dual-port CX-7 give 16 `<net>`.
-    @Test func ociDumpIsOneNVSwitchIsland() throws {
+    @Test(.needsShared) func ociDumpIsOneNVSwitchIsland() throws {
         guard let (doc, diagnostics) = read("oci-BM.GPU.H100.8-topo.xml") else { return }
         let topology = try #require(doc).topology
         #expect(diagnostics.isEmpty)
@@ -21,7 +21,7 @@ import Testing
     }
 
     /// Azure NC A100 v4 dump: 4 GPUs whose only `<nvlink>` targets their own bus ID → four lone GPUs.
-    @Test func azureNCv4SelfLinksMakeNoIsland() throws {
+    @Test(.needsShared) func azureNCv4SelfLinksMakeNoIsland() throws {
         guard let (doc, diagnostics) = read("azure-ncv4-topo.xml") else { return }
         let topology = try #require(doc).topology
         #expect(topology.islands == (0..<4).map { NVLinkIsland(gpus: [$0], bandwidthGBps: 0) })
@@ -32,7 +32,7 @@ import Testing
     }
 
     /// AWS p4d overlay: 4 synthetic switches with 2 GPUs and 1 EFA each, comments everywhere, no `<gpu>`.
-    @Test func awsP4dOverlayLeavesIslandsUnknown() throws {
+    @Test(.needsShared) func awsP4dOverlayLeavesIslandsUnknown() throws {
         guard let (doc, diagnostics) = read("aws-p4d-24xl-topo.xml") else { return }
         let topology = try #require(doc).topology
         #expect(topology.gpuCount == 8)
@@ -43,7 +43,7 @@ import Testing
     }
 
     /// Azure ND A100 v4 overlay: 8 GPUs and 8 InfiniBand functions (class 0x020700), `16 GT/s` speeds.
-    @Test func azureNDv4OverlayCountsInfiniBandFunctions() throws {
+    @Test(.needsShared) func azureNDv4OverlayCountsInfiniBandFunctions() throws {
         guard let (doc, diagnostics) = read("azure-ndv4-topo.xml") else { return }
         let topology = try #require(doc).topology
         #expect(topology.gpuCount == 8)

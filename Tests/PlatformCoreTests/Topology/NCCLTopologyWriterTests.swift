@@ -22,7 +22,7 @@ import Testing
         return (process.terminationStatus, output)
     }
 
-    @Test func p5InstanceGivesAnNVSwitchFileThatRoundTrips() throws {
+    @Test(.needsShared) func p5InstanceGivesAnNVSwitchFileThatRoundTrips() throws {
         let p5 = try #require(InstanceCatalog.builtIn.instance(named: "p5.48xlarge"))
         let h100 = try #require(catalog.model(named: p5.gpu))
         let topology = NodeTopology(instance: p5, gpu: h100)
@@ -40,7 +40,7 @@ import Testing
         }
     }
 
-    @Test func bridgedPairsRoundTripWithPeerLinks() throws {
+    @Test(.needsShared) func bridgedPairsRoundTripWithPeerLinks() throws {
         let nvl = try #require(catalog.model(named: "H100-NVL-94GB"))
         let topology = NodeTopology(gpuCount: 4, islands: [NVLinkIsland(gpus: [0, 1], bandwidthGBps: 247.2),
                                                           NVLinkIsland(gpus: [2, 3], bandwidthGBps: 247.2)],
@@ -67,7 +67,7 @@ import Testing
     }
 
     /// Every real file, read and written back, still passes NCCL's rules and gives the same topology.
-    @Test(arguments: ["aws-p4d-24xl-topo.xml", "azure-ncv4-topo.xml", "azure-ndv4-topo.xml", "oci-BM.GPU.H100.8-topo.xml"])
+    @Test(.needsShared, arguments: ["aws-p4d-24xl-topo.xml", "azure-ncv4-topo.xml", "azure-ndv4-topo.xml", "oci-BM.GPU.H100.8-topo.xml"])
     func realFilesRoundTrip(name: String) throws {
         guard let bytes = SharedFixtures.bytes("realworld/nccl/\(name)") else { return }
         let doc = try #require(NCCLTopologyReader.read(xml: bytes, file: name).0)

@@ -19,7 +19,7 @@ import Testing
         #expect(readme.contains("| `azure/\(family)-topo.xml` | Azure/azhpc-images | `topology/\(family)-topo.xml` | \(published.commit) "))
     }
 
-    @Test(arguments: ["ndv4", "ndv5"])
+    @Test(.needsShared, arguments: ["ndv4", "ndv5"])
     func publishedFilesPassNCCLRulesAndListEightGPUsAndHCAs(family: String) throws {
         let published = try #require(PublishedTopology.all.first { $0.family == family })
         let (document, _) = NCCLTopologyReader.read(xml: Array(published.text.utf8), file: "\(family)-topo.xml")

@@ -72,7 +72,7 @@ import Testing
 
     /// Azure's ND A100 v4 overlay has no `<gpu>` elements but 8 GPU PCI functions: on a 4-GPU pool
     /// that was a note (E2204) only; it is E2007 now.
-    @Test(.enabled(if: PoolTopologyTests.hasShared)) func overlayWithEightGPUsOnAFourGPUPool() throws {
+    @Test(.needsSharedFile("realworld/nccl/azure-ndv4-topo.xml")) func overlayWithEightGPUsOnAFourGPUPool() throws {
         guard let ndv4 = SharedFixtures.bytes("realworld/nccl/azure-ndv4-topo.xml") else { return }
         let spec = PoolTopologyTests.custom("A100-40GB").replacingOccurrences(of: "gpusPerNode: 8", with: "gpusPerNode: 4")
             .replacingOccurrences(of: "count: 8 }", with: "count: 4 }")
@@ -83,7 +83,7 @@ import Testing
     }
 
     /// Every real dump on its own instance type passes: device, count and NIC ports agree.
-    @Test(.enabled(if: PoolTopologyTests.hasShared)) func realDumpsAgreeWithTheirInstanceTypes() throws {
+    @Test(.needsShared) func realDumpsAgreeWithTheirInstanceTypes() throws {
         for (file, type, gpu) in [("aws-p4d-24xl-topo.xml", "p4d.24xlarge", "A100-40GB"), ("azure-ndv4-topo.xml", "Standard_ND96asr_v4", "A100-40GB"),
                                   ("oci-BM.GPU.H100.8-topo.xml", "BM.GPU.H100.8", "H100-SXM-80GB")] {
             guard let bytes = SharedFixtures.bytes("realworld/nccl/\(file)") else { return }

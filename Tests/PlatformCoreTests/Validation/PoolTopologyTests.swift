@@ -16,7 +16,6 @@ import Testing
 
         """
 
-    static let hasShared = FileManager.default.fileExists(atPath: SharedFixtures.root.appendingPathComponent("realworld/nccl").path)
     static let cases = Golden.casesDir.appendingPathComponent("nccl-topology")
 
     /// The minimal spec with its pool replaced by `pool` (a custom 8-GPU pool unless given) and a
@@ -95,7 +94,7 @@ import Testing
     }
 
     /// The real OCI H100 dump decides a pool without `interconnect`: one island of 8 over NVSwitch.
-    @Test(.enabled(if: PoolTopologyTests.hasShared)) func ociH100DumpDecidesAPoolWithoutInterconnect() throws {
+    @Test(.needsSharedFile("realworld/nccl/oci-BM.GPU.H100.8-topo.xml")) func ociH100DumpDecidesAPoolWithoutInterconnect() throws {
         guard let oci = SharedFixtures.bytes("realworld/nccl/oci-BM.GPU.H100.8-topo.xml") else { return }
         let (pool, diagnostics) = platform(Self.custom("H100-SXM-80GB"), files: ["topo/node.xml": oci])
         #expect(diagnostics.filter { $0.severity != .note }.isEmpty)
@@ -111,7 +110,7 @@ import Testing
 
     /// Azure NC A100 v4: four lone GPUs, against `interconnect: nvswitch` (one island of 4): E2120 at the
     /// file with a note at `interconnect`; without `interconnect:` the file decides silently.
-    @Test(.enabled(if: PoolTopologyTests.hasShared)) func fileContradictingInterconnectIsAnError() throws {
+    @Test(.needsShared) func fileContradictingInterconnectIsAnError() throws {
         guard let shared = SharedTools.requireShared() else { return }
         let ncv4 = [UInt8](try Data(contentsOf: shared.appendingPathComponent("realworld/nccl/azure-ncv4-topo.xml")))
         let spec = Fixture.spec([("        nodes: { min: 2, max: 6 }\n", "        nodes: { min: 2, max: 6 }\n" + Self.pool),
@@ -134,7 +133,7 @@ import Testing
         ])
     }
 
-    @Test func gpuCountMustMatchThePool() throws {
+    @Test(.needsShared) func gpuCountMustMatchThePool() throws {
         guard let shared = SharedTools.requireShared() else { return }
         let oci = [UInt8](try Data(contentsOf: shared.appendingPathComponent("realworld/nccl/oci-BM.GPU.H100.8-topo.xml")))
         let spec = Fixture.spec([("        nodes: { min: 2, max: 6 }\n", "        nodes: { min: 2, max: 6 }\n" + Self.pool)])

@@ -17,7 +17,7 @@ import Testing
         try checkWithSharedTool(xml)
     }
 
-    @Test func anUnreadTopologyFileIsAnErrorAtThePool() throws {
+    @Test(.needsShared) func anUnreadTopologyFileIsAnErrorAtThePool() throws {
         let spec = PlatformCompile.edit(PlatformCompile.bundledSpec, [("        instanceType: p5.48xlarge       # 8x H100-SXM-80GB on NVSwitch, 32 EFA NICs\n",
                                                                      "        instanceType: p5.48xlarge\n        topologyFile: topo/missing.xml\n")])
         let out = PlatformCompile.compile(spec)

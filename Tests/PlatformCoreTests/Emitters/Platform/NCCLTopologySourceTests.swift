@@ -136,7 +136,7 @@ import Testing
     }
 
     /// The emitted tree with mounts and the published file validates against the schemas.
-    @Test func azureTreeValidates() throws {
+    @Test(.needsPython(["kubernetes_validate", "jsonschema", "yaml"]), .needsShared) func azureTreeValidates() throws {
         guard let shared = SharedTools.requireShared(),
               SharedTools.requirePython(modules: ["kubernetes_validate", "jsonschema", "yaml"]) else { return }
         let out = PlatformCompile.compile(Self.azure)

@@ -5,7 +5,7 @@ import Testing
 /// The whole compiled tree, for both engines, passes strict schema validation per cluster folder
 /// and per engine folder, and every cluster folder builds with `kubectl kustomize`.
 @Suite struct PlatformTreeValidationTests {
-    @Test(arguments: ["argocd", "flux"])
+    @Test(.needsPython(["kubernetes_validate", "jsonschema", "yaml"]), .needsKubectl, .needsShared, arguments: ["argocd", "flux"])
     func treeValidatesAndBuilds(engine: String) throws {
         guard let shared = SharedTools.requireShared(), SharedTools.requireKubectl(),
               SharedTools.requirePython(modules: ["kubernetes_validate", "jsonschema", "yaml"]) else { return }

@@ -62,7 +62,7 @@ import Testing
         #expect(usw2.body["spec"]?["hard"]?["mig.nvidia.com.deviceclass.resource.k8s.io/devices"] == "48")
     }
 
-    @Test func quotaAndQueueObjectsValidateStrictly() throws {
+    @Test(.needsPython(["kubernetes_validate", "jsonschema", "yaml"]), .needsShared) func quotaAndQueueObjectsValidateStrictly() throws {
         guard let shared = SharedTools.requireShared(),
               SharedTools.requirePython(modules: ["kubernetes_validate", "jsonschema", "yaml"]) else { return }
         let tree = GitOpsLayout.render(try Self.manifests())

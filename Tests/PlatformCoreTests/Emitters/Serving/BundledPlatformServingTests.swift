@@ -38,7 +38,7 @@ import Testing
         }
     }
 
-    @Test func everyClusterDirectoryValidatesStrictlyAndBuilds() throws {
+    @Test(.needsKubectl, .needsShared) func everyClusterDirectoryValidatesStrictlyAndBuilds() throws {
         guard let shared = SharedTools.requireShared() else { return }
         let output = try Self.compile()
         let tree = try #require(output.tree)

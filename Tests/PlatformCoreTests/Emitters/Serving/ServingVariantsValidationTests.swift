@@ -20,7 +20,7 @@ import Testing
         "canary-fallback": GatewayEmitterTests.canary + [("    timeout: 120s\n", "    timeout: 120s\n    fallbacks:\n      - { provider: openai, model: gpt-4o }\n")],
     ]
 
-    @Test(arguments: variants.keys.sorted())
+    @Test(.needsShared, arguments: variants.keys.sorted())
     func variantValidatesStrictly(_ name: String) throws {
         guard let shared = SharedTools.requireShared() else { return }
         let spec = Fixture.servingSpec(Self.variants[name] ?? [])
