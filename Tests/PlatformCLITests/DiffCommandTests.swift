@@ -97,7 +97,7 @@ import Testing
         let dir = try CLIRunner.workspace(spec: spec)
         let r = try CLIRunner.run(["diff", "platform.yaml", "--base", "spec:platform.yaml"], in: dir)
         #expect(r.status == 3, "\(r.stderr)")
-        #expect(r.stderr.contains("error[E4003]: team `search` costs $"))
+        #expect(r.stderr.contains("error[P7005]: team `search` costs $"))
     }
 
     @Test func policyBreachExitsThree() throws {

@@ -46,8 +46,6 @@ public struct Lowering {
                 prometheusEnabled: prometheus.bool("enabled") ?? true,
                 prometheusURL: prometheus.string("url") ?? "",
                 prometheusAuthSecret: prometheus.string("authSecret")),
-            policy: spec.entries("policy").filter { PolicyRules.rule($0.key) != nil }
-                .map { PolicySetting(rule: $0.key, severity: $0.value.scalar?.text ?? "", location: $0.location) },
             specFile: file,
             policyConfiguration: PolicyConfiguration(spec.object("policy")),
             budget: lowerBudget(spec.object("budget")))

@@ -18,12 +18,11 @@ public struct Platform: Sendable {
     public var agents: [Agent]
     public var training: [TrainingJob]
     public var observability: Observability
-    public var policy: [PolicySetting]
     /// The spec file the platform came from (for messages), and its folder (for relative paths).
     public var specFile: String
     /// sha256 of the effective spec rendered canonically (`EffectiveSpec`): stable across formatting.
     public var specDigest: String = ""
-    /// The `policy:` section with overrides and the GPU allow-list (`policy` keeps the flat settings).
+    /// The `policy:` section: severities, overrides and the GPU allow-list.
     public var policyConfiguration = PolicyConfiguration()
     /// The platform-wide monthly budget (every pool and provider), when the spec gives one.
     public var budget: Budget? = nil

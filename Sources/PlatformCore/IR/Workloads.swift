@@ -179,8 +179,3 @@ public struct Observability: Sendable {
     public var prometheusAuthSecret: String?
 }
 
-public struct PolicySetting: Sendable {
-    public var rule: String
-    public var severity: String
-    public var location: SourceLocation
-}

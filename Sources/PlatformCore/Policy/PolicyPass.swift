@@ -7,8 +7,9 @@ public enum PolicyPass {
     /// E7000 for the `policy:` section itself; each rule reports under its own `P70xx` code, whatever severity it resolves to.
     public static let configurationCode: DiagnosticCode = "E7000"
 
+    /// `cost` defaults to the plan's cost report (the cost pass), which `team-budget` reads.
     public static func run(_ platform: Platform, plan: PlannedPlatform? = nil, cost: (any TeamCostSource)? = nil) -> [Diagnostic] {
-        let input = PolicyInput(platform: platform, plan: plan, cost: cost)
+        let input = PolicyInput(platform: platform, plan: plan, cost: cost ?? plan?.cost)
         let config = platform.policyConfiguration
         var found = configurationProblems(platform)
         for rule in PolicyRules.all {
@@ -16,7 +17,7 @@ public enum PolicyPass {
                 let setting = config.severity(of: rule.id, cluster: violation.cluster, team: violation.team)
                 let severity = setting?.severity ?? violation.defaultSeverity ?? rule.defaultSeverity
                 guard severity != .off else { continue }
-                let notes = setting.map { [DiagnosticNote("policy `\(rule.id)` set to `\($0.severity.rawValue)` here", at: $0.location)] } ?? []
+                let notes = violation.notes + (setting.map { [DiagnosticNote("policy `\(rule.id)` set to `\($0.severity.rawValue)` here", at: $0.location)] } ?? [])
                 found.append(Diagnostic(severity == .error ? .error : .warning, rule.code, "\(violation.message) (policy `\(rule.id)`)",
                                         at: violation.location, notes: notes, help: violation.help))
             }

@@ -5,8 +5,8 @@ public enum PolicySeverity: String, Sendable, CaseIterable {
     case error, warning, off
 }
 
-/// What a rule reads: the platform, the plan when there is one, and team costs when a cost model
-/// is wired in.
+/// What a rule reads: the platform, the plan when there is one, and team costs (the cost pass's
+/// report, or a table a test gives).
 public struct PolicyInput: Sendable {
     public var platform: Platform
     public var plan: PlannedPlatform?
@@ -23,9 +23,15 @@ public struct PolicyInput: Sendable {
 public protocol TeamCostSource: Sendable {
     /// The team's expected monthly cost; nil when unknown.
     func monthlyCost(ofTeam team: String) -> Money?
+    /// What the cost is made of, one line per workload or route (notes of the finding).
+    func breakdown(ofTeam team: String) -> [DiagnosticNote]
 }
 
-/// Team costs given as a closure, until the cost pass provides a `TeamCostSource` of its own.
+extension TeamCostSource {
+    public func breakdown(ofTeam team: String) -> [DiagnosticNote] { [] }
+}
+
+/// Team costs given as a closure (tests).
 public struct TeamCostClosure: TeamCostSource {
     let body: @Sendable (String) -> Money?
     public init(_ body: @escaping @Sendable (String) -> Money?) { self.body = body }
@@ -42,9 +48,12 @@ public struct PolicyViolation: Sendable {
     public var team: String?
     /// A severity the rule itself chose (e.g. a budget's `enforcement`); the rule default otherwise.
     public var defaultSeverity: PolicySeverity?
+    /// What the finding is made of (e.g. a budget's cost by workload), shown before the policy note.
+    public var notes: [DiagnosticNote]
 
     public init(_ message: String, at location: SourceLocation?, help: String? = nil, cluster: String? = nil,
-                team: String? = nil, defaultSeverity: PolicySeverity? = nil) {
+                team: String? = nil, defaultSeverity: PolicySeverity? = nil, notes: [DiagnosticNote] = []) {
+        self.notes = notes
         self.message = message
         self.location = location
         self.help = help

@@ -43,11 +43,21 @@ import Testing
         let budget = ("    quota: { gpus: 24 }", "    quota: { gpus: 24 }\n    budget: { monthly: 1000 }")
         let expensive = TeamCostClosure { $0 == "search" ? Money(micros: 1_250_500_000) : nil }
         #expect(PolicyFixture.lines([quiet, budget], cost: expensive) == [
-            "16:24: error[P7005]: team `search` is expected to cost 1250.50 USD a month, over its budget of 1000.00 USD by 250.50 (policy `team-budget`)"])
+            "16:24: error[P7005]: team `search` costs $1250.50 a month, over its budget of $1000.00 by $250.50 (policy `team-budget`)"])
         let warn = ("    quota: { gpus: 24 }", "    quota: { gpus: 24 }\n    budget: { monthly: 1000, enforcement: warn }")
         #expect(PolicyFixture.lines([quiet, warn], cost: expensive).map { $0.contains("warning[P7005]") } == [true])
         #expect(PolicyFixture.lines([quiet, budget], cost: TeamCostClosure { _ in Money(micros: 999_000_000) }) == [])
-        #expect(PolicyFixture.lines([quiet, budget]) == [])  // no cost model wired: silent
+    }
+
+    /// One home for team budgets: the rule reads the cost pass's report, and `policy:` tunes it.
+    @Test func teamBudgetReadsTheCostPassAndPolicyTurnsItOff() {
+        let budget = ("    quota: { gpus: 24 }", "    quota: { gpus: 24 }\n    budget: { monthly: 1000 }")
+        #expect(PolicyFixture.lines([quiet, budget]) == [
+            "16:24: error[P7005]: team `search` costs $120537.60 a month, over its budget of $1000.00 by $119537.60 (policy `team-budget`)"])
+        let off = PolicyFixture.policy(PolicyFixture.quietRoutes + "  team-budget: off\n")
+        #expect(PolicyFixture.lines([off, budget]) == [])
+        let warning = PolicyFixture.policy(PolicyFixture.quietRoutes + "  team-budget: warning\n")
+        #expect(PolicyFixture.lines([warning, budget]).map { $0.contains("warning[P7005]") } == [true])
     }
 
     @Test func gpuAllowList() {

@@ -7,10 +7,7 @@ public enum CostCodes {
     public static let perModelQuotaExceeded: DiagnosticCode = "E4001"
     /// Scaling to `replicas.max` needs more GPUs than the team's quota.
     public static let autoscalingBeyondQuota: DiagnosticCode = "W4002"
-    /// A team's monthly cost exceeds its budget (`enforcement: error`).
-    public static let teamOverBudget: DiagnosticCode = "E4003"
-    /// A team's monthly cost exceeds its budget (`enforcement: warn`).
-    public static let teamOverBudgetWarning: DiagnosticCode = "W4004"
+    // A team over its budget is the `team-budget` policy rule (P7005), not a code of this pass.
     /// A team is within its budget now but not with every model at `replicas.max`.
     public static let teamBudgetAtMax: DiagnosticCode = "W4005"
     /// The platform's monthly cost exceeds the platform budget (`enforcement: error`).

@@ -1,3 +1,4 @@
+import PlatformDiagnostics
 /// What the platform costs per month, from the placement: per pool (running nodes × price), per
 /// workload and team (the GPUs they hold, OpenCost's allocation model), idle GPUs on their own
 /// line, external providers by route, and every figure again with each model at `replicas.max`.
@@ -109,4 +110,19 @@ public struct ClusterCost: Hashable, Sendable {
     public var monthly: Money
     public var monthlyAtMax: Money
     public var idle: Money
+}
+
+/// The cost pass's report is where `team-budget` reads a team's cost and what it is made of.
+extension CostReport: TeamCostSource {
+    public func monthlyCost(ofTeam team: String) -> Money? { self.team(team)?.monthly }
+
+    public func breakdown(ofTeam team: String) -> [DiagnosticNote] {
+        var notes = workloads.filter { $0.team == team && $0.monthly > .zero }.map { w in
+            DiagnosticNote("\(w.kind == .model ? "model" : "training job") `\(w.name)`: \(w.gpus) \(w.gpu) GPUs in `\(w.pool)`, $\(w.monthly)/month")
+        }
+        for e in external { for s in e.shares where s.team == team && s.monthly > .zero {
+            notes.append(DiagnosticNote("route `\(e.route)` fallback to `\(e.provider)/\(e.model)`: $\(s.monthly)/month (\(e.price.source))"))
+        } }
+        return notes
+    }
 }

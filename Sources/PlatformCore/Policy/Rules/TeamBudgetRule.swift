@@ -1,8 +1,8 @@
 import PlatformDiagnostics
 
-/// `team-budget`: a team's expected monthly cost stays under its budget. The default severity
-/// follows the budget's own `enforcement` (`error` or `warn`); the cost comes from a
-/// `TeamCostSource`, so the rule is silent until a cost model is wired in.
+/// `team-budget`: a team's expected monthly cost (its GPUs plus its external traffic, from the cost
+/// pass) stays under its budget. The one check of team budgets: its default severity follows the
+/// budget's own `enforcement` (`error` or `warn`), and `policy:` can change it per team or turn it off.
 public struct TeamBudgetRule: PolicyRule {
     public let id = "team-budget"
     public let rationale = "a team's expected monthly cost stays under its budget (default severity: the budget's `enforcement`)"
@@ -14,10 +14,11 @@ public struct TeamBudgetRule: PolicyRule {
         guard let cost = input.cost else { return [] }
         return input.platform.teams.compactMap { t in
             guard let budget = t.budget, let monthly = cost.monthlyCost(ofTeam: t.name), budget.monthly < monthly else { return nil }
-            return PolicyViolation("team `\(t.name)` is expected to cost \(monthly) \(budget.currency) a month, over its budget of \(budget.monthly) \(budget.currency) by \(monthly - budget.monthly)",
+            return PolicyViolation("team `\(t.name)` costs $\(monthly) a month, over its budget of $\(budget.monthly) by $\(monthly - budget.monthly)",
                                    at: budget.location,
-                                   help: "raise `budget.monthly`, or lower the team's replicas, GPUs or external traffic",
-                                   team: t.name, defaultSeverity: budget.enforcement == .error ? .error : .warning)
+                                   help: "raise `budget.monthly` of team `\(t.name)`, or lower the replicas or traffic it pays for",
+                                   team: t.name, defaultSeverity: budget.enforcement == .error ? .error : .warning,
+                                   notes: cost.breakdown(ofTeam: t.name))
         }
     }
 }
