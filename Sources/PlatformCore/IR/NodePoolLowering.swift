@@ -1,15 +1,5 @@
 import PlatformDiagnostics
 
-/// Inventory codes of lowering (E2xxx are hardware facts; see docs/diagnostics.md).
-public enum InventoryCodes {
-    public static let unknownInstanceType: DiagnosticCode = "E2001"
-    public static let unknownGPU: DiagnosticCode = "E2002"
-    public static let instanceMismatch: DiagnosticCode = "E2003"
-    public static let catalogContradiction: DiagnosticCode = "E2004"
-    public static let missingPoolFacts: DiagnosticCode = "E2005"
-    public static let noPrice: DiagnosticCode = "W2006"
-}
-
 extension Lowering {
     func lowerCluster(_ o: SpecObject, gpus: GPUCatalog, instances: InstanceCatalog, into diagnostics: inout DiagnosticBag) -> Cluster {
         let name = o.string("name") ?? ""
@@ -32,26 +22,26 @@ extension Lowering {
         if let type = o.string("instanceType") {
             instance = instances.instance(named: type)
             if instance == nil {
-                diagnostics.error(InventoryCodes.unknownInstanceType, "unknown instance type `\(type)` in node pool `\(name)`",
+                diagnostics.error(PoolFactCodes.unknownInstanceType, "unknown instance type `\(type)` in node pool `\(name)`",
                                   at: o.loc("instanceType"),
                                   help: Suggestion.help(for: type, in: instances.names) ?? "state `gpu`, `gpusPerNode`, `interconnect` and `pricePerHour` explicitly instead")
             }
         }
         let gpu = o.string("gpu") ?? instance?.gpu ?? ""
         if let instance, let stated = o.string("gpu"), stated != instance.gpu {
-            diagnostics.error(InventoryCodes.instanceMismatch, "node pool `\(name)` states GPU `\(stated)`, but `\(instance.name)` has \(instance.gpuCount)× `\(instance.gpu)`",
+            diagnostics.error(PoolFactCodes.instanceMismatch, "node pool `\(name)` states GPU `\(stated)`, but `\(instance.name)` has \(instance.gpuCount)× `\(instance.gpu)`",
                               at: o.loc("gpu"), help: "remove `gpu:` to inherit it from the instance type, or change `instanceType`")
         }
         if !o.has("instanceType"), !o.has("gpu") {
-            diagnostics.error(InventoryCodes.missingPoolFacts, "node pool `\(name)` names neither `instanceType` nor `gpu`", at: o.location,
+            diagnostics.error(PoolFactCodes.missingPoolFacts, "node pool `\(name)` names neither `instanceType` nor `gpu`", at: o.location,
                               help: "add `instanceType:` (e.g. `p5.48xlarge`) or `gpu:` and `gpusPerNode:`")
         } else if !gpu.isEmpty, gpus.model(named: gpu) == nil {
-            diagnostics.error(InventoryCodes.unknownGPU, "unknown GPU model `\(gpu)` in node pool `\(name)`", at: o.loc("gpu"),
+            diagnostics.error(PoolFactCodes.unknownGPU, "unknown GPU model `\(gpu)` in node pool `\(name)`", at: o.loc("gpu"),
                               help: Suggestion.help(for: gpu, in: gpus.names) ?? "add it under `gpuCatalog:`")
         }
         let gpusPerNode = o.int("gpusPerNode") ?? instance?.gpuCount ?? 1
         if let instance, let stated = o.int("gpusPerNode"), stated != instance.gpuCount {
-            diagnostics.error(InventoryCodes.instanceMismatch, "node pool `\(name)` states \(stated) GPUs per node, but `\(instance.name)` has \(instance.gpuCount)",
+            diagnostics.error(PoolFactCodes.instanceMismatch, "node pool `\(name)` states \(stated) GPUs per node, but `\(instance.name)` has \(instance.gpuCount)",
                               at: o.loc("gpusPerNode"), help: "remove `gpusPerNode:` to inherit it from the instance type")
         }
         let interconnect = o.string("interconnect").flatMap(Interconnect.init(rawValue:)) ?? instance?.interconnect ?? .pcie
@@ -110,7 +100,7 @@ enum CatalogOverrides {
         if model == nil {
             let missing = ["memory", "architecture"].filter { !o.has($0) }
             if !missing.isEmpty {
-                diagnostics.error(InventoryCodes.catalogContradiction,
+                diagnostics.error(PoolFactCodes.catalogContradiction,
                                   "new GPU model `\(name)` needs \(missing.map { "`\($0)`" }.joined(separator: " and "))",
                                   at: o.location, help: "state the figures of a GPU the built-in catalog does not know")
                 return
@@ -136,11 +126,11 @@ enum CatalogOverrides {
         }
         if o.has("source") { m.source = o.string("source") ?? m.source } else if catalog.model(named: name) != nil { m.source += "; overridden by platform spec" }
         if m.fp8, let cc = m.computeCapability, cc < ComputeCapability(8, 9) {
-            diagnostics.error(InventoryCodes.catalogContradiction, "GPU model `\(name)` claims fp8 with compute capability \(cc); native fp8 needs 8.9 or later",
+            diagnostics.error(PoolFactCodes.catalogContradiction, "GPU model `\(name)` claims fp8 with compute capability \(cc); native fp8 needs 8.9 or later",
                               at: o.loc("fp8"), help: "set `fp8: false` or correct `computeCapability`")
         }
         for profile in m.migProfiles where profile.memoryMiB > m.memoryMiB {
-            diagnostics.error(InventoryCodes.catalogContradiction, "MIG profile `\(profile.name)` of `\(name)` has more memory (\(profile.memoryMiB) MiB) than the GPU (\(m.memoryMiB) MiB)",
+            diagnostics.error(PoolFactCodes.catalogContradiction, "MIG profile `\(profile.name)` of `\(name)` has more memory (\(profile.memoryMiB) MiB) than the GPU (\(m.memoryMiB) MiB)",
                               at: o.loc("migProfiles"))
         }
         catalog.upsert(m)
