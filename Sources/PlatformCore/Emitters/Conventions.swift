@@ -65,9 +65,9 @@ public enum Conventions {
     public static func trainingSelector(_ job: String) -> ManifestMap {
         [trainingJobLabel: .string(job), PlatformLabels.component: .string(Component.training)]
     }
-    /// The ServiceAccount (in the agent's team namespace) that an MCP server's cluster permissions
-    /// are bound to; the remote server acts on the cluster with a token of this account.
-    public static func mcpServiceAccountName(_ server: String) -> String { "mcp-\(server)" }
+    /// The Role (in each team namespace whose agents use an MCP server) holding the server's
+    /// permissions, bound to the ServiceAccount the server runs as (`platformc-` + this for its ClusterRole).
+    public static func mcpRoleName(_ server: String) -> String { "mcp-\(server)" }
 
     /// The Service (and Deployment) name of a model's servers.
     public static func modelServiceName(_ model: String) -> String { model }
@@ -109,9 +109,8 @@ public enum Conventions {
     public static var liteLLMEndpoint: String {
         "http://\(liteLLMName).\(systemNamespace).svc.cluster.local:\(liteLLMPort)"
     }
-    /// The Secret (in each agent's namespace) holding the LiteLLM virtual key agents present.
-    public static let liteLLMClientKeySecret = "litellm-client-key"
-    public static let liteLLMClientKeySecretKey = "api-key"
+    /// Key of an agent's `apiKeySecret` Secret holding the key it presents to its model endpoint.
+    public static let agentAPIKeySecretKey = "api-key"
 
     /// Namespace of the NVIDIA GPU Operator and its DCGM exporter.
     public static let gpuOperatorNamespace = "gpu-operator"

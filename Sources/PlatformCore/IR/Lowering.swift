@@ -187,7 +187,14 @@ public struct Lowering {
                   headersSecret: o.string("headersSecret"),
                   permissions: o.objects("permissions").map(lowerPermission)
                       .sorted { "\($0.apiGroups)\($0.resources)\($0.verbs)" < "\($1.apiGroups)\($1.resources)\($1.verbs)" },
-                  tools: o.strings("tools").sorted(), location: o.location, toolsLocation: o.has("tools") ? o.keyLoc("tools") : nil)
+                  tools: o.strings("tools").sorted(), location: o.location, toolsLocation: o.has("tools") ? o.keyLoc("tools") : nil,
+                  identity: lowerIdentity(o.object("serviceAccount")),
+                  permissionsLocation: o.has("permissions") ? o.keyLoc("permissions") : nil)
+    }
+
+    private func lowerIdentity(_ o: SpecObject) -> MCPServer.Identity? {
+        guard o.isPresent, let namespace = o.string("namespace"), let name = o.string("name") else { return nil }
+        return MCPServer.Identity(namespace: namespace, name: name, namespaceLocation: o.loc("namespace"))
     }
 
     private func lowerPermission(_ o: SpecObject) -> RBACRule {
@@ -204,7 +211,8 @@ public struct Lowering {
               tools: o.objects("tools").map { Agent.Tool(mcpServer: $0.string("mcpServer") ?? "", allow: $0.strings("allow").sorted(), location: $0.loc("mcpServer"),
                                                          allowLocations: $0.itemLocations("allow"), allowKeyLocation: $0.keyLoc("allow")) }
                 .sorted { $0.mcpServer < $1.mcpServer },
-              cluster: o.string("cluster"), location: o.location, locations: locations(o, ["team", "model", "cluster", "tools"]))
+              cluster: o.string("cluster"), apiKeySecret: o.string("apiKeySecret"), location: o.location,
+              locations: locations(o, ["team", "model", "cluster", "tools"]))
     }
 
     private func lowerTraining(_ o: SpecObject) -> TrainingJob {

@@ -128,6 +128,17 @@ public struct MCPServer: Sendable {
     public var location: SourceLocation
     /// Where `tools:` is written, when it is.
     public var toolsLocation: SourceLocation? = nil
+    /// The ServiceAccount the server runs as (`serviceAccount:`), which `permissions` are bound to.
+    public var identity: Identity? = nil
+    /// Where `permissions:` is written, when it is.
+    public var permissionsLocation: SourceLocation? = nil
+
+    public struct Identity: Hashable, Sendable {
+        public var namespace: String
+        public var name: String
+        /// Where `serviceAccount.namespace` is written.
+        public var namespaceLocation: SourceLocation
+    }
 }
 
 public struct Agent: Sendable {
@@ -147,6 +158,8 @@ public struct Agent: Sendable {
     public var description: String?
     public var tools: [Tool]
     public var cluster: String?
+    /// Secret (key `api-key`) whose value the agent presents to its model endpoint.
+    public var apiKeySecret: String? = nil
     public var location: SourceLocation
     public var locations: [String: SourceLocation]
 }

@@ -258,8 +258,14 @@ public enum PlatformShape {
         FieldShape("url", .string(), required: true, "URL of the MCP endpoint"),
         FieldShape("transport", .enumeration(["streamableHttp", "sse"]), default: "streamableHttp", "MCP transport"),
         FieldShape("headersSecret", .string(pattern: dnsLabel), "Secret whose keys become request headers (e.g. an API token)"),
-        FieldShape("permissions", .list(.object(policyRule)), "cluster permissions its tools need"),
+        FieldShape("permissions", .list(.object(policyRule)), "cluster permissions its tools need, bound to `serviceAccount`"),
+        FieldShape("serviceAccount", .object(mcpServerIdentity), "the ServiceAccount the server runs as; required with `permissions`"),
         FieldShape("tools", .list(.string()), "tools the server offers (checked against agents' allow lists)"),
+    ])
+
+    static let mcpServerIdentity = ObjectShape("MCPServerIdentity", "The ServiceAccount an MCP server's pods run as, in every cluster its agents run in (a pod can use only its own namespace's accounts, so this is where the server is deployed). platformc binds `permissions` to it (a Role in each namespace of the agents that use the server, a ClusterRole for cluster-scoped resources); the server's own deployment creates it.", [
+        FieldShape("namespace", .string(pattern: dnsLabel), required: true, "namespace the server runs in (e.g. `tools` for `http://k8s-mcp.tools:8080/mcp`)"),
+        FieldShape("name", .string(pattern: dnsLabel), required: true, "name of the ServiceAccount"),
     ])
 
     static let agentTool = ObjectShape("AgentTool", "MCP tools an agent may call.", [
@@ -275,6 +281,7 @@ public enum PlatformShape {
         FieldShape("description", .string(), "what the agent does"),
         FieldShape("tools", .list(.object(agentTool)), "MCP tools"),
         FieldShape("cluster", .string(), "cluster to run in (default: the model's)"),
+        FieldShape("apiKeySecret", .string(pattern: dnsLabel), "Secret in the team's namespace whose key `api-key` the agent presents to its model endpoint; required for `provider/model` (LiteLLM checks keys); without it a self-hosted model (vLLM checks none) gets a placeholder key"),
     ])
 
     static let nccl = ObjectShape("NCCLSettings", "NCCL settings.", [
@@ -299,7 +306,7 @@ public enum PlatformShape {
 
     static let langfuse = ObjectShape("Langfuse", "Langfuse tracing.", [
         FieldShape("host", .string(), required: true, "Langfuse URL"),
-        FieldShape("secret", .string(pattern: dnsLabel), required: true, "Secret with `public-key` and `secret-key`"),
+        FieldShape("secret", .string(pattern: dnsLabel), required: true, "Secret with `public-key` and `secret-key` (LiteLLM) and `otlp-headers` (agents: `Authorization=Basic%20` and base64 of `public:secret`)"),
     ])
 
     static let prometheus = ObjectShape("Prometheus", "Prometheus metrics and alerts.", [

@@ -9,7 +9,8 @@ import Testing
 
     /// The minimal spec's `k8s-tools` server (used by agent `ops` of team `search`) granted `entry`.
     func granting(_ entry: String) -> (String, String) {
-        ("    url: http://k8s-mcp.tools:8080/mcp", "    url: http://k8s-mcp.tools:8080/mcp\n    permissions:\n      - " + entry)
+        ("    url: http://k8s-mcp.tools:8080/mcp", "    url: http://k8s-mcp.tools:8080/mcp\n    permissions:\n      - " + entry
+         + "\n    serviceAccount: { namespace: tools, name: k8s-mcp }")
     }
 
     static let cases: [(entry: String, finding: String)] = [

@@ -1,7 +1,8 @@
 /// kagent objects per agent, in its team's namespace: a ModelConfig pointing at the self-hosted
 /// model's OpenAI-compatible endpoint (or at the LiteLLM proxy for `provider/model`), a
 /// RemoteMCPServer per MCP server it uses, and the Agent with its system message and only the
-/// allowed tools. Keys are only ever Secret references. kagent.dev/v1alpha2 (kagent v0.9).
+/// allowed tools, with the security context `restricted` admits (`KagentAgentPod`). Keys are only
+/// ever Secret references. kagent.dev/v1alpha2 (kagent v0.9.12).
 public struct AgentEmitter: Emitter {
     public static let apiVersion = "kagent.dev/v1alpha2"
 
@@ -35,16 +36,18 @@ public struct AgentEmitter: Emitter {
     func modelConfig(_ agent: Agent, platform p: Platform, namespace: String, labels: ManifestMap) -> Manifest {
         var spec: ManifestMap = ["provider": "OpenAI"]
         if let model = p.model(agent.model), let team = p.team(model.team) {
-            // vLLM serves the model under its spec name and asks for no key inside the cluster.
+            // vLLM serves the model under its spec name; it checks no key unless the spec names one.
             spec["model"] = .string(model.name)
             spec["openAI"] = ["baseUrl": .string(Conventions.modelEndpoint(model: model.name, namespace: team.namespace))]
         } else {
             // `provider/model` goes through LiteLLM, which holds the provider's key; the agent
-            // presents its own LiteLLM virtual key, from a Secret.
+            // presents its own LiteLLM virtual key, from the Secret the spec names (E7550 without).
             spec["model"] = .string(agent.model)
             spec["openAI"] = ["baseUrl": .string(Conventions.liteLLMEndpoint)]
-            spec["apiKeySecret"] = .string(Conventions.liteLLMClientKeySecret)
-            spec["apiKeySecretKey"] = .string(Conventions.liteLLMClientKeySecretKey)
+        }
+        if let secret = agent.apiKeySecret {
+            spec["apiKeySecret"] = .string(secret)
+            spec["apiKeySecretKey"] = .string(Conventions.agentAPIKeySecretKey)
         }
         return Manifest(apiVersion: Self.apiVersion, kind: "ModelConfig", name: Self.modelConfigName(agent.name), namespace: namespace,
                         labels: labels, body: ["spec": .map(spec)])
@@ -75,8 +78,14 @@ public struct AgentEmitter: Emitter {
             "modelConfig": .string(Self.modelConfigName(agent.name)),
         ]
         if !tools.isEmpty { declarative["tools"] = .list(tools) }
-        let env = LangfuseWiring.agentEnv(p.observability, serviceName: agent.name)
-        if !env.isEmpty { declarative["deployment"] = ["env": .list(env)] }
+        var deployment: ManifestMap = [
+            "podSecurityContext": KagentAgentPod.podSecurityContext,
+            "securityContext": KagentAgentPod.containerSecurityContext,
+        ]
+        var env = LangfuseWiring.agentEnv(p.observability)
+        if agent.apiKeySecret == nil { env.append(KagentAgentPod.placeholderKeyEnv) }
+        if !env.isEmpty { deployment["env"] = .list(env) }
+        declarative["deployment"] = .map(deployment)
         return Manifest(apiVersion: Self.apiVersion, kind: "Agent", name: agent.name, namespace: namespace, labels: labels,
                         body: ["spec": [
                             "type": "Declarative",

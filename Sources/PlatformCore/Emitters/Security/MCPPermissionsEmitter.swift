@@ -1,11 +1,13 @@
 import PlatformDiagnostics
 
-/// Least privilege for agents' cluster-acting tools. MCP servers are remote (a URL), so their
-/// permissions are bound to a ServiceAccount named `mcp-<server>` in the namespace of each team
-/// whose agents use the server, in the agent's cluster; the server acts with a token of that account
-/// (minted with the TokenRequest API, so the account never mounts one: `automountServiceAccountToken: false`).
-/// Namespaced resources get a Role in the team's namespace only; cluster-scoped ones (nodes, …)
-/// a ClusterRole with exactly those rules. Wildcards are refused, so nothing approaches cluster-admin.
+/// Least privilege for agents' cluster-acting tools, bound to the identity the MCP server really
+/// runs as. A pod can use only a ServiceAccount of its own namespace, so an account in the agent's
+/// namespace is one the server (at `k8s-mcp.tools`, say) can never run as; the spec names the
+/// server's own (`serviceAccount: { namespace, name }`, required with `permissions`: E7551) and
+/// the server's deployment creates it. In each cluster where agents use the server: a Role in
+/// each of those agents' team namespaces for namespaced resources (the server reads only the
+/// tenants whose agents call it), and one ClusterRole for cluster-scoped ones (nodes, …), each
+/// bound to that account across namespaces. Wildcards are refused, so nothing approaches cluster-admin.
 public struct MCPPermissionsEmitter: Emitter {
     public init() {}
 
@@ -22,20 +24,19 @@ public struct MCPPermissionsEmitter: Emitter {
         let p = plan.platform
         for server in p.mcpServers where !server.permissions.isEmpty {
             let (namespaced, clusterWide) = split(server, into: &context.diagnostics)
-            // (cluster, namespace) pairs of the teams whose agents use this server, without repeats.
-            var bindings = Set<[String]>()
+            guard let identity = server.identity else { continue }  // E7551 already
+            // Team namespaces per cluster whose agents use this server, without repeats.
+            var namespaces: [String: Set<[String]>] = [:]
             for agent in p.agents where agent.tools.contains(where: { $0.mcpServer == server.name }) {
                 guard let cluster = plan.cluster(ofAgent: agent) else { continue }
-                bindings.insert([cluster, p.team(agent.team)?.namespace ?? agent.team, agent.team])
+                namespaces[cluster, default: []].insert([p.team(agent.team)?.namespace ?? agent.team, agent.team])
             }
-            for binding in bindings.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
-                let (cluster, ns, team) = (binding[0], binding[1], binding[2])
-                let labels = PlatformLabels.common(p, team: team)
-                let account = Conventions.mcpServiceAccountName(server.name)
-                let subject: ManifestValue = ["kind": "ServiceAccount", "name": .string(account), "namespace": .string(ns)]
-                context.add(Manifest(apiVersion: "v1", kind: "ServiceAccount", name: account, namespace: ns, labels: labels,
-                                     body: ["automountServiceAccountToken": false]), to: cluster, template: "security/serviceaccount")
-                if !namespaced.isEmpty {
+            let account = Conventions.mcpRoleName(server.name)
+            let subject: ManifestValue = ["kind": "ServiceAccount", "name": .string(identity.name), "namespace": .string(identity.namespace)]
+            for cluster in namespaces.keys.sorted() {
+                for entry in (namespaces[cluster] ?? []).sorted(by: { $0.lexicographicallyPrecedes($1) }) where !namespaced.isEmpty {
+                    let (ns, team) = (entry[0], entry[1])
+                    let labels = PlatformLabels.common(p, team: team)
                     context.add(Manifest(apiVersion: "rbac.authorization.k8s.io/v1", kind: "Role", name: account, namespace: ns,
                                          labels: labels, body: ["rules": .list(namespaced.map(Self.value))]), to: cluster)
                     context.add(Manifest(apiVersion: "rbac.authorization.k8s.io/v1", kind: "RoleBinding", name: account, namespace: ns, labels: labels,
@@ -43,7 +44,8 @@ public struct MCPPermissionsEmitter: Emitter {
                                                 "subjects": [subject]]), to: cluster)
                 }
                 if !clusterWide.isEmpty {
-                    let name = "platformc-\(account)-\(ns)"
+                    let name = "platformc-\(account)"
+                    let labels = PlatformLabels.common(p)
                     context.add(Manifest(apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRole", name: name, labels: labels,
                                          body: ["rules": .list(clusterWide.map(Self.value))]), to: cluster)
                     context.add(Manifest(apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRoleBinding", name: name, labels: labels,
