@@ -9,23 +9,24 @@ import PlatformCore
     static let padding = PoolSupply(id: "c9/pad", cluster: "c9", gpuModel: "L40S", nodeCount: 25, islands: [8],
                                     pricePerHourMicros: 15_000_000)
 
-    /// A gang that fits in two pools takes the cheaper one, which the model needs: the heuristic
-    /// drops the model although the gang fits in the other pool.
+    /// A gang that fits in two pools takes the cheaper one, which the model (pinned to the cluster
+    /// whose other pool is full) needs: the heuristic drops the model although the gang fits in
+    /// the other pool (the "m7: 2 replicas cannot spread over two nodes").
     static let gangTakesTheModelsPool = PlacementProblem(pools: [
         PoolSupply(id: "c1/a", cluster: "c1", gpuModel: "H100", nodeCount: 2, islands: [8], pricePerHourMicros: 90_000_000, rdma: true),
         PoolSupply(id: "c2/b", cluster: "c2", gpuModel: "H100", nodeCount: 2, islands: [8], pricePerHourMicros: 98_000_000, rdma: true),
-        PoolSupply(id: "c3/e", cluster: "c3", gpuModel: "H100", nodeCount: 2, islands: [8], pricePerHourMicros: 90_000_000),
+        PoolSupply(id: "c1/e", cluster: "c1", gpuModel: "H100", nodeCount: 2, islands: [8], pricePerHourMicros: 90_000_000),
         padding,
     ], demands: [
-        Demand(id: "model/first", team: "t", priority: 3, gpuModel: "H100", pool: "c3/e", gpusPerGroup: 8, groups: 2, spread: .nodes),
+        Demand(id: "model/first", team: "t", priority: 3, gpuModel: "H100", pool: "c1/e", gpusPerGroup: 8, groups: 2, spread: .nodes),
         Demand(id: "job/train", kind: .gang, team: "t", priority: 2, gpuModel: "H100", gpusPerGroup: 8, groups: 1, nodesPerGroup: 2, spread: .none),
-        Demand(id: "model/m7", team: "t", priority: 1, gpuModel: "H100", gpusPerGroup: 8, groups: 2, spread: .nodes),
+        Demand(id: "model/m7", team: "t", priority: 1, gpuModel: "H100", cluster: "c1", gpusPerGroup: 8, groups: 2, spread: .nodes),
     ])
 
     @Test func everyDemandIsPlacedWhenAPlacementExists() {
         let placement = PlacementSolver.solve(Self.gangTakesTheModelsPool)
         #expect(placement.unplaced.map(\.demand) == [])
-        #expect(placement.assignments.map(\.pool) == ["c2/b", "c3/e", "c1/a"])
+        #expect(placement.assignments.map(\.pool) == ["c2/b", "c1/e", "c1/a"])
         #expect(placement.provedOptimal)
         #expect(placement.costPerHourMicros == 2 * (98_000_000 + 90_000_000 + 90_000_000))
         #expect(placement.lowerBoundMicros == placement.costPerHourMicros)
