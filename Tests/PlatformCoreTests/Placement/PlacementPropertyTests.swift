@@ -17,10 +17,35 @@ import PlatformCore
     @Test(arguments: 0..<60)
     func heuristicPlacementIsValidAndOrderFree(seed: Int) {
         let problem = PlacementFleetGenerator.small(seed: UInt64(9000 + seed), maxNodes: 40, maxDemands: 24)
-        let options = PlacementOptions(exactNodeLimit: 0)
+        // Neither the exact search nor the MILP (issue 18): the heuristic alone proves nothing.
+        let options = PlacementOptions(exactNodeLimit: 0, milpNodeLimit: 0)
         let placement = PlacementSolver.solve(problem, options: options)
         #expect(PlacementValidity.violations(problem, placement) == [], "seed \(seed)")
         #expect(!placement.provedOptimal)
+        let shuffled = PlacementFleetGenerator.shuffled(problem, seed: UInt64(seed))
+        #expect(PlacementSolver.solve(shuffled, options: options) == placement, "seed \(seed)")
+    }
+
+    /// The MILP (COIN-OR Cbc) alone after the heuristic, on the same denser platforms: every
+    /// placement valid, never worse than the heuristic's, the same whatever the order of the lists.
+    @Test(arguments: 0..<20)
+    func milpPlacementIsValidAndOrderFree(seed: Int) {
+        let problem = PlacementFleetGenerator.small(seed: UInt64(9000 + seed), maxNodes: 40, maxDemands: 24)
+        let options = PlacementOptions(exactNodeLimit: 0)
+        let placement = PlacementSolver.solve(problem, options: options)
+        #expect(PlacementValidity.violations(problem, placement) == [], "seed \(seed)")
+        let heuristic = PlacementSolver.solve(problem, options: PlacementOptions(exactNodeLimit: 0, milpNodeLimit: 0))
+        // Drops per priority level, highest first: the MILP's vector is never lexicographically after the heuristic's.
+        let levels = Array(Set(problem.demands.map(\.priority))).sorted(by: >)
+        func drops(_ p: Placement) -> [Int] {
+            let priority = Dictionary(uniqueKeysWithValues: problem.demands.map { ($0.id, $0.priority) })
+            return levels.map { level in p.unplaced.filter { priority[$0.demand] == level }.count }
+        }
+        #expect(!drops(heuristic).lexicographicallyPrecedes(drops(placement)), "seed \(seed)")
+        if placement.unplaced.map(\.demand) == heuristic.unplaced.map(\.demand) {
+            #expect(placement.costPerHourMicros <= heuristic.costPerHourMicros, "seed \(seed)")
+        }
+        #expect(placement.lowerBoundMicros <= placement.costPerHourMicros, "seed \(seed)")
         let shuffled = PlacementFleetGenerator.shuffled(problem, seed: UInt64(seed))
         #expect(PlacementSolver.solve(shuffled, options: options) == placement, "seed \(seed)")
     }

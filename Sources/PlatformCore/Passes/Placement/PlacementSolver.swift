@@ -7,13 +7,19 @@ public struct PlacementOptions: Hashable, Sendable {
     /// Search steps before the exact search gives up proving; steps, not seconds, so runs repeat.
     public var stepBudget: Int
     public var heuristic: PlacementHeuristic
+    /// Fleets of at most this many nodes get the MILP (COIN-OR Cbc) when the search did not prove its answer.
+    public var milpNodeLimit: Int
+    /// Branch-and-bound nodes Cbc may explore per stage: a count, not seconds, so runs repeat.
+    public var milpBranchNodes: Int
 
     public init(exactNodeLimit: Int = 30, exactGroupLimit: Int = 64, stepBudget: Int = 200_000,
-                heuristic: PlacementHeuristic = .fragmentationAware) {
+                heuristic: PlacementHeuristic = .fragmentationAware, milpNodeLimit: Int = 60, milpBranchNodes: Int = 2_000) {
         self.exactNodeLimit = exactNodeLimit
         self.exactGroupLimit = exactGroupLimit
         self.stepBudget = stepBudget
         self.heuristic = heuristic
+        self.milpNodeLimit = milpNodeLimit
+        self.milpBranchNodes = milpBranchNodes
     }
 }
 
@@ -57,9 +63,26 @@ public enum PlacementSolver {
         if options.heuristic == .fragmentationAware && nodes <= options.exactNodeLimit && groups <= options.exactGroupLimit {
             (state, out, proved, steps) = ExactSearch.solve(canonical, incumbent: state, incumbentOut: out, budget: options.stepBudget)
         }
+        var milpBound: Int64?
+        if options.heuristic == .fragmentationAware && !proved && nodes <= options.milpNodeLimit,
+           let milp = PlacementMILP.solve(canonical, incumbent: state, nodeLimit: options.milpBranchNodes) {
+            let current = canonical.objective(state, placedOut: out)
+            let found = canonical.objective(milp.state, placedOut: milp.out)
+            // The MILP's answer replaces ours only when strictly better on drops or cost: equal ones keep
+            // the search's tie-breaks (stranded GPUs, spread).
+            if (found.drops, found.cost) != (current.drops, current.cost) && found < current {
+                state = milp.state
+                out = milp.out
+            }
+            let final = canonical.objective(state, placedOut: out)
+            if final.drops == found.drops {
+                proved = milp.proved && final.cost == found.cost
+                milpBound = milp.lowerBoundMicros
+            }
+        }
         let outSet = Set(out)
         let placed = canonical.demands.indices.filter { canonical.staticReason[$0] == nil && !outSet.contains($0) }
-        let lowerBound = proved ? state.cost : CostLowerBound.of(canonical, placed: placed)
+        let lowerBound = proved ? state.cost : min(state.cost, milpBound ?? CostLowerBound.of(canonical, placed: placed))
         var unplaced: [Unplaced] = []
         for d in canonical.demands.indices where canonical.staticReason[d] != nil || outSet.contains(d) {
             unplaced.append(state.diagnose(d))

@@ -1,0 +1,188 @@
+#!/usr/bin/env python3
+"""Independent optimum of a placement problem with OR-Tools CP-SAT (PyPI `ortools`).
+
+The constraints and the objective are those the placement sources define
+(Sources/PlatformCore/Passes/Placement/PlacementProblem.swift, CanonicalProblem.swift, GroupFit.swift):
+a demand's groups all in one eligible pool or the demand dropped; a single-node group inside one
+NVLink island of one node, or (MIG) its slices on one node, each GPU partitioned into one profile;
+a multi-node group (gang, LeaderWorkerSet) on `nodesPerGroup` whole nodes of one zone; node k in
+zone k % len(zones); nodes below `minNodes` run; replicas with spread (groups >= 2, spread != none)
+use two nodes, and two zones when the pool has two; team quotas in milli-GPUs.
+Objective, lexicographic: dropped demands per priority level (highest first), then the price of
+running nodes. Solved in stages: each level's drops minimised and fixed, then the cost.
+"""
+from ortools.sat.python import cp_model
+
+
+def eligible(d, pools):
+    out = []
+    for p in pools:
+        if p["gpuModel"] != d["gpuModel"] or p["nodeCount"] <= 0:
+            continue
+        if d["migProfile"]:
+            if not p["mig"] or p["mig"].get(d["migProfile"], 0) <= 0:
+                continue
+        elif p["mig"]:
+            continue
+        if d["cluster"] and p["cluster"] != d["cluster"]:
+            continue
+        if d["pool"] and p["id"] != d["pool"]:
+            continue
+        spans = d["nodesPerGroup"] > 1 or d["kind"] == "gang"
+        if d["kind"] == "gang" and not p["rdma"]:
+            continue
+        if d["migProfile"]:
+            cap = p["mig"][d["migProfile"]] * sum(p["islands"])
+        elif spans:
+            cap = sum(p["islands"])
+        else:
+            cap = max(p["islands"])
+        if d["gpusPerGroup"] > cap:
+            continue
+        out.append(p)
+    return out
+
+
+def needs_spread(d):
+    return d["kind"] == "replicas" and d["groups"] >= 2 and d["spread"] != "none"
+
+
+def usage_millis(d, pools):
+    per = d["gpusPerGroup"] * d["nodesPerGroup"] * 1000
+    if d["migProfile"]:
+        e = [p for p in pools if p["mig"] and p["mig"].get(d["migProfile"], 0) > 0 and p["gpuModel"] == d["gpuModel"]]
+        if e:
+            s = e[0]["mig"][d["migProfile"]]
+            per = (d["gpusPerGroup"] * 1000 + s - 1) // s
+    return per * d["groups"]
+
+
+class Model:
+    def __init__(self, prob):
+        self.prob = prob
+        m = self.m = cp_model.CpModel()
+        pools = sorted(prob["pools"], key=lambda p: p["id"])
+        self.pools = pools
+        demands = [d for d in sorted(prob["demands"], key=lambda d: d["id"]) if d["groups"] > 0]
+        self.demands = demands
+        self.run = {}
+        for p in pools:
+            for k in range(p["nodeCount"]):
+                v = m.NewBoolVar("")
+                if k < p["minNodes"]:
+                    m.Add(v == 1)
+                self.run[p["id"], k] = v
+        self.drop = {}
+        island_use = {}   # (pool, k, i) -> [(var, gpus)]
+        whole = {}        # (pool, k) -> [var]
+        slices = {}       # (pool, k, profile) -> [(var, slices)]
+        for d in demands:
+            e = eligible(d, pools)
+            dr = self.drop[d["id"]] = m.NewBoolVar("")
+            if not e:
+                m.Add(dr == 1)
+                continue
+            G = d["groups"]
+            spans = d["nodesPerGroup"] > 1 or d["kind"] == "gang"
+            chosen = []
+            for p in e:
+                y = m.NewBoolVar("")
+                chosen.append(y)
+                Z = max(1, len(p["zones"]))
+                zoned = needs_spread(d) and d["spread"] == "zones" and len(p["zones"]) >= 2
+                counts = []  # per node: total groups (single node)
+                if spans:
+                    per_zone = []
+                    for z in range(Z):
+                        hs = []
+                        for k in range(z, p["nodeCount"], Z):
+                            h = m.NewBoolVar("")
+                            whole.setdefault((p["id"], k), []).append(h)
+                            hs.append(h)
+                        u = m.NewIntVar(0, G, "")
+                        m.Add(sum(hs) == d["nodesPerGroup"] * u)
+                        per_zone.append(u)
+                        if zoned:
+                            m.Add(u <= G - 1)
+                    m.Add(sum(per_zone) == G * y)
+                    continue
+                for k in range(p["nodeCount"]):
+                    if d["migProfile"]:
+                        w = m.NewIntVar(0, G, "")
+                        slices.setdefault((p["id"], k, d["migProfile"]), []).append((w, d["gpusPerGroup"]))
+                        counts.append(w)
+                    else:
+                        node = []
+                        for i, size in enumerate(p["islands"]):
+                            if d["gpusPerGroup"] <= size:
+                                x = m.NewIntVar(0, size // d["gpusPerGroup"], "")
+                                island_use.setdefault((p["id"], k, i), []).append((x, d["gpusPerGroup"]))
+                                node.append(x)
+                        counts.append(sum(node) if node else 0)
+                m.Add(sum(counts) == G * y)
+                if needs_spread(d):
+                    for c in counts:
+                        m.Add(c <= G - 1)
+                    if zoned:
+                        for z in range(Z):
+                            m.Add(sum(counts[k] for k in range(z, p["nodeCount"], Z)) <= G - 1)
+            m.Add(sum(chosen) + dr == 1)
+        for p in pools:
+            for k in range(p["nodeCount"]):
+                r = self.run[p["id"], k]
+                held = whole.get((p["id"], k), [])
+                if p["mig"]:
+                    parts = []
+                    for q, per in sorted(p["mig"].items()):
+                        mq = m.NewIntVar(0, sum(p["islands"]), "")
+                        parts.append(mq)
+                        used = slices.get((p["id"], k, q), [])
+                        if used:
+                            m.Add(sum(v * g for v, g in used) <= per * mq)
+                    m.Add(sum(parts) <= sum(p["islands"]) * r)
+                    continue
+                for i, size in enumerate(p["islands"]):
+                    used = island_use.get((p["id"], k, i), [])
+                    m.Add(sum(v * g for v, g in used) + size * sum(held) <= size * r)
+                if held:
+                    m.Add(sum(held) <= r)
+        for t in prob["teams"]:
+            if t["gpuQuota"] is None:
+                continue
+            members = [d for d in demands if d["team"] == t["name"]]
+            if members:
+                m.Add(sum(usage_millis(d, pools) * (1 - self.drop[d["id"]]) for d in members) <= t["gpuQuota"] * 1000)
+        self.levels = sorted({d["priority"] for d in demands}, reverse=True)
+        self.cost = sum(p["price"] // 1_000_000 * self.run[p["id"], k] for p in pools for k in range(p["nodeCount"]))
+        # Prices in the generators are whole dollars; cost in dollars keeps CP-SAT's numbers small.
+        assert all(p["price"] % 1_000_000 == 0 for p in pools)
+
+
+def solve(prob, seconds=30.0, workers=1):
+    """Returns drops per level (highest priority first), the optimal (or best) cost in micros, the
+    cost bound, and whether every stage was proved optimal."""
+    model = Model(prob)
+    m = model.m
+    drops, proved = [], True
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = workers
+    solver.parameters.max_time_in_seconds = seconds
+    solver.parameters.random_seed = 1
+    for level in model.levels:
+        expr = sum(model.drop[d["id"]] for d in model.demands if d["priority"] == level)
+        m.Minimize(expr)
+        st = solver.Solve(m)
+        if st not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return {"drops": None, "cost": None, "bound": None, "proved": False}
+        val = int(round(solver.ObjectiveValue()))
+        proved = proved and st == cp_model.OPTIMAL
+        drops.append(val)
+        m.Add(expr <= val)
+    m.Minimize(model.cost)
+    st = solver.Solve(m)
+    if st not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return {"drops": drops, "cost": None, "bound": None, "proved": False}
+    return {"drops": drops, "levels": model.levels, "cost": int(round(solver.ObjectiveValue())) * 1_000_000,
+            "bound": int(round(solver.BestObjectiveBound())) * 1_000_000,
+            "proved": proved and st == cp_model.OPTIMAL,
+            "dropped": sorted(d["id"] for d in model.demands if solver.Value(model.drop[d["id"]]))}
