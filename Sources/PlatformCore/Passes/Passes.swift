@@ -7,7 +7,6 @@ public enum Passes {
         var plan = PlacementPass.run(platform, previous: previous, into: &diagnostics)
         CanaryPlacementCheck.check(plan, into: &diagnostics)
         RouteHostnameCheck.run(plan, into: &diagnostics)
-        FrontDoorCheck.run(platform, into: &diagnostics)
         plan.cost = CostPass.run(plan, into: &diagnostics)
         return plan
     }

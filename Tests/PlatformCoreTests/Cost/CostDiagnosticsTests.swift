@@ -23,13 +23,16 @@ import Testing
         ])
     }
 
+    /// LiteLLM's database enforces the budgets (else W7300 says they are reported only).
+    static let enforced = ("providers:", "litellm: { databaseSecret: litellm-database }\nproviders:")
+
     @Test func teamOverBudgetIsAnErrorOrAWarning() {
         let budget = ("quota: { gpus: 32 }", "quota: { gpus: 32 }\n    budget: { monthly: 100000 }")
-        #expect(Self.lines([budget]) == ["16:24: error[E4003]: team `search` costs $120537.60 a month, over its budget of $100000.00 by $20537.60"])
+        #expect(Self.lines([budget, Self.enforced]) == ["16:24: error[E4003]: team `search` costs $120537.60 a month, over its budget of $100000.00 by $20537.60"])
         let warn = ("quota: { gpus: 32 }", "quota: { gpus: 32 }\n    budget: { monthly: 100000, enforcement: warn }")
-        #expect(Self.lines([warn]) == ["16:24: warning[W4004]: team `search` costs $120537.60 a month, over its budget of $100000.00 by $20537.60"])
+        #expect(Self.lines([warn, Self.enforced]) == ["16:24: warning[W4004]: team `search` costs $120537.60 a month, over its budget of $100000.00 by $20537.60"])
         let atMax = ("quota: { gpus: 32 }", "quota: { gpus: 32 }\n    budget: { monthly: 130000 }")
-        #expect(Self.lines([atMax]) == [
+        #expect(Self.lines([atMax, Self.enforced]) == [
             "16:24: warning[W4005]: team `search` costs $120537.60 a month now but $160716.80 with every model at `replicas.max`, over its budget of $130000.00",
         ])
     }

@@ -30,11 +30,11 @@ public struct LiteLLMConfig: Sendable {
             .sorted { $0.name.precedesInByteOrder($1.name) }
     }
 
-    /// The proxy has a client in this cluster: a route served here, or an agent placed here that
+    /// The proxy has a client in this cluster: a route served here that passes through it (`RoutePath`), or an agent placed here that
     /// names an external `provider/model` (agents reach those through LiteLLM).
     public var isNeeded: Bool {
         let p = plan.platform
-        return !routes.isEmpty || p.agents.contains { agent in
+        return routes.contains { !RoutePath.needsLiteLLM($0, platform: p).isEmpty } || p.agents.contains { agent in
             guard let slash = agent.model.firstIndex(of: "/"), p.provider(String(agent.model[..<slash])) != nil else { return false }
             return plan.cluster(ofAgent: agent) == cluster
         }

@@ -9,7 +9,7 @@ import Testing
     static let pooled = ("    architecture: llama-3-70b\n", "    architecture: llama-3-70b\n    routing: { prefixCacheAware: true }\n")
     static let fallback = ("      - { model: llama-3-70b, weight: 100 }\n",
                            "      - { model: llama-3-70b, weight: 100 }\n    fallbacks:\n      - { provider: openai, model: gpt-4o }\n")
-    static let budget = ("    quota: { gpus: 24 }", "    quota: { gpus: 24 }\n    budget: { monthly: 90000 }")
+    static let budget = ("teams:\n  - name: search\n", "teams:\n  - name: search\n    budget: { monthly: 200000 }\n")
     static let database = ("providers:", "litellm: { databaseSecret: litellm-database }\nproviders:")
 
     @Test func routesPassThroughLiteLLMWhenClientsUseVirtualKeys() throws {
@@ -67,7 +67,7 @@ import Testing
 
     @Test func budgetWithoutADatabaseIsReportedOnly() {
         #expect(Fixture.lines([Self.budget]).filter { $0.contains("7300") } == [
-            "16:24: warning[W7300]: budget of team `search` is reported only: LiteLLM has no database (`litellm.databaseSecret`) to keep teams and spend in | help: name the Secret holding LiteLLM's PostgreSQL URL in `litellm.databaseSecret`",
+            "15:24: warning[W7300]: budget of team `search` is reported only: LiteLLM has no database (`litellm.databaseSecret`) to keep teams and spend in | help: name the Secret holding LiteLLM's PostgreSQL URL in `litellm.databaseSecret`",
         ])
         #expect(Fixture.lines([Self.budget, Self.database]).filter { $0.contains("7300") } == [])
     }
