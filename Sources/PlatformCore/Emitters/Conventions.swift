@@ -19,6 +19,17 @@ public enum Conventions {
     public static let endpointPickerPort = 9002
     public static let gatewayName = "platform-gateway"
     public static let gatewayClassName = "kgateway"
+    /// The cluster-internal Gateway (a ClusterIP Service) through which LiteLLM reaches InferencePools:
+    /// only a Gateway can send to an InferencePool's endpoint picker.
+    public static let internalGatewayName = "platform-internal"
+    /// Header LiteLLM sets on requests to the internal Gateway, naming the model whose pool serves it.
+    public static let poolHeader = "x-platformc-pool"
+    /// kgateway names the proxy's Service after its Gateway, in the Gateway's namespace, with one port per
+    /// listener port (kgateway-dev/kgateway `internal/kgateway/helm/gloo-gateway/templates/gateway/proxy-deployment.yaml`,
+    /// `internal/kgateway/deployer/values_helpers.go` getPortsValues, commit 06ff8b9d6c).
+    public static var internalGatewayEndpoint: String {
+        "http://\(internalGatewayName).\(systemNamespace).svc.cluster.local:80/v1"
+    }
     public static let liteLLMName = "litellm"
 
     /// Prometheus of the kube-prometheus-stack (its `prometheus-operated` Service), used when the

@@ -50,6 +50,7 @@ public struct Lowering {
             policyConfiguration: PolicyConfiguration(spec.object("policy")),
             budget: lowerBudget(spec.object("budget")))
         platform.securityExceptions = spec.object("security").objects("exceptions").map(lowerSecurityException)
+        platform.frontDoor = lowerFrontDoor(gateway: spec.object("gateway"), liteLLM: spec.object("litellm"))
         markAgentModels(&platform)
         return platform
     }
@@ -65,6 +66,17 @@ public struct Lowering {
     private func lowerSecurityException(_ o: SpecObject) -> SecurityException {
         SecurityException(workload: o.string("workload") ?? "", allow: Set(o.strings("allow").compactMap(PodSecurityControl.init)).sorted(),
                           reason: o.string("reason") ?? "", location: o.loc("workload"))
+    }
+
+    private func lowerFrontDoor(gateway: SpecObject, liteLLM: SpecObject) -> FrontDoor {
+        var door = FrontDoor()
+        door.tlsSecret = gateway.object("tls").string("secret")
+        door.clientAuth = FrontDoor.ClientAuth(rawValue: gateway.string("clientAuth") ?? "") ?? .virtualKeys
+        door.clientAuthLocation = gateway.has("clientAuth") ? gateway.loc("clientAuth") : nil
+        door.masterKeySecret = liteLLM.string("masterKeySecret") ?? Conventions.liteLLMMasterKeySecret
+        door.databaseSecret = liteLLM.string("databaseSecret")
+        door.location = liteLLM.isPresent ? liteLLM.location : nil
+        return door
     }
 
     private func lowerBudget(_ budget: SpecObject) -> Budget? {

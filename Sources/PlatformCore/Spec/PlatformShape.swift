@@ -332,6 +332,25 @@ public enum PlatformShape {
         FieldShape("exceptions", .list(.object(securityException)), "Pod Security exceptions, each for one workload with a reason"),
     ])
 
+    // The front door and the LiteLLM proxy (docs/traffic.md).
+    static let gatewayTLS = ObjectShape("GatewayTLS", "TLS of the Gateway's HTTPS listener.", [
+        FieldShape("secret", .string(pattern: dnsLabel), required: true,
+                   "Secret of type `kubernetes.io/tls` (keys `tls.crt`, `tls.key`) in the system namespace of every serving cluster"),
+    ])
+
+    static let gateway = ObjectShape("Gateway", "How clients reach the routes: TLS and client authentication.", [
+        FieldShape("tls", .object(gatewayTLS), "HTTPS on port 443 (without it the Gateway listens on plain HTTP port 80)"),
+        FieldShape("clientAuth", .enumeration(["virtualKeys", "none"]), default: "virtualKeys",
+                   "`virtualKeys`: every route passes through LiteLLM, which admits only its virtual keys (one team each); `none`: routes without fallbacks go straight to their models, unauthenticated"),
+    ])
+
+    static let liteLLM = ObjectShape("LiteLLM", "The LiteLLM proxy's Secrets: its master key and the database that enforces budgets.", [
+        FieldShape("masterKeySecret", .string(pattern: dnsLabel), default: "litellm-master-key",
+                   "Secret (key `master-key`) with the proxy's admin key, in the system namespace"),
+        FieldShape("databaseSecret", .string(pattern: dnsLabel),
+                   "Secret (key `url`) with the PostgreSQL URL LiteLLM keeps teams, keys and spend in; one database shared by every cluster. Without it budgets are reported only"),
+    ])
+
     /// The whole document.
     public static let platform = ObjectShape("Platform", "A platformc platform spec.", [
         FieldShape("apiVersion", .enumeration(["platformc/v1alpha1"]), required: true, "spec version"),
@@ -346,6 +365,8 @@ public enum PlatformShape {
         FieldShape("providers", .list(.object(provider)), "external model providers"),
         FieldShape("models", .list(.object(model)), "self-hosted models"),
         FieldShape("routes", .list(.object(route)), "gateway routes"),
+        FieldShape("gateway", .object(gateway), "the Gateway: TLS and how clients authenticate"),
+        FieldShape("litellm", .object(liteLLM), "the LiteLLM proxy's master key and database"),
         FieldShape("mcpServers", .list(.object(mcpServer)), "MCP servers"),
         FieldShape("agents", .list(.object(agent)), "agents"),
         FieldShape("training", .list(.object(training)), "training jobs"),

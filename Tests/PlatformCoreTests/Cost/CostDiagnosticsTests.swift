@@ -23,13 +23,16 @@ import Testing
         ])
     }
 
+    /// LiteLLM's database enforces the budgets (else W7300 says they are reported only).
+    static let enforced = ("providers:", "litellm: { databaseSecret: litellm-database }\nproviders:")
+
     /// Over budget now is the `team-budget` policy rule (PolicyRuleTests); the cost pass warns only
     /// that scaling to `replicas.max` would break the budget.
     @Test func overBudgetIsLeftToThePolicyAtMaxIsAWarning() {
         let budget = ("quota: { gpus: 32 }", "quota: { gpus: 32 }\n    budget: { monthly: 100000 }")
-        #expect(Self.lines([budget]) == [])
+        #expect(Self.lines([budget, Self.enforced]) == [])
         let atMax = ("quota: { gpus: 32 }", "quota: { gpus: 32 }\n    budget: { monthly: 130000 }")
-        #expect(Self.lines([atMax]) == [
+        #expect(Self.lines([atMax, Self.enforced]) == [
             "16:24: warning[W4005]: team `search` costs $120537.60 a month now but $160716.80 with every model at `replicas.max`, over its budget of $130000.00",
         ])
     }

@@ -1,9 +1,9 @@
-/// LiteLLM team budgets for the proxy's `config.yaml`, to embed under
-/// `litellm_settings.default_team_settings` (keys per LiteLLM's proxy config: `team_id`,
-/// `max_budget`, `budget_duration`). LiteLLM only sees the spend that goes through it, the
-/// external providers, so a team's LiteLLM budget is what its monthly budget leaves after its GPU
-/// cost (never below 0). Teams without a budget get no entry. LiteLLM enforces budgets against
-/// spend in its database only: without one these are not enforced.
+/// LiteLLM teams with their budgets, as `LiteLLMProvisioning` writes them through `/team/new` and
+/// `/team/update` (fields `team_id`, `max_budget`, `budget_duration`, `metadata`). LiteLLM prices
+/// only what passes through it at a known price: external providers (self-hosted models have no
+/// price in LiteLLM), so a team's LiteLLM budget is what its monthly budget leaves after its GPU
+/// cost (never below 0); `metadata` states both figures so the difference is never silent. One
+/// team, one budget, whatever the number of clusters: every proxy shares the one database.
 public enum LiteLLMBudgets {
     /// LiteLLM resets budgets every `budget_duration`; 30 days is the month the cost model prices.
     public static let budgetDuration = "30d"
@@ -14,8 +14,10 @@ public enum LiteLLMBudgets {
         return .list(report.teams.compactMap { team -> ManifestValue? in
             guard let budget = team.budget else { return nil }
             let left = max(Money.zero, budget.monthly - team.gpuMonthly)
-            return ["team_id": .string(team.name), "max_budget": .double(dollars(left)),
-                    "budget_duration": .string(budgetDuration)]
+            return ["team_id": .string(team.name), "team_alias": .string(team.name), "max_budget": .double(dollars(left)),
+                    "budget_duration": .string(budgetDuration),
+                    "metadata": ["platformc_monthly_budget": .double(dollars(budget.monthly)),
+                                 "platformc_gpu_monthly": .double(dollars(team.gpuMonthly))]]
         })
     }
 

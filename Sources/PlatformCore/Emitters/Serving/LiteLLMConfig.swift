@@ -30,11 +30,11 @@ public struct LiteLLMConfig: Sendable {
             .sorted { $0.name.precedesInByteOrder($1.name) }
     }
 
-    /// The proxy has a client in this cluster: a route served here, or an agent placed here that
+    /// The proxy has a client in this cluster: a route served here that passes through it (`RoutePath`), or an agent placed here that
     /// names an external `provider/model` (agents reach those through LiteLLM).
     public var isNeeded: Bool {
         let p = plan.platform
-        return !routes.isEmpty || p.agents.contains { agent in
+        return routes.contains { !RoutePath.needsLiteLLM($0, platform: p).isEmpty } || p.agents.contains { agent in
             guard let slash = agent.model.firstIndex(of: "/"), p.provider(String(agent.model[..<slash])) != nil else { return false }
             return plan.cluster(ofAgent: agent) == cluster
         }
@@ -45,34 +45,62 @@ public struct LiteLLMConfig: Sendable {
         provider.uppercased().replacingOccurrences(of: "-", with: "_") + "_API_KEY"
     }
     public static let masterKeyVariable = "LITELLM_MASTER_KEY"
+    /// LiteLLM's PostgreSQL URL (its Prisma schema reads `DATABASE_URL`).
+    public static let databaseVariable = "DATABASE_URL"
 
     /// An external model's `model_name`: `openai/gpt-4o`, the form agents use too.
     public static func externalModelName(provider: String, model: String) -> String { "\(provider)/\(model)" }
 
     /// The whole config document.
     public var document: ManifestValue {
+        // Teams and their budgets are rows of LiteLLM's database, made through its admin API
+        // (`LiteLLMProvisioning`); the config has no key that creates or limits a team.
+        var general: ManifestMap = ["master_key": .string("os.environ/\(Self.masterKeyVariable)")]
+        if plan.platform.frontDoor.databaseSecret != nil {
+            general["database_url"] = .string("os.environ/\(Self.databaseVariable)")
+        }
         var doc: ManifestMap = [
             "model_list": .list(selfHostedModels + externalModels.map(\.entry)),
             "router_settings": routerSettings,
-            "general_settings": ["master_key": .string("os.environ/\(Self.masterKeyVariable)")],
+            "general_settings": .map(general),
         ]
         var settings: ManifestMap = ["drop_params": true]
         if plan.platform.observability.langfuseHost != nil { settings["success_callback"] = ["langfuse"] }
-        if case let .list(teams) = LiteLLMBudgets.teams(plan), !teams.isEmpty { settings["default_team_settings"] = .list(teams) }
         doc["litellm_settings"] = .map(settings)
         return .map(doc)
     }
 
+    /// One entry per deployment, named as clients ask (a canary under its stable model's name, so
+    /// LiteLLM splits that name between them by `weight`, the route's). A pooled model is reached
+    /// through the internal Gateway, which hands the request to its endpoint picker; others at their Service.
     var selfHostedModels: [ManifestValue] {
         deployments.map { d in
             let timeout = routes.filter { $0.backends.contains { $0.model == d.model.name } }.map(\.timeoutSeconds).max()
             // `hosted_vllm/`, not `openai/`: the OpenAI client demands a key and would fall back to
             // OPENAI_API_KEY, sending the real OpenAI key to our own servers.
-            var params: ManifestMap = ["model": .string("hosted_vllm/\(d.model.name)"),
-                                       "api_base": .string(Conventions.modelEndpoint(model: d.model.name, namespace: d.namespace))]
+            var params: ManifestMap = ["model": .string("hosted_vllm/\(d.model.name)")]
+            if d.model.prefixCacheAware {
+                params["api_base"] = .string(Conventions.internalGatewayEndpoint)
+                params["extra_headers"] = [Conventions.poolHeader: .string(d.model.name)]
+            } else {
+                params["api_base"] = .string(Conventions.modelEndpoint(model: d.model.name, namespace: d.namespace))
+            }
             if let timeout { params["timeout"] = .int(Int64(timeout)) }
-            return ["model_name": .string(d.model.name), "litellm_params": .map(params)]
+            if let weight = weight(of: d.model.name) { params["weight"] = .int(Int64(weight)) }
+            return ["model_name": .string(Self.servedName(d.model)), "litellm_params": .map(params)]
         }
+    }
+
+    /// The name clients send for `model`: a canary answers under its stable model's.
+    static func servedName(_ model: Model) -> String { model.canaryOf ?? model.name }
+
+    /// The model's weight in the first route (by name) that splits its served name between several
+    /// deployments; nil when it is alone under its name.
+    func weight(of model: String) -> Int? {
+        for route in routes where route.backends.count > 1 {
+            if let b = route.backends.first(where: { $0.model == model }) { return b.weight }
+        }
+        return nil
     }
 
     /// External models: route fallbacks here, and the provider models agents name; by name.
@@ -109,13 +137,14 @@ public struct LiteLLMConfig: Sendable {
         for route in routes {
             let targets = route.fallbacks.map { Self.externalModelName(provider: $0.provider, model: $0.model) }
             for backend in route.backends where !targets.isEmpty {
-                for t in targets where !(fallbacks[backend.model] ?? []).contains(t) { fallbacks[backend.model, default: []].append(t) }
+                guard let d = deploymentsByModel[backend.model] else { continue }
+                let name = Self.servedName(d.model)
+                for t in targets where !(fallbacks[name] ?? []).contains(t) { fallbacks[name, default: []].append(t) }
             }
         }
-        let here = deploymentsByModel
         var settings: ManifestMap = ["routing_strategy": "simple-shuffle",
                                      "num_retries": .int(Int64(routes.map(\.retries).max() ?? 2))]
-        let list: [ManifestValue] = fallbacks.keys.filter { here[$0] != nil }.sorted().map { model in
+        let list: [ManifestValue] = fallbacks.keys.sorted().map { model in
             .map([model: .list((fallbacks[model] ?? []).map { .string($0) })])
         }
         if !list.isEmpty { settings["fallbacks"] = .list(list) }

@@ -2,6 +2,9 @@
 /// ServiceAccount, a Deployment that reads provider keys from their Secrets, and a Service.
 public struct LiteLLMEmitter: Emitter {
     public static let configKey = "config.yaml"
+    /// Keys of `litellm.masterKeySecret` and `litellm.databaseSecret`.
+    public static let masterKeySecretKey = "master-key"
+    public static let databaseSecretKey = "url"
     static let configDirectory = "/etc/litellm"
 
     public init() {}
@@ -23,6 +26,10 @@ public struct LiteLLMEmitter: Emitter {
             context.add(WorkloadSecurity.serviceAccount(name, namespace: namespace, labels: labels), to: cluster, template: "litellm/serviceaccount")
             context.add(deployment(p, providers: config.providers, configDigest: SHA256.hex(text), labels: labels),
                         to: cluster, template: "litellm/deployment")
+            if let job = LiteLLMProvisioning.job(plan, configDigest: SHA256.hex(text), labels: labels) {
+                context.add(job.script, to: cluster, template: "litellm/configmap")
+                context.add(job.job, to: cluster, template: "litellm/job")
+            }
             context.add(Manifest(apiVersion: "v1", kind: "Service", name: name, namespace: namespace, labels: labels, body: ["spec": [
                 "type": "ClusterIP", "selector": .map(Self.selector),
                 "ports": [["name": "http", "port": .int(Int64(Conventions.liteLLMPort)), "targetPort": "http", "protocol": "TCP",
@@ -41,7 +48,10 @@ public struct LiteLLMEmitter: Emitter {
 
     func deployment(_ p: Platform, providers: [Provider], configDigest: String, labels: ManifestMap) -> Manifest {
         var env: [ManifestValue] = [["name": "HOME", "value": "/tmp"],
-                                    Self.secretEnv(LiteLLMConfig.masterKeyVariable, secret: Conventions.liteLLMMasterKeySecret, key: "master-key")]
+                                    Self.secretEnv(LiteLLMConfig.masterKeyVariable, secret: p.frontDoor.masterKeySecret, key: Self.masterKeySecretKey)]
+        if let database = p.frontDoor.databaseSecret {
+            env.append(Self.secretEnv(LiteLLMConfig.databaseVariable, secret: database, key: Self.databaseSecretKey))
+        }
         for provider in providers {
             env.append(Self.secretEnv(LiteLLMConfig.apiKeyVariable(provider.name), secret: provider.apiKeySecret,
                                       key: Conventions.providerAPIKeySecretKey))

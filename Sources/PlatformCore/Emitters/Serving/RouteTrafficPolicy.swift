@@ -6,7 +6,7 @@ public enum RouteTrafficPolicy {
     /// after it started costs twice.
     public static let retryOn: [String] = ["connect-failure", "refused-stream", "reset-before-request"]
 
-    public static func policy(for route: Route, labels: ManifestMap) -> Manifest {
+    public static func policy(for route: Route, namespace: String = Conventions.systemNamespace, labels: ManifestMap) -> Manifest {
         var spec: ManifestMap = [
             "targetRefs": [["group": "gateway.networking.k8s.io", "kind": "HTTPRoute", "name": .string(route.name)]],
         ]
@@ -19,6 +19,6 @@ public enum RouteTrafficPolicy {
                              "statusCodes": [503]]
         }
         return Manifest(apiVersion: "gateway.kgateway.dev/v1alpha1", kind: "TrafficPolicy", name: route.name,
-                        namespace: Conventions.systemNamespace, labels: labels, body: ["spec": .map(spec)])
+                        namespace: namespace, labels: labels, body: ["spec": .map(spec)])
     }
 }

@@ -33,7 +33,7 @@ import Testing
                 "\(output.diagnostics.sorted.map(\.message))")
         let kinds = Set(output.manifests?.clusters.flatMap(\.manifests).map(\.kind) ?? [])
         for kind in ["Deployment", "Service", "ServiceAccount", "ResourceClaimTemplate", "Gateway", "HTTPRoute", "TrafficPolicy",
-                     "ReferenceGrant", "InferencePool", "ScaledObject", "ConfigMap"] {
+                     "GatewayParameters", "InferencePool", "ScaledObject", "ConfigMap"] {
             #expect(kinds.contains(kind), "no \(kind) emitted")
         }
     }

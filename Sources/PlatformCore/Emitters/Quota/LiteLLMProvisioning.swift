@@ -1,0 +1,75 @@
+/// Creates the spec's teams, with their budgets, in LiteLLM's database through its admin API: LiteLLM
+/// keeps teams, keys and spend only in its PostgreSQL database and has no config key that creates or
+/// limits a team (`default_team_settings` carries per-team callbacks, not budgets; LiteLLM docs
+/// proxy/team_budgets, proxy/users; litellm 1.106.12 `proxy/management_endpoints/team_endpoints.py`
+/// `/team/new`, `/team/update`). A Job in each cluster whose proxy has the database, named by the digest
+/// of what it writes (a Job's pod template cannot change), waits for the proxy and upserts every team.
+/// Every cluster's proxy shares the one database `litellm.databaseSecret` names, so a team is one row
+/// with one budget and one spend however many clusters run it: the Jobs of all clusters write the
+/// same values.
+public enum LiteLLMProvisioning {
+    public static let scriptKey = "provision.py"
+
+    /// The script's ConfigMap and the Job; nil without a database (budgets are reported only).
+    public static func job(_ plan: PlannedPlatform, configDigest: String, labels: ManifestMap) -> (script: Manifest, job: Manifest)? {
+        guard plan.platform.frontDoor.databaseSecret != nil else { return nil }
+        let teams = YAMLRenderer.render(["teams": LiteLLMBudgets.teams(plan)])
+        let digest = String(SHA256.hex(script + teams).prefix(10))
+        let name = "\(Conventions.liteLLMName)-teams-\(digest)"
+        let namespace = Conventions.systemNamespace
+        let configMap = Manifest(apiVersion: "v1", kind: "ConfigMap", name: name, namespace: namespace, labels: labels,
+                                 body: ["data": [.init(scriptKey): .string(script), "teams.yaml": .string(teams)]])
+        var pod = WorkloadSecurity.podIdentity(serviceAccount: Conventions.liteLLMName)
+        pod["restartPolicy"] = "OnFailure"
+        pod["containers"] = [[
+            "name": "provision",
+            "image": .string(Conventions.liteLLMImage),
+            "command": ["python3", .string("/etc/litellm-teams/\(scriptKey)"), "/etc/litellm-teams/teams.yaml"],
+            "env": [["name": "LITELLM_URL", "value": .string(Conventions.liteLLMEndpoint)],
+                    LiteLLMEmitter.secretEnv(LiteLLMConfig.masterKeyVariable, secret: plan.platform.frontDoor.masterKeySecret,
+                                             key: LiteLLMEmitter.masterKeySecretKey)],
+            "securityContext": WorkloadSecurity.containerSecurityContext,
+            "volumeMounts": [["name": "teams", "mountPath": "/etc/litellm-teams", "readOnly": true]],
+        ]]
+        pod["volumes"] = [["name": "teams", "configMap": ["name": .string(name)]]]
+        let job = Manifest(apiVersion: "batch/v1", kind: "Job", name: name, namespace: namespace, labels: labels, body: ["spec": [
+            "backoffLimit": 20,
+            "template": ["metadata": ["labels": .map(labels)], "spec": .map(pod)],
+        ]])
+        return (configMap, job)
+    }
+
+    /// Upserts each team of the YAML file (`teams: [{team_id, max_budget, budget_duration, metadata}]`)
+    /// with the master key; exits non-zero (the Job retries) until every team is written. Standard
+    /// library only: the LiteLLM image has PyYAML (a LiteLLM dependency) and nothing else is needed.
+    public static let script = #"""
+    import json, os, sys, time, urllib.error, urllib.request
+    import yaml
+
+    base = os.environ["LITELLM_URL"].rstrip("/")
+    key = os.environ["LITELLM_MASTER_KEY"]
+
+    def call(path, body=None):
+        data = None if body is None else json.dumps(body).encode()
+        req = urllib.request.Request(base + path, data=data, method="GET" if body is None else "POST",
+                                     headers={"Authorization": "Bearer " + key, "Content-Type": "application/json"})
+        with urllib.request.urlopen(req, timeout=30) as r:
+            return json.loads(r.read() or b"null")
+
+    for _ in range(60):
+        try:
+            call("/health/readiness"); break
+        except Exception:
+            time.sleep(5)
+
+    teams = yaml.safe_load(open(sys.argv[1]))["teams"] or []
+    for team in teams:
+        try:
+            call("/team/info?team_id=" + team["team_id"])
+            exists = True
+        except urllib.error.HTTPError:
+            exists = False
+        call("/team/update" if exists else "/team/new", team)
+        print(("updated " if exists else "created ") + team["team_id"], flush=True)
+    """#
+}

@@ -1,0 +1,36 @@
+/// How one route's requests travel in one cluster (docs/traffic.md):
+/// client → Gateway → LiteLLM → internal Gateway → InferencePool/EPP, or LiteLLM → Service → vLLM,
+/// when the route needs LiteLLM; otherwise client → Gateway → InferencePool/EPP or Service → vLLM.
+public struct RoutePath: Equatable, Sendable {
+    /// Why a route passes through LiteLLM.
+    public enum Reason: String, Sendable, CaseIterable {
+        /// Only LiteLLM falls back to an external provider.
+        case fallbacks
+        /// `gateway.clientAuth: virtualKeys`: LiteLLM checks the key, which names the team whose budget pays.
+        case virtualKeys = "virtual keys"
+        /// An InferencePool weighted with other backends: kgateway answers 503 for weighted InferencePool
+        /// rules (kgateway-dev/kgateway#11667, open) and breaks Service routes beside InferencePool ones
+        /// (#11981, open); LiteLLM does the weighting instead.
+        case weightedPool = "weighted InferencePool"
+    }
+
+    public var reasons: [Reason]
+    public var throughLiteLLM: Bool { !reasons.isEmpty }
+
+    public static func of(_ route: Route, backends: [RouteBackend], frontDoor: FrontDoor) -> RoutePath {
+        var reasons: [Reason] = []
+        if !route.fallbacks.isEmpty { reasons.append(.fallbacks) }
+        if frontDoor.clientAuth == .virtualKeys { reasons.append(.virtualKeys) }
+        if backends.count > 1 && backends.contains(where: \.viaInferencePool) { reasons.append(.weightedPool) }
+        return RoutePath(reasons: reasons)
+    }
+
+    /// The route's path in every cluster that serves it is the same but for `weightedPool`; this is
+    /// the spec-level answer (any backend placement), for checks that run before emission.
+    public static func needsLiteLLM(_ route: Route, platform: Platform) -> [Reason] {
+        let pooled = route.backends.contains { b in platform.models.first { $0.name == b.model }?.prefixCacheAware == true }
+        var reasons = of(route, backends: [], frontDoor: platform.frontDoor).reasons
+        if route.backends.count > 1 && pooled { reasons.append(.weightedPool) }
+        return reasons
+    }
+}

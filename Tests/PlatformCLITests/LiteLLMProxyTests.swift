@@ -1,0 +1,127 @@
+import Foundation
+import Testing
+import Yams
+
+/// The real LiteLLM proxy (PyPI `litellm[proxy]`, pinned in the Makefile) run on 127.0.0.1 with the
+/// config platformc generated for the bundled platform's `prod-use1` (its LiteLLM ConfigMap), against
+/// stub OpenAI-compatible backends, driven by the real `openai` client (`LiteLLMProxy/litellm_harness.py`
+/// starts and stops every server). One proxy start for the whole suite. With PostgreSQL (Debian
+/// `postgresql`) and the Prisma CLI LiteLLM needs for its database, the generated provisioning script
+/// creates the teams and a team over its budget is refused.
+@Suite struct LiteLLMProxyTests {
+    static let isCI = !(ProcessInfo.processInfo.environment["CI"] ?? "").isEmpty
+    static let postgres = "/usr/lib/postgresql/15/bin/initdb"
+
+    static let hasLiteLLM: Bool = python(["-c", "import litellm.proxy.proxy_cli, openai"]).status == 0
+    /// LiteLLM's database needs Prisma's engines, which it fetches (npm) on first use.
+    static let hasDatabase: Bool = FileManager.default.isExecutableFile(atPath: postgres) && python(["-c", """
+        import os; os.environ["LITELLM_LOCAL_MODEL_COST_MAP"] = "True"
+        import subprocess, sys; sys.exit(subprocess.run([sys.executable, "-m", "prisma", "--version"], capture_output=True, timeout=120).returncode)
+        """]).status == 0
+
+    static var runnable: Bool {
+        if hasLiteLLM || isCI { return true }
+        print("SKIPPED LiteLLMProxyTests: python3 cannot import litellm[proxy] and openai (`make deps` installs them)")
+        return false
+    }
+    static var databaseRunnable: Bool {
+        if (hasLiteLLM && hasDatabase) || isCI { return true }
+        print("SKIPPED LiteLLMProxyTests budget test: PostgreSQL 15 (Debian `postgresql`) or Prisma's engines (fetched by npm) are missing")
+        return false
+    }
+
+    /// The harness's observations, computed once (one proxy start).
+    static let run: [String: Any] = {
+        do { return try harness(database: hasDatabase || isCI) } catch { return ["errors": ["\(error)"]] }
+    }()
+
+    @Test(.enabled(if: runnable)) func proxyStartsWithTheGeneratedConfig() {
+        #expect((Self.run["errors"] as? [String]) == [], "\(Self.run)")
+        #expect(Self.run["litellm_version"] as? String == "1.106.12")
+    }
+
+    /// A client names a model; the canary answers under its stable model's name, and the pooled model
+    /// is reached through the internal Gateway with the header its HTTPRoute matches.
+    @Test(.enabled(if: runnable)) func routesByModelName() {
+        let routing = Self.run["routing"] as? [String: String] ?? [:]
+        #expect(Set(routing.keys) == ["llama-3-70b", "openai/gpt-4o"], "\(routing)")
+        #expect(routing["openai/gpt-4o"] == "external:openai/gpt-4o|")
+        let unknown = Self.run["unknown_model"] as? Int
+        #expect(unknown.map { (400..<500).contains($0) } == true, "\(Self.run)")
+        let badKey = Self.run["bad_key"] as? Int
+        #expect(badKey.map { (400..<500).contains($0) } == true, "\(Self.run)")
+    }
+
+    @Test(.enabled(if: runnable)) func splitsTheCanaryByWeight() {
+        let split = Self.run["split"] as? [String: Int] ?? [:]
+        let stable = split["internal:\(Self.poolEndpoint)|llama-3-70b"] ?? 0
+        let canary = split["internal:http://llama-3-70b-next.search.svc.cluster.local:8000/v1|"] ?? 0
+        #expect(stable + canary == 200, "\(split)")
+        // 90/10 over 200 requests: 20 expected; 4…45 holds with overwhelming probability.
+        #expect((4...45).contains(canary), "\(split)")
+    }
+
+    @Test(.enabled(if: runnable)) func fallsBackWhenThePrimaryFails() {
+        #expect(Self.run["fallback"] as? String == "external:openai/gpt-4o|", "\(Self.run)")
+    }
+
+    @Test(.enabled(if: databaseRunnable)) func teamOverBudgetIsRefused() {
+        #expect(Self.run["provision_status"] as? Int == 0, "\(Self.run)")
+        let budgets = Self.run["team_budgets"] as? [String: Double] ?? [:]
+        #expect(budgets == ["platform": 40000, "research": 125793.61, "search": 89731.2, "support": 53665.64], "\(Self.run)")
+        #expect(Self.run["team_first"] as? String == "external:openai/gpt-4o|", "\(Self.run)")
+        let refused = Self.run["team_over_budget"] as? [String: Any]
+        #expect((refused?["message"] as? String)?.lowercased().contains("budget") == true, "\(Self.run)")
+    }
+
+    static let poolEndpoint = "http://platform-internal.platform-system.svc.cluster.local:80/v1"
+
+    // MARK: - harness
+
+    static func harness(database: Bool) throws -> [String: Any] {
+        let fixture = try CLIFixture()
+        let spec = CLIFixture.repoRoot.appendingPathComponent("platform.yaml").path
+        let compile = try fixture.run(["compile", spec, "--out", "out"])
+        guard compile.status == 0 else { return ["errors": ["compile failed: \(compile.stderr)"]] }
+        let folder = fixture.root.appendingPathComponent("out/clusters/prod-use1/platform-system")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        func data(_ file: String) throws -> [String: String] {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            let object = try Yams.load(yaml: text) as? [String: Any]
+            return object?["data"] as? [String: String] ?? [:]
+        }
+        guard let config = try data("configmap-litellm.yaml")["config.yaml"],
+              let teamsFile = files.first(where: { $0.hasPrefix("configmap-litellm-teams-") }) else {
+            return ["errors": ["no LiteLLM ConfigMaps in \(files)"]]
+        }
+        let teams = try data(teamsFile)
+        try fixture.write("config.yaml", config)
+        try fixture.write("teams.yaml", teams["teams.yaml"] ?? "")
+        try fixture.write("provision.py", teams["provision.py"] ?? "")
+        let work = fixture.root.appendingPathComponent("work")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("LiteLLMProxy/litellm_harness.py")
+        let root = fixture.root.path
+        var arguments = [script.path, "\(root)/config.yaml", "\(root)/teams.yaml", "\(root)/provision.py", work.path]
+        if database { arguments.append("--database") }
+        let result = python(arguments)
+        let line = result.output.split(separator: "\n").last.map(String.init) ?? ""
+        guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
+            return ["errors": ["harness printed no result: \(result.output.suffix(2000))"]]
+        }
+        return object
+    }
+
+    static func python(_ arguments: [String]) -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3"] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return (127, "\(error)") }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}
