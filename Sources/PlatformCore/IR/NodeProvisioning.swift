@@ -12,7 +12,7 @@
 ///   under the pool's name, which AKS restricts (`AKSPoolName`).
 /// - Anything else (OCI, on-premises, an AWS pool without an instance type, which Karpenter does
 ///   not provision): nothing platformc knows of labels the nodes, so the operator labels them
-///   `platformc.dev/node-pool: <pool>` (README, "Node pools").
+///   `platformc.dev/node-pool: <pool>` (docs/diagnostics.md, E7600–E7699).
 public enum NodeProvisioning: String, Hashable, Sendable {
     case karpenter, gkeNodePool, aksAgentPool, operatorLabelled
 
