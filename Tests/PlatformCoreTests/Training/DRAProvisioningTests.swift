@@ -20,7 +20,7 @@ import Testing
         let pool = try #require(PlatformCompile.object(out, cluster: "prod-usw2", kind: "NodePool", name: "a100-mig"))
         #expect(pool.value.at("spec.replicas") == 2)
         #expect(pool.value.at("spec.limits") == ["nodes": "2"])
-        #expect(pool.value.at("spec.disruption") == ["budgets": [["nodes": "0", "reasons": ["Drifted"]]]])
+        #expect(pool.value.at("spec.disruption") == ["consolidateAfter": "Never", "budgets": [["nodes": "0", "reasons": ["Drifted"]]]])
         #expect(pool.value.at("spec.weight") == nil)
         // The autoscaled pools stay dynamic.
         #expect(PlatformCompile.object(out, cluster: "prod-usw2", kind: "NodePool", name: "l40s")?.value.at("spec.replicas") == nil)

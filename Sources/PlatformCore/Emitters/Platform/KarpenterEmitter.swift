@@ -76,7 +76,8 @@ public struct KarpenterEmitter: Emitter {
                 "template": .map(template),
                 "limits": ["nodes": .string(String(pool.minNodes))],
                 // Drift replaces nodes one at a time, never while they serve a model.
-                "disruption": ["budgets": [["nodes": serving ? "0" : "1", "reasons": ["Drifted"]]]],
+                // `consolidateAfter` is required by the CRD and ignored on static pools.
+                "disruption": ["consolidateAfter": "Never", "budgets": [["nodes": serving ? "0" : "1", "reasons": ["Drifted"]]]],
             ]])
         }
         return Manifest(apiVersion: "karpenter.sh/v1", kind: "NodePool", name: pool.name, labels: labels, body: ["spec": [
