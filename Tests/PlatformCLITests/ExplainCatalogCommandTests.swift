@@ -44,7 +44,7 @@ import Testing
         #expect(r.stderr == "")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         let pools = try #require(object["pools"] as? [String: [String: Any]])
-        #expect(pools.keys.sorted() == ["aks/nc-a100-spot", "aks/nd-h100", "gke/h100", "gke/l4-spot", "oke/a100"])
+        #expect(pools.keys.sorted() == ["aks/nca100spot", "aks/ndh100", "gke/h100", "gke/l4-spot", "oke/a100"])
         for (id, pool) in pools {
             let source = pool["priceSource"] as? String ?? ""
             #expect(source.hasPrefix("skypilot-catalog catalogs/v"), "\(id): \(source)")

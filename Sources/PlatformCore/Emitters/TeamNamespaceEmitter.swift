@@ -1,11 +1,13 @@
 /// A Namespace and a GPU ResourceQuota per team, in every cluster: tenancy is uniform across the
-/// fleet, so a workload moved between clusters finds its namespace and quota waiting.
+/// fleet, so a workload moved between clusters finds its namespace waiting. The quota in each
+/// cluster is the team's part of `quota.gpus` there (`TeamQuotaSplit`), not the whole quota again.
 public struct TeamNamespaceEmitter: Emitter {
     public init() {}
 
     public func emit(_ plan: PlannedPlatform, into context: inout EmitContext) {
         let p = plan.platform
         let exceptions = PodSecurityLevels.exceptions(plan)
+        let split = TeamQuotaSplit.perCluster(plan)
         for cluster in p.clusters {
             for team in p.teams {
                 let labels = PlatformLabels.common(p, team: team.name)
@@ -16,7 +18,7 @@ public struct TeamNamespaceEmitter: Emitter {
                 context.add(Manifest(apiVersion: "v1", kind: "Namespace", name: team.namespace, labels: namespaceLabels,
                                      annotations: security.annotations),
                             to: cluster.name, template: "core/namespace")
-                guard let gpus = team.gpuQuota else { continue }
+                guard let gpus = split[team.name]?[cluster.name] else { continue }
                 var hard = ManifestMap()
                 let usesDevicePlugin = cluster.nodePools.contains { $0.gpuAllocation == .devicePlugin }
                 let usesDRA = cluster.nodePools.contains { $0.gpuAllocation == .dra }

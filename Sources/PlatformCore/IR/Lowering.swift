@@ -95,7 +95,7 @@ public struct Lowering {
     private func lowerTeam(_ o: SpecObject) -> Team {
         let quota = o.object("quota"), budget = o.object("budget")
         let name = o.string("name") ?? ""
-        return Team(
+        var team = Team(
             name: name, namespace: o.string("namespace") ?? name,
             gpuQuota: quota.int("gpus"), gpuQuotaPerModel: quota.intMap("perModel"),
             budget: lowerBudget(budget),
@@ -103,6 +103,9 @@ public struct Lowering {
             location: o.location,
             locations: ["quota": quota.isPresent ? quota.loc("gpus") : o.location, "budget": budget.location]
                 .merging(locations(o, ["namespace"])) { a, _ in a })
+        team.gpuQuotaPerCluster = quota.intMap("perCluster")
+        if quota.has("perCluster") { team.locations["quota.perCluster"] = quota.keyLoc("perCluster") }
+        return team
     }
 
     private func lowerProvider(_ o: SpecObject) -> Provider {
@@ -233,7 +236,8 @@ public struct Lowering {
                     nodes: o.int("nodes") ?? 1, gpusPerNode: o.int("gpusPerNode") ?? 1, gpuModel: o.string("gpu") ?? "",
                     cluster: o.string("cluster"), pool: o.string("pool"), ncclDebug: o.object("nccl").string("debug") ?? "WARN",
                     shmSize: o.memory("shmSize") ?? .gib(64), location: o.location,
-                    locations: locations(o, ["team", "gpu", "cluster", "pool", "nodes", "gpusPerNode", "image"]))
+                    locations: locations(o, ["team", "gpu", "cluster", "pool", "nodes", "gpusPerNode", "image", "hoursPerMonth"]),
+                    hoursPerMonth: o.int("hoursPerMonth") ?? Int(CostArithmetic.hoursPerMonth))
     }
 }
 

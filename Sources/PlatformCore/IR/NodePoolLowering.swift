@@ -7,8 +7,10 @@ extension Lowering {
         return Cluster(name: name, provider: o.string("provider") ?? "", region: o.string("region"), zones: zones,
                        production: o.bool("production") ?? true,
                        nodePools: o.objects("nodePools").map {
-                           lowerPool($0, cluster: name, clusterZones: zones, region: (o.string("region"), o.loc("region")),
-                                     gpus: gpus, instances: instances, into: &diagnostics)
+                           var pool = lowerPool($0, cluster: name, clusterZones: zones, region: (o.string("region"), o.loc("region")),
+                                                gpus: gpus, instances: instances, into: &diagnostics)
+                           pool.provisioning = NodeProvisioning.of(provider: o.string("provider") ?? "", instanceType: pool.instanceType)
+                           return pool
                        },
                        location: o.location)
     }
@@ -84,7 +86,9 @@ extension Lowering {
             location: o.location,
             locations: ["gpu": o.loc("gpu"), "nodes": nodes.loc("max"), "nodes.min": nodes.loc("min"), "mig": o.loc("mig"),
                         "instanceType": o.loc("instanceType"), "interconnect": o.loc("interconnect"), "topologyFile": o.loc("topologyFile"),
-                        "network": o.loc("network"), "capacityType": o.loc("capacityType")])
+                        "network": o.loc("network"), "capacityType": o.loc("capacityType"), "name": o.loc("name"),
+                        "gpuAllocation": o.loc("gpuAllocation"), "nodes.static": nodes.loc("static"), "labels": o.loc("labels")])
+        pool.staticNodes = nodes.bool("static") ?? false
         pool.islandsBasis = o.has("interconnect") ? .interconnect : instance.map { .instanceType($0.name) } ?? .assumed
         if !o.has("network") { pool.locations["network"] = nil }  // a topology file may then state the fabric
         return pool

@@ -101,6 +101,10 @@ public struct NodePool: Sendable {
     public var locations: [String: SourceLocation]
     /// Who stated the islands before any topology file is read; a file may only confirm a stated shape.
     public var islandsBasis: IslandsBasis = .assumed
+    /// Who creates the nodes, hence the label that names the pool on them (set from the cluster's provider).
+    public var provisioning: NodeProvisioning = .operatorLabelled
+    /// `nodes.static`: exactly `nodes.min` nodes run whatever pods ask (a Karpenter static NodePool).
+    public var staticNodes: Bool = false
 
     public var id: String { "\(cluster)/\(name)" }
     public var autoscaled: Bool { maxNodes > minNodes }
@@ -131,6 +135,8 @@ public struct Team: Sendable {
     public var gpuQuota: Int?
     public var gpuQuotaPerModel: [String: Int]
     public var budget: Budget?
+    /// `quota.perCluster`: the part of `gpuQuota` each named cluster gets (`TeamQuotaSplit`).
+    public var gpuQuotaPerCluster: [String: Int] = [:]
     public var priority: Priority
     public var location: SourceLocation
     public var locations: [String: SourceLocation]

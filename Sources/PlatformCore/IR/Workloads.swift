@@ -180,6 +180,8 @@ public struct TrainingJob: Sendable {
     public var shmSize: ByteCount
     public var location: SourceLocation
     public var locations: [String: SourceLocation]
+    /// Hours a month the job runs (`hoursPerMonth`): the nodes it alone holds are priced for these.
+    public var hoursPerMonth: Int = 730
 
     public var totalGPUs: Int { nodes * gpusPerNode }
 }

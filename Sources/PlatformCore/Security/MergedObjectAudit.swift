@@ -114,6 +114,7 @@ public enum MergedObjectAudit {
         let minor: Int
         var reports: [Report] = []
         var used: [Grant] = []
+        var privilegedNamespaces: Set<String> = []
 
         init(cluster: ManifestSet.Cluster, templated: [ResourceKey: TemplatedObject], templates: TemplateSet,
              exceptions: [String: [SecurityException]], minor: Int) {
@@ -127,10 +128,16 @@ public enum MergedObjectAudit {
         consuming func run() -> (reports: [Report], used: [Grant]) {
             // The level of each namespace as the compiler set it: what a template wrote is not read.
             var levels: [String: PodSecurityControl.Level] = [:]
+            var privileged: Set<String> = []
             for manifest in cluster.manifests where manifest.kind == "Namespace" && manifest.group.isEmpty {
                 let trusted = origin(of: manifest)?.computed ?? manifest
-                levels[manifest.name] = trusted.labels[PodSecurityLevels.enforce]?.stringValue == "restricted" ? .restricted : .baseline
+                let enforce = trusted.labels[PodSecurityLevels.enforce]?.stringValue
+                levels[manifest.name] = enforce == "restricted" ? .restricted : .baseline
+                // `privileged` is set only for InfiniBand training; the audit still holds those pods
+                // to `baseline` except for the one capability RDMA needs (`memoryLockOnly`).
+                if enforce == "privileged" { privileged.insert(manifest.name) }
             }
+            privilegedNamespaces = privileged
             for manifest in cluster.manifests {
                 let origin = origin(of: manifest)
                 switch (manifest.group, manifest.kind) {
@@ -205,6 +212,8 @@ public enum MergedObjectAudit {
             let workload = MergedObjectAudit.workload(of: origin?.computed ?? manifest)
             let allowed = Set(workload.flatMap { exceptions[$0] }?.flatMap(\.allow) ?? [])
             for finding in findings {
+                if let namespace = manifest.namespace, privilegedNamespaces.contains(namespace),
+                   Self.memoryLockOnly(finding, in: manifest.value) { continue }
                 if let workload, allowed.contains(finding.control) {
                     used.append(Grant(workload: workload, control: finding.control))
                     continue
@@ -220,6 +229,23 @@ public enum MergedObjectAudit {
                                       subject: "\(manifest.id) in cluster `\(clusterName)`", notes: notes,
                                       help: "remove it from the template; if \(who) truly needs it, grant `\(finding.control.rawValue)` with a reason under `security.exceptions` in the spec"))
             }
+        }
+
+        /// Whether `finding` is a capability finding whose only capability beyond the baseline's
+        /// list is `IPC_LOCK` (what the compiler adds for InfiniBand RDMA).
+        static func memoryLockOnly(_ finding: PodSecurityStandard.Finding, in object: ManifestValue) -> Bool {
+            guard finding.control == .capabilities else { return false }
+            var value: ManifestValue? = object
+            for step in finding.path {
+                switch step {
+                case let .key(key): value = value?[key]
+                case let .index(i): value = value?.listValue.flatMap { i < $0.count ? $0[i] : nil }
+                case let .named(name): value = value?.listValue?.first { $0["name"]?.stringValue == name }
+                }
+            }
+            let added = value?.listValue?.compactMap(\.stringValue) ?? []
+            let beyond = added.filter { !PodSecurityStandard.baselineCapabilities.contains($0) }
+            return !beyond.isEmpty && beyond.allSatisfy { $0 == FabricDevices.memoryLockCapability }
         }
 
         /// The first path where `a` and `b` differ (map keys in order), nil when equal.

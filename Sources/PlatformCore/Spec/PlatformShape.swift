@@ -48,6 +48,7 @@ public enum PlatformShape {
     static let nodeRange = ObjectShape("NodeCount", "How many nodes a pool has; `max` above `min` means autoscaled.", [
         FieldShape("min", .integer(minimum: 0), required: true, "nodes that always run"),
         FieldShape("max", .integer(minimum: 0), "most nodes the pool may grow to (default: `min`)"),
+        FieldShape("static", .boolean, default: "false", "keep exactly `min` nodes running whatever pods ask (`max` must equal `min`): a Karpenter static NodePool (`spec.replicas`, feature gate `StaticCapacity`); needed for `gpuAllocation: dra` on AWS, since Karpenter does not provision nodes for DRA claims"),
     ])
 
     static let mig = ObjectShape("MIGLayout", "The MIG layout applied to every GPU of the pool.", [
@@ -91,6 +92,7 @@ public enum PlatformShape {
     static let quota = ObjectShape("Quota", "GPU quota of a team.", [
         FieldShape("gpus", .integer(minimum: 0), "GPUs in total"),
         FieldShape("perModel", .map(.integer(minimum: 0)), "GPUs per GPU model"),
+        FieldShape("perCluster", .map(.integer(minimum: 0)), "GPUs of `gpus` per cluster (cluster name → GPUs, adding up to at most `gpus`); default: `gpus` split over the clusters in proportion to the GPUs the team's placed workloads hold there (or, when it holds none, to the clusters' GPUs)"),
     ])
 
     static let budget = ObjectShape("Budget", "Monthly spending limit of a team.", [
@@ -302,6 +304,7 @@ public enum PlatformShape {
         FieldShape("pool", .string(), "node pool"),
         FieldShape("nccl", .object(nccl), "NCCL settings"),
         FieldShape("shmSize", .quantity(.memory), default: "64Gi", "size of /dev/shm"),
+        FieldShape("hoursPerMonth", .integer(minimum: 0), default: "730", "hours a month the job runs: its nodes are priced for these hours (730 = always)"),
     ])
 
     static let langfuse = ObjectShape("Langfuse", "Langfuse tracing.", [

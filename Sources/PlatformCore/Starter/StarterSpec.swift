@@ -74,7 +74,13 @@ public struct StarterSpec: Sendable {
     }
 
     var starterPool: StarterPool { StarterDefaults.pools[provider ?? "aws"] ?? StarterDefaults.pools["aws"]! }
-    var starterPoolName: String { PoolName.dns1123(starterPool.instanceType) }
+    /// On AKS the pool's name is the agent pool's (`kubernetes.azure.com/agentpool`), which AKS
+    /// limits to 12 lowercase letters and digits (`AKSPoolName`): `Standard_ND96isr_H100_v5` → `nd96isrh100v`.
+    var starterPoolName: String {
+        guard (provider ?? "aws") == "azure" else { return PoolName.dns1123(starterPool.instanceType) }
+        let type = starterPool.instanceType
+        return AKSPoolName.suggestion(for: type.hasPrefix("Standard_") ? String(type.dropFirst("Standard_".count)) : type)
+    }
 
     /// The provider of the first imported instance type the catalog knows.
     var importedProvider: String? {

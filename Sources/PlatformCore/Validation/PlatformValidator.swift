@@ -11,7 +11,7 @@ public struct PlatformValidator {
     public static let rules: [any PlatformRule] = [
         GPUInClusterRule(), MemoryFitRule(), TensorParallelIslandRule(), DTypeSupportRule(),
         MIGProfileRule(), TrainingGangRule(), QuotaInventoryRule(), ModelShapeRule(), AgentToolCallingRule(),
-        ProviderModelRule(), GitOpsURLRule(), AgentWiringRule(),
+        ProviderModelRule(), GitOpsURLRule(), AgentWiringRule(), NodePoolProvisioningRule(), QuotaSpanRule(),
     ]
 
     public init() {}

@@ -69,6 +69,6 @@ import Testing
         #expect(Self.zones(placement, "job/llama-sft") == ["us-east-1a"])
         let job = try #require(PlatformCompile.object(out, cluster: "prod-use1", kind: "TrainJob", name: "llama-sft", namespace: "research"))
         #expect(job.value.at("spec.runtimePatches.0.trainingRuntimeSpec.template.spec.replicatedJobs.0.template.spec.template.spec.nodeSelector")
-                == ["platformc.dev/node-pool": "h100", "topology.kubernetes.io/zone": "us-east-1a"])
+                == ["karpenter.sh/nodepool": "h100", "topology.kubernetes.io/zone": "us-east-1a"])
     }
 }

@@ -39,7 +39,9 @@ public struct KarpenterEmitter: Emitter {
         if !zones.isEmpty {
             requirements.append(["key": "topology.kubernetes.io/zone", "operator": "In", "values": .list(zones.sorted().map(ManifestValue.string))])
         }
-        var nodeLabels: ManifestMap = [Conventions.nodePoolLabel: .string(pool.name)]
+        // Karpenter itself labels each node `karpenter.sh/nodepool: <name>`, which pods select
+        // (`PoolScheduling`); the pool's own labels are added for the pods that select them too.
+        var nodeLabels = ManifestMap()
         for (k, v) in pool.labels.sorted(by: { $0.key < $1.key }) { nodeLabels[k] = .string(v) }
         if pool.migProfiles.count == 1, let profile = pool.migProfiles.keys.first {
             // The GPU Operator's MIG manager partitions every GPU of the node to this layout.
@@ -56,17 +58,30 @@ public struct KarpenterEmitter: Emitter {
             ["nodes": "1", "reasons": ["Empty"]],
             ["nodes": serving ? "0" : "1", "reasons": ["Drifted", "Underutilized"]],
         ]
+        var template: ManifestMap = [:]
+        if !nodeLabels.isEmpty { template["metadata"] = ["labels": .map(nodeLabels)] }
+        template["spec"] = [
+            "nodeClassRef": ["group": "karpenter.k8s.aws", "kind": "EC2NodeClass", "name": .string(pool.name)],
+            "requirements": .list(requirements),
+            "taints": .list(PoolScheduling.taints(of: pool).map(PoolScheduling.value)),
+            // Expiry ignores budgets and would drain a serving node; GPU nodes never expire.
+            "expireAfter": "Never",
+        ]
+        if pool.staticNodes {
+            // A static NodePool (`spec.replicas`) keeps `nodes.min` nodes whatever pods ask, so
+            // pods Karpenter will not provision for (DRA claims) find nodes. Upstream CEL allows
+            // only `limits.nodes` and ignores consolidation there (karpenter.sh_nodepools.yaml, v1.14.1).
+            return Manifest(apiVersion: "karpenter.sh/v1", kind: "NodePool", name: pool.name, labels: labels, body: ["spec": [
+                "replicas": .int(Int64(pool.minNodes)),
+                "template": .map(template),
+                "limits": ["nodes": .string(String(pool.minNodes))],
+                // Drift replaces nodes one at a time, never while they serve a model.
+                // `consolidateAfter` is required by the CRD and ignored on static pools.
+                "disruption": ["consolidateAfter": "Never", "budgets": [["nodes": serving ? "0" : "1", "reasons": ["Drifted"]]]],
+            ]])
+        }
         return Manifest(apiVersion: "karpenter.sh/v1", kind: "NodePool", name: pool.name, labels: labels, body: ["spec": [
-            "template": [
-                "metadata": ["labels": .map(nodeLabels)],
-                "spec": [
-                    "nodeClassRef": ["group": "karpenter.k8s.aws", "kind": "EC2NodeClass", "name": .string(pool.name)],
-                    "requirements": .list(requirements),
-                    "taints": .list(PoolScheduling.taints(of: pool).map(PoolScheduling.value)),
-                    // Expiry ignores budgets and would drain a serving node; GPU nodes never expire.
-                    "expireAfter": "Never",
-                ],
-            ],
+            "template": .map(template),
             "limits": .map(limits),
             "disruption": ["consolidationPolicy": "WhenEmpty", "consolidateAfter": .string(Self.consolidateAfter), "budgets": .list(budgets)],
         ]])

@@ -1,6 +1,9 @@
-/// How a pod lands on a platform node pool: the pool's node label and the tolerations for every
-/// taint the pool's nodes carry. The Karpenter NodePool sets exactly these labels and taints, so
-/// workloads and nodes agree by construction (a test checks it across the whole tree).
+/// How a pod lands on a platform node pool: the label its provisioner puts on the pool's nodes
+/// (`NodeProvisioning.poolLabel`: Karpenter's, GKE's or AKS's pool label, whose value is the pool's
+/// name), the pool's own `labels:` (which the spec says its nodes carry; the Karpenter NodePool sets
+/// them), and tolerations for every taint the pool's nodes carry. The Karpenter NodePool sets
+/// exactly these labels and taints, so workloads and nodes agree by construction (a test checks it
+/// across the whole tree).
 public enum PoolScheduling {
     /// The taints of a pool's nodes: the GPU taint, then the spec's own taints, without repeats.
     public static func taints(of pool: NodePool) -> [Taint] {
@@ -11,7 +14,18 @@ public enum PoolScheduling {
 
     /// `nodeSelector` for pods placed on `pool`.
     public static func nodeSelector(_ pool: NodePool) -> ManifestMap {
-        [Conventions.nodePoolLabel: .string(pool.name)]
+        var selector: ManifestMap = [pool.provisioning.poolLabel: .string(pool.name)]
+        for (key, value) in pool.labels.sorted(by: { $0.key < $1.key }) where selector[key] == nil { selector[key] = .string(value) }
+        return selector
+    }
+
+    /// A `nodeSelectorTerms` entry that matches exactly the nodes `nodeSelector(pool)` does; the
+    /// terms of several pools are ORed (a model spread over pools).
+    public static func nodeSelectorTerm(_ pool: NodePool) -> ManifestValue {
+        let selector = nodeSelector(pool)
+        return ["matchExpressions": .list(selector.keys.sorted().map { key in
+            ["key": .string(key), "operator": "In", "values": [selector[key] ?? .null]]
+        })]
     }
 
     /// The well-known node label of a node's zone.

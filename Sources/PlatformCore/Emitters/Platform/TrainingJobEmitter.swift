@@ -41,6 +41,8 @@ public struct TrainingJobEmitter: Emitter {
         var volumeMounts: [ManifestValue]
         var env: ManifestValue
         var resources: ManifestMap
+        /// The container's securityContext: `IPC_LOCK` on InfiniBand pools (`FabricDevices`).
+        var securityContext: ManifestMap?
 
         /// `zone`: where the placement put the gang (all its nodes in one zone); the pods are pinned
         /// there, so the scheduler cannot split the gang over zones the placement did not price.
@@ -52,8 +54,10 @@ public struct TrainingJobEmitter: Emitter {
             volumeMounts = NCCLEnvironment.volumeMounts(topology: topology)
             env = NCCLEnvironment.env(fabric: pool.fabric, debug: job.ncclDebug, topologyFile: topology)
             var limits: ManifestMap = ["nvidia.com/gpu": .string(String(job.gpusPerNode))]
-            for entry in NCCLEnvironment.fabricResources(pool) { limits[entry.key] = entry.value }
+            for device in FabricDevices.perNode(pool) { limits[device.name] = .string(String(device.count)) }
             resources = ["limits": .map(limits), "requests": .map(limits)]
+            securityContext = FabricDevices.needsMemoryLock(pool)
+                ? ["capabilities": ["add": [.string(FabricDevices.memoryLockCapability)]]] : nil
         }
     }
 
@@ -65,7 +69,7 @@ public struct TrainingJobEmitter: Emitter {
         if !job.command.isEmpty { trainer["command"] = .list(job.command.map(ManifestValue.string)) }
         let podSpec: ManifestMap = [
             "nodeSelector": .map(pod.nodeSelector), "tolerations": pod.tolerations, "volumes": .list(pod.volumes),
-            "containers": [["name": .string(Self.runtimeContainerName), "volumeMounts": .list(pod.volumeMounts)]],
+            "containers": [.map(runtimeContainer(pod))],
         ]
         let patch: ManifestValue = [
             "manager": .string(Self.patchManager),
@@ -82,12 +86,20 @@ public struct TrainingJobEmitter: Emitter {
                         ]])
     }
 
+    /// The runtime container's patch: mounts, and the securityContext where the fabric needs one.
+    func runtimeContainer(_ pod: PodParts) -> ManifestMap {
+        var container: ManifestMap = ["name": .string(Self.runtimeContainerName), "volumeMounts": .list(pod.volumeMounts)]
+        if let context = pod.securityContext { container["securityContext"] = .map(context) }
+        return container
+    }
+
     func pytorchJob(_ job: TrainingJob, namespace: String, labels: ManifestMap, pod: PodParts) -> Manifest {
         var container: ManifestMap = [
             "name": "pytorch", "image": .string(job.image), "env": pod.env,
             "resources": .map(pod.resources), "volumeMounts": .list(pod.volumeMounts),
         ]
         if !job.command.isEmpty { container["command"] = .list(job.command.map(ManifestValue.string)) }
+        if let context = pod.securityContext { container["securityContext"] = .map(context) }
         func replica(_ count: Int) -> ManifestValue {
             ["replicas": .int(Int64(count)), "restartPolicy": "OnFailure",
              "template": ["spec": ["nodeSelector": .map(pod.nodeSelector), "tolerations": pod.tolerations,

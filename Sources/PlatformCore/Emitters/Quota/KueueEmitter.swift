@@ -1,13 +1,14 @@
 /// Kueue queues per cluster (`kueue.x-k8s.io/v1beta2`), from the teams' quotas: a ResourceFlavor
 /// per device-plugin GPU pool (its node label and tolerations), a ClusterQueue per team in one
-/// cohort (borrowing idle quota, reclaimed when its owner needs it), a LocalQueue in each team
-/// namespace, and a WorkloadPriorityClass per team priority in use.
+/// cohort, a LocalQueue in each team namespace, and a WorkloadPriorityClass per team priority in use.
 ///
-/// Per flavor a team's GPU nominal quota is its quota (or `quota.perModel` for the pool's GPU),
-/// capped at the pool's GPUs at `nodes.max`; the namespace's ResourceQuota caps the team's total
-/// across flavors. CPU and memory are covered (Kueue refuses workloads asking for uncovered
-/// resources) with the pool's whole capacity, so GPUs are the only limit. DRA and MIG pools are
-/// left out: their devices are not `nvidia.com/gpu` and are quota'd by device class.
+/// Quotas hold (`TeamQuotaSplit`): a team's quota is split over clusters, never repeated; per
+/// flavor the teams' GPU nominal quotas add up to at most the pool's GPUs at `nodes.max`, and what a
+/// team may use beyond its nominal quota is a stated `borrowingLimit`. CPU, memory and the fabric's
+/// devices (`FabricDevices`: EFA, RDMA) are covered too, since Kueue refuses a workload that asks
+/// for an uncovered resource; each team gets them in the proportion of its GPUs, so no queue
+/// claims the whole pool. DRA and MIG pools are left out: their devices are not `nvidia.com/gpu`
+/// and are quota'd by device class.
 public struct KueueEmitter: Emitter {
     public static let apiVersion = "kueue.x-k8s.io/v1beta2"
     public static let gpuResource = "nvidia.com/gpu"
@@ -23,6 +24,7 @@ public struct KueueEmitter: Emitter {
     public func emit(_ plan: PlannedPlatform, into context: inout EmitContext) {
         let p = plan.platform
         let priorities = Set(p.teams.map(\.priority))
+        let split = TeamQuotaSplit.perCluster(plan)
         for cluster in p.clusters.sorted(by: { $0.name < $1.name }) {
             let pools = Self.flavorPools(cluster)
             guard !pools.isEmpty else { continue }
@@ -40,10 +42,14 @@ public struct KueueEmitter: Emitter {
                                             "description": .string("workloads of teams with priority \(priority.rawValue)")]),
                             to: cluster.name, template: "kueue/workloadpriorityclass")
             }
+            let clusterShare = split.compactMapValues { $0[cluster.name] }
+            let shares = Dictionary(uniqueKeysWithValues: pools.map {
+                ($0.name, TeamQuotaSplit.flavorShares($0, teams: p.teams, clusterShare: clusterShare))
+            })
             for team in p.teams.sorted(by: { $0.name < $1.name }) {
                 let teamLabels = PlatformLabels.common(p, team: team.name)
                 context.add(Manifest(apiVersion: Self.apiVersion, kind: "ClusterQueue", name: Conventions.clusterQueueName(team: team.name),
-                                     labels: teamLabels, body: ["spec": .map(Self.clusterQueueSpec(team, pools: pools, p))]),
+                                     labels: teamLabels, body: ["spec": .map(Self.clusterQueueSpec(team, pools: pools, shares: shares, p))]),
                             to: cluster.name, template: "kueue/clusterqueue")
                 context.add(Manifest(apiVersion: Self.apiVersion, kind: "LocalQueue", name: Conventions.localQueueName(team: team.name),
                                      namespace: team.namespace, labels: teamLabels,
@@ -53,28 +59,36 @@ public struct KueueEmitter: Emitter {
         }
     }
 
-    static func clusterQueueSpec(_ team: Team, pools: [NodePool], _ p: Platform) -> ManifestMap {
+    static func clusterQueueSpec(_ team: Team, pools: [NodePool], shares: [String: [String: TeamQuotaSplit.Share]], _ p: Platform) -> ManifestMap {
+        let devices = Set(pools.flatMap { FabricDevices.perNode($0).map(\.name) }).sorted()
+        let covered = ["cpu", "memory", gpuResource] + devices
         let flavors: [ManifestValue] = pools.map { pool in
+            let share = shares[pool.name]?[team.name] ?? TeamQuotaSplit.Share(nominal: 0, borrowingLimit: 0)
             let (cpu, memoryGiB) = Self.capacity(pool, p)
-            return ["name": .string(pool.name), "resources": [
-                ["name": "cpu", "nominalQuota": .string(String(cpu))],
-                ["name": "memory", "nominalQuota": .string("\(memoryGiB)Gi")],
-                ["name": .string(gpuResource), "nominalQuota": .string(String(gpuQuota(team, pool: pool)))],
-            ]]
+            let perNode = Dictionary(uniqueKeysWithValues: FabricDevices.perNode(pool).map { ($0.name, $0.count) })
+            // A resource per GPU of the pool, times the team's GPUs (rounded up for devices, down for cpu and memory).
+            func amounts(_ gpus: Int) -> [String: String] {
+                var out = ["cpu": String(cpu * gpus / max(pool.maxNodes * pool.gpusPerNode, 1)),
+                           "memory": "\(memoryGiB * gpus / max(pool.maxNodes * pool.gpusPerNode, 1))Gi",
+                           gpuResource: String(gpus)]
+                for device in devices {
+                    let count = perNode[device] ?? 0
+                    out[device] = String((gpus * count + pool.gpusPerNode - 1) / max(pool.gpusPerNode, 1))
+                }
+                return out
+            }
+            let nominal = amounts(share.nominal), borrowing = amounts(share.borrowingLimit)
+            return ["name": .string(pool.name), "resources": .list(covered.map { resource in
+                ["name": .string(resource), "nominalQuota": .string(nominal[resource] ?? "0"),
+                 "borrowingLimit": .string(borrowing[resource] ?? "0")]
+            })]
         }
         return [
             "namespaceSelector": ["matchLabels": ["kubernetes.io/metadata.name": .string(team.namespace)]],
             "cohortName": .string(Conventions.kueueCohort),
-            "resourceGroups": [["coveredResources": ["cpu", "memory", .string(gpuResource)], "flavors": .list(flavors)]],
+            "resourceGroups": [["coveredResources": .list(covered.map(ManifestValue.string)), "flavors": .list(flavors)]],
             "preemption": ["reclaimWithinCohort": "Any", "withinClusterQueue": "LowerPriority"],
         ]
-    }
-
-    /// The team's GPU nominal quota on one pool's flavor.
-    public static func gpuQuota(_ team: Team, pool: NodePool) -> Int {
-        let capacity = pool.maxNodes * pool.gpusPerNode
-        let limit = team.gpuQuotaPerModel[pool.gpu].map { min($0, team.gpuQuota ?? $0) } ?? team.gpuQuota ?? capacity
-        return min(limit, capacity)
     }
 
     /// CPU cores and memory (GiB) of the pool at `nodes.max`, from its instance type; a custom

@@ -50,9 +50,9 @@ public struct ModelServerPod: Sendable {
         if deployment.pools.count == 1 {
             spec["nodeSelector"] = .map(PoolScheduling.nodeSelector(deployment.primaryPool))
         } else {
-            affinity["nodeAffinity"] = ["requiredDuringSchedulingIgnoredDuringExecution": ["nodeSelectorTerms": [
-                ["matchExpressions": [["key": .string(Conventions.nodePoolLabel), "operator": "In",
-                                       "values": .list(deployment.pools.map { .string($0.name) })]]]]]]
+            // One term per pool (terms are ORed), each matching what that pool's nodeSelector would.
+            affinity["nodeAffinity"] = ["requiredDuringSchedulingIgnoredDuringExecution": [
+                "nodeSelectorTerms": .list(deployment.pools.map(PoolScheduling.nodeSelectorTerm))]]
         }
         if role != .server {
             // The pods of one group exchange activations every layer: keep them in one zone. The

@@ -12,6 +12,9 @@ public enum CostModel {
         // Worked out once rather than once per pool (which made the report quadratic): the nodes
         // placed in each pool, and the models whose extra replicas each pool takes, by name.
         let nodesByPool = Dictionary(grouping: placedNodes, by: \.pool)
+        // Training jobs priced for the hours they run (`hoursPerMonth`), not the whole month.
+        let partTime = Dictionary(p.training.filter { Int64($0.hoursPerMonth) < CostArithmetic.hoursPerMonth }
+            .map { (PlacementPass.jobDemandID($0.name), $0.hoursPerMonth) }, uniquingKeysWith: { a, _ in a })
         var scalingModels: [String: [Model]] = [:]
         // A model whose minimum could not be placed (E3001) does not scale either.
         for m in p.models.sorted(by: { $0.name < $1.name })
@@ -19,7 +22,8 @@ public enum CostModel {
             if let pool = scalingPool(m, demandPool, p) { scalingModels[pool, default: []].append(m) }
         }
         for pool in p.clusters.flatMap(\.nodePools).sorted(by: { $0.id < $1.id }) {
-            let ledger = PoolLedger(pool: pool, placed: nodesByPool[pool.id] ?? [])
+            var ledger = PoolLedger(pool: pool, placed: nodesByPool[pool.id] ?? [])
+            ledger.partTime = partTime
             var grown = ledger
             for m in scalingModels[pool.id] ?? [] {
                 AutoscaleEnvelope.scale(&grown, model: m, extra: m.maxReplicas - m.minReplicas)

@@ -14,6 +14,10 @@ struct PoolLedger {
     let pool: NodePool
     let unit: Int64
     var nodes: [[GPU]]
+    /// Demand id → hours a month, for training jobs that run less than the whole month
+    /// (`hoursPerMonth`). A node beyond `nodes.min` held only by such jobs runs for the longest of
+    /// their hours, and is priced for those; every other node runs 730 hours.
+    var partTime: [String: Int] = [:]
 
     init(pool: NodePool, placed: [PlacedNode]) {
         self.pool = pool
@@ -49,6 +53,7 @@ struct PoolLedger {
     /// The pool's monthly price split over holders by the units they hold, the rest idle: holders
     /// sorted by demand id, then idle, apportioned by `CostArithmetic.apportion`.
     func attribution() -> (total: Money, byDemand: [String: Money], idle: Money) {
+        if !partTime.isEmpty { return attributionByNode() }
         let total = CostArithmetic.monthly(pool.pricePerHour ?? .zero, count: runningNodes)
         let held = self.held
         let demands = held.keys.sorted()
@@ -58,5 +63,42 @@ struct PoolLedger {
         var byDemand: [String: Money] = [:]
         for (i, d) in demands.enumerated() { byDemand[d] = parts[i] }
         return (total, byDemand, parts.last ?? .zero)
+    }
+
+    /// Hours a month `node` (by index) runs.
+    func hours(ofNode index: Int) -> Int64 {
+        let full = CostArithmetic.hoursPerMonth
+        guard index >= pool.minNodes else { return full }
+        var holders: Set<String> = []
+        for gpu in nodes[index] {
+            if let h = gpu.holder { holders.insert(h) }
+            holders.formUnion(gpu.slices.keys)
+        }
+        guard !holders.isEmpty, holders.allSatisfy({ partTime[$0] != nil }) else { return full }
+        return Int64(holders.map { min(partTime[$0] ?? 0, Int(full)) }.max() ?? Int(full))
+    }
+
+    /// `attribution()` node by node, each node priced for the hours it runs.
+    func attributionByNode() -> (total: Money, byDemand: [String: Money], idle: Money) {
+        var total = Money.zero, idle = Money.zero
+        var byDemand: [String: Money] = [:]
+        for index in nodes.indices {
+            let price = Money(micros: (pool.pricePerHour ?? .zero).micros * hours(ofNode: index))
+            var held: [String: Int64] = [:]
+            for gpu in nodes[index] {
+                if let h = gpu.holder { held[h, default: 0] += unit }
+                if let profile = gpu.profile {
+                    for (demand, count) in gpu.slices { held[demand, default: 0] += sliceWeight(profile) * Int64(count) }
+                }
+            }
+            let demands = held.keys.sorted()
+            let used = demands.reduce(Int64(0)) { $0 + (held[$1] ?? 0) }
+            let capacity = Int64(pool.gpusPerNode) * unit
+            let parts = CostArithmetic.apportion(price, weights: demands.map { held[$0] ?? 0 } + [max(0, capacity - used)])
+            for (i, d) in demands.enumerated() { byDemand[d, default: .zero] = byDemand[d, default: .zero] + parts[i] }
+            idle = idle + (parts.last ?? .zero)
+            total = total + price
+        }
+        return (total, byDemand, idle)
     }
 }

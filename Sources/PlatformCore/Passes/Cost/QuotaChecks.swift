@@ -6,6 +6,19 @@ import PlatformDiagnostics
 enum QuotaChecks {
     static func check(_ plan: PlannedPlatform, _ report: CostReport, into diagnostics: inout DiagnosticBag) {
         let p = plan.platform
+        for team in p.teams.sorted(by: { $0.name < $1.name }) where !team.gpuQuotaPerCluster.isEmpty {
+            // A stated split must leave each cluster what the team's placed workloads hold there,
+            // or the namespace's ResourceQuota refuses their pods (`TeamQuotaSplit`).
+            for cluster in p.clusters.map(\.name).sorted() {
+                let held = TeamQuotaSplit.held(team.name, cluster: cluster, plan, atMax: false)
+                let part = team.gpuQuotaPerCluster[cluster] ?? 0
+                guard held > part else { continue }
+                diagnostics.error(TrainingCodes.perClusterQuota,
+                                  "`quota.perCluster` gives team `\(team.name)` \(part) GPUs in cluster `\(cluster)`, where its placed workloads hold \(held)",
+                                  at: team.locations["quota.perCluster"] ?? team.location,
+                                  help: "give `\(cluster)` at least \(held) GPUs, or pin the workloads elsewhere")
+            }
+        }
         for team in p.teams.sorted(by: { $0.name < $1.name }) {
             let own = report.workloads.filter { $0.team == team.name }
             let quotaAt = team.locations["quota"] ?? team.location

@@ -15,7 +15,7 @@ import Testing
         #expect(pool.value.at("spec.template.spec.requirements.1") == ["key": "karpenter.sh/capacity-type", "operator": "In", "values": ["on-demand"]])
         #expect(pool.annotations["argocd.argoproj.io/sync-wave"] == "-1")
         let mig = try #require(PlatformCompile.object(out, cluster: "prod-usw2", kind: "NodePool", name: "a100-mig"))
-        #expect(mig.value.at("spec.template.metadata.labels") == ["platformc.dev/node-pool": "a100-mig", "nvidia.com/mig.config": "all-3g.40gb"])
+        #expect(mig.value.at("spec.template.metadata.labels") == ["nvidia.com/mig.config": "all-3g.40gb"])   // Karpenter adds karpenter.sh/nodepool
         let nodeClass = try #require(PlatformCompile.object(out, cluster: "prod-use1", kind: "EC2NodeClass", name: "h100"))
         #expect(nodeClass.value.at("spec.role") == "KarpenterNodeRole-prod-use1")
         #expect(nodeClass.value.at("spec.metadataOptions.httpTokens") == "required")   // templates/karpenter/ec2nodeclass.yaml
@@ -30,7 +30,7 @@ import Testing
             for m in cluster.manifests where m.kind == "NodePool" { taints[m.name] = m.value.at("spec.template.spec.taints")?.listValue ?? [] }
             for m in cluster.manifests {
                 for spec in podSpecs(m.value) {
-                    guard let pool = spec["nodeSelector"]?[Conventions.nodePoolLabel]?.stringValue else { continue }
+                    guard let pool = spec["nodeSelector"]?[NodeProvisioning.karpenter.poolLabel]?.stringValue else { continue }
                     selecting += 1
                     let tolerations = spec["tolerations"]?.listValue ?? []
                     for taint in try #require(taints[pool]) {

@@ -20,7 +20,7 @@ import Testing
         #expect(job.value.at("spec.runtimePatches.0.manager") == "platformc.dev/compiler")
         #expect(pod["name"] == "node")
         let spec = try #require(pod.at("template.spec.template.spec"))
-        #expect(spec["nodeSelector"] == ["platformc.dev/node-pool": "h100", "topology.kubernetes.io/zone": "us-east-1a"])
+        #expect(spec["nodeSelector"] == ["karpenter.sh/nodepool": "h100", "topology.kubernetes.io/zone": "us-east-1a"])
         #expect(spec["tolerations"] == [["key": "nvidia.com/gpu", "operator": "Exists", "effect": "NoSchedule"]])
         // EFA: no topology file (aws-ofi-nccl provides its own), so only `/dev/shm`.
         #expect(spec["volumes"] == [["name": "dshm", "emptyDir": ["medium": "Memory", "sizeLimit": "64Gi"]]])

@@ -23,7 +23,7 @@ import Testing
         #expect(container.at("image")?.stringValue == "vllm/vllm-openai:v0.11.0")
         #expect(container.at("resources") == ["limits": ["nvidia.com/gpu": "4"], "requests": ["nvidia.com/gpu": "4"]])
         #expect(deployment.value.at("spec", "replicas") == 2)
-        #expect(deployment.value.at("spec", "template", "spec", "nodeSelector") == ["platformc.dev/node-pool": "h100"])
+        #expect(deployment.value.at("spec", "template", "spec", "nodeSelector") == ["karpenter.sh/nodepool": "h100"])
     }
 
     @Test func prefixCachingFp8AndSourceSecretReachTheServer() throws {

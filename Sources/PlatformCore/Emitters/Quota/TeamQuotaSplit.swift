@@ -1,0 +1,102 @@
+/// How a team's GPU quota (`quota.gpus`, one figure for the whole fleet, as the placement applies
+/// it) spans clusters, and how each cluster's GPUs are shared among the teams' Kueue queues.
+///
+/// Across clusters: `quota.perCluster` when the spec states it (E7605 if it adds up to more than
+/// `gpus` or leaves a cluster less than the team's placed workloads hold there); otherwise each
+/// cluster first gets what the team's placed workloads hold there, and the rest of the quota is
+/// split over clusters in proportion to the GPUs its models may still scale to there
+/// (`replicas.max`), else to what it holds, else (nothing placed) to the clusters' GPUs. The parts
+/// add up to `gpus` exactly: a team never gets its whole quota again in every cluster.
+///
+/// Within a cluster, per Kueue flavor (one device-plugin pool): each team asks for its cluster
+/// share (or `quota.perModel` for the pool's GPU), at most the pool's GPUs. When the asks add up to
+/// more than the pool has, the pool's GPUs are split in proportion to them: nominal quotas never sum
+/// above the physical GPUs. What a team asked for beyond its nominal quota it may borrow
+/// (`borrowingLimit`) from quota other teams of the cohort leave idle; `lendingLimit` is unset, so
+/// all idle nominal quota is lent, and Kueue takes it back by preemption when its owner needs it
+/// (`reclaimWithinCohort: Any`). Field semantics: kubernetes-sigs/kueue v0.19.2
+/// `apis/kueue/v1beta2/clusterqueue_types.go` (`nominalQuota`, `borrowingLimit`, `lendingLimit`).
+public enum TeamQuotaSplit {
+    /// Team → cluster → GPUs of its quota in that cluster; teams without `quota.gpus` are absent.
+    public static func perCluster(_ plan: PlannedPlatform) -> [String: [String: Int]] {
+        let p = plan.platform
+        let clusters = p.clusters.map(\.name).sorted()
+        var out: [String: [String: Int]] = [:]
+        for team in p.teams {
+            guard let quota = team.gpuQuota else { continue }
+            if !team.gpuQuotaPerCluster.isEmpty {
+                out[team.name] = Dictionary(uniqueKeysWithValues: clusters.map { ($0, team.gpuQuotaPerCluster[$0] ?? 0) })
+                continue
+            }
+            let placed = clusters.map { Self.held(team.name, cluster: $0, plan, atMax: false) }
+            let grown = clusters.map { Self.held(team.name, cluster: $0, plan, atMax: true) }
+            let base = placed.reduce(0, +) <= quota ? placed : clusters.map { _ in 0 }
+            let rest = quota - base.reduce(0, +)
+            var weights = zip(grown, base).map { max($0 - $1, 0) }
+            if weights.allSatisfy({ $0 == 0 }) { weights = placed }
+            if weights.allSatisfy({ $0 == 0 }) { weights = clusters.map { c in p.cluster(c).map(gpus) ?? 0 } }
+            let extra = apportion(rest, weights: weights)
+            out[team.name] = Dictionary(uniqueKeysWithValues: clusters.enumerated().map { ($1, base[$0] + extra[$0]) })
+        }
+        return out
+    }
+
+    /// Whole GPUs the team's placed workloads hold in `cluster` (a MIG replica counts one GPU),
+    /// at `replicas.min` or, with `atMax`, with every model at `replicas.max`.
+    public static func held(_ team: String, cluster: String, _ plan: PlannedPlatform, atMax: Bool) -> Int {
+        let p = plan.platform
+        var total = 0
+        for model in p.models where model.team == team {
+            for assignment in plan.modelAssignments[model.name] ?? [] where assignment.cluster == cluster {
+                total += assignment.replicas * max(model.gpusPerReplicaTotal, 1)
+            }
+            if atMax, plan.primaryCluster(ofModel: model.name) == cluster {
+                total += max(model.maxReplicas - model.minReplicas, 0) * max(model.gpusPerReplicaTotal, 1)
+            }
+        }
+        for job in p.training where job.team == team && plan.jobAssignments[job.name]?.cluster == cluster {
+            total += job.totalGPUs
+        }
+        return total
+    }
+
+    /// GPUs of a cluster with every pool at `nodes.max`.
+    static func gpus(_ cluster: Cluster) -> Int { cluster.nodePools.reduce(0) { $0 + $1.maxNodes * $1.gpusPerNode } }
+
+    /// A team's nominal quota and borrowing limit on one flavor.
+    public struct Share: Hashable, Sendable {
+        public var nominal: Int
+        public var borrowingLimit: Int
+    }
+
+    /// Team name → its share of `pool`'s GPUs, for the teams of one cluster (`clusterShare`: each
+    /// team's part of its quota in this cluster, nil when it has no quota).
+    public static func flavorShares(_ pool: NodePool, teams: [Team], clusterShare: [String: Int]) -> [String: Share] {
+        let capacity = pool.maxNodes * pool.gpusPerNode
+        let sorted = teams.sorted { $0.name < $1.name }
+        let asks = sorted.map { team -> Int in
+            var limit = clusterShare[team.name] ?? capacity
+            if let perModel = team.gpuQuotaPerModel[pool.gpu] { limit = min(limit, perModel) }
+            return min(limit, capacity)
+        }
+        let nominal = asks.reduce(0, +) <= capacity ? asks : apportion(capacity, weights: asks)
+        return Dictionary(uniqueKeysWithValues: sorted.enumerated().map { i, team in
+            (team.name, Share(nominal: nominal[i], borrowingLimit: asks[i] - nominal[i]))
+        })
+    }
+
+    /// `total` split in proportion to `weights` by largest remainder (ties to the earlier index);
+    /// all zero when the weights are.
+    static func apportion(_ total: Int, weights: [Int]) -> [Int] {
+        let sum = weights.reduce(0, +)
+        guard sum > 0, total > 0 else { return weights.map { _ in 0 } }
+        var parts = weights.map { $0 * total / sum }
+        let order = weights.indices.sorted { a, b in
+            let ra = weights[a] * total % sum, rb = weights[b] * total % sum
+            return ra != rb ? ra > rb : a < b
+        }
+        var left = total - parts.reduce(0, +)
+        for i in order where left > 0 && weights[i] > 0 { parts[i] += 1; left -= 1 }
+        return parts
+    }
+}

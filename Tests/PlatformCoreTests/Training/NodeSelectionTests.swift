@@ -1,0 +1,40 @@
+import Testing
+@testable import PlatformCore
+
+/// Issue #16 finding 5: pods select the label the cloud (or Karpenter) really puts on a pool's
+/// nodes, plus the pool's own `labels:`; on main every pod selected `platformc.dev/node-pool`,
+/// which nothing puts on GKE or AKS nodes.
+@Suite struct NodeSelectionTests {
+    @Test func gkeAndAKSPodsSelectTheCloudsPoolLabels() throws {
+        let out = GKEAKSFixture.compile()
+        #expect(GKEAKSFixture.lines(out) == [])
+        let l4 = try #require(PlatformCompile.object(out, cluster: "gke", kind: "Deployment", name: "llama-3-8b", namespace: "apps"))
+        #expect(l4.value.at("spec.template.spec.nodeSelector") == ["cloud.google.com/gke-nodepool": "l4", "acme.ai/tier": "inference"])
+        let h100 = try #require(PlatformCompile.object(out, cluster: "gke", kind: "Deployment", name: "llama-3-70b", namespace: "research"))
+        #expect(h100.value.at("spec.template.spec.nodeSelector") == ["cloud.google.com/gke-nodepool": "h100"])
+        let job = try #require(PlatformCompile.object(out, cluster: "aks", kind: "TrainJob", name: "llama-pretrain", namespace: "research"))
+        #expect(job.value.at("spec.runtimePatches.0.trainingRuntimeSpec.template.spec.replicatedJobs.0.template.spec.template.spec.nodeSelector")
+                == ["kubernetes.azure.com/agentpool": "ndh100", "topology.kubernetes.io/zone": "1"])
+        let flavor = try #require(PlatformCompile.object(out, cluster: "gke", kind: "ResourceFlavor", name: "l4"))
+        #expect(flavor.value.at("spec.nodeLabels") == ["cloud.google.com/gke-nodepool": "l4", "acme.ai/tier": "inference"])
+        // No Karpenter objects outside AWS.
+        #expect(out.manifests?.manifests(in: "gke").contains { $0.kind == "NodePool" } == false)
+    }
+
+    @Test func awsPodsSelectKarpentersNodePoolLabel() throws {
+        let out = PlatformCompile.compile()
+        let model = try #require(PlatformCompile.object(out, cluster: "prod-usw2", kind: "Deployment", name: "qwen-coder-14b", namespace: "research"))
+        #expect(model.value.at("spec.template.spec.nodeSelector") == ["karpenter.sh/nodepool": "l40s"])
+        let pool = try #require(PlatformCompile.object(out, cluster: "prod-usw2", kind: "NodePool", name: "a100-mig"))
+        #expect(pool.value.at("spec.template.metadata.labels") == ["nvidia.com/mig.config": "all-3g.40gb"])
+    }
+
+    @Test func aksPoolNameMustBeAnAgentPoolName() {
+        let out = GKEAKSFixture.compile([("      - name: ndh100 ", "      - name: nd-h100 ")])
+        #expect(GKEAKSFixture.lines(out) == [
+            "24:15: error[E7602]: node pool `nd-h100` cannot be an AKS agent pool name: pods select `kubernetes.azure.com/agentpool: nd-h100`, and AKS names agent pools with 1 to 12 lowercase letters and digits, starting with a letter",
+        ])
+        #expect(out.diagnostics.sorted.first?.help == "name the pool as its AKS agent pool is named, e.g. `ndh100`")
+        #expect(AKSPoolName.isValid("ndh100") && !AKSPoolName.isValid("nd-h100") && !AKSPoolName.isValid("a123456789012") && !AKSPoolName.isValid("1gpu"))
+    }
+}
