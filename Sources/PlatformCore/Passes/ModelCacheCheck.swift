@@ -8,6 +8,14 @@ enum ModelCacheCheck {
     /// eviction threshold `nodefs.available<10%`), so 90 % of the disk is what pods can fill.
     static let usableFraction = 0.9
 
+    /// The most server pods of `model` one node of `pool` can hold: one per MIG slice of its
+    /// profile, one per node of a multi-node replica, else one per `gpu.count` GPUs.
+    static func podsPerNode(_ model: Model, _ pool: NodePool) -> Int {
+        if let profile = model.migProfile { return max(1, pool.gpusPerNode * (pool.migProfiles[profile] ?? 1)) }
+        if model.nodesPerReplica > 1 { return 1 }
+        return max(1, pool.gpusPerNode / max(1, model.gpusPerReplica))
+    }
+
     static func run(_ plan: PlannedPlatform, into diagnostics: inout DiagnosticBag) {
         let p = plan.platform
         for model in p.models where model.cache.volume != .persistentVolumeClaim {
@@ -33,7 +41,7 @@ enum ModelCacheCheck {
                     guard cluster.provider == "aws", pool.instanceType != nil else { continue }
                     disk = InstanceStorage.rootVolumeGiB << 30
                 }
-                let podsPerNode = model.migProfile != nil || model.nodesPerReplica > 1 ? 1 : max(1, pool.gpusPerNode / max(1, model.gpusPerReplica))
+                let podsPerNode = Self.podsPerNode(model, pool)
                 let needed = ModelCache.size(model) * Int64(podsPerNode)
                 let usable = Int64(Double(disk) * usableFraction)
                 guard needed > usable else { continue }
