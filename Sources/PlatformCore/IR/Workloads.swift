@@ -65,6 +65,10 @@ public struct Model: Sendable {
     public var servesAgents: Bool = false
     /// What the model serves (`task:`); nil: vLLM picks from the checkpoint.
     public var task: ModelTask? = nil
+    /// The stated `task`, else `embed` for the built-in encoder-only architecture (`bert-large`):
+    /// vLLM 0.11.0 registers `BertModel` only as an embedding model (`vllm/model_executor/models/registry.py`,
+    /// `_EMBEDDING_MODELS`), so its server has no other task.
+    public var effectiveTask: ModelTask? { task ?? (architecture?.hasPrefix("bert-") == true ? .embed : nil) }
     /// Extra `vllm serve` flags as written (`engineArgs:`), each with its location.
     public var engineArgs: [EngineArgument] = []
     /// Where weights are cached (`cache:`).

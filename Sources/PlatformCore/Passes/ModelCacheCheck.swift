@@ -37,8 +37,9 @@ enum ModelCacheCheck {
                     }
                     disk = nvme
                 } else {
-                    // Only the AWS root volume the compiler itself sets is known; other clouds' disks are not.
-                    guard cluster.provider == "aws", pool.instanceType != nil else { continue }
+                    // Only the AWS root volume the compiler itself sets is known; other clouds' disks are
+                    // not. A computed size is left to the scheduler (the pods request it), a stated one is checked.
+                    guard cluster.provider == "aws", pool.instanceType != nil, model.cache.size != nil else { continue }
                     disk = InstanceStorage.rootVolumeGiB << 30
                 }
                 let podsPerNode = Self.podsPerNode(model, pool)

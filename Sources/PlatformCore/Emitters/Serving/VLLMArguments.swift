@@ -21,7 +21,7 @@ public enum VLLMArguments {
         args += ["--kv-cache-dtype", kvCacheDtypeArgument(model.kvCacheDtype),
                  "--gpu-memory-utilization", format(model.gpuMemoryUtilization)]
         if model.prefixCacheAware { args.append("--enable-prefix-caching") }
-        args += taskArguments(model.task)
+        args += taskArguments(model.effectiveTask)
         args += ToolCallParsers.arguments(for: model)
         args += source.loaderArguments
         // Checked against vLLM's own flags by `VLLMFlags.check`; last, as written.
