@@ -13,6 +13,8 @@ struct EngineSettingsRule: PlatformRule {
         ("/v1/embeddings", .embed),
     ]
 
+    /// Routes and agents are checked against a stated `task` only: an inferred one (`bert-large`)
+    /// sets vLLM's flags but is not held against specs written before `task:` existed.
     func check(_ p: Platform, into diagnostics: inout DiagnosticBag) {
         let models = Dictionary(p.models.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         for model in p.models {
@@ -22,16 +24,16 @@ struct EngineSettingsRule: PlatformRule {
         for route in p.routes {
             guard let needed = Self.endpointTasks.first(where: { route.path.hasPrefix($0.path) }) else { continue }
             for backend in route.backends {
-                guard let model = models[backend.model], let task = model.effectiveTask, task != needed.task,
+                guard let model = models[backend.model], let task = model.task, task != needed.task,
                       needed.task == .generate ? task.isPooling : true else { continue }
                 diagnostics.error(EngineCodes.routeTask,
                                   "route `\(route.name)` sends `\(route.path)` to model `\(model.name)`, whose `task: \(task.rawValue)` serves no such endpoint",
-                                  at: backend.location, notes: [DiagnosticNote(model.task == nil ? "`architecture` set here" : "`task` set here", at: model.locations[model.task == nil ? "architecture" : "task"])],
+                                  at: backend.location, notes: [DiagnosticNote("`task` set here", at: model.locations["task"])],
                                   help: "route `\(needed.path)` to a model with `task: \(needed.task.rawValue)`, or give the route the path its model serves")
             }
         }
         for agent in p.agents {
-            guard let model = models[agent.model], let task = model.effectiveTask, task.isPooling else { continue }
+            guard let model = models[agent.model], let task = model.task, task.isPooling else { continue }
             diagnostics.error(EngineCodes.agentTask,
                               "agent `\(agent.name)` chats with model `\(model.name)`, whose `task: \(task.rawValue)` serves no chat endpoint",
                               at: agent.locations["model"] ?? agent.location,
