@@ -137,7 +137,7 @@ public struct Lowering {
             }
         }
         let minReplicas = replicas.int("min") ?? 0
-        return Model(
+        var model = Model(
             name: o.string("name") ?? "", team: o.string("team") ?? "", source: o.string("source") ?? "",
             sourceSecret: o.string("sourceSecret"), parameters: total, activeParameters: active,
             architecture: o.string("architecture"), shape: lowerModelShape(o),
@@ -161,6 +161,27 @@ public struct Lowering {
                           "replicas.min": replicas.loc("min"), "replicas.max": replicas.loc("max"),
                           "placement.cluster": placement.loc("cluster"), "placement.pool": placement.loc("pool")]) { a, _ in a }
                 .merging(parameterLocations) { a, _ in a })
+        model.task = o.string("task").flatMap(ModelTask.init(rawValue:))
+        if o.has("task") { model.locations["task"] = o.loc("task") }
+        model.engineArgs = (o.raw("engineArgs")?.items ?? []).compactMap { item in
+            item.scalar.flatMap { $0.isNull ? nil : EngineArgument(text: $0.text, location: $0.location) }
+        }
+        model.cache = lowerModelCache(o)
+        return model
+    }
+
+    /// `cache:` as declared, with the location of each key's value.
+    private func lowerModelCache(_ model: SpecObject) -> ModelCacheSpec {
+        let o = model.object("cache")
+        guard o.isPresent else { return ModelCacheSpec() }
+        var cache = ModelCacheSpec()
+        cache.volume = o.string("volume").flatMap(ModelCacheSpec.Volume.init(rawValue:)) ?? .emptyDir
+        cache.size = o.quantity("size", .memory)
+        cache.claimName = o.string("claimName")
+        cache.storageClass = o.string("storageClass")
+        cache.location = model.keyLoc("cache")
+        for key in ["volume", "size", "claimName", "storageClass"] where o.has(key) { cache.locations[key] = o.loc(key) }
+        return cache
     }
 
     /// `shape:` as declared, every field with the location of its value.

@@ -63,6 +63,16 @@ public struct Model: Sendable {
     public var locations: [String: SourceLocation]
     /// An agent uses this model (or the stable model it is a canary of): vLLM must accept `tools`.
     public var servesAgents: Bool = false
+    /// What the model serves (`task:`); nil: vLLM picks from the checkpoint.
+    public var task: ModelTask? = nil
+    /// The stated `task`, else `embed` for the built-in encoder-only architecture (`bert-large`):
+    /// vLLM 0.11.0 registers `BertModel` only as an embedding model (`vllm/model_executor/models/registry.py`,
+    /// `_EMBEDDING_MODELS`), so its server has no other task.
+    public var effectiveTask: ModelTask? { task ?? (architecture?.hasPrefix("bert-") == true ? .embed : nil) }
+    /// Extra `vllm serve` flags as written (`engineArgs:`), each with its location.
+    public var engineArgs: [EngineArgument] = []
+    /// Where weights are cached (`cache:`).
+    public var cache: ModelCacheSpec = ModelCacheSpec()
 
     /// The names clients may ask for: its own, then, for a canary, its stable model's, which is
     /// what clients of the route send. vLLM labels metrics with the first (`--served-model-name`).
@@ -194,3 +204,29 @@ public struct Observability: Sendable {
     public var prometheusAuthSecret: String?
 }
 
+/// A model's `task:`: generation, or one of vLLM's pooling conversions.
+public enum ModelTask: String, Sendable {
+    case generate, embed, classify, reward
+
+    /// Pooling tasks serve no chat or completions endpoint.
+    public var isPooling: Bool { self != .generate }
+}
+
+/// One item of `engineArgs:`.
+public struct EngineArgument: Sendable {
+    public var text: String
+    public var location: SourceLocation
+}
+
+/// A model's `cache:`.
+public struct ModelCacheSpec: Sendable {
+    public enum Volume: String, Sendable { case emptyDir, instanceStore, persistentVolumeClaim }
+    public var volume: Volume = .emptyDir
+    /// Bytes the spec states; nil: sized from the checkpoint.
+    public var size: Int64? = nil
+    public var claimName: String? = nil
+    public var storageClass: String? = nil
+    /// Where `cache:` (and its keys) were written.
+    public var location: SourceLocation? = nil
+    public var locations: [String: SourceLocation] = [:]
+}

@@ -7,6 +7,7 @@ public enum Passes {
         var plan = PlacementPass.run(platform, previous: previous, into: &diagnostics)
         CanaryPlacementCheck.check(plan, into: &diagnostics)
         RouteHostnameCheck.run(plan, into: &diagnostics)
+        ModelCacheCheck.run(plan, into: &diagnostics)
         plan.cost = CostPass.run(plan, into: &diagnostics)
         return plan
     }

@@ -187,6 +187,16 @@ public enum PlatformShape {
                                           "awq", "awq_marlin", "gptq", "gptq_marlin", "bitsandbytes", "gguf", "quark", "torchao",
                                           "moe_wna16", "experts_int8"]
 
+    static let modelCache = ObjectShape("ModelCache", "Where a model server keeps downloaded weights and compile caches (mounted at `/cache`).", [
+        FieldShape("volume", .enumeration(["emptyDir", "instanceStore", "persistentVolumeClaim"]), default: "emptyDir",
+                   "`emptyDir` on the node's disk; `instanceStore`: the same on the node's NVMe instance storage, which the pool's "
+                   + "EC2NodeClass then mounts as one RAID0 array (AWS Karpenter pools of instance types with local NVMe); "
+                   + "`persistentVolumeClaim`: a ReadWriteMany claim every replica shares, kept across restarts"),
+        FieldShape("size", .quantity(.memory), "size limit and ephemeral-storage request (default: the checkpoint's bytes plus 10 % and 10Gi for compile caches)"),
+        FieldShape("claimName", .string(pattern: dnsLabel), "`persistentVolumeClaim`: an existing claim in the team's namespace"),
+        FieldShape("storageClass", .string(), "`persistentVolumeClaim`: the compiler emits a ReadWriteMany claim `<model>-cache` of this class"),
+    ])
+
     static let model = ObjectShape("Model", "A self-hosted model served by vLLM.", [
         name("model"),
         FieldShape("team", .string(), required: true, "owning team"),
@@ -202,6 +212,13 @@ public enum PlatformShape {
         FieldShape("maxSequences", .integer(minimum: 1), default: "4", "sequences at full context the KV cache must hold at once; "
                    + "vLLM gets `--max-num-seqs` only when stated"),
         FieldShape("engine", .enumeration(["vllm"]), default: "vllm", "serving engine"),
+        FieldShape("task", .enumeration(["generate", "embed", "classify", "reward"]),
+                   "what the model serves: `generate` (chat and completions; vLLM gets `--runner generate`) or a pooling task "
+                   + "(`embed` for `/v1/embeddings`, `classify`, `reward`; vLLM gets `--runner pooling --convert <task>`); "
+                   + "omitted: vLLM picks from the checkpoint's architecture"),
+        FieldShape("engineArgs", .list(.string()), "extra `vllm serve` flags, one item each (`--flag` or `--flag=value`), checked against "
+                   + "the flags of the pinned vLLM version; flags the compiler sets from other keys are refused"),
+        FieldShape("cache", .object(modelCache), "where weights are cached (default: an `emptyDir` sized from the weights)"),
         FieldShape("image", .string(), default: "vllm/vllm-openai:v0.11.0", "engine image"),
         FieldShape("gpu", .object(modelGPU), required: true, "GPUs per replica"),
         FieldShape("gpuMemoryUtilization", .number(minimum: 0), default: "0.9", "fraction of GPU memory vLLM may use"),

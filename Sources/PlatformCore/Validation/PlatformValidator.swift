@@ -11,7 +11,7 @@ public struct PlatformValidator {
     public static let rules: [any PlatformRule] = [
         GPUInClusterRule(), MemoryFitRule(), TensorParallelIslandRule(), DTypeSupportRule(),
         MIGProfileRule(), TrainingGangRule(), QuotaInventoryRule(), ModelShapeRule(), AgentToolCallingRule(),
-        ProviderModelRule(), GitOpsURLRule(), AgentWiringRule(), NodePoolProvisioningRule(), QuotaSpanRule(),
+        ProviderModelRule(), GitOpsURLRule(), AgentWiringRule(), NodePoolProvisioningRule(), QuotaSpanRule(), EngineSettingsRule(),
     ]
 
     public init() {}

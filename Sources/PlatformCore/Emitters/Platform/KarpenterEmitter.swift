@@ -11,6 +11,9 @@ public struct KarpenterEmitter: Emitter {
     public func emit(_ plan: PlannedPlatform, into context: inout EmitContext) {
         let p = plan.platform
         let servingPools = Set(plan.modelAssignments.values.flatMap { $0.map { "\($0.cluster)/\($0.pool)" } })
+        // Pools a model caches on local NVMe (`cache.volume: instanceStore`, `ModelCacheCheck`).
+        let nvmePools = Set(p.models.filter { $0.cache.volume == .instanceStore }
+            .flatMap { (plan.modelAssignments[$0.name] ?? []).map { "\($0.cluster)/\($0.pool)" } })
         for cluster in p.clusters where cluster.provider == "aws" {
             for pool in cluster.nodePools {
                 guard let instanceType = pool.instanceType else { continue }
@@ -20,7 +23,8 @@ public struct KarpenterEmitter: Emitter {
                 context.add(nodePool(pool, instanceType: instanceType, instance: instance, zones: pool.zones.isEmpty ? cluster.zones : pool.zones,
                                      serving: servingPools.contains(pool.id), labels: labels),
                             to: cluster.name, template: "karpenter/nodepool")
-                context.add(nodeClass(pool, cluster: cluster.name, labels: labels), to: cluster.name, template: "karpenter/ec2nodeclass")
+                context.add(nodeClass(pool, cluster: cluster.name, labels: labels, instanceStore: nvmePools.contains(pool.id)),
+                            to: cluster.name, template: "karpenter/ec2nodeclass")
             }
         }
     }
@@ -87,17 +91,22 @@ public struct KarpenterEmitter: Emitter {
         ]])
     }
 
-    func nodeClass(_ pool: NodePool, cluster: String, labels: ManifestMap) -> Manifest {
+    func nodeClass(_ pool: NodePool, cluster: String, labels: ManifestMap, instanceStore: Bool = false) -> Manifest {
         let discovery: ManifestValue = [["tags": ["karpenter.sh/discovery": .string(cluster)]]]
-        return Manifest(apiVersion: "karpenter.k8s.aws/v1", kind: "EC2NodeClass", name: pool.name, labels: labels, body: ["spec": [
+        var spec: ManifestMap = [
             // AL2023's alias picks the NVIDIA-accelerated AMI variant for GPU instance types.
             "amiSelectorTerms": [["alias": "al2023@latest"]],
             "role": .string("KarpenterNodeRole-\(cluster)"),
             "subnetSelectorTerms": discovery,
             "securityGroupSelectorTerms": discovery,
             // Model weights and training images are large: a 500 GiB gp3 root volume.
-            "blockDeviceMappings": [["deviceName": "/dev/xvda", "ebs": ["volumeSize": "500Gi", "volumeType": "gp3", "encrypted": true, "deleteOnTermination": true]]],
+            "blockDeviceMappings": [["deviceName": "/dev/xvda", "ebs": ["volumeSize": .string("\(InstanceStorage.rootVolumeGiB)Gi"), "volumeType": "gp3", "encrypted": true, "deleteOnTermination": true]]],
             "tags": ["platformc.dev/node-pool": .string(pool.id)],
-        ]])
+        ]
+        // The NVMe disks as one RAID0 array under the kubelet's and containerd's state, so emptyDir
+        // model caches live on them (aws/karpenter-provider-aws `pkg/apis/v1/ec2nodeclass.go`,
+        // `InstanceStorePolicyRAID0`).
+        if instanceStore { spec["instanceStorePolicy"] = "RAID0" }
+        return Manifest(apiVersion: "karpenter.k8s.aws/v1", kind: "EC2NodeClass", name: pool.name, labels: labels, body: ["spec": .map(spec)])
     }
 }

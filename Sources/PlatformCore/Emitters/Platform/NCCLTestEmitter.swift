@@ -3,8 +3,22 @@
 /// each pod a stable DNS name. Index 0 runs `all_reduce_perf` over MPI across every pod once all
 /// names resolve; the others run sshd for it. The Job succeeds when index 0 does.
 public struct NCCLTestEmitter: Emitter {
-    /// nccl-tests built with MPI (CoreWeave's public image); templates may pin another.
+    /// nccl-tests built with MPI over HPC-X (CoreWeave's public image, coreweave/nccl-tests
+    /// `Dockerfile` at d73ec07): InfiniBand/RoCE through UCX, sockets otherwise. It has no libfabric
+    /// and no aws-ofi-nccl, so NCCL never uses EFA in it. Templates may pin another.
     public static let image = "ghcr.io/coreweave/nccl-tests:12.9.1-devel-ubuntu24.04-nccl2.29.2-1-d73ec07"
+    /// For EFA pools: AWS's image (aws-samples/awsome-distributed-training
+    /// `micro-benchmarks/nccl-tests/nccl-tests.Dockerfile` and `buildspec.yaml` at 0877e0e3, pushed to
+    /// `public.ecr.aws/hpc-cloud/nccl-tests` with this tag): the EFA installer 1.43.2 (libfabric and
+    /// Amazon's Open MPI in /opt/amazon) and aws-ofi-nccl v1.16.3 built into
+    /// /opt/aws-ofi-nccl/install/lib, which is on its `LD_LIBRARY_PATH`; so `FI_PROVIDER=efa` reaches EFA.
+    public static let efaImage = "public.ecr.aws/hpc-cloud/nccl-tests:cuda12.8.1-efa1.43.2-ofiv1.16.3-ncclv2.27.7-1-testsv2.16.9"
+    /// Where both images build nccl-tests (`make MPI=1` in /opt/nccl-tests; the CoreWeave image also
+    /// links it as /opt/nccl_tests); the binaries are not on `PATH` in either.
+    public static let allReducePerf = "/opt/nccl-tests/build/all_reduce_perf"
+
+    /// The image whose NCCL can use the pool's fabric.
+    public static func image(for fabric: Fabric) -> String { fabric == .efa ? efaImage : image }
     /// A Secret in the system namespace with `id_rsa`, `id_rsa.pub` and `authorized_keys` for MPI's ssh.
     public static let sshSecret = "nccl-tests-ssh"
 
@@ -54,7 +68,9 @@ public struct NCCLTestEmitter: Emitter {
         env.append(["name": "NODES", "value": .string(String(nodes))])
         env.append(["name": "GPUS_PER_NODE", "value": .string(String(pool.gpusPerNode))])
         env.append(["name": "GANG", "value": .string(name)])
-        let exports = variables.map { "-x \($0.name)" }.joined(separator: " ")
+        // ssh'd ranks start without the image's environment: pass PATH and LD_LIBRARY_PATH (where
+        // HPC-X, libfabric and aws-ofi-nccl live) as both upstream MPI examples do.
+        let exports = (["PATH", "LD_LIBRARY_PATH"] + variables.map(\.name)).map { "-x \($0)" }.joined(separator: " ")
         let script = """
             set -eu
             mkdir -p /run/sshd
@@ -67,7 +83,7 @@ public struct NCCLTestEmitter: Emitter {
             done
             mpirun --allow-run-as-root -np $((NODES * GPUS_PER_NODE)) -H "${hosts#,}" \\
               --mca plm_rsh_args "-o StrictHostKeyChecking=no" \(exports) \\
-              all_reduce_perf -b 8 -e 8G -f 2 -g 1 -c 1
+              \(Self.allReducePerf) -b 8 -e 8G -f 2 -g 1 -c 1
 
             """
         let podSpec: ManifestMap = [
@@ -86,7 +102,7 @@ public struct NCCLTestEmitter: Emitter {
                 ]]],
             ],
             "containers": [[
-                "name": "nccl-tests", "image": .string(Self.image),
+                "name": "nccl-tests", "image": .string(Self.image(for: pool.fabric)),
                 "command": ["/bin/bash", "-c", .string(script)],
                 "env": .list(env),
                 "resources": ["limits": .map(limits), "requests": .map(limits)],

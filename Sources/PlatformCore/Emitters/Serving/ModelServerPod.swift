@@ -39,7 +39,7 @@ public struct ModelServerPod: Sendable {
         if role == .worker { labels[PlatformLabels.component] = .string(Self.workerComponent) }
         var spec = WorkloadSecurity.podIdentity(serviceAccount: deployment.name)
         spec["containers"] = [container(role: role)]
-        var volumes: [ManifestValue] = [WorkloadSecurity.emptyDir("tmp"), WorkloadSecurity.emptyDir("cache"),
+        var volumes: [ManifestValue] = [WorkloadSecurity.emptyDir("tmp"), ModelCache.volume(deployment.model),
                                         WorkloadSecurity.emptyDir("shm", sizeLimit: "16Gi", memory: true)]
         if let pool = topologyPool { volumes.append(NCCLEnvironment.topologyVolume(pool: pool)) }
         spec["volumes"] = .list(volumes)
@@ -92,7 +92,7 @@ public struct ModelServerPod: Sendable {
             "name": "vllm",
             "image": .string(model.image.isEmpty ? Conventions.vllmImage : model.image),
             "env": .list(env),
-            "resources": gpus.containerResources,
+            "resources": resources,
             "securityContext": WorkloadSecurity.containerSecurityContext,
             "volumeMounts": .list(mounts),
         ]
@@ -119,6 +119,17 @@ public struct ModelServerPod: Sendable {
             c["livenessProbe"] = ["httpGet": health, "periodSeconds": 30, "failureThreshold": 5]
         }
         return .map(c)
+    }
+
+    /// GPUs (or the DRA claim) and the emptyDir cache's ephemeral storage.
+    var resources: ManifestValue {
+        guard case var .map(r) = gpus.containerResources, let storage = ModelCache.ephemeralStorageRequest(deployment.model) else {
+            return gpus.containerResources
+        }
+        var requests = r["requests"]?.mapValue ?? ManifestMap()
+        requests["ephemeral-storage"] = .string(storage)
+        r["requests"] = .map(requests)
+        return .map(r)
     }
 
     /// Every taint of every placed pool (the GPU taint first), as `PoolScheduling` writes them.

@@ -21,9 +21,22 @@ public enum ToolCallParsers {
         return byFamily.first { architecture.hasPrefix($0.prefix) }?.parser
     }
 
+    /// Chat templates vLLM recommends with a parser, as paths in the vllm/vllm-openai image. For
+    /// `llama3_json`, vLLM's tool-calling guide (vllm-project/vllm `docs/features/tool_calling.md`,
+    /// "Llama Models (`llama3_json`)") gives "Recommended flags: `--tool-call-parser llama3_json
+    /// --chat-template`" with `examples/tool_chat_template_llama3.1_json.jinja`, "the official chat
+    /// template for the Llama 3.1 models, but tweaked so that it works better with vLLM". The image
+    /// has `examples/` under its working directory /vllm-workspace (`docker/Dockerfile`, stage
+    /// `vllm-base`: `COPY examples examples`). Other parsers use the checkpoint's own template.
+    static let chatTemplates: [String: String] = [
+        "llama3_json": "/vllm-workspace/examples/tool_chat_template_llama3.1_json.jinja",
+    ]
+
     /// The flags that let vLLM accept `tools`; empty when the model serves no agent or has no parser.
     public static func arguments(for model: Model) -> [String] {
         guard model.servesAgents, let parser = parser(for: model.architecture) else { return [] }
-        return ["--enable-auto-tool-choice", "--tool-call-parser", parser]
+        var args = ["--enable-auto-tool-choice", "--tool-call-parser", parser]
+        if let template = chatTemplates[parser] { args += ["--chat-template", template] }
+        return args
     }
 }

@@ -21,9 +21,28 @@ public enum VLLMArguments {
         args += ["--kv-cache-dtype", kvCacheDtypeArgument(model.kvCacheDtype),
                  "--gpu-memory-utilization", format(model.gpuMemoryUtilization)]
         if model.prefixCacheAware { args.append("--enable-prefix-caching") }
+        args += taskArguments(model.effectiveTask)
         args += ToolCallParsers.arguments(for: model)
         args += source.loaderArguments
+        // Checked against vLLM's own flags by `VLLMFlags.check`; last, as written.
+        args += model.engineArgs.map(\.text)
         return args
+    }
+
+    /// `task:` as vLLM 0.11.0 spells it. Its `--task` is deprecated ("will be removed in v0.13.0
+    /// or v1.0") and only translated to `--runner`/`--convert`; the runner decides which endpoints
+    /// the server has (chat and completions need `generate`, `/v1/embeddings` needs `embed`), and
+    /// `--convert <task>` adapts a generative checkpoint to the pooling task while leaving a native
+    /// pooling model (BERT, bge) as it is (vllm-project/vllm v0.11.0 `vllm/config/model.py`:
+    /// `RunnerOption`, `ConvertOption`, `_RUNNER_TASKS`; `vllm/model_executor/models/adapters.py`:
+    /// `as_embedding_model` returns a pooling model unchanged; `vllm/entrypoints/openai/api_server.py`
+    /// `init_app_state`: serving handlers per supported task).
+    static func taskArguments(_ task: ModelTask?) -> [String] {
+        switch task {
+        case nil: return []
+        case .generate: return ["--runner", "generate"]
+        case .embed, .classify, .reward: return ["--runner", "pooling", "--convert", task!.rawValue]
+        }
     }
 
     /// vLLM's `--dtype` accepts auto, half, float16, bfloat16, float, float32.

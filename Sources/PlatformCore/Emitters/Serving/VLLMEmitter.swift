@@ -16,6 +16,9 @@ public struct VLLMEmitter: Emitter {
 
             context.add(WorkloadSecurity.serviceAccount(d.name, namespace: d.namespace, labels: labels),
                         to: d.cluster, template: "vllm/serviceaccount")
+            if let cache = ModelCache.claim(d.model, namespace: d.namespace, labels: labels) {
+                context.add(cache, to: d.cluster, template: "vllm/persistentvolumeclaim")
+            }
             if let claim = gpus.claimTemplate(labels: labels) {
                 context.add(claim, to: d.cluster, template: "vllm/resourceclaimtemplate")
             }

@@ -15,8 +15,8 @@ import Testing
         // Meta's Llama-3.1-405B-Instruct-FP8 declares `quant_method: fbgemm_fp8`.
         let args = try Self.args("    dtype: fp8\n    checkpointQuantization: fbgemm_fp8\n")
         #expect(!args.contains("--quantization"))
-        #expect(args.suffix(9) == ["--dtype", "auto", "--kv-cache-dtype", "auto", "--gpu-memory-utilization", "0.9",
-                                   "--enable-auto-tool-choice", "--tool-call-parser", "llama3_json"])
+        #expect(args.suffix(11) == ["--dtype", "auto", "--kv-cache-dtype", "auto", "--gpu-memory-utilization", "0.9",
+                                   "--enable-auto-tool-choice", "--tool-call-parser", "llama3_json", "--chat-template", "/vllm-workspace/examples/tool_chat_template_llama3.1_json.jinja"])
         // Without it, fp8 stays vLLM's own online quantization.
         #expect(try Self.args("    dtype: fp8\n").contains("--quantization"))
     }
@@ -25,8 +25,8 @@ import Testing
         for dtype in ["mxfp4", "nvfp4"] {
             let args = try Self.args("    dtype: \(dtype)\n")
             #expect(!args.contains("--quantization"), "\(dtype)")
-            #expect(args.suffix(9) == ["--dtype", "auto", "--kv-cache-dtype", "auto", "--gpu-memory-utilization", "0.9",
-                                   "--enable-auto-tool-choice", "--tool-call-parser", "llama3_json"], "\(dtype)")
+            #expect(args.suffix(11) == ["--dtype", "auto", "--kv-cache-dtype", "auto", "--gpu-memory-utilization", "0.9",
+                                   "--enable-auto-tool-choice", "--tool-call-parser", "llama3_json", "--chat-template", "/vllm-workspace/examples/tool_chat_template_llama3.1_json.jinja"], "\(dtype)")
         }
     }
 }

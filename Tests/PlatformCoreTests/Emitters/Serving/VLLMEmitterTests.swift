@@ -18,10 +18,10 @@ import Testing
             "meta-llama/Llama-3.1-70B-Instruct", "--served-model-name", "llama-3-70b", "--port", "8000",
             "--tensor-parallel-size", "4", "--max-model-len", "8192", "--dtype", "bfloat16",
             "--kv-cache-dtype", "auto", "--gpu-memory-utilization", "0.9",
-            "--enable-auto-tool-choice", "--tool-call-parser", "llama3_json",
+            "--enable-auto-tool-choice", "--tool-call-parser", "llama3_json", "--chat-template", "/vllm-workspace/examples/tool_chat_template_llama3.1_json.jinja",
         ])
         #expect(container.at("image")?.stringValue == "vllm/vllm-openai:v0.11.0")
-        #expect(container.at("resources") == ["limits": ["nvidia.com/gpu": "4"], "requests": ["nvidia.com/gpu": "4"]])
+        #expect(container.at("resources") == ["limits": ["nvidia.com/gpu": "4"], "requests": ["ephemeral-storage": "154Gi", "nvidia.com/gpu": "4"]])
         #expect(deployment.value.at("spec", "replicas") == 2)
         #expect(deployment.value.at("spec", "template", "spec", "nodeSelector") == ["karpenter.sh/nodepool": "h100"])
     }
@@ -33,9 +33,9 @@ import Testing
         let container = try #require(Fixture.object(set, kind: "Deployment", name: "llama-3-70b")?.value
             .at("spec", "template", "spec", "containers", "[0]"))
         let args = container.at("args")?.strings ?? []
-        #expect(args.suffix(12) == ["--dtype", "auto", "--quantization", "fp8", "--kv-cache-dtype", "fp8",
+        #expect(args.suffix(14) == ["--dtype", "auto", "--quantization", "fp8", "--kv-cache-dtype", "fp8",
                                     "--gpu-memory-utilization", "0.9", "--enable-prefix-caching",
-                                    "--enable-auto-tool-choice", "--tool-call-parser", "llama3_json"])
+                                    "--enable-auto-tool-choice", "--tool-call-parser", "llama3_json", "--chat-template", "/vllm-workspace/examples/tool_chat_template_llama3.1_json.jinja"])
         #expect(container.at("env", "[name=HF_TOKEN]") ==
                 ["name": "HF_TOKEN", "valueFrom": ["secretKeyRef": ["name": "hf-token", "key": "token"]]])
     }
@@ -67,7 +67,7 @@ import Testing
                 + "device.capacity['gpu.nvidia.com'].memory.compareTo(quantity('77481Mi')) >= 0")
         let pod = try #require(Fixture.object(set, kind: "Deployment", name: "llama-3-70b")?.value.at("spec", "template", "spec"))
         #expect(pod.at("resourceClaims") == [["name": "gpus", "resourceClaimTemplateName": "llama-3-70b-gpus"]])
-        #expect(pod.at("containers", "[0]", "resources") == ["claims": [["name": "gpus"]]])
+        #expect(pod.at("containers", "[0]", "resources") == ["claims": [["name": "gpus"]], "requests": ["ephemeral-storage": "154Gi"]])
     }
 
     @Test func migOnTheDevicePluginUsesTheMixedStrategyResource() throws {
@@ -78,7 +78,7 @@ import Testing
         ])
         let container = try #require(Fixture.object(set, kind: "Deployment", name: "llama-3-70b")?.value
             .at("spec", "template", "spec", "containers", "[0]"))
-        #expect(container.at("resources") == ["limits": ["nvidia.com/mig-3g.40gb": "1"], "requests": ["nvidia.com/mig-3g.40gb": "1"]])
+        #expect(container.at("resources") == ["limits": ["nvidia.com/mig-3g.40gb": "1"], "requests": ["ephemeral-storage": "27Gi", "nvidia.com/mig-3g.40gb": "1"]])
         #expect(container.at("args")?.strings.contains("--tensor-parallel-size") == true)
         let args = container.at("args")?.strings ?? []
         #expect(args[(args.firstIndex(of: "--tensor-parallel-size") ?? 0) + 1] == "1")
