@@ -29,7 +29,10 @@ public enum TrafficExplanation {
                 }
                 return (route, hops)
             }
-            return ClusterReport(cluster: graph.cluster, routes: routes, flows: verdicts)
+            // A flow several routes need (client → Gateway) shows once in the matrix.
+            var distinct = Set<String>()
+            let flows = verdicts.filter { distinct.insert("\($0.flow.source)|\($0.flow.destination)|\($0.flow.portText)").inserted }
+            return ClusterReport(cluster: graph.cluster, routes: routes, flows: flows)
         }
     }
 
@@ -49,8 +52,13 @@ public enum TrafficExplanation {
 
     static func line(_ verdict: FlowCheck.Verdict) -> String {
         let flow = verdict.flow
-        let carrier = flow.carrier.map { " [\($0)]" } ?? ""
+        let carrier = flow.carrier.map { " [\(objectText($0))]" } ?? ""
         return "\(flow.source.description) → \(flow.destination.description) :\(flow.portText)  \(flow.purpose)\(carrier)  \(verdictText(verdict))"
+    }
+
+    /// `HTTPRoute platform-system/chat`.
+    static func objectText(_ id: ManifestID) -> String {
+        "\(id.kind) \(id.namespace.map { "\($0)/" } ?? "")\(id.name)"
     }
 
     static func verdictText(_ verdict: FlowCheck.Verdict) -> String {
@@ -91,7 +99,7 @@ public enum TrafficExplanation {
             "purpose": .string(flow.purpose), "subject": .string(flow.subject),
             "allowed": .bool(verdict.allowed), "egress": side(decision?.egress), "ingress": side(decision?.ingress),
         ]
-        map["carrier"] = flow.carrier.map { .string($0.description) } ?? .null
+        map["carrier"] = flow.carrier.map { .string(objectText($0)) } ?? .null
         map["declaredAt"] = flow.declaredAt.map { .string("\($0.file):\($0.line):\($0.column)") } ?? .null
         return .map(map)
     }

@@ -51,7 +51,9 @@ public enum FlowCheck {
                 notes.append(DiagnosticNote("ingress of \(flow.destination.description) is selected by \(list(policies)) and none allows it"))
             }
         }
-        if let carrier = flow.carrier { notes.append(DiagnosticNote("needed by \(carrier) in cluster `\(flow.cluster)`")) }
+        if let carrier = flow.carrier {
+            notes.append(DiagnosticNote("needed by \(TrafficExplanation.objectText(carrier)) in cluster `\(flow.cluster)`"))
+        }
         return Diagnostic(.error, TrafficCodes.flowBlocked,
                           "\(flow.subject) needs \(flow.purpose): \(flow.source.description) → \(flow.destination.description) on \(flow.portText) is blocked by the NetworkPolicies of cluster `\(flow.cluster)`",
                           at: flow.declaredAt, notes: notes,
