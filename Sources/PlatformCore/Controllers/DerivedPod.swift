@@ -37,6 +37,9 @@ public struct DerivedPod: Hashable, Sendable {
     public var count: Int
     /// The upstream fact the pod was derived by (controller, version, file), for `explain workloads`.
     public var derivedBy: String = ""
+    /// The Kueue LocalQueue (in `namespace`) the owning object names in `kueue.x-k8s.io/queue-name`:
+    /// Kueue admits (unsuspends) the workload only within that queue's ClusterQueue.
+    public var queueName: String? = nil
 
     public init(cluster: String, namespace: String, workload: String, role: Role, labels: [String: String],
                 ports: [NetworkPort], serviceAccount: String?, podSpec: ManifestMap, owner: ManifestID,

@@ -11,7 +11,11 @@ public enum DerivedPods {
         for cluster in manifests.clusters {
             let index = ClusterIndex(cluster.manifests)
             for manifest in cluster.manifests {
-                pods += derive(manifest, cluster: cluster.name, index: index, origins: origins)
+                let queue = manifest.labels[Conventions.kueueQueueLabel]?.stringValue
+                for var pod in derive(manifest, cluster: cluster.name, index: index, origins: origins) {
+                    pod.queueName = queue
+                    pods.append(pod)
+                }
             }
             pods += PlatformComponentPods.pods(cluster: cluster.name, manifests: index, origins: origins)
         }

@@ -16,21 +16,16 @@ enum KgatewayProxyController {
     static func pods(_ gateway: Manifest, cluster: String, origins: WorkloadOrigins) -> [DerivedPod] {
         guard gateway.object["spec"]?["gatewayClassName"]?.stringValue == Conventions.gatewayClassName else { return [] }
         var ports: Set<NetworkPort> = []
-        var containerPorts: [ManifestValue] = []
         for listener in gateway.object["spec"]?["listeners"]?.listValue ?? [] {
             guard let port = listener["port"]?.intValue else { continue }
-            let target = targetPort(Int(port))
-            if ports.insert(NetworkPort(target)).inserted {
-                containerPorts.append(["name": .string(listener["name"]?.stringValue ?? "listener-\(port)"),
-                                       "containerPort": .int(Int64(target)), "protocol": "TCP"])
-            }
+            ports.insert(NetworkPort(targetPort(Int(port))))
         }
         let labels = ["app.kubernetes.io/name": gateway.name, "app.kubernetes.io/instance": gateway.name,
                       "gateway.networking.k8s.io/gateway-name": gateway.name]
-        let spec: ManifestMap = [
-            "serviceAccountName": .string(gateway.name),
-            "containers": [["name": "kgateway-proxy", "ports": .list(containerPorts)]],
-        ]
+        // The proxy's containers come from kgateway's chart and GatewayParameters, which we do not
+        // emit: only what the pod is known to be (account, ports) is modelled, so no check
+        // invents findings about containers it cannot see.
+        let spec: ManifestMap = ["serviceAccountName": .string(gateway.name)]
         return [DerivedPod(cluster: cluster, namespace: gateway.namespace ?? "default", workload: gateway.name, role: .gatewayProxy,
                            labels: labels, ports: ports.sorted(), serviceAccount: gateway.name, podSpec: spec, owner: gateway.id,
                            declaredAt: origins.routes, count: 1).derived(by: fact)]
