@@ -7,10 +7,10 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case text, json
 
 extension PlacementBaseline: ExpressibleByArgument {}
 
-/// `platformc explain inventory|placement|cost|catalog`: what the compiler knows and decided.
+/// `platformc explain inventory|placement|cost|catalog|traffic`: what the compiler knows and decided.
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "explain", abstract: "Explain the inventory, placement or cost of a platform, or the built-in catalog.",
-                                                    subcommands: [Inventory.self, Placement.self, Cost.self, Catalog.self])
+                                                    subcommands: [Inventory.self, Placement.self, Cost.self, Catalog.self, Traffic.self])
 
     struct Placement: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "placement", abstract: "Per node, pool and model: where every replica and gang runs.")
@@ -92,4 +92,30 @@ func loadPlatform(_ options: SpecOptions) throws -> Platform {
     emit(bag, format: options.diagnostics, sources: input.sources)
     guard let platform else { throw ExitStatus.specErrors }
     return platform
+}
+
+extension ExplainCommand {
+    /// Per route the hops and their objects, then every flow each cluster needs and the policies
+    /// that allow or block it (`TrafficExplanation`).
+    struct Traffic: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "traffic",
+                                                        abstract: "Per route: the hops and the object carrying each; per cluster: every needed flow and the NetworkPolicies that allow or block it.")
+        @OptionGroup var options: SpecOptions
+        @Option(help: "text or json") var format: ReportFormat = .text
+
+        func validate() throws {
+            if format == .markdown { throw ValidationError("--format must be text or json") }
+        }
+
+        func run() throws {
+            let input = try CompileInput.load(options: options, templatesFolder: nil)
+            let output = input.compile(warningsAsErrors: false)
+            emit(output.diagnostics, format: options.diagnostics, sources: input.sources)
+            // A blocked flow is what this explains: print whenever the objects exist.
+            guard let manifests = output.manifests, !output.traffic.isEmpty else { throw ExitStatus.specErrors }
+            let reports = TrafficExplanation.build(output.traffic, manifests: manifests)
+            print(format == .json ? TrafficExplanation.json(reports) : TrafficExplanation.text(reports), terminator: "")
+            if output.diagnostics.hasErrors { throw ExitStatus.specErrors }
+        }
+    }
 }

@@ -3,8 +3,10 @@ import PlatformDiagnostics
 /// The whole pipeline as a composition of typed stages:
 /// 1. front end: bytes → `Platform` (load, check, lower, validate)
 /// 2. passes: `Platform` → `PlannedPlatform` (placement, quota and cost)
-/// 3. emit: `PlannedPlatform` → `ManifestSet` (typed objects merged onto templates), then the
-///    audits of the merged objects (secrets, Pod Security, compiler-owned policies and labels)
+/// 3. emit: `PlannedPlatform` → `ManifestSet` (typed objects merged onto templates); then the pods
+///    the upstream controllers derive from them (`DerivedPods`), the flows the platform needs
+///    (`TrafficDerivation`) and the NetworkPolicies that open exactly those; then the audits of the
+///    merged objects (secrets, Pod Security, compiler-owned policies and labels) and the flow check
 /// 4. render: `ManifestSet` → `RenderedTree` (canonical YAML bytes per path)
 /// Each stage reports into one diagnostics bag; the pipeline stops at the first stage boundary
 /// that has errors, so nothing is produced from a broken spec.
@@ -40,9 +42,10 @@ public struct Compiler: Sendable {
         GatewayEmitter(),
         KEDAEmitter(),
         LiteLLMEmitter(),
-        NetworkPolicyEmitter(),
         MCPPermissionsEmitter(),
     ]
+    /// Runs after `emitters`, over the pods their objects derive; nil emits no NetworkPolicy.
+    public var networkPolicyEmitter: NetworkPolicyEmitter? = NetworkPolicyEmitter()
     public static let defaultTreeFileEmitters: [any TreeFileEmitter] = [FleetEmitter(), PlatformLockEmitter()]
 
     public init(templates: TemplateSet = TemplateSet(), emitters: [any Emitter] = Compiler.defaultEmitters) {
@@ -56,6 +59,8 @@ public struct Compiler: Sendable {
         public var manifests: ManifestSet?
         public var tree: RenderedTree?
         public var diagnostics: DiagnosticBag
+        /// Each cluster's derived pods and needed flows (`platformc explain traffic`).
+        public var traffic: [TrafficGraph] = []
     }
 
     public func compile(spec bytes: [UInt8], file: String) -> Output {
@@ -75,19 +80,33 @@ public struct Compiler: Sendable {
         plan.topologyFiles = topologyFiles
         for finding in PolicyPass.run(platform, plan: plan) { diagnostics.report(finding) }
         guard !diagnostics.hasErrors else { return Output(platform: platform, plan: plan, diagnostics: diagnostics) }
-        let emitted = EmitStage.runTracingTemplates(emitters, plan: plan, templates: templates, clusters: platform.clusters.map(\.name))
+        var emitted = EmitStage.runTracingTemplates(emitters, plan: plan, templates: templates, clusters: platform.clusters.map(\.name))
+        let pods = DerivedPods.derive(plan, manifests: emitted.manifests)
+        let traffic = TrafficDerivation.derive(plan, manifests: emitted.manifests, pods: pods)
+        if let networkPolicyEmitter {
+            var context = EmitContext(templates: templates)
+            networkPolicyEmitter.emit(plan, traffic: traffic, into: &context)
+            EmitStage.merge(context, into: &emitted, templates: templates)
+        }
         diagnostics.append(contentsOf: emitted.diagnostics)
         // The last word on security, after the templates and unaffected by anything they write.
         let audited = MergedObjectAudit.run(emitted.manifests, templated: emitted.templated, templates: templates, platform: platform)
         for finding in ManifestSecretAudit.run(emitted.manifests) + PodSecurityAudit.run(emitted.manifests, templated: emitted.templated)
             + audited.diagnostics { diagnostics.report(finding) }
-        guard !diagnostics.hasErrors else { return Output(platform: platform, plan: plan, manifests: audited.manifests, diagnostics: diagnostics) }
+        if networkPolicyEmitter != nil {
+            for finding in FlowCheck.run(traffic, manifests: audited.manifests) { diagnostics.report(finding) }
+        }
+        // Will what we emit run? The pods the upstream controllers derive from it, checked.
+        for finding in WillItRun.run(plan, manifests: audited.manifests) { diagnostics.report(finding) }
+        guard !diagnostics.hasErrors else {
+            return Output(platform: platform, plan: plan, manifests: audited.manifests, diagnostics: diagnostics, traffic: traffic)
+        }
         let manifests = FleetEmitter.syncWaves(audited.manifests, engine: platform.gitops.engine)
-        guard rendersTree else { return Output(platform: platform, plan: plan, manifests: manifests, diagnostics: diagnostics) }
+        guard rendersTree else { return Output(platform: platform, plan: plan, manifests: manifests, diagnostics: diagnostics, traffic: traffic) }
         var tree = GitOpsLayout.render(manifests, root: platform.gitops.path)
         for emitter in treeFileEmitters {
             for (path, text) in emitter.files(plan, manifests: manifests) { tree.files[path] = text }
         }
-        return Output(platform: platform, plan: plan, manifests: manifests, tree: tree, diagnostics: diagnostics)
+        return Output(platform: platform, plan: plan, manifests: manifests, tree: tree, diagnostics: diagnostics, traffic: traffic)
     }
 }

@@ -11,6 +11,8 @@ public struct DerivedPod: Hashable, Sendable {
     public enum Role: String, Hashable, Sendable, CaseIterable {
         case gatewayProxy, endpointPicker, liteLLM, modelServer, modelLeader, modelWorker
         case agent, mcpServer, trainingNode, prometheus, kagentController
+        /// A pool's nccl-tests Job.
+        case ncclTest
     }
 
     public var cluster: String
@@ -33,6 +35,11 @@ public struct DerivedPod: Hashable, Sendable {
     public var declaredAt: SourceLocation?
     /// Replicas of this pod the controller creates at the desired state (before autoscaling).
     public var count: Int
+    /// The upstream fact the pod was derived by (controller, version, file), for `explain workloads`.
+    public var derivedBy: String = ""
+    /// The Kueue LocalQueue (in `namespace`) the owning object names in `kueue.x-k8s.io/queue-name`:
+    /// Kueue admits (unsuspends) the workload only within that queue's ClusterQueue.
+    public var queueName: String? = nil
 
     public init(cluster: String, namespace: String, workload: String, role: Role, labels: [String: String],
                 ports: [NetworkPort], serviceAccount: String?, podSpec: ManifestMap, owner: ManifestID,

@@ -4,7 +4,8 @@ public enum Conventions {
     /// Per-cluster namespace of the shared platform services: the Gateway, the LiteLLM proxy,
     /// endpoint pickers are per model in the team namespace.
     public static let systemNamespace = "platform-system"
-    /// Namespace where Kgateway's controller and its Envoy proxies run (Kgateway's Helm default).
+    /// Namespace of the kgateway controller (its Helm default). Its Envoy proxies run in each
+    /// Gateway's own namespace (kgateway `pkg/deployer/deployer.go`, SetNamespaceAndOwnerWithGVK).
     public static let gatewayControllerNamespace = "kgateway-system"
     /// Namespace of Prometheus (the kube-prometheus-stack default) and KEDA.
     public static let monitoringNamespace = "monitoring"

@@ -27,31 +27,35 @@ public enum EmitStage {
             emitter.emit(plan, into: &context)
             return context
         }
-        var manifests = ManifestSet()
-        for cluster in clusters { manifests.addCluster(cluster) }
-        var diagnostics = DiagnosticBag()
-        var templated: [ResourceKey: TemplatedObject] = [:]
-        for context in contexts {
+        var emitted = Emitted(manifests: ManifestSet(), diagnostics: DiagnosticBag(), templated: [:])
+        for cluster in clusters { emitted.manifests.addCluster(cluster) }
+        for context in contexts { merge(context, into: &emitted, templates: templates) }
+        return emitted
+    }
+
+    /// Adds what a late emitter (one that reads the others' objects, like `NetworkPolicyEmitter`)
+    /// produced, exactly as if it had run with the others.
+    public static func merge(_ context: EmitContext, into emitted: inout Emitted, templates: TemplateSet) {
+        do {
             let reported = context.diagnostics.all
             var next = 0
             for addition in context.additions {
-                for d in reported[next..<addition.diagnosticsBefore] { diagnostics.report(d) }
+                for d in reported[next..<addition.diagnosticsBefore] { emitted.diagnostics.report(d) }
                 next = addition.diagnosticsBefore
                 // Only safe names become folders and files (docs/security.md, containment).
                 if let finding = ObjectPathCheck.firstProblem(addition.manifest, cluster: addition.cluster) {
-                    diagnostics.report(ObjectPathCheck.diagnostic(finding, manifest: addition.manifest, cluster: addition.cluster,
+                    emitted.diagnostics.report(ObjectPathCheck.diagnostic(finding, manifest: addition.manifest, cluster: addition.cluster,
                                                                   template: addition.templated?.template, templates: templates))
                     continue
                 }
-                if let duplicate = manifests.insert(addition.manifest, id: addition.id, into: addition.cluster) {
-                    diagnostics.error(EmitCodes.duplicateObject,
+                if let duplicate = emitted.manifests.insert(addition.manifest, id: addition.id, into: addition.cluster) {
+                    emitted.diagnostics.error(EmitCodes.duplicateObject,
                                       "two emitted objects share the id \(duplicate.id) in cluster `\(addition.cluster)`", at: nil)
                 } else if let origin = addition.templated {
-                    templated[ResourceKey(cluster: addition.cluster, id: addition.id)] = origin
+                    emitted.templated[ResourceKey(cluster: addition.cluster, id: addition.id)] = origin
                 }
             }
-            for d in reported[next...] { diagnostics.report(d) }
+            for d in reported[next...] { emitted.diagnostics.report(d) }
         }
-        return Emitted(manifests: manifests, diagnostics: diagnostics, templated: templated)
     }
 }

@@ -18,7 +18,7 @@ public enum ReservedNames {
         Entry(name: "kube-public", reason: "Kubernetes makes it readable by everyone, unauthenticated users included"),
         Entry(name: "kube-node-lease", reason: "Kubernetes keeps the nodes' heartbeat Leases there"),
         Entry(name: Conventions.systemNamespace, reason: "platformc's shared services: the Gateway, and LiteLLM with every provider's key"),
-        Entry(name: Conventions.gatewayControllerNamespace, reason: "Kgateway's proxies, admitted to every model and endpoint picker"),
+        Entry(name: Conventions.gatewayControllerNamespace, reason: "kgateway's controller (its proxies run in each Gateway's namespace)"),
         Entry(name: Conventions.monitoringNamespace, reason: "Prometheus, admitted to every model"),
         Entry(name: Conventions.kedaNamespace, reason: "KEDA, which scales every model"),
         Entry(name: Conventions.kagentNamespace, reason: "kagent's controller, admitted to every agent"),

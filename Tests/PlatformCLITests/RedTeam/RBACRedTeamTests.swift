@@ -77,7 +77,7 @@ import Testing
         Attack("namespace_monitoring", [("  - name: research\n    quota", "  - name: research\n    namespace: monitoring\n    quota")],
                ["platform.yaml:48:16: error[E1102]: namespace `monitoring` of team `research` is reserved: Prometheus, admitted to every model"]),
         Attack("namespace_kgateway-system", [("  - name: research\n    quota", "  - name: research\n    namespace: kgateway-system\n    quota")],
-               ["platform.yaml:48:16: error[E1102]: namespace `kgateway-system` of team `research` is reserved: Kgateway's proxies, admitted to every model and endpoint picker"]),
+               ["platform.yaml:48:16: error[E1102]: namespace `kgateway-system` of team `research` is reserved: kgateway's controller (its proxies run in each Gateway's namespace)"]),
         Attack("namespace_kagent", [("  - name: research\n    quota", "  - name: research\n    namespace: kagent\n    quota")],
                ["platform.yaml:48:16: error[E1102]: namespace `kagent` of team `research` is reserved: kagent's controller, admitted to every agent"]),
         Attack("namespace_platform-system", [("  - name: research\n    quota", "  - name: research\n    namespace: platform-system\n    quota")],

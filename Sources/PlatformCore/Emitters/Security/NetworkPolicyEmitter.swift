@@ -1,26 +1,23 @@
 /// Tenant isolation: in every team namespace of every cluster, a default deny for ingress and
-/// egress, DNS egress, and one NetworkPolicy per workload that opens exactly what the platform
-/// needs (see `docs/security.md`):
-/// - model servers (`Conventions.modelSelector`, port 8000) from the gateway proxies
-///   (`kgateway-system`), the LiteLLM proxy, Prometheus (`monitoring`), the namespace's endpoint
-///   pickers (prefix-cache-aware models) and the agents declared to use the model; egress to the
-///   internet on 443 for weights; multi-node replicas reach each other on every port;
-/// - endpoint pickers from the gateway proxies on 9002; egress to their models and to the API server;
-/// - agents from kagent; egress to their model (directly, or LiteLLM for `provider/model`) and MCP servers;
-/// - training pods of one job to each other on every port (NCCL), nothing else.
-public struct NetworkPolicyEmitter: Emitter {
+/// egress, DNS egress, and one NetworkPolicy per workload that opens exactly the flows the
+/// platform needs (`TrafficDerivation`, read from the emitted objects), selecting the labels the
+/// pods really carry (`DerivedPods`: what kgateway, kagent, Trainer, LWS and Deployments put on
+/// them), never the labels of the objects we emit. A peer is the pods of the flow's other end
+/// (their namespace and common labels), the cluster DNS, the internet (weights, providers) or,
+/// for the API server, any address. Runs after the other emitters: it needs their pods
+/// (see `docs/security.md`).
+public struct NetworkPolicyEmitter: Sendable {
     public init() {}
 
-    static let modelPort = [NetworkPort(Conventions.modelServerPort)]
-    static let gatewayProxies = NetworkPeer.pods(namespace: Conventions.gatewayControllerNamespace, labels: [:])
-    static let liteLLM = NetworkPeer.pods(namespace: Conventions.systemNamespace,
-                                          labels: [PlatformLabels.component: .string(Conventions.Component.liteLLM)])
-    static let prometheus = NetworkPeer.pods(namespace: Conventions.monitoringNamespace, labels: [:])
+    /// Labels every emitted object carries, which say nothing about which workload a pod is.
+    static let nonIdentifying: Set<String> = [PlatformLabels.managedBy, PlatformLabels.partOf, "platformc.dev/team"]
 
-    public func emit(_ plan: PlannedPlatform, into context: inout EmitContext) {
+    public func emit(_ plan: PlannedPlatform, traffic: [TrafficGraph], into context: inout EmitContext) {
         let p = plan.platform
-        let placements = Placements(plan)
+        let graphs = Dictionary(traffic.map { ($0.cluster, $0) }, uniquingKeysWith: { first, _ in first })
         for cluster in p.clusters {
+            let graph = graphs[cluster.name]
+            let units = graph.map(Self.units) ?? [:]
             for team in p.teams {
                 let ns = team.namespace
                 let labels = PlatformLabels.common(p, team: team.name)
@@ -29,104 +26,92 @@ public struct NetworkPolicyEmitter: Emitter {
                                 to: cluster.name, template: "security/networkpolicy")
                 }
                 add("default-deny", [:], ingress: [], egress: [])
-                add("allow-dns", [:], ingress: nil, egress: [NetworkRule(
-                    [.pods(namespace: Conventions.dnsNamespace, labels: ["k8s-app": "kube-dns"])],
-                    ports: [NetworkPort(Conventions.dnsPort, "UDP"), NetworkPort(Conventions.dnsPort, "TCP")])])
-
-                let models = placements.models(ofTeam: team.name).filter { placements.servingClusters(ofModel: $0.name).contains(cluster.name) }
-                for model in models {
-                    let (ingress, egress) = modelRules(model, plan: plan, cluster: cluster.name, placements: placements)
-                    add("model-\(model.name)", Conventions.modelSelector(model.name), ingress: ingress, egress: egress)
-                }
-                let picked = models.filter(\.prefixCacheAware)
-                if !picked.isEmpty {
-                    add("endpoint-picker", [PlatformLabels.component: .string(Conventions.Component.endpointPicker)],
-                        ingress: [NetworkRule([Self.gatewayProxies], ports: [NetworkPort(Conventions.endpointPickerPort)])],
-                        egress: [NetworkRule(picked.map { .pods(namespace: ns, labels: Conventions.modelSelector($0.name)) }, ports: Self.modelPort),
-                                 // The API server's address is not known when compiling; the picker watches pods and pools.
-                                 NetworkRule([.anywhere], ports: [NetworkPort(443), NetworkPort(6443)])])
-                }
-                for agent in placements.agents(ofTeam: team.name, in: cluster.name) {
-                    add("agent-\(agent.name)", Conventions.agentSelector(agent.name),
-                        ingress: [NetworkRule([.pods(namespace: Conventions.kagentNamespace, labels: [:])], ports: nil)],
-                        egress: agentEgress(agent, platform: p))
-                }
-                for job in p.training where job.team == team.name && plan.cluster(ofJob: job) == cluster.name {
-                    let peers = NetworkRule([.pods(namespace: ns, labels: Conventions.trainingSelector(job.name))], ports: nil)
-                    add("training-\(job.name)", Conventions.trainingSelector(job.name), ingress: [peers], egress: [peers])
+                add("allow-dns", [:], ingress: nil, egress: [NetworkRule([Self.peer(.clusterDNS, graph: graph)], ports: ClusterDNS.ports)])
+                guard let graph else { continue }
+                for unit in (units[ns] ?? []).sorted(by: { $0.name < $1.name }) {
+                    var ingress: [NetworkRule] = [], egress: [NetworkRule] = []
+                    for flow in unit.inbound {
+                        ingress.append(NetworkRule([Self.peer(flow.source, graph: graph)], ports: flow.port.map { [$0] }))
+                    }
+                    for flow in unit.outbound where flow.destination != .clusterDNS {
+                        var ports = flow.port.map { [$0] }
+                        // The API server is 443 behind the `kubernetes` Service, 6443 on kubeadm's control plane
+                        // once the Service address is translated (policies see the translated address).
+                        if flow.destination == .apiServer, flow.port == NetworkPort(443) { ports = [NetworkPort(443), NetworkPort(6443)] }
+                        egress.append(NetworkRule([Self.peer(flow.destination, graph: graph)], ports: ports))
+                    }
+                    add(unit.name, Self.selector(unit.pods), ingress: ingress, egress: egress)
                 }
             }
         }
     }
 
-    /// Where the models and agents run, worked out once: asking per cluster and team (each
-    /// question a scan of every model) made this the slowest emitter of a 30,000-object platform.
-    /// Every list keeps the spec's order, as the filters it replaces did.
-    struct Placements {
-        private var modelsByTeam: [String: [Model]] = [:]
-        private var serving: [String: [String]] = [:]
-        /// Agents with the cluster each runs in, by team and by model.
-        private var agentsByTeam: [String: [(agent: Agent, cluster: String?)]] = [:]
-        private var agentsByModel: [String: [(agent: Agent, cluster: String?)]] = [:]
+    /// The pods one policy selects (a model's servers, leaders and workers together) and the flows
+    /// into and out of them.
+    struct Unit {
+        var name: String
+        var pods: [DerivedPod] = []
+        var inbound: [Flow] = []
+        var outbound: [Flow] = []
+    }
 
-        init(_ plan: PlannedPlatform) {
-            for model in plan.platform.models {
-                modelsByTeam[model.team, default: []].append(model)
-                if serving[model.name] == nil { serving[model.name] = plan.servingClusters(ofModel: model.name) }
-            }
-            for agent in plan.platform.agents {
-                let cluster = plan.cluster(ofAgent: agent)
-                agentsByTeam[agent.team, default: []].append((agent, cluster))
-                agentsByModel[agent.model, default: []].append((agent, cluster))
-            }
-        }
-
-        func models(ofTeam team: String) -> [Model] { modelsByTeam[team] ?? [] }
-        func servingClusters(ofModel model: String) -> [String] { serving[model] ?? [] }
-        func agents(ofTeam team: String, in cluster: String) -> [Agent] {
-            (agentsByTeam[team] ?? []).filter { $0.cluster == cluster }.map(\.agent)
-        }
-        func agents(ofModel model: String, in cluster: String) -> [Agent] {
-            (agentsByModel[model] ?? []).filter { $0.cluster == cluster }.map(\.agent)
+    static func unitName(_ group: PodGroup) -> String {
+        switch group.role {
+        case .modelServer, .modelLeader, .modelWorker: return "model-\(group.workload)"
+        case .endpointPicker: return "endpoint-picker-\(group.workload)"
+        case .agent: return "agent-\(group.workload)"
+        case .trainingNode: return "training-\(group.workload)"
+        case .mcpServer: return "mcp-server-\(group.workload)"
+        default: return "\(group.role.rawValue.lowercased())-\(group.workload)"
         }
     }
 
-    private func modelRules(_ model: Model, plan: PlannedPlatform, cluster: String, placements: Placements) -> (ingress: [NetworkRule], egress: [NetworkRule]) {
-        let p = plan.platform
-        let ns = p.team(model.team)?.namespace ?? model.team
-        var callers: [NetworkPeer] = [Self.gatewayProxies, Self.liteLLM, Self.prometheus]
-        if model.prefixCacheAware {
-            callers.append(.pods(namespace: ns, labels: [PlatformLabels.component: .string(Conventions.Component.endpointPicker)]))
+    /// Units of the tenant namespaces, by namespace.
+    static func units(_ graph: TrafficGraph) -> [String: [Unit]] {
+        var byName: [String: Unit] = [:]
+        var namespaces: [String: String] = [:]
+        for (group, pods) in graph.groups where graph.tenants.contains(group.namespace) {
+            let key = group.namespace + "/" + unitName(group)
+            byName[key, default: Unit(name: unitName(group))].pods += pods
+            namespaces[key] = group.namespace
         }
-        for agent in placements.agents(ofModel: model.name, in: cluster) {
-            callers.append(.pods(namespace: p.team(agent.team)?.namespace ?? agent.team, labels: Conventions.agentSelector(agent.name)))
+        for flow in graph.flows {
+            if let group = flow.destination.group, graph.tenants.contains(group.namespace) {
+                byName[group.namespace + "/" + unitName(group)]?.inbound.append(flow)
+            }
+            if let group = flow.source.group, graph.tenants.contains(group.namespace) {
+                byName[group.namespace + "/" + unitName(group)]?.outbound.append(flow)
+            }
         }
-        var ingress = [NetworkRule(callers, ports: Self.modelPort)]
-        var egress: [NetworkRule] = []
-        if !model.source.hasPrefix("pvc://") { egress.append(NetworkRule([.internet], ports: [NetworkPort(443)])) }
-        if model.nodesPerReplica > 1 {
-            // Leader and workers of a multi-node replica talk NCCL and Ray on ports chosen at run time.
-            let peers = NetworkRule([.pods(namespace: ns, labels: Conventions.modelSelector(model.name))], ports: nil)
-            ingress.append(peers)
-            egress.append(peers)
-        }
-        return (ingress, egress)
+        var out: [String: [Unit]] = [:]
+        for (key, unit) in byName { out[namespaces[key] ?? "", default: []].append(unit) }
+        return out
     }
 
-    private func agentEgress(_ agent: Agent, platform p: Platform) -> [NetworkRule] {
-        var rules: [NetworkRule] = []
-        if let model = p.model(agent.model) {
-            rules.append(NetworkRule([.pods(namespace: p.team(model.team)?.namespace ?? model.team, labels: Conventions.modelSelector(model.name))],
-                                     ports: Self.modelPort))
-        } else {
-            rules.append(NetworkRule([Self.liteLLM], ports: [NetworkPort(Conventions.liteLLMPort)]))
+    /// The labels every pod carries, without those every platform object carries.
+    static func selectorLabels(_ pods: [DerivedPod]) -> [String: String] {
+        let common = TrafficGraph.common(pods)
+        let identifying = common.filter { !nonIdentifying.contains($0.key) }
+        return identifying.isEmpty ? common : identifying
+    }
+
+    static func selector(_ pods: [DerivedPod]) -> ManifestMap {
+        var map = ManifestMap()
+        for (key, value) in selectorLabels(pods) { map[key] = .string(value) }
+        return map
+    }
+
+    static func peer(_ endpoint: Flow.Endpoint, graph: TrafficGraph?) -> NetworkPeer {
+        switch endpoint {
+        case let .pods(group): return .pods(namespace: group.namespace, labels: selector(graph?.groups[group] ?? []))
+        case let .namespace(ns): return .pods(namespace: ns, labels: [:])
+        case .clusterDNS:
+            var labels = ManifestMap()
+            for (key, value) in ClusterDNS.labels { labels[key] = .string(value) }
+            return .pods(namespace: ClusterDNS.namespace, labels: labels)
+        case .internet, .clients: return .internet
+        case .apiServer: return .anywhere
         }
-        for tool in agent.tools {
-            guard let server = p.mcpServer(tool.mcpServer), let endpoint = MCPEndpoint(url: server.url) else { continue }
-            let peer: NetworkPeer = endpoint.namespace.map { .pods(namespace: $0, labels: [:]) } ?? .internet
-            rules.append(NetworkRule([peer], ports: [NetworkPort(endpoint.port)]))
-        }
-        return rules
     }
 
     /// A NetworkPolicy; nil `ingress`/`egress` leaves that direction out of `policyTypes`.

@@ -1,0 +1,102 @@
+import PlatformDiagnostics
+
+/// The pods upstream controllers create from the objects we emit, derived the way each controller
+/// derives them (one file per controller, each fact with its upstream source). One pass over each
+/// cluster's objects: the few cross-object lookups (a Deployment's ScaledObject) go through an
+/// index built in the same pass, so deriving the pods of a 30k-object fleet stays linear.
+public enum DerivedPods {
+    public static func derive(_ plan: PlannedPlatform, manifests: ManifestSet) -> [DerivedPod] {
+        let origins = WorkloadOrigins(plan.platform)
+        var pods: [DerivedPod] = []
+        for cluster in manifests.clusters {
+            let index = ClusterIndex(cluster.manifests)
+            for manifest in cluster.manifests {
+                let queue = manifest.labels[Conventions.kueueQueueLabel]?.stringValue
+                for var pod in derive(manifest, cluster: cluster.name, index: index, origins: origins) {
+                    pod.queueName = queue
+                    pods.append(pod)
+                }
+            }
+            pods += PlatformComponentPods.pods(cluster: cluster.name, manifests: index, origins: origins)
+        }
+        return pods
+    }
+
+    static func derive(_ manifest: Manifest, cluster: String, index: ClusterIndex, origins: WorkloadOrigins) -> [DerivedPod] {
+        switch (manifest.group, manifest.kind) {
+        case ("apps", "Deployment"):
+            return DeploymentController.pods(manifest, cluster: cluster, index: index, origins: origins)
+        case ("leaderworkerset.x-k8s.io", "LeaderWorkerSet"):
+            return LeaderWorkerSetController.pods(manifest, cluster: cluster, index: index, origins: origins)
+        case ("kagent.dev", "Agent"):
+            return KagentAgentController.pods(manifest, cluster: cluster, origins: origins)
+        case ("trainer.kubeflow.org", "TrainJob"):
+            return TrainJobController.pods(manifest, cluster: cluster, index: index, origins: origins)
+        case ("gateway.networking.k8s.io", "Gateway"):
+            return KgatewayProxyController.pods(manifest, cluster: cluster, origins: origins)
+        case ("batch", "Job"):
+            return JobController.pods(manifest, cluster: cluster, origins: origins)
+        default:
+            return []
+        }
+    }
+}
+
+/// The objects of one cluster a controller looks up by name, indexed once.
+struct ClusterIndex {
+    /// ScaledObjects by the (namespace, name) of the object they scale.
+    var scaledObjects: [String: Manifest] = [:]
+    /// ClusterTrainingRuntimes (and namespaced TrainingRuntimes, keyed `namespace/name`) we emit.
+    var trainingRuntimes: [String: Manifest] = [:]
+    var hasAgents = false
+    var hasMonitors = false
+
+    init(_ manifests: [Manifest]) {
+        for manifest in manifests {
+            switch (manifest.group, manifest.kind) {
+            case ("keda.sh", "ScaledObject"):
+                if let target = manifest.object["spec"]?["scaleTargetRef"]?["name"]?.stringValue {
+                    scaledObjects[Self.key(manifest.namespace, target)] = manifest
+                }
+            case ("trainer.kubeflow.org", "ClusterTrainingRuntime"): trainingRuntimes[manifest.name] = manifest
+            case ("trainer.kubeflow.org", "TrainingRuntime"): trainingRuntimes[Self.key(manifest.namespace, manifest.name)] = manifest
+            case ("kagent.dev", "Agent"): hasAgents = true
+            case ("monitoring.coreos.com", _): hasMonitors = true
+            default: break
+            }
+        }
+    }
+
+    static func key(_ namespace: String?, _ name: String) -> String { "\(namespace ?? "")/\(name)" }
+}
+
+/// Where the spec declared each workload, by the name its objects carry.
+struct WorkloadOrigins {
+    var models: [String: SourceLocation] = [:]
+    var agents: [String: SourceLocation] = [:]
+    var training: [String: SourceLocation] = [:]
+    var mcpServers: [String: SourceLocation] = [:]
+    /// The first route: the Gateway and LiteLLM exist for the routes.
+    var routes: SourceLocation?
+    var pools: [String: SourceLocation] = [:]
+
+    init(_ platform: Platform) {
+        for model in platform.models where models[model.name] == nil { models[model.name] = model.location }
+        for agent in platform.agents where agents[agent.name] == nil { agents[agent.name] = agent.location }
+        for job in platform.training where training[job.name] == nil { training[job.name] = job.location }
+        for server in platform.mcpServers where mcpServers[server.name] == nil { mcpServers[server.name] = server.location }
+        routes = platform.routes.first?.location
+        for cluster in platform.clusters {
+            for pool in cluster.nodePools { pools["\(cluster.name)/\(pool.name)"] = pool.location }
+        }
+    }
+}
+
+extension DerivedPod {
+    /// The pod with the upstream fact it was derived by.
+    func derived(by fact: String) -> DerivedPod {
+        var pod = self
+        pod.derivedBy = fact
+        return pod
+    }
+}

@@ -1,0 +1,101 @@
+import PlatformDiagnostics
+
+/// Kueue v0.19.2 (the `kueue.x-k8s.io/v1beta2` API we emit).
+/// - Admission: with the default quota check strategy `BlockUndeclared` every resource a
+///   workload requests must be among its ClusterQueue's `coveredResources`, else no flavor fits:
+///   "resource %s unavailable in ClusterQueue" and the job stays suspended
+///   (`pkg/scheduler/flavorassigner/flavorassigner.go`; `apis/config/v1beta2/configuration_types.go`,
+///   QuotaCheckBlockUndeclared). A zero request needs no flavor (same file, #8079).
+/// - Nominal quotas: what a ClusterQueue is guaranteed; quotas of one flavor summing past what
+///   the flavor's nodes hold are promises the cluster cannot keep at once.
+enum KueueAdmissionCheck {
+    static func check(_ pod: DerivedPod, _ facts: ClusterFacts) -> [Diagnostic] {
+        guard let queue = pod.queueName else { return [] }
+        guard let clusterQueueName = facts.localQueues[ClusterIndex.key(pod.namespace, queue)],
+              let clusterQueue = facts.clusterQueues[clusterQueueName] else {
+            return [Diagnostic(.error, WillItRun.kueueUncovered,
+                               "\(WillItRun.describe(pod)) name LocalQueue `\(queue)`, which namespace `\(pod.namespace)` of cluster `\(pod.cluster)` does not have (or its ClusterQueue is missing): Kueue never admits them",
+                               at: pod.declaredAt, help: "emit the team's LocalQueue and ClusterQueue in that cluster")]
+        }
+        var covered: Set<String> = []
+        for group in clusterQueue.object["spec"]?["resourceGroups"]?.listValue ?? [] {
+            for resource in group["coveredResources"]?.listValue ?? [] { resource.stringValue.map { _ = covered.insert($0) } }
+        }
+        let missing = PodResources.requested(pod.podSpec).keys.filter { !covered.contains($0) }.sorted()
+        guard !missing.isEmpty else { return [] }
+        let names = missing.map { "`\($0)`" }.joined(separator: ", ")
+        return [Diagnostic(.error, WillItRun.kueueUncovered,
+                           "\(WillItRun.describe(pod)) request \(names), which ClusterQueue `\(clusterQueueName)` in cluster `\(pod.cluster)` does not cover: Kueue (BlockUndeclared) keeps the job suspended",
+                           at: pod.declaredAt,
+                           notes: [DiagnosticNote("covered: \(covered.sorted().map { "`\($0)`" }.joined(separator: ", "))")],
+                           help: "add \(names) to the ClusterQueue's `coveredResources` with a quota in each flavor")]
+    }
+
+    /// Per flavor and resource, the nominal quotas of every ClusterQueue against what the pool holds.
+    static func quotas(_ facts: ClusterFacts) -> [Diagnostic] {
+        guard let cluster = facts.cluster else { return [] }
+        var sums: [String: [String: (total: Double, queues: Int)]] = [:]
+        for queue in facts.clusterQueues.values {
+            for group in queue.object["spec"]?["resourceGroups"]?.listValue ?? [] {
+                for flavor in group["flavors"]?.listValue ?? [] {
+                    guard let name = flavor["name"]?.stringValue else { continue }
+                    for resource in flavor["resources"]?.listValue ?? [] {
+                        guard let key = resource["name"]?.stringValue,
+                              let quota = resource["nominalQuota"].flatMap(PodResources.quantity) else { continue }
+                        let old = sums[name, default: [:]][key] ?? (0, 0)
+                        sums[name, default: [:]][key] = (old.total + quota, old.queues + 1)
+                    }
+                }
+            }
+        }
+        var found: [Diagnostic] = []
+        for pool in cluster.nodePools {
+            guard let resources = sums[pool.name] else { continue }
+            let node = NodeModel(pool, cluster: cluster, karpenter: facts.karpenterPools[pool.name])
+            for (resource, sum) in resources.sorted(by: { $0.key < $1.key }) {
+                guard let capacity = node.poolCapacity(resource), sum.total > capacity, sum.queues > 1 else { continue }
+                found.append(Diagnostic(.warning, WillItRun.quotaOverCapacity,
+                                        "nominal quotas of `\(resource)` on flavor `\(pool.name)` in cluster `\(cluster.name)` sum to \(PodResources.format(sum.total)) over \(sum.queues) ClusterQueues, more than the pool's \(PodResources.format(capacity))",
+                                        at: pool.location,
+                                        help: "give each team a share of the pool (nominal quotas summing to at most its capacity) and let them borrow the rest in the cohort"))
+            }
+        }
+        return found
+    }
+}
+
+/// Resource requests of a pod as the scheduler and Kueue count them: per resource the sum over
+/// containers of `requests`, or of `limits` where a request is not given (Kubernetes defaults a
+/// missing request to its limit).
+enum PodResources {
+    static func requested(_ spec: ManifestMap) -> [String: Double] {
+        var total: [String: Double] = [:]
+        for container in spec["containers"]?.listValue ?? [] {
+            let requests = container["resources"]?["requests"]?.mapValue ?? ManifestMap()
+            let limits = container["resources"]?["limits"]?.mapValue ?? ManifestMap()
+            for key in Set(requests.keys + limits.keys) {
+                guard let amount = (requests[key] ?? limits[key]).flatMap(quantity), amount > 0 else { continue }
+                total[key, default: 0] += amount
+            }
+        }
+        return total
+    }
+
+    /// A Kubernetes quantity (`8`, `500m`, `32Gi`, `1.5`) as a number; nil when unreadable.
+    static func quantity(_ value: ManifestValue) -> Double? {
+        if let number = value.intValue { return Double(number) }
+        if case .double(let number) = value { return number }
+        guard let text = value.stringValue else { return nil }
+        let suffixes: [(String, Double)] = [("Ki", 1024), ("Mi", 1_048_576), ("Gi", 1_073_741_824), ("Ti", 1_099_511_627_776),
+                                            ("m", 0.001), ("k", 1e3), ("M", 1e6), ("G", 1e9), ("T", 1e12)]
+        for (suffix, scale) in suffixes where text.hasSuffix(suffix) {
+            return Double(text.dropLast(suffix.count)).map { $0 * scale }
+        }
+        return Double(text)
+    }
+
+    static func format(_ value: Double) -> String {
+        if value >= 1_073_741_824, value.truncatingRemainder(dividingBy: 1_073_741_824) == 0 { return "\(Int64(value / 1_073_741_824))Gi" }
+        return value == value.rounded() ? "\(Int64(value))" : "\(value)"
+    }
+}

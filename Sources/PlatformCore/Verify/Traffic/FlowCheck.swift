@@ -1,0 +1,130 @@
+import PlatformDiagnostics
+
+/// Rationale: schema-valid policies can still cut the platform in pieces (a Gateway proxy that
+/// is not where the policy looks, an agent pod without the labels its policy selects) or join
+/// two tenants. Every needed flow (`TrafficDerivation`) is evaluated over the cluster's final
+/// NetworkPolicies as Kubernetes would (`NetworkPolicyEvaluator`): a blocked one is E7200 at the
+/// spec line that declared it; pods of two team namespaces that can connect where no flow needs
+/// it are E7201 at the destination's spec line.
+public enum FlowCheck {
+    /// The verdict on one flow, for the check and for `explain traffic`.
+    public struct Verdict: Sendable {
+        public var flow: Flow
+        /// One decision per pod pair probed; the flow holds when all allow it.
+        public var decisions: [NetworkPolicyEvaluator.Decision]
+        public var allowed: Bool { decisions.allSatisfy(\.allowed) }
+    }
+
+    public static func evaluate(_ graph: TrafficGraph, policies: [Manifest]) -> [Verdict] {
+        let evaluator = NetworkPolicyEvaluator(policies: policies, namespaceLabels: graph.namespaceLabels)
+        return graph.flows.map { flow in
+            var decisions: [NetworkPolicyEvaluator.Decision] = []
+            for source in graph.probes(flow.source) {
+                for destination in graph.probes(flow.destination) {
+                    decisions.append(evaluator.check(from: source, to: destination, port: flow.port))
+                }
+            }
+            return Verdict(flow: flow, decisions: decisions)
+        }
+    }
+
+    public static func run(_ graphs: [TrafficGraph], manifests: ManifestSet) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for graph in graphs {
+            let policies = manifests.manifests(in: graph.cluster).filter { $0.kind == "NetworkPolicy" && $0.group == "networking.k8s.io" }
+            for verdict in evaluate(graph, policies: policies) where !verdict.allowed {
+                found.append(blocked(verdict))
+            }
+            found += crossTenant(graph, policies: policies)
+        }
+        return found
+    }
+
+    static func blocked(_ verdict: Verdict) -> Diagnostic {
+        let flow = verdict.flow
+        var notes: [DiagnosticNote] = []
+        if let decision = verdict.decisions.first(where: { !$0.allowed }) {
+            if case let .denied(policies) = decision.egress {
+                notes.append(DiagnosticNote("egress of \(flow.source.description) is selected by \(list(policies)) and none allows it"))
+            }
+            if case let .denied(policies) = decision.ingress {
+                notes.append(DiagnosticNote("ingress of \(flow.destination.description) is selected by \(list(policies)) and none allows it"))
+            }
+        }
+        if let carrier = flow.carrier {
+            notes.append(DiagnosticNote("needed by \(TrafficExplanation.objectText(carrier)) in cluster `\(flow.cluster)`"))
+        }
+        return Diagnostic(.error, TrafficCodes.flowBlocked,
+                          "\(flow.subject) needs \(flow.purpose): \(flow.source.description) → \(flow.destination.description) on \(flow.portText) is blocked by the NetworkPolicies of cluster `\(flow.cluster)`",
+                          at: flow.declaredAt, notes: notes,
+                          help: "let the compiler's NetworkPolicies stand: a template under `security/networkpolicy` may label them, not change their `spec`")
+    }
+
+    static func list(_ policies: [String]) -> String {
+        policies.map { "`\($0)`" }.joined(separator: ", ")
+    }
+
+    /// Pods of one tenant reachable from another tenant's pods (or from any pod of its namespace)
+    /// with no flow needing it. Driven by what each destination's ingress rules admit, so it reads
+    /// only the admitted sources, not every pair of pods.
+    static func crossTenant(_ graph: TrafficGraph, policies: [Manifest]) -> [Diagnostic] {
+        let evaluator = NetworkPolicyEvaluator(policies: policies, namespaceLabels: graph.namespaceLabels)
+        struct Pair: Hashable { var source: Flow.Endpoint; var destination: PodGroup }
+        var needed = Set<Pair>()
+        for flow in graph.flows {
+            if let destination = flow.destination.group { needed.insert(Pair(source: flow.source, destination: destination)) }
+        }
+        var groupsByNamespace: [String: [PodGroup]] = [:]
+        for group in graph.groups.keys.sorted() where graph.tenants.contains(group.namespace) {
+            groupsByNamespace[group.namespace, default: []].append(group)
+        }
+        let tenants = graph.tenants.sorted()
+        var found: [Diagnostic] = []
+        for destination in graph.groups.keys.sorted() where graph.tenants.contains(destination.namespace) {
+            for probe in graph.probes(.pods(destination)) {
+                let admitted = evaluator.admissions(of: probe)
+                var candidates: [(Flow.Endpoint, [NetworkPort]?)] = []
+                for tenant in tenants where tenant != destination.namespace {
+                    var namespaceLabels = graph.namespaceLabels[tenant] ?? [:]
+                    namespaceLabels["kubernetes.io/metadata.name"] = tenant
+                    let sources: [Flow.Endpoint] = [.namespace(tenant)] + (groupsByNamespace[tenant] ?? []).map { .pods($0) }
+                    if let admitted {
+                        for admission in admitted {
+                            let inNamespace = admission.namespaces.map { $0.matches(namespaceLabels) } ?? (admission.policyNamespace == tenant)
+                            guard inNamespace else { continue }
+                            for source in sources where admission.pods.map({ selector in
+                                graph.probes(source).contains { selector.matches($0.labels) } }) ?? true {
+                                candidates.append((source, admission.ports))
+                            }
+                        }
+                    } else {
+                        candidates += sources.map { ($0, nil) }
+                    }
+                }
+                var reported = Set<String>()
+                for (source, ports) in candidates where !needed.contains(Pair(source: source, destination: destination)) {
+                    let probePorts: [NetworkPort?] = ports.map { $0.map { Optional($0) } } ?? (probe.namedPorts.isEmpty
+                        ? (graph.groups[destination]?.first?.ports ?? []).map { Optional($0) } : probe.namedPorts.values.sorted().map { Optional($0) })
+                    for port in (probePorts.isEmpty ? [nil] : probePorts) {
+                        guard graph.probes(source).contains(where: { evaluator.allows($0, probe, port) }),
+                              reported.insert(source.description).inserted else { continue }
+                        found.append(Diagnostic(.error, TrafficCodes.crossTenantOpen,
+                                                "\(source.description) can reach \(destination.description) on \(port.map { "\($0.port)/\($0.proto)" } ?? "every port") across tenants `\(namespace(of: source))` and `\(destination.namespace)`, and no declared flow needs it",
+                                                at: graph.groups[destination]?.lazy.compactMap(\.declaredAt).first,
+                                                notes: [DiagnosticNote("in cluster `\(graph.cluster)`")],
+                                                help: "open only declared flows between tenants (an agent's `model`); a `security/networkpolicy` template may not change a policy's `spec`"))
+                    }
+                }
+            }
+        }
+        return found
+    }
+
+    static func namespace(of endpoint: Flow.Endpoint) -> String {
+        switch endpoint {
+        case let .pods(group): return group.namespace
+        case let .namespace(ns): return ns
+        default: return ""
+        }
+    }
+}
