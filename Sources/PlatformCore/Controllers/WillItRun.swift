@@ -18,6 +18,7 @@ public enum WillItRun {
         podSecurityRejects,    // s5-agents: kagent pods without securityContext
         kueueUncovered,        // s5-training: EFA not covered by the ClusterQueue
         quotaOverCapacity,     // s5-training: quotas per team and cluster
+        noNodePool,            // s5-training: node labels for GKE/AKS pools (Tests/Cases/good-specs/gke-aks-oci)
         imageNotPinned,        // s5-serving: LiteLLM `main-stable`
         draWithoutProvisioning, // s5-training: DRA pools on Karpenter
     ]
