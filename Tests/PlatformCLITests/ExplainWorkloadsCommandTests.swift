@@ -23,7 +23,7 @@ import Testing
         #expect(r.stderr == "")
         #expect(r.stdout == """
             cluster prod
-              model llama-3-8b (platform.yaml:18:11)
+              model llama-3-8b (platform.yaml:17:11)
                 2× modelServer pod in search, from Deployment.apps search/llama-3-8b
                   labels: app.kubernetes.io/component=model-server, app.kubernetes.io/name=llama-3-8b, platformc.dev/model=llama-3-8b, platformc.dev/team=search
                   ports: 8000/TCP
@@ -49,7 +49,7 @@ import Testing
         let pods = try #require(try fixture.json(r)["pods"] as? [[String: Any]])
         #expect(pods.map { $0["workload"] as? String } == ["llama-3-8b", "prometheus"])
         #expect(pods.first?["count"] as? Int == 2)
-        #expect(pods.first?["declaredAt"] as? String == "platform.yaml:18:11")
+        #expect(pods.first?["declaredAt"] as? String == "platform.yaml:17:11")
         #expect((pods.first?["nodeSelector"] as? [String: String]) == ["platformc.dev/node-pool": "h100"])
     }
 

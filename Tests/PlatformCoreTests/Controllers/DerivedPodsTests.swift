@@ -46,7 +46,8 @@ import Testing
     /// LeaderWorkerSet v0.8.0: per group a leader (worker-index 0) and size-1 workers.
     @Test func leaderWorkerSetPods() throws {
         let spec = Fixture.spec([("gpu: { model: H100-SXM-80GB, count: 4 }", "gpu: { model: H100-SXM-80GB, count: 8, nodes: 2 }"),
-                                 ("quota: { gpus: 24 }", "quota: { gpus: 48 }")])
+                                 ("quota: { gpus: 24 }", "quota: { gpus: 48 }"),
+                                 ("nodes: { min: 2, max: 6 }", "nodes: { min: 2, max: 12 }")])
         let pods = try Self.pods(spec).filter { $0.workload == "llama-3-70b" && $0.role != .endpointPicker }
         #expect(pods.map(\.role) == [.modelLeader, .modelWorker])
         #expect(pods.map(\.count) == [2, 2])
