@@ -82,7 +82,7 @@ public struct Compiler: Sendable {
         for finding in ManifestSecretAudit.run(emitted.manifests) + PodSecurityAudit.run(emitted.manifests, templated: emitted.templated)
             + audited.diagnostics { diagnostics.report(finding) }
         // Will what we emit run? The pods the upstream controllers derive from it, checked.
-        for finding in WillItRun.run(plan, manifests: audited.manifests) { diagnostics.report(finding) }
+        for finding in WillItRun.reported(plan, manifests: audited.manifests) { diagnostics.report(finding) }
         guard !diagnostics.hasErrors else { return Output(platform: platform, plan: plan, manifests: audited.manifests, diagnostics: diagnostics) }
         let manifests = FleetEmitter.syncWaves(audited.manifests, engine: platform.gitops.engine)
         guard rendersTree else { return Output(platform: platform, plan: plan, manifests: manifests, diagnostics: diagnostics) }

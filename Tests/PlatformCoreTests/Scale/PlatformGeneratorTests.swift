@@ -29,8 +29,7 @@ import Testing
     /// price for their instance types (Karpenter's table is us-east-1 only) and say so.
     @Test func compilesWithNoErrorsOrWarningsButUnsourcedRegions() {
         let output = Compiler().compile(spec: Array(PlatformGenerator.generate(Self.small).utf8), file: "gen.yaml")
-        // Will-it-run findings other branches fix are notes until merged (`WillItRun.awaitingFixes`).
-        let others = output.diagnostics.sorted.filter { $0.code != "W2401" && !($0.severity == .note && WillItRun.awaitingFixes.contains($0.code)) }
+        let others = output.diagnostics.sorted.filter { $0.code != "W2401" }
         #expect(others.map { DiagnosticRenderer(snippets: false).text($0) } == [])
         #expect(output.diagnostics.sorted.filter { $0.code == "W2401" }.allSatisfy { !$0.message.contains("region `us-east-1`") })
         #expect(output.tree != nil)
