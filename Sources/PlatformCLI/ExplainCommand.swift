@@ -7,10 +7,10 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case text, json
 
 extension PlacementBaseline: ExpressibleByArgument {}
 
-/// `platformc explain inventory|placement|cost|catalog|traffic`: what the compiler knows and decided.
+/// `platformc explain inventory|placement|cost|catalog|traffic|workloads`: what the compiler knows and decided.
 struct ExplainCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "explain", abstract: "Explain the inventory, placement or cost of a platform, or the built-in catalog.",
-                                                    subcommands: [Inventory.self, Placement.self, Cost.self, Catalog.self, Traffic.self])
+    static let configuration = CommandConfiguration(commandName: "explain", abstract: "Explain the inventory, placement, cost, traffic or workloads of a platform, or the built-in catalog.",
+                                                    subcommands: [Inventory.self, Placement.self, Cost.self, Catalog.self, Traffic.self, Workloads.self])
 
     struct Placement: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "placement", abstract: "Per node, pool and model: where every replica and gang runs.")
@@ -80,6 +80,30 @@ extension ExplainCommand {
 
         func run() throws {
             print(format == .json ? CatalogReport.json() : CatalogReport.text(), terminator: "")
+        }
+    }
+}
+
+extension ExplainCommand {
+    /// The pods the upstream controllers create from the emitted objects, per workload.
+    struct Workloads: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "workloads",
+                                                        abstract: "Per workload: the pods kagent, Kubeflow Trainer, LeaderWorkerSet, kgateway and Kubernetes create from the emitted objects.")
+        @OptionGroup var options: SpecOptions
+        @Option(help: "text or json") var format: ReportFormat = .text
+
+        func validate() throws {
+            if format == .markdown { throw ValidationError("--format must be text or json") }
+        }
+
+        func run() throws {
+            let input = try CompileInput.load(options: options, templatesFolder: nil)
+            let output = input.compile(warningsAsErrors: false)
+            emit(output.diagnostics, format: options.diagnostics, sources: input.sources)
+            guard let plan = output.plan, let manifests = output.manifests else { throw ExitStatus.specErrors }
+            let pods = DerivedPods.derive(plan, manifests: manifests)
+            print(format == .json ? WorkloadsExplanation.json(pods) : WorkloadsExplanation.text(pods), terminator: "")
+            if output.diagnostics.hasErrors { throw ExitStatus.specErrors }
         }
     }
 }

@@ -30,3 +30,4 @@ enum ImagePinCheck {
         return movingTags.contains(tag.lowercased()) ? "whose tag `\(tag)` moves" : nil
     }
 }
+

@@ -1,9 +1,9 @@
-/// Kubernetes' Job controller: `parallelism` pods (default 1, kubernetes v1.34
+/// Kubernetes' Job controller: `parallelism` pods (default 1, kubernetes
 /// `pkg/apis/batch/v1/defaults.go`, SetDefaults_Job) from the template, with its labels; the
 /// controller's own labels (job-name, controller-uid) are left out. Our Jobs are the pools'
 /// nccl-tests runs.
 enum JobController {
-    static let fact = "Job → `parallelism` pods (default 1) from the template (kubernetes v1.34 pkg/apis/batch/v1/defaults.go)"
+    static let fact = "Job → `parallelism` pods (default 1) from the template (kubernetes pkg/apis/batch/v1/defaults.go)"
     static func pods(_ job: Manifest, cluster: String, origins: WorkloadOrigins) -> [DerivedPod] {
         let template = job.object["spec"]?["template"]
         let spec = PodTemplate.spec(template)

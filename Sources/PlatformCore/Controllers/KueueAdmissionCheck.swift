@@ -94,8 +94,13 @@ enum PodResources {
         return Double(text)
     }
 
+    /// A quantity the way Kubernetes writes it: `32Gi`, `384Mi`, `100m`, `8`.
     static func format(_ value: Double) -> String {
-        if value >= 1_073_741_824, value.truncatingRemainder(dividingBy: 1_073_741_824) == 0 { return "\(Int64(value / 1_073_741_824))Gi" }
-        return value == value.rounded() ? "\(Int64(value))" : "\(value)"
+        for (suffix, scale) in [("Gi", 1_073_741_824.0), ("Mi", 1_048_576.0)] where value >= scale && value.truncatingRemainder(dividingBy: scale) == 0 {
+            return "\(Int64(value / scale))\(suffix)"
+        }
+        if value == value.rounded() { return "\(Int64(value))" }
+        let millis = (value * 1000).rounded()
+        return "\(Int64(millis))m"
     }
 }
