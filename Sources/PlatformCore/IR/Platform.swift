@@ -29,6 +29,8 @@ public struct Platform: Sendable {
     public var budget: Budget? = nil
     /// `security.exceptions`: what the spec lets named workloads do past their namespace's Pod Security level.
     public var securityExceptions: [SecurityException] = []
+    /// The images to emit: pinned versions with the spec's `components:` overrides.
+    public var components = ComponentImages()
 
     public func team(_ name: String) -> Team? { teams.first { $0.name == name } }
     public func model(_ name: String) -> Model? { models.first { $0.name == name } }

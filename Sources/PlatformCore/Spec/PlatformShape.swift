@@ -200,7 +200,7 @@ public enum PlatformShape {
         FieldShape("maxSequences", .integer(minimum: 1), default: "4", "sequences at full context the KV cache must hold at once; "
                    + "vLLM gets `--max-num-seqs` only when stated"),
         FieldShape("engine", .enumeration(["vllm"]), default: "vllm", "serving engine"),
-        FieldShape("image", .string(), default: "vllm/vllm-openai:v0.11.0", "engine image"),
+        FieldShape("image", .string(), "engine image (default: `components.vllm`, else the pinned vLLM)"),
         FieldShape("gpu", .object(modelGPU), required: true, "GPUs per replica"),
         FieldShape("gpuMemoryUtilization", .number(minimum: 0), default: "0.9", "fraction of GPU memory vLLM may use"),
         FieldShape("replicas", .object(replicas), required: true, "replica range"),
@@ -325,6 +325,11 @@ public enum PlatformShape {
         FieldShape("exceptions", .list(.object(securityException)), "Pod Security exceptions, each for one workload with a reason"),
     ])
 
+    // Image overrides: every image platformc emits comes from `ComponentVersions` unless named here.
+    static let component = ObjectShape("Component", "A component's image, replacing the version platformc pins.", [
+        FieldShape("image", .string(), required: true, "image with a version tag or a digest (`name:tag`, `name@sha256:…`); never `latest`"),
+    ])
+
     /// The whole document.
     public static let platform = ObjectShape("Platform", "A platformc platform spec.", [
         FieldShape("apiVersion", .enumeration(["platformc/v1alpha1"]), required: true, "spec version"),
@@ -345,5 +350,6 @@ public enum PlatformShape {
         FieldShape("observability", .object(observability), "observability"),
         FieldShape("policy", .object(PolicyShape.policy), "policy rule id → severity, per-cluster/per-team overrides, GPU allow-list"),
         FieldShape("security", .object(security), "Pod Security exceptions granted by the spec (templates cannot grant any)"),
+        FieldShape("components", .map(.object(component)), "component → image, replacing a pinned version: `vllm` (default for every model's `image`), `endpoint-picker`, `litellm`, `nccl-tests`; `platformc explain catalog` lists the pinned ones and the upstream facts checked at them"),
     ])
 }

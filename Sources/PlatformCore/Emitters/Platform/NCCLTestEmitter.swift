@@ -3,8 +3,8 @@
 /// each pod a stable DNS name. Index 0 runs `all_reduce_perf` over MPI across every pod once all
 /// names resolve; the others run sshd for it. The Job succeeds when index 0 does.
 public struct NCCLTestEmitter: Emitter {
-    /// nccl-tests built with MPI (CoreWeave's public image); templates may pin another.
-    public static let image = "ghcr.io/coreweave/nccl-tests:12.9.1-devel-ubuntu24.04-nccl2.29.2-1-d73ec07"
+    /// nccl-tests built with MPI (`ComponentVersions.ncclTests`; `components.nccl-tests` overrides it).
+    public static let image = ComponentVersions.ncclTests.image
     /// A Secret in the system namespace with `id_rsa`, `id_rsa.pub` and `authorized_keys` for MPI's ssh.
     public static let sshSecret = "nccl-tests-ssh"
 
@@ -42,11 +42,12 @@ public struct NCCLTestEmitter: Emitter {
                                  body: ["spec": ["clusterIP": "None", "publishNotReadyAddresses": true, "selector": .map(selector),
                                                  "ports": [["name": "ssh", "port": 22, "targetPort": 22]]]]),
                         to: gang.cluster, template: "training/nccl-test-service")
-            context.add(job(pool, name: name, nodes: gang.nodes, labels: labels, selector: selector), to: gang.cluster, template: "training/nccl-test-job")
+            context.add(job(pool, name: name, nodes: gang.nodes, labels: labels, selector: selector,
+                            image: p.components.image(ComponentVersions.ncclTests)), to: gang.cluster, template: "training/nccl-test-job")
         }
     }
 
-    func job(_ pool: NodePool, name: String, nodes: Int, labels: ManifestMap, selector: ManifestMap) -> Manifest {
+    func job(_ pool: NodePool, name: String, nodes: Int, labels: ManifestMap, selector: ManifestMap, image: String = Self.image) -> Manifest {
         let variables = NCCLEnvironment.variables(fabric: pool.fabric, debug: "INFO", topologyFile: false)
         var limits: ManifestMap = ["nvidia.com/gpu": .string(String(pool.gpusPerNode))]
         for entry in NCCLEnvironment.fabricResources(pool) { limits[entry.key] = entry.value }
@@ -86,7 +87,7 @@ public struct NCCLTestEmitter: Emitter {
                 ]]],
             ],
             "containers": [[
-                "name": "nccl-tests", "image": .string(Self.image),
+                "name": "nccl-tests", "image": .string(image),
                 "command": ["/bin/bash", "-c", .string(script)],
                 "env": .list(env),
                 "resources": ["limits": .map(limits), "requests": .map(limits)],
