@@ -59,7 +59,7 @@ import Yams
         let generate = try fixture.run(["generate", "--clusters", "1", "--nodes", "8", "--models", "3", "--teams", "1", "-o", "gen.yaml"])
         #expect(generate.status == 0, "\(generate.stderr)")
         let checked = try checkQueries(spec: "gen.yaml", in: fixture)
-        #expect(checked >= 2, "\(checked) queries")
+        #expect(checked >= 1, "\(checked) queries")
     }
 
     // MARK: - the compiled objects

@@ -10,7 +10,8 @@ import Testing
     @Test func pickerReadsTheKVCacheMetricVLLMPublishes() throws {
         let set = Fixture.manifests(Self.prefixCacheAware)
         let epp = try #require(Fixture.object(set, kind: "Deployment", name: "llama-3-70b-epp", namespace: "search"))
-        let args = try #require(epp.value.at("spec", "template", "spec", "containers", "[0]", "args")?.listValue?.compactMap(\.stringValue))
+        let list = try #require(epp.value.at("spec", "template", "spec", "containers", "[0]", "args")?.listValue)
+        let args = list.compactMap { $0.stringValue }
         let flag = try #require(args.firstIndex(of: "--kv-cache-usage-percentage-metric"), "\(args)")
         // v1.0.0's default, vllm:gpu_cache_usage_perc, is hidden by vLLM v0.11.0.
         #expect(args[flag + 1] == "vllm:kv_cache_usage_perc")
