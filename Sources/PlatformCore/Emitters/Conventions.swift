@@ -44,10 +44,7 @@ public enum Conventions {
     public static let prometheusAuthSecretKey = "token"
     /// Secret (key `master-key`) with the LiteLLM master key, created out of band in the system namespace.
     public static let liteLLMMasterKeySecret = "litellm-master-key"
-    /// Default images; `model.image` overrides the model server's.
-    public static let vllmImage = "vllm/vllm-openai:v0.11.0"
-    public static let endpointPickerImage = "registry.k8s.io/gateway-api-inference-extension/epp:v1.0.0"
-    public static let liteLLMImage = "ghcr.io/berriai/litellm:main-stable"
+    // Images: `ComponentVersions` (pinned), overridden by the spec's `components:` (`Platform.components`).
 
     /// `app.kubernetes.io/component` values.
     public enum Component {

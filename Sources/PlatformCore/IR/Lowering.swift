@@ -51,6 +51,10 @@ public struct Lowering {
             budget: lowerBudget(spec.object("budget")))
         platform.securityExceptions = spec.object("security").objects("exceptions").map(lowerSecurityException)
         platform.frontDoor = lowerFrontDoor(gateway: spec.object("gateway"), liteLLM: spec.object("litellm"))
+        platform.components = ComponentOverrides.lower(spec, into: &diagnostics)
+        for i in platform.models.indices where platform.models[i].image.isEmpty {
+            platform.models[i].image = platform.components.image(ComponentVersions.vllm)
+        }
         markAgentModels(&platform)
         return platform
     }

@@ -30,6 +30,8 @@ public struct Platform: Sendable {
     public var securityExceptions: [SecurityException] = []
     /// `gateway` and `litellm`: TLS, client authentication, LiteLLM's Secrets.
     public var frontDoor = FrontDoor()
+    /// The images to emit: pinned versions with the spec's `components:` overrides.
+    public var components = ComponentImages()
 
     public func team(_ name: String) -> Team? { teams.first { $0.name == name } }
     public func model(_ name: String) -> Model? { models.first { $0.name == name } }

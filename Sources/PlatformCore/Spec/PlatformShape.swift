@@ -219,7 +219,7 @@ public enum PlatformShape {
         FieldShape("engineArgs", .list(.string()), "extra `vllm serve` flags, one item each (`--flag` or `--flag=value`), checked against "
                    + "the flags of the pinned vLLM version; flags the compiler sets from other keys are refused"),
         FieldShape("cache", .object(modelCache), "where weights are cached (default: an `emptyDir` sized from the weights)"),
-        FieldShape("image", .string(), default: "vllm/vllm-openai:v0.11.0", "engine image"),
+        FieldShape("image", .string(), "engine image (default: `components.vllm`, else the pinned vLLM)"),
         FieldShape("gpu", .object(modelGPU), required: true, "GPUs per replica"),
         FieldShape("gpuMemoryUtilization", .number(minimum: 0), default: "0.9", "fraction of GPU memory vLLM may use"),
         FieldShape("replicas", .object(replicas), required: true, "replica range"),
@@ -371,6 +371,11 @@ public enum PlatformShape {
                    "Secret (key `url`) with the PostgreSQL URL LiteLLM keeps teams, keys and spend in; one database shared by every cluster. Without it budgets are reported only"),
     ])
 
+    // Image overrides: every image platformc emits comes from `ComponentVersions` unless named here.
+    static let component = ObjectShape("Component", "A component's image, replacing the version platformc pins.", [
+        FieldShape("image", .string(), required: true, "image with a version tag or a digest (`name:tag`, `name@sha256:…`); never `latest`"),
+    ])
+
     /// The whole document.
     public static let platform = ObjectShape("Platform", "A platformc platform spec.", [
         FieldShape("apiVersion", .enumeration(["platformc/v1alpha1"]), required: true, "spec version"),
@@ -393,5 +398,6 @@ public enum PlatformShape {
         FieldShape("observability", .object(observability), "observability"),
         FieldShape("policy", .object(PolicyShape.policy), "policy rule id → severity, per-cluster/per-team overrides, GPU allow-list"),
         FieldShape("security", .object(security), "Pod Security exceptions granted by the spec (templates cannot grant any)"),
+        FieldShape("components", .map(.object(component)), "component → image, replacing a pinned version: `vllm` (default for every model's `image`), `endpoint-picker`, `litellm`, `nccl-tests`; the pinned versions, their sources and the upstream facts checked at them are in `Sources/PlatformCore/Catalog/ComponentVersions.swift`"),
     ])
 }

@@ -6,7 +6,8 @@ public struct NCCLTestEmitter: Emitter {
     /// nccl-tests built with MPI over HPC-X (CoreWeave's public image, coreweave/nccl-tests
     /// `Dockerfile` at d73ec07): InfiniBand/RoCE through UCX, sockets otherwise. It has no libfabric
     /// and no aws-ofi-nccl, so NCCL never uses EFA in it. Templates may pin another.
-    public static let image = "ghcr.io/coreweave/nccl-tests:12.9.1-devel-ubuntu24.04-nccl2.29.2-1-d73ec07"
+    /// Pinned in `ComponentVersions.ncclTests`; `components.nccl-tests` overrides it.
+    public static let image = ComponentVersions.ncclTests.image
     /// For EFA pools: AWS's image (aws-samples/awsome-distributed-training
     /// `micro-benchmarks/nccl-tests/nccl-tests.Dockerfile` and `buildspec.yaml` at 0877e0e3, pushed to
     /// `public.ecr.aws/hpc-cloud/nccl-tests` with this tag): the EFA installer 1.43.2 (libfabric and
@@ -17,8 +18,9 @@ public struct NCCLTestEmitter: Emitter {
     /// links it as /opt/nccl_tests); the binaries are not on `PATH` in either.
     public static let allReducePerf = "/opt/nccl-tests/build/all_reduce_perf"
 
-    /// The image whose NCCL can use the pool's fabric.
-    public static func image(for fabric: Fabric) -> String { fabric == .efa ? efaImage : image }
+    /// The image whose NCCL can use the pool's fabric: AWS's on EFA pools, else `image` (the pinned
+    /// or overridden `nccl-tests` component).
+    public static func image(for fabric: Fabric, default image: String = Self.image) -> String { fabric == .efa ? efaImage : image }
     /// A Secret in the system namespace with `id_rsa`, `id_rsa.pub` and `authorized_keys` for MPI's ssh.
     public static let sshSecret = "nccl-tests-ssh"
 
@@ -56,11 +58,12 @@ public struct NCCLTestEmitter: Emitter {
                                  body: ["spec": ["clusterIP": "None", "publishNotReadyAddresses": true, "selector": .map(selector),
                                                  "ports": [["name": "ssh", "port": 22, "targetPort": 22]]]]),
                         to: gang.cluster, template: "training/nccl-test-service")
-            context.add(job(pool, name: name, nodes: gang.nodes, labels: labels, selector: selector), to: gang.cluster, template: "training/nccl-test-job")
+            context.add(job(pool, name: name, nodes: gang.nodes, labels: labels, selector: selector,
+                            image: p.components.image(ComponentVersions.ncclTests)), to: gang.cluster, template: "training/nccl-test-job")
         }
     }
 
-    func job(_ pool: NodePool, name: String, nodes: Int, labels: ManifestMap, selector: ManifestMap) -> Manifest {
+    func job(_ pool: NodePool, name: String, nodes: Int, labels: ManifestMap, selector: ManifestMap, image: String = Self.image) -> Manifest {
         let variables = NCCLEnvironment.variables(fabric: pool.fabric, debug: "INFO", topologyFile: false)
         var limits: ManifestMap = ["nvidia.com/gpu": .string(String(pool.gpusPerNode))]
         for entry in NCCLEnvironment.fabricResources(pool) { limits[entry.key] = entry.value }
@@ -102,7 +105,7 @@ public struct NCCLTestEmitter: Emitter {
                 ]]],
             ],
             "containers": [[
-                "name": "nccl-tests", "image": .string(Self.image(for: pool.fabric)),
+                "name": "nccl-tests", "image": .string(Self.image(for: pool.fabric, default: image)),
                 "command": ["/bin/bash", "-c", .string(script)],
                 "env": .list(env),
                 "resources": ["limits": .map(limits), "requests": .map(limits)],

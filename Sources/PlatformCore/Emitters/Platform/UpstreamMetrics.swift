@@ -1,7 +1,7 @@
 /// Metric and label names exactly as the exporters publish them, with where each comes from.
 /// Alerts and KEDA queries take names only from here, so a rename upstream is one edit.
 public enum UpstreamMetrics {
-    /// vLLM v0.11.0 (`Conventions.vllmImage`), `vllm/v1/metrics/loggers.py`, `PrometheusStatLogger`:
+    /// vLLM v0.11.0 (`ComponentVersions.vllm`), `vllm/v1/metrics/loggers.py`, `PrometheusStatLogger`:
     /// every gauge has `labelnames = ["model_name", "engine"]`, `model_name` being `--served-model-name`
     /// and `engine` the engine-core index (one series per engine with data parallelism).
     /// The Prometheus Operator's PodMonitor adds `namespace` and `pod` when scraping.

@@ -1,7 +1,15 @@
 /// For models with prefix-cache-aware routing: an InferencePool (`inference.networking.k8s.io/v1`)
-/// over the model's server pods, and its endpoint picker as the gateway-api-inference-extension
-/// chart deploys it: a ServiceAccount, a Role and RoleBinding to read pools and objectives, the
-/// plugins ConfigMap, a Deployment and a gRPC Service. Routes then point at the pool.
+/// over the model's server pods, and its endpoint picker (EPP) as the gateway-api-inference-extension
+/// chart deploys it (`config/charts/inferencepool`, `ComponentVersions.endpointPicker`): a
+/// ServiceAccount, its RBAC (`EndpointPickerRBAC`), the plugins ConfigMap, a Deployment and a gRPC
+/// Service. Routes then point at the pool.
+///
+/// The pool fails closed, so the picker must not be a single point of failure: two replicas with
+/// the picker's own leader election (`--ha-enable-leader-election`, cmd/epp/runner/runner.go v1.0.0):
+/// only the leader passes readiness (gRPC service `readiness`), so the Service sends ext-proc to it
+/// alone and a standby takes over when its lease lapses. No PodDisruptionBudget: the standby is
+/// never ready, so any `minAvailable`/`maxUnavailable` would leave zero allowed disruptions and
+/// block every node drain; the preferred anti-affinity keeps the two on different nodes instead.
 public struct InferencePoolEmitter: Emitter {
     public init() {}
 
@@ -9,6 +17,8 @@ public struct InferencePoolEmitter: Emitter {
     static let healthPort: Int64 = 9003
     static let metricsPort: Int64 = 9090
     static let pluginsFile = "default-plugins.yaml"
+    /// Replicas of each picker: one leader and a standby (see above).
+    static let replicas: Int64 = 2
 
     public func emit(_ plan: PlannedPlatform, into context: inout EmitContext) {
         let p = plan.platform
@@ -23,10 +33,12 @@ public struct InferencePoolEmitter: Emitter {
                 (pool(d, labels: labels), "inferencepool"),
                 (WorkloadSecurity.serviceAccount(epp, namespace: d.namespace, labels: eppLabels), "epp-serviceaccount"),
             ]
-            for object in rbac(epp, namespace: d.namespace, labels: eppLabels) { objects.append((object, "epp-\(object.kind.lowercased())")) }
+            for (object, template) in EndpointPickerRBAC.objects(epp, namespace: d.namespace, labels: eppLabels) {
+                objects.append((object, template))
+            }
             objects.append((Manifest(apiVersion: "v1", kind: "ConfigMap", name: epp, namespace: d.namespace, labels: eppLabels,
                                      body: ["data": [Self.pluginsFile: .string(Self.pluginsConfig)]]), "epp-configmap"))
-            objects.append((deployment(d, name: epp, labels: eppLabels), "epp-deployment"))
+            objects.append((deployment(d, name: epp, labels: eppLabels, image: p.components.image(ComponentVersions.endpointPicker)), "epp-deployment"))
             objects.append((service(epp, namespace: d.namespace, labels: eppLabels), "epp-service"))
             for (object, template) in objects { context.add(object, to: d.cluster, template: "gateway/\(template)") }
         }
@@ -63,50 +75,54 @@ public struct InferencePoolEmitter: Emitter {
 
         """
 
-    func rbac(_ name: String, namespace: String, labels: ManifestMap) -> [Manifest] {
-        let rules: ManifestValue = [
-            ["apiGroups": ["inference.networking.k8s.io"], "resources": ["inferencepools"], "verbs": ["get", "list", "watch"]],
-            ["apiGroups": ["inference.networking.x-k8s.io"], "resources": ["inferenceobjectives", "inferencemodelrewrites"],
-             "verbs": ["get", "list", "watch"]],
-            ["apiGroups": [""], "resources": ["pods"], "verbs": ["get", "list", "watch"]],
-        ]
-        return [
-            Manifest(apiVersion: "rbac.authorization.k8s.io/v1", kind: "Role", name: name, namespace: namespace, labels: labels,
-                     body: ["rules": rules]),
-            Manifest(apiVersion: "rbac.authorization.k8s.io/v1", kind: "RoleBinding", name: name, namespace: namespace, labels: labels,
-                     body: ["subjects": [["kind": "ServiceAccount", "name": .string(name), "namespace": .string(namespace)]],
-                            "roleRef": ["apiGroup": "rbac.authorization.k8s.io", "kind": "Role", "name": .string(name)]]),
-        ]
-    }
-
-    func deployment(_ d: ModelDeployment, name: String, labels: ManifestMap) -> Manifest {
+    func deployment(_ d: ModelDeployment, name: String, labels: ManifestMap, image: String) -> Manifest {
         let selector: ManifestMap = [PlatformLabels.name: .string(name), PlatformLabels.component: .string(Conventions.Component.endpointPicker)]
         var pod = WorkloadSecurity.podIdentity(serviceAccount: name)
         // The picker reads pods and pools through the API: it needs its token, unlike the servers.
         pod["automountServiceAccountToken"] = true
         // Mirrors the longest grace period of the model servers it routes to.
         pod["terminationGracePeriodSeconds"] = 130
-        let grpcProbe: ManifestValue = ["grpc": ["port": .int(Self.healthPort), "service": "inference-extension"],
-                                        "initialDelaySeconds": 5, "periodSeconds": 10]
+        // With leader election the picker serves `liveness` (every replica) and `readiness` (the
+        // leader only) instead of `inference-extension` (chart epp-deployment.yaml, v1.0.0).
+        func probe(_ service: String) -> ManifestValue {
+            ["grpc": ["port": .int(Self.healthPort), "service": .string(service)], "initialDelaySeconds": 5, "periodSeconds": 10]
+        }
+        // Prefer the standby on another node than the leader, without blocking scheduling.
+        pod["affinity"] = ["podAntiAffinity": ["preferredDuringSchedulingIgnoredDuringExecution": [[
+            "weight": 100,
+            "podAffinityTerm": ["labelSelector": ["matchLabels": .map(selector)], "topologyKey": "kubernetes.io/hostname"],
+        ]]]]
         pod["containers"] = [[
             "name": "epp",
-            "image": .string(Conventions.endpointPickerImage),
-            "args": ["--pool-name", .string(d.name), "--pool-namespace", .string(d.namespace), "--zap-encoder", "json",
-                     "--config-file", .string("/config/\(Self.pluginsFile)")],
+            "image": .string(image),
+            "args": .list(Self.arguments(pool: d.name, namespace: d.namespace).map(ManifestValue.string)),
             "env": [["name": "NAMESPACE", "valueFrom": ["fieldRef": ["fieldPath": "metadata.namespace"]]]],
             "ports": [["name": "grpc", "containerPort": .int(Int64(Conventions.endpointPickerPort))],
                       ["name": "grpc-health", "containerPort": .int(Self.healthPort)],
                       ["name": "metrics", "containerPort": .int(Self.metricsPort)]],
-            "livenessProbe": grpcProbe, "readinessProbe": grpcProbe,
+            "livenessProbe": probe("liveness"), "readinessProbe": probe("readiness"),
             "securityContext": WorkloadSecurity.containerSecurityContext,
             "volumeMounts": [["name": "plugins-config", "mountPath": "/config", "readOnly": true]],
         ]]
         pod["volumes"] = [["name": "plugins-config", "configMap": ["name": .string(name)]]]
         return Manifest(apiVersion: "apps/v1", kind: "Deployment", name: name, namespace: d.namespace, labels: labels, body: ["spec": [
-            "replicas": 1,
+            "replicas": .int(Self.replicas),
+            // A rolling update would wait forever for a new replica to be ready while the old leader
+            // holds the lease; upstream's chart recreates (config/charts/epplib/_deployment.yaml, v1.5.0).
+            "strategy": ["type": "Recreate"],
             "selector": ["matchLabels": .map(selector)],
             "template": ["metadata": ["labels": .map(selector)], "spec": .map(pod)],
         ]])
+    }
+
+    /// The picker's command line (flags of cmd/epp/runner/runner.go at v1.0.0). v1.0.0 reads
+    /// `vllm:gpu_cache_usage_perc` by default (pkg/epp/server/runserver.go), which vLLM v0.11.0 hides:
+    /// name the metric vLLM publishes (`UpstreamMetrics.VLLM.kvCacheUsage`).
+    static func arguments(pool: String, namespace: String) -> [String] {
+        ["--pool-name", pool, "--pool-namespace", namespace, "--zap-encoder", "json",
+         "--config-file", "/config/\(pluginsFile)",
+         "--kv-cache-usage-percentage-metric", UpstreamMetrics.VLLM.kvCacheUsage,
+         "--ha-enable-leader-election"]
     }
 
     func service(_ name: String, namespace: String, labels: ManifestMap) -> Manifest {

@@ -65,7 +65,7 @@ public struct LiteLLMEmitter: Emitter {
         let probe: ManifestValue = ["httpGet": ["path": "/health/liveliness", "port": "http"], "periodSeconds": 10]
         pod["containers"] = [[
             "name": "litellm",
-            "image": .string(Conventions.liteLLMImage),
+            "image": .string(p.components.image(ComponentVersions.liteLLM)),
             "args": ["--config", .string("\(Self.configDirectory)/\(Self.configKey)"), "--port", .string(String(Conventions.liteLLMPort))],
             "env": .list(env),
             "ports": [["name": "http", "containerPort": .int(Int64(Conventions.liteLLMPort)), "protocol": "TCP"]],

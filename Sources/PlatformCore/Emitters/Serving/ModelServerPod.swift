@@ -90,7 +90,7 @@ public struct ModelServerPod: Sendable {
         if topologyPool != nil { mounts.append(NCCLEnvironment.topologyMount) }
         var c: ManifestMap = [
             "name": "vllm",
-            "image": .string(model.image.isEmpty ? Conventions.vllmImage : model.image),
+            "image": .string(model.image.isEmpty ? ComponentVersions.vllm.image : model.image),
             "env": .list(env),
             "resources": resources,
             "securityContext": WorkloadSecurity.containerSecurityContext,

@@ -1,0 +1,52 @@
+/// The RBAC of one endpoint picker, as the gateway-api-inference-extension chart grants it at
+/// v1.0.0 (`config/charts/inferencepool/templates/rbac.yaml`, `leader-election-rbac.yaml`):
+/// - a Role to read pools, objectives and pods;
+/// - a ClusterRole to create TokenReviews and SubjectAccessReviews: the picker's metrics endpoint
+///   authenticates and authorizes every scrape (`filters.WithAuthenticationAndAuthorization`,
+///   cmd/epp/runner/runner.go);
+/// - a Role for its leader election (leases, events), since it runs with `--ha-enable-leader-election`.
+enum EndpointPickerRBAC {
+    static func objects(_ name: String, namespace: String, labels: ManifestMap) -> [(Manifest, String)] {
+        let read: ManifestValue = [
+            ["apiGroups": ["inference.networking.x-k8s.io"], "resources": ["inferenceobjectives", "inferencepools"],
+             "verbs": ["get", "watch", "list"]],
+            ["apiGroups": ["inference.networking.k8s.io"], "resources": ["inferencepools"], "verbs": ["get", "watch", "list"]],
+            ["apiGroups": [""], "resources": ["pods"], "verbs": ["get", "watch", "list"]],
+        ]
+        let reviews: ManifestValue = [
+            ["apiGroups": ["authentication.k8s.io"], "resources": ["tokenreviews"], "verbs": ["create"]],
+            ["apiGroups": ["authorization.k8s.io"], "resources": ["subjectaccessreviews"], "verbs": ["create"]],
+        ]
+        let leaderElection: ManifestValue = [
+            ["apiGroups": ["coordination.k8s.io"], "resources": ["leases"],
+             "verbs": ["get", "list", "watch", "create", "update", "patch", "delete"]],
+            ["apiGroups": [""], "resources": ["events"], "verbs": ["create", "patch"]],
+        ]
+        // ClusterRoles share one cluster-wide name space: prefix and qualify by namespace.
+        let clusterName = "platformc-\(name)-\(namespace)"
+        let leaderName = "\(name)-leader-election"
+        return [
+            (role(name, namespace: namespace, labels: labels, rules: read), "epp-role"),
+            (binding(name, namespace: namespace, labels: labels, role: name, kind: "Role", account: name), "epp-rolebinding"),
+            (role(leaderName, namespace: namespace, labels: labels, rules: leaderElection), "epp-leader-election-role"),
+            (binding(leaderName, namespace: namespace, labels: labels, role: leaderName, kind: "Role", account: name),
+             "epp-leader-election-rolebinding"),
+            (role(clusterName, namespace: nil, labels: labels, rules: reviews), "epp-clusterrole"),
+            (binding(clusterName, namespace: nil, labels: labels, role: clusterName, kind: "ClusterRole", account: name,
+                     accountNamespace: namespace), "epp-clusterrolebinding"),
+        ]
+    }
+
+    static func role(_ name: String, namespace: String?, labels: ManifestMap, rules: ManifestValue) -> Manifest {
+        Manifest(apiVersion: "rbac.authorization.k8s.io/v1", kind: namespace == nil ? "ClusterRole" : "Role", name: name,
+                 namespace: namespace, labels: labels, body: ["rules": rules])
+    }
+
+    static func binding(_ name: String, namespace: String?, labels: ManifestMap, role: String, kind: String, account: String,
+                        accountNamespace: String? = nil) -> Manifest {
+        Manifest(apiVersion: "rbac.authorization.k8s.io/v1", kind: namespace == nil ? "ClusterRoleBinding" : "RoleBinding", name: name,
+                 namespace: namespace, labels: labels,
+                 body: ["subjects": [["kind": "ServiceAccount", "name": .string(account), "namespace": .string(accountNamespace ?? namespace ?? "")]],
+                        "roleRef": ["apiGroup": "rbac.authorization.k8s.io", "kind": .string(kind), "name": .string(role)]])
+    }
+}
