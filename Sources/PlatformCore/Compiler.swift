@@ -97,7 +97,7 @@ public struct Compiler: Sendable {
             for finding in FlowCheck.run(traffic, manifests: audited.manifests) { diagnostics.report(finding) }
         }
         // Will what we emit run? The pods the upstream controllers derive from it, checked.
-        for finding in WillItRun.reported(plan, manifests: audited.manifests) { diagnostics.report(finding) }
+        for finding in WillItRun.run(plan, manifests: audited.manifests) { diagnostics.report(finding) }
         guard !diagnostics.hasErrors else {
             return Output(platform: platform, plan: plan, manifests: audited.manifests, diagnostics: diagnostics, traffic: traffic)
         }

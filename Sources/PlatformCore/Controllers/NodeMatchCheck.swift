@@ -33,7 +33,7 @@ enum NodeMatchCheck {
         // (`pkg/operator/options/options.go`) and then a pod with ResourceClaims is a DRA error in
         // the provisioning simulation: "pod has Dynamic Resource Allocation requirements that are
         // not yet supported by Karpenter" (`pkg/controllers/provisioning/scheduling/scheduler.go`, add).
-        if claims, fitting.allSatisfy({ $0.karpenter != nil }) {
+        if claims, fitting.allSatisfy({ $0.karpenter != nil && !$0.pool.staticNodes }) {
             return [Diagnostic(.error, WillItRun.draWithoutProvisioning,
                                "\(WillItRun.describe(pod)) claim devices through DRA, but Karpenter launches no node for a pod with ResourceClaims (`--ignore-dra-requests` defaults to true): they stay pending",
                                at: pod.declaredAt,

@@ -7,6 +7,8 @@
 ///   `kubernetes-engine/docs/concepts/node-pools`: "Each node in the pool has a Kubernetes node
 ///   label, cloud.google.com/gke-nodepool, which has the node pool's name").
 /// - AKS: each node carries `kubernetes.azure.com/agentpool: <pool>` (AKS system label; issue #16).
+/// - Elsewhere (OCI, on-premises, AWS without an instance type): `platformc.dev/node-pool: <pool>`,
+///   which the operator puts on the nodes (`NodeProvisioning.operatorLabelled`).
 /// - Everywhere: the pool's own `labels:` and `taints:` as the spec declares them,
 ///   `topology.kubernetes.io/zone` (one of the pool's zones) and `node.kubernetes.io/instance-type`.
 /// Extended resources: `nvidia.com/gpu` per GPU with the device plugin and MIG off, `nvidia.com/mig-<profile>`
@@ -27,11 +29,11 @@ struct NodeModel {
         let zones = pool.zones.isEmpty ? cluster.zones : pool.zones
         labels["topology.kubernetes.io/zone"] = Set(zones)
         if let type = pool.instanceType { labels["node.kubernetes.io/instance-type"] = [type] }
-        switch cluster.provider {
-        case "gcp": labels["cloud.google.com/gke-nodepool"] = [pool.name]
-        case "azure": labels["kubernetes.azure.com/agentpool"] = [pool.name]
-        default: break
-        }
+        // The label that names the pool: the cloud's (GKE, AKS), or ours where nothing platformc
+        // knows of labels the nodes and the operator does (`NodeProvisioning.operatorLabelled`,
+        // documented with E7600–E7699); Karpenter's comes from its NodePool below.
+        let provisioning = NodeProvisioning.of(provider: cluster.provider, instanceType: pool.instanceType)
+        if provisioning != .karpenter { labels[provisioning.poolLabel] = [pool.name] }
         if let karpenter {
             labels["karpenter.sh/nodepool"] = [karpenter.name]
             let template = karpenter.object["spec"]?["template"]

@@ -11,19 +11,6 @@ public enum WillItRun {
     public static let imageNotPinned: DiagnosticCode = "E7105"
     public static let draWithoutProvisioning: DiagnosticCode = "E7106"
 
-    /// Findings other helpers fix in their emitters (they fire on the bundled platform, the GKE/AKS/OCI
-    /// fixture and generated fleets today): `reported` holds them back from the compile until those
-    /// branches are merged, so the golden and CLI tests stay green; `run` still finds them (tests).
-    /// Emptied by the lead once s5-training/s5-agents/s5-serving are merged.
-    public static var awaitingFixes: Set<DiagnosticCode> = [
-        podSecurityRejects,    // s5-agents: kagent pods without securityContext
-        kueueUncovered,        // s5-training: EFA not covered by the ClusterQueue
-        quotaOverCapacity,     // s5-training: quotas per team and cluster
-        noNodePool,            // s5-training: node labels for GKE/AKS pools (Tests/Cases/good-specs/gke-aks-oci)
-        imageNotPinned,        // s5-serving: LiteLLM `main-stable`
-        draWithoutProvisioning, // s5-training: DRA pools on Karpenter
-    ]
-
     public static func run(_ plan: PlannedPlatform, manifests: ManifestSet) -> [Diagnostic] {
         run(plan, manifests: manifests, pods: DerivedPods.derive(plan, manifests: manifests))
     }
@@ -42,11 +29,6 @@ public enum WillItRun {
             found += KueueAdmissionCheck.quotas(context)
         }
         return found
-    }
-
-    /// What the compile reports: every finding but those awaiting another branch's fix.
-    public static func reported(_ plan: PlannedPlatform, manifests: ManifestSet) -> [Diagnostic] {
-        run(plan, manifests: manifests).filter { !awaitingFixes.contains($0.code) }
     }
 
     /// How a diagnostic names a pod: "the pods kagent creates for agent `ops`".

@@ -22,6 +22,8 @@ public enum PlatformGenerator {
         out.line("  url: https://git.example.com/synthetic/platform-gitops.git")  // what Argo CD clones (E1302); branch: main
         out.line("  path: clusters")
         out.line("  engine: argocd")
+        // Team budgets enforced by LiteLLM's database (else W7300 at every budget: reported only).
+        out.line("litellm: { databaseSecret: litellm-database }")
         writeClusters(layout, into: &out)
         writeTeams(layout, into: &out)
         writeProviders(into: &out)

@@ -3,8 +3,7 @@ import Foundation
 import PlatformDiagnostics
 import Testing
 
-/// The will-it-run pass on small specs: each finding exact (code, message, line:col). The pass is
-/// run directly: the compile holds back `WillItRun.awaitingFixes` until the fixing branches merge.
+/// The will-it-run pass on small specs: each finding exact (code, message, line:col).
 @Suite struct WillItRunTests {
     static func pass(_ spec: String) -> [Diagnostic] {
         let output = Compiler().compile(spec: Array(spec.utf8), file: "platform.yaml")
@@ -92,13 +91,13 @@ import Testing
         #expect(ImagePinCheck.problem("nginx:latest") == "whose tag `latest` moves")
     }
 
-    /// Until the fixing branches merge, the compile holds their codes back; the pass finds them.
-    @Test func awaitingFixesAreHeldBackFromTheCompile() {
-        let output = Compiler().compile(spec: Array(Fixture.minimal.utf8), file: "platform.yaml")
-        #expect(output.diagnostics.sorted.filter { $0.code.rawValue.dropFirst().hasPrefix("71") }.isEmpty)
-        let found = Self.pass(Fixture.minimal)
-        #expect(!found.isEmpty)
-        #expect(found.allSatisfy { WillItRun.awaitingFixes.contains($0.code) })
-        #expect(found.first?.severity == .error)
+    /// The compile runs the pass: the minimal spec's pods are all admitted and placed, and a finding
+    /// of the pass is one of the compile's diagnostics.
+    @Test func theCompileReportsThePass() {
+        let clean = Compiler().compile(spec: Array(Fixture.minimal.utf8), file: "platform.yaml")
+        #expect(clean.diagnostics.sorted.filter { $0.code.rawValue.dropFirst().hasPrefix("71") }.map(\.message) == [])
+        let unpinned = Fixture.minimal.replacingOccurrences(of: "image: nvcr.io/nvidia/nemo:25.02", with: "image: nvcr.io/nvidia/nemo:latest")
+        let output = Compiler().compile(spec: Array(unpinned.utf8), file: "platform.yaml")
+        #expect(output.diagnostics.sorted.contains { $0.code == WillItRun.imageNotPinned })
     }
 }

@@ -66,18 +66,22 @@ public struct KueueEmitter: Emitter {
             let share = shares[pool.name]?[team.name] ?? TeamQuotaSplit.Share(nominal: 0, borrowingLimit: 0)
             let (cpu, memoryGiB) = Self.capacity(pool, p)
             let perNode = Dictionary(uniqueKeysWithValues: FabricDevices.perNode(pool).map { ($0.name, $0.count) })
-            // A resource per GPU of the pool, times the team's GPUs (rounded up for devices, down for cpu and memory).
-            func amounts(_ gpus: Int) -> [String: String] {
+            // A resource per GPU of the pool, times the team's GPUs (down for cpu and memory; devices
+            // rounded up for borrowing, and for nominal quotas apportioned over the teams by largest
+            // remainder, so the teams' nominal devices never sum above what the pool's nodes carry).
+            func amounts(_ gpus: Int, nominal: Bool) -> [String: String] {
                 var out = ["cpu": String(cpu * gpus / max(pool.maxNodes * pool.gpusPerNode, 1)),
                            "memory": "\(memoryGiB * gpus / max(pool.maxNodes * pool.gpusPerNode, 1))Gi",
                            gpuResource: String(gpus)]
                 for device in devices {
                     let count = perNode[device] ?? 0
-                    out[device] = String((gpus * count + pool.gpusPerNode - 1) / max(pool.gpusPerNode, 1))
+                    out[device] = nominal
+                        ? String(nominalDevices(pool, perNode: count, team: team.name, shares: shares[pool.name] ?? [:]))
+                        : String((gpus * count + pool.gpusPerNode - 1) / max(pool.gpusPerNode, 1))
                 }
                 return out
             }
-            let nominal = amounts(share.nominal), borrowing = amounts(share.borrowingLimit)
+            let nominal = amounts(share.nominal, nominal: true), borrowing = amounts(share.borrowingLimit, nominal: false)
             return ["name": .string(pool.name), "resources": .list(covered.map { resource in
                 ["name": .string(resource), "nominalQuota": .string(nominal[resource] ?? "0"),
                  "borrowingLimit": .string(borrowing[resource] ?? "0")]
@@ -89,6 +93,16 @@ public struct KueueEmitter: Emitter {
             "resourceGroups": [["coveredResources": .list(covered.map(ManifestValue.string)), "flavors": .list(flavors)]],
             "preemption": ["reclaimWithinCohort": "Any", "withinClusterQueue": "LowerPriority"],
         ]
+    }
+
+    /// `team`'s nominal count of a device the pool's nodes carry `perNode` of: the devices of the
+    /// teams' nominal GPUs together (rounded down), apportioned over the teams by their GPUs.
+    static func nominalDevices(_ pool: NodePool, perNode: Int, team: String, shares: [String: TeamQuotaSplit.Share]) -> Int {
+        let teams = shares.keys.sorted()
+        let weights = teams.map { shares[$0]?.nominal ?? 0 }
+        let total = weights.reduce(0, +) * perNode / max(pool.gpusPerNode, 1)
+        let parts = TeamQuotaSplit.apportion(total, weights: weights)
+        return teams.firstIndex(of: team).map { parts[$0] } ?? 0
     }
 
     /// CPU cores and memory (GiB) of the pool at `nodes.max`, from its instance type; a custom

@@ -23,7 +23,7 @@ public enum LiteLLMProvisioning {
         pod["restartPolicy"] = "OnFailure"
         pod["containers"] = [[
             "name": "provision",
-            "image": .string(Conventions.liteLLMImage),
+            "image": .string(plan.platform.components.image(ComponentVersions.liteLLM)),
             "command": ["python3", .string("/etc/litellm-teams/\(scriptKey)"), "/etc/litellm-teams/teams.yaml"],
             "env": [["name": "LITELLM_URL", "value": .string(Conventions.liteLLMEndpoint)],
                     LiteLLMEmitter.secretEnv(LiteLLMConfig.masterKeyVariable, secret: plan.platform.frontDoor.masterKeySecret,

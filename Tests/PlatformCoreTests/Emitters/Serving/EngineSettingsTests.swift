@@ -91,7 +91,7 @@ import Testing
 
     @Test func flagTableCameFromThePinnedVLLM() {
         // The table's version is the image's tag; a new image needs a regenerated table.
-        #expect(Conventions.vllmImage == "vllm/vllm-openai:v\(VLLMFlagTable.version)")
+        #expect(ComponentVersions.vllm.image == "vllm/vllm-openai:v\(VLLMFlagTable.version)")
         #expect(VLLMFlagTable.flags["--runner"] == .value && VLLMFlagTable.flags["--no-enforce-eager"] == .switch
                 && VLLMFlagTable.flags["--enforce-eager"] == .boolean && VLLMFlagTable.flags["-tp"] == .value)
         // Every flag the compiler sets exists in that version.
