@@ -60,8 +60,17 @@ public enum ComponentVersions {
         release: "coreweave/nccl-tests image for CUDA 12.9.1, NCCL 2.29.2-1, commit d73ec07 (its tag)",
         chart: nil, facts: [])
 
+    /// nccl-tests for EFA pools: AWS's image (aws-samples/awsome-distributed-training
+    /// `micro-benchmarks/nccl-tests/nccl-tests.Dockerfile` and `buildspec.yaml` at 0877e0e3): the EFA
+    /// installer 1.43.2 and aws-ofi-nccl v1.16.3 on its `LD_LIBRARY_PATH`, so `FI_PROVIDER=efa` reaches EFA.
+    public static let ncclTestsEFA = ComponentImage(
+        name: "nccl-tests-efa", repository: "public.ecr.aws/hpc-cloud/nccl-tests",
+        tag: "cuda12.8.1-efa1.43.2-ofiv1.16.3-ncclv2.27.7-1-testsv2.16.9",
+        release: "aws-samples/awsome-distributed-training buildspec.yaml at 0877e0e3 (CUDA 12.8.1, EFA 1.43.2, aws-ofi-nccl 1.16.3, NCCL 2.27.7-1, nccl-tests 2.16.9)",
+        chart: nil, facts: ["binaries in /opt/nccl-tests/build, not on PATH (the Dockerfile's `make MPI=1`)"])
+
     /// Every image, by its `components:` key.
-    public static let images: [ComponentImage] = [vllm, endpointPicker, liteLLM, ncclTests]
+    public static let images: [ComponentImage] = [vllm, endpointPicker, liteLLM, ncclTests, ncclTestsEFA]
 
     public static func image(named name: String) -> ComponentImage? { images.first { $0.name == name } }
 

@@ -5,7 +5,7 @@ import Testing
 /// a month (× 730 h), $5,022.40 a GPU.
 @Suite struct CostModelTests {
     static let migPool: (String, String) = ("teams:\n", "      - name: a100-mig\n        instanceType: p4de.24xlarge\n"
-        + "        nodes: { min: 1, max: 1, static: true }\n        gpuAllocation: dra\n        mig: { profiles: { \"3g.40gb\": 2 } }\nteams:\n")
+        + "        nodes: { min: 2, max: 2, static: true }\n        gpuAllocation: dra\n        mig: { profiles: { \"3g.40gb\": 2 } }\nteams:\n")
     static let migModel: [(String, String)] = [
         ("gpu: { model: H100-SXM-80GB, count: 4 }", "gpu: { model: A100-80GB, migProfile: 3g.40gb }"),
         ("parameters: 70B\n    architecture: llama-3-70b", "parameters: 8B\n    architecture: llama-3-8b"),

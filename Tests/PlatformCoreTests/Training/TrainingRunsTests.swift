@@ -46,6 +46,6 @@ import Testing
         let job = try #require(always.plan?.cost?.workloads.first { $0.name == "llama-pretrain" })
         #expect(job.monthly == Money(micros: 2 * 98_320_000 * 730))
         let over = GKEAKSFixture.compile([("hoursPerMonth: 200", "hoursPerMonth: 800")])
-        #expect(GKEAKSFixture.lines(over) == ["79:20: error[E7606]: training job `llama-pretrain` runs 800 hours a month; a month has 730"])
+        #expect(GKEAKSFixture.lines(over) == ["80:20: error[E7606]: training job `llama-pretrain` runs 800 hours a month; a month has 730"])
     }
 }

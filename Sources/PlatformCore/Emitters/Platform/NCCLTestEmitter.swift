@@ -8,19 +8,12 @@ public struct NCCLTestEmitter: Emitter {
     /// and no aws-ofi-nccl, so NCCL never uses EFA in it. Templates may pin another.
     /// Pinned in `ComponentVersions.ncclTests`; `components.nccl-tests` overrides it.
     public static let image = ComponentVersions.ncclTests.image
-    /// For EFA pools: AWS's image (aws-samples/awsome-distributed-training
-    /// `micro-benchmarks/nccl-tests/nccl-tests.Dockerfile` and `buildspec.yaml` at 0877e0e3, pushed to
-    /// `public.ecr.aws/hpc-cloud/nccl-tests` with this tag): the EFA installer 1.43.2 (libfabric and
-    /// Amazon's Open MPI in /opt/amazon) and aws-ofi-nccl v1.16.3 built into
-    /// /opt/aws-ofi-nccl/install/lib, which is on its `LD_LIBRARY_PATH`; so `FI_PROVIDER=efa` reaches EFA.
-    public static let efaImage = "public.ecr.aws/hpc-cloud/nccl-tests:cuda12.8.1-efa1.43.2-ofiv1.16.3-ncclv2.27.7-1-testsv2.16.9"
+    /// For EFA pools (`ComponentVersions.ncclTestsEFA`; `components.nccl-tests-efa` overrides it).
+    public static let efaImage = ComponentVersions.ncclTestsEFA.image
     /// Where both images build nccl-tests (`make MPI=1` in /opt/nccl-tests; the CoreWeave image also
     /// links it as /opt/nccl_tests); the binaries are not on `PATH` in either.
     public static let allReducePerf = "/opt/nccl-tests/build/all_reduce_perf"
 
-    /// The image whose NCCL can use the pool's fabric: AWS's on EFA pools, else `image` (the pinned
-    /// or overridden `nccl-tests` component).
-    public static func image(for fabric: Fabric, default image: String = Self.image) -> String { fabric == .efa ? efaImage : image }
     /// A Secret in the system namespace with `id_rsa`, `id_rsa.pub` and `authorized_keys` for MPI's ssh.
     public static let sshSecret = "nccl-tests-ssh"
 
@@ -59,7 +52,8 @@ public struct NCCLTestEmitter: Emitter {
                                                  "ports": [["name": "ssh", "port": 22, "targetPort": 22]]]]),
                         to: gang.cluster, template: "training/nccl-test-service")
             context.add(job(pool, name: name, nodes: gang.nodes, labels: labels, selector: selector,
-                            image: p.components.image(ComponentVersions.ncclTests)), to: gang.cluster, template: "training/nccl-test-job")
+                            image: p.components.image(pool.fabric == .efa ? ComponentVersions.ncclTestsEFA : ComponentVersions.ncclTests)),
+                        to: gang.cluster, template: "training/nccl-test-job")
         }
     }
 
@@ -105,7 +99,7 @@ public struct NCCLTestEmitter: Emitter {
                 ]]],
             ],
             "containers": [[
-                "name": "nccl-tests", "image": .string(Self.image(for: pool.fabric, default: image)),
+                "name": "nccl-tests", "image": .string(image),
                 "command": ["/bin/bash", "-c", .string(script)],
                 "env": .list(env),
                 "resources": ["limits": .map(limits), "requests": .map(limits)],
