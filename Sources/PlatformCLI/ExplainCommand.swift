@@ -20,9 +20,7 @@ struct ExplainCommand: ParsableCommand {
         var baseline: PlacementBaseline?
 
         func run() throws {
-            let input = try CompileInput.load(options: options, templatesFolder: nil)
-            let output = input.compile(warningsAsErrors: false)
-            emit(output.diagnostics, format: options.diagnostics, sources: input.sources)
+            let output = try compileForExplain(options)
             guard let plan = output.plan, let placement = plan.placement else { throw ExitStatus.specErrors }
             let compared = baseline.map { ($0, $0.place(plan.platform)) }
             print(format == .json ? PlacementExplanation.json(placement, baseline: compared)
@@ -97,15 +95,21 @@ extension ExplainCommand {
         }
 
         func run() throws {
-            let input = try CompileInput.load(options: options, templatesFolder: nil)
-            let output = input.compile(warningsAsErrors: false)
-            emit(output.diagnostics, format: options.diagnostics, sources: input.sources)
+            let output = try compileForExplain(options)
             guard let plan = output.plan, let manifests = output.manifests else { throw ExitStatus.specErrors }
             let pods = DerivedPods.derive(plan, manifests: manifests)
             print(format == .json ? WorkloadsExplanation.json(pods) : WorkloadsExplanation.text(pods), terminator: "")
             if output.diagnostics.hasErrors { throw ExitStatus.specErrors }
         }
     }
+}
+
+/// The whole compile for an explain command that reads its result; its diagnostics print.
+func compileForExplain(_ options: SpecOptions) throws -> Compiler.Output {
+    let input = try CompileInput.load(options: options, templatesFolder: nil)
+    let output = input.compile(warningsAsErrors: false)
+    emit(output.diagnostics, format: options.diagnostics, sources: input.sources)
+    return output
 }
 
 /// Runs the front end for an explain command; spec errors print and exit 1.
@@ -132,9 +136,7 @@ extension ExplainCommand {
         }
 
         func run() throws {
-            let input = try CompileInput.load(options: options, templatesFolder: nil)
-            let output = input.compile(warningsAsErrors: false)
-            emit(output.diagnostics, format: options.diagnostics, sources: input.sources)
+            let output = try compileForExplain(options)
             // A blocked flow is what this explains: print whenever the objects exist.
             guard let manifests = output.manifests, !output.traffic.isEmpty else { throw ExitStatus.specErrors }
             let reports = TrafficExplanation.build(output.traffic, manifests: manifests)
