@@ -28,8 +28,8 @@ import Testing
                   labels: app.kubernetes.io/component=model-server, app.kubernetes.io/name=llama-3-8b, platformc.dev/model=llama-3-8b, platformc.dev/team=search
                   ports: 8000/TCP
                   serviceAccount: llama-3-8b
-                  requests: nvidia.com/gpu 1
-                  nodeSelector: platformc.dev/node-pool=h100
+                  requests: ephemeral-storage 27Gi, nvidia.com/gpu 1
+                  nodeSelector: karpenter.sh/nodepool=h100
                   tolerates: nvidia.com/gpu:NoSchedule
                   derived by: Deployment → ReplicaSet → pods: the template and its labels, `replicas` (default 1) or KEDA's minReplicaCount (kubernetes pkg/apis/apps/v1/defaults.go; KEDA 2.15 scaledobject-spec)
               platform prometheus
@@ -50,7 +50,7 @@ import Testing
         #expect(pods.map { $0["workload"] as? String } == ["llama-3-8b", "prometheus"])
         #expect(pods.first?["count"] as? Int == 2)
         #expect(pods.first?["declaredAt"] as? String == "platform.yaml:17:11")
-        #expect((pods.first?["nodeSelector"] as? [String: String]) == ["platformc.dev/node-pool": "h100"])
+        #expect((pods.first?["nodeSelector"] as? [String: String]) == ["karpenter.sh/nodepool": "h100"])
     }
 
     @Test func specErrorsExitOne() throws {

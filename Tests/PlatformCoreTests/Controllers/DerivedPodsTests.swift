@@ -13,7 +13,8 @@ import Testing
     }
 
     /// kagent v0.9.12: `app: kagent`, `kagent: <agent>` and its own app.kubernetes.io labels, never
-    /// the Agent's; no securityContext unless `declarative.deployment` sets one (issue #16, finding 1).
+    /// the Agent's; the securityContext is the one the Agent's `declarative.deployment` sets (issue #16,
+    /// finding 1): what `restricted` requires, as kagent's image user 1001.
     @Test func kagentAgentPod() throws {
         let agent = try #require(try Self.pods(Fixture.minimal).first { $0.role == .agent })
         #expect(agent.cluster == "prod" && agent.namespace == "search" && agent.workload == "ops")
@@ -22,8 +23,10 @@ import Testing
         #expect(agent.labels[PlatformLabels.component] == nil)
         #expect(agent.serviceAccount == "ops")
         #expect(agent.ports == [NetworkPort(8080)])
-        #expect(agent.podSpec["securityContext"] == nil)
-        #expect(agent.podSpec["containers"]?[0]?["securityContext"] == nil)
+        #expect(agent.podSpec["securityContext"] == ["fsGroup": 1001, "runAsGroup": 1001, "runAsNonRoot": true, "runAsUser": 1001,
+                                                     "seccompProfile": ["type": "RuntimeDefault"]])
+        #expect(agent.podSpec["containers"]?[0]?["securityContext"] == ["allowPrivilegeEscalation": false,
+                                                                        "capabilities": ["drop": ["ALL"]], "runAsNonRoot": true])
         #expect(agent.declaredAt.map { "\($0.line):\($0.column)" } == "37:11")
         #expect(agent.count == 1)
     }
@@ -39,7 +42,8 @@ import Testing
         #expect(container["name"] == "node")
         #expect(container["image"] == "nvcr.io/nvidia/nemo:25.02")
         #expect(container["resources"]?["requests"]?["nvidia.com/gpu"] == "8")
-        #expect(node.podSpec["nodeSelector"]?["platformc.dev/node-pool"] == "h100")
+        #expect(node.podSpec["nodeSelector"]?["karpenter.sh/nodepool"] == "h100")
+        #expect(node.podSpec["nodeSelector"]?["platformc.dev/node-pool"] == nil)
         #expect(node.declaredAt.map { "\($0.line):\($0.column)" } == "44:11")
     }
 

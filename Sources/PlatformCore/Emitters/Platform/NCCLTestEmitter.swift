@@ -22,6 +22,8 @@ public struct NCCLTestEmitter: Emitter {
     public static func name(pool: String) -> String { "nccl-tests-\(pool)" }
 
     /// (cluster, pool) → nodes of the largest gang placed there, for pools with a multi-node gang.
+    /// DRA pools are left out: their nodes advertise no `nvidia.com/gpu`, which the Job requests,
+    /// so its pods would stay pending there.
     public static func gangs(_ plan: PlannedPlatform) -> [(cluster: String, pool: String, nodes: Int)] {
         let p = plan.platform
         var nodes: [[String]: Int] = [:]
@@ -34,7 +36,8 @@ public struct NCCLTestEmitter: Emitter {
                 nodes[[a.cluster, a.pool]] = max(nodes[[a.cluster, a.pool]] ?? 0, model.nodesPerReplica)
             }
         }
-        return nodes.keys.sorted { $0.lexicographicallyPrecedes($1) { $0.precedesInByteOrder($1) } }
+        return nodes.keys.filter { p.cluster($0[0])?.pool($0[1])?.gpuAllocation != .dra }
+            .sorted { $0.lexicographicallyPrecedes($1) { $0.precedesInByteOrder($1) } }
             .map { ($0[0], $0[1], nodes[$0]!) }
     }
 

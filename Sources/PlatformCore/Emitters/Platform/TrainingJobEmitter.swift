@@ -25,6 +25,10 @@ public struct TrainingJobEmitter: Emitter {
             labels[PlatformLabels.component] = .string(Conventions.Component.training)
             labels[Conventions.kueueQueueLabel] = .string(Conventions.localQueueName(team: team.name))
             labels[Conventions.kueuePriorityClassLabel] = .string(Conventions.workloadPriorityClassName(team.priority))
+            if let template = Self.claimTemplate(job, pool: pool, namespace: team.namespace, labels: PlatformLabels.common(p, team: team.name),
+                                                 catalog: p.gpuCatalog) {
+                context.add(template, to: placed.cluster, template: "training/resourceclaimtemplate")
+            }
             if job.operatorKind == "pytorchjob" {
                 context.add(pytorchJob(job, namespace: team.namespace, labels: labels, pod: pod), to: placed.cluster, template: "training/pytorchjob")
             } else {
@@ -43,6 +47,10 @@ public struct TrainingJobEmitter: Emitter {
         var resources: ManifestMap
         /// The container's securityContext: `IPC_LOCK` on InfiniBand pools (`FabricDevices`).
         var securityContext: ManifestMap?
+        /// The pod's `resourceClaims` on a DRA pool, whose nodes advertise no `nvidia.com/gpu`: the
+        /// GPUs come from the job's ResourceClaimTemplate (`claimTemplate`). PyTorchJobs only
+        /// (`claimsThroughDRA`).
+        var resourceClaims: ManifestValue?
 
         /// `zone`: where the placement put the gang (all its nodes in one zone); the pods are pinned
         /// there, so the scheduler cannot split the gang over zones the placement did not price.
@@ -53,9 +61,14 @@ public struct TrainingJobEmitter: Emitter {
             volumes = NCCLEnvironment.volumes(shmSize: job.shmSize, topologyPool: topology ? pool.name : nil)
             volumeMounts = NCCLEnvironment.volumeMounts(topology: topology)
             env = NCCLEnvironment.env(fabric: pool.fabric, debug: job.ncclDebug, topologyFile: topology)
-            var limits: ManifestMap = ["nvidia.com/gpu": .string(String(job.gpusPerNode))]
+            let dra = TrainingJobEmitter.claimsThroughDRA(job, pool: pool)
+            var limits: ManifestMap = dra ? [:] : ["nvidia.com/gpu": .string(String(job.gpusPerNode))]
             for device in FabricDevices.perNode(pool) { limits[device.name] = .string(String(device.count)) }
             resources = ["limits": .map(limits), "requests": .map(limits)]
+            if dra {
+                resources["claims"] = [["name": .string(GPUAllocation.claimName)]]
+                resourceClaims = [["name": .string(GPUAllocation.claimName), "resourceClaimTemplateName": .string(TrainingJobEmitter.claimTemplateName(job))]]
+            }
             securityContext = FabricDevices.needsMemoryLock(pool)
                 ? ["capabilities": ["add": [.string(FabricDevices.memoryLockCapability)]]] : nil
         }
@@ -100,10 +113,11 @@ public struct TrainingJobEmitter: Emitter {
         ]
         if !job.command.isEmpty { container["command"] = .list(job.command.map(ManifestValue.string)) }
         if let context = pod.securityContext { container["securityContext"] = .map(context) }
+        var podSpec: ManifestMap = ["nodeSelector": .map(pod.nodeSelector), "tolerations": pod.tolerations,
+                                    "volumes": .list(pod.volumes), "containers": [.map(container)]]
+        if let claims = pod.resourceClaims { podSpec["resourceClaims"] = claims }
         func replica(_ count: Int) -> ManifestValue {
-            ["replicas": .int(Int64(count)), "restartPolicy": "OnFailure",
-             "template": ["spec": ["nodeSelector": .map(pod.nodeSelector), "tolerations": pod.tolerations,
-                                   "volumes": .list(pod.volumes), "containers": [.map(container)]]]]
+            ["replicas": .int(Int64(count)), "restartPolicy": "OnFailure", "template": ["spec": .map(podSpec)]]
         }
         var specs: ManifestMap = ["Master": replica(1)]
         if job.nodes > 1 { specs["Worker"] = replica(job.nodes - 1) }
@@ -112,6 +126,31 @@ public struct TrainingJobEmitter: Emitter {
                             "nprocPerNode": .string(String(job.gpusPerNode)),
                             "pytorchReplicaSpecs": .map(specs),
                         ]])
+    }
+
+    static func claimTemplateName(_ job: TrainingJob) -> String { "\(job.name)-gpus" }
+
+    /// Whether the job's pods claim their GPUs through DRA: on a DRA pool, for a PyTorchJob. Kubeflow
+    /// Trainer's runtime patch has no `resourceClaims` (its PodSpecPatch schema refuses it), so a
+    /// TrainJob keeps requesting `nvidia.com/gpu`, which a DRA node does not offer: the will-it-run
+    /// pass reports it (E7104).
+    static func claimsThroughDRA(_ job: TrainingJob, pool: NodePool) -> Bool {
+        pool.gpuAllocation == .dra && job.operatorKind == "pytorchjob"
+    }
+
+    /// On a DRA pool, the ResourceClaimTemplate each training pod claims its node's GPUs through
+    /// (`gpusPerNode` whole GPUs of the pool's model, the selector `GPUAllocation` uses); nil on
+    /// device-plugin pools.
+    static func claimTemplate(_ job: TrainingJob, pool: NodePool, namespace: String, labels: ManifestMap, catalog: GPUCatalog) -> Manifest? {
+        guard claimsThroughDRA(job, pool: pool) else { return nil }
+        let request: ManifestValue = [
+            "name": "gpu",
+            "exactly": ["deviceClassName": .string(GPUDeviceSelector.gpuDeviceClass), "allocationMode": "ExactCount",
+                        "count": .int(Int64(job.gpusPerNode)),
+                        "selectors": [["cel": ["expression": .string(GPUDeviceSelector.wholeGPU(pool.gpu, catalog: catalog))]]]],
+        ]
+        return Manifest(apiVersion: "resource.k8s.io/v1", kind: "ResourceClaimTemplate", name: claimTemplateName(job),
+                        namespace: namespace, labels: labels, body: ["spec": ["spec": ["devices": ["requests": [request]]]]])
     }
 
     /// Training images (NeMo, PyTorch) write checkpoints, caches and compiled kernels under their

@@ -7,8 +7,10 @@
 /// team may use beyond its nominal quota is a stated `borrowingLimit`. CPU, memory and the fabric's
 /// devices (`FabricDevices`: EFA, RDMA) are covered too, since Kueue refuses a workload that asks
 /// for an uncovered resource; each team gets them in the proportion of its GPUs, so no queue
-/// claims the whole pool. DRA and MIG pools are left out: their devices are not `nvidia.com/gpu`
-/// and are quota'd by device class.
+/// claims the whole pool. MIG pools are left out: their devices are not `nvidia.com/gpu`. DRA
+/// pools are flavors too, so their teams' jobs have a LocalQueue and CPU, memory and fabric
+/// devices are quota'd there; their GPUs are claimed, not requested, so the `nvidia.com/gpu` quota
+/// of a DRA flavor bounds nothing.
 public struct KueueEmitter: Emitter {
     public static let apiVersion = "kueue.x-k8s.io/v1beta2"
     public static let gpuResource = "nvidia.com/gpu"
@@ -17,7 +19,7 @@ public struct KueueEmitter: Emitter {
 
     /// The pools of `cluster` that become flavors, sorted by name.
     public static func flavorPools(_ cluster: Cluster) -> [NodePool] {
-        cluster.nodePools.filter { $0.gpuAllocation == .devicePlugin && $0.migProfiles.isEmpty && $0.gpusPerNode > 0 }
+        cluster.nodePools.filter { $0.migProfiles.isEmpty && $0.gpusPerNode > 0 }
             .sorted { $0.name < $1.name }
     }
 

@@ -19,7 +19,8 @@ import Testing
         let models = catalog.names.compactMap { catalog.model(named: $0) }
         var expressions = models.map { GPUDeviceSelector.wholeGPU($0.name, catalog: catalog) }
         for gpu in models { for profile in gpu.migProfiles { expressions.append(GPUDeviceSelector.migSlice(gpu.name, profile: profile.name)) } }
-        expressions += CELCompiler.expressions(in: Fixture.manifests([("nodes: { min: 2, max: 6 }", "nodes: { min: 6, max: 6, static: true }\n        gpuAllocation: dra")]))
+        expressions += CELCompiler.expressions(in: Fixture.manifests([("nodes: { min: 2, max: 6 }", "nodes: { min: 6, max: 6, static: true }\n        gpuAllocation: dra"),
+                                                 ("    gpusPerNode: 8\n", "    gpusPerNode: 8\n    operator: pytorchjob\n")]))
         #expect(expressions.count > 10)
         guard let failures = CELCompiler.failures(expressions) else { return }
         #expect(failures.isEmpty, "\(failures)")

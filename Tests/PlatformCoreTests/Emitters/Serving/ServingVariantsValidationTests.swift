@@ -12,6 +12,7 @@ import Testing
                        // one replica spanning two nodes is only allowed outside production (policy P7003)
                        ("    provider: aws\n", "    provider: aws\n    production: false\n")],
         "dra": [("nodes: { min: 2, max: 6 }", "nodes: { min: 6, max: 6, static: true }\n        gpuAllocation: dra"),
+                ("    gpusPerNode: 8\n", "    gpusPerNode: 8\n    operator: pytorchjob\n"),
                 ("    architecture: llama-3-70b\n", "    architecture: llama-3-70b\n    routing: { prefixCacheAware: true }\n    autoscaling: { metric: requestsPerSecond, target: 5 }\n")],
         "mig-device-plugin": [("nodes: { min: 2, max: 6 }\n", "nodes: { min: 2, max: 6 }\n" + VLLMEmitterTests.migPool),
                               ("gpu: { model: H100-SXM-80GB, count: 4 }", "gpu: { model: A100-80GB, migProfile: 3g.40gb }"),

@@ -55,7 +55,8 @@ import Testing
     }
 
     @Test func draPoolGetsAClaimTemplateWithACELSelector() throws {
-        let set = Fixture.manifests([("nodes: { min: 2, max: 6 }", "nodes: { min: 6, max: 6, static: true }\n        gpuAllocation: dra")])
+        let set = Fixture.manifests([("nodes: { min: 2, max: 6 }", "nodes: { min: 6, max: 6, static: true }\n        gpuAllocation: dra"),
+                                                 ("    gpusPerNode: 8\n", "    gpusPerNode: 8\n    operator: pytorchjob\n")])
         let template = try #require(Fixture.object(set, kind: "ResourceClaimTemplate", name: "llama-3-70b-gpus", namespace: "search"))
         let exactly = try #require(template.value.at("spec", "spec", "devices", "requests", "[0]", "exactly"))
         #expect(exactly.at("deviceClassName") == "gpu.nvidia.com")
