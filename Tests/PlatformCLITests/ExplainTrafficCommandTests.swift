@@ -92,7 +92,7 @@ import Testing
           route chat
             clients → platform-system/platform-gateway (gatewayProxy) :80  client → Gateway listener `http` [Gateway platform-system/platform-gateway]  allowed (egress: no policy; ingress: no policy)
             platform-system/platform-gateway (gatewayProxy) → platform-system/litellm (liteLLM) :4000  Gateway → Service `platform-system/litellm` [HTTPRoute platform-system/chat]  allowed (egress: no policy; ingress: no policy)
-    platform-system/litellm (liteLLM) → search/llama-8b (modelServer) :8000  LiteLLM → `llama-8b` [ConfigMap platform-system/litellm]  allowed (egress: no policy; ingress: search/model-llama-8b)
+            platform-system/litellm (liteLLM) → search/llama-8b (modelServer) :8000  LiteLLM → `llama-8b` [ConfigMap platform-system/litellm]  allowed (egress: no policy; ingress: search/model-llama-8b)
           flows
             clients → platform-system/platform-gateway (gatewayProxy) :80  client → Gateway listener `http` [Gateway platform-system/platform-gateway]  allowed (egress: no policy; ingress: no policy)
             platform-system/platform-gateway (gatewayProxy) → platform-system/litellm (liteLLM) :4000  Gateway → Service `platform-system/litellm` [HTTPRoute platform-system/chat]  allowed (egress: no policy; ingress: no policy)
