@@ -84,25 +84,46 @@ extension RouteHops {
         guard passesThroughLiteLLM,
               let map = manifests.first(where: { $0.kind == "ConfigMap" && $0.name == Conventions.liteLLMName
                   && $0.namespace == Conventions.systemNamespace }) else { return }
-        var entries: [(kind: String, name: String, namespace: String, weight: Int)] = []
+        let groups = Self.liteLLMModels(map) { pool in manifests.first { $0.kind == "InferencePool" && $0.name == pool }?.namespace }
+        guard let found = groups[model], !found.isEmpty else { return }
+        via = "Service \(Conventions.systemNamespace)/\(Conventions.liteLLMName)"
+        backends = found
+    }
+
+    /// LiteLLM's `model_list` in its ConfigMap, by `model_name`: each entry's backend and share of
+    /// that name's traffic (`litellm_params.weight`, unset 1). `poolNamespace` finds an InferencePool's namespace.
+    public static func liteLLMModels(_ map: Manifest, poolNamespace: (String) -> String?) -> [String: [Backend]] {
+        var entries: [String: [(kind: String, name: String, namespace: String, weight: Int)]] = [:]
         for text in (map.value["data"]?.mapValue ?? ManifestMap()).map(\.value) {
             guard let yaml = text.stringValue, let config = try? ManifestValue.parse(yaml: yaml) else { continue }
-            for entry in config["model_list"]?.listValue ?? [] where entry["model_name"]?.stringValue == model {
+            for entry in config["model_list"]?.listValue ?? [] {
+                guard let model = entry["model_name"]?.stringValue else { continue }
                 let params = entry["litellm_params"]
                 let weight = max(0, Int(params?["weight"]?.intValue ?? 1))
                 guard let base = params?["api_base"]?.stringValue, let target = URLTarget(base),
                       let service = target.service, let ns = target.namespace else { continue }
                 if service == Conventions.internalGatewayName, let pool = params?["extra_headers"]?[Conventions.poolHeader]?.stringValue {
-                    let poolNamespace = manifests.first { $0.kind == "InferencePool" && $0.name == pool }?.namespace ?? ns
-                    entries.append(("InferencePool", pool, poolNamespace, weight))
+                    entries[model, default: []].append(("InferencePool", pool, poolNamespace(pool) ?? ns, weight))
                 } else {
-                    entries.append(("Service", service, ns, weight))
+                    entries[model, default: []].append(("Service", service, ns, weight))
                 }
             }
         }
-        guard !entries.isEmpty else { return }
-        let total = max(1, entries.map(\.weight).reduce(0, +))
+        return entries.mapValues { list in
+            let total = max(1, list.map(\.weight).reduce(0, +))
+            return list.map { Backend(kind: $0.kind, name: $0.name, namespace: $0.namespace, percent: ($0.weight * 100 + total / 2) / total) }
+        }
+    }
+
+    /// The hops of one LiteLLM model name: LiteLLM's Service, then its weighted backends.
+    public init(liteLLMModel model: String, backends: [Backend], cluster: String) {
+        self.cluster = cluster
+        name = model
+        namespace = Conventions.systemNamespace
+        gateways = []
+        hostnames = []
+        paths = ["model \(model)"]
+        self.backends = backends
         via = "Service \(Conventions.systemNamespace)/\(Conventions.liteLLMName)"
-        backends = entries.map { Backend(kind: $0.kind, name: $0.name, namespace: $0.namespace, percent: ($0.weight * 100 + total / 2) / total) }
     }
 }
