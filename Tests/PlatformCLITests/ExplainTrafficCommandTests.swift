@@ -42,10 +42,16 @@ import Testing
         let route = try #require((cluster["routes"] as? [[String: Any]])?.first)
         let hops = try #require(route["hops"] as? [[String: Any]])
         #expect(route["name"] as? String == "chat")
-        #expect(hops.map { $0["destination"] as? String } == ["platform-system/platform-gateway (gatewayProxy)", "search/llama-8b (modelServer)"])
+        // clientAuth: virtualKeys (the default): Gateway → LiteLLM → model (docs/traffic.md).
+        #expect(hops.map { $0["destination"] as? String }
+                == ["platform-system/platform-gateway (gatewayProxy)", "platform-system/litellm (liteLLM)", "search/llama-8b (modelServer)"])
         #expect(hops[1]["carrier"] as? String == "HTTPRoute platform-system/chat")
         #expect(hops[1]["declaredAt"] as? String == "platform.yaml:26:11")
-        #expect((hops[1]["ingress"] as? [String: Any])?["policies"] as? [String] == ["search/model-llama-8b"])
+        // platform-system has no NetworkPolicy: LiteLLM's ingress is open, as the Gateway's is.
+        #expect((hops[1]["ingress"] as? [String: Any])?["policies"] as? [String] == [])
+        // The model's policy is what admits LiteLLM.
+        #expect(hops[2]["carrier"] as? String == "ConfigMap platform-system/litellm")
+        #expect((hops[2]["ingress"] as? [String: Any])?["policies"] as? [String] == ["search/model-llama-8b"])
         #expect(hops.allSatisfy { $0["allowed"] as? Bool == true })
     }
 
@@ -85,10 +91,11 @@ import Testing
         cluster prod
           route chat
             clients → platform-system/platform-gateway (gatewayProxy) :80  client → Gateway listener `http` [Gateway platform-system/platform-gateway]  allowed (egress: no policy; ingress: no policy)
-            platform-system/platform-gateway (gatewayProxy) → search/llama-8b (modelServer) :8000  Gateway → Service `search/llama-8b` [HTTPRoute platform-system/chat]  allowed (egress: no policy; ingress: search/model-llama-8b)
+            platform-system/platform-gateway (gatewayProxy) → platform-system/litellm (liteLLM) :4000  Gateway → Service `platform-system/litellm` [HTTPRoute platform-system/chat]  allowed (egress: no policy; ingress: no policy)
+            platform-system/litellm (liteLLM) → search/llama-8b (modelServer) :8000  LiteLLM → `llama-8b` [ConfigMap platform-system/litellm]  allowed (egress: no policy; ingress: search/model-llama-8b)
           flows
             clients → platform-system/platform-gateway (gatewayProxy) :80  client → Gateway listener `http` [Gateway platform-system/platform-gateway]  allowed (egress: no policy; ingress: no policy)
-            platform-system/platform-gateway (gatewayProxy) → search/llama-8b (modelServer) :8000  Gateway → Service `search/llama-8b` [HTTPRoute platform-system/chat]  allowed (egress: no policy; ingress: search/model-llama-8b)
+            platform-system/platform-gateway (gatewayProxy) → platform-system/litellm (liteLLM) :4000  Gateway → Service `platform-system/litellm` [HTTPRoute platform-system/chat]  allowed (egress: no policy; ingress: no policy)
             platform-system/litellm (liteLLM) → search/llama-8b (modelServer) :8000  LiteLLM → `llama-8b` [ConfigMap platform-system/litellm]  allowed (egress: no policy; ingress: search/model-llama-8b)
             monitoring/prometheus (prometheus) → search/llama-8b (modelServer) :8000  Prometheus → metrics (PodMonitor `monitoring/vllm`) [PodMonitor monitoring/vllm]  allowed (egress: no policy; ingress: search/model-llama-8b)
             monitoring/prometheus (prometheus) → kube-system/coredns :53/UDP  DNS [Prometheus monitoring/kube-prometheus-stack-prometheus]  allowed (egress: no policy; ingress: no policy)

@@ -29,9 +29,11 @@ public enum RouteMermaid {
     private static func route(_ change: RouteChange, id: String) -> String {
         let hops = change.head ?? change.base!
         let status = change.base == nil ? "added" : change.head == nil ? "removed" : "changed"
-        let title = "\(change.key.clusterLabel): HTTPRoute \(hops.namespace)/\(hops.name) (\(status))"
+        let what = hops.gateways.isEmpty && hops.via != nil ? "LiteLLM model \(hops.name)" : "HTTPRoute \(hops.namespace)/\(hops.name)"
+        let title = "\(change.key.clusterLabel): \(what) (\(status))"
         var out = "  subgraph \(id)[\"\(label(title))\"]\n"
-        out += "    \(id)g[\"\(label(hops.gateways.map { "Gateway " + $0 }.joined(separator: ", ")))\"] --> "
+        let entry = hops.gateways.isEmpty ? (hops.via ?? "") : hops.gateways.map { "Gateway " + $0 }.joined(separator: ", ")
+        out += "    \(id)g[\"\(label(entry))\"] --> "
         out += "\(id)m[\"\(label((hops.hostnames + hops.paths).joined(separator: " ")))\"]\n  end\n"
         out += "  client \(change.head == nil ? "-.->" : "-->") \(id)g\n"
         let old = change.base?.backends ?? [], new = change.head?.backends ?? []

@@ -24,8 +24,13 @@ extension PlatformPicture {
         let workloads = platform.models.map { WorkloadKey(demand: PlacementPass.modelDemandID($0.name), name: $0.name, team: $0.team) }
             + platform.training.map { WorkloadKey(demand: PlacementPass.jobDemandID($0.name), name: $0.name, team: $0.team) }
         var routes = manifests.map(RouteHops.all) ?? []
+        let byCluster = Dictionary((manifests?.clusters ?? []).map { ($0.name, $0.manifests) }, uniquingKeysWith: { a, _ in a })
         for index in routes.indices {
             guard let route = platform.routes.first(where: { $0.name == routes[index].name }) else { continue }
+            // Through LiteLLM the HTTPRoute names only its Service; the picture shows where LiteLLM sends.
+            if let model = route.backends.first?.model {
+                routes[index].followLiteLLM(model: model, manifests: byCluster[routes[index].cluster] ?? [])
+            }
             routes[index].fallbacks = route.fallbacks.map { "\($0.provider)/\($0.model)" }
         }
         self.init(name: platform.name, currency: platform.teams.compactMap(\.budget?.currency).first ?? platform.budget?.currency ?? "USD",

@@ -25,6 +25,9 @@ public struct RouteHops: Hashable, Sendable {
     public var backends: [Backend]
     /// External fallbacks (`provider/model`), reached through LiteLLM; from the spec's route.
     public var fallbacks: [String] = []
+    /// The proxy the route passes through before its backends (LiteLLM's Service), nil when the
+    /// Gateway sends to the backends itself.
+    public var via: String? = nil
 
     /// The hops of an HTTPRoute object; nil for any other kind.
     public init?(_ manifest: Manifest, cluster: String) {
@@ -61,5 +64,66 @@ public struct RouteHops: Hashable, Sendable {
     public static func all(in manifests: ManifestSet) -> [RouteHops] {
         manifests.clusters.flatMap { cluster in cluster.manifests.compactMap { RouteHops($0, cluster: cluster.name) } }
             .sorted { ($0.cluster, $0.namespace, $0.name) < ($1.cluster, $1.namespace, $1.name) }
+    }
+}
+
+extension RouteHops {
+    /// Whether the route's only backend is LiteLLM's Service (the `virtualKeys` path, docs/traffic.md).
+    public var passesThroughLiteLLM: Bool {
+        backends.count == 1 && backends[0].kind == "Service" && backends[0].name == Conventions.liteLLMName
+            && backends[0].namespace == Conventions.systemNamespace
+    }
+
+    /// Follows LiteLLM to what it really sends to: the entries of its `model_list` named `model`
+    /// (the route's stable model name) in the cluster's `litellm` ConfigMap, each weighted by
+    /// `litellm_params.weight` (unset is 1, the simple-shuffle default). An entry whose `api_base`
+    /// is the internal Gateway with the `x-platformc-pool` header reaches that InferencePool; one
+    /// naming an in-cluster Service reaches the Service. Unchanged when the route does not pass
+    /// through LiteLLM or the config names no such model.
+    public mutating func followLiteLLM(model: String, manifests: [Manifest]) {
+        guard passesThroughLiteLLM,
+              let map = manifests.first(where: { $0.kind == "ConfigMap" && $0.name == Conventions.liteLLMName
+                  && $0.namespace == Conventions.systemNamespace }) else { return }
+        let groups = Self.liteLLMModels(map) { pool in manifests.first { $0.kind == "InferencePool" && $0.name == pool }?.namespace }
+        guard let found = groups[model], !found.isEmpty else { return }
+        via = "Service \(Conventions.systemNamespace)/\(Conventions.liteLLMName)"
+        backends = found
+    }
+
+    /// LiteLLM's `model_list` in its ConfigMap, by `model_name`: each entry's backend and share of
+    /// that name's traffic (`litellm_params.weight`, unset 1). `poolNamespace` finds an InferencePool's namespace.
+    public static func liteLLMModels(_ map: Manifest, poolNamespace: (String) -> String?) -> [String: [Backend]] {
+        var entries: [String: [(kind: String, name: String, namespace: String, weight: Int)]] = [:]
+        for text in (map.value["data"]?.mapValue ?? ManifestMap()).map(\.value) {
+            guard let yaml = text.stringValue, let config = try? ManifestValue.parse(yaml: yaml) else { continue }
+            for entry in config["model_list"]?.listValue ?? [] {
+                guard let model = entry["model_name"]?.stringValue else { continue }
+                let params = entry["litellm_params"]
+                let weight = max(0, Int(params?["weight"]?.intValue ?? 1))
+                guard let base = params?["api_base"]?.stringValue, let target = URLTarget(base),
+                      let service = target.service, let ns = target.namespace else { continue }
+                if service == Conventions.internalGatewayName, let pool = params?["extra_headers"]?[Conventions.poolHeader]?.stringValue {
+                    entries[model, default: []].append(("InferencePool", pool, poolNamespace(pool) ?? ns, weight))
+                } else {
+                    entries[model, default: []].append(("Service", service, ns, weight))
+                }
+            }
+        }
+        return entries.mapValues { list in
+            let total = max(1, list.map(\.weight).reduce(0, +))
+            return list.map { Backend(kind: $0.kind, name: $0.name, namespace: $0.namespace, percent: ($0.weight * 100 + total / 2) / total) }
+        }
+    }
+
+    /// The hops of one LiteLLM model name: LiteLLM's Service, then its weighted backends.
+    public init(liteLLMModel model: String, backends: [Backend], cluster: String) {
+        self.cluster = cluster
+        name = model
+        namespace = Conventions.systemNamespace
+        gateways = []
+        hostnames = []
+        paths = ["model \(model)"]
+        self.backends = backends
+        via = "Service \(Conventions.systemNamespace)/\(Conventions.liteLLMName)"
     }
 }

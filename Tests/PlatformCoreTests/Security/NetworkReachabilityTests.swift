@@ -31,12 +31,24 @@ import Testing
         #expect(!out.diagnostics.hasErrors)
         let evaluator = NetworkPolicyEvaluator(policies: Self.policies(out, "prod-use1"))
         let pods = Self.pods(out, "prod-use1")
-        let proxy = try #require(pods.first { $0.role == .gatewayProxy })
-        #expect(proxy.namespace == "platform-system")
+        // With `clientAuth: virtualKeys` the public Gateway reaches LiteLLM (whose namespace has no
+        // policy), LiteLLM reaches the internal Gateway and the canary's Service, and only the
+        // internal Gateway reaches the pool's model servers and endpoint picker (docs/traffic.md).
+        let proxy = try #require(pods.first { $0.role == .gatewayProxy && $0.workload == "platform-gateway" })
+        let internalProxy = try #require(pods.first { $0.role == .gatewayProxy && $0.workload == "platform-internal" })
+        #expect(proxy.namespace == "platform-system" && internalProxy.namespace == "platform-system")
+        let liteLLM = try #require(pods.first { $0.role == .liteLLM })
         let model = try #require(pods.first { $0.role == .modelServer && $0.workload == "llama-3-70b" })
+        let canary = try #require(pods.first { $0.role == .modelServer && $0.workload == "llama-3-70b-next" })
         let picker = try #require(pods.first { $0.role == .endpointPicker })
-        #expect(evaluator.allows(Self.endpoint(proxy), Self.endpoint(model), NetworkPort(8000)))
-        #expect(evaluator.allows(Self.endpoint(proxy), Self.endpoint(picker), NetworkPort(9002)))
+        #expect(evaluator.allows(Self.endpoint(proxy), Self.endpoint(liteLLM), NetworkPort(4000)))
+        #expect(evaluator.allows(Self.endpoint(liteLLM), Self.endpoint(internalProxy), NetworkPort(80)))
+        #expect(evaluator.allows(Self.endpoint(internalProxy), Self.endpoint(model), NetworkPort(8000)))
+        #expect(evaluator.allows(Self.endpoint(internalProxy), Self.endpoint(picker), NetworkPort(9002)))
+        #expect(evaluator.allows(Self.endpoint(liteLLM), Self.endpoint(canary), NetworkPort(8000)))
+        // Nothing skips LiteLLM: the public Gateway reaches neither the pool nor its picker.
+        #expect(!evaluator.allows(Self.endpoint(proxy), Self.endpoint(model), NetworkPort(8000)))
+        #expect(!evaluator.allows(Self.endpoint(proxy), Self.endpoint(picker), NetworkPort(9002)))
         // A pod in the namespace the old policies admitted gets nothing.
         #expect(!evaluator.allows(.pod("kgateway-system"), Self.endpoint(model), NetworkPort(8000)))
     }

@@ -42,15 +42,20 @@ import Testing
             return cut
         }
         let found = FlowCheck.run(out.traffic, manifests: manifests)
-        let chat = Self.rendered(found.filter { $0.message.hasPrefix("route `chat`") })
-        #expect(chat == [
-            "142:11: E7200: route `chat` needs Gateway → InferencePool `search/llama-3-70b`: platform-system/platform-gateway (gatewayProxy) → search/llama-3-70b (modelServer) on 8000 is blocked by the NetworkPolicies of cluster `prod-use1`",
+        // Through LiteLLM the pool is reached by the internal Gateway's HTTPRoute `llama-3-70b-pool`,
+        // which no spec route declares: the need is the model's, at the model's line.
+        let line = try #require(out.plan?.platform.models.first { $0.name == "llama-3-70b" }?.location)
+        let pool = Self.rendered(found.filter { $0.message.hasPrefix("model `llama-3-70b` needs Gateway → InferencePool") })
+        #expect(pool == [
+            "\(line.line):\(line.column): E7200: model `llama-3-70b` needs Gateway → InferencePool `search/llama-3-70b`: platform-system/platform-internal (gatewayProxy) → search/llama-3-70b (modelServer) on 8000 is blocked by the NetworkPolicies of cluster `prod-use1`",
         ])
-        let first = try #require(found.first { $0.message.hasPrefix("route `chat`") })
+        let first = try #require(found.first { $0.message.hasPrefix("model `llama-3-70b` needs Gateway → InferencePool") })
         #expect(first.notes.map(\.message) == [
             "ingress of search/llama-3-70b (modelServer) is selected by `search/default-deny`, `search/model-llama-3-70b` and none allows it",
-            "needed by HTTPRoute platform-system/chat in cluster `prod-use1`",
+            "needed by HTTPRoute search/llama-3-70b-pool in cluster `prod-use1`",
         ])
+        // The public route itself (client → Gateway → LiteLLM) is untouched.
+        #expect(!found.contains { $0.message.hasPrefix("route `chat`") })
         // The agent and Prometheus lose the model too, each at its own line.
         #expect(Set(found.map(\.code)) == [TrafficCodes.flowBlocked])
         #expect(found.contains { $0.message.hasPrefix("agent `ops-assistant` needs agent → its model") })

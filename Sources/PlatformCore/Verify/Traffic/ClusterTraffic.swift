@@ -35,8 +35,14 @@ struct ClusterTraffic {
 
     mutating func routeFlows(_ route: Manifest) {
         let namespace = route.namespace ?? "default"
-        let location = spec.routes[route.name]
-        let subject = "route `\(route.name)`"
+        var location = spec.routes[route.name]
+        var subject = "route `\(route.name)`"
+        if location == nil, let model = poolModel(of: route) {
+            // The internal Gateway's HTTPRoute `MODEL-pool` (docs/traffic.md) is no spec route:
+            // what needs it is the model LiteLLM reaches through it.
+            location = spec.models[model]?.location
+            subject = "model `\(model)`"
+        }
         var proxies: [PodGroup] = []
         for parent in route.object["spec"]?["parentRefs"]?.listValue ?? [] {
             guard (parent["kind"]?.stringValue ?? "Gateway") == "Gateway",
@@ -87,6 +93,19 @@ struct ClusterTraffic {
                 }
             }
         }
+    }
+
+    /// The model of the first InferencePool a route sends to (its `platformc.dev/model` label, else its name).
+    func poolModel(of route: Manifest) -> String? {
+        let namespace = route.namespace ?? "default"
+        for rule in route.object["spec"]?["rules"]?.listValue ?? [] {
+            for backend in rule["backendRefs"]?.listValue ?? [] where backend["kind"]?.stringValue == "InferencePool" {
+                guard let name = backend["name"]?.stringValue else { continue }
+                let pool = objects.object("InferencePool", backend["namespace"]?.stringValue ?? namespace, name)
+                return pool?.labels["platformc.dev/model"]?.stringValue ?? name
+            }
+        }
+        return nil
     }
 
     func poolTargets(_ pool: Manifest) -> [(PodGroup, NetworkPort)] {
