@@ -73,7 +73,7 @@ extension ExplainCommand {
         @Option(help: "text or json") var format: ReportFormat = .text
 
         func validate() throws {
-            if format == .markdown { throw ValidationError("--format must be text or json") }
+            try requireTextOrJSON(format)
         }
 
         func run() throws {
@@ -91,7 +91,7 @@ extension ExplainCommand {
         @Option(help: "text or json") var format: ReportFormat = .text
 
         func validate() throws {
-            if format == .markdown { throw ValidationError("--format must be text or json") }
+            try requireTextOrJSON(format)
         }
 
         func run() throws {
@@ -102,6 +102,11 @@ extension ExplainCommand {
             if output.diagnostics.hasErrors { throw ExitStatus.specErrors }
         }
     }
+}
+
+/// `--format` of the explain commands that have no markdown form.
+func requireTextOrJSON(_ format: ReportFormat) throws {
+    if format == .markdown { throw ValidationError("--format must be text or json") }
 }
 
 /// The whole compile for an explain command that reads its result; its diagnostics print.
@@ -132,7 +137,7 @@ extension ExplainCommand {
         @Option(help: "text or json") var format: ReportFormat = .text
 
         func validate() throws {
-            if format == .markdown { throw ValidationError("--format must be text or json") }
+            try requireTextOrJSON(format)
         }
 
         func run() throws {
