@@ -7,7 +7,7 @@ import Yams
 
 /// Every emitted KEDA ScaledObject's Prometheus query, evaluated by a real Prometheus (Debian
 /// `prometheus`) on 127.0.0.1, one server per cluster as KEDA would ask it. Its TSDB holds synthetic
-/// series named and labelled as vLLM v0.11.0 exports them (`UpstreamMetrics.VLLM`:
+/// series named and labelled as vLLM 0.34.0 exports them (`UpstreamMetrics.VLLM`:
 /// vllm/v1/metrics/loggers.py, labels `model_name` and `engine`) for every model-server workload
 /// compiled into that cluster, plus the Prometheus Operator's target labels from our PodMonitor
 /// (`namespace`, `pod`, `container`, `instance`, `job`, and `app_kubernetes_io_name` from

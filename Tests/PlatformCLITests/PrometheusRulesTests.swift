@@ -4,7 +4,7 @@ import Yams
 
 /// Every emitted PrometheusRule, run through the real `promtool` (Debian `prometheus`):
 /// `check rules` with lint fatal (no duplicate rules), and `test rules` over synthetic series named
-/// and labelled as vLLM v0.11.0 and dcgm-exporter export them (sources: `UpstreamMetrics`), plus the
+/// and labelled as vLLM 0.34.0 and dcgm-exporter export them (sources: `UpstreamMetrics`), plus the
 /// labels the Prometheus Operator's scrape adds (`namespace`, `pod`, `instance`, `job`, …).
 /// Each model's alerts fire for it alone, with its labels; each GPU alert names its GPU; the XID
 /// alert fires on a change and stops once the value stays put.

@@ -18,32 +18,42 @@ public struct ComponentImage: Hashable, Sendable {
 }
 
 public enum ComponentVersions {
-    /// vLLM's OpenAI-compatible server. Kept at v0.11.0: newer releases exist (the issue tracker
-    /// reports v0.22), but moving needs every flag of `VLLMArguments`, metric of `UpstreamMetrics`
-    /// and parser of `ToolCallParsers` rechecked, and v0.22+ needs `HOME`/`TORCHINDUCTOR_CACHE_DIR`
-    /// for a non-root uid (vllm #44548); correctness first.
+    /// vLLM's OpenAI-compatible server: 0.34.0, the newest release on PyPI on 2026-12-06. Every
+    /// fact below was re-read from that wheel (`pip download --no-deps vllm==0.34.0`, extracted,
+    /// not installed): the flag table (`tools/vllm-flags.py` → `VLLMFlagTable`), `--runner` and
+    /// `--convert` values, tool-call parser names, endpoints per task and metric names.
     public static let vllm = ComponentImage(
-        name: "vllm", repository: "vllm/vllm-openai", tag: "v0.11.0",
-        release: "vLLM v0.11.0, released 2025-10-04 (github.com/vllm-project/vllm/releases/tag/v0.11.0; ai-dynamo/dynamo#3422)",
+        name: "vllm", repository: "vllm/vllm-openai", tag: "v0.34.0",
+        release: "vLLM 0.34.0, newest on PyPI (`pip index versions vllm`, 2026-12-06); wheel `vllm-0.34.0-cp38-abi3-manylinux_2_28_x86_64.whl` built 2026-11-16 from commit 62d4bc3c7 (`vllm/_version.py`); image tag `v<version>` as every vLLM release",
         chart: nil,
         facts: [
-            "metrics `vllm:num_requests_waiting`, `vllm:kv_cache_usage_perc`, `vllm:request_success_total` with labels `model_name`, `engine` (vllm/v1/metrics/loggers.py; UpstreamMetrics.VLLM)",
-            "`vllm:gpu_cache_usage_perc` hidden unless `--show-hidden-metrics-for-version=0.10`, removed in v0.12.0 (UpstreamMetrics.VLLM.kvCacheUsageDeprecated)",
+            "metrics `vllm:num_requests_waiting`, `vllm:kv_cache_usage_perc`, `vllm:request_success_total` with labels `model_name` (the first `--served-model-name`), `engine` (vllm/v1/metrics/loggers.py, `PrometheusStatLogger`; vllm/config/model.py `get_served_model_name`; UpstreamMetrics.VLLM)",
+            "`vllm:gpu_cache_usage_perc` is not published (removed in v0.12.0; absent from the 0.34.0 source): queries keep it only with `or` for models that pin an older `image`",
+            "`--runner generate|pooling`, `--convert embed|classify`; no `reward` convert and no `--task` flag (vllm/config/model.py `RunnerOption`, `ConvertType`, `_RUNNER_CONVERTS`; vllm/engine/arg_utils.py)",
+            "tool-call parsers `llama3_json`, `mistral`, `hermes`, `deepseek_v3`, `openai` registered (vllm/tool_parsers/__init__.py, `_TOOL_PARSERS_TO_REGISTER`)",
+            "chat and completions only with the `generate` task, `/v1/embeddings` only with `embed` (vllm/entrypoints/launchers/api_server/routers.py, vllm/entrypoints/pooling/factories.py)",
+            "torch and vLLM name caches after `getpass.getuser()`, which raises for a uid without a passwd entry unless `USER` is set (CPython Lib/getpass.py; vllm/config/vllm.py, vllm/vllm_flash_attn/cute/cache_utils.py; vllm #44548): the container sets `USER`, `HOME` and `TORCHINDUCTOR_CACHE_DIR`",
         ])
 
-    /// The endpoint picker of an InferencePool. v1.0.0 (2025-09-08, tag `v1.0.0` of
-    /// kubernetes-sigs/gateway-api-inference-extension) is kept: the repository's last EPP release
-    /// is v1.5.0 (2026-04-18); from v1.6.0 (2026-08-10) the EPP lives in llm-d/llm-d-router with
-    /// another config API (`llm-d.ai/v1alpha1`). v1.5.0's chart (config/charts/epplib) adds data-layer
-    /// plugins to the picker's config, a Recreate strategy and other RBAC: a separate change.
+    /// The endpoint picker of an InferencePool. Its code left kubernetes-sigs/gateway-api-inference-extension
+    /// after v1.5.0 (2026-04-18; that repository's README at v1.6.0: "The Endpoint Picker (EPP) ... moved
+    /// to llm-d/llm-d-router"; v1.6.0 ships only the InferencePool API and a conformance `lwepp`). The
+    /// picker is now llm-d/llm-d-router; v0.10.0 (2026-08-17) is its newest tag in the stored snapshot
+    /// (2026-08-22). Its image is `ghcr.io/llm-d/<repository>-endpoint-picker:<git tag>`
+    /// (`.github/workflows/ci-release.yaml`, `Makefile` `EPP_IMAGE_NAME`).
     public static let endpointPicker = ComponentImage(
-        name: "endpoint-picker", repository: "registry.k8s.io/gateway-api-inference-extension/epp", tag: "v1.0.0",
-        release: "gateway-api-inference-extension v1.0.0, tagged 2025-09-08 (commit of tag `v1.0.0`)",
-        chart: "config/charts/inferencepool v1.0.0; InferencePool CRD inference.networking.k8s.io/v1",
+        name: "endpoint-picker", repository: "ghcr.io/llm-d/llm-d-router-endpoint-picker", tag: "v0.10.0",
+        release: "llm-d/llm-d-router v0.10.0, tagged 2026-08-17 (the EPP's home after gateway-api-inference-extension v1.5.0)",
+        chart: "config/charts/llm-d-router-gateway + routerlib v0.10.0; InferencePool CRD inference.networking.k8s.io/v1 (gateway-api-inference-extension v1.6.0)",
         facts: [
-            "reads `vllm:gpu_cache_usage_perc` by default (pkg/epp/server/runserver.go, DefaultKvCacheUsagePercentageMetric): we pass `--kv-cache-usage-percentage-metric vllm:kv_cache_usage_perc` (cmd/epp/runner/runner.go)",
-            "`--ha-enable-leader-election`: only the leader is ready; probes use gRPC services `liveness`/`readiness` (cmd/epp/runner/runner.go; chart epp-deployment.yaml)",
-            "metrics endpoint behind `filters.WithAuthenticationAndAuthorization` (cmd/epp/runner/runner.go): tokenreviews and subjectaccessreviews `create` (chart rbac.yaml)",
+            "reads InferencePool `inference.networking.k8s.io` (pkg/common/routing/common.go `InferencePoolAPIGroup`, the `--pool-group` default), version v1",
+            "scrapes `vllm:num_requests_waiting` and `vllm:kv_cache_usage_perc` by default (pkg/epp/framework/plugins/datalayer/extractor/metrics/factories.go, engine `vllm`); the data-layer plugins are injected when the config names none (pkg/epp/config/loader/defaults.go `ensureDataLayer`)",
+            "refuses to start when `--kv-cache-usage-percentage-metric` or another metric flag is set (pkg/epp/server/options.go `deprecatedMetricFlags`, `Validate`): we pass none",
+            "config file `apiVersion: llm-d.ai/v1alpha1`, kind EndpointPickerConfig; `inference.networking.x-k8s.io/v1alpha1` only logs a deprecation (pkg/epp/config/loader/configloader.go)",
+            "`--ha-enable-leader-election`: only the leader is ready; probes use gRPC services `liveness`/`readiness` on 9003; ext-proc on 9002, metrics on 9090 (pkg/epp/server/options.go; chart routerlib `_deployment.yaml`)",
+            "tracing is on by default and exports to localhost:4317: the chart passes `--tracing=false` unless tracing is configured, and so do we",
+            "metrics endpoint authenticated (`MetricsEndpointAuth` default true): tokenreviews and subjectaccessreviews `create` (chart routerlib `_rbac.yaml`)",
+            "speaks the gateway-api-inference-extension Endpoint Picker Protocol over ext_proc FULL_DUPLEX_STREAMED (README at v0.10.0), which kgateway configures for InferencePools since kgateway-dev/kgateway#10921; kgateway's last inference conformance report is v2.1.x against extension v1.0.2 (gateway-api-inference-extension `conformance/reports/v1.0.2/gateway/kgateway`)",
         ])
 
     /// The LiteLLM proxy. From 1.84.0 LiteLLM tags stable releases `X.Y.Z` on PyPI and Docker alike

@@ -66,7 +66,7 @@ public struct Model: Sendable {
     /// What the model serves (`task:`); nil: vLLM picks from the checkpoint.
     public var task: ModelTask? = nil
     /// The stated `task`, else `embed` for the built-in encoder-only architecture (`bert-large`):
-    /// vLLM 0.11.0 registers `BertModel` only as an embedding model (`vllm/model_executor/models/registry.py`,
+    /// vLLM 0.34.0 registers `BertModel` only as an embedding model (`vllm/model_executor/models/registry.py`,
     /// `_EMBEDDING_MODELS`), so its server has no other task.
     public var effectiveTask: ModelTask? { task ?? (architecture?.hasPrefix("bert-") == true ? .embed : nil) }
     /// Extra `vllm serve` flags as written (`engineArgs:`), each with its location.
@@ -206,7 +206,7 @@ public struct Observability: Sendable {
 
 /// A model's `task:`: generation, or one of vLLM's pooling conversions.
 public enum ModelTask: String, Sendable {
-    case generate, embed, classify, reward
+    case generate, embed, classify
 
     /// Pooling tasks serve no chat or completions endpoint.
     public var isPooling: Bool { self != .generate }

@@ -212,9 +212,9 @@ public enum PlatformShape {
         FieldShape("maxSequences", .integer(minimum: 1), default: "4", "sequences at full context the KV cache must hold at once; "
                    + "vLLM gets `--max-num-seqs` only when stated"),
         FieldShape("engine", .enumeration(["vllm"]), default: "vllm", "serving engine"),
-        FieldShape("task", .enumeration(["generate", "embed", "classify", "reward"]),
+        FieldShape("task", .enumeration(["generate", "embed", "classify"]),
                    "what the model serves: `generate` (chat and completions; vLLM gets `--runner generate`) or a pooling task "
-                   + "(`embed` for `/v1/embeddings`, `classify`, `reward`; vLLM gets `--runner pooling --convert <task>`); "
+                   + "(`embed` for `/v1/embeddings`, `classify`; vLLM gets `--runner pooling --convert <task>`); "
                    + "omitted: vLLM picks from the checkpoint's architecture"),
         FieldShape("engineArgs", .list(.string()), "extra `vllm serve` flags, one item each (`--flag` or `--flag=value`), checked against "
                    + "the flags of the pinned vLLM version; flags the compiler sets from other keys are refused"),

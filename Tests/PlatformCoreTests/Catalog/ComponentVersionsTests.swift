@@ -54,7 +54,7 @@ import Testing
             "53:12: error[E7402]: image `ghcr.io/berriai/litellm` of component `litellm` has no tag (it means `latest`) and no digest"
                 + " | help: pin it by version tag or digest, e.g. `ghcr.io/berriai/litellm:\(ComponentVersions.liteLLM.tag)` or `…@sha256:<digest>`",
             "55:12: error[E7402]: image `vllm/vllm-openai:latest` of component `vllm` uses the mutable tag `latest` and no digest"
-                + " | help: pin it by version tag or digest, e.g. `vllm/vllm-openai:v0.11.0` or `…@sha256:<digest>`",
+                + " | help: pin it by version tag or digest, e.g. `vllm/vllm-openai:v0.34.0` or `…@sha256:<digest>`",
         ])
     }
 
@@ -65,7 +65,7 @@ import Testing
         #expect(diagnostics.filter { $0.severity == .error }.isEmpty, "\(diagnostics.map(\.message))")
         let warnings = diagnostics.filter { $0.code == "W7403" }
         #expect(warnings.map { "\($0.location!.line):\($0.location!.column)" } == ["53:12", "55:12"])
-        #expect(warnings.first?.message == "component `vllm` runs `vllm/vllm-openai:v0.12.0`, not `vllm/vllm-openai:v0.11.0` whose flags and metric names platformc checked")
+        #expect(warnings.first?.message == "component `vllm` runs `vllm/vllm-openai:v0.12.0`, not `vllm/vllm-openai:v0.34.0` whose flags and metric names platformc checked")
         #expect(warnings.first?.notes.isEmpty == false)
         let set = Fixture.manifests(replacements)
         let vllm = try #require(Fixture.object(set, kind: "Deployment", name: "llama-3-70b", namespace: "search"))

@@ -1,7 +1,7 @@
 /// Metric and label names exactly as the exporters publish them, with where each comes from.
 /// Alerts and KEDA queries take names only from here, so a rename upstream is one edit.
 public enum UpstreamMetrics {
-    /// vLLM v0.11.0 (`ComponentVersions.vllm`), `vllm/v1/metrics/loggers.py`, `PrometheusStatLogger`:
+    /// vLLM 0.34.0 (`ComponentVersions.vllm`), `vllm/v1/metrics/loggers.py`, `PrometheusStatLogger`:
     /// every gauge has `labelnames = ["model_name", "engine"]`, `model_name` being `--served-model-name`
     /// and `engine` the engine-core index (one series per engine with data parallelism).
     /// The Prometheus Operator's PodMonitor adds `namespace` and `pod` when scraping.
@@ -13,8 +13,8 @@ public enum UpstreamMetrics {
         public static let requestsWaiting = "vllm:num_requests_waiting"
         /// Gauge "KV-cache usage. 1 means 100 percent usage."
         public static let kvCacheUsage = "vllm:kv_cache_usage_perc"
-        /// Its name before v0.9.2: in v0.11.0 only with `--show-hidden-metrics-for-version=0.10`, gone
-        /// in v0.12.0; kept (`or`) for models that pin an older `image`.
+        /// Its name before v0.9.2: removed in v0.12.0 and absent from 0.34.0; kept (`or`) for
+        /// models that pin an older `image`.
         public static let kvCacheUsageDeprecated = "vllm:gpu_cache_usage_perc"
         /// Counter `vllm:request_success` (labels plus `finished_reason`), exposed with `_total`.
         public static let requestSuccessTotal = "vllm:request_success_total"

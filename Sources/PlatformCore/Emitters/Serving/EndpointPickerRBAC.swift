@@ -1,15 +1,19 @@
-/// The RBAC of one endpoint picker, as the gateway-api-inference-extension chart grants it at
-/// v1.0.0 (`config/charts/inferencepool/templates/rbac.yaml`, `leader-election-rbac.yaml`):
-/// - a Role to read pools, objectives and pods;
+/// The RBAC of one endpoint picker, as llm-d/llm-d-router's chart grants it at v0.10.0
+/// (`config/charts/llm-d-router-gateway/templates/rbac.yaml`, `routerlib/templates/_rbac.yaml`,
+/// `_leader-election-rbac.yaml`):
+/// - a Role to read pools, objectives and model rewrites (under both their old group and `llm-d.ai`),
+///   and pods;
 /// - a ClusterRole to create TokenReviews and SubjectAccessReviews: the picker's metrics endpoint
-///   authenticates and authorizes every scrape (`filters.WithAuthenticationAndAuthorization`,
-///   cmd/epp/runner/runner.go);
+///   authenticates and authorizes every scrape (`MetricsEndpointAuth`, pkg/epp/server/options.go).
+///   The chart's `nonResourceURLs: /metrics` rule serves its own token-secret scraper, which we do
+///   not emit, so it is left out;
 /// - a Role for its leader election (leases, events), since it runs with `--ha-enable-leader-election`.
 enum EndpointPickerRBAC {
     static func objects(_ name: String, namespace: String, labels: ManifestMap) -> [(Manifest, String)] {
         let read: ManifestValue = [
-            ["apiGroups": ["inference.networking.x-k8s.io"], "resources": ["inferenceobjectives", "inferencepools"],
+            ["apiGroups": ["inference.networking.x-k8s.io"], "resources": ["inferenceobjectives", "inferencemodelrewrites"],
              "verbs": ["get", "watch", "list"]],
+            ["apiGroups": ["llm-d.ai"], "resources": ["inferenceobjectives", "inferencemodelrewrites"], "verbs": ["get", "watch", "list"]],
             ["apiGroups": ["inference.networking.k8s.io"], "resources": ["inferencepools"], "verbs": ["get", "watch", "list"]],
             ["apiGroups": [""], "resources": ["pods"], "verbs": ["get", "watch", "list"]],
         ]

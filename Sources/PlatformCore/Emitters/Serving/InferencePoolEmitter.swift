@@ -1,11 +1,11 @@
 /// For models with prefix-cache-aware routing: an InferencePool (`inference.networking.k8s.io/v1`)
-/// over the model's server pods, and its endpoint picker (EPP) as the gateway-api-inference-extension
-/// chart deploys it (`config/charts/inferencepool`, `ComponentVersions.endpointPicker`): a
-/// ServiceAccount, its RBAC (`EndpointPickerRBAC`), the plugins ConfigMap, a Deployment and a gRPC
+/// over the model's server pods, and its endpoint picker (EPP) as llm-d/llm-d-router's chart deploys
+/// it (`config/charts/llm-d-router-gateway` with `routerlib`, v0.10.0; `ComponentVersions.endpointPicker`):
+/// a ServiceAccount, its RBAC (`EndpointPickerRBAC`), the plugins ConfigMap, a Deployment and a gRPC
 /// Service. Routes then point at the pool.
 ///
 /// The pool fails closed, so the picker must not be a single point of failure: two replicas with
-/// the picker's own leader election (`--ha-enable-leader-election`, cmd/epp/runner/runner.go v1.0.0):
+/// the picker's own leader election (`--ha-enable-leader-election`, pkg/epp/server/options.go v0.10.0):
 /// only the leader passes readiness (gRPC service `readiness`), so the Service sends ext-proc to it
 /// alone and a standby takes over when its lease lapses. No PodDisruptionBudget: the standby is
 /// never ready, so any `minAvailable`/`maxUnavailable` would leave zero allowed disruptions and
@@ -55,9 +55,11 @@ public struct InferencePoolEmitter: Emitter {
                  ]])
     }
 
-    /// Queue depth, KV-cache use and prefix-cache hits, weighted as the upstream chart's default profile.
+    /// Queue depth, KV-cache use and prefix-cache hits, weighted as the upstream chart's default
+    /// profile (routerlib `_config.yaml`, v0.10.0). The metrics data source and vLLM's extractor,
+    /// which the chart lists too, are injected by the picker when absent (`ensureDataLayer`).
     static let pluginsConfig = """
-        apiVersion: inference.networking.x-k8s.io/v1alpha1
+        apiVersion: llm-d.ai/v1alpha1
         kind: EndpointPickerConfig
         plugins:
         - type: queue-scorer
@@ -83,7 +85,7 @@ public struct InferencePoolEmitter: Emitter {
         // Mirrors the longest grace period of the model servers it routes to.
         pod["terminationGracePeriodSeconds"] = 130
         // With leader election the picker serves `liveness` (every replica) and `readiness` (the
-        // leader only) instead of `inference-extension` (chart epp-deployment.yaml, v1.0.0).
+        // leader only) instead of `inference-extension` (chart routerlib `_deployment.yaml`, v0.10.0).
         func probe(_ service: String) -> ManifestValue {
             ["grpc": ["port": .int(Self.healthPort), "service": .string(service)], "initialDelaySeconds": 5, "periodSeconds": 10]
         }
@@ -108,21 +110,21 @@ public struct InferencePoolEmitter: Emitter {
         return Manifest(apiVersion: "apps/v1", kind: "Deployment", name: name, namespace: d.namespace, labels: labels, body: ["spec": [
             "replicas": .int(Self.replicas),
             // A rolling update would wait forever for a new replica to be ready while the old leader
-            // holds the lease; upstream's chart recreates (config/charts/epplib/_deployment.yaml, v1.5.0).
+            // holds the lease; upstream's chart recreates (routerlib `_deployment.yaml`, v0.10.0).
             "strategy": ["type": "Recreate"],
             "selector": ["matchLabels": .map(selector)],
             "template": ["metadata": ["labels": .map(selector)], "spec": .map(pod)],
         ]])
     }
 
-    /// The picker's command line (flags of cmd/epp/runner/runner.go at v1.0.0). v1.0.0 reads
-    /// `vllm:gpu_cache_usage_perc` by default (pkg/epp/server/runserver.go), which vLLM v0.11.0 hides:
-    /// name the metric vLLM publishes (`UpstreamMetrics.VLLM.kvCacheUsage`).
+    /// The picker's command line, as the v0.10.0 chart writes it (flags of pkg/epp/server/options.go).
+    /// No metric flag: v0.10.0 refuses to start with one, and its vLLM defaults are the names vLLM
+    /// 0.34.0 publishes (`UpstreamMetrics.VLLM`; checked by `EndpointPickerTests`). No collector is
+    /// configured for the picker, so tracing is off as in the chart's default.
     static func arguments(pool: String, namespace: String) -> [String] {
-        ["--pool-name", pool, "--pool-namespace", namespace, "--zap-encoder", "json",
-         "--config-file", "/config/\(pluginsFile)",
-         "--kv-cache-usage-percentage-metric", UpstreamMetrics.VLLM.kvCacheUsage,
-         "--ha-enable-leader-election"]
+        ["--pool-name", pool, "--pool-namespace", namespace, "--pool-group", "inference.networking.k8s.io",
+         "--zap-encoder", "json", "--config-file", "/config/\(pluginsFile)",
+         "--ha-enable-leader-election", "--tracing=false"]
     }
 
     func service(_ name: String, namespace: String, labels: ManifestMap) -> Manifest {

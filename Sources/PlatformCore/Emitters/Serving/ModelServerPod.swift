@@ -80,6 +80,11 @@ public struct ModelServerPod: Sendable {
             // vLLM >= 0.22 as a non-root uid writes TorchInductor's cache under HOME unless told
             // (vllm-project/vllm #44548): both point into the writable emptyDirs.
             ["name": "TORCHINDUCTOR_CACHE_DIR", "value": "/cache/torchinductor"],
+            // Our uid has no passwd entry in the image; torch (`default_cache_dir`) and vLLM 0.34.0
+            // (`vllm/vllm_flash_attn/cute/cache_utils.py`) call `getpass.getuser()`, which reads
+            // `USER` before the passwd database (CPython Lib/getpass.py), so the lookup cannot raise
+            // "getpwuid(): uid not found" (vllm #44548).
+            ["name": "USER", "value": "vllm"],
         ]
         if topologyPool != nil {
             env.append(["name": "NCCL_TOPO_FILE", "value": .string(NCCLEnvironment.topologyFilePath)])

@@ -29,19 +29,18 @@ public enum VLLMArguments {
         return args
     }
 
-    /// `task:` as vLLM 0.11.0 spells it. Its `--task` is deprecated ("will be removed in v0.13.0
-    /// or v1.0") and only translated to `--runner`/`--convert`; the runner decides which endpoints
+    /// `task:` as vLLM 0.34.0 spells it (it has no `--task` flag): the runner decides which endpoints
     /// the server has (chat and completions need `generate`, `/v1/embeddings` needs `embed`), and
     /// `--convert <task>` adapts a generative checkpoint to the pooling task while leaving a native
-    /// pooling model (BERT, bge) as it is (vllm-project/vllm v0.11.0 `vllm/config/model.py`:
-    /// `RunnerOption`, `ConvertOption`, `_RUNNER_TASKS`; `vllm/model_executor/models/adapters.py`:
-    /// `as_embedding_model` returns a pooling model unchanged; `vllm/entrypoints/openai/api_server.py`
-    /// `init_app_state`: serving handlers per supported task).
+    /// pooling model (BERT, bge) as it is (vllm 0.34.0 `vllm/config/model.py`: `RunnerOption`,
+    /// `ConvertType` = none/embed/classify, `_RUNNER_CONVERTS`; `vllm/model_executor/models/adapters.py`:
+    /// `as_embedding_model` returns a pooling model unchanged; `vllm/entrypoints/launchers/api_server/routers.py`
+    /// and `vllm/entrypoints/pooling/factories.py`: routers per supported task).
     static func taskArguments(_ task: ModelTask?) -> [String] {
         switch task {
         case nil: return []
         case .generate: return ["--runner", "generate"]
-        case .embed, .classify, .reward: return ["--runner", "pooling", "--convert", task!.rawValue]
+        case .embed, .classify: return ["--runner", "pooling", "--convert", task!.rawValue]
         }
     }
 

@@ -8,6 +8,8 @@ enum VLLMFlagKind: Sendable {
     case `switch`
     /// Takes a value: one item `--flag=value`.
     case value
+    /// `nargs="?"`: `--flag` alone or `--flag=value` (a field typed `bool | str | None`, 0.34.0).
+    case optional
 
     var takesValue: Bool { self == .value }
 }
@@ -15,9 +17,9 @@ enum VLLMFlagKind: Sendable {
 /// `engineArgs` against vLLM's own flags (`VLLMFlagTable`, read from the pinned version's parser)
 /// and against the flags `VLLMArguments` sets from other spec keys.
 public enum VLLMFlags {
-    /// A flag as vLLM's `FlexibleArgumentParser.parse_args` (vllm/utils/__init__.py, 0.11.0) reads
-    /// it: the part before `=` and before a `.` (`--compilation-config.level`), underscores as
-    /// dashes; `-O3` is `-O`.
+    /// A flag as vLLM's `FlexibleArgumentParser.parse_args` (vllm/utils/argparse_utils.py, 0.34.0)
+    /// reads it: the part before `=` and before a `.` (`--compilation-config.mode`), underscores as
+    /// dashes; `-O3` and `-O=3` are `-O` (rewritten to `--optimization-level 3`).
     static func name(of argument: String) -> String {
         var key = String(argument.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
         if let dot = key.firstIndex(of: "."), dot > key.startIndex { key = String(key[..<dot]) }
@@ -35,10 +37,11 @@ public enum VLLMFlags {
         "--max-model-len": "contextLength", "--max-num-seqs": "maxSequences",
         "--dtype": "dtype", "--quantization": "dtype", "-q": "dtype",
         "--kv-cache-dtype": "kvCacheDtype", "--gpu-memory-utilization": "gpuMemoryUtilization",
+        "--device-memory-utilization": "gpuMemoryUtilization",
         "--enable-prefix-caching": "routing.prefixCacheAware", "--no-enable-prefix-caching": "routing.prefixCacheAware",
         "--enable-auto-tool-choice": "agents (an agent that uses the model)", "--no-enable-auto-tool-choice": "agents (an agent that uses the model)",
         "--tool-call-parser": "architecture", "--chat-template": "architecture",
-        "--load-format": "source", "--runner": "task", "--convert": "task", "--task": "task",
+        "--load-format": "source", "--runner": "task", "--convert": "task",
     ]
 
     /// Errors for each item of `engineArgs`, at the item.
@@ -72,7 +75,7 @@ public enum VLLMFlags {
             if kind.takesValue, !hasValue {
                 diagnostics.error(EngineCodes.malformedArgument, "`\(flag)` needs a value", at: arg.location,
                                   help: "write the flag and its value as one item: `\(flag)=<value>`")
-            } else if !kind.takesValue, text.contains("=") {
+            } else if !kind.takesValue, kind != .optional, text.contains("=") {
                 diagnostics.error(EngineCodes.malformedArgument, "`\(flag)` takes no value", at: arg.location,
                                   help: kind == .boolean ? "write `\(flag)` to turn it on, or `--no-\(flag.dropFirst(2))` to turn it off" : "write `\(flag)` alone")
             }

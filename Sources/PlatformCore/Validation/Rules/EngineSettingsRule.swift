@@ -6,8 +6,9 @@ struct EngineSettingsRule: PlatformRule {
     let id = "engine-settings"
 
     /// Path prefixes of vLLM's OpenAI endpoints and the task the server needs for them
-    /// (vllm-project/vllm v0.11.0 `vllm/entrypoints/openai/api_server.py`: chat and completions
-    /// handlers exist only with the `generate` task, `/v1/embeddings` only with `embed`).
+    /// (vllm 0.34.0 `vllm/entrypoints/launchers/api_server/routers.py`: chat, completions and
+    /// responses routers exist only with the `generate` task; `vllm/entrypoints/pooling/factories.py`:
+    /// `/v1/embeddings` only with `embed`).
     static let endpointTasks: [(path: String, task: ModelTask)] = [
         ("/v1/chat/completions", .generate), ("/v1/completions", .generate), ("/v1/responses", .generate),
         ("/v1/embeddings", .embed),

@@ -73,7 +73,7 @@ import Testing
     @Test func engineArgumentsAreCheckedAgainstVLLMsFlags() {
         let lines = Self.lines(Self.withArgs(#"["--max-num-batched-token=8192", "--tensor-parallel-size=8", "--max_model_len=4096", "--enable-chunked-prefill=true", "--max-num-batched-tokens", "8192"]"#))
         #expect(lines == [
-            "22:18: error[E7500]: `--max-num-batched-token` is not a flag of `vllm serve` in vLLM 0.11.0 | help: did you mean `--max-num-batched-tokens`?",
+            "22:18: error[E7500]: `--max-num-batched-token` is not a flag of `vllm serve` in vLLM 0.34.0 | help: did you mean `--max-num-batched-tokens`?",
             "22:50: error[E7501]: `--tensor-parallel-size` is set by the compiler from `gpu.count` of model `llama-3-70b` | help: set `gpu.count` instead of passing the flag",
             "22:78: error[E7501]: `--max-model-len` is set by the compiler from `contextLength` of model `llama-3-70b` | help: set `contextLength` instead of passing the flag",
             "22:102: error[E7502]: `--enable-chunked-prefill` takes no value | help: write `--enable-chunked-prefill` to turn it on, or `--no-enable-chunked-prefill` to turn it off",
@@ -83,7 +83,7 @@ import Testing
     }
 
     @Test func validEngineArgumentsArePassedLastAsWritten() {
-        let items = ["--max-num-batched-tokens=8192", "--no-enable-chunked-prefill", "--compilation-config.level=3", "-O3", "--enforce_eager"]
+        let items = ["--max-num-batched-tokens=8192", "--no-enable-chunked-prefill", "--compilation-config.mode=3", "-O3", "--enforce_eager"]
         let spec = Self.withArgs("[" + items.map { "\"\($0)\"" }.joined(separator: ", ") + "]")
         #expect(Self.lines(spec).isEmpty)
         #expect(Array(ServingCommandLineTests.args(Fixture.manifests(spec), "llama-3-70b").suffix(5)) == items)
@@ -92,10 +92,39 @@ import Testing
     @Test func flagTableCameFromThePinnedVLLM() {
         // The table's version is the image's tag; a new image needs a regenerated table.
         #expect(ComponentVersions.vllm.image == "vllm/vllm-openai:v\(VLLMFlagTable.version)")
+        #expect(VLLMFlagTable.version == "0.34.0")
         #expect(VLLMFlagTable.flags["--runner"] == .value && VLLMFlagTable.flags["--no-enforce-eager"] == .switch
                 && VLLMFlagTable.flags["--enforce-eager"] == .boolean && VLLMFlagTable.flags["-tp"] == .value)
+        // 0.34.0 (vllm/engine/arg_utils.py): `--task` is gone, `--optimization-level` is new and
+        // `-O3` its short form (vllm/utils/argparse_utils.py); `--hf-token` alone or with a value;
+        // `--enable-prefix-caching` keeps its `--no-` half through a dict-unpacked kwargs.
+        #expect(VLLMFlagTable.flags["--task"] == nil && VLLMFlagTable.flags["--optimization-level"] == .value
+                && VLLMFlagTable.flags["-O"] == .value && VLLMFlagTable.flags["--hf-token"] == .optional
+                && VLLMFlagTable.flags["--no-enable-prefix-caching"] == .switch)
         // Every flag the compiler sets exists in that version.
         for flag in VLLMFlags.setBySpec.keys { #expect(VLLMFlagTable.flags[flag] != nil, "\(flag)") }
+    }
+
+    /// Flags 0.11.0 had and 0.34.0 dropped (`--task`, `--swap-space`) are unknown; the new alias
+    /// of a flag the compiler sets is refused like the flag; `--hf-token` takes an optional value.
+    @Test func flagsOfVLLM034() {
+        let lines = Self.lines(Self.withArgs(#"["--task=embed", "--device-memory-utilization=0.8", "--hf-token", "--hf-token=hf_x", "--swap-space=4"]"#))
+        #expect(lines == [
+            "22:18: error[E7500]: `--task` is not a flag of `vllm serve` in vLLM 0.34.0 | help: see `vllm serve --help` of vLLM 0.34.0",
+            "22:34: error[E7501]: `--device-memory-utilization` is set by the compiler from `gpuMemoryUtilization` of model `llama-3-70b` | help: set `gpuMemoryUtilization` instead of passing the flag",
+            "22:102: error[E7500]: `--swap-space` is not a flag of `vllm serve` in vLLM 0.34.0 | help: see `vllm serve --help` of vLLM 0.34.0",
+        ])
+    }
+
+    /// vLLM 0.34.0 has no `reward` pooling task (vllm/config/model.py `ConvertType`; vllm/tasks.py):
+    /// `task: reward` is refused at its line instead of emitting `--convert reward`, which vLLM rejects.
+    @Test func rewardTaskIsRefused() {
+        let spec = Fixture.servingSpec([("    architecture: llama-3-70b\n", "    architecture: llama-3-70b\n    task: reward\n")])
+        let result = Compiler().compile(spec: Array(spec.utf8), file: "platform.yaml")
+        let lines = result.diagnostics.sorted.filter { $0.severity == .error }.map { d in
+            "\(d.location.map { "\($0.line):\($0.column): " } ?? "")error[\(d.code)]: \(d.message)"
+        }
+        #expect(lines == ["22:11: error[E1013]: invalid value `reward` for `task` in model `llama-3-70b`: expected one of `generate`, `embed`, `classify`"])
     }
 
     // MARK: cache

@@ -107,6 +107,9 @@ import Testing
         let env = pod.at("containers", "[name=vllm]", "env")
         #expect(env?.at("[name=HOME]", "value")?.stringValue == "/tmp")
         #expect(env?.at("[name=TORCHINDUCTOR_CACHE_DIR]", "value")?.stringValue == "/cache/torchinductor")
+        // uid 1000 has no passwd entry in the image: `getpass.getuser()` (torch's and vLLM 0.34.0's
+        // cache paths) must find `USER` before it asks the passwd database (vllm #44548).
+        #expect(env?.at("[name=USER]", "value")?.stringValue == "vllm")
         // Both live on emptyDir mounts of the pod.
         let mounts = pod.at("containers", "[name=vllm]", "volumeMounts")?.listValue?.compactMap { $0.at("mountPath")?.stringValue } ?? []
         #expect(mounts.contains("/tmp") && mounts.contains("/cache"))

@@ -20,7 +20,7 @@ import Testing
             "--kv-cache-dtype", "auto", "--gpu-memory-utilization", "0.9",
             "--enable-auto-tool-choice", "--tool-call-parser", "llama3_json", "--chat-template", "/vllm-workspace/examples/tool_chat_template_llama3.1_json.jinja",
         ])
-        #expect(container.at("image")?.stringValue == "vllm/vllm-openai:v0.11.0")
+        #expect(container.at("image")?.stringValue == "vllm/vllm-openai:v0.34.0")
         #expect(container.at("resources") == ["limits": ["nvidia.com/gpu": "4"], "requests": ["ephemeral-storage": "154Gi", "nvidia.com/gpu": "4"]])
         #expect(deployment.value.at("spec", "replicas") == 2)
         #expect(deployment.value.at("spec", "template", "spec", "nodeSelector") == ["karpenter.sh/nodepool": "h100"])
