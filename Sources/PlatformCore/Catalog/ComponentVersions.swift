@@ -65,9 +65,12 @@ public enum ComponentVersions {
         chart: nil, facts: [])
 
     /// nccl-tests built with MPI (CoreWeave's public image), tagged with its CUDA, OS, NCCL and commit.
+    /// CUDA 12.9 is kept (drivers of the 12.x line run it); the newest build listed for it is commit
+    /// 2eedd7c (2026-05-20, nccl-tests 2.18.3, NCCL 2.30.4-1): coreweave/nccl-tests `README.md` at
+    /// cb86553 (2026-05-27), the stored snapshot's head; d73ec07 (2026-01-26, NCCL 2.29.2) before.
     public static let ncclTests = ComponentImage(
-        name: "nccl-tests", repository: "ghcr.io/coreweave/nccl-tests", tag: "12.9.1-devel-ubuntu24.04-nccl2.29.2-1-d73ec07",
-        release: "coreweave/nccl-tests image for CUDA 12.9.1, NCCL 2.29.2-1, commit d73ec07 (its tag)",
+        name: "nccl-tests", repository: "ghcr.io/coreweave/nccl-tests", tag: "12.9.1-devel-ubuntu24.04-nccl2.30.4-1-2eedd7c",
+        release: "coreweave/nccl-tests image for CUDA 12.9.1, NCCL 2.30.4-1, commit 2eedd7c (its tag; README.md at cb86553)",
         chart: nil, facts: [])
 
     /// nccl-tests for EFA pools: AWS's image (aws-samples/awsome-distributed-training

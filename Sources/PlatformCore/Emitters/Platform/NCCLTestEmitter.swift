@@ -4,7 +4,7 @@
 /// names resolve; the others run sshd for it. The Job succeeds when index 0 does.
 public struct NCCLTestEmitter: Emitter {
     /// nccl-tests built with MPI over HPC-X (CoreWeave's public image, coreweave/nccl-tests
-    /// `Dockerfile` at d73ec07): InfiniBand/RoCE through UCX, sockets otherwise. It has no libfabric
+    /// `Dockerfile` at cb86553): InfiniBand/RoCE through UCX, sockets otherwise. It has no libfabric
     /// and no aws-ofi-nccl, so NCCL never uses EFA in it. Templates may pin another.
     /// Pinned in `ComponentVersions.ncclTests`; `components.nccl-tests` overrides it.
     public static let image = ComponentVersions.ncclTests.image
