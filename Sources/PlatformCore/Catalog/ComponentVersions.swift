@@ -32,6 +32,7 @@ public enum ComponentVersions {
             "`--runner generate|pooling`, `--convert embed|classify`; no `reward` convert and no `--task` flag (vllm/config/model.py `RunnerOption`, `ConvertType`, `_RUNNER_CONVERTS`; vllm/engine/arg_utils.py)",
             "tool-call parsers `llama3_json`, `mistral`, `hermes`, `deepseek_v3`, `openai` registered (vllm/tool_parsers/__init__.py, `_TOOL_PARSERS_TO_REGISTER`)",
             "chat and completions only with the `generate` task, `/v1/embeddings` only with `embed` (vllm/entrypoints/launchers/api_server/routers.py, vllm/entrypoints/pooling/factories.py)",
+            "no `ray` among the wheel's requirements (ai-dynamo/dynamo#8515: \"vLLM 0.19.1 removed ray from its dependency graph\"; gpustack/gpustack#5430: not in the official image since v0.18): multi-node replicas use `--distributed-executor-backend mp` with `--nnodes`, `--node-rank`, `--master-addr` and `--headless` workers (vllm/config/parallel.py, vllm/entrypoints/cli/serve.py `run_headless`)",
             "torch and vLLM name caches after `getpass.getuser()`, which raises for a uid without a passwd entry unless `USER` is set (CPython Lib/getpass.py; vllm/config/vllm.py, vllm/vllm_flash_attn/cute/cache_utils.py; vllm #44548): the container sets `USER`, `HOME` and `TORCHINDUCTOR_CACHE_DIR`",
         ])
 

@@ -29,7 +29,7 @@ public enum PodSecurityLevels {
         for model in p.models where model.nodesPerReplica > 1 {
             for cluster in plan.servingClusters(ofModel: model.name) {
                 reasons[model.team, default: [:]][cluster, default: []]
-                    .append("model `\(model.name)` runs multi-node replicas (NCCL and Ray) from an image that runs as root")
+                    .append("model `\(model.name)` runs multi-node replicas (NCCL and torch.distributed) from an image that runs as root")
             }
         }
         return reasons.mapValues { $0.mapValues { $0.sorted() } }

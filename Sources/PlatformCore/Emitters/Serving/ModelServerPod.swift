@@ -1,7 +1,8 @@
 /// The pod template of a model's vLLM servers: the container with its arguments, GPUs, probes and
 /// writable emptyDir paths, node selection on the placed pools, and topology spread.
 public struct ModelServerPod: Sendable {
-    /// Worker pods of a multi-node replica join the leader's Ray cluster instead of serving.
+    /// Worker pods of a multi-node replica run vLLM headless (no API server) and join the leader's
+    /// torch.distributed group instead of serving.
     public enum Role: Sendable { case server, leader, worker }
 
     public var deployment: ModelDeployment
@@ -30,8 +31,6 @@ public struct ModelServerPod: Sendable {
     public static let workerComponent = "model-server-worker"
     /// The label LeaderWorkerSet puts on every pod of one group, with the group's hash.
     static let groupKeyLabel = "leaderworkerset.sigs.k8s.io/group-key"
-    /// The Ray bootstrap script shipped in the vllm-openai image.
-    static let rayScript = "/vllm-workspace/examples/online_serving/multi-node-serving.sh"
 
     /// `{metadata, spec}` for a Deployment's or LeaderWorkerSet's template.
     public func template(role: Role = .server) -> ManifestValue {
@@ -103,19 +102,17 @@ public struct ModelServerPod: Sendable {
         ]
         let envFrom = source.credentialEnvFrom(secret: model.sourceSecret)
         if !envFrom.isEmpty { c["envFrom"] = .list(envFrom) }
-        let serve = (["vllm", "serve"] + VLLMArguments.arguments(for: model)).map(shellQuote).joined(separator: " ")
+        // Every pod of a group runs the same engine arguments; the leader (rank 0) serves the API,
+        // the others join headless (vllm 0.34.0 `vllm/entrypoints/cli/serve.py`, `run_headless`:
+        // "Run headless workers (for multi-node PP/TP)").
+        var args = VLLMArguments.arguments(for: model)
         switch role {
-        case .server:
-            c["command"] = ["vllm", "serve"]
-            c["args"] = .list(VLLMArguments.arguments(for: model).map { .string($0) })
-        case .leader:
-            // vLLM's LWS recipe: start the Ray head, wait until the whole group has joined, then serve.
-            c["command"] = ["/bin/sh", "-c"]
-            c["args"] = [.string("bash \(Self.rayScript) leader --ray_cluster_size=$(LWS_GROUP_SIZE); \(serve)")]
-        case .worker:
-            c["command"] = ["/bin/sh", "-c"]
-            c["args"] = [.string("bash \(Self.rayScript) worker --ray_address=$(LWS_LEADER_ADDRESS)")]
+        case .server: break
+        case .leader: args += ["--node-rank", "0"]
+        case .worker: args += ["--node-rank", "$(\(VLLMArguments.workerIndexVariable))", "--headless"]
         }
+        c["command"] = ["vllm", "serve"]
+        c["args"] = .list(args.map { .string($0) })
         if role != .worker {
             c["ports"] = [["name": "http", "containerPort": .int(Int64(Conventions.modelServerPort)), "protocol": "TCP"]]
             let health: ManifestValue = ["path": "/health", "port": "http"]
@@ -159,11 +156,5 @@ public struct ModelServerPod: Sendable {
         return ["maxSkew": 1, "topologyKey": .string(key),
                 "whenUnsatisfiable": deployment.model.critical ? "DoNotSchedule" : "ScheduleAnyway",
                 "labelSelector": ["matchLabels": .map(Conventions.modelSelector(deployment.model.name))]]
-    }
-
-    /// Single-quotes an argument for /bin/sh unless it is plain.
-    func shellQuote(_ s: String) -> String {
-        let plain = s.allSatisfy { $0.isLetter || $0.isNumber || "-_./:=".contains($0) }
-        return plain && !s.isEmpty ? s : "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }

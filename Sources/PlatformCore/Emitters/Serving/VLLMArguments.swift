@@ -1,7 +1,14 @@
 /// vLLM's command line for one model, from the IR: the flags the issue names, in a fixed order.
 public enum VLLMArguments {
     /// `vllm serve <model> --served-model-name … --tensor-parallel-size …`. For a replica spanning
-    /// nodes, the GPUs of one node are the tensor-parallel group and the nodes the pipeline stages.
+    /// nodes, the GPUs of one node are the tensor-parallel group and the nodes the pipeline stages,
+    /// joined by vLLM's own multiprocessing backend: `--nnodes` and `--master-addr` (the group's
+    /// leader, `LWS_LEADER_ADDRESS`, expanded by the kubelet), each pod adding its `--node-rank`
+    /// (`ModelServerPod`). Ray is not used: vLLM dropped it from its dependencies and its image
+    /// (0.34.0's wheel requires no `ray`; ai-dynamo/dynamo#8515: "vLLM 0.19.1 removed ray from its
+    /// dependency graph"), and `mp` is the backend that takes `--nnodes` (vllm/config/parallel.py:
+    /// "To use "mp" you must also set nnodes"; "nnodes > 1 can only be set when distributed
+    /// executor backend is mp, uni or external_launcher").
     public static func arguments(for model: Model) -> [String] {
         let source = ModelSource(model.source)
         var args = [source.modelArgument,
@@ -9,7 +16,8 @@ public enum VLLMArguments {
                     "--port", String(Conventions.modelServerPort),
                     "--tensor-parallel-size", String(model.migProfile == nil ? model.gpusPerReplica : 1)]
         if model.nodesPerReplica > 1 {
-            args += ["--pipeline-parallel-size", String(model.nodesPerReplica), "--distributed-executor-backend", "ray"]
+            args += ["--pipeline-parallel-size", String(model.nodesPerReplica), "--distributed-executor-backend", "mp",
+                     "--nnodes", String(model.nodesPerReplica), "--master-addr", "$(\(leaderAddressVariable))"]
         }
         args += ["--max-model-len", String(model.contextLength)]
         // Only a stated `maxSequences` caps vLLM; its default (256, more on large GPUs) is far
@@ -28,6 +36,11 @@ public enum VLLMArguments {
         args += model.engineArgs.map(\.text)
         return args
     }
+
+    /// The env var LeaderWorkerSet sets to the group leader's address (lws v0.6.0+ also sets
+    /// `LWS_WORKER_INDEX`, the pod's index in its group, 0 for the leader).
+    static let leaderAddressVariable = "LWS_LEADER_ADDRESS"
+    static let workerIndexVariable = "LWS_WORKER_INDEX"
 
     /// `task:` as vLLM 0.34.0 spells it (it has no `--task` flag): the runner decides which endpoints
     /// the server has (chat and completions need `generate`, `/v1/embeddings` needs `embed`), and

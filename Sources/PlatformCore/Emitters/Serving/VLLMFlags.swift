@@ -34,6 +34,8 @@ public enum VLLMFlags {
         "--model": "source", "--served-model-name": "name", "--port": "the compiler (the Service's `http` port)",
         "--tensor-parallel-size": "gpu.count", "-tp": "gpu.count",
         "--pipeline-parallel-size": "gpu.nodes", "-pp": "gpu.nodes", "--distributed-executor-backend": "gpu.nodes",
+        "--nnodes": "gpu.nodes", "-n": "gpu.nodes", "--node-rank": "gpu.nodes", "-r": "gpu.nodes",
+        "--master-addr": "gpu.nodes", "--headless": "gpu.nodes",
         "--max-model-len": "contextLength", "--max-num-seqs": "maxSequences",
         "--dtype": "dtype", "--quantization": "dtype", "-q": "dtype",
         "--kv-cache-dtype": "kvCacheDtype", "--gpu-memory-utilization": "gpuMemoryUtilization",

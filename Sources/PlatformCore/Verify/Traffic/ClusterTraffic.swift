@@ -246,8 +246,8 @@ struct ClusterTraffic {
             if group.role == .modelLeader {
                 let workers = PodGroup(namespace: group.namespace, workload: group.workload, role: .modelWorker)
                 if objects.groups[workers] != nil {
-                    add(.pods(group), .pods(workers), nil, "LWS leader → workers (NCCL, Ray)", carrier: owner, subject: subject, at: location)
-                    add(.pods(workers), .pods(group), nil, "LWS workers → leader (NCCL, Ray)", carrier: owner, subject: subject, at: location)
+                    add(.pods(group), .pods(workers), nil, "LWS leader → workers (NCCL, torch.distributed)", carrier: owner, subject: subject, at: location)
+                    add(.pods(workers), .pods(group), nil, "LWS workers → leader (NCCL, torch.distributed)", carrier: owner, subject: subject, at: location)
                     add(.pods(workers), .pods(workers), nil, "LWS workers ↔ workers (NCCL)", carrier: owner, subject: subject, at: location)
                 }
             }

@@ -45,7 +45,7 @@ public struct Flow: Hashable, Sendable {
     public var cluster: String
     public var source: Endpoint
     public var destination: Endpoint
-    /// nil: every port (NCCL and Ray pick theirs at run time).
+    /// nil: every port (NCCL and torch.distributed pick theirs at run time).
     public var port: NetworkPort?
     /// What the hop is for, shown in `explain traffic` (`gateway → InferencePool backend`).
     public var purpose: String

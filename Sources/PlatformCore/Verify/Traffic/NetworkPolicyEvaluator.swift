@@ -146,7 +146,7 @@ public struct NetworkPolicyEvaluator: Sendable {
 
     static func matches(_ ports: [PortMatch]?, _ port: NetworkPort?, named: [String: NetworkPort]) -> Bool {
         guard let ports, !ports.isEmpty else { return true }
-        // A connection on "every port" (NCCL, Ray) passes only a rule that opens every port.
+        // A connection on "every port" (NCCL, torch.distributed) passes only a rule that opens every port.
         guard let port else { return false }
         return ports.contains { match in
             guard match.proto == port.proto else { return false }

@@ -94,12 +94,23 @@ import Testing
         let group = try #require(lws.value.at("spec", "leaderWorkerTemplate"))
         #expect(group.at("size") == 2)
         #expect(group.at("restartPolicy") == "RecreateGroupOnPodRestart")
-        let leader = try #require(group.at("leaderTemplate", "spec", "containers", "[0]", "args", "[0]")?.stringValue)
-        #expect(leader.hasPrefix("bash /vllm-workspace/examples/online_serving/multi-node-serving.sh leader --ray_cluster_size=$(LWS_GROUP_SIZE); "
-                                  + "vllm serve meta-llama/Llama-3.1-70B-Instruct --served-model-name llama-3-70b"))
-        #expect(leader.contains("--tensor-parallel-size 8 --pipeline-parallel-size 2 --distributed-executor-backend ray --max-model-len 8192"))
-        #expect(group.at("workerTemplate", "spec", "containers", "[0]", "args") ==
-                ["bash /vllm-workspace/examples/online_serving/multi-node-serving.sh worker --ray_address=$(LWS_LEADER_ADDRESS)"])
+        // vLLM 0.34.0 has no Ray in its image: the group joins through its multiprocessing backend,
+        // the leader serving (rank 0) and the workers headless at their LWS index.
+        func args(_ role: String) -> [String] {
+            (group.at(role, "spec", "containers", "[0]", "args")?.listValue ?? []).compactMap(\.stringValue)
+        }
+        for role in ["leaderTemplate", "workerTemplate"] {
+            #expect(group.at(role, "spec", "containers", "[0]", "command") == ["vllm", "serve"])
+            #expect(Array(args(role).prefix(3)) == ["meta-llama/Llama-3.1-70B-Instruct", "--served-model-name", "llama-3-70b"])
+            let tp = try #require(args(role).firstIndex(of: "--tensor-parallel-size"))
+            #expect(Array(args(role)[tp...].prefix(12)) == ["--tensor-parallel-size", "8", "--pipeline-parallel-size", "2",
+                                                            "--distributed-executor-backend", "mp", "--nnodes", "2",
+                                                            "--master-addr", "$(LWS_LEADER_ADDRESS)", "--max-model-len", "8192"])
+            #expect(!args(role).joined(separator: " ").contains("ray"))
+        }
+        #expect(Array(args("leaderTemplate").suffix(2)) == ["--node-rank", "0"])
+        #expect(Array(args("workerTemplate").suffix(3)) == ["--node-rank", "$(LWS_WORKER_INDEX)", "--headless"])
+        #expect(group.at("workerTemplate", "spec", "containers", "[0]", "ports") == nil)
         #expect(group.at("workerTemplate", "metadata", "labels", "app.kubernetes.io/component") == "model-server-worker")
         #expect(group.at("workerTemplate", "spec", "containers", "[0]", "resources", "limits", "nvidia.com/gpu") == "8")
         for role in ["leaderTemplate", "workerTemplate"] {
