@@ -74,8 +74,8 @@ import Testing
         ])
         let epp = try #require(Fixture.object(set, kind: "Deployment", name: "llama-3-70b-epp", namespace: "search"))
         #expect(epp.value.at("spec", "template", "spec", "containers", "[0]", "args") ==
-                ["--pool-name", "llama-3-70b", "--pool-namespace", "search", "--zap-encoder", "json", "--config-file", "/config/default-plugins.yaml",
-                 "--kv-cache-usage-percentage-metric", "vllm:kv_cache_usage_perc", "--ha-enable-leader-election"])
+                ["--pool-name", "llama-3-70b", "--pool-namespace", "search", "--pool-group", "inference.networking.k8s.io",
+                 "--zap-encoder", "json", "--config-file", "/config/default-plugins.yaml", "--ha-enable-leader-election", "--tracing=false"])
         #expect(epp.value.at("spec", "template", "spec", "serviceAccountName") == "llama-3-70b-epp")
         let service = try #require(Fixture.object(set, kind: "Service", name: "llama-3-70b-epp", namespace: "search"))
         #expect(service.value.at("spec", "ports", "[0]", "port") == 9002)
