@@ -1,6 +1,10 @@
 /// The built-in instance types, data in one place; prices are in `InstanceCatalog+Prices.swift`.
 /// Source keys (shared/reference/hardware.md §4 and the catalog's own reads, 2026-12-05):
-/// - KI = aws/karpenter-provider-aws `website/content/en/docs/reference/instance-types.md` @692ccdd0 (EC2 data)
+/// - KI = aws/karpenter-provider-aws `website/content/en/docs/reference/instance-types.md` @692ccdd0 (EC2 data);
+///   vCPU, memory and pods re-read at @1d927085 (the v1.14.1 docs), 2026-12-06
+/// - OCI-SHAPES = Oracle's compute shapes page (`docs.oracle.com/en-us/iaas/Content/Compute/References/computeshapes.htm`,
+///   "GPU Shapes" of bare metal, updated 2025-02-13) as crawled in jacklty/oci_doc_crawler
+///   `iaas/Content/Compute/References/computeshapes.md` @8e7bbd72: OCPU and CPU memory (GB); one OCPU is 2 vCPUs on x86
 /// - SKY-GCP = skypilot-org/skypilot-catalog `catalogs/v7/gcp/vms.csv` @017e2502 (vCPUs, MemoryGiB)
 /// - SKY-AZ = skypilot-org/skypilot-catalog `catalogs/v6/azure/vms.csv` @098741e7 (vCPUs, MemoryGiB, GPU name)
 /// - SKY-OCI = skypilot-org/skypilot-catalog `catalogs/v6/oci/vms.csv` @6e3a02d2 (vCPUs, MemoryGiB, GPU name and count)
@@ -8,38 +12,42 @@
 ///   find_string id 27725007301) and a public test asserting g2-standard-4/8/12/16/32 → 1 (id 7262638903)
 /// - MSL = MicrosoftDocs/azure-docs series pages (`ncads-h100-v5-series-specs.md`: H100 NVL 94 GB, 2–4 NICs,
 ///   40,000–80,000 Mbps; ND H100 v5 8× 400 Gb/s CX7 InfiniBand via hardware.md §4)
-/// A figure marked "unsourced" was carried over from the earlier catalog without a stored source; the
-/// compiler uses vCPU, memory and NIC figures only for `explain` and capacity notes. `gbpsPerNic: 0` means
-/// the NIC speed is not sourced.
+/// A figure marked "unsourced" was carried over from the earlier catalog without a stored source.
+/// vCPU and memory size Karpenter limits and Kueue quotas, and the will-it-run pass checks each pod's CPU
+/// and memory against what a node offers after the provider's reservations (`NodeAllocatable`); every
+/// vCPU/memory figure is sourced. `gbpsPerNic: 0` means the NIC speed is not sourced.
 extension InstanceCatalog {
     /// Every GPU its own island: no NVLink between the GPUs of a PCIe-only instance.
     private static func pcieIslands(_ gpus: Int) -> [Int] { Array(repeating: 1, count: gpus) }
 
     static let builtInTypes: [InstanceType] = aws + azure + gcp + oci
 
+    /// `vcpus`, `mem` (GiB) and `pods` are KI's `karpenter.k8s.aws/instance-cpu`, `instance-memory`
+    /// (MiB / 1024) and the `pods` resource of each type, from which Karpenter computes the
+    /// allocatable CPU and memory it packs pods against (`NodeAllocatable`).
     private static func aws(_ name: String, _ gpu: String, _ count: Int, _ ic: Interconnect, _ fabric: Fabric, nics: Int, gbps: Int,
-                            vcpus: Int, mem: Int, _ note: String) -> InstanceType {
+                            vcpus: Int, mem: Int, pods: Int, _ note: String) -> InstanceType {
         InstanceType(name: name, provider: "aws", gpu: gpu, gpuCount: count, interconnect: ic,
                      nvlinkIslands: ic == .pcie ? pcieIslands(count) : [count], fabric: fabric, nics: nics, gbpsPerNic: gbps,
-                     vcpus: vcpus, memoryGiB: mem, source: "GPUs KI; \(note)")
+                     vcpus: vcpus, memoryGiB: mem, maxPods: pods, source: "GPUs, vCPU, memory and pods KI; \(note)")
     }
 
     static let aws: [InstanceType] = [
         // p4d/p4de: 8 A100 on NVSwitch, 4× 100 Gb/s EFA (aws-ofi-nccl p4d topology: 4 EFA under 4 switches).
-        aws("p4d.24xlarge", "A100-40GB", 8, .nvswitch, .efa, nics: 4, gbps: 100, vcpus: 96, mem: 1152, "EFA aws-ofi-nccl p4d topology; vCPU/memory unsourced"),
-        aws("p4de.24xlarge", "A100-80GB", 8, .nvswitch, .efa, nics: 4, gbps: 100, vcpus: 96, mem: 1152, "as p4d; vCPU/memory unsourced"),
-        aws("p5.48xlarge", "H100-SXM-80GB", 8, .nvswitch, .efa, nics: 32, gbps: 100, vcpus: 192, mem: 2048, "32 EFA KI; vCPU/memory unsourced"),
-        aws("p5e.48xlarge", "H200-141GB", 8, .nvswitch, .efa, nics: 32, gbps: 100, vcpus: 192, mem: 2048, "32 EFA KI; vCPU/memory unsourced"),
-        aws("p5en.48xlarge", "H200-141GB", 8, .nvswitch, .efa, nics: 16, gbps: 200, vcpus: 192, mem: 2048, "16 EFA KI; vCPU/memory unsourced"),
+        aws("p4d.24xlarge", "A100-40GB", 8, .nvswitch, .efa, nics: 4, gbps: 100, vcpus: 96, mem: 1152, pods: 737, "EFA aws-ofi-nccl p4d topology"),
+        aws("p4de.24xlarge", "A100-80GB", 8, .nvswitch, .efa, nics: 4, gbps: 100, vcpus: 96, mem: 1152, pods: 737, "as p4d"),
+        aws("p5.48xlarge", "H100-SXM-80GB", 8, .nvswitch, .efa, nics: 32, gbps: 100, vcpus: 192, mem: 2048, pods: 100, "32 EFA KI"),
+        aws("p5e.48xlarge", "H200-141GB", 8, .nvswitch, .efa, nics: 32, gbps: 100, vcpus: 192, mem: 2048, pods: 100, "32 EFA KI"),
+        aws("p5en.48xlarge", "H200-141GB", 8, .nvswitch, .efa, nics: 16, gbps: 200, vcpus: 192, mem: 2048, pods: 198, "16 EFA KI"),
         // g5/g6/g6e: PCIe GPUs; the 48xlarge sizes and g6e.12xlarge carry EFA, the small ones plain ENA.
-        aws("g5.xlarge", "A10G", 1, .pcie, .ethernet, nics: 1, gbps: 10, vcpus: 4, mem: 16, "vCPU/memory/NIC a stored AWS overview page"),
-        aws("g5.12xlarge", "A10G", 4, .pcie, .ethernet, nics: 1, gbps: 40, vcpus: 48, mem: 192, "vCPU/memory/NIC unsourced"),
-        aws("g5.48xlarge", "A10G", 8, .pcie, .efa, nics: 1, gbps: 100, vcpus: 192, mem: 768, "vCPU/memory/NIC unsourced"),
-        aws("g6.xlarge", "L4", 1, .pcie, .ethernet, nics: 1, gbps: 10, vcpus: 4, mem: 16, "vCPU/memory/NIC unsourced"),
-        aws("g6.48xlarge", "L4", 8, .pcie, .efa, nics: 1, gbps: 100, vcpus: 192, mem: 768, "vCPU/memory/NIC a stored AWS overview page"),
-        aws("g6e.xlarge", "L40S", 1, .pcie, .ethernet, nics: 1, gbps: 20, vcpus: 4, mem: 32, "vCPU/memory/NIC a stored AWS overview page"),
-        aws("g6e.12xlarge", "L40S", 4, .pcie, .efa, nics: 1, gbps: 100, vcpus: 48, mem: 384, "vCPU/memory/NIC unsourced"),
-        aws("g6e.48xlarge", "L40S", 8, .pcie, .efa, nics: 4, gbps: 100, vcpus: 192, mem: 1536, "vCPU/memory/NIC a stored AWS overview page"),
+        aws("g5.xlarge", "A10G", 1, .pcie, .ethernet, nics: 1, gbps: 10, vcpus: 4, mem: 16, pods: 58, "NIC a stored AWS overview page"),
+        aws("g5.12xlarge", "A10G", 4, .pcie, .ethernet, nics: 1, gbps: 40, vcpus: 48, mem: 192, pods: 737, "NIC unsourced"),
+        aws("g5.48xlarge", "A10G", 8, .pcie, .efa, nics: 1, gbps: 100, vcpus: 192, mem: 768, pods: 345, "NIC unsourced"),
+        aws("g6.xlarge", "L4", 1, .pcie, .ethernet, nics: 1, gbps: 10, vcpus: 4, mem: 16, pods: 58, "NIC unsourced"),
+        aws("g6.48xlarge", "L4", 8, .pcie, .efa, nics: 1, gbps: 100, vcpus: 192, mem: 768, pods: 737, "NIC a stored AWS overview page"),
+        aws("g6e.xlarge", "L40S", 1, .pcie, .ethernet, nics: 1, gbps: 20, vcpus: 4, mem: 32, pods: 58, "NIC a stored AWS overview page"),
+        aws("g6e.12xlarge", "L40S", 4, .pcie, .efa, nics: 1, gbps: 100, vcpus: 48, mem: 384, pods: 292, "NIC unsourced"),
+        aws("g6e.48xlarge", "L40S", 8, .pcie, .efa, nics: 4, gbps: 100, vcpus: 192, mem: 1536, pods: 492, "NIC a stored AWS overview page"),
     ]
 
     private static func azure(_ name: String, _ gpu: String, _ count: Int, _ ic: Interconnect, islands: [Int]? = nil, _ fabric: Fabric,
@@ -110,7 +118,7 @@ extension InstanceCatalog {
         // to NVSwitches. 112 OCPUs = 224 vCPUs, 2048 GB (OCI compute shapes page, unsourced here).
         InstanceType(name: "BM.GPU.H100.8", provider: "oci", gpu: "H100-SXM-80GB", gpuCount: 8, interconnect: .nvswitch,
                      nvlinkIslands: [8], fabric: .roce, nics: 16, gbpsPerNic: 200, vcpus: 224, memoryGiB: 2048,
-                     source: "NVLinks and 16 RoCE ports oci-hpc-oke BM.GPU.H100.8.xml; vCPU/memory unsourced"),
+                     source: "NVLinks and 16 RoCE ports oci-hpc-oke BM.GPU.H100.8.xml; vCPU/memory OCI-SHAPES"),
         // 16× 100 G RoCE and 12 NVSwitch links per GPU: the OCI A100-v2.8 NCCL dump (issue #17 finding 2).
         InstanceType(name: "BM.GPU.A100-v2.8", provider: "oci", gpu: "A100-80GB", gpuCount: 8, interconnect: .nvswitch,
                      nvlinkIslands: [8], fabric: .roce, nics: 16, gbpsPerNic: 100, vcpus: 256, memoryGiB: 2048,
@@ -119,7 +127,7 @@ extension InstanceCatalog {
                      nvlinkIslands: [8], fabric: .roce, nics: 16, gbpsPerNic: 0, vcpus: 128, memoryGiB: 2048,
                      source: "GPUs, vCPU/memory SKY-OCI; NVSwitch and RoCE ports unsourced"),
         InstanceType(name: "BM.GPU.L40S.4", provider: "oci", gpu: "L40S", gpuCount: 4, interconnect: .pcie,
-                     nvlinkIslands: pcieIslands(4), fabric: .roce, nics: 1, gbpsPerNic: 0, vcpus: 0, memoryGiB: 0,
-                     source: "4× L40S from the shape name; vCPU/memory/NICs unsourced (0)"),
+                     nvlinkIslands: pcieIslands(4), fabric: .roce, nics: 1, gbpsPerNic: 0, vcpus: 224, memoryGiB: 1024,
+                     source: "4× L40S, 112 OCPUs (224 vCPUs) and 1024 GB OCI-SHAPES; NICs unsourced"),
     ]
 }

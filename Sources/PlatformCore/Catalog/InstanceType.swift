@@ -27,11 +27,14 @@ public struct InstanceType: Hashable, Sendable {
     public var gbpsPerNic: Int              // 0: not sourced
     public var vcpus: Int
     public var memoryGiB: Int
+    /// Pods one node admits by default (the kubelet's `maxPods` as the provider sets it); 0: not sourced.
+    /// Karpenter's and AKS's kube-reserved memory grow with it (`NodeAllocatable`).
+    public var maxPods: Int
     public var source: String               // where the figures above come from
 
     public init(name: String, provider: String, gpu: String, gpuCount: Int, interconnect: Interconnect,
                 nvlinkIslands: [Int], fabric: Fabric, nics: Int, gbpsPerNic: Int, vcpus: Int, memoryGiB: Int,
-                source: String) {
+                maxPods: Int = 0, source: String) {
         self.name = name
         self.provider = provider
         self.gpu = gpu
@@ -43,6 +46,7 @@ public struct InstanceType: Hashable, Sendable {
         self.gbpsPerNic = gbpsPerNic
         self.vcpus = vcpus
         self.memoryGiB = memoryGiB
+        self.maxPods = maxPods
         self.source = source
     }
 }

@@ -68,17 +68,36 @@ enum KueueAdmissionCheck {
 /// containers of `requests`, or of `limits` where a request is not given (Kubernetes defaults a
 /// missing request to its limit).
 enum PodResources {
+    /// The pod's effective requests as the scheduler and Kueue count them (kubernetes
+    /// `pkg/api/v1/resource` `PodRequests`): the containers' sum, with sidecars (init containers
+    /// with `restartPolicy: Always`) added, or the largest ordinary init container where that is more.
+    /// A limit without a request counts as the request (the API server defaults it so).
     static func requested(_ spec: ManifestMap) -> [String: Double] {
         var total: [String: Double] = [:]
+        var initPeak: [String: Double] = [:]
         for container in spec["containers"]?.listValue ?? [] {
-            let requests = container["resources"]?["requests"]?.mapValue ?? ManifestMap()
-            let limits = container["resources"]?["limits"]?.mapValue ?? ManifestMap()
-            for key in Set(requests.keys + limits.keys) {
-                guard let amount = (requests[key] ?? limits[key]).flatMap(quantity), amount > 0 else { continue }
-                total[key, default: 0] += amount
+            for (key, amount) in requests(of: container) { total[key, default: 0] += amount }
+        }
+        for container in spec["initContainers"]?.listValue ?? [] {
+            if container["restartPolicy"]?.stringValue == "Always" {
+                for (key, amount) in requests(of: container) { total[key, default: 0] += amount }
+            } else {
+                for (key, amount) in requests(of: container) { initPeak[key] = max(initPeak[key] ?? 0, amount) }
             }
         }
+        for (key, amount) in initPeak where amount > total[key] ?? 0 { total[key] = amount }
         return total
+    }
+
+    static func requests(of container: ManifestValue) -> [String: Double] {
+        let requests = container["resources"]?["requests"]?.mapValue ?? ManifestMap()
+        let limits = container["resources"]?["limits"]?.mapValue ?? ManifestMap()
+        var result: [String: Double] = [:]
+        for key in Set(requests.keys + limits.keys) {
+            guard let amount = (requests[key] ?? limits[key]).flatMap(quantity), amount > 0 else { continue }
+            result[key] = amount
+        }
+        return result
     }
 
     /// A Kubernetes quantity (`8`, `500m`, `32Gi`, `1.5`) as a number; nil when unreadable.

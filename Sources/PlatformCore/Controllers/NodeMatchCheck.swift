@@ -29,6 +29,7 @@ enum NodeMatchCheck {
                                at: pod.declaredAt, notes: refusals,
                                help: "select labels the pool's nodes carry (its `labels:`, or the cloud's pool label) and request what one node offers")]
         }
+        if let tooBig = NodeFitCheck.check(pod, requested: requested, pools: fitting, facts) { return [tooBig] }
         // kubernetes-sigs/karpenter v1.14.1: `--ignore-dra-requests` defaults to true
         // (`pkg/operator/options/options.go`) and then a pod with ResourceClaims is a DRA error in
         // the provisioning simulation: "pod has Dynamic Resource Allocation requirements that are

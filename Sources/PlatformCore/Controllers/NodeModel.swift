@@ -6,7 +6,8 @@
 /// - GKE: each node carries `cloud.google.com/gke-nodepool: <pool>` (GKE docs,
 ///   `kubernetes-engine/docs/concepts/node-pools`: "Each node in the pool has a Kubernetes node
 ///   label, cloud.google.com/gke-nodepool, which has the node pool's name").
-/// - AKS: each node carries `kubernetes.azure.com/agentpool: <pool>` (AKS system label; issue #16).
+/// - AKS: each node carries `kubernetes.azure.com/agentpool: <agent pool name>` (MicrosoftDocs/azure-docs
+///   `articles/aks/reserved-labels-reference.md`, "Reserved system labels").
 /// - Elsewhere (OCI, on-premises, AWS without an instance type): `platformc.dev/node-pool: <pool>`,
 ///   which the operator puts on the nodes (`NodeProvisioning.operatorLabelled`).
 /// - Everywhere: the pool's own `labels:` and `taints:` as the spec declares them,

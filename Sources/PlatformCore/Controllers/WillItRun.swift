@@ -60,10 +60,15 @@ struct ClusterFacts {
     var clusterQueues: [String: Manifest] = [:]
     /// Karpenter NodePools by name (the pool they provision).
     var karpenterPools: [String: Manifest] = [:]
+    /// What sizes a pool's nodes (`NodeAllocatable`): the instance types and the Kubernetes minor.
+    var instanceCatalog: InstanceCatalog
+    var kubernetesMinor: Int
 
     init(_ set: ManifestSet.Cluster, platform: Platform) {
         name = set.name
         cluster = platform.cluster(set.name)
+        instanceCatalog = platform.instanceCatalog
+        kubernetesMinor = Int(platform.kubernetesVersion.split(separator: ".").last ?? "") ?? 34
         for manifest in set.manifests {
             switch (manifest.group, manifest.kind) {
             case ("", "Namespace"):

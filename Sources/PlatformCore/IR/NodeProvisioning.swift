@@ -65,3 +65,33 @@ public enum AKSPoolName {
         return kept.isEmpty ? "gpu" : String(kept.prefix(maxLength))
     }
 }
+
+/// GKE node pool names: the API refuses any other with "Must be a match of regex
+/// '(?:[a-z](?:[-a-z0-9]{0,38}[a-z0-9])?)' (only lowercase alphanumerics and '-' allowed, must start
+/// with a letter and end with an alphanumeric, and must be no longer than 40 characters)" (the
+/// `node_pool.name` error quoted in hashicorp/terraform-provider-google#3411 and
+/// pulumi/pulumi-gcp#1510); GKE's console states the same rule: "Node pool names must start with a
+/// lowercase letter followed by up to 39 lowercase letters, numbers, or hyphens. They can't end with
+/// a hyphen." (quoted in rancher/dashboard#9625).
+public enum GKEPoolName {
+    public static let maxLength = 40
+
+    public static func isValid(_ name: String) -> Bool {
+        let scalars = Array(name.unicodeScalars)
+        guard let first = scalars.first, let last = scalars.last, ("a"..."z").contains(first), scalars.count <= maxLength,
+              last != "-" else { return false }
+        return scalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    }
+
+    /// A valid name close to `name`: lowercase, other characters as `-`, from its first letter,
+    /// cut to 40, without a trailing `-`.
+    public static func suggestion(for name: String) -> String {
+        var kept = String(String.UnicodeScalarView(name.lowercased().unicodeScalars.map {
+            ("a"..."z").contains($0) || ("0"..."9").contains($0) ? $0 : "-"
+        }))
+        while let first = kept.unicodeScalars.first, !("a"..."z").contains(first) { kept.removeFirst() }
+        kept = String(kept.prefix(maxLength))
+        while kept.hasSuffix("-") { kept.removeLast() }
+        return kept.isEmpty ? "gpu" : kept
+    }
+}

@@ -37,4 +37,21 @@ import Testing
         #expect(out.diagnostics.sorted.first?.help == "name the pool as its AKS agent pool is named, e.g. `ndh100`")
         #expect(AKSPoolName.isValid("ndh100") && !AKSPoolName.isValid("nd-h100") && !AKSPoolName.isValid("a123456789012") && !AKSPoolName.isValid("1gpu"))
     }
+
+    /// GKE refuses node pool names beyond 40 characters or starting with a digit (the API's
+    /// `node_pool.name` regex, `GKEPoolName`): the pods' `cloud.google.com/gke-nodepool` selector
+    /// would name a pool that cannot exist.
+    @Test func gkePoolNameMustBeANodePoolName() {
+        let long = "h100-a3-highgpu-8g-for-the-research-team-1"   // 42 characters, a valid DNS label
+        let out = GKEAKSFixture.compile([("      - name: h100 ", "      - name: \(long) ")])
+        #expect(GKEAKSFixture.lines(out) == [
+            "11:15: error[E7602]: node pool `\(long)` cannot be a GKE node pool name: pods select `cloud.google.com/gke-nodepool: \(long)`, and GKE names node pools with 1 to 40 lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen",
+        ])
+        #expect(out.diagnostics.sorted.first?.help == "name the pool as its GKE node pool is named, e.g. `h100-a3-highgpu-8g-for-the-research-team`")
+        let digit = GKEAKSFixture.compile([("      - name: l4 ", "      - name: 4l ")])
+        #expect(GKEAKSFixture.lines(digit).first?.hasPrefix("14:15: error[E7602]: node pool `4l` cannot be a GKE node pool name") == true)
+        #expect(digit.diagnostics.sorted.first?.help == "name the pool as its GKE node pool is named, e.g. `l`")
+        #expect(GKEPoolName.isValid("h100") && GKEPoolName.isValid(String(repeating: "a", count: 40)))
+        #expect(!GKEPoolName.isValid(String(repeating: "a", count: 41)) && !GKEPoolName.isValid("pool-") && !GKEPoolName.isValid("Pool") && !GKEPoolName.isValid("a_b"))
+    }
 }

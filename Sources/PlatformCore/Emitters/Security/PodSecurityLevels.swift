@@ -3,7 +3,8 @@
 /// `Conventions.securityExceptionAnnotation` annotation; `privileged` where a training job uses
 /// InfiniBand, whose RDMA needs `IPC_LOCK` (`FabricDevices`), a capability outside the baseline's
 /// list (kubernetes/pod-security-admission `policy/check_capabilities_baseline.go`), so neither
-/// `restricted` nor `baseline` admits its pods. `warn` and `audit` stay `restricted`
+/// `restricted` nor `baseline` admits its pods; and where `security.exceptions` grants a workload
+/// a control its namespace's level forbids (`specExceptionReason`). `warn` and `audit` stay `restricted`
 /// everywhere, so every deviation shows up in `kubectl` warnings and the audit log.
 public enum PodSecurityLevels {
     public static let enforce = "pod-security.kubernetes.io/enforce"
@@ -32,7 +33,35 @@ public enum PodSecurityLevels {
                     .append("model `\(model.name)` runs multi-node replicas (NCCL and torch.distributed) from an image that runs as root")
             }
         }
+        for exception in p.securityExceptions {
+            let reason = specExceptionReason(exception)
+            for (team, cluster) in placements(of: exception.workload, plan) {
+                reasons[team, default: [:]][cluster, default: []].append(reason)
+            }
+        }
         return reasons.mapValues { $0.mapValues { $0.sorted() } }
+    }
+
+    /// A `security.exceptions` entry as a namespace reason. The API server admits a pod only if
+    /// its namespace's `enforce` level allows every control it breaks, whatever the spec grants, so
+    /// the grant must lower the level: `baseline` when it allows only `restricted` controls
+    /// (`volumeTypes`, `privilegeEscalation`, `runAsRoot`), `privileged` when it allows a
+    /// `baseline` one (`capabilities` and `seccomp` have a baseline form too, which a grant cannot
+    /// tell apart, so they count as baseline). The audit (`MergedObjectAudit`) still holds the
+    /// workload's pods to the controls not granted.
+    static func specExceptionReason(_ exception: SecurityException) -> String {
+        let controls = exception.allow.map { "`\($0.rawValue)`" }.joined(separator: ", ")
+        let text = "`\(exception.workload)` is granted \(controls) by `security.exceptions`: \(exception.reason)"
+        return exception.allow.contains { $0.level == .baseline } ? privilegedMarker + text : text
+    }
+
+    /// (team, cluster) of each place `workload` (a model, training job or agent) runs.
+    static func placements(of workload: String, _ plan: PlannedPlatform) -> [(String, String)] {
+        let p = plan.platform
+        if let model = p.model(workload) { return plan.servingClusters(ofModel: model.name).map { (model.team, $0) } }
+        if let job = p.training.first(where: { $0.name == workload }) { return plan.cluster(ofJob: job).map { [(job.team, $0)] } ?? [] }
+        if let agent = p.agents.first(where: { $0.name == workload }) { return plan.cluster(ofAgent: agent).map { [(agent.team, $0)] } ?? [] }
+        return []
     }
 
     /// Reasons that need `privileged` start with this marker (dropped when written).

@@ -1,7 +1,7 @@
 import PlatformDiagnostics
 
 /// A pool's pods must find its nodes: the pool's name must be one its cloud node pool can have
-/// (pods select the cloud's pool label, `NodeProvisioning`), and GPUs allocated through DRA need
+/// (pods select the cloud's pool label, `NodeProvisioning`; `AKSPoolName`, `GKEPoolName`), and GPUs allocated through DRA need
 /// nodes that exist before the pods do, because Karpenter does not provision for DRA claims.
 ///
 /// Karpenter facts (kubernetes-sigs/karpenter v1.14.1, aws/karpenter-provider-aws v1.14.1):
@@ -27,11 +27,20 @@ struct NodePoolProvisioningRule: PlatformRule {
     }
 
     func names(_ pool: NodePool, diagnostics: inout DiagnosticBag) {
-        guard pool.provisioning == .aksAgentPool, !AKSPoolName.isValid(pool.name) else { return }
-        diagnostics.error(TrainingCodes.cloudPoolName,
-                          "node pool `\(pool.name)` cannot be an AKS agent pool name: pods select `kubernetes.azure.com/agentpool: \(pool.name)`, and AKS names agent pools with 1 to \(AKSPoolName.maxLength) lowercase letters and digits, starting with a letter",
-                          at: pool.locations["name"] ?? pool.location,
-                          help: "name the pool as its AKS agent pool is named, e.g. `\(AKSPoolName.suggestion(for: pool.name))`")
+        switch pool.provisioning {
+        case .aksAgentPool where !AKSPoolName.isValid(pool.name):
+            diagnostics.error(TrainingCodes.cloudPoolName,
+                              "node pool `\(pool.name)` cannot be an AKS agent pool name: pods select `kubernetes.azure.com/agentpool: \(pool.name)`, and AKS names agent pools with 1 to \(AKSPoolName.maxLength) lowercase letters and digits, starting with a letter",
+                              at: pool.locations["name"] ?? pool.location,
+                              help: "name the pool as its AKS agent pool is named, e.g. `\(AKSPoolName.suggestion(for: pool.name))`")
+        case .gkeNodePool where !GKEPoolName.isValid(pool.name):
+            diagnostics.error(TrainingCodes.cloudPoolName,
+                              "node pool `\(pool.name)` cannot be a GKE node pool name: pods select `cloud.google.com/gke-nodepool: \(pool.name)`, and GKE names node pools with 1 to \(GKEPoolName.maxLength) lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen",
+                              at: pool.locations["name"] ?? pool.location,
+                              help: "name the pool as its GKE node pool is named, e.g. `\(GKEPoolName.suggestion(for: pool.name))`")
+        default:
+            break
+        }
     }
 
     func provisioning(_ pool: NodePool, diagnostics: inout DiagnosticBag) {
