@@ -32,7 +32,9 @@ struct GenerateCommand: ParsableCommand {
             guard let target = ContainedFolder.fileTarget(output) else {
                 throw fail("`--output \(output)` names no file; give a path such as `big.yaml`")
             }
-            do { try ContainedFolder(target.folder).write(target.file, spec) } catch let error as IOFailure { throw fail(error.description) }
+            do { try ContainedFolder(target.folder).write(target.file, spec) } catch let error as IOFailure {
+                throw fail(error.description)
+            }
         } else {
             FileHandle.standardOutput.write(Data(spec.utf8))
         }
