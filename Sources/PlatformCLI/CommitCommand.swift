@@ -107,6 +107,7 @@ struct CommitCommand: ParsableCommand {
             }
             var managed = ManagedTree(managedPaths: GitOpsPaths.managed(platform), files: tree.files)
             managed.takeover = adoptPath ? .adopt : .ownedOnly
+            managed.legacy = GitOpsPaths.legacy
             let text = { stats in CommitMessage.make(subject: message, platform: platform, stats: stats, specCommit: specCommit) }
             switch try repository.commitTree(managed, branch: targetBranch, message: text, author: author, committer: committer) {
             case .unchanged:
@@ -152,6 +153,12 @@ struct CommitCommand: ParsableCommand {
 /// The paths of the GitOps repository that platformc owns and replaces whole on each commit.
 enum GitOpsPaths {
     static func managed(_ platform: Platform) -> [String] {
-        [platform.gitops.path, platform.gitops.engine.rawValue, "platform.lock.json"]
+        [platform.gitops.path, platform.gitops.engine.rawValue, LockFile.path]
+    }
+
+    /// What platformc managed before commits recorded it: the default layout, recognised by a
+    /// lock file that platformc wrote.
+    static let legacy = ManagedOwnership.LegacyLayout(paths: ["clusters", "argocd", "flux", LockFile.path], marker: LockFile.path) {
+        LockFile(text: String(decoding: $0, as: UTF8.self))?.isPlatformc ?? false
     }
 }

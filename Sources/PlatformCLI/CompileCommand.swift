@@ -37,7 +37,7 @@ struct CompileCommand: ParsableCommand {
         emit(output.diagnostics, format: options.diagnostics, sources: input.sources)
         guard let tree = output.tree, !output.diagnostics.hasErrors else { throw ExitStatus.specErrors }
         do {
-            let written = try TreeWriter.write(tree, to: out, managed: output.platform.map(GitOpsPaths.managed))
+            let written = try FolderSync.write(tree, to: out, managed: output.platform.map(GitOpsPaths.managed))
             print("platformc: wrote \(tree.files.count) files to \(out) (\(written) changed)")
         } catch let error as IOFailure {
             throw fail(error.description)

@@ -30,6 +30,16 @@ final class ContainedFolder: Sendable {
 
     deinit { close(descriptor) }
 
+    /// A file named on the command line (`--out report.html`, `-o spec.yaml`) as the folder to open
+    /// (the user's choice, created when missing) and the plain name to write there; nil when the
+    /// path names no file (`dir/`, `..`).
+    static func fileTarget(_ path: String) -> (folder: String, file: String)? {
+        let file = URL(fileURLWithPath: path).lastPathComponent
+        guard !path.hasSuffix("/"), !file.isEmpty, file != ".", file != "..", isPlain(file) else { return nil }
+        let folder = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
+        return (folder.isEmpty ? "/" : folder, file)
+    }
+
     /// The segments of `relative`, refused unless each is a plain name: no empty, `.` or `..`
     /// segment, no absolute path, backslash or control character, no git metadata.
     static func segments(_ relative: String) throws -> [String] {

@@ -67,7 +67,7 @@ struct DiffBase {
         guard FileManager.default.fileExists(atPath: URL(fileURLWithPath: folder).appendingPathComponent(".git").path),
               let repository = try? GitRepository.open(path: folder), let head = try? repository.commit(revision: "HEAD")
         else { return nil }
-        return try? repository.ownedPaths(at: head)
+        return try? repository.ownedPaths(at: head, legacy: GitOpsPaths.legacy)
     }
 
     private static func revision(_ revision: String, repo: String, isDefault: Bool = false) throws -> DiffBase {
@@ -81,7 +81,7 @@ struct DiffBase {
             }
             // Only what platformc's own commits wrote is read: a spec pointing `gitops.path` at
             // hand-written files must not get them read, let alone printed.
-            let files = try repository.files(at: commit, within: repository.ownedPaths(at: commit))
+            let files = try repository.files(at: commit, within: repository.ownedPaths(at: commit, legacy: GitOpsPaths.legacy))
                 .mapValues { String(decoding: $0, as: UTF8.self) }
             return DiffBase(label: "\(revision)@\(commit.hex.prefix(12))", files: files)
         } catch let error as GitError {
@@ -102,6 +102,10 @@ struct DiffBase {
 }
 
 /// A folder read on a background thread; `files()` waits for the result.
+///
+/// `@unchecked Sendable`: `result` is written once, by the background block, before it signals
+/// `finished`; every read of it follows a `wait()` on that semaphore, which orders the write
+/// before the read. Nothing else is mutable.
 final class FolderRead: @unchecked Sendable {
     private let finished = DispatchSemaphore(value: 0)
     private var result: Result<[String: String], Error> = .success([:])

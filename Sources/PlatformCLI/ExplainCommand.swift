@@ -10,9 +10,11 @@ extension PlacementBaseline: ExpressibleByArgument {}
 /// `platformc explain inventory|placement|cost|catalog|traffic|workloads`: what the compiler knows and decided.
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "explain", abstract: "Explain the inventory, placement, cost, traffic or workloads of a platform, or the built-in catalog.",
-                                                    subcommands: [Inventory.self, Placement.self, Cost.self, Catalog.self, Traffic.self, Workloads.self])
+                                                    subcommands: [Inventory.self, PlacementCommand.self, Cost.self, Catalog.self,
+                                                                  Traffic.self, Workloads.self])
 
-    struct Placement: ParsableCommand {
+    /// `explain placement` (named apart from the placement pass's `Placement`).
+    struct PlacementCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "placement", abstract: "Per node, pool and model: where every replica and gang runs.")
         @OptionGroup var options: SpecOptions
         @Option(help: "text or json") var format: ReportFormat = .text

@@ -28,8 +28,12 @@ struct GenerateCommand: ParsableCommand {
             GeneratorParameters(seed: seed, clusters: clusters, nodes: nodes, models: models, teams: teams))
         guard GeneratorLimits.fits(spec) else { throw tooLarge() }
         if let output {
-            guard FileManager.default.createFile(atPath: output, contents: Data(spec.utf8)) else {
-                throw IOFailure("cannot write `\(output)`")
+            // Through the CLI's one file sink: never through a link in the file's place.
+            guard let target = ContainedFolder.fileTarget(output) else {
+                throw fail("`--output \(output)` names no file; give a path such as `big.yaml`")
+            }
+            do { try ContainedFolder(target.folder).write(target.file, spec) } catch let error as IOFailure {
+                throw fail(error.description)
             }
         } else {
             FileHandle.standardOutput.write(Data(spec.utf8))

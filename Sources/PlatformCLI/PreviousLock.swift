@@ -23,15 +23,15 @@ enum PreviousLock {
     /// the branch, the lock or its placement is missing (placement then starts afresh).
     static func read(repository: GitRepository, branch: String) -> LockPlacement? {
         guard let head = try? repository.head(branch: branch),
-              let owned = try? repository.ownedPaths(at: head), owned.contains(PlatformLockEmitter.path),
-              let bytes = try? repository.files(at: head, within: [PlatformLockEmitter.path])[PlatformLockEmitter.path],
+              let owned = try? repository.ownedPaths(at: head, legacy: GitOpsPaths.legacy), owned.contains(LockFile.path),
+              let bytes = try? repository.files(at: head, within: [LockFile.path])[LockFile.path],
               bytes.count <= maxBytes else { return nil }
         return parse(bytes)
     }
 
     /// The placement of the lock among a tree's files (a diff base), when it has one.
     static func read(files: [String: String]) -> LockPlacement? {
-        files[PlatformSnapshot.lockFile].flatMap { parse(Array($0.utf8)) }
+        files[LockFile.path].flatMap { parse(Array($0.utf8)) }
     }
 
     private static func parse(_ bytes: [UInt8]) -> LockPlacement? {

@@ -64,12 +64,9 @@ struct ReportCommand: ParsableCommand {
 
     /// The folder (the user's choice, created when missing) and the plain file name to write there.
     private func target() throws -> (folder: String, file: String) {
-        let url = URL(fileURLWithPath: out)
-        let file = url.lastPathComponent
-        guard !out.hasSuffix("/"), !file.isEmpty, file != ".", file != "..", ContainedFolder.isPlain(file) else {
+        guard let target = ContainedFolder.fileTarget(out) else {
             throw fail("`--out \(out)` names no file; give a path such as `report.html`")
         }
-        let folder = out.contains("/") ? String(out[..<out.lastIndex(of: "/")!]) : "."
-        return (folder.isEmpty ? "/" : folder, file)
+        return target
     }
 }

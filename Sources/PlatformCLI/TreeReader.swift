@@ -1,4 +1,5 @@
 import Foundation
+import PlatformCore
 
 /// Reads a folder back as relative path → text, the shape the diff and golden checks compare.
 enum TreeReader {
@@ -24,14 +25,8 @@ enum TreeReader {
         }
         // Files are independent: read them on all cores, then keep them in walk order (a link to
         // a file read earlier overwrites it, as a serial walk would).
-        var results = [Result<String, Error>?](repeating: nil, count: found.count)
-        results.withUnsafeMutableBufferPointer { slots in
-            let base = slots.baseAddress!
-            DispatchQueue.concurrentPerform(iterations: found.count) { i in
-                base[i] = Result { try contents(found[i].path) }
-            }
-        }
-        for (file, result) in zip(found, results) { files[file.key] = try result!.get() }
+        let results = found.concurrentMap { file in Result { try contents(file.path) } }
+        for (file, result) in zip(found, results) { files[file.key] = try result.get() }
         return files
     }
 

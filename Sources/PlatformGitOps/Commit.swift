@@ -103,7 +103,7 @@ extension GitRepository {
         try checkOwnership(tree, parent: expectedHead, parentTree: parentTree)
         // New objects go through a staging handle into memory, then to disk as one pack.
         let staging = try ObjectStaging(for: self, withParent: parentTree != nil)
-        let written = try TreeWriter(staging: staging).write(tree, onto: parentTree)
+        let written = try CommitTreeBuilder(staging: staging).write(tree, onto: parentTree)
         let parentTreeID = parentTree.map { GitObjectID(git_tree_id($0.pointer)) }
         let emptyBranch = parentTree == nil && written.changes.isEmpty
         if written.tree == parentTreeID || emptyBranch { return nil }

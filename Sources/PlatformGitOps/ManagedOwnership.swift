@@ -7,10 +7,27 @@ import CLibGit2
 public enum ManagedOwnership {
     /// The trailer that records a commit's managed paths, space-separated.
     public static let trailer = "Platformc-Managed-Paths"
-    /// What a commit of platformc before the trailer existed managed, recognised by its lock file.
-    static let legacyPaths = ["clusters", "argocd", "flux", "platform.lock.json"]
     /// How far back the first-parent history is searched for platformc's last commit.
     static let searchDepth = 1_000
+
+    /// What a commit of platformc before the trailer existed managed, recognised by a file only
+    /// platformc writes. This library does not know that file's format: the caller says how to
+    /// recognise it (the CLI reads its lock file with the lock codec).
+    public struct LegacyLayout: Sendable, Equatable {
+        /// The paths such a commit managed.
+        public var paths: [String]
+        /// The file that marks such a commit.
+        public var marker: String
+        /// True when the marker's bytes are platformc's own.
+        public var isOwn: @Sendable ([UInt8]) -> Bool
+
+        public init(paths: [String], marker: String, isOwn: @escaping @Sendable ([UInt8]) -> Bool) {
+            (self.paths, self.marker, self.isOwn) = (paths, marker, isOwn)
+        }
+
+        /// Layouts that name the same paths and marker recognise it the same way.
+        public static func == (a: Self, b: Self) -> Bool { a.paths == b.paths && a.marker == b.marker }
+    }
 
     /// How a commit treats managed paths that already exist in the branch.
     public enum Takeover: Sendable, Equatable {
@@ -46,8 +63,8 @@ public enum ManagedOwnership {
 extension GitRepository {
     /// The paths platformc owned at `commit`: the trailer of the nearest commit in its
     /// first-parent history that has one; for a branch last written by a platformc without the
-    /// trailer (a `platform.lock.json` of platformc at `commit`), the default layout; else none.
-    public func ownedPaths(at commit: GitObjectID?) throws -> [String] {
+    /// trailer (`legacy`'s marker, platformc's own, at `commit`), that layout's paths; else none.
+    public func ownedPaths(at commit: GitObjectID?, legacy: ManagedOwnership.LegacyLayout? = nil) throws -> [String] {
         guard var current = commit else { return [] }
         for _ in 0..<ManagedOwnership.searchDepth {
             var oid = current.oid
@@ -57,9 +74,8 @@ extension GitRepository {
             guard git_commit_parentcount(object.pointer) > 0, let parent = git_commit_parent_id(object.pointer, 0) else { break }
             current = GitObjectID(parent.pointee)
         }
-        let lock = try files(at: commit!, under: "platform.lock.json")["platform.lock.json"] ?? []
-        let isPlatformcLock = String(decoding: lock.prefix(4096), as: UTF8.self).contains("\"name\": \"platformc\"")
-        return isPlatformcLock ? ManagedOwnership.legacyPaths : []
+        guard let legacy, let marker = try files(at: commit!, under: legacy.marker)[legacy.marker] else { return [] }
+        return legacy.isOwn(marker) ? legacy.paths : []
     }
 
     /// Throws `GitError.unownedPath` for the first managed path of `tree` (in path order) that
@@ -73,7 +89,7 @@ extension GitRepository {
             if found == GIT_ENOTFOUND.rawValue { continue }
             try GitError.check(found)
             git_tree_entry_free(entry)
-            if owned == nil { owned = try ownedPaths(at: parent) }
+            if owned == nil { owned = try ownedPaths(at: parent, legacy: tree.legacy) }
             if !ManagedOwnership.covers(owned ?? [], path) { throw GitError.unownedPath(path) }
         }
     }

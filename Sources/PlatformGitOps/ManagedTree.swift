@@ -13,6 +13,8 @@ public struct ManagedTree: Equatable, Sendable {
     /// Whether existing paths of the branch may be replaced, and whether the commit records its
     /// managed paths (`ManagedOwnership`).
     public var takeover: ManagedOwnership.Takeover = .unchecked
+    /// How to recognise a branch last written by a platformc that recorded no managed paths.
+    public var legacy: ManagedOwnership.LegacyLayout?
 
     public init(managedPaths: [String], files: [String: String]) {
         self.managedPaths = managedPaths

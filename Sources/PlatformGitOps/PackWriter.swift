@@ -54,6 +54,8 @@ enum PackWriter {
         try GitError.check(writepack.pointee.commit!(writepack, &progress))
     }
 
+    /// `@unchecked Sendable`: `bytes` is written once, by the hashing block, and read only
+    /// after `hashing.wait()`, which orders that write before the read.
     private final class Trailer: @unchecked Sendable {
         var bytes: [UInt8] = []
     }

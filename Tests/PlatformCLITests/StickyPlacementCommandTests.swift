@@ -4,47 +4,11 @@ import Testing
 /// Issue 17, finding 7 through the commands: `commit` keeps the GitOps head's placement, `diff`
 /// names every move and its cause, `compile --previous-lock` does the same from a file.
 @Suite struct StickyPlacementCommandTests {
-    /// Two clusters (us-east-1 the cheaper), four 2-GPU models on one node, an agent on `m2`.
-    static let spec = """
-        apiVersion: platformc/v1alpha1
-        kind: Platform
-        metadata:
-          name: sticky
-        clusters:
-          - name: use1
-            provider: aws
-            production: false
-            region: us-east-1
-            zones: [us-east-1a]
-            nodePools:
-              - { name: h100, instanceType: p5.48xlarge, nodes: { min: 0, max: 2 }, pricePerHour: 90 }
-          - name: usw2
-            provider: aws
-            production: false
-            region: us-west-2
-            zones: [us-west-2a]
-            nodePools:
-              - { name: h100, instanceType: p5.48xlarge, nodes: { min: 0, max: 2 }, pricePerHour: 100 }
-        teams:
-          - name: search
-            quota: { gpus: 32 }
-        models:
-        \(["m1", "m2", "m3", "m4"].map { """
-          - name: \($0)
-            team: search
-            source: hf://meta-llama/Llama-3.1-8B-Instruct
-            parameters: 8B
-            architecture: llama-3-8b
-            gpu: { model: H100-SXM-80GB, count: 2 }
-            replicas: { min: 1, max: 1 }
+    /// Two clusters (us-east-1 the cheaper), four 2-GPU models on one node, an agent on `m2`:
+    /// `Tests/Cases/good-specs/sticky`, shared with PlatformCoreTests' `StickyPlacementTests`.
+    static let spec = try! String(contentsOf: CLIRunner.repoRoot.appendingPathComponent("Tests/Cases/good-specs/sticky/platform.yaml"), encoding: .utf8)
 
-        """ }.joined())
-        agents:
-          - { name: ops, team: search, model: m2, systemMessage: You operate the platform. }
-
-        """
-
-    /// Pins `m1` to us-west-2 (line 31 of the spec, the value at column 27).
+    /// Pins `m1` to us-west-2 (line 40 of the spec, the value at column 27).
     static func pin(_ fixture: CLIFixture) throws {
         try fixture.edit("    replicas: { min: 1, max: 1 }\n  - name: m2", "    replicas: { min: 1, max: 1 }\n    placement: { cluster: usw2 }\n  - name: m2")
     }
@@ -58,15 +22,15 @@ import Testing
 
         let json = try fixture.json(try fixture.run(["diff", "platform.yaml", "--repo", "gitops", "--format", "json"]))
         let moves = json["moves"] as? [[String: String]]
-        #expect(moves == [["kind": "model", "name": "m1", "from": "use1/h100", "to": "usw2/h100", "because": "pinned by platform.yaml:31:27"]])
+        #expect(moves == [["kind": "model", "name": "m1", "from": "use1/h100", "to": "usw2/h100", "because": "pinned by platform.yaml:40:27"]])
         let replicas = (json["summary"] as? [String: Any])?["replicas"] as? [[String: Any]] ?? []
         #expect(replicas.map { "\($0["model"]!) \($0["cluster"]!)/\($0["pool"]!) \($0["old"]!)→\($0["new"]!)" } == ["m1 use1/h100 1→0", "m1 usw2/h100 0→1"])
         let text = try fixture.run(["diff", "platform.yaml", "--repo", "gitops"])
-        #expect(text.stdout.contains("  moved model `m1` use1/h100 → usw2/h100: pinned by platform.yaml:31:27\n"))
+        #expect(text.stdout.contains("  moved model `m1` use1/h100 → usw2/h100: pinned by platform.yaml:40:27\n"))
 
         let markdown = try fixture.run(["diff", "platform.yaml", "--repo", "gitops", "--format", "markdown"])
         #expect(markdown.stdout.contains("**Placement moves**\n\n| Workload | From | To | Because |\n|---|---|---|---|\n"
-            + "| model `m1` | use1/h100 | usw2/h100 | pinned by platform.yaml:31:27 |\n"))
+            + "| model `m1` | use1/h100 | usw2/h100 | pinned by platform.yaml:40:27 |\n"))
 
         let second = try fixture.run(["commit", "platform.yaml", "--repo", "gitops"])
         #expect(second.status == 0, "\(second.stderr)")

@@ -67,6 +67,20 @@ import Testing
         _ = try commit(repository, ["clusters/a.yaml": "c\n"], takeover: .ownedOnly)
     }
 
+    /// A branch last written by a platformc that recorded no paths is recognised only by the
+    /// caller's layout: this library knows no lock format.
+    @Test func aLegacyBranchIsRecognisedByTheCallersLayout() throws {
+        let fixture = try GitFixture()
+        let repository = try GitRepository.openOrInit(path: fixture.path("gitops"), initialBranch: "main")
+        _ = try commit(repository, ["clusters/a.yaml": "a\n", "platform.lock.json": "ours\n"])  // unchecked: no trailer
+        let head = try repository.head(branch: "main")
+        let layout = ManagedOwnership.LegacyLayout(paths: ["clusters", "platform.lock.json"], marker: "platform.lock.json") { $0 == Array("ours\n".utf8) }
+        let other = ManagedOwnership.LegacyLayout(paths: ["clusters"], marker: "platform.lock.json") { _ in false }
+        #expect(try repository.ownedPaths(at: head) == [])
+        #expect(try repository.ownedPaths(at: head, legacy: layout) == ["clusters", "platform.lock.json"])
+        #expect(try repository.ownedPaths(at: head, legacy: other) == [])
+    }
+
     @Test func recordedPathsComeFromTheLastTrailerAndAreValidated() {
         #expect(ManagedOwnership.recorded(in: "s\n\nPlatformc-Managed-Paths: a ../b .git c/d\n") == ["a", "c/d"])
         #expect(ManagedOwnership.recorded(in: "Platformc-Managed-Paths: x\nPlatformc-Managed-Paths: y\n") == ["y"])

@@ -74,7 +74,7 @@ public struct DiffSides: Sendable {
     /// True when `other` holds `path` with the same text (the lock file always counts as changed:
     /// its facts are read from each side).
     private static func isUnchanged(_ path: String, _ text: String, other: [String: String]) -> Bool {
-        guard path != PlatformSnapshot.lockFile, let otherText = other[path] else { return false }
+        guard path != LockFile.path, let otherText = other[path] else { return false }
         return sameBytes(text, otherText)
     }
 

@@ -1,5 +1,5 @@
-/// The cost and node counts a side's `platform.lock.json` records, in the shape
-/// `PlatformLock` writes (documented in docs/diff-json.md; other keys are ignored):
+/// The cost and node counts a side's `platform.lock.json` records (read by `LockFile`; the
+/// shape is documented in docs/diff-json.md; other keys are ignored):
 /// ```json
 /// { "cost": { "currency": "USD", "monthly": "1000.00",
 ///             "teams": { "search": { "monthly": "600.00", … } } },
@@ -29,19 +29,19 @@ public struct LockFacts: Hashable, Sendable {
     /// cost section's per-team counts; nil when the lock has neither (read from the manifests then).
     public var gpusByTeam: [String: GPUCount]?
 
-    public init(_ lock: ManifestValue) {
-        let cost = lock["cost"]
-        currency = cost?["currency"]?.stringValue
-        monthlyTotal = Self.amount(cost?["monthly"])
+    public init(_ lock: LockFile) {
+        let cost = lock.cost
+        currency = cost?.currency
+        monthlyTotal = cost?.monthly.flatMap { Double($0) }
         var teams: [String: Double] = [:]
         var teamGPUs: [String: GPUCount] = [:]
-        var everyTeamCounted = cost?["teams"]?.mapValue != nil
-        for entry in cost?["teams"]?.mapValue ?? ManifestMap() {
-            if let amount = Self.amount(entry.value["monthly"]) { teams[entry.key] = amount }
-            if let gpus = LockPlacement.gpuCount(entry.value["gpus"]) { teamGPUs[entry.key] = gpus } else { everyTeamCounted = false }
+        var everyTeamCounted = cost?.teams != nil
+        for (name, team) in cost?.teams ?? [:] {
+            if let amount = team.monthly.flatMap({ Double($0) }) { teams[name] = amount }
+            if let gpus = team.gpus { teamGPUs[name] = gpus } else { everyTeamCounted = false }
         }
         monthlyByTeam = teams
-        placement = LockPlacement(lock: lock)
+        placement = lock.placement
         let assignments = placement?.allAssignments ?? []
         if let placement, assignments.allSatisfy({ $0.team != nil && $0.gpus != nil }) {
             var held: [String: GPUCount] = [:]
@@ -56,14 +56,5 @@ public struct LockFacts: Hashable, Sendable {
             nodes[PoolKey(cluster: a.cluster, pool: a.pool), default: []].formUnion(a.nodes)
         }
         nodesByPool = nodes.mapValues(\.count)
-    }
-
-    private static func amount(_ value: ManifestValue?) -> Double? {
-        switch value {
-        case .string(let text)?: return Double(text)
-        case .int(let i)?: return Double(i)
-        case .double(let d)?: return d
-        default: return nil
-        }
     }
 }

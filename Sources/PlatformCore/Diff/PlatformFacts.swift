@@ -3,7 +3,7 @@
 /// git ref or folder has them; cost comes from `platform.lock.json` (see `LockFacts`).
 public struct PlatformFacts: Hashable, Sendable {
     /// Replicas of one serving workload on one pool.
-    public struct Placement: Hashable, Sendable {
+    public struct PoolReplicas: Hashable, Sendable {
         public var model: String
         public var team: String
         public var cluster: String
@@ -29,7 +29,7 @@ public struct PlatformFacts: Hashable, Sendable {
         }
     }
 
-    public var placements: [Placement] = []
+    public var placements: [PoolReplicas] = []
     public var quotas: [QuotaKey: String] = [:]
     /// `Conventions.securityExceptionAnnotation` of every object that has one: why its pods (or a
     /// namespace) run below `restricted`, including what `security.exceptions` of the spec allows.
@@ -47,13 +47,13 @@ public struct PlatformFacts: Hashable, Sendable {
     /// What one object adds to the facts: a placement (a serving workload) or quota entries.
     struct Entry: Sendable {
         var key: ResourceKey
-        var placement: Placement?
+        var placement: PoolReplicas?
         var quotas: [(key: QuotaKey, value: String)] = []
         var securityException: String? = nil
     }
 
     /// The facts of `entries`, given in key order.
-    init(_ entries: [Entry], lock: ManifestValue?) {
+    init(_ entries: [Entry], lock: LockFile?) {
         for entry in entries {
             if let placement = entry.placement { placements.append(placement) }
             for quota in entry.quotas { quotas[quota.key] = quota.value }
@@ -102,7 +102,7 @@ public struct PlatformFacts: Hashable, Sendable {
         placements.reduce(into: [:]) { $0[$1.team, default: 0] += $1.replicas * $1.gpusPerReplica }
     }
 
-    private static func placement(_ manifest: Manifest, _ key: ResourceKey, templates: [(ManifestValue?, Int)]) -> Placement {
+    private static func placement(_ manifest: Manifest, _ key: ResourceKey, templates: [(ManifestValue?, Int)]) -> PoolReplicas {
         let pod = templates.first?.0?["spec"]
         let selector = pod?["nodeSelector"]?.mapValue ?? ManifestMap()
         let pool = Self.poolKeys.lazy.compactMap { selector[$0]?.stringValue }.first ?? "-"
@@ -112,7 +112,7 @@ public struct PlatformFacts: Hashable, Sendable {
         let model = labels[PlatformLabels.model]?.stringValue ?? podLabels[PlatformLabels.model]?.stringValue ?? key.id.name
         let gpus = templates.reduce(0) { $0 + Self.gpus(inPod: $1.0?["spec"]) * $1.1 }
         let replicas = Int(manifest.object["spec"]?["replicas"]?.intValue ?? 1)
-        return Placement(model: model, team: team, cluster: key.cluster, pool: pool, replicas: replicas, gpusPerReplica: gpus)
+        return PoolReplicas(model: model, team: team, cluster: key.cluster, pool: pool, replicas: replicas, gpusPerReplica: gpus)
     }
 
     /// `nvidia.com/gpu` limits (requests when no limit) summed over a pod's containers.

@@ -7,12 +7,9 @@ public struct PlatformSnapshot: Sendable {
     /// Files that hold no Kubernetes object with a name (kustomizations, notes): path → text.
     public private(set) var otherFiles: [String: String] = [:]
     /// `platform.lock.json`, parsed, when the side has one.
-    public private(set) var lock: ManifestValue?
+    public private(set) var lock: LockFile?
     /// Files that are not valid YAML: path → the parser's message. They are compared as text.
     public private(set) var unreadable: [String: String] = [:]
-
-    /// The name of the lock file at the root of the tree.
-    public static let lockFile = "platform.lock.json"
 
     /// Parses `files` (relative path → text); objects under `root/<cluster>/` belong to that
     /// cluster, objects elsewhere to the global pseudo-cluster "".
@@ -23,7 +20,7 @@ public struct PlatformSnapshot: Sendable {
     /// Assembles parsed files; `parsed` must be in path byte order (the first file holding a key wins).
     init(parsed: [ParsedFile]) {
         for file in parsed {
-            if file.path == Self.lockFile { lock = file.lock }
+            if file.path == LockFile.path { lock = file.lock }
             if let error = file.error { unreadable[file.path] = error }
             if file.objects.isEmpty {
                 otherFiles[file.path] = file.text
@@ -83,7 +80,7 @@ struct ParsedFile: Sendable {
     /// The named objects, in document order; empty for a file compared as text.
     var objects: [Manifest] = []
     /// The parsed lock, for `platform.lock.json`.
-    var lock: ManifestValue?
+    var lock: LockFile?
     /// The parser's message for the last document that is not valid YAML.
     var error: String?
 
@@ -99,8 +96,8 @@ struct ParsedFile: Sendable {
         self.path = path
         self.text = text
         cluster = PlatformSnapshot.cluster(of: path, root: root)
-        if path == PlatformSnapshot.lockFile {
-            lock = PlainJSON.parse(text) ?? (try? ManifestValue.parse(yaml: text))
+        if path == LockFile.path {
+            lock = LockFile(text: text)
             return
         }
         guard path.hasSuffix(".yaml") || path.hasSuffix(".yml") else { return }

@@ -85,17 +85,17 @@ public struct SummaryDelta: Hashable, Sendable {
 
     /// Where model replicas run: the lock's placement (the pool as placed, replicas as placed,
     /// autoscaled models included) when the side has one, else the manifests'.
-    static func replicaPlacements(_ facts: PlatformFacts) -> [PlatformFacts.Placement] {
+    static func replicaPlacements(_ facts: PlatformFacts) -> [PlatformFacts.PoolReplicas] {
         guard let placement = facts.lock?.placement else { return facts.placements }
         return placement.models.flatMap { name, list in
-            list.map { PlatformFacts.Placement(model: name, team: $0.team ?? "-", cluster: $0.cluster, pool: $0.pool,
+            list.map { PlatformFacts.PoolReplicas(model: name, team: $0.team ?? "-", cluster: $0.cluster, pool: $0.pool,
                                                replicas: $0.replicas, gpusPerReplica: 0) }
         }
     }
 
-    private static func shifts(_ base: [PlatformFacts.Placement], _ head: [PlatformFacts.Placement]) -> [ReplicaShift] {
+    private static func shifts(_ base: [PlatformFacts.PoolReplicas], _ head: [PlatformFacts.PoolReplicas]) -> [ReplicaShift] {
         struct Where: Hashable { var model, cluster, pool: String }
-        func tally(_ placements: [PlatformFacts.Placement]) -> [Where: Int] {
+        func tally(_ placements: [PlatformFacts.PoolReplicas]) -> [Where: Int] {
             placements.reduce(into: [:]) { $0[Where(model: $1.model, cluster: $1.cluster, pool: $1.pool), default: 0] += $1.replicas }
         }
         let old = tally(base), new = tally(head)

@@ -1,4 +1,4 @@
-/// `platformc explain cost --format json`, and the `cost` entry of platform.lock.json. Money is
+/// `platformc explain cost --format json` (the lock's short form is `LockFile.Cost(summary:)`). Money is
 /// written as a decimal string in dollars rounded to the cent (`"40179.20"`), so JSON readers never
 /// see binary floating point; GPU counts as numbers.
 public enum CostReportJSON {
@@ -49,16 +49,6 @@ public enum CostReportJSON {
         return .map(root)
     }
 
-    /// The short form for platform.lock.json: total and per team, now and at max.
-    public static func summary(_ r: CostReport) -> ManifestValue {
-        var teams = ManifestMap()
-        for t in r.teams {
-            teams[t.name] = ["gpus": gpus(t.gpus), "monthly": money(t.monthly), "monthlyAtMax": money(t.monthlyAtMax)]
-        }
-        return ["currency": "USD", "monthly": money(r.monthly), "monthlyAtMax": money(r.monthlyAtMax), "idle": money(r.idle),
-                "teams": .map(teams)]
-    }
-
     static func money(_ m: Money) -> ManifestValue { .string(m.description) }
-    static func gpus(_ g: GPUCount) -> ManifestValue { g.denominator == 1 ? .int(g.numerator) : .double(g.value) }
+    static func gpus(_ g: GPUCount) -> ManifestValue { LockPlacement.gpuValue(g) }
 }

@@ -1,18 +1,18 @@
 import PlatformDiagnostics
 
-/// Codes of the inventory importer (E23xx). The input is JSON without positions, so these carry no
-/// location; messages name the node.
+/// Codes of the inventory importer (23xx; the letter is the severity: E error, W warning, N note).
+/// The input is JSON without positions, so these carry no location; messages name the node.
 public enum InventoryDiagnosticCode {
     /// The GPU product is not in the built-in catalog; the pool keeps the raw label (warning).
-    public static let unknownProduct: DiagnosticCode = "E2301"
+    public static let unknownProduct: DiagnosticCode = "W2301"
     /// Nodes without any GPU evidence were left out (note).
-    public static let nonGPUNodesSkipped: DiagnosticCode = "E2302"
+    public static let nonGPUNodesSkipped: DiagnosticCode = "N2302"
     /// A ResourceSlice names a node that is not in the node list (note).
-    public static let sliceForUnknownNode: DiagnosticCode = "E2303"
+    public static let sliceForUnknownNode: DiagnosticCode = "N2303"
     /// The physical GPU count had to be inferred (MIG single strategy hides it) (warning).
-    public static let gpuCountInferred: DiagnosticCode = "E2304"
+    public static let gpuCountInferred: DiagnosticCode = "W2304"
     /// Labels disagree with DRA about the GPU model (warning).
-    public static let productMismatch: DiagnosticCode = "E2305"
+    public static let productMismatch: DiagnosticCode = "W2305"
     /// A node advertises `nvidia.com/gpu` but no label names the GPU model (warning).
     public static let gpuModelUnknown: DiagnosticCode = "W2310"
     /// An input file is not JSON or YAML of an accepted shape (located when the text itself is malformed).

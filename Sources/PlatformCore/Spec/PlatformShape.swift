@@ -266,7 +266,7 @@ public enum PlatformShape {
         FieldShape("retries", .integer(minimum: 0), default: "2", "retry attempts"),
     ])
 
-    static let policyRule = ObjectShape("PolicyRule", "A Kubernetes RBAC rule an MCP server's tools need.", [
+    static let rbacRule = ObjectShape("RBACRule", "A Kubernetes RBAC rule an MCP server's tools need.", [
         FieldShape("apiGroups", .list(.string()), required: true, "API groups (`\"\"` is core)"),
         FieldShape("resources", .list(.string()), required: true, "resources"),
         FieldShape("verbs", .list(.enumeration(["get", "list", "watch", "create", "update", "patch", "delete"])), required: true, "verbs"),
@@ -277,7 +277,7 @@ public enum PlatformShape {
         FieldShape("url", .string(), required: true, "URL of the MCP endpoint"),
         FieldShape("transport", .enumeration(["streamableHttp", "sse"]), default: "streamableHttp", "MCP transport"),
         FieldShape("headersSecret", .string(pattern: dnsLabel), "Secret whose keys become request headers (e.g. an API token)"),
-        FieldShape("permissions", .list(.object(policyRule)), "cluster permissions its tools need, bound to `serviceAccount`"),
+        FieldShape("permissions", .list(.object(rbacRule)), "cluster permissions its tools need, bound to `serviceAccount`"),
         FieldShape("serviceAccount", .object(mcpServerIdentity), "the ServiceAccount the server runs as; required with `permissions`"),
         FieldShape("tools", .list(.string()), "tools the server offers (checked against agents' allow lists)"),
     ])

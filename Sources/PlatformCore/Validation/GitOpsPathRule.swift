@@ -18,7 +18,7 @@ public enum PathCodes {
 public struct GitOpsPathRule {
     /// Names platformc writes beside the managed folder (compared case-insensitively: macOS and
     /// Windows check-outs fold case).
-    public static let reservedTopLevel = ["argocd", "flux", "platform.lock.json"]
+    public static let reservedTopLevel = ["argocd", "flux", LockFile.path]
 
     public init() {}
 

@@ -37,7 +37,7 @@ enum DiffFixtures {
 
     static func snapshot(_ objects: [(cluster: String, manifest: Manifest)], lock: String? = nil) -> PlatformSnapshot {
         var files = files(objects)
-        if let lock { files[PlatformSnapshot.lockFile] = lock }
+        if let lock { files[LockFile.path] = lock }
         return PlatformSnapshot(files: files)
     }
 

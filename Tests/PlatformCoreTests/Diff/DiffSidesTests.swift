@@ -54,7 +54,7 @@ import Testing
         base[quota] = base[quota]!.replacingOccurrences(of: "nvidia.com/gpu: '", with: "nvidia.com/gpu: '1")
         #expect(base[deployment] != tree.files[deployment] && base[quota] != tree.files[quota])
         // Without its lock, the base's replicas and GPUs are read from the manifests: the path compared here.
-        base[PlatformSnapshot.lockFile] = nil
+        base[LockFile.path] = nil
 
         let fast = DiffSides(base: base, head: tree.files, root: root, headObjects: GitOpsLayout.objectPaths(manifests, root: root))
         let report = DiffReport(fast, baseLabel: "base", headLabel: "head", headDiagnostics: [])

@@ -7,8 +7,8 @@ import Testing
         let output = try BundledPlatformServingTests.compile()
         let plan = try #require(output.plan)
         let cost = try #require(plan.cost)
-        let text = try #require(output.tree?.files[PlatformSnapshot.lockFile])
-        let facts = LockFacts(try ManifestValue.parse(yaml: text))
+        let text = try #require(output.tree?.files[LockFile.path])
+        let facts = LockFacts(try #require(LockFile(text: text)))
 
         #expect(facts.currency == "USD")
         #expect(facts.monthlyTotal == Double(cost.monthly.description))
@@ -22,13 +22,13 @@ import Testing
     }
 
     @Test func aNodeSharedByModelsAndAGangCountsOnce() throws {
-        let facts = LockFacts(try ManifestValue.parse(yaml: SummaryDeltaTests.headLock))
+        let facts = LockFacts(try #require(LockFile(text: SummaryDeltaTests.headLock)))
         #expect(facts.nodesByPool == [LockFacts.PoolKey(cluster: "prod", pool: "h100"): 3])
         #expect(facts.monthlyTotal == 1300.5 && facts.monthlyByTeam == ["search": 900.5, "support": 400])
     }
 
     @Test func aLockWithoutCostOrPlacementHasNone() throws {
-        let facts = LockFacts(try ManifestValue.parse(yaml: #"{"lockVersion": 1, "cost": null}"#))
+        let facts = LockFacts(try #require(LockFile(text: #"{"lockVersion": 1, "cost": null}"#)))
         #expect(facts.monthlyTotal == nil && facts.currency == nil && facts.monthlyByTeam.isEmpty && facts.nodesByPool.isEmpty)
     }
 }

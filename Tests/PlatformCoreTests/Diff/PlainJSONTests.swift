@@ -9,7 +9,7 @@ import Testing
     @Test func lockFilesOfCompiledPlatformsReadAsYAMLReadsThem() throws {
         let generated = PlatformGenerator.generate(GeneratorParameters(seed: 7, clusters: 3, nodes: 60, models: 30, teams: 5))
         for output in [try BundledPlatformServingTests.compile(), Compiler().compile(spec: Array(generated.utf8), file: "gen.yaml")] {
-            let lock = try #require(output.tree?.files[PlatformSnapshot.lockFile])
+            let lock = try #require(output.tree?.files[LockFile.path])
             let fast = try #require(PlainJSON.parse(lock))
             #expect(fast == Self.yaml(lock))
             #expect(fast["cost"]?["currency"] == "USD")

@@ -1,3 +1,4 @@
+import Foundation
 import PlatformCore
 import PlatformDiagnostics
 import Testing
@@ -6,45 +7,8 @@ import Testing
 /// and moves only what a change requires, naming each move's cause.
 @Suite struct StickyPlacementTests {
     /// Two AWS clusters with one H100 pool each (us-east-1 the cheaper), four 2-GPU models that
-    /// fit one node, and an agent on `m2`.
-    static let spec = """
-        apiVersion: platformc/v1alpha1
-        kind: Platform
-        metadata:
-          name: sticky
-        clusters:
-          - name: use1
-            provider: aws
-            production: false
-            region: us-east-1
-            zones: [us-east-1a]
-            nodePools:
-              - name: h100
-                instanceType: p5.48xlarge
-                nodes: { min: 0, max: 2 }
-                pricePerHour: 90
-          - name: usw2
-            provider: aws
-            production: false
-            region: us-west-2
-            zones: [us-west-2a]
-            nodePools:
-              - name: h100
-                instanceType: p5.48xlarge
-                nodes: { min: 0, max: 2 }
-                pricePerHour: 100
-        teams:
-          - name: search
-            quota: { gpus: 32 }
-        models:
-        \(["m1", "m2", "m3", "m4"].map(model).joined())
-        agents:
-          - name: ops
-            team: search
-            model: m2
-            systemMessage: You operate the platform.
-
-        """
+    /// fit one node, and an agent on `m2`: `Tests/Cases/good-specs/sticky`, shared with the CLI's tests.
+    static let spec = try! String(contentsOf: Golden.casesDir.appendingPathComponent("good-specs/sticky/platform.yaml"), encoding: .utf8)
 
     static func model(_ name: String) -> String {
         """
@@ -65,7 +29,7 @@ import Testing
         let output = compiler.compile(spec: Array(spec.utf8), file: "platform.yaml")
         #expect(!output.diagnostics.hasErrors, "\(output.diagnostics.sorted.map(\.message))")
         let plan = try #require(output.plan)
-        let text = try #require(output.tree?.files[PlatformLockEmitter.path])
+        let text = try #require(output.tree?.files[LockFile.path])
         return (plan, try #require(LockPlacement(lockText: text)))
     }
 

@@ -59,7 +59,7 @@ import Testing
         let text = NCCLTopologyWriter.write(NodeTopology(instance: g6e, gpu: l40s), gpu: l40s, busIDs: ["0000:1a:00.0", "0000:1b:00.0", "0000:3a:00.0", "0000:3b:00.0"])
         #expect(!text.contains("nvlink"))
         #expect(text.contains("<gpu dev=\"3\" sm=\"89\"/>"))
-        // Without `<nvlink>` NCCL asks NVML for the links, so the file decides no islands (E2204 note).
+        // Without `<nvlink>` NCCL asks NVML for the links, so the file decides no islands (N2204 note).
         let (doc, diagnostics) = NCCLTopologyReader.read(xml: Array(text.utf8), file: "g6e.xml")
         #expect(doc?.topology.gpuCount == 4)
         #expect(doc?.topology.islandSizes == [])

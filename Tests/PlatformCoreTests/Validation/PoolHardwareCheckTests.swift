@@ -71,7 +71,7 @@ import Testing
     }
 
     /// Azure's ND A100 v4 overlay has no `<gpu>` elements but 8 GPU PCI functions: on a 4-GPU pool
-    /// that was a note (E2204) only; it is E2007 now.
+    /// that was a note (N2204) only; it is E2007 now.
     @Test(.needsSharedFile("realworld/nccl/azure-ndv4-topo.xml")) func overlayWithEightGPUsOnAFourGPUPool() throws {
         guard let ndv4 = SharedFixtures.bytes("realworld/nccl/azure-ndv4-topo.xml") else { return }
         let spec = PoolTopologyTests.custom("A100-40GB").replacingOccurrences(of: "gpusPerNode: 8", with: "gpusPerNode: 4")

@@ -46,8 +46,8 @@ public struct LockPlacement: Hashable, Sendable {
 
     /// The placement of a lock file's text; nil when it is neither JSON nor YAML or has no placement.
     public init?(lockText text: String) {
-        guard let lock = PlainJSON.parse(text) ?? (try? ManifestValue.parse(yaml: text)) else { return nil }
-        self.init(lock: lock)
+        guard let placement = LockFile(text: text)?.placement else { return nil }
+        self = placement
     }
 
     /// The placement of a whole lock file (`{ "placement": … }`); nil when it has none.
@@ -80,7 +80,7 @@ public struct LockPlacement: Hashable, Sendable {
         var map: ManifestMap = ["cluster": .string(a.cluster), "pool": .string(a.pool), "replicas": .int(Int64(a.replicas)),
                                 "nodes": .list(a.nodes.map(ManifestValue.string))]
         if let team = a.team { map["team"] = .string(team) }
-        if let gpus = a.gpus { map["gpus"] = gpus.denominator == 1 ? .int(gpus.numerator) : .double(gpus.value) }
+        if let gpus = a.gpus { map["gpus"] = gpuValue(gpus) }
         return .map(map)
     }
 
@@ -91,6 +91,9 @@ public struct LockPlacement: Hashable, Sendable {
         return Assignment(cluster: cluster, pool: pool, replicas: replicas, nodes: nodes,
                           team: value["team"]?.stringValue, gpus: gpuCount(value["gpus"]))
     }
+
+    /// A GPU count as the lock writes it: an integer, or a decimal for MIG fractions.
+    static func gpuValue(_ g: GPUCount) -> ManifestValue { g.denominator == 1 ? .int(g.numerator) : .double(g.value) }
 
     /// A GPU count as JSON writes it: an integer, or a decimal for MIG fractions (read to 1/1000).
     static func gpuCount(_ value: ManifestValue?) -> GPUCount? {

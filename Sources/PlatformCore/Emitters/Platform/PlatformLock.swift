@@ -1,15 +1,13 @@
 /// `platform.lock.json` at the tree root: what was compiled, by which compiler, and where every
 /// workload was placed. Deterministic: keys sorted, no timestamps; cost is filled in by the cost pass.
 public struct PlatformLockEmitter: TreeFileEmitter {
-    public static let path = "platform.lock.json"
-
     public init() {}
 
     public func files(_ plan: PlannedPlatform, manifests: ManifestSet) -> [String: String] {
-        [Self.path: PrettyJSON.render(Self.lock(plan, manifests: manifests)) + "\n"]
+        [LockFile.path: Self.lock(plan, manifests: manifests).text]
     }
 
-    public static func lock(_ plan: PlannedPlatform, manifests: ManifestSet) -> ManifestValue {
+    public static func lock(_ plan: PlannedPlatform, manifests: ManifestSet) -> LockFile {
         let p = plan.platform
         // GPUs each workload holds, as the cost pass counted them from the placement.
         var held: [String: GPUCount] = [:]
@@ -24,17 +22,11 @@ public struct PlatformLockEmitter: TreeFileEmitter {
         for (name, a) in plan.jobAssignments {
             placement.training[name] = assignment(a, demand: PlacementPass.jobDemandID(name), team: p.training.first { $0.name == name }?.team)
         }
-        var objects = ManifestMap()
-        for cluster in manifests.clusters { objects[cluster.name] = .int(Int64(cluster.manifests.count)) }
-        return [
-            "lockVersion": .int(Int64(LockPlacement.version)),
-            "platform": .string(p.name),
-            "specDigest": .string("sha256:\(p.specDigest)"),
-            "compiler": ["name": "platformc", "version": .string(PlatformcVersion.string)],
-            "placement": placement.value,
-            "objects": .map(objects),
-            "cost": plan.cost.map(CostReportJSON.summary) ?? .null,
-        ]
+        var objects: [String: Int] = [:]
+        for cluster in manifests.clusters { objects[cluster.name] = cluster.manifests.count }
+        return LockFile(lockVersion: LockPlacement.version, platform: p.name, specDigest: "sha256:\(p.specDigest)",
+                        compiler: LockFile.Compiler(name: LockFile.compilerName, version: PlatformcVersion.string),
+                        placement: placement, objects: objects, cost: plan.cost.map(LockFile.Cost.init(summary:)))
     }
 }
 

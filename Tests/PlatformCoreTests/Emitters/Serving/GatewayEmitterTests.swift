@@ -4,20 +4,7 @@ import Testing
 @Suite struct GatewayEmitterTests {
     /// Routes go straight to their models only without client keys (docs/traffic.md).
     static let direct = ("providers:", "gateway: { clientAuth: none }\nproviders:")
-    static let canary: [(String, String)] = [
-        direct,
-        ("      - { model: llama-3-70b, weight: 100 }", "      - { model: llama-3-70b, weight: 90 }\n      - { model: llama-next, weight: 10 }"),
-        ("routes:", """
-            - name: llama-next
-              team: search
-              source: hf://meta-llama/Llama-3.3-70B-Instruct
-              parameters: 70B
-              architecture: llama-3-70b
-              gpu: { model: H100-SXM-80GB, count: 4 }
-              replicas: { min: 1, max: 1 }
-              canaryOf: llama-3-70b
-          routes:
-          """),
+    static let canary: [(String, String)] = [direct] + FixtureEdits.canary(named: "llama-next") + [
         ("    hostnames: [api.acme.ai]\n", "    hostnames: [api.acme.ai]\n    path: /v1/chat/completions\n    match: { headers: { x-team: search, x-env: prod } }\n    rateLimit: { requestsPerMinute: 600 }\n    timeout: 120s\n    retries: 3\n"),
     ]
 
@@ -86,18 +73,7 @@ import Testing
     }
 
     @Test func routeIsEmittedOnlyWhereOneOfItsModelsRuns() throws {
-        let twoClusters: [(String, String)] = [
-            ("teams:", """
-              - name: spare
-                provider: aws
-                zones: [us-east-1a]
-                nodePools:
-                  - name: l40s
-                    instanceType: g6e.12xlarge
-                    nodes: { min: 1, max: 1 }
-            teams:
-            """),
-        ]
+        let twoClusters = FixtureEdits.spareCluster
         let set = Fixture.manifests(twoClusters)
         #expect(Fixture.object(set, cluster: "prod", kind: "HTTPRoute", name: "chat") != nil)
         #expect(Fixture.object(set, cluster: "spare", kind: "HTTPRoute", name: "chat") == nil)

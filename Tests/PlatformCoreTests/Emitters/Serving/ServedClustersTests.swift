@@ -4,19 +4,7 @@ import Testing
 /// Issue #15 finding 2 (part): the Gateway and LiteLLM go only where a client reaches them.
 @Suite struct ServedClustersTests {
     /// A second cluster that serves no route.
-    static let spare: [(String, String)] = [
-        ("teams:\n", """
-            - name: spare
-              provider: aws
-              zones: [us-east-1a]
-              nodePools:
-                - name: l40s
-                  instanceType: g6e.12xlarge
-                  nodes: { min: 1, max: 1 }
-          teams:
-
-          """),
-    ]
+    static let spare = FixtureEdits.spareCluster
 
     static func kinds(_ set: ManifestSet, cluster: String) -> [String] {
         set.manifests(in: cluster).filter { $0.namespace == "platform-system" || $0.namespace == nil }

@@ -6,22 +6,7 @@ import Testing
 /// vLLM's command line as the serving path needs it (issue 15 findings 3 and 7, issue 16 finding 7).
 @Suite struct ServingCommandLineTests {
     /// A canary of `llama-3-70b` beside it, weighted 10 % on the route.
-    static let canary = """
-      - name: llama-3-70b-next
-        team: search
-        source: hf://meta-llama/Llama-3.3-70B-Instruct
-        parameters: 70B
-        architecture: llama-3-70b
-        gpu: { model: H100-SXM-80GB, count: 4 }
-        replicas: { min: 1, max: 1 }
-        canaryOf: llama-3-70b
-
-    """
-    static let withCanary: [(String, String)] = [
-        ("routes:\n", canary + "routes:\n"),
-        ("      - { model: llama-3-70b, weight: 100 }\n",
-         "      - { model: llama-3-70b, weight: 90 }\n      - { model: llama-3-70b-next, weight: 10 }\n"),
-    ]
+    static let withCanary = FixtureEdits.canary(named: "llama-3-70b-next")
 
     static func args(_ set: ManifestSet, _ name: String) -> [String] {
         Fixture.object(set, kind: "Deployment", name: name)?.value

@@ -12,7 +12,7 @@ struct FileChange {
 /// Builds the tree of the next commit: the parent's tree with every entry under the managed paths
 /// replaced by the managed files. Blobs and trees go into the staging object store only; the work
 /// tree and the on-disk index are not touched here.
-struct TreeWriter {
+struct CommitTreeBuilder {
     let staging: ObjectStaging
 
     struct Output {

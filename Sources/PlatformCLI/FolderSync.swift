@@ -8,7 +8,7 @@ import PlatformCore
 /// Folders are written on all cores, each by one thread; a folder this run created holds no file
 /// to compare with, so its files are written without trying to read them first. Managed folders
 /// that did not exist before this run are not searched for stale files.
-enum TreeWriter {
+enum FolderSync {
     /// Returns how many files were written or removed. `managed`: the folders (relative to
     /// `folder`) whose stale files are removed; by default the tree's top-level folders.
     static func write(_ tree: RenderedTree, to folder: String, managed: [String]? = nil) throws -> Int {
