@@ -158,7 +158,69 @@ class Model:
         assert all(p["price"] % 1_000_000 == 0 for p in pools)
 
 
+def components(prob):
+    """Independent parts: pools linked by a demand eligible in both, and by a team quota (all the
+    pools of a team with a quota in one part). Demands no pool takes form no part (always dropped)."""
+    pools = sorted(prob["pools"], key=lambda p: p["id"])
+    parent = {p["id"]: p["id"] for p in pools}
+
+    def find(x):
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    def join(a, b):
+        parent[find(a)] = find(b)
+
+    quota = {t["name"] for t in prob["teams"] if t["gpuQuota"] is not None}
+    team_pool = {}
+    for d in prob["demands"]:
+        e = [p["id"] for p in eligible(d, pools)]
+        if not e or d["groups"] <= 0:
+            continue
+        for q in e[1:]:
+            join(q, e[0])
+        if d["team"] in quota:
+            if d["team"] in team_pool:
+                join(e[0], team_pool[d["team"]])
+            else:
+                team_pool[d["team"]] = e[0]
+    parts = {}
+    for p in pools:
+        parts.setdefault(find(p["id"]), []).append(p)
+    out = []
+    for members in parts.values():
+        ids = {p["id"] for p in members}
+        ds = [d for d in prob["demands"] if d["groups"] > 0 and any(p["id"] in ids for p in eligible(d, pools))]
+        out.append({"pools": members, "demands": ds, "teams": prob["teams"]})
+    return out
+
+
 def solve(prob, seconds=30.0, workers=1):
+    """Solves each independent part on its own (the lexicographic optimum of the whole is the sum
+    of the parts' optima: no drop can move between parts) and adds them up."""
+    levels = sorted({d["priority"] for d in prob["demands"] if d["groups"] > 0}, reverse=True)
+    drops = [0] * len(levels)
+    pools = prob["pools"]
+    for d in prob["demands"]:
+        if d["groups"] > 0 and not eligible(d, pools):
+            drops[levels.index(d["priority"])] += 1
+    cost, bound, proved, dropped = 0, 0, True, []
+    for part in components(prob):
+        r = solve_part(part, seconds, workers)
+        if r["drops"] is None or r["cost"] is None:
+            return {"drops": None, "cost": None, "bound": None, "proved": False}
+        for lv, n in zip(r["levels"], r["drops"]):
+            drops[levels.index(lv)] += n
+        cost += r["cost"]
+        bound += r["bound"]
+        proved = proved and r["proved"]
+        dropped += r["dropped"]
+    return {"drops": drops, "levels": levels, "cost": cost, "bound": bound, "proved": proved,
+            "dropped": sorted(dropped + [d["id"] for d in prob["demands"] if d["groups"] > 0 and not eligible(d, pools)])}
+
+
+def solve_part(prob, seconds=30.0, workers=1):
     """Returns drops per level (highest priority first), the optimal (or best) cost in micros, the
     cost bound, and whether every stage was proved optimal."""
     model = Model(prob)
@@ -168,6 +230,8 @@ def solve(prob, seconds=30.0, workers=1):
     solver.parameters.num_workers = workers
     solver.parameters.max_time_in_seconds = seconds
     solver.parameters.random_seed = 1
+    if not model.demands:
+        model.levels = []
     for level in model.levels:
         expr = sum(model.drop[d["id"]] for d in model.demands if d["priority"] == level)
         m.Minimize(expr)

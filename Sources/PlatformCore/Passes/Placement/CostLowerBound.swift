@@ -4,7 +4,8 @@
 /// a mixed component gets a fractional bound (free GPUs on `minNodes` nodes first, then the
 /// cheapest price per GPU).
 enum CostLowerBound {
-    static func of(_ problem: CanonicalProblem, placed: [Int]) -> Int64 {
+    /// `pools`: the pools to bound (all when nil); `placed` must use only those.
+    static func of(_ problem: CanonicalProblem, placed: [Int], pools only: [Int]? = nil) -> Int64 {
         var parent = Array(problem.pools.indices)
         func find(_ x: Int) -> Int { var x = x; while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }; return x }
         for d in placed {
@@ -12,7 +13,7 @@ enum CostLowerBound {
             for p in e.dropFirst() { parent[find(p)] = find(e[0]) }
         }
         var members: [Int: [Int]] = [:]
-        for p in problem.pools.indices { members[find(p), default: []].append(p) }
+        for p in only ?? Array(problem.pools.indices) { members[find(p), default: []].append(p) }
         var demandsOf: [Int: [Int]] = [:]
         for d in placed { if let p = problem.eligible[d].first { demandsOf[find(p), default: []].append(d) } }
         var total: Int64 = 0
