@@ -19,6 +19,8 @@ enum PlacementLNS {
         var bounds: [(pools: [Int], micros: Int64)]
         /// Every component was solved whole and proved, and no team quota links two of them.
         var proved: Bool
+        /// The same for the drops alone: no placement drops fewer demands per priority level.
+        var dropsProved: Bool
         var solves: Int
     }
 
@@ -28,18 +30,27 @@ enum PlacementLNS {
         let components = problem.poolComponents()
         var bounds: [(pools: [Int], micros: Int64)] = []
         var allProved = !problem.quotaLinks(components)
+        var dropsProved = allProved
         var solves = 0
         var pending: [[Int]] = []
         for component in components {
+            if !problem.demands.indices.contains(where: { problem.staticReason[$0] == nil && problem.demands[$0].groups > 0
+                && component.contains(problem.eligible[$0][0]) }) {
+                // Nothing may use it: only the nodes that run anyway, which is optimal.
+                bounds.append((component, component.reduce(0) { $0 + state.pools[$1].cost }))
+                continue
+            }
             let nodes = component.reduce(0) { $0 + problem.pools[$1].nodeCount }
             if nodes <= options.lnsNodeLimit {
                 solves += 1
                 let result = solveNeighbourhood(problem, state, pools: component, branchNodes: options.lnsBranchNodes)
                 if let better = result.better { state = better }
-                if let bound = result.bound { bounds.append((component, bound)) } else { allProved = false }
+                if let bound = result.bound { bounds.append((component, bound.micros)) } else { dropsProved = false }
+                if result.bound?.proved != true { allProved = false }
                 continue
             }
             allProved = false
+            dropsProved = false
             for p in component where problem.pools[p].nodeCount <= options.lnsNodeLimit { pending.append([p]) }
             for (i, p) in component.enumerated() {
                 for q in component[(i + 1)...] where problem.sharesDemand(p, q)
@@ -65,14 +76,15 @@ enum PlacementLNS {
         // (where nothing is dropped they are) and no quota ties components together.
         let solvedPools = Set(bounds.flatMap(\.pools))
         if problem.quotaLinks(components) || out.contains(where: { !solvedPools.contains(problem.eligible[$0][0]) }) { bounds = [] }
-        return Outcome(state: state, out: out, bounds: bounds, proved: allProved && !components.isEmpty, solves: solves)
+        return Outcome(state: state, out: out, bounds: bounds, proved: allProved && !components.isEmpty,
+                       dropsProved: dropsProved && !components.isEmpty, solves: solves)
     }
 
     /// Re-solves the pools `hood` with everything else fixed. `better`: the whole fleet's new state
     /// when strictly better; `bound`: Cbc's bound on the neighbourhood's cost, when it proved the
     /// neighbourhood's drops minimal and the state that results (new or kept) has those drops.
     static func solveNeighbourhood(_ problem: CanonicalProblem, _ state: FleetState, pools hood: [Int],
-                                   branchNodes: Int) -> (better: FleetState?, bound: Int64?) {
+                                   branchNodes: Int) -> (better: FleetState?, bound: (micros: Int64, proved: Bool)?) {
         let inHood = Set(hood)
         let free = problem.demands.indices.filter { d in
             guard problem.staticReason[d] == nil, problem.demands[d].groups > 0 else { return false }
@@ -85,7 +97,9 @@ enum PlacementLNS {
         let found = sub.objective(milp.state, placedOut: milp.out)
         let better = (found.drops, found.cost) != (current.drops, current.cost) && found < current
         let kept = better ? found : current
-        let bound = milp.dropsProved && kept.drops == found.drops ? milp.lowerBoundMicros : nil
+        // Proved: Cbc finished both stages and what is kept costs what it found.
+        let bound = milp.dropsProved && kept.drops == found.drops
+            ? (milp.lowerBoundMicros, milp.proved && kept.cost == found.cost) : nil
         guard better else { return (nil, bound) }
         var next = state
         for (i, p) in hood.enumerated() { next.pools[p] = milp.state.pools[i] }

@@ -76,6 +76,9 @@ public enum PlacementSolver {
         if options.heuristic == .fragmentationAware && nodes <= options.exactNodeLimit && groups <= options.exactGroupLimit {
             (state, out, proved, steps) = ExactSearch.solve(canonical, incumbent: state, incumbentOut: out, budget: options.stepBudget)
         }
+        // Whether no placement drops fewer demands per level, and who proved it.
+        let exactProved = proved
+        var dropsProved = proved
         var milpBound: Int64?
         if options.heuristic == .fragmentationAware && !proved && nodes <= options.milpNodeLimit,
            let milp = PlacementMILP.solve(canonical, incumbent: state, nodeLimit: options.milpBranchNodes) {
@@ -89,6 +92,7 @@ public enum PlacementSolver {
             }
             let final = canonical.objective(state, placedOut: out)
             if final.drops == found.drops {
+                dropsProved = milp.dropsProved
                 proved = milp.proved && final.cost == found.cost
                 milpBound = milp.lowerBoundMicros
             }
@@ -99,14 +103,18 @@ public enum PlacementSolver {
             state = lns.state
             out = lns.out
             proved = lns.proved
+            dropsProved = lns.dropsProved
             solvedBounds = lns.bounds
         }
         let outSet = Set(out)
         let lowerBound = proved ? state.cost
             : min(state.cost, milpBound ?? sameDropsBound(canonical, out: outSet, solved: solvedBounds))
         var unplaced: [Unplaced] = []
+        let solverProof: DropProof = dropsProved ? (exactProved ? .exactSearch : .milp) : .unproved(nodes: nodes)
         for d in canonical.demands.indices where canonical.staticReason[d] != nil || outSet.contains(d) {
-            unplaced.append(state.diagnose(d))
+            var u = state.diagnose(d)
+            if canonical.staticReason[d] == nil { u.proof = canonical.dropProof(d, reason: u.reason, solver: solverProof) }
+            unplaced.append(u)
         }
         return state.report(unplaced: unplaced, lowerBound: lowerBound, proved: proved, steps: steps)
     }
