@@ -38,6 +38,29 @@ import PlatformCore
         #expect(before.unplaced.count == 4)
     }
 
+    /// One quota, two workloads pinned to two pools, room for one: the heuristic keeps the first by
+    /// id, in the dear pool. Session 5 bounded the placed set only (100, its own cost: "gap 0")
+    /// although dropping the other way costs 10. The pools share the quota, so the search solves
+    /// them together; and the bound without it holds for every placement with the same drops.
+    static let quotaAcrossPools = PlacementProblem(pools: [
+        PoolSupply(id: "c1/cheap", cluster: "c1", gpuModel: "H100", nodeCount: 1, islands: [8], pricePerHourMicros: 10_000_000),
+        PoolSupply(id: "c1/dear", cluster: "c1", gpuModel: "H100", nodeCount: 1, islands: [8], pricePerHourMicros: 100_000_000),
+        padding,
+    ], demands: [
+        Demand(id: "model/a", team: "t", gpuModel: "H100", pool: "c1/dear", gpusPerGroup: 8, groups: 1),
+        Demand(id: "model/b", team: "t", gpuModel: "H100", pool: "c1/cheap", gpusPerGroup: 8, groups: 1),
+    ], teams: [TeamLimit(name: "t", gpuQuota: 8)])
+
+    @Test func theBoundHoldsForTheSameDrops() {
+        let placement = PlacementSolver.solve(Self.quotaAcrossPools)
+        #expect(placement.unplaced.map(\.demand) == ["model/a"])
+        #expect(placement.costPerHourMicros == 10_000_000)
+        #expect(placement.provedOptimal)
+        let before = PlacementSolver.solve(Self.quotaAcrossPools, options: PlacementOptions(lnsFleetLimit: 0))
+        #expect(before.costPerHourMicros == 100_000_000)
+        #expect(before.lowerBoundMicros <= 10_000_000)
+    }
+
     /// Pools re-solved one at a time lower the cost of a generated 150-node fragmented fleet; the
     /// answer is the same for every order of the input lists.
     @Test func poolsReSolvedLowerTheCostOfAFragmentedFleet() {

@@ -161,13 +161,18 @@ extension FleetState {
 }
 
 extension CanonicalProblem {
-    /// Pools linked by a searchable demand eligible in both, as sorted components, by first pool.
+    /// Pools linked by a searchable demand eligible in both, or by a team whose demands do not all
+    /// fit its quota (which of them gives way decides where room is left), as sorted components,
+    /// by first pool.
     func poolComponents() -> [[Int]] {
         var parent = Array(pools.indices)
         func find(_ x: Int) -> Int { var x = x; while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }; return x }
+        var teamPool: [Int: Int] = [:]
         for d in demands.indices where staticReason[d] == nil && demands[d].groups > 0 {
             let e = eligible[d]
             for p in e.dropFirst() { parent[find(p)] = find(e[0]) }
+            guard let t = teamIndex[d], quotaCount(d) != nil else { continue }
+            if let q = teamPool[t] { parent[find(e[0])] = find(q) } else { teamPool[t] = e[0] }
         }
         var parts: [Int: [Int]] = [:]
         for p in pools.indices { parts[find(p), default: []].append(p) }
