@@ -131,7 +131,8 @@ public enum PlacementSolver {
                 && !problem.eligible[$0].contains { solvedPools.contains($0) }
         }
         let rest = problem.pools.indices.filter { !solvedPools.contains($0) }
-        return solved.reduce(0) { $0 + $1.micros } + CostLowerBound.of(problem, placed: held, pools: rest)
+        let exact = solved.reduce(0) { $0 + $1.micros } + CostLowerBound.of(problem, placed: held, pools: rest)
+        return max(exact, CostLowerBound.sameDrops(problem, out: out))
     }
 
     /// Demands the search could have placed but did not.
