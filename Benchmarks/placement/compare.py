@@ -116,12 +116,15 @@ def main():
     subprocess.run(["swift", "test", "-c", config, "--filter", "PlacementReferenceHarness"], cwd=ROOT, env=env,
                    check=True, stdout=subprocess.DEVNULL)
     swift = {r["name"]: r for r in json.load(open(path + ".swift.json"))}
-    refpath = path + f".ref{int(seconds)}.json"
+    # Large fleets: CP-SAT starts from session 5's placement ("before"), so the best known solution
+    # is at least that good; CP-SAT alone found no feasible first stage within 30 s past 150 nodes.
+    hinted = family == "frag"
+    refpath = path + f".ref{int(seconds)}{'h' if hinted else ''}.json"
     refs = json.load(open(refpath)) if os.path.exists(refpath) else {}
     for p in problems:
         if p["name"] not in refs:
             t = time.time()
-            refs[p["name"]] = reference.solve(p, seconds)
+            refs[p["name"]] = reference.solve(p, seconds, start=swift[p["name"]]["before"] if hinted else None)
             refs[p["name"]]["seconds"] = time.time() - t
     json.dump(refs, open(refpath, "w"))
     rows = []
@@ -135,6 +138,11 @@ def main():
             dv = drops(p, r, levels)
             row[who] = {"invalid": errs, "drops": dv, "cost": r["cost"], "bound": r["bound"], "gap": r["gap"],
                         "proved": r["proved"], "ms": r["ms"]}
+        # The best known solution: the lexicographic least (drops, then cost) of everyone's.
+        known = [(row[w]["drops"], row[w]["cost"]) for w in ["before", "ours", "ffd"] if not row[w]["invalid"]]
+        if ref["drops"] is not None and ref["cost"] is not None:
+            known.append((ref["drops"], ref["cost"]))
+        row["best"] = dict(zip(["drops", "cost"], min(known)))
         rows.append(row)
     report(family, rows)
     json.dump(rows, open(path + ".rows.json", "w"), indent=1)
@@ -153,12 +161,12 @@ def report(family, rows):
     for who in ["before", "ours", "ffd"]:
         invalid = sum(1 for r in rows if r[who]["invalid"])
         false_err = sum(1 for r in refproved if sum(r["ref"]["drops"]) == 0 and sum(r[who]["drops"]) > 0)
-        more = sum(1 for r in rows if r["ref"]["drops"] is not None and r[who]["drops"] > r["ref"]["drops"])
+        more = sum(1 for r in rows if r[who]["drops"] > r["best"]["drops"])
         fewer = sum(1 for r in rows if r["ref"]["drops"] is not None and r[who]["drops"] < r["ref"]["drops"])
-        same = [r for r in rows if r["ref"]["cost"] and r[who]["drops"] == r["ref"]["drops"]]
-        best = lambda r: min(r["ref"]["cost"], r["ours"]["cost"] if r["ours"]["drops"] == r["ref"]["drops"] else r["ref"]["cost"])
+        same = [r for r in rows if r["best"]["cost"] and r[who]["drops"] == r["best"]["drops"]]
+        best = lambda r: r["best"]["cost"]
         gaps = [100 * (r[who]["cost"] - best(r)) / best(r) for r in same]
-        line = (f"- {who}: invalid {invalid}; false E3001 {false_err}; more drops than optimum {more}; "
+        line = (f"- {who}: invalid {invalid}; false E3001 {false_err}; more drops than the best known {more}; "
                 f"fewer than reference {fewer}; cost vs best known on {len(same)} with equal drops: mean {statistics.mean(gaps) if gaps else 0:.2f}%, "
                 f"median {pct(gaps, .5):.2f}%, p90 {pct(gaps, .9):.2f}%, max {max(gaps) if gaps else 0:.2f}%, "
                 f"within 1%: {sum(g <= 1 for g in gaps)}/{len(gaps)}")
@@ -166,8 +174,8 @@ def report(family, rows):
         if who == "ffd":
             continue
         proved = sum(1 for r in rows if r[who]["proved"])
-        wrong_proof = sum(1 for r in same if r[who]["proved"] and r["ref"]["proved"] and r[who]["cost"] > r["ref"]["cost"])
-        bad_bound = sum(1 for r in same if r["ref"]["proved"] and r[who]["bound"] > r["ref"]["cost"])
+        wrong_proof = sum(1 for r in same if r[who]["proved"] and r[who]["cost"] > best(r))
+        bad_bound = sum(1 for r in same if r[who]["bound"] > best(r))
         tight = [100 * (best(r) - r[who]["bound"]) / best(r) for r in same]
         claimed = [100 * r[who]["gap"] for r in rows]
         true_gap = [100 * (r[who]["cost"] - best(r)) / best(r) for r in same]

@@ -73,6 +73,9 @@ class Model:
                     m.Add(v == 1)
                 self.run[p["id"], k] = v
         self.drop = {}
+        # Named variables, for hints: (demand, pool) -> y; (demand, pool, k, island) -> x;
+        # (demand, pool, k) -> h (node held whole) or w (MIG groups); (demand, pool, zone) -> u.
+        self.y, self.x, self.h, self.w, self.u = {}, {}, {}, {}, {}
         island_use = {}   # (pool, k, i) -> [(var, gpus)]
         whole = {}        # (pool, k) -> [var]
         slices = {}       # (pool, k, profile) -> [(var, slices)]
@@ -87,6 +90,7 @@ class Model:
             chosen = []
             for p in e:
                 y = m.NewBoolVar("")
+                self.y[d["id"], p["id"]] = y
                 chosen.append(y)
                 Z = max(1, len(p["zones"]))
                 zoned = needs_spread(d) and d["spread"] == "zones" and len(p["zones"]) >= 2
@@ -97,9 +101,11 @@ class Model:
                         hs = []
                         for k in range(z, p["nodeCount"], Z):
                             h = m.NewBoolVar("")
+                            self.h[d["id"], p["id"], k] = h
                             whole.setdefault((p["id"], k), []).append(h)
                             hs.append(h)
                         u = m.NewIntVar(0, G, "")
+                        self.u[d["id"], p["id"], z] = u
                         m.Add(sum(hs) == d["nodesPerGroup"] * u)
                         per_zone.append(u)
                         if zoned:
@@ -109,6 +115,7 @@ class Model:
                 for k in range(p["nodeCount"]):
                     if d["migProfile"]:
                         w = m.NewIntVar(0, G, "")
+                        self.w[d["id"], p["id"], k] = w
                         slices.setdefault((p["id"], k, d["migProfile"]), []).append((w, d["gpusPerGroup"]))
                         counts.append(w)
                     else:
@@ -116,6 +123,7 @@ class Model:
                         for i, size in enumerate(p["islands"]):
                             if d["gpusPerGroup"] <= size:
                                 x = m.NewIntVar(0, size // d["gpusPerGroup"], "")
+                                self.x[d["id"], p["id"], k, i] = x
                                 island_use.setdefault((p["id"], k, i), []).append((x, d["gpusPerGroup"]))
                                 node.append(x)
                         counts.append(sum(node) if node else 0)
@@ -158,7 +166,120 @@ class Model:
         assert all(p["price"] % 1_000_000 == 0 for p in pools)
 
 
-def solve(prob, seconds=30.0, workers=1):
+def hint(model, placement):
+    """Hands CP-SAT a placement (platformc's JSON: assignments with groups of node shares) as its
+    first solution. Only a start: CP-SAT searches on from it."""
+    vals = {}
+    for table in (model.y, model.x, model.h, model.w, model.u):
+        for v in table.values():
+            vals[v] = 0
+    for v in model.drop.values():
+        vals[v] = 1
+    for v in model.run.values():
+        vals[v] = 0
+    for p in model.pools:
+        for k in range(min(p["minNodes"], p["nodeCount"])):
+            vals[model.run[p["id"], k]] = 1
+    pools = {p["id"]: p for p in model.pools}
+    demands = {d["id"]: d for d in model.demands}
+    for a in placement["assignments"]:
+        d, p = demands.get(a["demand"]), pools.get(a["pool"])
+        if d is None or p is None or (d["id"], p["id"]) not in model.y:
+            continue
+        vals[model.drop[d["id"]]] = 0
+        vals[model.y[d["id"], p["id"]]] = 1
+        Z = max(1, len(p["zones"]))
+        for g in a["groups"]:
+            ks = [int(sh["node"].rsplit("-", 1)[1]) for sh in g]
+            for k in ks:
+                vals[model.run[p["id"], k]] = 1
+            if d["nodesPerGroup"] > 1 or d["kind"] == "gang":
+                for k in ks:
+                    vals[model.h[d["id"], p["id"], k]] = 1
+                vals[model.u[d["id"], p["id"], ks[0] % Z]] += 1
+            elif d["migProfile"]:
+                vals[model.w[d["id"], p["id"], ks[0]]] += 1
+            else:
+                gpu, off = g[0]["gpus"][0], 0
+                for i, size in enumerate(p["islands"]):
+                    if off <= gpu < off + size:
+                        vals[model.x[d["id"], p["id"], ks[0], i]] += 1
+                    off += size
+    for v, val in vals.items():
+        model.m.AddHint(v, val)
+
+
+def rehint(model, solver):
+    """The last stage's solution as the next stage's start."""
+    model.m.ClearHints()
+    for table in (model.y, model.x, model.h, model.w, model.u, model.drop, model.run):
+        for v in table.values():
+            model.m.AddHint(v, solver.Value(v))
+
+
+def components(prob):
+    """Independent parts: pools linked by a demand eligible in both, and by a team quota (all the
+    pools of a team with a quota in one part). Demands no pool takes form no part (always dropped)."""
+    pools = sorted(prob["pools"], key=lambda p: p["id"])
+    parent = {p["id"]: p["id"] for p in pools}
+
+    def find(x):
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    def join(a, b):
+        parent[find(a)] = find(b)
+
+    quota = {t["name"] for t in prob["teams"] if t["gpuQuota"] is not None}
+    team_pool = {}
+    for d in prob["demands"]:
+        e = [p["id"] for p in eligible(d, pools)]
+        if not e or d["groups"] <= 0:
+            continue
+        for q in e[1:]:
+            join(q, e[0])
+        if d["team"] in quota:
+            if d["team"] in team_pool:
+                join(e[0], team_pool[d["team"]])
+            else:
+                team_pool[d["team"]] = e[0]
+    parts = {}
+    for p in pools:
+        parts.setdefault(find(p["id"]), []).append(p)
+    out = []
+    for members in parts.values():
+        ids = {p["id"] for p in members}
+        ds = [d for d in prob["demands"] if d["groups"] > 0 and any(p["id"] in ids for p in eligible(d, pools))]
+        out.append({"pools": members, "demands": ds, "teams": prob["teams"]})
+    return out
+
+
+def solve(prob, seconds=30.0, workers=1, start=None):
+    """`start`: a placement CP-SAT starts from (see `hint`). Solves each independent part on its own (the lexicographic optimum of the whole is the sum
+    of the parts' optima: no drop can move between parts) and adds them up."""
+    levels = sorted({d["priority"] for d in prob["demands"] if d["groups"] > 0}, reverse=True)
+    drops = [0] * len(levels)
+    pools = prob["pools"]
+    for d in prob["demands"]:
+        if d["groups"] > 0 and not eligible(d, pools):
+            drops[levels.index(d["priority"])] += 1
+    cost, bound, proved, dropped = 0, 0, True, []
+    for part in components(prob):
+        r = solve_part(part, seconds, workers, start)
+        if r["drops"] is None or r["cost"] is None:
+            return {"drops": None, "cost": None, "bound": None, "proved": False}
+        for lv, n in zip(r["levels"], r["drops"]):
+            drops[levels.index(lv)] += n
+        cost += r["cost"]
+        bound += r["bound"]
+        proved = proved and r["proved"]
+        dropped += r["dropped"]
+    return {"drops": drops, "levels": levels, "cost": cost, "bound": bound, "proved": proved,
+            "dropped": sorted(dropped + [d["id"] for d in prob["demands"] if d["groups"] > 0 and not eligible(d, pools)])}
+
+
+def solve_part(prob, seconds=30.0, workers=1, start=None):
     """Returns drops per level (highest priority first), the optimal (or best) cost in micros, the
     cost bound, and whether every stage was proved optimal."""
     model = Model(prob)
@@ -168,6 +289,10 @@ def solve(prob, seconds=30.0, workers=1):
     solver.parameters.num_workers = workers
     solver.parameters.max_time_in_seconds = seconds
     solver.parameters.random_seed = 1
+    if not model.demands:
+        model.levels = []
+    if start is not None:
+        hint(model, start)
     for level in model.levels:
         expr = sum(model.drop[d["id"]] for d in model.demands if d["priority"] == level)
         m.Minimize(expr)
@@ -178,6 +303,7 @@ def solve(prob, seconds=30.0, workers=1):
         proved = proved and st == cp_model.OPTIMAL
         drops.append(val)
         m.Add(expr <= val)
+        rehint(model, solver)
     m.Minimize(model.cost)
     st = solver.Solve(m)
     if st not in (cp_model.OPTIMAL, cp_model.FEASIBLE):

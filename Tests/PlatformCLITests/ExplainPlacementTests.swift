@@ -32,6 +32,26 @@ import Testing
         #expect(r.stderr.contains("cannot be placed"))
     }
 
+    /// E3001 names the proof that no placement holds every workload (issue 18): here the exact search
+    /// finished (a 4-node pool whose zones cannot hold the gang beside the two models' replicas).
+    @Test func unplacedNamesItsProof() throws {
+        let spec = CLIRunner.bundledSpec.replacingOccurrences(of: "        nodes: { min: 4, max: 6 }", with: "        nodes: { min: 2, max: 4 }")
+        let dir = try CLIRunner.workspace(spec: spec)
+        let r = try CLIRunner.run(["check"], in: dir)
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("""
+            platform.yaml:209:11: error[E3001]: training job `llama-sft` cannot be placed: matching capacity is held by `model/llama-3-70b`, `model/llama-3-70b-next`
+                |
+            209 |   - name: llama-sft
+                |           ^
+              = note: model `llama-3-70b` holds that capacity (platform.yaml:79:15)
+              = note: model `llama-3-70b-next` holds that capacity (platform.yaml:93:15)
+              = note: proved by exhaustive search: no placement drops fewer workloads at any priority level
+              = help: raise `nodes.max` of the pool, lower the other demands, or give this team a higher priority
+
+            """), "\(r.stderr)")
+    }
+
     @Test func baselineFFDBesideOurs() throws {
         let r = try CLIRunner.run(["explain", "placement", "--baseline", "ffd"], in: CLIRunner.repoRoot)
         #expect(r.status == 0, "\(r.stderr)")

@@ -62,10 +62,12 @@ public enum PlacementPass {
         }
         for u in placement.unplaced {
             let (what, location) = describe(u.demand, in: p)
-            let notes: [DiagnosticNote]
+            var notes: [DiagnosticNote]
             if case let .capacityHeldBy(holders) = u.reason {
                 notes = holders.map { h in let (w, l) = describe(h, in: p); return DiagnosticNote("\(w) holds that capacity", at: l) }
             } else { notes = [] }
+            // Why no placement holds every workload: a count, the solver's proof, or that none was found.
+            if let proof = u.proof { notes.append(DiagnosticNote(proof.words)) }
             diagnostics.error(PlacementCodes.unplaced, "\(what) cannot be placed: \(u.message)", at: location, notes: notes,
                               help: help(for: u.reason))
         }

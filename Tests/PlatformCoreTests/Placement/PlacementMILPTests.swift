@@ -31,7 +31,7 @@ import PlatformCore
         #expect(placement.costPerHourMicros == 2 * (98_000_000 + 90_000_000 + 90_000_000))
         #expect(placement.lowerBoundMicros == placement.costPerHourMicros)
         // Without the MILP (main before issue 18) the heuristic dropped m7.
-        let heuristic = PlacementSolver.solve(Self.gangTakesTheModelsPool, options: PlacementOptions(milpNodeLimit: 0))
+        let heuristic = PlacementSolver.solve(Self.gangTakesTheModelsPool, options: PlacementOptions(milpNodeLimit: 0, lnsFleetLimit: 0))
         #expect(heuristic.unplaced.map(\.demand) == ["model/m7"])
     }
 
@@ -50,7 +50,7 @@ import PlatformCore
         #expect(placement.unplaced.first?.message == "team `t` needs 8 GPUs and has 0 left in its quota")
         #expect(placement.provedOptimal)
         #expect(placement.costPerHourMicros == 98_000_000)
-        let heuristic = PlacementSolver.solve(Self.quotaFilledByTheBigDemand, options: PlacementOptions(milpNodeLimit: 0))
+        let heuristic = PlacementSolver.solve(Self.quotaFilledByTheBigDemand, options: PlacementOptions(milpNodeLimit: 0, lnsFleetLimit: 0))
         #expect(heuristic.unplaced.count == 4)
     }
 

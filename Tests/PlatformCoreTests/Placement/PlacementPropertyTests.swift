@@ -18,7 +18,7 @@ import PlatformCore
     func heuristicPlacementIsValidAndOrderFree(seed: Int) {
         let problem = PlacementFleetGenerator.small(seed: UInt64(9000 + seed), maxNodes: 40, maxDemands: 24)
         // Neither the exact search nor the MILP (issue 18): the heuristic alone proves nothing.
-        let options = PlacementOptions(exactNodeLimit: 0, milpNodeLimit: 0)
+        let options = PlacementOptions(exactNodeLimit: 0, milpNodeLimit: 0, lnsFleetLimit: 0)
         let placement = PlacementSolver.solve(problem, options: options)
         #expect(PlacementValidity.violations(problem, placement) == [], "seed \(seed)")
         #expect(!placement.provedOptimal)
@@ -34,7 +34,7 @@ import PlatformCore
         let options = PlacementOptions(exactNodeLimit: 0)
         let placement = PlacementSolver.solve(problem, options: options)
         #expect(PlacementValidity.violations(problem, placement) == [], "seed \(seed)")
-        let heuristic = PlacementSolver.solve(problem, options: PlacementOptions(exactNodeLimit: 0, milpNodeLimit: 0))
+        let heuristic = PlacementSolver.solve(problem, options: PlacementOptions(exactNodeLimit: 0, milpNodeLimit: 0, lnsFleetLimit: 0))
         // Drops per priority level, highest first: the MILP's vector is never lexicographically after the heuristic's.
         let levels = Array(Set(problem.demands.map(\.priority))).sorted(by: >)
         func drops(_ p: Placement) -> [Int] {
@@ -45,6 +45,28 @@ import PlatformCore
         if placement.unplaced.map(\.demand) == heuristic.unplaced.map(\.demand) {
             #expect(placement.costPerHourMicros <= heuristic.costPerHourMicros, "seed \(seed)")
         }
+        #expect(placement.lowerBoundMicros <= placement.costPerHourMicros, "seed \(seed)")
+        let shuffled = PlacementFleetGenerator.shuffled(problem, seed: UInt64(seed))
+        #expect(PlacementSolver.solve(shuffled, options: options) == placement, "seed \(seed)")
+    }
+
+    /// The large-neighbourhood search alone after the heuristic (issue 18), on the same platforms:
+    /// every placement valid, never worse than the heuristic's on drops then cost, the bound below
+    /// the cost, the same whatever the order of the lists.
+    @Test(arguments: 0..<12)
+    func lnsPlacementIsValidAndOrderFree(seed: Int) {
+        let problem = PlacementFleetGenerator.small(seed: UInt64(9000 + seed), maxNodes: 40, maxDemands: 24)
+        let options = PlacementOptions(exactNodeLimit: 0, milpNodeLimit: 0, lnsNodeLimit: 12)
+        let placement = PlacementSolver.solve(problem, options: options)
+        #expect(PlacementValidity.violations(problem, placement) == [], "seed \(seed)")
+        let heuristic = PlacementSolver.solve(problem, options: PlacementOptions(exactNodeLimit: 0, milpNodeLimit: 0, lnsFleetLimit: 0))
+        let levels = Array(Set(problem.demands.map(\.priority))).sorted(by: >)
+        func objective(_ p: Placement) -> ([Int], Int64) {
+            let priority = Dictionary(uniqueKeysWithValues: problem.demands.map { ($0.id, $0.priority) })
+            return (levels.map { level in p.unplaced.filter { priority[$0.demand] == level }.count }, p.costPerHourMicros)
+        }
+        let (ours, theirs) = (objective(placement), objective(heuristic))
+        #expect(ours.0 == theirs.0 ? ours.1 <= theirs.1 : ours.0.lexicographicallyPrecedes(theirs.0), "seed \(seed)")
         #expect(placement.lowerBoundMicros <= placement.costPerHourMicros, "seed \(seed)")
         let shuffled = PlacementFleetGenerator.shuffled(problem, seed: UInt64(seed))
         #expect(PlacementSolver.solve(shuffled, options: options) == placement, "seed \(seed)")

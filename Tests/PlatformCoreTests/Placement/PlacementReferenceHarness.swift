@@ -48,9 +48,9 @@ import PlatformCore
             let problem = Self.problem(j)
             var ours: Placement!
             let t = clock.measure { ours = PlacementSolver.solve(problem) }
-            // Before issue 18: the same pipeline without the MILP.
+            // Before the large-neighbourhood search (session 5's pipeline).
             var before: Placement!
-            let tb = clock.measure { before = PlacementSolver.solve(problem, options: PlacementOptions(milpNodeLimit: 0)) }
+            let tb = clock.measure { before = PlacementSolver.solve(problem, options: PlacementOptions(lnsFleetLimit: 0)) }
             var ffd: Placement!
             let tf = clock.measure { ffd = PlacementSolver.solve(problem, options: PlacementOptions(heuristic: .firstFitDecreasing)) }
             let again = PlacementSolver.solve(PlacementProblem(pools: problem.pools.reversed(), demands: problem.demands.reversed(),

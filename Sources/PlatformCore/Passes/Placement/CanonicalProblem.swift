@@ -11,9 +11,10 @@ struct CanonicalProblem {
     /// Per demand: index into `quotaMillis`, or nil when its team has no quota.
     let teamIndex: [Int?]
     let teamNames: [String]
-    let quotaMillis: [Int]
+    /// Team quotas in milli-GPUs (a neighbourhood of the large-neighbourhood search sets what is left).
+    var quotaMillis: [Int]
     /// Per demand: milli-GPUs it counts against its team's quota.
-    let usageMillis: [Int]
+    var usageMillis: [Int]
     /// Demands in the order they are placed: priority first, then big shapes first, then id.
     let order: [Int]
     /// Big shapes first whatever the priority: packs tighter when everything fits, when priority

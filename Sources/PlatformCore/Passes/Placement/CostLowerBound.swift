@@ -4,7 +4,8 @@
 /// a mixed component gets a fractional bound (free GPUs on `minNodes` nodes first, then the
 /// cheapest price per GPU).
 enum CostLowerBound {
-    static func of(_ problem: CanonicalProblem, placed: [Int]) -> Int64 {
+    /// `pools`: the pools to bound (all when nil); `placed` must use only those.
+    static func of(_ problem: CanonicalProblem, placed: [Int], pools only: [Int]? = nil) -> Int64 {
         var parent = Array(problem.pools.indices)
         func find(_ x: Int) -> Int { var x = x; while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }; return x }
         for d in placed {
@@ -12,7 +13,7 @@ enum CostLowerBound {
             for p in e.dropFirst() { parent[find(p)] = find(e[0]) }
         }
         var members: [Int: [Int]] = [:]
-        for p in problem.pools.indices { members[find(p), default: []].append(p) }
+        for p in only ?? Array(problem.pools.indices) { members[find(p), default: []].append(p) }
         var demandsOf: [Int: [Int]] = [:]
         for d in placed { if let p = problem.eligible[d].first { demandsOf[find(p), default: []].append(d) } }
         var total: Int64 = 0
@@ -116,5 +117,38 @@ enum CostLowerBound {
         let need = demands.reduce(0) { $0 + problem.usageMillis[$1] }
         let extra = Double(max(0, need - freeMillis)) / 1000 * cheapest
         return fixed + Int64(extra.rounded(.down))
+    }
+
+    /// A bound for every placement that drops as many demands per priority level as `out` does,
+    /// whichever they are. A running node costs at least its price per GPU times the GPUs placed on
+    /// it, so a placement costs at least Σ over placed demands of their GPUs at the cheapest price
+    /// per GPU of their pools (whole nodes at the cheapest node price for multi-node groups; MIG
+    /// slices as their share of a GPU, rounded down), and at least the nodes that run anyway. At a
+    /// level that drops k demands, the k dearest by that measure are left out: the least it can be.
+    static func sameDrops(_ problem: CanonicalProblem, out: Set<Int>) -> Int64 {
+        var dropsAt: [Int: Int] = [:]
+        for d in out { dropsAt[problem.demands[d].priority, default: 0] += 1 }
+        var valuesAt: [Int: [Double]] = [:]
+        for d in problem.demands.indices where problem.staticReason[d] == nil && problem.demands[d].groups > 0 {
+            let demand = problem.demands[d], pools = problem.eligible[d].map { problem.pools[$0] }
+            let value: Double
+            if demand.spansNodes {
+                value = Double(demand.groups * max(1, demand.nodesPerGroup)) * Double(pools.map(\.pricePerHourMicros).min() ?? 0)
+            } else {
+                value = pools.map { pool -> Double in
+                    let gpus = demand.migProfile.map { Double(demand.groups * demand.gpusPerGroup) / Double(max(1, pool.migSlicesPerGPU?[$0] ?? 1)) }
+                        ?? Double(demand.groups * demand.gpusPerGroup)
+                    return gpus * Double(pool.pricePerHourMicros) / Double(max(1, pool.gpusPerNode))
+                }.min() ?? 0
+            }
+            valuesAt[demand.priority, default: []].append(value)
+        }
+        var placed = 0.0
+        for level in valuesAt.keys.sorted() {
+            placed += (valuesAt[level] ?? []).sorted().dropLast(dropsAt[level] ?? 0).reduce(0, +)
+        }
+        let fixed = problem.pools.reduce(Int64(0)) { $0 + Int64(min($1.minNodes, $1.nodeCount)) * $1.pricePerHourMicros }
+        // Rounded down, and a little below, so floating-point sums never lift the bound above the truth.
+        return max(fixed, Int64((placed * (1 - 1e-9)).rounded(.down)))
     }
 }

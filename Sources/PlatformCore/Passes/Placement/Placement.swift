@@ -92,6 +92,8 @@ public struct Unplaced: Hashable, Sendable {
     public var demand: String
     public var reason: UnplacedReason
     public var message: String
+    /// For a demand the solver left out (no static reason): the proof that no placement holds every demand.
+    public var proof: DropProof? = nil
 }
 
 /// How far a model can scale out on top of the placement: `reachable` of `maxGroups` fit

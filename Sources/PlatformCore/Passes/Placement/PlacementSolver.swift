@@ -11,15 +11,28 @@ public struct PlacementOptions: Hashable, Sendable {
     public var milpNodeLimit: Int
     /// Branch-and-bound nodes Cbc may explore per stage: a count, not seconds, so runs repeat.
     public var milpBranchNodes: Int
+    /// Larger fleets of at most this many nodes get the large-neighbourhood search (`PlacementLNS`).
+    public var lnsFleetLimit: Int
+    /// Nodes one neighbourhood may hold: a component of pools this small is solved whole.
+    public var lnsNodeLimit: Int
+    /// Branch-and-bound nodes per stage of one neighbourhood's MILP.
+    public var lnsBranchNodes: Int
+    /// Passes over the neighbourhoods (fewer when a pass improves nothing).
+    public var lnsRounds: Int
 
     public init(exactNodeLimit: Int = 30, exactGroupLimit: Int = 64, stepBudget: Int = 200_000,
-                heuristic: PlacementHeuristic = .fragmentationAware, milpNodeLimit: Int = 60, milpBranchNodes: Int = 2_000) {
+                heuristic: PlacementHeuristic = .fragmentationAware, milpNodeLimit: Int = 60, milpBranchNodes: Int = 2_000,
+                lnsFleetLimit: Int = 1_000, lnsNodeLimit: Int = 60, lnsBranchNodes: Int = 200, lnsRounds: Int = 2) {
         self.exactNodeLimit = exactNodeLimit
         self.exactGroupLimit = exactGroupLimit
         self.stepBudget = stepBudget
         self.heuristic = heuristic
         self.milpNodeLimit = milpNodeLimit
         self.milpBranchNodes = milpBranchNodes
+        self.lnsFleetLimit = lnsFleetLimit
+        self.lnsNodeLimit = lnsNodeLimit
+        self.lnsBranchNodes = lnsBranchNodes
+        self.lnsRounds = lnsRounds
     }
 }
 
@@ -63,6 +76,9 @@ public enum PlacementSolver {
         if options.heuristic == .fragmentationAware && nodes <= options.exactNodeLimit && groups <= options.exactGroupLimit {
             (state, out, proved, steps) = ExactSearch.solve(canonical, incumbent: state, incumbentOut: out, budget: options.stepBudget)
         }
+        // Whether no placement drops fewer demands per level, and who proved it.
+        let exactProved = proved
+        var dropsProved = proved
         var milpBound: Int64?
         if options.heuristic == .fragmentationAware && !proved && nodes <= options.milpNodeLimit,
            let milp = PlacementMILP.solve(canonical, incumbent: state, nodeLimit: options.milpBranchNodes) {
@@ -76,18 +92,47 @@ public enum PlacementSolver {
             }
             let final = canonical.objective(state, placedOut: out)
             if final.drops == found.drops {
+                dropsProved = milp.dropsProved
                 proved = milp.proved && final.cost == found.cost
                 milpBound = milp.lowerBoundMicros
             }
         }
+        var solvedBounds: [(pools: [Int], micros: Int64)] = []
+        if options.heuristic == .fragmentationAware && !proved && nodes > options.milpNodeLimit && nodes <= options.lnsFleetLimit {
+            let lns = PlacementLNS.improve(canonical, state: state, options: options)
+            state = lns.state
+            out = lns.out
+            proved = lns.proved
+            dropsProved = lns.dropsProved
+            solvedBounds = lns.bounds
+        }
         let outSet = Set(out)
-        let placed = canonical.demands.indices.filter { canonical.staticReason[$0] == nil && !outSet.contains($0) }
-        let lowerBound = proved ? state.cost : min(state.cost, milpBound ?? CostLowerBound.of(canonical, placed: placed))
+        let lowerBound = proved ? state.cost
+            : min(state.cost, milpBound ?? sameDropsBound(canonical, out: outSet, solved: solvedBounds))
         var unplaced: [Unplaced] = []
+        let solverProof: DropProof = dropsProved ? (exactProved ? .exactSearch : .milp) : .unproved(nodes: nodes)
         for d in canonical.demands.indices where canonical.staticReason[d] != nil || outSet.contains(d) {
-            unplaced.append(state.diagnose(d))
+            var u = state.diagnose(d)
+            if canonical.staticReason[d] == nil { u.proof = canonical.dropProof(d, reason: u.reason, solver: solverProof) }
+            unplaced.append(u)
         }
         return state.report(unplaced: unplaced, lowerBound: lowerBound, proved: proved, steps: steps)
+    }
+
+    /// A lower bound on the cost of every placement with the same drops per priority level: Cbc's
+    /// bound for the components it solved whole, and elsewhere the bound of the demands every such
+    /// placement holds (those of the levels that drop nothing; at a level that drops some, another
+    /// placement may drop others, so the placed set alone would not bound it).
+    static func sameDropsBound(_ problem: CanonicalProblem, out: Set<Int>, solved: [(pools: [Int], micros: Int64)]) -> Int64 {
+        let droppingLevels = Set(out.map { problem.demands[$0].priority })
+        let solvedPools = Set(solved.flatMap(\.pools))
+        let held = problem.demands.indices.filter {
+            problem.staticReason[$0] == nil && !droppingLevels.contains(problem.demands[$0].priority)
+                && !problem.eligible[$0].contains { solvedPools.contains($0) }
+        }
+        let rest = problem.pools.indices.filter { !solvedPools.contains($0) }
+        let exact = solved.reduce(0) { $0 + $1.micros } + CostLowerBound.of(problem, placed: held, pools: rest)
+        return max(exact, CostLowerBound.sameDrops(problem, out: out))
     }
 
     /// Demands the search could have placed but did not.
