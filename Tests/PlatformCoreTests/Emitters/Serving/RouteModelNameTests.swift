@@ -12,7 +12,7 @@ import Testing
             parameters: 8B
             architecture: llama-3-8b
             gpu: { model: H100-SXM-80GB, count: 1 }
-            replicas: { min: 1, max: 1 }
+            replicas: { min: 2, max: 2 }
         routes:
         """)
     /// The heaviest backend is listed second: its name is the route's.
@@ -29,9 +29,9 @@ import Testing
         let config = try FrontDoorTests.config(Fixture.manifests([Self.secondModel, Self.abRoute]))
         #expect(config.at("model_list", "[0]", "model_name") == "llama-3-70b")
         #expect(config.at("model_list", "[1]", "model_name") == "llama-3-70b")
-        #expect(config.at("model_list", "[0]", "litellm_params") == ["model": "hosted_vllm/llama-3-8b", "weight": 30, "timeout": 60,
+        #expect(config.at("model_list", "[1]", "litellm_params") == ["model": "hosted_vllm/llama-3-8b", "weight": 30, "timeout": 60,
                                                                      "api_base": "http://llama-3-8b.search.svc.cluster.local:8000/v1"])
-        #expect(config.at("model_list", "[1]", "litellm_params") == ["model": "hosted_vllm/llama-3-70b", "weight": 70, "timeout": 60,
+        #expect(config.at("model_list", "[0]", "litellm_params") == ["model": "hosted_vllm/llama-3-70b", "weight": 70, "timeout": 60,
                                                                      "api_base": "http://llama-3-70b.search.svc.cluster.local:8000/v1"])
         // A name with one deployment carries no weight.
         let single = try FrontDoorTests.config(Fixture.manifests([Self.secondModel]))
@@ -41,13 +41,13 @@ import Testing
 
     @Test func distinctModelsWithoutClientKeysAreAnErrorAtTheBackends() {
         #expect(Fixture.lines([Self.secondModel, Self.abRoute, FrontDoorTests.noAuth]).filter { $0.contains("7301") } == [
-            "36:7: error[E7301]: route `chat` passes through LiteLLM (split between distinct models), which admits only its virtual keys, but `gateway.clientAuth` is `none` | help: set `gateway.clientAuth: virtualKeys` and give each client a key of its team, or give each model its own route (clients of a route all send one model name)",
+            "35:7: error[E7301]: route `chat` passes through LiteLLM (split between distinct models), which admits only its virtual keys, but `gateway.clientAuth` is `none` | help: set `gateway.clientAuth: virtualKeys` and give each client a key of its team, or give each model its own route (clients of a route all send one model name)",
         ])
     }
 
     @Test func twoRoutesAnsweringToOneNameMustAgree() {
         #expect(Fixture.lines([Self.secondModel, Self.abRoute, Self.secondRoute]).filter { $0.contains("7310") } == [
-            "41:7: error[E7310]: routes `chat` and `chat-8b` both answer to model `llama-3-70b` but differ in backends, weights or fallbacks: LiteLLM picks deployments by the request's `model`, not by the route it came in on | help: give the two routes the same backends and fallbacks, or make a different model the heaviest backend of one of them",
+            "40:7: error[E7310]: routes `chat` and `chat-8b` both answer to model `llama-3-70b` but differ in backends, weights or fallbacks: LiteLLM picks deployments by the request's `model`, not by the route it came in on | help: give the two routes the same backends and fallbacks, or make a different model the heaviest backend of one of them",
         ])
         #expect(Fixture.lines([Self.secondModel, Self.abRoute, Self.sameRoute]).filter { $0.contains("7310") } == [])
     }
