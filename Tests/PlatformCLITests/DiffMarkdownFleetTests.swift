@@ -17,14 +17,11 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let markdown = result.stdout
         #expect(markdown.count < 65_536 && markdown.utf8.count <= 65_536)
-        // Known bug (session 5): the generator's weighted routes split between two distinct models;
-        // through LiteLLM each answers under its own `model_name`, so `weight` splits nothing and the
-        // change moves no traffic: no route is drawn. The fix lists a route's backends under one
-        // client-facing name (LiteLLMConfig), as a canary already is; then this passes again.
-        withKnownIssue("weighted routes between distinct models lose their split through LiteLLM") {
-            #expect(markdown.contains("**Routes whose path changed**\n\n```mermaid\nflowchart LR\n"))
-            #expect(markdown.contains("-->|\"90% → 70%\"|"))
-            #expect(markdown.contains("more routes not drawn, to fit GitHub's comment limit._"))
-        }
+        // The generator's weighted routes split between two distinct models; LiteLLM lists both under
+        // the route's client-facing name (`Route.clientModelName`), so the weight change moves traffic.
+        #expect(markdown.contains("**Routes whose path changed**\n\n```mermaid\nflowchart LR\n"))
+        #expect(markdown.contains("-->|\"90% → 70%\"|"))
+        #expect(markdown.contains("-->|\"10% → 30%\"|"))
+        #expect(markdown.contains("more routes not drawn, to fit GitHub's comment limit._"))
     }
 }

@@ -3,7 +3,8 @@ import Testing
 import Yams
 
 /// The real LiteLLM proxy (PyPI `litellm[proxy]`, pinned in the Makefile) run on 127.0.0.1 with the
-/// config platformc generated for the bundled platform's `prod-use1` (its LiteLLM ConfigMap), against
+/// config platformc generated for the bundled platform's `prod-use1` (its LiteLLM ConfigMap) with one
+/// more model and a route splitting 70/30 between it and `llama-3-70b` (`abSpec`), against
 /// stub OpenAI-compatible backends, driven by the real `openai` client (`LiteLLMProxy/litellm_harness.py`
 /// starts and stops every server). One proxy start for the whole suite. With PostgreSQL (Debian
 /// `postgresql`) and the Prisma CLI LiteLLM needs for its database, the generated provisioning script
@@ -40,51 +41,101 @@ import Yams
 
     @Test(.enabled(if: runnable)) func proxyStartsWithTheGeneratedConfig() {
         #expect((Self.run["errors"] as? [String]) == [], "\(Self.run)")
-        #expect(Self.run["litellm_version"] as? String == "1.106.12")
+        #expect(Self.run["litellm_version"] as? String == "1.108.7")
     }
 
     /// A client names a model; the canary answers under its stable model's name, and the pooled model
-    /// is reached through the internal Gateway with the header its HTTPRoute matches.
+    /// is reached through the internal Gateway with the header its HTTPRoute matches. Each deployment
+    /// is sent its own model name, whatever name the client asked for.
     @Test(.enabled(if: runnable)) func routesByModelName() {
         let routing = Self.run["routing"] as? [String: String] ?? [:]
-        #expect(Set(routing.keys) == ["llama-3-70b", "openai/gpt-4o"], "\(routing)")
-        #expect(routing["openai/gpt-4o"] == "external:openai/gpt-4o|")
+        #expect(Set(routing.keys) == ["llama-3-70b", "llama-3-8b-east", "openai/gpt-4o"], "\(routing)")
+        #expect(routing["openai/gpt-4o"] == "external:openai/gpt-4o||gpt-4o")
         let unknown = Self.run["unknown_model"] as? Int
         #expect(unknown.map { (400..<500).contains($0) } == true, "\(Self.run)")
         let badKey = Self.run["bad_key"] as? Int
         #expect(badKey.map { (400..<500).contains($0) } == true, "\(Self.run)")
     }
 
+    static var splits: [String: [String: Int]] { Self.run["splits"] as? [String: [String: Int]] ?? [:] }
+    static let stable = "internal:\(poolEndpoint)|llama-3-70b|llama-3-70b"
+
+    /// The proxy's `random` is seeded (the harness), so each split is one fixed sequence; the bounds,
+    /// five standard deviations of the binomial either side, hold even for an unseeded run (p < 1e-6).
     @Test(.enabled(if: runnable)) func splitsTheCanaryByWeight() {
-        let split = Self.run["split"] as? [String: Int] ?? [:]
-        let stable = split["internal:\(Self.poolEndpoint)|llama-3-70b"] ?? 0
-        let canary = split["internal:http://llama-3-70b-next.search.svc.cluster.local:8000/v1|"] ?? 0
-        #expect(stable + canary == 200, "\(split)")
-        // 90/10 over 200 requests: 20 expected; 4…45 holds with overwhelming probability.
-        #expect((4...45).contains(canary), "\(split)")
+        let split = Self.splits["llama-3-70b"] ?? [:]
+        let canary = split["internal:http://llama-3-70b-next.search.svc.cluster.local:8000/v1||llama-3-70b-next"] ?? 0
+        #expect(split.count == 2 && (split[Self.stable] ?? 0) + canary == 300, "\(Self.splits)")
+        // 90/10 over 300: 30 expected, σ 5.2.
+        #expect((4...56).contains(canary), "\(Self.splits)")
+    }
+
+    /// A route between two distinct models (`abSpec`): clients send the heaviest backend's name, and
+    /// LiteLLM sends each model its own name in the route's shares.
+    @Test(.enabled(if: runnable)) func splitsDistinctModelsByWeight() {
+        let split = Self.splits["llama-3-8b-east"] ?? [:]
+        let east = split["internal:http://llama-3-8b-east.search.svc.cluster.local:8000/v1||llama-3-8b-east"] ?? 0
+        let seventy = split[Self.stable] ?? 0
+        #expect(split.count == 2 && east + seventy == 300, "\(Self.splits)")
+        // 70/30 over 300: 90 expected for `llama-3-70b`, σ 7.9.
+        #expect((50...130).contains(seventy), "\(Self.splits)")
+        #expect(Set(Self.splits.keys) == ["llama-3-70b", "llama-3-8b-east"], "\(Self.splits)")
     }
 
     @Test(.enabled(if: runnable)) func fallsBackWhenThePrimaryFails() {
-        #expect(Self.run["fallback"] as? String == "external:openai/gpt-4o|", "\(Self.run)")
+        #expect(Self.run["fallback"] as? String == "external:openai/gpt-4o||gpt-4o", "\(Self.run)")
     }
 
     @Test(.enabled(if: databaseRunnable, "LiteLLM's database needs Prisma engines from npm")) func teamOverBudgetIsRefused() {
         #expect(Self.run["provision_status"] as? Int == 0, "\(Self.run)")
         let budgets = Self.run["team_budgets"] as? [String: Double] ?? [:]
-        #expect(budgets == ["platform": 40000, "research": 125793.61, "search": 89731.2, "support": 53665.64], "\(Self.run)")
-        #expect(Self.run["team_first"] as? String == "external:openai/gpt-4o|", "\(Self.run)")
+        #expect(budgets == ["platform": 40000, "research": 125793.61, "search": 84708.8, "support": 53665.64], "\(Self.run)")
+        #expect(Self.run["team_first"] as? String == "external:openai/gpt-4o||gpt-4o", "\(Self.run)")
         let refused = Self.run["team_over_budget"] as? [String: Any]
         #expect((refused?["message"] as? String)?.lowercased().contains("budget") == true, "\(Self.run)")
     }
 
     static let poolEndpoint = "http://platform-internal.platform-system.svc.cluster.local:80/v1"
 
+    /// The bundled platform with a second model in `prod-use1` and a route sending 70 % to it and 30 %
+    /// to `llama-3-70b`: a split between distinct models, whose clients send `llama-3-8b-east`.
+    static func abSpec(_ bundled: String) throws -> String {
+        let model = """
+              - name: llama-3-8b-east
+                team: search
+                source: hf://meta-llama/Llama-3.1-8B-Instruct
+                sourceSecret: hf-token
+                parameters: 8B
+                architecture: llama-3-8b
+                contextLength: 8192
+                gpu: { model: H100-SXM-80GB, count: 1 }
+                replicas: { min: 1, max: 1 }
+                placement: { cluster: prod-use1, spread: none }
+
+            """
+        let route = """
+              - name: chat-ab
+                hostnames: [ab.acme.ai]
+                path: /v1/chat/completions
+                backends:
+                  - { model: llama-3-8b-east, weight: 70 }
+                  - { model: llama-3-70b, weight: 30 }
+
+            """
+        // One replica fits beside the bundled training job; the test is not about production replicas.
+        let policy = ("\npolicy:\n", "\npolicy:\n  production-min-replicas: off\n")
+        guard bundled.contains("\nroutes:\n"), bundled.contains(policy.0) else { throw CocoaError(.fileReadCorruptFile) }
+        return bundled.replacingOccurrences(of: "\nroutes:\n", with: "\n" + model + "routes:\n" + route)
+            .replacingOccurrences(of: policy.0, with: policy.1)
+    }
+
     // MARK: - harness
 
     static func harness(database: Bool) throws -> [String: Any] {
         let fixture = try CLIFixture()
-        let spec = CLIFixture.repoRoot.appendingPathComponent("platform.yaml").path
-        let compile = try fixture.run(["compile", spec, "--out", "out"])
+        let bundled = try String(contentsOf: CLIFixture.repoRoot.appendingPathComponent("platform.yaml"), encoding: .utf8)
+        try fixture.write("platform.yaml", try abSpec(bundled))
+        let compile = try fixture.run(["compile", "platform.yaml", "--out", "out"])
         guard compile.status == 0 else { return ["errors": ["compile failed: \(compile.stderr)"]] }
         let folder = fixture.root.appendingPathComponent("out/clusters/prod-use1/platform-system")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)

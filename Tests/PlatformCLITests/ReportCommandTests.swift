@@ -16,6 +16,12 @@ import Testing
             #expect(html.contains(section), "missing \(section)")
         }
         #expect(!html.contains("id=\"changes\""))
+        // Every bundled route passes through LiteLLM (`clientAuth: virtualKeys`): the drawing has that
+        // hop, then where LiteLLM sends (the canary's share), then the fallback LiteLLM tries.
+        #expect(html.components(separatedBy: "<rect class=\"via\"").count - 1 == 4)
+        #expect(html.contains(">LiteLLM platform-system/litellm</text>"))
+        #expect(html.contains(">InferencePool search/llama-3-70b</text>") && html.contains(">Service search/llama-3-70b-next</text>"))
+        #expect(html.contains(">fallback openai/gpt-4o</text>"))
         // Same spec, same bytes.
         #expect(try fixture.run(["report", Self.bundled, "--out", "again.html"]).status == 0)
         #expect(try fixture.read("again.html") == html)

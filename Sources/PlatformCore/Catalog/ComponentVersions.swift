@@ -57,13 +57,21 @@ public enum ComponentVersions {
             "speaks the gateway-api-inference-extension Endpoint Picker Protocol over ext_proc FULL_DUPLEX_STREAMED (README at v0.10.0), which kgateway configures for InferencePools since kgateway-dev/kgateway#10921; kgateway's last inference conformance report is v2.1.x against extension v1.0.2 (gateway-api-inference-extension `conformance/reports/v1.0.2/gateway/kgateway`)",
         ])
 
-    /// The LiteLLM proxy. From 1.84.0 LiteLLM tags stable releases `X.Y.Z` on PyPI and Docker alike
-    /// (docs.litellm.ai/blog/cleaner-release-versions); 1.110.2 is the newest listed by
-    /// `pip index versions litellm` on 2026-12-06.
+    /// The LiteLLM proxy, the same release the tests run (`litellm[proxy]==1.108.7` in the Makefile's
+    /// `deps`, LiteLLMProxyTests). 1.108.7 is an LTS release and the newest whose `proxy` extra installs
+    /// from PyPI here (`pip install --dry-run "litellm[proxy]==X"`, 2026-12-06: 1.108.8 and later need
+    /// `litellm-enterprise`/`litellm-proxy-extras`/`litellm-proxy` versions the index lacks; 1.107.0 is
+    /// the release PyPI calls compromised). Its image is `ghcr.io/berriai/litellm:v1.108.7` (the release's
+    /// notes, `cosign verify … ghcr.io/berriai/litellm:v1.108.7`).
     public static let liteLLM = ComponentImage(
-        name: "litellm", repository: "ghcr.io/berriai/litellm", tag: "1.110.2",
-        release: "LiteLLM 1.110.2, newest on PyPI (`pip index versions litellm`, 2026-12-06); same tag on ghcr.io (docs.litellm.ai/blog/cleaner-release-versions)",
-        chart: nil, facts: [])
+        name: "litellm", repository: "ghcr.io/berriai/litellm", tag: "v1.108.7",
+        release: "LiteLLM 1.108.7 (LTS), the version LiteLLMProxyTests runs (PyPI `litellm[proxy]==1.108.7`); image tag `v1.108.7` from its release notes",
+        chart: nil, facts: [
+            "config keys `model_list[].litellm_params.{model, api_base, extra_headers, timeout, weight}`, `router_settings.{routing_strategy: simple-shuffle, num_retries, fallbacks}`, `general_settings.{master_key, database_url}`, `litellm_settings.drop_params` (loaded and routed by LiteLLMProxyTests)",
+            "`simple-shuffle` draws a deployment with `random.choices` weighted by `litellm_params.weight` (router_strategy/simple_shuffle.py)",
+            "`/team/new`, `/team/update`, `/team/info` (proxy/management_endpoints/team_endpoints.py); `/key/generate`, `/key/update`, `/key/info`, `/key/delete` (key_management_endpoints.py); request models `NewTeamRequest`, `UpdateTeamRequest`, `KeyRequest` (proxy/_types.py), `GenerateKeyRequest`, `UpdateKeyRequest` (types/proxy/management_endpoints/key_requests.py)",
+            "a caller-supplied `key` must start with `sk-` and have `MINIMUM_CUSTOM_KEY_LENGTH` (16) characters; `key_alias` is unique across keys (`_enforce_unique_key_alias`); `/key/info` takes the key's SHA-256 (`hash_token_if_needed`)",
+        ])
 
     /// nccl-tests built with MPI (CoreWeave's public image), tagged with its CUDA, OS, NCCL and commit.
     /// CUDA 12.9 is kept (drivers of the 12.x line run it); the newest build listed for it is commit

@@ -106,8 +106,9 @@ public struct Lowering {
             priority: Team.Priority(rawValue: o.string("priority") ?? "") ?? .medium,
             location: o.location,
             locations: ["quota": quota.isPresent ? quota.loc("gpus") : o.location, "budget": budget.location]
-                .merging(locations(o, ["namespace"])) { a, _ in a })
+                .merging(locations(o, ["namespace", "keySecret"])) { a, _ in a })
         team.gpuQuotaPerCluster = quota.intMap("perCluster")
+        team.keySecret = o.string("keySecret")
         if quota.has("perCluster") { team.locations["quota.perCluster"] = quota.keyLoc("perCluster") }
         return team
     }

@@ -139,6 +139,9 @@ public struct Team: Sendable {
     public var budget: Budget?
     /// `quota.perCluster`: the part of `gpuQuota` each named cluster gets (`TeamQuotaSplit`).
     public var gpuQuotaPerCluster: [String: Int] = [:]
+    /// `keySecret`: the Secret (key `key`) holding the team's LiteLLM virtual key, which the
+    /// provisioning Job registers for the team (`LiteLLMProvisioning`).
+    public var keySecret: String? = nil
     public var priority: Priority
     public var location: SourceLocation
     public var locations: [String: SourceLocation]

@@ -28,9 +28,8 @@ extension PlatformPicture {
         for index in routes.indices {
             guard let route = platform.routes.first(where: { $0.name == routes[index].name }) else { continue }
             // Through LiteLLM the HTTPRoute names only its Service; the picture shows where LiteLLM sends.
-            if let model = route.backends.first?.model {
-                routes[index].followLiteLLM(model: model, manifests: byCluster[routes[index].cluster] ?? [])
-            }
+            // LiteLLM lists the route's backends under the name its clients send.
+            routes[index].followLiteLLM(model: route.clientModelName(in: platform), manifests: byCluster[routes[index].cluster] ?? [])
             routes[index].fallbacks = route.fallbacks.map { "\($0.provider)/\($0.model)" }
         }
         self.init(name: platform.name, currency: platform.teams.compactMap(\.budget?.currency).first ?? platform.budget?.currency ?? "USD",

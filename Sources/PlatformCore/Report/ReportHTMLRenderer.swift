@@ -119,7 +119,7 @@ public enum ReportHTMLRenderer {
     .legend{display:flex;flex-direction:column;gap:4px;margin:8px 0 12px}.legend .item{margin-right:10px;white-space:nowrap}\
     .hint{color:#6b7280;margin:4px 0}svg{display:block;max-width:100%;height:auto}svg.bar{display:inline-block}\
     svg.route text{font:12px monospace;fill:#111827}svg.route text.share{font-size:11px;fill:#374151}\
-    svg.route rect{fill:#f9fafb;stroke:#9ca3af}svg.route rect.gw{fill:#eef2ff;stroke:#6366f1}svg.route rect.rt{fill:#ecfeff;stroke:#0891b2}\
+    svg.route rect{fill:#f9fafb;stroke:#9ca3af}svg.route rect.gw{fill:#eef2ff;stroke:#6366f1}svg.route rect.rt{fill:#ecfeff;stroke:#0891b2}svg.route rect.via{fill:#fdf4ff;stroke:#a21caf}\
     svg.route rect.be{fill:#f0fdf4;stroke:#16a34a}svg.route rect.fb{fill:#fff7ed;stroke:#ea580c;stroke-dasharray:4 3}\
     .diags li.error{color:#b42318}.diags li.warning{color:#92400e}ul.objects{columns:2;font-size:12px}table.hoplist{font-size:12px}\
     li.added code{color:#15803d}li.removed code{color:#b42318}li.changed code{color:#92400e}\

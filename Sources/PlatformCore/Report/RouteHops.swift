@@ -75,7 +75,7 @@ extension RouteHops {
     }
 
     /// Follows LiteLLM to what it really sends to: the entries of its `model_list` named `model`
-    /// (the route's stable model name) in the cluster's `litellm` ConfigMap, each weighted by
+    /// (the name the route's clients send, `Route.clientModelName`) in the cluster's `litellm` ConfigMap, each weighted by
     /// `litellm_params.weight` (unset is 1, the simple-shuffle default). An entry whose `api_base`
     /// is the internal Gateway with the `x-platformc-pool` header reaches that InferencePool; one
     /// naming an in-cluster Service reaches the Service. Unchanged when the route does not pass

@@ -113,6 +113,8 @@ public enum PlatformShape {
         FieldShape("budget", .object(budget), "monthly budget"),
         FieldShape("priority", .enumeration(["critical", "high", "medium", "low"]), default: "medium", "who wins when capacity is short"),
         FieldShape("namespace", .string(pattern: dnsLabel), "namespace (default: the team name)"),
+        FieldShape("keySecret", .string(pattern: dnsLabel),
+                   "Secret (key `key`, a value starting `sk-`, at least 16 characters) in the system namespace holding the team's LiteLLM virtual key; the provisioning Job registers it for the team, so the team's clients send it (needs `litellm.databaseSecret` and `gateway.clientAuth: virtualKeys`)"),
     ])
 
     static let providerPrice = ObjectShape("ProviderPrice", "Price of an external model.", [

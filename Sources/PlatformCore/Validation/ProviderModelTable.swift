@@ -1,12 +1,12 @@
 /// Model ids each provider API accepts, for checking route fallbacks (`W1301`). Generated from
-/// LiteLLM's `model_prices_and_context_window_backup.json` in the PyPI wheel `litellm` 1.110.2
+/// LiteLLM's `model_prices_and_context_window_backup.json` in the PyPI wheel `litellm` 1.108.7
 /// (BerriAI/litellm, `litellm/model_prices_and_context_window_backup.json`): the keys whose
 /// `litellm_provider` is the kind and whose `mode` is `chat`, `responses` or `embedding`, without
 /// the `mistral/` prefix, fine-tune (`ft:`) and other routed (`a/b`) keys. Only these kinds are
 /// checked: Azure, Bedrock and Vertex AI name deployments or regional ids, and a provider with a
 /// `baseURL` may serve any name.
 public enum ProviderModelTable {
-    public static let source = "LiteLLM 1.110.2, model_prices_and_context_window_backup.json"
+    public static let source = "LiteLLM 1.108.7, model_prices_and_context_window_backup.json"
 
     static let ids: [String: Set<String>] = [
         "anthropic": [
@@ -18,7 +18,7 @@ public enum ProviderModelTable {
         ],
         "mistral": [
             "codestral-2508", "codestral-embed", "codestral-embed-2505", "codestral-latest", "codestral-mamba-latest",
-            "deepseek-v4-1-flash-1017", "devstral-latest", "devstral-medium-latest", "devstral-small-latest", "glm-5-2",
+            "devstral-latest", "devstral-medium-latest", "devstral-small-latest", "glm-5-2",
             "labs-leanstral-1-5", "labs-leanstral-1-5-1", "magistral-medium-latest", "magistral-small-latest",
             "ministral-14b-2512", "ministral-14b-latest", "ministral-3-14b-2512", "ministral-3-3b-2512", "ministral-3-8b-2512",
             "ministral-3b-2512", "ministral-3b-latest", "ministral-8b-2512", "ministral-8b-latest", "mistral-code-agent-latest",
@@ -27,11 +27,11 @@ public enum ProviderModelTable {
             "mistral-medium-2604", "mistral-medium-3", "mistral-medium-3-5", "mistral-medium-3.5", "mistral-medium-latest",
             "mistral-small", "mistral-small-2603", "mistral-small-latest", "mistral-tiny", "mistral-vibe-cli-fast",
             "mistral-vibe-cli-latest", "mistral-vibe-cli-with-tools", "open-mistral-nemo", "pixtral-large-latest",
-            "voxtral-small-2507", "voxtral-small-latest", "zai-glm-5", "zai-glm-5-2", "zai-glm-5-3", "zai-glm-5-3-flash",
+            "voxtral-small-2507", "voxtral-small-latest", "zai-glm-5", "zai-glm-5-2", "zai-glm-5-3",
             "zai-glm-latest",
         ],
         "openai": [
-            "chat-latest", "computer-use-preview", "computer-use-preview-2025-03-11", "container", "daybreak-blue-latest",
+            "chat-latest", "computer-use-preview", "computer-use-preview-2025-03-11", "daybreak-blue-latest",
             "daybreak-red-latest", "gpt-3.5-turbo", "gpt-3.5-turbo-0125", "gpt-3.5-turbo-1106", "gpt-3.5-turbo-16k", "gpt-4",
             "gpt-4-0613", "gpt-4-1106-preview", "gpt-4-turbo", "gpt-4-turbo-2024-04-09", "gpt-4.1", "gpt-4.1-2025-04-14",
             "gpt-4.1-mini", "gpt-4.1-mini-2025-04-14", "gpt-4.1-nano", "gpt-4.1-nano-2025-04-14", "gpt-4o", "gpt-4o-2024-05-13",
@@ -46,7 +46,7 @@ public enum ProviderModelTable {
             "gpt-5.4-mini", "gpt-5.4-mini-2026-03-17", "gpt-5.4-nano", "gpt-5.4-nano-2026-03-17", "gpt-5.4-pro",
             "gpt-5.4-pro-2026-03-05", "gpt-5.5", "gpt-5.5-2026-04-23", "gpt-5.5-cyber", "gpt-5.5-cyber-preview", "gpt-5.5-pro",
             "gpt-5.5-pro-2026-04-23", "gpt-5.6", "gpt-5.6-cyber", "gpt-5.6-luna", "gpt-5.6-sol", "gpt-5.6-terra", "gpt-6-astra",
-            "gpt-6-astra-law", "gpt-6-cyber", "gpt-6-luna", "gpt-6-rosalind", "gpt-6-sol", "gpt-6.1-sol", "gpt-6.1-terra",
+            "gpt-6-luna", "gpt-6-sol", "gpt-6.1-sol",
             "gpt-audio", "gpt-audio-1.5", "gpt-audio-2025-08-28", "gpt-audio-mini", "gpt-audio-mini-2025-10-06",
             "gpt-audio-mini-2025-12-15", "gpt-daybreak-blue-latest", "gpt-daybreak-red-latest", "gpt-rosalind-discovery",
             "gpt-rosalind-research", "o1", "o1-2024-12-17", "o1-pro", "o1-pro-2025-03-19", "o3", "o3-2025-04-16",

@@ -6,7 +6,7 @@ usage: litellm_harness.py CONFIG.yaml TEAMS.yaml PROVISION.py WORKDIR [--databas
 
 Every upstream the config names inside the cluster (`*.svc.cluster.local`) and every external
 provider is replaced by a stub on its own loopback port that answers with its name and the
-`x-platformc-pool` header it received; a request whose last message contains FAIL gets a 500 from
+`x-platformc-pool` header it received and the `model` LiteLLM sent it (`name|header|model`); a request whose last message contains FAIL gets a 500 from
 the self-hosted stubs (never from the external ones), so fallbacks can be watched. With
 --database a PostgreSQL (Debian `postgresql`) is initialised in WORKDIR, started on a loopback
 port as LiteLLM's database, and stopped at the end; the teams file is written through the
@@ -40,7 +40,7 @@ class Stub(http.server.BaseHTTPRequestHandler):
         text = json.dumps(body.get("messages", [])[-1:]) if body.get("messages") else ""
         if "FAIL" in text and not self.name.startswith("external:"):
             return self.reply(500, {"error": {"message": "stub failure", "type": "server_error"}})
-        content = "%s|%s" % (self.name, self.headers.get("x-platformc-pool", ""))
+        content = "%s|%s|%s" % (self.name, self.headers.get("x-platformc-pool", ""), body.get("model", ""))
         self.reply(200, {"id": "chatcmpl-stub", "object": "chat.completion", "created": 0, "model": body.get("model", ""),
                          "choices": [{"index": 0, "finish_reason": "stop",
                                       "message": {"role": "assistant", "content": content}}],
@@ -118,7 +118,12 @@ try:
     yaml.safe_dump(config, open(run_config, "w"))
     port = free_port()
     log = open(os.path.join(work, "litellm.log"), "w")
-    proxy = subprocess.Popen([sys.executable, "-m", "litellm.proxy.proxy_cli", "--config", run_config, "--host", "127.0.0.1",
+    # One worker in this process (uvicorn runs in-process for one worker), its `random` seeded: the
+    # simple-shuffle strategy draws deployments with `random.choices` (litellm
+    # router_strategy/simple_shuffle.py), so the splits below are the same on every run.
+    launcher = ("import random, sys; random.seed(15); from litellm.proxy.proxy_cli import run_server; "
+                "sys.argv = ['litellm'] + sys.argv[1:]; run_server()")
+    proxy = subprocess.Popen([sys.executable, "-c", launcher, "--config", run_config, "--host", "127.0.0.1",
                               "--port", str(port), "--num_workers", "1"], env=env, stdout=log, stderr=subprocess.STDOUT,
                              start_new_session=True)
     processes.append(proxy)
@@ -135,11 +140,15 @@ try:
 
     models = [e["model_name"] for e in config["model_list"]]
     result["routing"] = {m: ask(m) for m in sorted(set(models))}
-    counts = {}
-    for _ in range(200):
-        reply = ask("llama-3-70b")
-        counts[reply] = counts.get(reply, 0) + 1
-    result["split"] = counts
+    # Every name listed with several deployments is a weighted split: 300 requests each.
+    splits = {}
+    for name in sorted(set(m for m in models if models.count(m) > 1)):
+        counts = {}
+        for _ in range(300):
+            reply = ask(name)
+            counts[reply] = counts.get(reply, 0) + 1
+        splits[name] = counts
+    result["splits"] = splits
     result["fallback"] = ask("llama-3-70b", "FAIL please")
     try:
         ask("no-such-model")

@@ -8,11 +8,15 @@ public enum LiteLLMBudgets {
     /// LiteLLM resets budgets every `budget_duration`; 30 days is the month the cost model prices.
     public static let budgetDuration = "30d"
 
-    /// `[{team_id, max_budget, budget_duration}]`, sorted by team.
+    /// `[{team_id, max_budget, budget_duration}]`, sorted by team; a team without a budget is listed
+    /// (with no budget) when it has a virtual key, which must belong to a team LiteLLM knows.
     public static func teams(_ plan: PlannedPlatform) -> ManifestValue {
         let report = plan.cost ?? CostModel.report(plan)
+        let keyed = Set(LiteLLMKeys.teams(plan.platform).map(\.team))
         return .list(report.teams.compactMap { team -> ManifestValue? in
-            guard let budget = team.budget else { return nil }
+            guard let budget = team.budget else {
+                return keyed.contains(team.name) ? ["team_id": .string(team.name), "team_alias": .string(team.name)] : nil
+            }
             let left = max(Money.zero, budget.monthly - team.gpuMonthly)
             return ["team_id": .string(team.name), "team_alias": .string(team.name), "max_budget": .double(dollars(left)),
                     "budget_duration": .string(budgetDuration),

@@ -27,7 +27,7 @@ public struct GatewayEmitter: Emitter {
             var routeNamespaces: Set<String> = [Conventions.systemNamespace]
             var grants: [String: Set<String>] = [:]
             for (route, backends) in served {
-                let path = RoutePath.of(route, backends: backends, frontDoor: p.frontDoor)
+                let path = RoutePath.of(route, backends: backends, platform: p)
                 let httpRoute = httpRoute(route, backends: backends, path: path, labels: labels)
                 let namespace = httpRoute.namespace ?? Conventions.systemNamespace
                 routeNamespaces.insert(namespace)

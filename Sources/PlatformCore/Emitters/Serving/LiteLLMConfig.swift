@@ -70,12 +70,36 @@ public struct LiteLLMConfig: Sendable {
         return .map(doc)
     }
 
-    /// One entry per deployment, named as clients ask (a canary under its stable model's name, so
-    /// LiteLLM splits that name between them by `weight`, the route's). A pooled model is reached
-    /// through the internal Gateway, which hands the request to its endpoint picker; others at their Service.
+    /// Each route's backends under the route's client-facing name (`Route.clientModelName`), each
+    /// deployment with its own `hosted_vllm/<model>`, and `weight` (the route's; honoured by
+    /// `simple-shuffle`) only where a name has several deployments here. Routes sharing a name agree
+    /// (E7310), so each name is listed once, with the longest of their timeouts. A model no route names
+    /// is listed under its own served name. A pooled model is reached through the internal Gateway,
+    /// which hands the request to its endpoint picker; others at their Service.
     var selfHostedModels: [ManifestValue] {
-        deployments.map { d in
-            let timeout = routes.filter { $0.backends.contains { $0.model == d.model.name } }.map(\.timeoutSeconds).max()
+        var groups: [String: (backends: [Route.Backend], timeout: Int?)] = [:]
+        for route in routes {
+            let name = clientName(route)
+            if let group = groups[name] {
+                groups[name] = (group.backends, max(group.timeout ?? 0, route.timeoutSeconds))
+            } else {
+                groups[name] = (route.backends.filter { deploymentsByModel[$0.model] != nil }, route.timeoutSeconds)
+            }
+        }
+        let routed = Set(routes.flatMap { $0.backends.map(\.model) })
+        for d in deployments where !routed.contains(d.model.name) && groups[Model.servedName(d.model)] == nil {
+            groups[Model.servedName(d.model)] = ([Route.Backend(model: d.model.name, weight: 100, location: d.model.location)], nil)
+        }
+        var entries: [(name: String, deployment: ModelDeployment, weight: Int?, timeout: Int?)] = []
+        for name in groups.keys.sorted(by: { $0.precedesInByteOrder($1) }) {
+            guard let group = groups[name] else { continue }
+            for b in group.backends {
+                guard let d = deploymentsByModel[b.model] else { continue }
+                entries.append((name, d, group.backends.count > 1 ? b.weight : nil, group.timeout))
+            }
+        }
+        return entries.map { entry in
+            let d = entry.deployment
             // `hosted_vllm/`, not `openai/`: the OpenAI client demands a key and would fall back to
             // OPENAI_API_KEY, sending the real OpenAI key to our own servers.
             var params: ManifestMap = ["model": .string("hosted_vllm/\(d.model.name)")]
@@ -85,22 +109,17 @@ public struct LiteLLMConfig: Sendable {
             } else {
                 params["api_base"] = .string(Conventions.modelEndpoint(model: d.model.name, namespace: d.namespace))
             }
-            if let timeout { params["timeout"] = .int(Int64(timeout)) }
-            if let weight = weight(of: d.model.name) { params["weight"] = .int(Int64(weight)) }
-            return ["model_name": .string(Self.servedName(d.model)), "litellm_params": .map(params)]
+            if let timeout = entry.timeout { params["timeout"] = .int(Int64(timeout)) }
+            if let weight = entry.weight { params["weight"] = .int(Int64(weight)) }
+            return ["model_name": .string(entry.name), "litellm_params": .map(params)]
         }
     }
 
-    /// The name clients send for `model`: a canary answers under its stable model's.
-    static func servedName(_ model: Model) -> String { model.canaryOf ?? model.name }
-
-    /// The model's weight in the first route (by name) that splits its served name between several
-    /// deployments; nil when it is alone under its name.
-    func weight(of model: String) -> Int? {
-        for route in routes where route.backends.count > 1 {
-            if let b = route.backends.first(where: { $0.model == model }) { return b.weight }
+    /// The name clients send on `route` (`Route.clientModelName`), from the models of this platform.
+    func clientName(_ route: Route) -> String {
+        route.clientModelName { model in
+            deploymentsByModel[model].map { Model.servedName($0.model) } ?? plan.platform.model(model).map(Model.servedName) ?? model
         }
-        return nil
     }
 
     /// External models: route fallbacks here, and the provider models agents name; by name.
@@ -136,11 +155,8 @@ public struct LiteLLMConfig: Sendable {
         var fallbacks: [String: [String]] = [:]
         for route in routes {
             let targets = route.fallbacks.map { Self.externalModelName(provider: $0.provider, model: $0.model) }
-            for backend in route.backends where !targets.isEmpty {
-                guard let d = deploymentsByModel[backend.model] else { continue }
-                let name = Self.servedName(d.model)
-                for t in targets where !(fallbacks[name] ?? []).contains(t) { fallbacks[name, default: []].append(t) }
-            }
+            let name = clientName(route)
+            for t in targets where !(fallbacks[name] ?? []).contains(t) { fallbacks[name, default: []].append(t) }
         }
         var settings: ManifestMap = ["routing_strategy": "simple-shuffle",
                                      "num_retries": .int(Int64(routes.map(\.retries).max() ?? 2))]

@@ -12,25 +12,33 @@ public struct RoutePath: Equatable, Sendable {
         /// rules (kgateway-dev/kgateway#11667, open) and breaks Service routes beside InferencePool ones
         /// (#11981, open); LiteLLM does the weighting instead.
         case weightedPool = "weighted InferencePool"
+        /// Backends that answer to different model names: a Gateway's weighted rule forwards the body as
+        /// it came, and vLLM answers 404 for a name it does not serve; LiteLLM sends each deployment its
+        /// own `hosted_vllm/<model>` (`Route.clientModelName`).
+        case distinctModels = "split between distinct models"
     }
 
     public var reasons: [Reason]
     public var throughLiteLLM: Bool { !reasons.isEmpty }
 
-    public static func of(_ route: Route, backends: [RouteBackend], frontDoor: FrontDoor) -> RoutePath {
+    public static func of(_ route: Route, backends: [RouteBackend], platform: Platform) -> RoutePath {
         var reasons: [Reason] = []
         if !route.fallbacks.isEmpty { reasons.append(.fallbacks) }
-        if frontDoor.clientAuth == .virtualKeys { reasons.append(.virtualKeys) }
+        if platform.frontDoor.clientAuth == .virtualKeys { reasons.append(.virtualKeys) }
         if backends.count > 1 && backends.contains(where: \.viaInferencePool) { reasons.append(.weightedPool) }
+        if route.splitsDistinctModels(in: platform) { reasons.append(.distinctModels) }
         return RoutePath(reasons: reasons)
     }
 
     /// The route's path in every cluster that serves it is the same but for `weightedPool`; this is
     /// the spec-level answer (any backend placement), for checks that run before emission.
     public static func needsLiteLLM(_ route: Route, platform: Platform) -> [Reason] {
-        let pooled = route.backends.contains { b in platform.models.first { $0.name == b.model }?.prefixCacheAware == true }
-        var reasons = of(route, backends: [], frontDoor: platform.frontDoor).reasons
+        let pooled = route.backends.contains { b in platform.model(b.model)?.prefixCacheAware == true }
+        var reasons: [Reason] = []
+        if !route.fallbacks.isEmpty { reasons.append(.fallbacks) }
+        if platform.frontDoor.clientAuth == .virtualKeys { reasons.append(.virtualKeys) }
         if route.backends.count > 1 && pooled { reasons.append(.weightedPool) }
+        if route.splitsDistinctModels(in: platform) { reasons.append(.distinctModels) }
         return reasons
     }
 }

@@ -6,7 +6,7 @@ public enum TokenPriceTable {
     static let openAI = "OpenAI API pricing (openai.com/api/pricing), 2025-08"
     static let anthropic = "Anthropic API pricing (anthropic.com/pricing), 2025-08"
     static let mistral = "Mistral AI pricing (mistral.ai/pricing), 2025-08"
-    static let liteLLM = "LiteLLM 1.110.2 model_prices_and_context_window_backup.json (input/output_cost_per_token)"
+    static let liteLLM = "LiteLLM 1.108.7 model_prices_and_context_window_backup.json (input/output_cost_per_token)"
 
     /// Input tokens per output token in the blend.
     public static let inputPerOutput: Int64 = 3
