@@ -98,8 +98,9 @@ extension ExplainCommand {
 
         func run() throws {
             let output = try compileForExplain(options)
-            guard let plan = output.plan, let manifests = output.manifests else { throw ExitStatus.specErrors }
-            let pods = DerivedPods.derive(plan, manifests: manifests)
+            // The compiler's own pods (`Compiler.Output.pods`), not a second derivation.
+            guard output.plan != nil, output.manifests != nil else { throw ExitStatus.specErrors }
+            let pods = output.pods
             print(format == .json ? WorkloadsExplanation.json(pods) : WorkloadsExplanation.text(pods), terminator: "")
             if output.diagnostics.hasErrors { throw ExitStatus.specErrors }
         }

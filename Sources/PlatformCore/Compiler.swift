@@ -61,6 +61,9 @@ public struct Compiler: Sendable {
         public var diagnostics: DiagnosticBag
         /// Each cluster's derived pods and needed flows (`platformc explain traffic`).
         public var traffic: [TrafficGraph] = []
+        /// The pods the upstream controllers create from `manifests` (`DerivedPods`), derived once
+        /// per compile (`platformc explain workloads`).
+        public var pods: [DerivedPod] = []
     }
 
     public func compile(spec bytes: [UInt8], file: String) -> Output {
@@ -81,6 +84,11 @@ public struct Compiler: Sendable {
         for finding in PolicyPass.run(platform, plan: plan) { diagnostics.report(finding) }
         guard !diagnostics.hasErrors else { return Output(platform: platform, plan: plan, diagnostics: diagnostics) }
         var emitted = EmitStage.runTracingTemplates(emitters, plan: plan, templates: templates, clusters: platform.clusters.map(\.name))
+        // Derived once and shared by traffic, the will-it-run pass and `explain workloads`. What
+        // changes objects after this point adds NetworkPolicies (no pods) or stamps annotations on
+        // an object's own metadata (the audit's exceptions, Argo CD sync waves), which no
+        // controller copies into its pods; `CompilerPodsTests` holds the pods to a re-derivation
+        // from the final objects.
         let pods = DerivedPods.derive(plan, manifests: emitted.manifests)
         let traffic = TrafficDerivation.derive(plan, manifests: emitted.manifests, pods: pods)
         if let networkPolicyEmitter {
@@ -97,16 +105,16 @@ public struct Compiler: Sendable {
             for finding in FlowCheck.run(traffic, manifests: audited.manifests) { diagnostics.report(finding) }
         }
         // Will what we emit run? The pods the upstream controllers derive from it, checked.
-        for finding in WillItRun.run(plan, manifests: audited.manifests) { diagnostics.report(finding) }
+        for finding in WillItRun.run(plan, manifests: audited.manifests, pods: pods) { diagnostics.report(finding) }
         guard !diagnostics.hasErrors else {
-            return Output(platform: platform, plan: plan, manifests: audited.manifests, diagnostics: diagnostics, traffic: traffic)
+            return Output(platform: platform, plan: plan, manifests: audited.manifests, diagnostics: diagnostics, traffic: traffic, pods: pods)
         }
         let manifests = FleetEmitter.syncWaves(audited.manifests, engine: platform.gitops.engine)
-        guard rendersTree else { return Output(platform: platform, plan: plan, manifests: manifests, diagnostics: diagnostics, traffic: traffic) }
+        guard rendersTree else { return Output(platform: platform, plan: plan, manifests: manifests, diagnostics: diagnostics, traffic: traffic, pods: pods) }
         var tree = GitOpsLayout.render(manifests, root: platform.gitops.path)
         for emitter in treeFileEmitters {
             for (path, text) in emitter.files(plan, manifests: manifests) { tree.files[path] = text }
         }
-        return Output(platform: platform, plan: plan, manifests: manifests, tree: tree, diagnostics: diagnostics, traffic: traffic)
+        return Output(platform: platform, plan: plan, manifests: manifests, tree: tree, diagnostics: diagnostics, traffic: traffic, pods: pods)
     }
 }

@@ -191,8 +191,10 @@ public enum PodSecurityStandard {
                 report(.windowsHostProcess, .baseline, path + [.key("windowsOptions"), .key("hostProcess")], "\(who) sets `windowsOptions.hostProcess: true`")
             }
             // check_sysctls.go
-            let safe = Set(PodSecurityStandard.safeSysctls.filter { $0.minor <= minor }.flatMap(\.names))
-            for (index, item) in (context["sysctls"]?.listValue ?? []).enumerated() {
+            // The safe set is built only where a context lists sysctls (every node of every object passes here).
+            let sysctls = context["sysctls"]?.listValue ?? []
+            let safe = sysctls.isEmpty ? [] : Set(PodSecurityStandard.safeSysctls.filter { $0.minor <= minor }.flatMap(\.names))
+            for (index, item) in sysctls.enumerated() {
                 if let name = item["name"]?.stringValue, !safe.contains(name) {
                     report(.sysctls, .baseline, path + [.key("sysctls"), step(item, index)], "\(who) sets sysctl `\(name)`")
                 }

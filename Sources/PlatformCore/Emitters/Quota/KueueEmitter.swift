@@ -48,10 +48,11 @@ public struct KueueEmitter: Emitter {
             let shares = Dictionary(uniqueKeysWithValues: pools.map {
                 ($0.name, TeamQuotaSplit.flavorShares($0, teams: p.teams, clusterShare: clusterShare))
             })
+            let flavors = pools.map { Flavor($0, shares: shares[$0.name] ?? [:], p) }
             for team in p.teams.sorted(by: { $0.name < $1.name }) {
                 let teamLabels = PlatformLabels.common(p, team: team.name)
                 context.add(Manifest(apiVersion: Self.apiVersion, kind: "ClusterQueue", name: Conventions.clusterQueueName(team: team.name),
-                                     labels: teamLabels, body: ["spec": .map(Self.clusterQueueSpec(team, pools: pools, shares: shares, p))]),
+                                     labels: teamLabels, body: ["spec": .map(Self.clusterQueueSpec(team, flavors: flavors))]),
                             to: cluster.name, template: "kueue/clusterqueue")
                 context.add(Manifest(apiVersion: Self.apiVersion, kind: "LocalQueue", name: Conventions.localQueueName(team: team.name),
                                      namespace: team.namespace, labels: teamLabels,
@@ -61,13 +62,34 @@ public struct KueueEmitter: Emitter {
         }
     }
 
-    static func clusterQueueSpec(_ team: Team, pools: [NodePool], shares: [String: [String: TeamQuotaSplit.Share]], _ p: Platform) -> ManifestMap {
-        let devices = Set(pools.flatMap { FabricDevices.perNode($0).map(\.name) }).sorted()
+    /// What a pool's ClusterQueue flavor entries share across teams, worked out once per cluster.
+    struct Flavor {
+        var pool: NodePool
+        var shares: [String: TeamQuotaSplit.Share]
+        var cpu: Int
+        var memoryGiB: Int
+        /// Fabric device → count per node.
+        var perNode: [String: Int]
+        /// Fabric device → team → its nominal count (`nominalDevices`).
+        var nominalDevices: [String: [String: Int]] = [:]
+
+        init(_ pool: NodePool, shares: [String: TeamQuotaSplit.Share], _ p: Platform) {
+            self.pool = pool
+            self.shares = shares
+            (cpu, memoryGiB) = KueueEmitter.capacity(pool, p)
+            perNode = Dictionary(uniqueKeysWithValues: FabricDevices.perNode(pool).map { ($0.name, $0.count) })
+            for (device, count) in perNode { nominalDevices[device] = KueueEmitter.nominalDevices(pool, perNode: count, shares: shares) }
+        }
+    }
+
+    static func clusterQueueSpec(_ team: Team, flavors pools: [Flavor]) -> ManifestMap {
+        let devices = Set(pools.flatMap(\.perNode.keys)).sorted()
         let covered = ["cpu", "memory", gpuResource] + devices
-        let flavors: [ManifestValue] = pools.map { pool in
-            let share = shares[pool.name]?[team.name] ?? TeamQuotaSplit.Share(nominal: 0, borrowingLimit: 0)
-            let (cpu, memoryGiB) = Self.capacity(pool, p)
-            let perNode = Dictionary(uniqueKeysWithValues: FabricDevices.perNode(pool).map { ($0.name, $0.count) })
+        let flavors: [ManifestValue] = pools.map { flavor in
+            let pool = flavor.pool
+            let share = flavor.shares[team.name] ?? TeamQuotaSplit.Share(nominal: 0, borrowingLimit: 0)
+            let (cpu, memoryGiB) = (flavor.cpu, flavor.memoryGiB)
+            let perNode = flavor.perNode
             // A resource per GPU of the pool, times the team's GPUs (down for cpu and memory; devices
             // rounded up for borrowing, and for nominal quotas apportioned over the teams by largest
             // remainder, so the teams' nominal devices never sum above what the pool's nodes carry).
@@ -78,7 +100,7 @@ public struct KueueEmitter: Emitter {
                 for device in devices {
                     let count = perNode[device] ?? 0
                     out[device] = nominal
-                        ? String(nominalDevices(pool, perNode: count, team: team.name, shares: shares[pool.name] ?? [:]))
+                        ? String(count == 0 ? 0 : flavor.nominalDevices[device]?[team.name] ?? 0)
                         : String((gpus * count + pool.gpusPerNode - 1) / max(pool.gpusPerNode, 1))
                 }
                 return out
@@ -97,14 +119,14 @@ public struct KueueEmitter: Emitter {
         ]
     }
 
-    /// `team`'s nominal count of a device the pool's nodes carry `perNode` of: the devices of the
-    /// teams' nominal GPUs together (rounded down), apportioned over the teams by their GPUs.
-    static func nominalDevices(_ pool: NodePool, perNode: Int, team: String, shares: [String: TeamQuotaSplit.Share]) -> Int {
+    /// Each team's nominal count of a device the pool's nodes carry `perNode` of: the devices of
+    /// the teams' nominal GPUs together (rounded down), apportioned over the teams by their GPUs.
+    static func nominalDevices(_ pool: NodePool, perNode: Int, shares: [String: TeamQuotaSplit.Share]) -> [String: Int] {
         let teams = shares.keys.sorted()
         let weights = teams.map { shares[$0]?.nominal ?? 0 }
         let total = weights.reduce(0, +) * perNode / max(pool.gpusPerNode, 1)
         let parts = TeamQuotaSplit.apportion(total, weights: weights)
-        return teams.firstIndex(of: team).map { parts[$0] } ?? 0
+        return Dictionary(uniqueKeysWithValues: zip(teams, parts))
     }
 
     /// CPU cores and memory (GiB) of the pool at `nodes.max`, from its instance type; a custom

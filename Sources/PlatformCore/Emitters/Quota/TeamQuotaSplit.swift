@@ -22,14 +22,15 @@ public enum TeamQuotaSplit {
         let p = plan.platform
         let clusters = p.clusters.map(\.name).sorted()
         var out: [String: [String: Int]] = [:]
+        let holdings = Holdings(plan)
         for team in p.teams {
             guard let quota = team.gpuQuota else { continue }
             if !team.gpuQuotaPerCluster.isEmpty {
                 out[team.name] = Dictionary(uniqueKeysWithValues: clusters.map { ($0, team.gpuQuotaPerCluster[$0] ?? 0) })
                 continue
             }
-            let placed = clusters.map { Self.held(team.name, cluster: $0, plan, atMax: false) }
-            let grown = clusters.map { Self.held(team.name, cluster: $0, plan, atMax: true) }
+            let placed = clusters.map { holdings.placed[team.name]?[$0] ?? 0 }
+            let grown = clusters.map { holdings.grown[team.name]?[$0] ?? 0 }
             let base = placed.reduce(0, +) <= quota ? placed : clusters.map { _ in 0 }
             let rest = quota - base.reduce(0, +)
             var weights = zip(grown, base).map { max($0 - $1, 0) }
@@ -58,6 +59,34 @@ public enum TeamQuotaSplit {
             total += job.totalGPUs
         }
         return total
+    }
+
+    /// `held` of every team in every cluster, in one pass over the workloads (a fleet has
+    /// thousands of models: one pass per team and cluster was teams × clusters × models).
+    struct Holdings {
+        /// Team → cluster → `held(atMax: false)`.
+        var placed: [String: [String: Int]] = [:]
+        /// Team → cluster → `held(atMax: true)`.
+        var grown: [String: [String: Int]] = [:]
+
+        init(_ plan: PlannedPlatform) {
+            let p = plan.platform
+            for model in p.models {
+                let perReplica = max(model.gpusPerReplicaTotal, 1)
+                for assignment in plan.modelAssignments[model.name] ?? [] {
+                    placed[model.team, default: [:]][assignment.cluster, default: 0] += assignment.replicas * perReplica
+                    grown[model.team, default: [:]][assignment.cluster, default: 0] += assignment.replicas * perReplica
+                }
+                if let primary = plan.primaryCluster(ofModel: model.name) {
+                    grown[model.team, default: [:]][primary, default: 0] += max(model.maxReplicas - model.minReplicas, 0) * perReplica
+                }
+            }
+            for job in p.training {
+                guard let cluster = plan.jobAssignments[job.name]?.cluster else { continue }
+                placed[job.team, default: [:]][cluster, default: 0] += job.totalGPUs
+                grown[job.team, default: [:]][cluster, default: 0] += job.totalGPUs
+            }
+        }
     }
 
     /// GPUs of a cluster with every pool at `nodes.max`.

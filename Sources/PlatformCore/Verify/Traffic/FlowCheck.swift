@@ -16,11 +16,14 @@ public enum FlowCheck {
     }
 
     public static func evaluate(_ graph: TrafficGraph, policies: [Manifest]) -> [Verdict] {
-        let evaluator = NetworkPolicyEvaluator(policies: policies, namespaceLabels: graph.namespaceLabels)
-        return graph.flows.map { flow in
+        evaluate(graph, evaluator: NetworkPolicyEvaluator(policies: policies, namespaceLabels: graph.namespaceLabels), probes: Probes(graph))
+    }
+
+    static func evaluate(_ graph: TrafficGraph, evaluator: NetworkPolicyEvaluator, probes: Probes) -> [Verdict] {
+        graph.flows.map { flow in
             var decisions: [NetworkPolicyEvaluator.Decision] = []
-            for source in graph.probes(flow.source) {
-                for destination in graph.probes(flow.destination) {
+            for source in probes(flow.source) {
+                for destination in probes(flow.destination) {
                     decisions.append(evaluator.check(from: source, to: destination, port: flow.port))
                 }
             }
@@ -32,10 +35,13 @@ public enum FlowCheck {
         var found: [Diagnostic] = []
         for graph in graphs {
             let policies = manifests.manifests(in: graph.cluster).filter { $0.kind == "NetworkPolicy" && $0.group == "networking.k8s.io" }
-            for verdict in evaluate(graph, policies: policies) where !verdict.allowed {
+            // One evaluator and one set of probes per cluster, for both checks.
+            let evaluator = NetworkPolicyEvaluator(policies: policies, namespaceLabels: graph.namespaceLabels)
+            let probes = Probes(graph)
+            for verdict in evaluate(graph, evaluator: evaluator, probes: probes) where !verdict.allowed {
                 found.append(blocked(verdict))
             }
-            found += crossTenant(graph, policies: policies)
+            found += crossTenant(graph, evaluator: evaluator, probes: probes)
         }
         return found
     }
@@ -67,8 +73,7 @@ public enum FlowCheck {
     /// Pods of one tenant reachable from another tenant's pods (or from any pod of its namespace)
     /// with no flow needing it. Driven by what each destination's ingress rules admit, so it reads
     /// only the admitted sources, not every pair of pods.
-    static func crossTenant(_ graph: TrafficGraph, policies: [Manifest]) -> [Diagnostic] {
-        let evaluator = NetworkPolicyEvaluator(policies: policies, namespaceLabels: graph.namespaceLabels)
+    static func crossTenant(_ graph: TrafficGraph, evaluator: NetworkPolicyEvaluator, probes: Probes) -> [Diagnostic] {
         struct Pair: Hashable { var source: Flow.Endpoint; var destination: PodGroup }
         var needed = Set<Pair>()
         for flow in graph.flows {
@@ -81,7 +86,7 @@ public enum FlowCheck {
         let tenants = graph.tenants.sorted()
         var found: [Diagnostic] = []
         for destination in graph.groups.keys.sorted() where graph.tenants.contains(destination.namespace) {
-            for probe in graph.probes(.pods(destination)) {
+            for probe in probes(.pods(destination)) {
                 let admitted = evaluator.admissions(of: probe)
                 var candidates: [(Flow.Endpoint, [NetworkPort]?)] = []
                 for tenant in tenants where tenant != destination.namespace {
@@ -93,7 +98,7 @@ public enum FlowCheck {
                             let inNamespace = admission.namespaces.map { $0.matches(namespaceLabels) } ?? (admission.policyNamespace == tenant)
                             guard inNamespace else { continue }
                             for source in sources where admission.pods.map({ selector in
-                                graph.probes(source).contains { selector.matches($0.labels) } }) ?? true {
+                                probes(source).contains { selector.matches($0.labels) } }) ?? true {
                                 candidates.append((source, admission.ports))
                             }
                         }
@@ -106,7 +111,7 @@ public enum FlowCheck {
                     let probePorts: [NetworkPort?] = ports.map { $0.map { Optional($0) } } ?? (probe.namedPorts.isEmpty
                         ? (graph.groups[destination]?.first?.ports ?? []).map { Optional($0) } : probe.namedPorts.values.sorted().map { Optional($0) })
                     for port in (probePorts.isEmpty ? [nil] : probePorts) {
-                        guard graph.probes(source).contains(where: { evaluator.allows($0, probe, port) }),
+                        guard probes(source).contains(where: { evaluator.allows($0, probe, port) }),
                               reported.insert(source.description).inserted else { continue }
                         found.append(Diagnostic(.error, TrafficCodes.crossTenantOpen,
                                                 "\(source.description) can reach \(destination.description) on \(port.map { "\($0.port)/\($0.proto)" } ?? "every port") across tenants `\(namespace(of: source))` and `\(destination.namespace)`, and no declared flow needs it",
@@ -118,6 +123,25 @@ public enum FlowCheck {
             }
         }
         return found
+    }
+
+    /// `TrafficGraph.probes` of every pod group, worked out once: the cross-tenant check asks for
+    /// the same groups once per destination, tenant and admission.
+    struct Probes {
+        let graph: TrafficGraph
+        let byGroup: [PodGroup: [NetworkPolicyEvaluator.Endpoint]]
+
+        init(_ graph: TrafficGraph) {
+            self.graph = graph
+            var byGroup: [PodGroup: [NetworkPolicyEvaluator.Endpoint]] = [:]
+            for group in graph.groups.keys { byGroup[group] = graph.probes(.pods(group)) }
+            self.byGroup = byGroup
+        }
+
+        func callAsFunction(_ endpoint: Flow.Endpoint) -> [NetworkPolicyEvaluator.Endpoint] {
+            if case let .pods(group) = endpoint, let probes = byGroup[group] { return probes }
+            return graph.probes(endpoint)
+        }
     }
 
     static func namespace(of endpoint: Flow.Endpoint) -> String {
