@@ -60,5 +60,5 @@ public enum CostReportJSON {
     }
 
     static func money(_ m: Money) -> ManifestValue { .string(m.description) }
-    static func gpus(_ g: GPUCount) -> ManifestValue { g.denominator == 1 ? .int(g.numerator) : .double(g.value) }
+    package static func gpus(_ g: GPUCount) -> ManifestValue { g.denominator == 1 ? .int(g.numerator) : .double(g.value) }
 }
