@@ -21,10 +21,17 @@ let package = Package(
         // COIN-OR Cbc (MILP) for exact placement and its lower bound (issue 18).
         .systemLibrary(name: "CCbc", pkgConfig: "cbc", providers: [.apt(["coinor-libcbc-dev"])]),
         .target(name: "PlatformDiagnostics"),
-        .target(name: "PlatformCore", dependencies: ["PlatformDiagnostics", "CLibXML2", "CCbc", .product(name: "Yams", package: "Yams")]),
+        // The pipeline's layers, each a target so that an arrow back up does not compile
+        // (docs/architecture.md): the document model, the front end, the compiler, then what
+        // reads the compiler's output (diff, report) and what writes specs (generate, init).
+        .target(name: "PlatformDocument", dependencies: ["PlatformDiagnostics", .product(name: "Yams", package: "Yams")]),
+        .target(name: "PlatformFrontEnd", dependencies: ["PlatformDocument", "PlatformDiagnostics", "CLibXML2", .product(name: "Yams", package: "Yams")]),
+        .target(name: "PlatformCore", dependencies: ["PlatformFrontEnd", "PlatformDocument", "PlatformDiagnostics", "CLibXML2", "CCbc", .product(name: "Yams", package: "Yams")]),
+        .target(name: "PlatformDiff", dependencies: ["PlatformCore", "PlatformDiagnostics"]),
+        .target(name: "PlatformGenerate", dependencies: ["PlatformCore", "PlatformDiagnostics"]),
         .target(name: "PlatformGitOps", dependencies: ["CLibGit2", "CZlib"]),
         .target(name: "PlatformCLI", dependencies: [
-            "PlatformCore", "PlatformDiagnostics", "PlatformGitOps",
+            "PlatformCore", "PlatformDiff", "PlatformGenerate", "PlatformDiagnostics", "PlatformGitOps",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], plugins: ["BuildRevision"]),
         // `platformc --version` names the git commit it was built from, read from .git at build time.
@@ -32,9 +39,10 @@ let package = Package(
         .plugin(name: "BuildRevision", capability: .buildTool(), dependencies: ["BuildRevisionTool"]),
         .executableTarget(name: "platformc", dependencies: ["PlatformCLI"]),
         .testTarget(name: "PlatformDiagnosticsTests", dependencies: ["PlatformDiagnostics"]),
-        .testTarget(name: "PlatformCoreTests", dependencies: ["PlatformCore", "PlatformDiagnostics", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "PlatformCoreTests", dependencies: [
+            "PlatformDocument", "PlatformFrontEnd", "PlatformCore", "PlatformDiff", "PlatformGenerate", "PlatformDiagnostics", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "PlatformGitOpsTests", dependencies: ["PlatformGitOps"]),
-        .testTarget(name: "PlatformCLITests", dependencies: ["PlatformCLI", "PlatformCore", "PlatformGitOps", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "PlatformCLITests", dependencies: ["PlatformCLI", "PlatformCore", "PlatformDiff", "PlatformGitOps", .product(name: "Yams", package: "Yams")]),
     ],
     swiftLanguageModes: [.v5]
 )

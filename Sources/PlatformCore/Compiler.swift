@@ -1,15 +1,21 @@
 import PlatformDiagnostics
 
-/// The whole pipeline as a composition of typed stages:
-/// 1. front end: bytes → `Platform` (load, check, lower, validate)
-/// 2. passes: `Platform` → `PlannedPlatform` (placement, quota and cost)
-/// 3. emit: `PlannedPlatform` → `ManifestSet` (typed objects merged onto templates); then the pods
-///    the upstream controllers derive from them (`DerivedPods`), the flows the platform needs
-///    (`TrafficDerivation`) and the NetworkPolicies that open exactly those; then the audits of the
-///    merged objects (secrets, Pod Security, compiler-owned policies and labels) and the flow check
-/// 4. render: `ManifestSet` → `RenderedTree` (canonical YAML bytes per path)
-/// Each stage reports into one diagnostics bag; the pipeline stops at the first stage boundary
-/// that has errors, so nothing is produced from a broken spec.
+/// The whole pipeline as a composition of typed stages, numbered as `compile` runs them (targets in
+/// docs/architecture.md):
+/// 1. front end: bytes → `Platform` (`FrontEnd`: load, check, lower, validate)
+/// 2. previous placement: the caller's `previous` reads the last `platform.lock.json` (`LockPlacement`)
+/// 3. passes: `Platform` → `PlannedPlatform` (placement, quota and cost)
+/// 4. policy: `PolicyPass` runs the rules of `policy:` over the platform and its plan
+/// 5. emit: `PlannedPlatform` → `ManifestSet` (typed objects merged onto templates, `EmitStage`)
+/// 6. derive: the pods the upstream controllers derive from them (`DerivedPods`), the flows the
+///    platform needs (`TrafficDerivation`) and the NetworkPolicies that open exactly those
+/// 7. audit: secrets, Pod Security, compiler-owned policies and labels of the merged objects, the
+///    flow check (`FlowCheck`) and whether the derived pods will run (`WillItRun`)
+/// 8. fleet: the GitOps engine's sync waves (`FleetEmitter.syncWaves`); `rendersTree` false stops here
+/// 9. render: `ManifestSet` → `RenderedTree` (canonical YAML bytes per path, `GitOpsLayout`), then
+///    the files beside `clusters/` (`treeFileEmitters`: the engine's wiring and platform.lock.json)
+/// Each stage reports into one diagnostics bag; the pipeline stops after stages 1, 4 and 7 when
+/// there are errors, so nothing is produced from a broken spec.
 public struct Compiler: Sendable {
     public var templates: TemplateSet
     public var emitters: [any Emitter]

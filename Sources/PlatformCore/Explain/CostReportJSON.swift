@@ -50,5 +50,5 @@ public enum CostReportJSON {
     }
 
     static func money(_ m: Money) -> ManifestValue { .string(m.description) }
-    static func gpus(_ g: GPUCount) -> ManifestValue { LockPlacement.gpuValue(g) }
+    package static func gpus(_ g: GPUCount) -> ManifestValue { LockPlacement.gpuValue(g) }
 }

@@ -1,9 +1,5 @@
 import PlatformDiagnostics
-
-/// How a policy violation is reported; `off` drops it.
-public enum PolicySeverity: String, Sendable, CaseIterable {
-    case error, warning, off
-}
+import PlatformFrontEnd
 
 /// What a rule reads: the platform, the plan when there is one, and team costs (the cost pass's
 /// report, or a table a test gives).
@@ -85,4 +81,12 @@ public enum PolicyRules {
     ]
 
     public static func rule(_ id: String) -> (any PolicyRule)? { all.first { $0.id == id } }
+}
+
+/// A rule's rationale, default severity and code: its entry in `PolicyRuleCatalog`, which the
+/// front end reads to check `policy:` (a test checks every rule has one).
+extension PolicyRule {
+    public var rationale: String { PolicyRuleCatalog.info(id)!.rationale }
+    public var defaultSeverity: PolicySeverity { PolicyRuleCatalog.info(id)!.defaultSeverity }
+    public var code: DiagnosticCode { PolicyRuleCatalog.info(id)!.code }
 }

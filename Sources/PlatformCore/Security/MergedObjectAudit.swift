@@ -198,9 +198,9 @@ public enum MergedObjectAudit {
             keys.formUnion(manifest.labels.keys.filter { $0.hasPrefix("pod-security.kubernetes.io/") && manifest.labels[$0] != computed[$0] })
             for key in keys.sorted() {
                 let path: [ManifestPathStep] = [.key("metadata"), .key("labels"), .key(key)]
-                let wanted = template[key].map { PlatformFacts.text($0) } ?? "(absent)"
+                let wanted = template[key].map(\.plainText) ?? "(absent)"
                 reports.append(Report(code: SecurityCodes.templateChangesPodSecurityLabel, location: locate(path, anchor: 3, in: origin),
-                                      text: "template `\(origin.template)` sets label `\(key)` of {} to `\(wanted)`; the compiler sets `\(computed[key].map { PlatformFacts.text($0) } ?? "(absent)")`",
+                                      text: "template `\(origin.template)` sets label `\(key)` of {} to `\(wanted)`; the compiler sets `\(computed[key].map(\.plainText) ?? "(absent)")`",
                                       subject: "Namespace `\(manifest.name)` in cluster `\(clusterName)`", notes: [],
                                       help: "remove the label from the template; a workload that needs more than its namespace's level needs an exception under `security.exceptions` in the spec"))
             }

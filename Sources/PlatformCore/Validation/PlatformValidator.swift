@@ -1,17 +1,12 @@
 import PlatformDiagnostics
-
-/// One feasibility rule: an identifier, a one-line rationale, and the check.
-public protocol PlatformRule: Sendable {
-    var id: String { get }
-    func check(_ platform: Platform, into diagnostics: inout DiagnosticBag)
-}
+import PlatformFrontEnd
 
 /// Runs every hardware rule against the lowered platform; each reports with its numbers.
 public struct PlatformValidator {
     public static let rules: [any PlatformRule] = [
-        GPUInClusterRule(), MemoryFitRule(), TensorParallelIslandRule(), DTypeSupportRule(),
-        MIGProfileRule(), TrainingGangRule(), QuotaInventoryRule(), ModelShapeRule(), AgentToolCallingRule(),
-        ProviderModelRule(), GitOpsURLRule(), AgentWiringRule(), NodePoolProvisioningRule(), QuotaSpanRule(), EngineSettingsRule(),
+        FrontEndRules.gpuInCluster, FrontEndRules.memoryFit, FrontEndRules.tensorParallelIsland, FrontEndRules.dtypeSupport,
+        FrontEndRules.migProfile, FrontEndRules.trainingGang, FrontEndRules.quotaInventory, FrontEndRules.modelShape, AgentToolCallingRule(),
+        ProviderModelRule(), GitOpsURLRule(), AgentWiringRule(), FrontEndRules.nodePoolProvisioning, FrontEndRules.quotaSpan, EngineSettingsRule(),
     ]
 
     public init() {}

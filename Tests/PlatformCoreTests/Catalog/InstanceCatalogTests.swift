@@ -1,5 +1,7 @@
 import Testing
 @testable import PlatformCore
+@testable import PlatformDocument
+@testable import PlatformFrontEnd
 
 @Suite struct InstanceCatalogTests {
     let catalog = InstanceCatalog.builtIn

@@ -1,5 +1,7 @@
 import Testing
 @testable import PlatformCore
+@testable import PlatformDocument
+@testable import PlatformFrontEnd
 
 /// The price catalog: every figure as its source states it, looked up by type, region and capacity.
 @Suite struct PriceCatalogTests {

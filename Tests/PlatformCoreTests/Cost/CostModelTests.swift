@@ -1,4 +1,6 @@
 @testable import PlatformCore
+@testable import PlatformDocument
+@testable import PlatformFrontEnd
 import Testing
 
 /// Figures computed by hand from the minimal spec: p5.48xlarge at $55.04/h is $40,179.20 a node

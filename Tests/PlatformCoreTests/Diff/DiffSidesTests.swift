@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import PlatformCore
+@testable import PlatformDocument
+@testable import PlatformFrontEnd
+@testable import PlatformDiff
 
 /// `DiffSides` takes the objects of unchanged files from the head compile's memory instead of
 /// parsing them: the facts and the report must be exactly those of parsing every file.

@@ -1,5 +1,8 @@
 import Testing
 @testable import PlatformCore
+@testable import PlatformDocument
+@testable import PlatformFrontEnd
+@testable import PlatformDiff
 
 /// `LockFacts` reads the lock file the compiler writes: the diff's cost and node lines come from it.
 @Suite struct LockFactsTests {

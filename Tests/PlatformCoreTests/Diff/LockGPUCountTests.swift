@@ -1,4 +1,7 @@
 @testable import PlatformCore
+@testable import PlatformDocument
+@testable import PlatformFrontEnd
+@testable import PlatformDiff
 import Testing
 
 /// Issue 17, finding 9: the diff's GPU counts and replica pools come from the lock's placement,

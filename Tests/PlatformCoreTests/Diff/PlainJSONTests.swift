@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import PlatformCore
+@testable import PlatformDocument
+@testable import PlatformFrontEnd
+@testable import PlatformDiff
 
 /// `PlainJSON` reads what the YAML parser reads from the same text, or declines.
 @Suite struct PlainJSONTests {

@@ -1,5 +1,8 @@
 import Testing
 @testable import PlatformCore
+@testable import PlatformDocument
+@testable import PlatformFrontEnd
+@testable import PlatformDiff
 
 @Suite struct PlatformSnapshotTests {
     @Test func clustersComeFromTheFolderUnderTheRoot() {

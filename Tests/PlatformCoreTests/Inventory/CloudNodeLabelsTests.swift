@@ -2,6 +2,8 @@ import Foundation
 import PlatformDiagnostics
 import Testing
 @testable import PlatformCore
+@testable import PlatformDocument
+@testable import PlatformFrontEnd
 
 /// #17 finding 6: spot capacity and the cloud's node-pool names survive an import, and malformed
 /// JSON is located.

@@ -1,6 +1,8 @@
 import PlatformDiagnostics
 import Testing
 @testable import PlatformCore
+@testable import PlatformDocument
+@testable import PlatformFrontEnd
 
 @Suite struct InventoryImporterTests {
     @Test(.needsSharedFile("realworld/inventory/gfd-node-labels-h100-mig-single.json")) func realGFDLabelsOfOneNode() throws {

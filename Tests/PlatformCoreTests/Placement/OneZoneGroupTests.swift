@@ -1,5 +1,7 @@
 import Testing
 @testable import PlatformCore
+@testable import PlatformDocument
+@testable import PlatformFrontEnd
 
 /// #17 finding 8: a multi-node replica's nodes, and a training gang's, sit in one zone (main took
 /// the lowest free nodes, which alternate zones, while the emitted LeaderWorkerSet pins one zone).

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import PlatformCore
+@testable import PlatformDocument
+@testable import PlatformFrontEnd
 
 @Suite struct GitOpsLayoutTests {
     static func sampleSet() -> ManifestSet {

@@ -1,4 +1,6 @@
 @testable import PlatformCore
+@testable import PlatformDocument
+@testable import PlatformFrontEnd
 
 /// Random `ManifestValue`s biased towards what breaks YAML: indicators, reserved words, numbers,
 /// line breaks, blanks, control and Unicode break characters. A BOM never leads a string: Yams

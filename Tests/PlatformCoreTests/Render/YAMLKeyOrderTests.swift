@@ -1,5 +1,7 @@
 import Testing
 @testable import PlatformCore
+@testable import PlatformDocument
+@testable import PlatformFrontEnd
 
 /// Fixed key order, kubectl list style, empty collections, final newline.
 @Suite struct YAMLKeyOrderTests {

@@ -1,5 +1,7 @@
 import Testing
 @testable import PlatformCore
+@testable import PlatformDocument
+@testable import PlatformFrontEnd
 
 /// Multi-line strings become literal blocks with the right chomping and indentation indicator.
 @Suite struct YAMLLiteralBlockTests {

@@ -1,5 +1,7 @@
 import Testing
 @testable import PlatformCore
+@testable import PlatformDocument
+@testable import PlatformFrontEnd
 
 /// Every string YAML 1.1 or 1.2 could misread is quoted; everything else stays plain.
 @Suite struct YAMLQuotingTests {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import PlatformCore
+@testable import PlatformDocument
+@testable import PlatformFrontEnd
 
 /// `parse(render(x)) == x` and `render(parse(render(x))) == render(x)`, over a corpus of tricky
 /// values and seeded random ones; and PyYAML (YAML 1.1) reads our output to the same values.

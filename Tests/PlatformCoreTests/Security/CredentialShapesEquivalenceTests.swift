@@ -1,5 +1,7 @@
 import Foundation
 @testable import PlatformCore
+@testable import PlatformDocument
+@testable import PlatformFrontEnd
 import Testing
 
 /// `CredentialShapes.match` skips the regular expressions for values too short for any shape or

@@ -2,6 +2,8 @@ import Foundation
 import PlatformDiagnostics
 import Testing
 @testable import PlatformCore
+@testable import PlatformDocument
+@testable import PlatformFrontEnd
 
 /// How `<nvlink>` data becomes islands: NVSwitch targets (by `tclass` or by a switch element in the
 /// file) join the GPUs linked to them, GPU↔GPU links join pairs, and a file without `<nvlink>` says nothing.

@@ -1,6 +1,8 @@
 import PlatformDiagnostics
 import Testing
 @testable import PlatformCore
+@testable import PlatformDocument
+@testable import PlatformFrontEnd
 
 @Suite struct NCCLTopologyReaderTests {
     func read(_ name: String) -> (NCCLTopologyDocument?, [Diagnostic])? {

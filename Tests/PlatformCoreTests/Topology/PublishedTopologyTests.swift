@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import PlatformCore
+@testable import PlatformDocument
+@testable import PlatformFrontEnd
 
 /// The provider-published topology files: the compiled-in bytes are the copies in `topologies/`
 /// (whose README names repository, path and commit), NCCL's rules accept them, and the VM sizes map

@@ -1,5 +1,7 @@
 import Testing
 @testable import PlatformCore
+@testable import PlatformDocument
+@testable import PlatformFrontEnd
 
 /// Issue #16 finding 4: Karpenter provisions no node for pods with DRA claims
 /// (`--ignore-dra-requests` defaults to true), so a DRA pool on Karpenter is either static or refused.

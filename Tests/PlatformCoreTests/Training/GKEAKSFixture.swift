@@ -1,5 +1,7 @@
 import Foundation
 @testable import PlatformCore
+@testable import PlatformDocument
+@testable import PlatformFrontEnd
 
 /// The GKE + AKS platform of issue #16 (`Tests/Cases/good-specs/gke-aks/`), and how tests compile it.
 enum GKEAKSFixture {

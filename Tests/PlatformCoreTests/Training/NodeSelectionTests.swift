@@ -1,5 +1,7 @@
 import Testing
 @testable import PlatformCore
+@testable import PlatformDocument
+@testable import PlatformFrontEnd
 
 /// Issue #16 finding 5: pods select the label the cloud (or Karpenter) really puts on a pool's
 /// nodes, plus the pool's own `labels:`; on main every pod selected `platformc.dev/node-pool`,

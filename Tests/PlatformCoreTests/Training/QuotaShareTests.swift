@@ -1,5 +1,7 @@
 import Testing
 @testable import PlatformCore
+@testable import PlatformDocument
+@testable import PlatformFrontEnd
 
 /// Issue #16 finding 6: quotas that can hold. On main every ClusterQueue got the whole pool's CPU
 /// and memory, GPU nominal quotas summed to 88 against prod-use1's 48 GPUs, and every cluster

@@ -1,5 +1,7 @@
 import Testing
 @testable import PlatformCore
+@testable import PlatformDocument
+@testable import PlatformFrontEnd
 
 /// Issue #16 finding 3: a TrainJob Kueue can admit (its queue covers every resource it requests),
 /// RDMA devices and `IPC_LOCK` on InfiniBand with a namespace that admits them, and training priced

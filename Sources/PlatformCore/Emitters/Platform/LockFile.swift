@@ -14,7 +14,7 @@
 /// amounts may be strings or numbers.
 public struct LockFile: Hashable, Sendable {
     /// Where the lock lives: at the root of the GitOps tree. The one spelling of the path.
-    public static let path = "platform.lock.json"
+    public static let path = Conventions.lockFilePath
     /// The name in `compiler.name` that marks a lock platformc wrote.
     public static let compilerName = "platformc"
 

@@ -96,7 +96,7 @@ public struct LockPlacement: Hashable, Sendable {
     static func gpuValue(_ g: GPUCount) -> ManifestValue { g.denominator == 1 ? .int(g.numerator) : .double(g.value) }
 
     /// A GPU count as JSON writes it: an integer, or a decimal for MIG fractions (read to 1/1000).
-    static func gpuCount(_ value: ManifestValue?) -> GPUCount? {
+    package static func gpuCount(_ value: ManifestValue?) -> GPUCount? {
         switch value {
         case .int(let i)?: return GPUCount(i)
         case .double(let d)? where d.isFinite && d >= 0: return GPUCount(Int64((d * 1000).rounded()), over: 1000)

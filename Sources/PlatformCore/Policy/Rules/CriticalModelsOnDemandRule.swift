@@ -4,9 +4,6 @@ import PlatformDiagnostics
 /// `critical` must not be able to land on one.
 public struct CriticalModelsOnDemandRule: PolicyRule {
     public let id = "critical-models-on-demand"
-    public let rationale = "models marked `critical` never run on spot capacity"
-    public let defaultSeverity = PolicySeverity.error
-    public let code: DiagnosticCode = "P7002"
     public init() {}
 
     public func check(_ input: PolicyInput) -> [PolicyViolation] {

@@ -4,9 +4,6 @@ import PlatformDiagnostics
 /// may appear. Active when `policy.allowedGPUs` is set.
 public struct GPUAllowListRule: PolicyRule {
     public let id = "gpu-allow-list"
-    public let rationale = "node pools, models and training jobs use only GPU models listed in `policy.allowedGPUs`"
-    public let defaultSeverity = PolicySeverity.error
-    public let code: DiagnosticCode = "P7006"
     public init() {}
 
     public func check(_ input: PolicyInput) -> [PolicyViolation] {

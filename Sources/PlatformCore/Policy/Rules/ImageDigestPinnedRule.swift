@@ -1,13 +1,11 @@
 import PlatformDiagnostics
+import PlatformFrontEnd
 
 /// `image-digest-pinned`: what was reviewed must be what runs. A digest pins the bytes; a
 /// version tag (`v0.11.0`) is accepted as the minimum; `latest` or no tag at all is a violation,
 /// since it changes under a running platform with every push.
 public struct ImageDigestPinnedRule: PolicyRule {
     public let id = "image-digest-pinned"
-    public let rationale = "images are pinned by digest (`image@sha256:…`), or at least by a version tag, never `latest`"
-    public let defaultSeverity = PolicySeverity.warning
-    public let code: DiagnosticCode = "P7001"
     public init() {}
 
     public func check(_ input: PolicyInput) -> [PolicyViolation] {
@@ -31,11 +29,5 @@ public struct ImageDigestPinnedRule: PolicyRule {
     static let help = "pin the image by digest, e.g. `name:tag@sha256:<digest>` (`crane digest name:tag` prints it)"
 
     /// nil when pinned by digest or by a version tag; otherwise what is wrong.
-    static func problem(_ image: String) -> String? {
-        if image.contains("@sha256:") { return nil }
-        // The tag follows the last `:` after the last `/` (a registry port also uses `:`).
-        let lastSegment = image.split(separator: "/").last.map(String.init) ?? image
-        guard let colon = lastSegment.lastIndex(of: ":") else { return "has no tag (it means `latest`) and no digest" }
-        return lastSegment[lastSegment.index(after: colon)...] == "latest" ? "uses the mutable tag `latest` and no digest" : nil
-    }
+    static func problem(_ image: String) -> String? { ImagePinning.problem(image) }
 }

@@ -6,9 +6,6 @@ import PlatformDiagnostics
 /// likewise route API requests to a server of the holder's choosing.
 public struct MCPAdmissionControlRule: MCPGrantRule {
     public let id = "mcp-admission-control"
-    public let rationale = "MCP servers do not change admission webhooks or policies, APIServices or CRDs"
-    public let defaultSeverity = PolicySeverity.error
-    public let code: DiagnosticCode = "P7017"
     public init() {}
 
     static let controlled: [String: Set<String>] = [

@@ -5,9 +5,6 @@ import PlatformDiagnostics
 /// under any name, system components' included.
 public struct MCPCertificateApprovalRule: MCPGrantRule {
     public let id = "mcp-certificate-approval"
-    public let rationale = "MCP servers do not approve or sign CertificateSigningRequests"
-    public let defaultSeverity = PolicySeverity.error
-    public let code: DiagnosticCode = "P7015"
     public init() {}
 
     public func risk(group: String, resource: String, verb: String) -> String? {

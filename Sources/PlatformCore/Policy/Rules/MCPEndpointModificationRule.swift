@@ -6,9 +6,6 @@ import PlatformDiagnostics
 /// removed the access from the `edit` and `admin` roles).
 public struct MCPEndpointModificationRule: MCPGrantRule {
     public let id = "mcp-endpoint-modification"
-    public let rationale = "MCP servers do not write Endpoints or EndpointSlices"
-    public let defaultSeverity = PolicySeverity.error
-    public let code: DiagnosticCode = "P7019"
     public init() {}
 
     public func risk(group: String, resource: String, verb: String) -> String? {

@@ -5,9 +5,6 @@ import PlatformDiagnostics
 /// one deletes a tenant.
 public struct MCPNamespaceModificationRule: MCPGrantRule {
     public let id = "mcp-namespace-modification"
-    public let rationale = "MCP servers do not create, change or delete Namespaces"
-    public let defaultSeverity = PolicySeverity.error
-    public let code: DiagnosticCode = "P7018"
     public init() {}
 
     public func risk(group: String, resource: String, verb: String) -> String? {

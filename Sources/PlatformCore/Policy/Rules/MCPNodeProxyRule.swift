@@ -6,9 +6,6 @@ import PlatformDiagnostics
 /// Writes to `nodes` relabel or taint nodes and so steer other tenants' workloads.
 public struct MCPNodeProxyRule: MCPGrantRule {
     public let id = "mcp-node-proxy"
-    public let rationale = "MCP servers get no `nodes/proxy` (the kubelet API) and do not change nodes"
-    public let defaultSeverity = PolicySeverity.error
-    public let code: DiagnosticCode = "P7013"
     public init() {}
 
     public func risk(group: String, resource: String, verb: String) -> String? {

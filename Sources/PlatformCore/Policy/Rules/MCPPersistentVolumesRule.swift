@@ -5,9 +5,6 @@ import PlatformDiagnostics
 /// or rebinding one destroys or exposes another tenant's data.
 public struct MCPPersistentVolumesRule: MCPGrantRule {
     public let id = "mcp-persistent-volumes"
-    public let rationale = "MCP servers do not create, change or delete PersistentVolumes"
-    public let defaultSeverity = PolicySeverity.error
-    public let code: DiagnosticCode = "P7012"
     public init() {}
 
     public func risk(group: String, resource: String, verb: String) -> String? {

@@ -6,9 +6,6 @@ import PlatformDiagnostics
 /// E1013; the rule names them for when that list grows.)
 public struct MCPRBACEscalationRule: MCPGrantRule {
     public let id = "mcp-rbac-escalation"
-    public let rationale = "MCP servers do not write RBAC objects and get no `escalate`, `bind` or `impersonate`"
-    public let defaultSeverity = PolicySeverity.error
-    public let code: DiagnosticCode = "P7014"
     public init() {}
 
     static let rbacObjects: Set<String> = ["roles", "rolebindings", "clusterroles", "clusterrolebindings"]

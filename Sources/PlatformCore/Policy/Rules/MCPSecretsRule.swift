@@ -5,9 +5,6 @@ import PlatformDiagnostics
 /// namespace's workloads use (provider keys, HF tokens).
 public struct MCPSecretsRule: MCPGrantRule {
     public let id = "mcp-secrets"
-    public let rationale = "MCP servers get no access to Secrets: `get`, `list` and `watch` reveal their contents"
-    public let defaultSeverity = PolicySeverity.error
-    public let code: DiagnosticCode = "P7010"
     public init() {}
 
     public func risk(group: String, resource: String, verb: String) -> String? {

@@ -4,9 +4,6 @@ import PlatformDiagnostics
 /// `serviceaccounts/token` issues tokens for every ServiceAccount of the namespace.
 public struct MCPTokenRequestRule: MCPGrantRule {
     public let id = "mcp-token-request"
-    public let rationale = "MCP servers do not mint ServiceAccount tokens (`create` on `serviceaccounts/token`)"
-    public let defaultSeverity = PolicySeverity.error
-    public let code: DiagnosticCode = "P7016"
     public init() {}
 
     public func risk(group: String, resource: String, verb: String) -> String? {

@@ -6,9 +6,6 @@ import PlatformDiagnostics
 /// ephemeral containers reach into running pods the same way.
 public struct MCPWorkloadCreationRule: MCPGrantRule {
     public let id = "mcp-workload-creation"
-    public let rationale = "MCP servers create no pods or workload objects and do not exec into pods"
-    public let defaultSeverity = PolicySeverity.error
-    public let code: DiagnosticCode = "P7011"
     public init() {}
 
     /// Resources that make pods, by API group.

@@ -4,9 +4,6 @@ import PlatformDiagnostics
 /// from an outage. Canaries (`canaryOf`) are exempt: they share traffic with their stable model.
 public struct ProductionMinReplicasRule: PolicyRule {
     public let id = "production-min-replicas"
-    public let rationale = "every model in a production cluster keeps at least two replicas (canaries excepted)"
-    public let defaultSeverity = PolicySeverity.error
-    public let code: DiagnosticCode = "P7003"
     public static let minimum = 2
     public init() {}
 

@@ -5,9 +5,6 @@ import PlatformDiagnostics
 /// budget's own `enforcement` (`error` or `warn`), and `policy:` can change it per team or turn it off.
 public struct TeamBudgetRule: PolicyRule {
     public let id = "team-budget"
-    public let rationale = "a team's expected monthly cost stays under its budget (default severity: the budget's `enforcement`)"
-    public let defaultSeverity = PolicySeverity.error
-    public let code: DiagnosticCode = "P7005"
     public init() {}
 
     public func check(_ input: PolicyInput) -> [PolicyViolation] {

@@ -105,12 +105,12 @@ struct ClusterObjects {
 
 /// A host a URL names: an in-cluster Service (`name.ns`, `name.ns.svc`, `name.ns.svc.cluster.local`)
 /// or an outside address.
-struct URLTarget {
-    var service: String?
-    var namespace: String?
-    var port: Int
+package struct URLTarget {
+    package var service: String?
+    package var namespace: String?
+    package var port: Int
 
-    init?(_ url: String) {
+    package init?(_ url: String) {
         guard let scheme = url.range(of: "://") else { return nil }
         let secure = url[..<scheme.lowerBound].lowercased() == "https"
         var rest = url[scheme.upperBound...]

@@ -1,5 +1,7 @@
 import Foundation
 @testable import PlatformCore
+@testable import PlatformDocument
+@testable import PlatformFrontEnd
 import Testing
 
 /// The nccl-tests Job (issue 16 finding 8): the binary at its real path, and an image whose NCCL

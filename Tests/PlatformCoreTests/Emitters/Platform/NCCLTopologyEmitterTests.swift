@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import PlatformCore
+@testable import PlatformDocument
+@testable import PlatformFrontEnd
 
 @Suite struct NCCLTopologyEmitterTests {
     /// A pool's dump, on a fabric whose pods get it (not EFA), reaches the ConfigMap as NCCL reads it.

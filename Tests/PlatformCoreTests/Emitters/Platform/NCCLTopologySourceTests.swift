@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import PlatformCore
+@testable import PlatformDocument
+@testable import PlatformFrontEnd
 
 /// #17 finding 8: a topology ConfigMap only from a real file (the pool's `topologyFile` or the
 /// provider's published one), `NCCL_TOPO_FILE` only where it is mounted, never on EFA, and every

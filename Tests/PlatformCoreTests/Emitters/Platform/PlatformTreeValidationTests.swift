@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import PlatformCore
+@testable import PlatformDocument
+@testable import PlatformFrontEnd
 
 /// The whole compiled tree, for both engines, passes strict schema validation per cluster folder
 /// and per engine folder, and every cluster folder builds with `kubectl kustomize`.

@@ -1,5 +1,7 @@
 import Testing
 @testable import PlatformCore
+@testable import PlatformDocument
+@testable import PlatformFrontEnd
 
 @Suite struct TrainingJobEmitterTests {
     @Test func trainJobIsQueuedPinnedAndTunedForEFA() throws {

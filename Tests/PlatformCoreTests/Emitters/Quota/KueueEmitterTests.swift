@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import PlatformCore
+@testable import PlatformDocument
+@testable import PlatformFrontEnd
 
 /// Kueue queues and team quotas of the bundled platform: exact values, and strict validation of
 /// the objects alone against the upstream schemas.

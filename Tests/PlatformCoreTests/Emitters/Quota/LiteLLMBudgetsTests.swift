@@ -1,5 +1,7 @@
 import Testing
 @testable import PlatformCore
+@testable import PlatformDocument
+@testable import PlatformFrontEnd
 
 @Suite struct LiteLLMBudgetsTests {
     @Test func teamBudgetIsWhatTheMonthlyBudgetLeavesAfterGPUs() throws {

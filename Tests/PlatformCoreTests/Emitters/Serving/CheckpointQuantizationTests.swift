@@ -1,4 +1,6 @@
 @testable import PlatformCore
+@testable import PlatformDocument
+@testable import PlatformFrontEnd
 import Testing
 
 /// vLLM reads a pre-quantized checkpoint's method from its `config.json` and refuses a different

@@ -1,5 +1,7 @@
 import Foundation
 @testable import PlatformCore
+@testable import PlatformDocument
+@testable import PlatformFrontEnd
 import PlatformDiagnostics
 import Testing
 

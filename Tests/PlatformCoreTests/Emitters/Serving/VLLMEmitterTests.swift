@@ -1,4 +1,6 @@
 @testable import PlatformCore
+@testable import PlatformDocument
+@testable import PlatformFrontEnd
 import Testing
 
 @Suite struct VLLMEmitterTests {

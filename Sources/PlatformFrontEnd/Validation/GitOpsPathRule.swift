@@ -18,7 +18,7 @@ public enum PathCodes {
 public struct GitOpsPathRule {
     /// Names platformc writes beside the managed folder (compared case-insensitively: macOS and
     /// Windows check-outs fold case).
-    public static let reservedTopLevel = ["argocd", "flux", LockFile.path]
+    public static let reservedTopLevel = ["argocd", "flux", Conventions.lockFilePath]
 
     public init() {}
 
@@ -49,7 +49,7 @@ public struct GitOpsPathRule {
     }
 
     /// The segment with control and non-ASCII bytes escaped, so a message never carries them raw.
-    static func printable(_ text: String) -> String {
+    package static func printable(_ text: String) -> String {
         String(text.unicodeScalars.prefix(64).map { $0.value >= 0x20 && $0.value < 0x7f ? String($0) : "\\u{\(String($0.value, radix: 16))}" }.joined())
     }
 }

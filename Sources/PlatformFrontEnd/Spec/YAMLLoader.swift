@@ -196,28 +196,8 @@ public struct YAMLLoader {
         Self.lines(of: text).allSatisfy { $0.drop { $0 == " " }.hasPrefix("#") || $0.allSatisfy(\.isWhitespace) }
     }
 
-    /// The lines of `text`, exactly as `text.split(separator: "\n", omittingEmptySubsequences: false)`
-    /// gives them, found on the UTF-8 bytes: splitting by Character breaks graphemes across the
-    /// whole spec, a tenth of loading it. A line ends at every LF that does not follow a CR (CR LF
-    /// is one Character, which is not "\n"; any other LF is a Character of its own).
-    static func lines(of text: String) -> [Substring] {
-        var lines: [Substring] = []
-        var start = text.startIndex
-        var previous: UInt8 = 0
-        var index = text.utf8.startIndex
-        while index != text.utf8.endIndex {
-            let byte = text.utf8[index]
-            let next = text.utf8.index(after: index)
-            if byte == UInt8(ascii: "\n") && previous != UInt8(ascii: "\r") {
-                lines.append(text[start..<index])
-                start = next
-            }
-            previous = byte
-            index = next
-        }
-        lines.append(text[start...])
-        return lines
-    }
+    /// The lines of `text` (`YAMLLimits.lines(of:)`, which the depth pre-scan also reads).
+    static func lines(of text: String) -> [Substring] { YAMLLimits.lines(of: text) }
 
     /// The offset of the first byte that does not belong to a well-formed UTF-8 sequence.
     private func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int {

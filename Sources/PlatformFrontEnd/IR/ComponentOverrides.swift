@@ -45,7 +45,7 @@ enum ComponentOverrides {
             }
             let o = SpecObject(entry.value, shape, fallback: entry.location)
             guard let image = o.string("image") else { continue }  // missing `image` is E1xxx already
-            if let problem = ImageDigestPinnedRule.problem(image) {
+            if let problem = ImagePinning.problem(image) {
                 diagnostics.error(ComponentCodes.unpinnedImage, "image `\(image)` of component `\(entry.key)` \(problem)", at: o.loc("image"),
                                   help: "pin it by version tag or digest, e.g. `\(component.repository):\(component.tag)` or `…@sha256:<digest>`")
                 continue

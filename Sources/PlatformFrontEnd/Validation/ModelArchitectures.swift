@@ -73,7 +73,7 @@ public struct MemoryEstimate: Sendable {
 
 extension Double {
     /// Gigabytes (10^9) with one decimal, as GPU memory is usually quoted.
-    var gbText: String {
+    package var gbText: String {
         let tenths = Int((self / 1e8).rounded())
         return "\(tenths / 10).\(tenths % 10) GB"
     }

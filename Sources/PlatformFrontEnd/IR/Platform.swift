@@ -124,6 +124,12 @@ public struct Taint: Hashable, Sendable {
     public var key: String
     public var value: String?
     public var effect: String
+
+    package init(key: String, value: String?, effect: String) {
+        self.key = key
+        self.value = value
+        self.effect = effect
+    }
 }
 
 public struct Team: Sendable {
@@ -168,4 +174,10 @@ public struct TokenPrice: Hashable, Sendable {
     public var inputPerMillion: Money
     public var outputPerMillion: Money
     public var source: String
+
+    package init(inputPerMillion: Money, outputPerMillion: Money, source: String) {
+        self.inputPerMillion = inputPerMillion
+        self.outputPerMillion = outputPerMillion
+        self.source = source
+    }
 }

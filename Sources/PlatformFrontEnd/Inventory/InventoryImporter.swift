@@ -96,10 +96,10 @@ public enum InventoryImporter {
 }
 
 /// Pool names as DNS-1123 labels.
-enum PoolName {
+package enum PoolName {
     /// Lower case, runs of anything but `[a-z0-9]` become one `-`, trimmed, at most 63 characters:
     /// `p5.48xlarge` → `p5-48xlarge`, `Standard_ND96isr_H100_v5` → `standard-nd96isr-h100-v5`.
-    static func dns1123(_ text: String) -> String {
+    package static func dns1123(_ text: String) -> String {
         var out = ""
         for scalar in text.lowercased().unicodeScalars {
             if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {

@@ -2,7 +2,7 @@ import Dispatch
 
 /// Runs `first` and `second` at once (one may run on the calling thread) and returns both
 /// results. Both must be pure: they run on different threads.
-func concurrently<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
+package func concurrently<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
     var a: A?
     var b: B?
     withoutActuallyEscaping(first) { first in

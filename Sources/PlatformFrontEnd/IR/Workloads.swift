@@ -118,6 +118,13 @@ public struct RBACRule: Hashable, Sendable {
     public var verbs: [String]
     /// Where the spec wrote the entry, each resource and each verb (first occurrence), for policy findings.
     public var locations: RBACRuleLocations = RBACRuleLocations()
+
+    package init(apiGroups: [String], resources: [String], verbs: [String], locations: RBACRuleLocations = RBACRuleLocations()) {
+        self.apiGroups = apiGroups
+        self.resources = resources
+        self.verbs = verbs
+        self.locations = locations
+    }
 }
 
 /// Source locations of one permission entry's items; nil for rules the compiler builds itself.

@@ -7,8 +7,8 @@
 /// the fine points where YAML parsers and JSON differ never arise here. Scalars resolve as the
 /// YAML parse resolves them: object keys and strings are strings, and numbers, `true`, `false`
 /// and `null` go through the same core-schema rules (`YAMLCoreSchema.resolvePlain`).
-enum PlainJSON {
-    static func parse(_ text: String) -> ManifestValue? {
+package enum PlainJSON {
+    package static func parse(_ text: String) -> ManifestValue? {
         var text = text
         return text.withUTF8 { bytes in
             var reader = Reader(bytes: bytes)

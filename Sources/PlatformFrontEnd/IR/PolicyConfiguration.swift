@@ -37,7 +37,7 @@ public struct PolicyConfiguration: Sendable {
 
     private static func settings(_ o: SpecObject) -> [String: Setting] {
         var out: [String: Setting] = [:]
-        for rule in PolicyRules.all {
+        for rule in PolicyRuleCatalog.all {
             if let text = o.string(rule.id), let severity = PolicySeverity(rawValue: text) {
                 out[rule.id] = Setting(severity: severity, location: o.loc(rule.id))
             }

@@ -74,7 +74,7 @@ public enum YAMLLimits {
             }
         }
         var lineNumber = 0
-        for l in YAMLLoader.lines(of: text) {
+        for l in lines(of: text) {
             lineNumber += 1
             let indent = l.prefix { $0 == " " }.count
             if indent > maxDepth * 4 { return (Position(line: lineNumber, column: indent + 1), indent) }
@@ -129,5 +129,28 @@ public enum YAMLLimits {
             if nodes > YAMLLimits.maxNodes { return .nodes }
             return bytes > maxBytes ? .bytes : nil
         }
+    }
+
+    /// The lines of `text`, exactly as `text.split(separator: "\n", omittingEmptySubsequences: false)`
+    /// gives them, found on the UTF-8 bytes: splitting by Character breaks graphemes across the
+    /// whole spec, a tenth of loading it. A line ends at every LF that does not follow a CR (CR LF
+    /// is one Character, which is not "\n"; any other LF is a Character of its own).
+    package static func lines(of text: String) -> [Substring] {
+        var lines: [Substring] = []
+        var start = text.startIndex
+        var previous: UInt8 = 0
+        var index = text.utf8.startIndex
+        while index != text.utf8.endIndex {
+            let byte = text.utf8[index]
+            let next = text.utf8.index(after: index)
+            if byte == UInt8(ascii: "\n") && previous != UInt8(ascii: "\r") {
+                lines.append(text[start..<index])
+                start = next
+            }
+            previous = byte
+            index = next
+        }
+        lines.append(text[start...])
+        return lines
     }
 }

@@ -4,6 +4,8 @@ public enum Conventions {
     /// Per-cluster namespace of the shared platform services: the Gateway, the LiteLLM proxy,
     /// endpoint pickers are per model in the team namespace.
     public static let systemNamespace = "platform-system"
+    /// The lock file at the root of the GitOps tree (its codec is `LockFile` in the compiler).
+    public static let lockFilePath = "platform.lock.json"
     /// Namespace of the kgateway controller (its Helm default). Its Envoy proxies run in each
     /// Gateway's own namespace (kgateway `pkg/deployer/deployer.go`, SetNamespaceAndOwnerWithGVK).
     public static let gatewayControllerNamespace = "kgateway-system"

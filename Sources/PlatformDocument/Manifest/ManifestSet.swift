@@ -63,7 +63,7 @@ public struct ManifestSet: Hashable, Sendable {
     }
 
     /// `insert(_:into:)` with the object's id already worked out (`id` must be `manifest.id`).
-    mutating func insert(_ manifest: Manifest, id: ManifestID, into cluster: String) -> Duplicate? {
+    package mutating func insert(_ manifest: Manifest, id: ManifestID, into cluster: String) -> Duplicate? {
         let index = clusterIndex(cluster)
         guard let existing = clusters[index].insert(manifest, id: id) else { return nil }
         return Duplicate(cluster: cluster, id: id, kept: existing, refused: manifest)

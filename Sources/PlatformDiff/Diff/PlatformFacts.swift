@@ -125,13 +125,5 @@ public struct PlatformFacts: Hashable, Sendable {
         }
     }
 
-    static func text(_ value: ManifestValue) -> String {
-        switch value {
-        case .string(let s): return s
-        case .int(let i): return String(i)
-        case .double(let d): return String(d)
-        case .bool(let b): return String(b)
-        default: return value.jsonText
-        }
-    }
+    static func text(_ value: ManifestValue) -> String { value.plainText }
 }

@@ -6,7 +6,7 @@ public enum PolicyShape {
     static let severity = SpecType.enumeration(PolicySeverity.allCases.map(\.rawValue))
 
     /// One field per rule id.
-    static let ruleFields: [FieldShape] = PolicyRules.all.map {
+    static let ruleFields: [FieldShape] = PolicyRuleCatalog.all.map {
         FieldShape($0.id, severity, "severity of `\($0.id)` (default `\($0.defaultSeverity.rawValue)`): \($0.rationale)")
     }
 
