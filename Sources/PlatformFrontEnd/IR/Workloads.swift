@@ -89,7 +89,10 @@ public struct Autoscaling: Sendable {
 }
 
 public struct Route: Sendable {
-    public struct Backend: Sendable { public var model: String; public var weight: Int; public var location: SourceLocation }
+    public struct Backend: Sendable {
+        public var model: String; public var weight: Int; public var location: SourceLocation
+        package init(model: String, weight: Int, location: SourceLocation) { self.model = model; self.weight = weight; self.location = location }
+    }
     public struct Fallback: Sendable {
         public var provider: String; public var model: String; public var location: SourceLocation
         /// Where the spec wrote `model` (nil for fallbacks the compiler builds).

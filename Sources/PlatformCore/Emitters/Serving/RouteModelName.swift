@@ -7,13 +7,13 @@
 /// splits by weight between distinct models as it does between a model and its canary.
 extension Route {
     /// The client-facing name; `servedName` maps a model to the name it answers to.
-    func clientModelName(servedName: (String) -> String) -> String {
+    package func clientModelName(servedName: (String) -> String) -> String {
         var heaviest = backends.first
         for b in backends.dropFirst() where b.weight > heaviest!.weight { heaviest = b }
         return servedName(heaviest?.model ?? name)
     }
 
-    func clientModelName(in platform: Platform) -> String {
+    package func clientModelName(in platform: Platform) -> String {
         clientModelName { platform.model($0).map(Model.servedName) ?? $0 }
     }
 
