@@ -400,6 +400,6 @@ public enum PlatformShape {
         FieldShape("observability", .object(observability), "observability"),
         FieldShape("policy", .object(PolicyShape.policy), "policy rule id → severity, per-cluster/per-team overrides, GPU allow-list"),
         FieldShape("security", .object(security), "Pod Security exceptions granted by the spec (templates cannot grant any)"),
-        FieldShape("components", .map(.object(component)), "component → image, replacing a pinned version: `vllm` (default for every model's `image`), `endpoint-picker`, `litellm`, `nccl-tests`; the pinned versions, their sources and the upstream facts checked at them are in `Sources/PlatformCore/Catalog/ComponentVersions.swift`"),
+        FieldShape("components", .map(.object(component)), "component → image, replacing a pinned version: `vllm` (default for every model's `image`), `endpoint-picker`, `litellm`, `nccl-tests`; the pinned versions, their sources and the upstream facts checked at them are in `Sources/PlatformFrontEnd/Catalog/ComponentVersions.swift`"),
     ])
 }

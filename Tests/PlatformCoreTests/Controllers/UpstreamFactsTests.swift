@@ -7,16 +7,16 @@ import Testing
 /// citation comment of ours names (a backticked `….go`, `.md`, `.yaml`, `.tpl`) in those sources
 /// has an entry citing it from that source; and every entry's source really names its file.
 @Suite struct UpstreamFactsTests {
-    static let sources = Golden.repoRoot.appendingPathComponent("Sources/PlatformCore")
+    static let sources = Golden.repoRoot.appendingPathComponent("Sources")
     static let doc = Golden.repoRoot.appendingPathComponent("docs/upstream-facts.md")
     static let begin = "<!-- upstream-facts:begin -->\n", end = "<!-- upstream-facts:end -->"
 
     /// The model's and the pass's sources: every file of `Controllers/`, and the pass's rules elsewhere.
     static func scannedFiles() throws -> [String] {
-        let controllers = try FileManager.default.contentsOfDirectory(atPath: sources.appendingPathComponent("Controllers").path)
-            .filter { $0.hasSuffix(".swift") && $0 != "UpstreamFacts.swift" }.map { "Controllers/" + $0 }
-        return controllers.sorted() + ["IR/NodeProvisioning.swift", "Validation/Rules/NodePoolProvisioningRule.swift",
-                                       "Security/PodSecurityStandard.swift", "Emitters/Security/PodSecurityLevels.swift"]
+        let controllers = try FileManager.default.contentsOfDirectory(atPath: sources.appendingPathComponent("PlatformCore/Controllers").path)
+            .filter { $0.hasSuffix(".swift") && $0 != "UpstreamFacts.swift" }.map { "PlatformCore/Controllers/" + $0 }
+        return controllers.sorted() + ["PlatformFrontEnd/IR/NodeProvisioning.swift", "PlatformFrontEnd/Validation/Rules/NodePoolProvisioningRule.swift",
+                                       "PlatformCore/Security/PodSecurityStandard.swift", "PlatformCore/Emitters/Security/PodSecurityLevels.swift"]
     }
 
     static func citations(in text: String) -> Set<String> {
