@@ -104,14 +104,18 @@ public struct Compiler: Sendable {
         }
         diagnostics.append(contentsOf: emitted.diagnostics)
         // The last word on security, after the templates and unaffected by anything they write.
-        let audited = MergedObjectAudit.run(emitted.manifests, templated: emitted.templated, templates: templates, platform: platform)
-        for finding in ManifestSecretAudit.run(emitted.manifests) + PodSecurityAudit.run(emitted.manifests, templated: emitted.templated)
-            + audited.diagnostics { diagnostics.report(finding) }
-        if networkPolicyEmitter != nil {
-            for finding in FlowCheck.run(traffic, manifests: audited.manifests) { diagnostics.report(finding) }
-        }
+        // The audits, and then the flow check and the will-it-run pass, read the same objects and
+        // none writes what the other reads: each pair runs on both cores, reported in a fixed order.
+        let templates = self.templates, checksFlows = networkPolicyEmitter != nil
+        let (audited, objectFindings) = concurrently(
+            { MergedObjectAudit.run(emitted.manifests, templated: emitted.templated, templates: templates, platform: platform) },
+            { ManifestSecretAudit.run(emitted.manifests) + PodSecurityAudit.run(emitted.manifests, templated: emitted.templated) })
+        for finding in objectFindings + audited.diagnostics { diagnostics.report(finding) }
         // Will what we emit run? The pods the upstream controllers derive from it, checked.
-        for finding in WillItRun.run(plan, manifests: audited.manifests, pods: pods) { diagnostics.report(finding) }
+        let (flowFindings, runFindings) = concurrently(
+            { checksFlows ? FlowCheck.run(traffic, manifests: audited.manifests) : [] },
+            { WillItRun.run(plan, manifests: audited.manifests, pods: pods) })
+        for finding in flowFindings + runFindings { diagnostics.report(finding) }
         guard !diagnostics.hasErrors else {
             return Output(platform: platform, plan: plan, manifests: audited.manifests, diagnostics: diagnostics, traffic: traffic, pods: pods)
         }
