@@ -103,7 +103,7 @@ import PlatformCore
             Demand(id: "m\($0.offset)", team: "t", gpuModel: "H100", gpusPerGroup: $0.element, groups: 2)
         }
         let problem = PlacementProblem(pools: [pool], demands: demands)
-        let placement = PlacementSolver.solve(problem, options: PlacementOptions(stepBudget: 5))
+        let placement = PlacementSolver.solve(problem, options: PlacementOptions(stepBudget: 5, milpNodeLimit: 0, lnsFleetLimit: 0))
         #expect(!placement.provedOptimal)
         #expect(placement.searchSteps == 5)
         #expect(PlacementValidity.violations(problem, placement) == [])
