@@ -14,7 +14,9 @@ for t in Tests/*Tests; do mkdir -p "$SCRATCH/src/$t" && touch "$SCRATCH/src/$t/S
 swift build -c release -Xswiftc -sanitize=fuzzer --package-path "$SCRATCH/src" --scratch-path "$SCRATCH" --product PlatformCore >&2
 BIN="$SCRATCH/release"
 # libPlatformCore.a already holds its dependencies' objects (PlatformDiagnostics, Yams, CYaml).
-swiftc -O -sanitize=fuzzer -parse-as-library -I "$BIN/Modules" -I "$SCRATCH/src/Sources/CLibXML2" -I /usr/include/libxml2 -I "$SCRATCH/src/Sources/CCbc" -I /usr/include/coin \
+# The library's API has `package` access: the fuzzer joins the package, whose name SwiftPM takes
+# from the folder it builds ("src").
+swiftc -O -sanitize=fuzzer -parse-as-library -package-name src -I "$BIN/Modules" -I "$SCRATCH/src/Sources/CLibXML2" -I /usr/include/libxml2 -I "$SCRATCH/src/Sources/CCbc" -I /usr/include/coin \
   Fuzz/FrontEndFuzzer.swift "$BIN/libPlatformCore.a" -lxml2 -lCbcSolver -lCbc -lFoundation -o "$SCRATCH/frontend-fuzzer" >&2
 mkdir -p "$SCRATCH/corpus" "$SCRATCH/crashes"
 exec "$SCRATCH/frontend-fuzzer" "$SCRATCH/corpus" Fuzz/corpus \

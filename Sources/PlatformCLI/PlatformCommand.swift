@@ -3,19 +3,19 @@ import Foundation
 import PlatformCore
 
 /// The `platformc` command line: check, compile, commit, diff, golden, explain, inventory, schema.
-public struct PlatformCommand: ParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct PlatformCommand: ParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "platformc",
         abstract: "Compile an agentic-AI platform spec into GitOps manifests.",
         version: "\(PlatformcVersion.string) (revision \(BuildRevision.commit))",
         subcommands: [CheckCommand.self, CompileCommand.self, CommitCommand.self, DiffCommand.self, ExplainCommand.self,
                       GoldenCommand.self, InventoryCommand.self, SchemaCommand.self, GenerateCommand.self,
                       InitCommand.self, ReportCommand.self, LSPCommand.self])
-    public init() {}
+    package init() {}
 
     /// Runs the command line with the documented exit codes: 0 success, 1 the spec has errors,
     /// 2 usage or I/O errors (argument-parser's own usage code, 64, becomes 2).
-    public static func runMain() -> Never {
+    package static func runMain() -> Never {
         do {
             var command = try parseAsRoot()
             try command.run()

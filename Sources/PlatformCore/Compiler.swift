@@ -16,24 +16,24 @@ import PlatformDiagnostics
 ///    the files beside `clusters/` (`treeFileEmitters`: the engine's wiring and platform.lock.json)
 /// Each stage reports into one diagnostics bag; the pipeline stops after stages 1, 4 and 7 when
 /// there are errors, so nothing is produced from a broken spec.
-public struct Compiler: Sendable {
-    public var templates: TemplateSet
-    public var emitters: [any Emitter]
+package struct Compiler: Sendable {
+    package var templates: TemplateSet
+    package var emitters: [any Emitter]
 
     /// NCCL topology files named by pools (`topologyFile` as written → bytes), read by the caller.
-    public var topologyFiles: [String: [UInt8]] = [:]
+    package var topologyFiles: [String: [UInt8]] = [:]
     /// Topology files the caller refused to read (`FileRefusal`), reported at the pools naming them.
-    public var topologyRefusals: [String: FileRefusal] = [:]
+    package var topologyRefusals: [String: FileRefusal] = [:]
     /// The last compile's placement (`platform.lock.json` of the GitOps head, read by the caller):
     /// kept wherever it still holds, so a change moves only what it must.
-    public var previousPlacement: LockPlacement?
+    package var previousPlacement: LockPlacement?
     /// Files beside `clusters/`: the GitOps engine's wiring and platform.lock.json.
-    public var treeFileEmitters: [any TreeFileEmitter] = Compiler.defaultTreeFileEmitters
+    package var treeFileEmitters: [any TreeFileEmitter] = Compiler.defaultTreeFileEmitters
     /// False: stop once every diagnostic is known (after emission's audits) without rendering the
     /// tree, which reports nothing (`platformc lsp` re-checks on every edit).
-    public var rendersTree = true
+    package var rendersTree = true
 
-    public static let defaultEmitters: [any Emitter] = [
+    package static let defaultEmitters: [any Emitter] = [
         TeamNamespaceEmitter(),
         SystemNamespaceEmitter(),
         KueueEmitter(),
@@ -51,34 +51,34 @@ public struct Compiler: Sendable {
         MCPPermissionsEmitter(),
     ]
     /// Runs after `emitters`, over the pods their objects derive; nil emits no NetworkPolicy.
-    public var networkPolicyEmitter: NetworkPolicyEmitter? = NetworkPolicyEmitter()
-    public static let defaultTreeFileEmitters: [any TreeFileEmitter] = [FleetEmitter(), PlatformLockEmitter()]
+    package var networkPolicyEmitter: NetworkPolicyEmitter? = NetworkPolicyEmitter()
+    package static let defaultTreeFileEmitters: [any TreeFileEmitter] = [FleetEmitter(), PlatformLockEmitter()]
 
-    public init(templates: TemplateSet = TemplateSet(), emitters: [any Emitter] = Compiler.defaultEmitters) {
+    package init(templates: TemplateSet = TemplateSet(), emitters: [any Emitter] = Compiler.defaultEmitters) {
         self.templates = templates
         self.emitters = emitters
     }
 
-    public struct Output: Sendable {
-        public var platform: Platform?
-        public var plan: PlannedPlatform?
-        public var manifests: ManifestSet?
-        public var tree: RenderedTree?
-        public var diagnostics: DiagnosticBag
+    package struct Output: Sendable {
+        package var platform: Platform?
+        package var plan: PlannedPlatform?
+        package var manifests: ManifestSet?
+        package var tree: RenderedTree?
+        package var diagnostics: DiagnosticBag
         /// Each cluster's derived pods and needed flows (`platformc explain traffic`).
-        public var traffic: [TrafficGraph] = []
+        package var traffic: [TrafficGraph] = []
         /// The pods the upstream controllers create from `manifests` (`DerivedPods`), derived once
         /// per compile (`platformc explain workloads`).
-        public var pods: [DerivedPod] = []
+        package var pods: [DerivedPod] = []
     }
 
-    public func compile(spec bytes: [UInt8], file: String) -> Output {
+    package func compile(spec bytes: [UInt8], file: String) -> Output {
         compile(spec: bytes, file: file) { _, _ in previousPlacement }
     }
 
     /// The pipeline, asking `previous` for the last placement once the spec has loaded (`commit`
     /// and `diff` read it from the GitOps repository the spec names).
-    public func compile(spec bytes: [UInt8], file: String,
+    package func compile(spec bytes: [UInt8], file: String,
                         previous: (Platform, inout DiagnosticBag) throws -> LockPlacement?) rethrows -> Output {
         var diagnostics = DiagnosticBag()
         guard let platform = FrontEnd(file: file, topologyFiles: topologyFiles, topologyRefusals: topologyRefusals).run(bytes, into: &diagnostics) else {

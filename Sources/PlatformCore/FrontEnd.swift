@@ -5,20 +5,20 @@ import PlatformDiagnostics
 /// 2. check: structure against `PlatformShape` (keys, types, names, quantities)
 /// 3. lower: `SpecNode` → `Platform` (units, defaults, catalogs)
 /// 4. validate: references, ranges, then the hardware rules of `PlatformValidator`
-public struct FrontEnd {
-    public let file: String
+package struct FrontEnd {
+    package let file: String
     /// NCCL topology files the spec's pools name (path as written → bytes), read by the caller.
-    public var topologyFiles: [String: [UInt8]]
+    package var topologyFiles: [String: [UInt8]]
     /// Topology files the caller refused to read, reported at the pools that name them.
-    public var topologyRefusals: [String: FileRefusal]
+    package var topologyRefusals: [String: FileRefusal]
 
-    public init(file: String, topologyFiles: [String: [UInt8]] = [:], topologyRefusals: [String: FileRefusal] = [:]) {
+    package init(file: String, topologyFiles: [String: [UInt8]] = [:], topologyRefusals: [String: FileRefusal] = [:]) {
         self.file = file
         self.topologyFiles = topologyFiles
         self.topologyRefusals = topologyRefusals
     }
 
-    public func run(_ bytes: [UInt8], into diagnostics: inout DiagnosticBag) -> Platform? {
+    package func run(_ bytes: [UInt8], into diagnostics: inout DiagnosticBag) -> Platform? {
         // Whatever is reported about this spec is printed only through the credential redaction.
         diagnostics.redaction.detector = .credentialShapes
         guard let root = YAMLLoader(file: file).load(bytes, into: &diagnostics), !diagnostics.hasErrors else { return nil }
@@ -65,11 +65,11 @@ public struct FrontEnd {
 
     /// The spec with defaults applied, as canonical YAML (`compile --show-defaults`); nil when the
     /// spec does not load or check cleanly.
-    public func effectiveSpec(_ bytes: [UInt8], into diagnostics: inout DiagnosticBag) -> String? {
+    package func effectiveSpec(_ bytes: [UInt8], into diagnostics: inout DiagnosticBag) -> String? {
         effectiveDocument(bytes, into: &diagnostics).map(YAMLRenderer.render)
     }
 
-    public func effectiveDocument(_ bytes: [UInt8], into diagnostics: inout DiagnosticBag) -> ManifestValue? {
+    package func effectiveDocument(_ bytes: [UInt8], into diagnostics: inout DiagnosticBag) -> ManifestValue? {
         diagnostics.redaction.detector = .credentialShapes
         guard let root = YAMLLoader(file: file).load(bytes, into: &diagnostics), !diagnostics.hasErrors else { return nil }
         SpecChecker().check(root, into: &diagnostics)

@@ -1,4 +1,4 @@
 /// The compiler's version, written into commit trailers and platform.lock.json.
-public enum PlatformcVersion {
-    public static let string = "0.1.0"
+package enum PlatformcVersion {
+    package static let string = "0.1.0"
 }

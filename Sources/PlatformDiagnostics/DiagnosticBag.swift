@@ -1,45 +1,45 @@
 /// The collector every stage reports into: a stage reports every problem it finds and keeps going,
 /// and the pipeline stops at the first stage boundary where `hasErrors` is true.
-public struct DiagnosticBag: Sendable {
-    public private(set) var all: [Diagnostic] = []
+package struct DiagnosticBag: Sendable {
+    package private(set) var all: [Diagnostic] = []
     /// What must never be printed: the credentials found in the sources (recorded by the stage
     /// that found them) and the shapes of credentials. `sorted` applies it to every diagnostic.
-    public var redaction = DiagnosticRedaction()
+    package var redaction = DiagnosticRedaction()
 
-    public init() {}
+    package init() {}
 
-    public mutating func report(_ diagnostic: Diagnostic) {
+    package mutating func report(_ diagnostic: Diagnostic) {
         all.append(diagnostic)
     }
 
-    public mutating func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation?,
+    package mutating func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation?,
                                notes: [DiagnosticNote] = [], help: String? = nil) {
         report(Diagnostic(.error, code, message, at: location, notes: notes, help: help))
     }
 
-    public mutating func warning(_ code: DiagnosticCode, _ message: String, at location: SourceLocation?,
+    package mutating func warning(_ code: DiagnosticCode, _ message: String, at location: SourceLocation?,
                                  notes: [DiagnosticNote] = [], help: String? = nil) {
         report(Diagnostic(.warning, code, message, at: location, notes: notes, help: help))
     }
 
-    public mutating func append(contentsOf other: DiagnosticBag) {
+    package mutating func append(contentsOf other: DiagnosticBag) {
         all.append(contentsOf: other.all)
         redaction.merge(other.redaction)
     }
 
-    public var hasErrors: Bool { all.contains { $0.severity == .error } }
-    public var errorCount: Int { all.filter { $0.severity == .error }.count }
-    public var warningCount: Int { all.filter { $0.severity == .warning }.count }
+    package var hasErrors: Bool { all.contains { $0.severity == .error } }
+    package var errorCount: Int { all.filter { $0.severity == .error }.count }
+    package var warningCount: Int { all.filter { $0.severity == .warning }.count }
 
     /// Redacted, sorted by position and with exact duplicates dropped, as they are printed (two
     /// findings that differed only in a credential's text print once).
-    public var sorted: [Diagnostic] {
+    package var sorted: [Diagnostic] {
         var seen = Set<Diagnostic>()
         return all.map(redaction.apply).filter { seen.insert($0).inserted }.sorted(by: Diagnostic.ordered)
     }
 
     /// Turns every warning into an error (`--warnings-as-errors`).
-    public mutating func promoteWarnings() {
+    package mutating func promoteWarnings() {
         all = all.map { d in
             var d = d
             if d.severity == .warning { d.severity = .error }

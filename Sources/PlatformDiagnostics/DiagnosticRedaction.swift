@@ -2,13 +2,13 @@ import Foundation
 
 /// Finds credentials in text: the shapes of `PlatformCore.CredentialShapes`, handed in by the
 /// caller so this module needs no knowledge of token formats.
-public struct CredentialDetector: Sendable {
+package struct CredentialDetector: Sendable {
     /// Where credentials occur in a text (message, note, help).
-    public var ranges: @Sendable (String) -> [Range<String.Index>]
+    package var ranges: @Sendable (String) -> [Range<String.Index>]
     /// True when a source line shows a credential (also judging `key: value` pairs on it).
-    public var showsCredential: @Sendable (Substring) -> Bool
+    package var showsCredential: @Sendable (Substring) -> Bool
 
-    public init(ranges: @escaping @Sendable (String) -> [Range<String.Index>],
+    package init(ranges: @escaping @Sendable (String) -> [Range<String.Index>],
                 showsCredential: @escaping @Sendable (Substring) -> Bool) {
         self.ranges = ranges
         self.showsCredential = showsCredential
@@ -23,22 +23,22 @@ public struct CredentialDetector: Sendable {
 /// its texts (in any letter case), every backticked fragment derived from one (`name` suggestions
 /// lower-case it and replace characters), and every shape the detector finds become
 /// `<redacted>`. A diagnostic located on a line that shows a credential prints no snippet.
-public struct DiagnosticRedaction: Sendable {
-    public static let placeholder = "<redacted>"
+package struct DiagnosticRedaction: Sendable {
+    package static let placeholder = "<redacted>"
 
     /// The credentials found, each also split into its lines (a PEM block's body lines).
-    public private(set) var secrets: [String] = []
+    package private(set) var secrets: [String] = []
     /// file → lines that show a credential.
-    public private(set) var lines: [String: Set<Int>] = [:]
-    public var detector: CredentialDetector?
+    package private(set) var lines: [String: Set<Int>] = [:]
+    package var detector: CredentialDetector?
 
-    public init(detector: CredentialDetector? = nil) { self.detector = detector }
+    package init(detector: CredentialDetector? = nil) { self.detector = detector }
 
     /// True when nothing is known and nothing can be detected: `apply` returns its input.
-    public var isEmpty: Bool { secrets.isEmpty && detector == nil }
+    package var isEmpty: Bool { secrets.isEmpty && detector == nil }
 
     /// Records a credential found at `location`; `text` is the whole value (or key) that holds it.
-    public mutating func hide(_ text: String, at location: SourceLocation?) {
+    package mutating func hide(_ text: String, at location: SourceLocation?) {
         let pieces = [text] + text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
         for piece in pieces where piece.count >= Self.shortestPiece && !secrets.contains(piece) { secrets.append(piece) }
         guard let location else { return }
@@ -46,7 +46,7 @@ public struct DiagnosticRedaction: Sendable {
         lines[location.file, default: []].formUnion(location.line...(location.line + spanned))
     }
 
-    public mutating func merge(_ other: DiagnosticRedaction) {
+    package mutating func merge(_ other: DiagnosticRedaction) {
         for secret in other.secrets where !secrets.contains(secret) { secrets.append(secret) }
         lines.merge(other.lines) { $0.union($1) }
         if detector == nil { detector = other.detector }
@@ -60,7 +60,7 @@ public struct DiagnosticRedaction: Sendable {
 
     // MARK: Applying
 
-    public func apply(_ diagnostic: Diagnostic) -> Diagnostic {
+    package func apply(_ diagnostic: Diagnostic) -> Diagnostic {
         guard !isEmpty else { return diagnostic }
         var d = diagnostic
         d.message = scrub(d.message)
@@ -71,7 +71,7 @@ public struct DiagnosticRedaction: Sendable {
     }
 
     /// True when a source line (number `line` of `file`) must not be printed.
-    public func hidesLine(_ text: Substring, line: Int, file: String) -> Bool {
+    package func hidesLine(_ text: Substring, line: Int, file: String) -> Bool {
         if lines[file]?.contains(line) == true { return true }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         for secret in secrets where text.contains(secret) || (trimmed.count >= Self.shortestPiece && secret.contains(trimmed)) { return true }
@@ -79,7 +79,7 @@ public struct DiagnosticRedaction: Sendable {
     }
 
     /// `text` with every known credential, derived fragment and detected shape replaced.
-    public func scrub(_ text: String) -> String {
+    package func scrub(_ text: String) -> String {
         var out = text
         for secret in secrets.sorted(by: { $0.count > $1.count }) where out.range(of: secret, options: .caseInsensitive) != nil {
             out = out.replacingOccurrences(of: secret, with: Self.placeholder, options: .caseInsensitive)

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The output formats of `--diagnostics`.
-public enum DiagnosticFormat: String, CaseIterable, Sendable {
+package enum DiagnosticFormat: String, CaseIterable, Sendable {
     case text, json, github
 }
 
@@ -10,18 +10,18 @@ public enum DiagnosticFormat: String, CaseIterable, Sendable {
 ///
 /// Every diagnostic passes `redaction` first, whatever the format, and a source line that shows
 /// a credential is never printed (the message and its location still are).
-public struct DiagnosticRenderer {
-    public var sources: [String: String]
-    public var snippets: Bool
-    public var redaction: DiagnosticRedaction
+package struct DiagnosticRenderer {
+    package var sources: [String: String]
+    package var snippets: Bool
+    package var redaction: DiagnosticRedaction
 
-    public init(sources: [String: String] = [:], snippets: Bool = true, redaction: DiagnosticRedaction = DiagnosticRedaction()) {
+    package init(sources: [String: String] = [:], snippets: Bool = true, redaction: DiagnosticRedaction = DiagnosticRedaction()) {
         self.sources = sources
         self.snippets = snippets
         self.redaction = redaction
     }
 
-    public func render(_ diagnostics: [Diagnostic], as format: DiagnosticFormat) -> String {
+    package func render(_ diagnostics: [Diagnostic], as format: DiagnosticFormat) -> String {
         switch format {
         case .text:
             // One line index per file for the whole batch: finding a line is then O(1), so the
@@ -41,7 +41,7 @@ public struct DiagnosticRenderer {
     }
 
     /// `file:line:col: error[E1001]: message`, the source line with a caret, notes, then `help:`.
-    public func text(_ d: Diagnostic) -> String {
+    package func text(_ d: Diagnostic) -> String {
         text(d) { file in sources[file].map(SourceLines.init) }
     }
 
@@ -61,7 +61,7 @@ public struct DiagnosticRenderer {
     }
 
     /// GitHub Actions workflow command: `::error file=…,line=…,col=…,title=E1001::message`.
-    public func github(_ d: Diagnostic) -> String {
+    package func github(_ d: Diagnostic) -> String {
         let d = redaction.apply(d)
         let command = d.severity == .error ? "error" : d.severity == .warning ? "warning" : "notice"
         var properties: [String] = []
@@ -76,7 +76,7 @@ public struct DiagnosticRenderer {
     }
 
     /// A JSON array with one object per diagnostic; keys sorted so the bytes are stable.
-    public func json(_ diagnostics: [Diagnostic]) -> String {
+    package func json(_ diagnostics: [Diagnostic]) -> String {
         let objects: [[String: Any]] = diagnostics.map(redaction.apply).map { d in
             var o: [String: Any] = ["severity": d.severity.rawValue, "code": d.code.rawValue, "message": d.message]
             if let loc = d.location { o["file"] = loc.file; o["line"] = loc.line; o["column"] = loc.column }

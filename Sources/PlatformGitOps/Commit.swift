@@ -26,7 +26,7 @@ extension GitRepository {
     /// - Throws: `GitError.workingTreeNotUpdated` when the commit landed but libgit2's checkout (used
     ///   for executables and symlinks) refused to overwrite local edits. `WorkTreeUpdate` keeps such
     ///   edits instead and lists them in `ChangeStats.keptLocalEdits`.
-    public func commitTree(
+    package func commitTree(
         _ tree: ManagedTree, branch: String, message: String,
         author: GitSignature, committer: GitSignature,
         expectedHead: GitObjectID?, time: Date = Date()
@@ -37,7 +37,7 @@ extension GitRepository {
 
     /// Like `commitTree(_:branch:message:…)` with the message written from the change (known only
     /// once the tree is built).
-    public func commitTree(
+    package func commitTree(
         _ tree: ManagedTree, branch: String, message: (ChangeStats) -> String,
         author: GitSignature, committer: GitSignature,
         expectedHead: GitObjectID?, time: Date = Date()
@@ -58,7 +58,7 @@ extension GitRepository {
 
     /// Like `commitTree`, reading the branch head itself and retrying (up to `attempts` times) when
     /// another writer moves the branch in between; each retry rebuilds the tree on the new head.
-    public func commitTree(
+    package func commitTree(
         _ tree: ManagedTree, branch: String, message: String,
         author: GitSignature, committer: GitSignature,
         time: Date = Date(), attempts: Int = 5
@@ -68,7 +68,7 @@ extension GitRepository {
     }
 
     /// Like `commitTree(_:branch:message:…attempts:)` with the message written from the change.
-    public func commitTree(
+    package func commitTree(
         _ tree: ManagedTree, branch: String, message: (ChangeStats) -> String,
         author: GitSignature, committer: GitSignature,
         time: Date = Date(), attempts: Int = 5

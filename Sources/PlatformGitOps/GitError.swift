@@ -1,7 +1,7 @@
 import CLibGit2
 
 /// Everything that can go wrong in a GitOps operation, with messages a user can act on.
-public enum GitError: Error, Equatable, CustomStringConvertible {
+package enum GitError: Error, Equatable, CustomStringConvertible {
     /// A libgit2 call failed: its error code (`GIT_E…`), error class and message.
     case libgit2(code: Int32, klass: Int32, message: String)
     /// The branch moved between reading it and updating it. Retryable: read the head again.
@@ -41,13 +41,13 @@ public enum GitError: Error, Equatable, CustomStringConvertible {
     case unownedPath(String)
 
     /// True when running the same operation again (after re-reading the branch) may succeed.
-    public var isRetryable: Bool {
+    package var isRetryable: Bool {
         if case .concurrentUpdate = self { return true }
         if case .libgit2(let code, _, _) = self { return code == GIT_ELOCKED.rawValue }
         return false
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .libgit2(let code, _, let message) where code == GIT_ELOCKED.rawValue:
             // A crash while holding a lock leaves the `.lock` file behind; git cannot tell that from

@@ -4,33 +4,33 @@ import CLibGit2
 /// `Platformc-Managed-Paths` trailer. A commit replaces only those (or paths new to the branch),
 /// so a spec cannot point `gitops.path` at hand-written files and have a commit delete them, and
 /// `platformc diff` reads its base only from them.
-public enum ManagedOwnership {
+package enum ManagedOwnership {
     /// The trailer that records a commit's managed paths, space-separated.
-    public static let trailer = "Platformc-Managed-Paths"
+    package static let trailer = "Platformc-Managed-Paths"
     /// How far back the first-parent history is searched for platformc's last commit.
     static let searchDepth = 1_000
 
     /// What a commit of platformc before the trailer existed managed, recognised by a file only
     /// platformc writes. This library does not know that file's format: the caller says how to
     /// recognise it (the CLI reads its lock file with the lock codec).
-    public struct LegacyLayout: Sendable, Equatable {
+    package struct LegacyLayout: Sendable, Equatable {
         /// The paths such a commit managed.
-        public var paths: [String]
+        package var paths: [String]
         /// The file that marks such a commit.
-        public var marker: String
+        package var marker: String
         /// True when the marker's bytes are platformc's own.
-        public var isOwn: @Sendable ([UInt8]) -> Bool
+        package var isOwn: @Sendable ([UInt8]) -> Bool
 
-        public init(paths: [String], marker: String, isOwn: @escaping @Sendable ([UInt8]) -> Bool) {
+        package init(paths: [String], marker: String, isOwn: @escaping @Sendable ([UInt8]) -> Bool) {
             (self.paths, self.marker, self.isOwn) = (paths, marker, isOwn)
         }
 
         /// Layouts that name the same paths and marker recognise it the same way.
-        public static func == (a: Self, b: Self) -> Bool { a.paths == b.paths && a.marker == b.marker }
+        package static func == (a: Self, b: Self) -> Bool { a.paths == b.paths && a.marker == b.marker }
     }
 
     /// How a commit treats managed paths that already exist in the branch.
-    public enum Takeover: Sendable, Equatable {
+    package enum Takeover: Sendable, Equatable {
         /// No check and no trailer (library callers that own the whole branch).
         case unchecked
         /// Records the trailer; refuses (`GitError.unownedPath`) a managed path that exists in
@@ -64,7 +64,7 @@ extension GitRepository {
     /// The paths platformc owned at `commit`: the trailer of the nearest commit in its
     /// first-parent history that has one; for a branch last written by a platformc without the
     /// trailer (`legacy`'s marker, platformc's own, at `commit`), that layout's paths; else none.
-    public func ownedPaths(at commit: GitObjectID?, legacy: ManagedOwnership.LegacyLayout? = nil) throws -> [String] {
+    package func ownedPaths(at commit: GitObjectID?, legacy: ManagedOwnership.LegacyLayout? = nil) throws -> [String] {
         guard var current = commit else { return [] }
         for _ in 0..<ManagedOwnership.searchDepth {
             var oid = current.oid
@@ -98,7 +98,7 @@ extension GitRepository {
 extension GitRepository {
     /// The files of `commit` (path → bytes) that lie in one of `paths` (folders or files); no
     /// other blob is read.
-    public func files(at commit: GitObjectID, within paths: [String]) throws -> [String: [UInt8]] {
+    package func files(at commit: GitObjectID, within paths: [String]) throws -> [String: [UInt8]] {
         guard !paths.isEmpty else { return [:] }
         let snapshot = try TreeSnapshot(repository: self, tree: try tree(of: commit))
         var files: [String: [UInt8]] = [:]

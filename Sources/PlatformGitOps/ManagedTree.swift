@@ -2,21 +2,21 @@
 ///
 /// Committing a `ManagedTree` replaces everything under `managedPaths` with `files` (files that
 /// are no longer produced are pruned) and keeps everything else in the branch untouched.
-public struct ManagedTree: Equatable, Sendable {
+package struct ManagedTree: Equatable, Sendable {
     /// Repository-relative directories or files the compiler owns, e.g. `["clusters", "argocd",
     /// "platform.lock.json"]`.
-    public var managedPaths: [String]
+    package var managedPaths: [String]
     /// Repository-relative path → file text (written as its UTF-8 bytes); every path must lie
     /// under a managed path. Text, as the compiler renders it: hashing and writing read the
     /// String's own UTF-8 storage, sparing a byte-array copy of every file on each commit.
-    public var files: [String: String]
+    package var files: [String: String]
     /// Whether existing paths of the branch may be replaced, and whether the commit records its
     /// managed paths (`ManagedOwnership`).
-    public var takeover: ManagedOwnership.Takeover = .unchecked
+    package var takeover: ManagedOwnership.Takeover = .unchecked
     /// How to recognise a branch last written by a platformc that recorded no managed paths.
-    public var legacy: ManagedOwnership.LegacyLayout?
+    package var legacy: ManagedOwnership.LegacyLayout?
 
-    public init(managedPaths: [String], files: [String: String]) {
+    package init(managedPaths: [String], files: [String: String]) {
         self.managedPaths = managedPaths
         self.files = files
     }
@@ -73,15 +73,15 @@ public struct ManagedTree: Equatable, Sendable {
 }
 
 /// Which files under the managed paths a commit added, changed and removed (sorted paths).
-public struct ChangeStats: Equatable, Sendable {
-    public var added: [String]
-    public var changed: [String]
-    public var removed: [String]
+package struct ChangeStats: Equatable, Sendable {
+    package var added: [String]
+    package var changed: [String]
+    package var removed: [String]
     /// Changed paths of the checked-out work tree that held a local edit: the edit was kept, the
     /// index records the commit's version, so the edit shows as an unstaged change.
-    public var keptLocalEdits: [String]
+    package var keptLocalEdits: [String]
 
-    public init(added: [String] = [], changed: [String] = [], removed: [String] = [], keptLocalEdits: [String] = []) {
+    package init(added: [String] = [], changed: [String] = [], removed: [String] = [], keptLocalEdits: [String] = []) {
         self.added = added
         self.changed = changed
         self.removed = removed
@@ -90,7 +90,7 @@ public struct ChangeStats: Equatable, Sendable {
 }
 
 /// What `GitRepository.commitTree` did.
-public enum CommitOutcome: Equatable, Sendable {
+package enum CommitOutcome: Equatable, Sendable {
     /// The tree already matched the branch: no commit was made. Carries the branch head
     /// (nil for a branch without commits and nothing to write).
     case unchanged(GitObjectID?)

@@ -1,13 +1,13 @@
 import CLibGit2
 
 /// A git object id (SHA-1), shown as 40 lowercase hex digits.
-public struct GitObjectID: Hashable, Sendable, CustomStringConvertible {
+package struct GitObjectID: Hashable, Sendable, CustomStringConvertible {
     /// The 20 bytes; the hex form is made only when asked for (a commit of 31,000 files handles
     /// as many ids).
     private let bytes: (UInt64, UInt64, UInt32)
 
     /// Parses 40 hex digits; nil when `hex` is not a full object id.
-    public init?(hex: String) {
+    package init?(hex: String) {
         LibGit2.initialize()
         guard hex.utf8.count == Int(GIT_OID_HEXSZ) else { return nil }
         var oid = git_oid()
@@ -38,20 +38,20 @@ public struct GitObjectID: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The 40 hex digits.
-    public var hex: String {
+    package var hex: String {
         var oid = oid
         var buffer = [CChar](repeating: 0, count: Int(GIT_OID_HEXSZ) + 1)
         git_oid_fmt(&buffer, &oid)
         return String(cString: buffer)
     }
 
-    public var description: String { hex }
+    package var description: String { hex }
 
-    public static func == (a: GitObjectID, b: GitObjectID) -> Bool {
+    package static func == (a: GitObjectID, b: GitObjectID) -> Bool {
         a.bytes.0 == b.bytes.0 && a.bytes.1 == b.bytes.1 && a.bytes.2 == b.bytes.2
     }
 
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         hasher.combine(bytes.0)
         hasher.combine(bytes.1)
         hasher.combine(bytes.2)

@@ -10,7 +10,7 @@ extension GitRepository {
     ///   `GitError.authenticationFailed` when no credential from the environment was accepted,
     ///   `GitError.credentialInURL` when the URL carries a password (it is never sent),
     ///   `GitError.credentialOverPlainHTTP` when an `http://` remote asks for a credential.
-    public func push(
+    package func push(
         remote: String, branch: String,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws {

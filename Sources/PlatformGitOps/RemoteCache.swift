@@ -9,7 +9,7 @@ extension GitRepository {
     ///
     /// Commit on it with `commitTree`, then `push(remote: url, …)`. Credentials come from
     /// `environment` as for `push`.
-    public static func remoteCache(
+    package static func remoteCache(
         of url: String, branch: String, cacheRoot: String,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> GitRepository {

@@ -2,16 +2,16 @@
 ///
 /// git's own rule: `scheme://…` is a URL, and `[user@]host:path` with no `/` before the first `:`
 /// is the scp-like ssh form (`git@github.com:org/repo.git`); everything else is a path.
-public struct RemoteURL: Equatable, Sendable {
-    public enum Scheme: String, Sendable { case https, http, ssh, git, file, scpLike = "ssh (scp-like)" }
+package struct RemoteURL: Equatable, Sendable {
+    package enum Scheme: String, Sendable { case https, http, ssh, git, file, scpLike = "ssh (scp-like)" }
 
-    public let text: String
-    public let scheme: Scheme?
+    package let text: String
+    package let scheme: Scheme?
     /// The part before `@` in the authority, when there is one (`user`, `user:password`, a token).
     let userInfo: Substring?
 
     /// Nil when `location` is a local path.
-    public init?(_ location: String) {
+    package init?(_ location: String) {
         text = location
         if let separator = location.range(of: "://") {
             let name = location[..<separator.lowerBound].lowercased()
@@ -30,22 +30,22 @@ public struct RemoteURL: Equatable, Sendable {
     }
 
     /// A scheme libgit2 can clone, fetch and push through (unknown schemes are not).
-    public var isSupported: Bool { scheme != nil }
+    package var isSupported: Bool { scheme != nil }
 
     /// True when the URL itself carries a password: `user:password@`. A user name alone
     /// (`git@`, `deploy@` with `GIT_PASSWORD` set) is not a secret.
-    public var hasPassword: Bool { userInfo?.contains(":") ?? false }
+    package var hasPassword: Bool { userInfo?.contains(":") ?? false }
 
     /// True when the URL names any user: over https a bare token passes as the user name
     /// (`https://TOKEN@github.com/…`), so a URL written in a spec may carry none.
-    public var hasUserInfo: Bool { userInfo != nil }
+    package var hasUserInfo: Bool { userInfo != nil }
 
     /// Credentials sent here travel in the clear.
-    public var isPlainHTTP: Bool { scheme == .http }
+    package var isPlainHTTP: Bool { scheme == .http }
 
     /// The URL without a `user…@` part that may be secret (any over http(s), file and git; a
     /// password over ssh), for messages and cache names.
-    public var redacted: String {
+    package var redacted: String {
         guard let userInfo, hasPassword || (scheme != .ssh && scheme != .scpLike) else { return text }
         return String(text[..<userInfo.startIndex]) + String(text[text.index(after: userInfo.endIndex)...])
     }

@@ -13,10 +13,10 @@ import CLibGit2
 import Foundation
 
 /// A git repository on disk, bare or with a work tree.
-public final class GitRepository {
+package final class GitRepository {
     let handle: GitPointer<OpaquePointer>
     /// The path the repository was opened or created at.
-    public let path: String
+    package let path: String
 
     var pointer: OpaquePointer { handle.pointer }
 
@@ -26,11 +26,11 @@ public final class GitRepository {
     }
 
     /// True for a repository without a work tree.
-    public var isBare: Bool { git_repository_is_bare(pointer) == 1 }
+    package var isBare: Bool { git_repository_is_bare(pointer) == 1 }
 
     /// Opens the repository at exactly `path` (parent folders are not searched, so a GitOps folder
     /// inside another checkout is never mistaken for it).
-    public static func open(path: String) throws -> GitRepository {
+    package static func open(path: String) throws -> GitRepository {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw GitError.pathNotFound(path: path)
@@ -49,7 +49,7 @@ public final class GitRepository {
     /// Opens the repository at `path`, or creates a non-bare one whose first branch is
     /// `initialBranch` when `path` is missing or an empty directory. A non-empty directory that is
     /// not a repository, or a file, is an error: we never adopt a folder that holds other content.
-    public static func openOrInit(path: String, initialBranch: String) throws -> GitRepository {
+    package static func openOrInit(path: String, initialBranch: String) throws -> GitRepository {
         try validateBranchName(initialBranch)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -66,7 +66,7 @@ public final class GitRepository {
     }
 
     /// Creates a bare repository (a push target) at `path`, creating missing folders.
-    public static func initBare(path: String, initialBranch: String = "main") throws -> GitRepository {
+    package static func initBare(path: String, initialBranch: String = "main") throws -> GitRepository {
         try validateBranchName(initialBranch)
         return try create(path: path, bare: true, initialBranch: initialBranch)
     }
@@ -94,7 +94,7 @@ public final class GitRepository {
     }
 
     /// The commit at the tip of `branch`; nil when the branch has no commit yet.
-    public func head(branch: String) throws -> GitObjectID? {
+    package func head(branch: String) throws -> GitObjectID? {
         try Self.validateBranchName(branch)
         var oid = git_oid()
         let result = git_reference_name_to_id(&oid, pointer, "refs/heads/" + branch)
@@ -104,7 +104,7 @@ public final class GitRepository {
     }
 
     /// The files of `commit` (path → bytes), limited to `prefix` (a folder or a file) when given.
-    public func files(at commit: GitObjectID, under prefix: String? = nil) throws -> [String: [UInt8]] {
+    package func files(at commit: GitObjectID, under prefix: String? = nil) throws -> [String: [UInt8]] {
         let snapshot = try TreeSnapshot(repository: self, tree: try tree(of: commit))
         var files: [String: [UInt8]] = [:]
         for (path, entry) in snapshot.entries where entry.isFile {

@@ -3,7 +3,7 @@ import CLibGit2
 extension GitRepository {
     /// The commit a revision names (`main`, `origin/main`, a tag, a full or abbreviated id,
     /// `HEAD~1`: anything `git rev-parse` accepts); nil when nothing by that name exists.
-    public func commit(revision: String) throws -> GitObjectID? {
+    package func commit(revision: String) throws -> GitObjectID? {
         guard !revision.hasPrefix("-") else { return nil }
         var object: OpaquePointer?
         let result = git_revparse_single(&object, pointer, revision)

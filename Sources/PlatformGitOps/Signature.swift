@@ -2,23 +2,23 @@ import CLibGit2
 import Foundation
 
 /// Who wrote or committed a change. The time is passed separately so commits can be reproducible.
-public struct GitSignature: Equatable, Sendable {
-    public var name: String
-    public var email: String
+package struct GitSignature: Equatable, Sendable {
+    package var name: String
+    package var email: String
 
-    public init(name: String, email: String) {
+    package init(name: String, email: String) {
         self.name = name
         self.email = email
     }
 
     /// Which identity to read from the environment.
-    public enum Role: Sendable {
+    package enum Role: Sendable {
         case author, committer
     }
 
     /// Reads `GIT_AUTHOR_NAME`/`GIT_AUTHOR_EMAIL` or `GIT_COMMITTER_NAME`/`GIT_COMMITTER_EMAIL`,
     /// the variables git itself honours; nil unless both are set and non-empty.
-    public static func fromEnvironment(_ environment: [String: String], role: Role) -> GitSignature? {
+    package static func fromEnvironment(_ environment: [String: String], role: Role) -> GitSignature? {
         let prefix = role == .author ? "GIT_AUTHOR_" : "GIT_COMMITTER_"
         guard let name = environment[prefix + "NAME"], !name.isEmpty,
               let email = environment[prefix + "EMAIL"], !email.isEmpty

@@ -6,42 +6,42 @@ import PlatformDiagnostics
 /// runtime it names. The one model of "what runs" that NetworkPolicies, the flow check, the
 /// will-it-run pass and `explain workloads` all read (`DerivedPods.derive`); each fact about a
 /// controller is written down where it is derived, with its upstream file and version.
-public struct DerivedPod: Hashable, Sendable {
+package struct DerivedPod: Hashable, Sendable {
     /// What the pod does on the platform; a flow or a check names pods by role.
-    public enum Role: String, Hashable, Sendable, CaseIterable {
+    package enum Role: String, Hashable, Sendable, CaseIterable {
         case gatewayProxy, endpointPicker, liteLLM, modelServer, modelLeader, modelWorker
         case agent, mcpServer, trainingNode, prometheus, kagentController
         /// A pool's nccl-tests Job.
         case ncclTest
     }
 
-    public var cluster: String
-    public var namespace: String
+    package var cluster: String
+    package var namespace: String
     /// The workload it belongs to: a model, agent, training job or MCP server name, or the
     /// component's own name for platform pods.
-    public var workload: String
-    public var role: Role
+    package var workload: String
+    package var role: Role
     /// `metadata.labels` of the pod the controller creates (not of the object we emitted).
-    public var labels: [String: String]
+    package var labels: [String: String]
     /// Ports the pod listens on (container ports, and ports the controller opens).
-    public var ports: [NetworkPort]
-    public var serviceAccount: String?
+    package var ports: [NetworkPort]
+    package var serviceAccount: String?
     /// The pod's `spec` as the controller builds it (containers, securityContext, nodeSelector,
     /// tolerations, affinity, resourceClaims, volumes).
-    public var podSpec: ManifestMap
+    package var podSpec: ManifestMap
     /// The emitted object it comes from.
-    public var owner: ManifestID
+    package var owner: ManifestID
     /// The spec line that declared the workload, where a diagnostic about this pod points.
-    public var declaredAt: SourceLocation?
+    package var declaredAt: SourceLocation?
     /// Replicas of this pod the controller creates at the desired state (before autoscaling).
-    public var count: Int
+    package var count: Int
     /// The upstream fact the pod was derived by (controller, version, file), for `explain workloads`.
-    public var derivedBy: String = ""
+    package var derivedBy: String = ""
     /// The Kueue LocalQueue (in `namespace`) the owning object names in `kueue.x-k8s.io/queue-name`:
     /// Kueue admits (unsuspends) the workload only within that queue's ClusterQueue.
-    public var queueName: String? = nil
+    package var queueName: String? = nil
 
-    public init(cluster: String, namespace: String, workload: String, role: Role, labels: [String: String],
+    package init(cluster: String, namespace: String, workload: String, role: Role, labels: [String: String],
                 ports: [NetworkPort], serviceAccount: String?, podSpec: ManifestMap, owner: ManifestID,
                 declaredAt: SourceLocation?, count: Int) {
         self.cluster = cluster

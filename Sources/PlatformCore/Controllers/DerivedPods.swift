@@ -4,8 +4,8 @@ import PlatformDiagnostics
 /// derives them (one file per controller, each fact with its upstream source). One pass over each
 /// cluster's objects: the few cross-object lookups (a Deployment's ScaledObject) go through an
 /// index built in the same pass, so deriving the pods of a 30k-object fleet stays linear.
-public enum DerivedPods {
-    public static func derive(_ plan: PlannedPlatform, manifests: ManifestSet) -> [DerivedPod] {
+package enum DerivedPods {
+    package static func derive(_ plan: PlannedPlatform, manifests: ManifestSet) -> [DerivedPod] {
         let origins = WorkloadOrigins(plan.platform)
         var pods: [DerivedPod] = []
         for cluster in manifests.clusters {

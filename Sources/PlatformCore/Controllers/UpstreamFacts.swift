@@ -3,19 +3,19 @@
 /// `docs/upstream-facts.md` is this table (`UpstreamFactsTests` compares them, and checks that
 /// each citation in `Controllers/` and the pass's other files is listed here and that each entry's
 /// file cites it).
-public struct UpstreamFact: Hashable, Sendable {
-    public var fact: String
+package struct UpstreamFact: Hashable, Sendable {
+    package var fact: String
     /// `owner/repository` on GitHub, or the documentation site.
-    public var project: String
+    package var project: String
     /// The file (or page) inside `project`.
-    public var file: String
+    package var file: String
     /// A release tag, a commit, or the date a page was read.
-    public var version: String
+    package var version: String
     /// The file under `Sources/` whose comment cites it.
-    public var citedIn: String
+    package var citedIn: String
 }
 
-public enum UpstreamFacts {
+package enum UpstreamFacts {
     static func f(_ fact: String, _ project: String, _ file: String, _ version: String, _ citedIn: String) -> UpstreamFact {
         UpstreamFact(fact: fact, project: project, file: file, version: version, citedIn: citedIn)
     }
@@ -26,7 +26,7 @@ public enum UpstreamFacts {
     static let karpenterAzure = "Azure/karpenter-provider-azure"
     static let psa = "kubernetes/pod-security-admission"
 
-    public static let all: [UpstreamFact] = [
+    package static let all: [UpstreamFact] = [
         // Kubernetes itself
         f("A Deployment's `replicas` defaults to 1; its pods are the template with its labels", k8s, "pkg/apis/apps/v1/defaults.go", "unstated", "PlatformCore/Controllers/DeploymentController.swift"),
         f("A Job runs `parallelism` pods, default 1", k8s, "pkg/apis/batch/v1/defaults.go", "unstated", "PlatformCore/Controllers/JobController.swift"),
@@ -97,7 +97,7 @@ public enum UpstreamFacts {
     ]
 
     /// The table of `docs/upstream-facts.md`.
-    public static var markdownTable: String {
+    package static var markdownTable: String {
         var out = "| fact | project | file | version | cited in |\n|---|---|---|---|---|\n"
         for fact in all {
             let cell = { (text: String) in text.replacingOccurrences(of: "|", with: "\\|") }

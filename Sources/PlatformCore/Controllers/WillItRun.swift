@@ -3,19 +3,19 @@ import PlatformDiagnostics
 /// The will-it-run pass: each derived pod (`DerivedPods`) is admitted by its namespace's Pod
 /// Security level, admitted by Kueue, finds a node pool that can run it as that cloud provisions
 /// it, and runs a pinned image. Findings point at the spec line of the workload.
-public enum WillItRun {
-    public static let podSecurityRejects: DiagnosticCode = "E7101"
-    public static let kueueUncovered: DiagnosticCode = "E7102"
-    public static let quotaOverCapacity: DiagnosticCode = "W7103"
-    public static let noNodePool: DiagnosticCode = "E7104"
-    public static let imageNotPinned: DiagnosticCode = "E7105"
-    public static let draWithoutProvisioning: DiagnosticCode = "E7106"
+package enum WillItRun {
+    package static let podSecurityRejects: DiagnosticCode = "E7101"
+    package static let kueueUncovered: DiagnosticCode = "E7102"
+    package static let quotaOverCapacity: DiagnosticCode = "W7103"
+    package static let noNodePool: DiagnosticCode = "E7104"
+    package static let imageNotPinned: DiagnosticCode = "E7105"
+    package static let draWithoutProvisioning: DiagnosticCode = "E7106"
 
-    public static func run(_ plan: PlannedPlatform, manifests: ManifestSet) -> [Diagnostic] {
+    package static func run(_ plan: PlannedPlatform, manifests: ManifestSet) -> [Diagnostic] {
         run(plan, manifests: manifests, pods: DerivedPods.derive(plan, manifests: manifests))
     }
 
-    public static func run(_ plan: PlannedPlatform, manifests: ManifestSet, pods: [DerivedPod]) -> [Diagnostic] {
+    package static func run(_ plan: PlannedPlatform, manifests: ManifestSet, pods: [DerivedPod]) -> [Diagnostic] {
         var found: [Diagnostic] = []
         let byCluster = Dictionary(grouping: pods, by: \.cluster)
         for cluster in manifests.clusters {

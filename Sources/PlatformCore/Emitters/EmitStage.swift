@@ -5,8 +5,8 @@ import PlatformDiagnostics
 /// merge replays the additions in the order one shared context would have seen them, so the same
 /// object of two is kept, and duplicates (E5002) and every other diagnostic come out in the same
 /// order as when the emitters ran one after another.
-public enum EmitStage {
-    public static func run(_ emitters: [any Emitter], plan: PlannedPlatform, templates: TemplateSet,
+package enum EmitStage {
+    package static func run(_ emitters: [any Emitter], plan: PlannedPlatform, templates: TemplateSet,
                            clusters: [String]) -> (manifests: ManifestSet, diagnostics: DiagnosticBag) {
         let emitted = runTracingTemplates(emitters, plan: plan, templates: templates, clusters: clusters)
         return (emitted.manifests, emitted.diagnostics)
@@ -14,13 +14,13 @@ public enum EmitStage {
 
     /// The objects, the diagnostics, and for every object a template was merged into, what the
     /// compiler computed before the merge (keyed by cluster and id).
-    public struct Emitted: Sendable {
-        public var manifests: ManifestSet
-        public var diagnostics: DiagnosticBag
-        public var templated: [ResourceKey: TemplatedObject]
+    package struct Emitted: Sendable {
+        package var manifests: ManifestSet
+        package var diagnostics: DiagnosticBag
+        package var templated: [ResourceKey: TemplatedObject]
     }
 
-    public static func runTracingTemplates(_ emitters: [any Emitter], plan: PlannedPlatform, templates: TemplateSet,
+    package static func runTracingTemplates(_ emitters: [any Emitter], plan: PlannedPlatform, templates: TemplateSet,
                                            clusters: [String]) -> Emitted {
         let contexts = emitters.concurrentMap { emitter in
             var context = EmitContext(templates: templates)
@@ -35,7 +35,7 @@ public enum EmitStage {
 
     /// Adds what a late emitter (one that reads the others' objects, like `NetworkPolicyEmitter`)
     /// produced, exactly as if it had run with the others.
-    public static func merge(_ context: EmitContext, into emitted: inout Emitted, templates: TemplateSet) {
+    package static func merge(_ context: EmitContext, into emitted: inout Emitted, templates: TemplateSet) {
         do {
             let reported = context.diagnostics.all
             var next = 0

@@ -3,14 +3,14 @@ import PlatformDiagnostics
 /// One family of emitted objects (team namespaces, vLLM serving, gateway routes…): it reads the
 /// planned platform and adds typed manifests to the context. Emitters build structures; the one
 /// renderer owns the bytes.
-public protocol Emitter: Sendable {
+package protocol Emitter: Sendable {
     func emit(_ plan: PlannedPlatform, into context: inout EmitContext)
 }
 
 /// Collects what one emitter produces, each object merged onto its base template from
 /// `templates/`, and reports template conflicts as diagnostics. `EmitStage` puts the objects of
 /// every emitter into one `ManifestSet` and reports duplicates.
-public struct EmitContext: Sendable {
+package struct EmitContext: Sendable {
     /// One object the emitter added, and how many diagnostics had been reported by then (so that
     /// a duplicate found later is reported in the place it would have had when found at once).
     struct Addition: Sendable {
@@ -25,17 +25,17 @@ public struct EmitContext: Sendable {
 
     /// The objects in the order the emitter added them.
     private(set) var additions: [Addition] = []
-    public var diagnostics = DiagnosticBag()
-    public let templates: TemplateSet
+    package var diagnostics = DiagnosticBag()
+    package let templates: TemplateSet
 
-    public init(templates: TemplateSet) {
+    package init(templates: TemplateSet) {
         self.templates = templates
     }
 
     /// Adds `manifest` to `cluster`, merged onto the template `template` (e.g. "vllm/deployment")
     /// when one is given and present. The compiler's values win; a scalar the template set
     /// differently is reported as a warning so template authors see it.
-    public mutating func add(_ manifest: Manifest, to cluster: String, template: String? = nil) {
+    package mutating func add(_ manifest: Manifest, to cluster: String, template: String? = nil) {
         var object = manifest
         var templated: TemplatedObject?
         if let key = template, templates[key] != nil {
@@ -55,19 +55,19 @@ public struct EmitContext: Sendable {
 
 /// An object a template was merged into: the template's key and the object as the compiler
 /// computed it, before the merge. Only the compiler's side is trusted by `MergedObjectAudit`.
-public struct TemplatedObject: Sendable {
-    public var template: String
-    public var computed: Manifest
+package struct TemplatedObject: Sendable {
+    package var template: String
+    package var computed: Manifest
 
-    public init(template: String, computed: Manifest) {
+    package init(template: String, computed: Manifest) {
         self.template = template
         self.computed = computed
     }
 }
 
 /// Codes of the emit stage (E5xxx).
-public enum EmitCodes {
-    public static let templateConflict: DiagnosticCode = "W5001"
-    public static let duplicateObject: DiagnosticCode = "E5002"
-    public static let templateInvalid: DiagnosticCode = "E5003"
+package enum EmitCodes {
+    package static let templateConflict: DiagnosticCode = "W5001"
+    package static let duplicateObject: DiagnosticCode = "E5002"
+    package static let templateInvalid: DiagnosticCode = "E5003"
 }

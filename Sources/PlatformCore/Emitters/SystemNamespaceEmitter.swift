@@ -1,10 +1,10 @@
 /// The Namespace of the shared platform services (`Conventions.systemNamespace`: the Gateway's
 /// routes, the LiteLLM proxy, nccl-tests) in every cluster, with Pod Security Standards labels:
 /// `restricted`, or `baseline` with the reason stated where an nccl-tests Job must run sshd as root.
-public struct SystemNamespaceEmitter: Emitter {
-    public init() {}
+package struct SystemNamespaceEmitter: Emitter {
+    package init() {}
 
-    public func emit(_ plan: PlannedPlatform, into context: inout EmitContext) {
+    package func emit(_ plan: PlannedPlatform, into context: inout EmitContext) {
         let p = plan.platform
         let gangs = NCCLTestEmitter.gangs(plan)
         for cluster in p.clusters {

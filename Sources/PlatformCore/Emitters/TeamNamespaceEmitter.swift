@@ -1,10 +1,10 @@
 /// A Namespace and a GPU ResourceQuota per team, in every cluster: tenancy is uniform across the
 /// fleet, so a workload moved between clusters finds its namespace waiting. The quota in each
 /// cluster is the team's part of `quota.gpus` there (`TeamQuotaSplit`), not the whole quota again.
-public struct TeamNamespaceEmitter: Emitter {
-    public init() {}
+package struct TeamNamespaceEmitter: Emitter {
+    package init() {}
 
-    public func emit(_ plan: PlannedPlatform, into context: inout EmitContext) {
+    package func emit(_ plan: PlannedPlatform, into context: inout EmitContext) {
         let p = plan.platform
         let exceptions = PodSecurityLevels.exceptions(plan)
         let split = TeamQuotaSplit.perCluster(plan)

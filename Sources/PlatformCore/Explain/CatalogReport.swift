@@ -2,44 +2,44 @@ import Foundation
 
 /// `platformc explain catalog`: the built-in GPU models and instance types, each instance type
 /// with every sourced price (region, capacity, USD per hour, source, date). Needs no spec.
-public enum CatalogReport {
-    public struct GPURow: Codable, Hashable, Sendable {
-        public var name: String
-        public var vendor: String
-        public var memoryMiB: Int
-        public var architecture: String
-        public var computeCapability: String?
-        public var nvlinkGeneration: Int?
-        public var fp8: Bool
-        public var migProfiles: [String]
-        public var source: String
+package enum CatalogReport {
+    package struct GPURow: Codable, Hashable, Sendable {
+        package var name: String
+        package var vendor: String
+        package var memoryMiB: Int
+        package var architecture: String
+        package var computeCapability: String?
+        package var nvlinkGeneration: Int?
+        package var fp8: Bool
+        package var migProfiles: [String]
+        package var source: String
     }
 
-    public struct PriceRow: Codable, Hashable, Sendable {
-        public var region: String
-        public var capacity: String
-        public var pricePerHour: String
-        public var source: String
-        public var date: String
+    package struct PriceRow: Codable, Hashable, Sendable {
+        package var region: String
+        package var capacity: String
+        package var pricePerHour: String
+        package var source: String
+        package var date: String
     }
 
-    public struct InstanceRow: Codable, Hashable, Sendable {
-        public var name: String
-        public var provider: String
-        public var gpu: String
-        public var gpuCount: Int
-        public var interconnect: String
-        public var islands: [Int]
-        public var fabric: String
-        public var nics: Int
-        public var gbpsPerNic: Int
-        public var vcpus: Int
-        public var memoryGiB: Int
-        public var source: String
-        public var prices: [PriceRow]
+    package struct InstanceRow: Codable, Hashable, Sendable {
+        package var name: String
+        package var provider: String
+        package var gpu: String
+        package var gpuCount: Int
+        package var interconnect: String
+        package var islands: [Int]
+        package var fabric: String
+        package var nics: Int
+        package var gbpsPerNic: Int
+        package var vcpus: Int
+        package var memoryGiB: Int
+        package var source: String
+        package var prices: [PriceRow]
     }
 
-    public static func gpuRows(_ gpus: GPUCatalog = .builtIn) -> [GPURow] {
+    package static func gpuRows(_ gpus: GPUCatalog = .builtIn) -> [GPURow] {
         gpus.names.compactMap { gpus.model(named: $0) }.map {
             GPURow(name: $0.name, vendor: $0.vendor, memoryMiB: $0.memoryMiB, architecture: $0.architecture,
                    computeCapability: $0.computeCapability?.description, nvlinkGeneration: $0.nvlinkGeneration, fp8: $0.fp8,
@@ -48,7 +48,7 @@ public enum CatalogReport {
     }
 
     /// Instance types by provider, then name; prices by region, then capacity.
-    public static func instanceRows(_ instances: InstanceCatalog = .builtIn, prices: PriceCatalog = .builtIn) -> [InstanceRow] {
+    package static func instanceRows(_ instances: InstanceCatalog = .builtIn, prices: PriceCatalog = .builtIn) -> [InstanceRow] {
         instances.types.values.sorted { ($0.provider, $0.name) < ($1.provider, $1.name) }.map { t in
             InstanceRow(name: t.name, provider: t.provider, gpu: t.gpu, gpuCount: t.gpuCount, interconnect: t.interconnect.rawValue,
                         islands: t.nvlinkIslands, fabric: t.fabric.rawValue, nics: t.nics, gbpsPerNic: t.gbpsPerNic,
@@ -60,14 +60,14 @@ public enum CatalogReport {
         }
     }
 
-    public static func json() -> String {
+    package static func json() -> String {
         struct Report: Codable { var gpus: [GPURow]; var instanceTypes: [InstanceRow] }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try! encoder.encode(Report(gpus: gpuRows(), instanceTypes: instanceRows())), as: UTF8.self) + "\n"
     }
 
-    public static func text() -> String {
+    package static func text() -> String {
         var out = "GPU models\n"
         for g in gpuRows() {
             let cc = g.computeCapability.map { ", CC \($0)" } ?? ""

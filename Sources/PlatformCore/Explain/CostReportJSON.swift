@@ -1,10 +1,10 @@
 /// `platformc explain cost --format json` (the lock's short form is `LockFile.Cost(summary:)`). Money is
 /// written as a decimal string in dollars rounded to the cent (`"40179.20"`), so JSON readers never
 /// see binary floating point; GPU counts as numbers.
-public enum CostReportJSON {
-    public static func render(_ r: CostReport) -> String { PrettyJSON.render(value(r)) + "\n" }
+package enum CostReportJSON {
+    package static func render(_ r: CostReport) -> String { PrettyJSON.render(value(r)) + "\n" }
 
-    public static func value(_ r: CostReport) -> ManifestValue {
+    package static func value(_ r: CostReport) -> ManifestValue {
         var teams = ManifestMap()
         for t in r.teams {
             var m: ManifestMap = ["gpus": gpus(t.gpus), "gpusAtMax": gpus(t.gpusAtMax), "monthly": money(t.monthly),

@@ -1,8 +1,8 @@
 /// `platformc explain cost` as text and Markdown: per team, cluster, pool and workload the GPUs
 /// held and the monthly cost now and with every model at `replicas.max`, budgets and their
 /// headroom, idle GPU cost on its own line, and where each price came from.
-public enum CostReportText {
-    public static func text(_ r: CostReport) -> String {
+package enum CostReportText {
+    package static func text(_ r: CostReport) -> String {
         var out = "platform: $\(r.monthly)/month, $\(r.monthlyAtMax)/month at replicas.max"
         if let b = r.budget { out += ", budget $\(b.monthly) (headroom $\(b.monthly - r.monthly))" }
         out += "\n  idle GPUs: $\(r.idle)/month ($\(r.idleAtMax) at max)\n\nteams\n"
@@ -36,9 +36,9 @@ public enum CostReportText {
     }
 
     /// The pricing rule, printed under every report.
-    public static let note = "Node price × 730 h/month for each running node, split over teams by the GPUs they hold (MIG slices by their fraction); idle GPUs stay on their own line. External traffic: fallback tokens/day × 730/24 days at a 3:1 input:output blend.\n"
+    package static let note = "Node price × 730 h/month for each running node, split over teams by the GPUs they hold (MIG slices by their fraction); idle GPUs stay on their own line. External traffic: fallback tokens/day × 730/24 days at a 3:1 input:output blend.\n"
 
-    public static func markdown(_ r: CostReport) -> String {
+    package static func markdown(_ r: CostReport) -> String {
         var out = "### Cost\n\n"
         out += "Platform: **$\(r.monthly)**/month, $\(r.monthlyAtMax) at `replicas.max`"
         if let b = r.budget { out += "; budget $\(b.monthly), headroom $\(b.monthly - r.monthly)" }

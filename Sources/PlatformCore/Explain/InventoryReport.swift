@@ -2,29 +2,29 @@ import Foundation
 
 /// `platformc explain inventory`: per cluster and pool, the GPUs, NVLink islands, memory, fabric and
 /// price per hour, with where each fact came from.
-public enum InventoryReport {
-    public struct PoolRow: Codable, Hashable, Sendable {
-        public var cluster: String
-        public var pool: String
-        public var instanceType: String?
-        public var gpu: String
-        public var gpusPerNode: Int
-        public var nodesMin: Int
-        public var nodesMax: Int
-        public var islands: [Int]
-        public var gpuMemoryMiB: Int
-        public var interconnect: String
-        public var fabric: String
-        public var nics: Int
-        public var gbpsPerNic: Int
-        public var migProfiles: [String: Int]
-        public var gpuAllocation: String
-        public var capacityType: String
-        public var pricePerHour: String?
-        public var priceSource: String
+package enum InventoryReport {
+    package struct PoolRow: Codable, Hashable, Sendable {
+        package var cluster: String
+        package var pool: String
+        package var instanceType: String?
+        package var gpu: String
+        package var gpusPerNode: Int
+        package var nodesMin: Int
+        package var nodesMax: Int
+        package var islands: [Int]
+        package var gpuMemoryMiB: Int
+        package var interconnect: String
+        package var fabric: String
+        package var nics: Int
+        package var gbpsPerNic: Int
+        package var migProfiles: [String: Int]
+        package var gpuAllocation: String
+        package var capacityType: String
+        package var pricePerHour: String?
+        package var priceSource: String
     }
 
-    public static func rows(_ p: Platform) -> [PoolRow] {
+    package static func rows(_ p: Platform) -> [PoolRow] {
         p.clusters.sorted { $0.name < $1.name }.flatMap { c in
             c.nodePools.sorted { $0.name < $1.name }.map { pool in
                 PoolRow(cluster: c.name, pool: pool.name, instanceType: pool.instanceType, gpu: pool.gpu, gpusPerNode: pool.gpusPerNode,
@@ -37,13 +37,13 @@ public enum InventoryReport {
         }
     }
 
-    public static func json(_ p: Platform) -> String {
+    package static func json(_ p: Platform) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try! encoder.encode(["pools": rows(p)]), as: UTF8.self) + "\n"
     }
 
-    public static func text(_ p: Platform) -> String {
+    package static func text(_ p: Platform) -> String {
         var out = ""
         var cluster = ""
         for r in rows(p) {

@@ -1,19 +1,19 @@
 /// `platformc explain placement --baseline ffd`: the same placement problem solved by a simple
 /// reference heuristic, so the claims made for the solver ("fewer stranded GPUs than first-fit
 /// decreasing") can be checked on any spec from the command line.
-public enum PlacementBaseline: String, CaseIterable, Sendable {
+package enum PlacementBaseline: String, CaseIterable, Sendable {
     /// First-fit decreasing: demands biggest first, each in the first pool and node that takes it,
     /// never refined (`PlacementHeuristic.firstFitDecreasing`).
     case ffd
 
-    public var title: String {
+    package var title: String {
         switch self {
         case .ffd: return "first-fit decreasing"
         }
     }
 
     /// The baseline's placement of the platform's demands.
-    public func place(_ platform: Platform) -> Placement {
+    package func place(_ platform: Platform) -> Placement {
         switch self {
         case .ffd: return PlacementSolver.solve(PlacementPass.problem(platform), options: PlacementOptions(heuristic: .firstFitDecreasing))
         }

@@ -4,10 +4,10 @@ import Foundation
 /// stranded GPUs; per model where its replicas went; unplaced demands with reasons; the cost lower
 /// bound and the gap; with a baseline, its figures beside ours. The JSON form is documented in
 /// docs/placement-json.md and stable.
-public enum PlacementExplanation {
-    public static let schemaVersion = 1
+package enum PlacementExplanation {
+    package static let schemaVersion = 1
 
-    public static func json(_ placement: Placement, baseline: (PlacementBaseline, Placement)? = nil) -> String {
+    package static func json(_ placement: Placement, baseline: (PlacementBaseline, Placement)? = nil) -> String {
         func money(_ micros: Int64) -> String { Money(micros: micros).description }
         var object: [String: Any] = [
             "schemaVersion": schemaVersion,
@@ -44,7 +44,7 @@ public enum PlacementExplanation {
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
-    public static func text(_ placement: Placement, baseline: (PlacementBaseline, Placement)? = nil) -> String {
+    package static func text(_ placement: Placement, baseline: (PlacementBaseline, Placement)? = nil) -> String {
         var out = "placement: $\(Money(micros: placement.costPerHourMicros))/h, lower bound $\(Money(micros: placement.lowerBoundMicros))/h, "
         out += "gap \(percentText(placement.gap))\(placement.provedOptimal ? " (proved optimal)" : ""), \(placement.strandedGPUs) stranded GPUs\n\n"
         for pool in placement.pools {

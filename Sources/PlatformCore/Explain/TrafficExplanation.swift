@@ -4,14 +4,14 @@ import PlatformDiagnostics
 /// each (Gateway listener, HTTPRoute rule, LiteLLM's model_list, InferencePool and its endpoint
 /// picker, Service) and whether the NetworkPolicies let it through; then every flow of each
 /// cluster, as the flow check evaluated it.
-public enum TrafficExplanation {
-    public struct ClusterReport: Sendable {
-        public var cluster: String
-        public var routes: [(name: String, hops: [FlowCheck.Verdict])]
-        public var flows: [FlowCheck.Verdict]
+package enum TrafficExplanation {
+    package struct ClusterReport: Sendable {
+        package var cluster: String
+        package var routes: [(name: String, hops: [FlowCheck.Verdict])]
+        package var flows: [FlowCheck.Verdict]
     }
 
-    public static func build(_ graphs: [TrafficGraph], manifests: ManifestSet) -> [ClusterReport] {
+    package static func build(_ graphs: [TrafficGraph], manifests: ManifestSet) -> [ClusterReport] {
         graphs.map { graph in
             let policies = manifests.manifests(in: graph.cluster).filter { $0.kind == "NetworkPolicy" }
             let verdicts = FlowCheck.evaluate(graph, policies: policies)
@@ -36,7 +36,7 @@ public enum TrafficExplanation {
         }
     }
 
-    public static func text(_ reports: [ClusterReport]) -> String {
+    package static func text(_ reports: [ClusterReport]) -> String {
         var out = ""
         for report in reports {
             out += "cluster \(report.cluster)\n"
@@ -73,7 +73,7 @@ public enum TrafficExplanation {
         return (verdict.allowed ? "allowed" : "BLOCKED") + " (" + side("egress", decision.egress) + "; " + side("ingress", decision.ingress) + ")"
     }
 
-    public static func json(_ reports: [ClusterReport]) -> String {
+    package static func json(_ reports: [ClusterReport]) -> String {
         let clusters: [ManifestValue] = reports.map { report in
             let routes: [ManifestValue] = report.routes.map { route in
                 ["name": .string(route.name), "hops": .list(route.hops.map(value))]

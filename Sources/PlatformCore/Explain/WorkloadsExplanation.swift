@@ -2,7 +2,7 @@ import Foundation
 
 /// `platformc explain workloads`: per workload, the pods the upstream controllers create from
 /// what we emit (`DerivedPods`), with the controller fact each was derived by.
-public enum WorkloadsExplanation {
+package enum WorkloadsExplanation {
     struct Row: Codable {
         var cluster: String
         var workload: String
@@ -57,13 +57,13 @@ public enum WorkloadsExplanation {
         }
     }
 
-    public static func json(_ pods: [DerivedPod]) -> String {
+    package static func json(_ pods: [DerivedPod]) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try! encoder.encode(["pods": rows(pods)]), as: UTF8.self) + "\n"
     }
 
-    public static func text(_ pods: [DerivedPod]) -> String {
+    package static func text(_ pods: [DerivedPod]) -> String {
         var out = ""
         var cluster = ""
         var workload = ""

@@ -1,18 +1,18 @@
 import PlatformDiagnostics
 
 /// Codes of the placement pass (E3xxx).
-public enum PlacementCodes {
-    public static let unplaced: DiagnosticCode = "E3001"
-    public static let headroomShort: DiagnosticCode = "W3002"
+package enum PlacementCodes {
+    package static let unplaced: DiagnosticCode = "E3001"
+    package static let headroomShort: DiagnosticCode = "W3002"
 }
 
 /// IR → `PlacementProblem` → `PlacementSolver` → `PlannedPlatform`. Demands that cannot be placed
 /// become errors at the workload's spec location, with notes at the demands that hold the capacity.
-public enum PlacementPass {
-    public static func modelDemandID(_ name: String) -> String { "model/\(name)" }
-    public static func jobDemandID(_ name: String) -> String { "job/\(name)" }
+package enum PlacementPass {
+    package static func modelDemandID(_ name: String) -> String { "model/\(name)" }
+    package static func jobDemandID(_ name: String) -> String { "job/\(name)" }
 
-    public static func problem(_ p: Platform) -> PlacementProblem {
+    package static func problem(_ p: Platform) -> PlacementProblem {
         let pools = p.clusters.flatMap(\.nodePools).map { pool in
             let merged = pool.migProfiles.isEmpty && pool.gpusPerNode > 1 && pool.largestIsland == 1 && p.models.contains { m in
                 m.allowPCIe && m.migProfile == nil && m.gpuModel == pool.gpu && m.nodesPerReplica == 1 && m.gpusPerReplica > 1
@@ -47,7 +47,7 @@ public enum PlacementPass {
 
     /// `previous`: the placement of the last compile (`platform.lock.json` of the GitOps head),
     /// which the solver keeps wherever it still holds (`StickyPlacement`); nil places afresh.
-    public static func run(_ p: Platform, previous: LockPlacement? = nil, into diagnostics: inout DiagnosticBag) -> PlannedPlatform {
+    package static func run(_ p: Platform, previous: LockPlacement? = nil, into diagnostics: inout DiagnosticBag) -> PlannedPlatform {
         let previousPools = previous.map(Self.previousPools) ?? [:]
         let sticky = StickyPlacement.solve(problem(p), previous: previousPools) { demand in .pinned(at: pinLocation(demand, in: p)) }
         let placement = sticky.placement

@@ -1,32 +1,32 @@
 /// The platform after the passes: where every workload runs (and, later, what it costs).
 /// Emitters read this and nothing else.
-public struct PlannedPlatform: Sendable {
-    public var platform: Platform
+package struct PlannedPlatform: Sendable {
+    package var platform: Platform
     /// Model name → the pools its minimum replicas were placed on, in pool order.
-    public var modelAssignments: [String: [PoolAssignment]]
+    package var modelAssignments: [String: [PoolAssignment]]
     /// Training job name → the pool its gang was placed on.
-    public var jobAssignments: [String: PoolAssignment]
+    package var jobAssignments: [String: PoolAssignment]
     /// Agent name → the cluster it runs in (`AgentPlacement`).
-    public var agentClusters: [String: String] = [:]
+    package var agentClusters: [String: String] = [:]
     /// Workloads placed elsewhere than the previous placement said, each with its cause; empty
     /// when the compile had no previous placement.
-    public var moves: [PlacementMove] = []
+    package var moves: [PlacementMove] = []
     /// The solver's full answer (nodes, holders, utilisation, stranded GPUs, bound and gap).
-    public var placement: Placement?
+    package var placement: Placement?
     /// What the placement costs per month, per pool, workload and team (the cost pass).
-    public var cost: CostReport?
+    package var cost: CostReport?
     /// NCCL topology files named by pools' `topologyFile`, as the spec wrote the path → bytes
     /// (read by the CLI relative to the spec's folder; the core never touches the file system).
-    public var topologyFiles: [String: [UInt8]] = [:]
+    package var topologyFiles: [String: [UInt8]] = [:]
 
-    public init(platform: Platform, modelAssignments: [String: [PoolAssignment]] = [:], jobAssignments: [String: PoolAssignment] = [:]) {
+    package init(platform: Platform, modelAssignments: [String: [PoolAssignment]] = [:], jobAssignments: [String: PoolAssignment] = [:]) {
         self.platform = platform
         self.modelAssignments = modelAssignments
         self.jobAssignments = jobAssignments
     }
 
     /// The clusters a model runs in (sorted), from its placement.
-    public func clusters(of model: String) -> [String] {
+    package func clusters(of model: String) -> [String] {
         // A model sits in a handful of pools: an array beats building a Set on every call.
         var names: [String] = []
         for assignment in modelAssignments[model] ?? [] where !names.contains(assignment.cluster) { names.append(assignment.cluster) }
@@ -34,20 +34,20 @@ public struct PlannedPlatform: Sendable {
     }
 
     /// The cluster a workload lives in: its placed cluster, else its pin, else the first cluster.
-    public func primaryCluster(ofModel model: String) -> String? {
+    package func primaryCluster(ofModel model: String) -> String? {
         clusters(of: model).first ?? platform.model(model)?.cluster ?? platform.clusters.first?.name
     }
 }
 
 /// Where a group of replicas (or a gang) of one workload runs.
-public struct PoolAssignment: Hashable, Sendable {
-    public var cluster: String
-    public var pool: String
-    public var replicas: Int
+package struct PoolAssignment: Hashable, Sendable {
+    package var cluster: String
+    package var pool: String
+    package var replicas: Int
     /// Node names the replicas sit on, as the placement named them (`cluster/pool/node-0`).
-    public var nodes: [String]
+    package var nodes: [String]
 
-    public init(cluster: String, pool: String, replicas: Int, nodes: [String]) {
+    package init(cluster: String, pool: String, replicas: Int, nodes: [String]) {
         self.cluster = cluster
         self.pool = pool
         self.replicas = replicas

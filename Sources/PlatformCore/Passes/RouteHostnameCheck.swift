@@ -1,8 +1,8 @@
 import PlatformDiagnostics
 
 /// Codes of the route checks that need the placement (E13xx).
-public enum RouteCodes {
-    public static let hostnameInTwoClusters: DiagnosticCode = "E1300"
+package enum RouteCodes {
+    package static let hostnameInTwoClusters: DiagnosticCode = "E1300"
 }
 
 /// A hostname reaches one cluster: DNS resolves a name, not a path, so routes that share a

@@ -9,12 +9,12 @@ import PlatformDiagnostics
 /// the spec, and reports it once per (cluster, team) the grant is bound for, so per-team
 /// overrides in `policy:` apply. A server no agent uses is still reported (without a team): it
 /// is granted the moment one does.
-public protocol MCPGrantRule: PolicyRule {
+package protocol MCPGrantRule: PolicyRule {
     /// Why holding `verb` on `resource` of `group` is an escalation; nil when it is not one.
     func risk(group: String, resource: String, verb: String) -> String?
 }
 
-public extension MCPGrantRule {
+package extension MCPGrantRule {
     func check(_ input: PolicyInput) -> [PolicyViolation] {
         let p = input.platform
         var found: [PolicyViolation] = []

@@ -3,12 +3,12 @@ import PlatformDiagnostics
 /// Runs every policy rule and resolves each violation's severity against the spec's `policy:`
 /// section (rule default, then global, cluster, team settings); `off` drops it. Also reports
 /// overrides that name no cluster or team, or ones the platform does not have.
-public enum PolicyPass {
+package enum PolicyPass {
     /// E7000 for the `policy:` section itself; each rule reports under its own `P70xx` code, whatever severity it resolves to.
-    public static let configurationCode: DiagnosticCode = "E7000"
+    package static let configurationCode: DiagnosticCode = "E7000"
 
     /// `cost` defaults to the plan's cost report (the cost pass), which `team-budget` reads.
-    public static func run(_ platform: Platform, plan: PlannedPlatform? = nil, cost: (any TeamCostSource)? = nil) -> [Diagnostic] {
+    package static func run(_ platform: Platform, plan: PlannedPlatform? = nil, cost: (any TeamCostSource)? = nil) -> [Diagnostic] {
         let input = PolicyInput(platform: platform, plan: plan, cost: cost ?? plan?.cost)
         let config = platform.policyConfiguration
         var found = configurationProblems(platform)

@@ -10,12 +10,12 @@
 /// each of them is named `<kind>-<name>_<group>.yaml` (`core` for the core group); `_` appears in
 /// no kind, name or group, so these never collide with other names. Should that still collide
 /// (kinds differing only in case within one group), an ordinal `_2`, `_3`… in id order follows.
-public enum GitOpsLayout {
+package enum GitOpsLayout {
     /// The folder of cluster-scoped objects; `_` keeps it apart from every namespace name.
-    public static let clusterScopedFolder = "_cluster"
+    package static let clusterScopedFolder = "_cluster"
 
     /// Every cluster of `manifests` as files under `root`.
-    public static func render(_ manifests: ManifestSet, root: String = "clusters") -> RenderedTree {
+    package static func render(_ manifests: ManifestSet, root: String = "clusters") -> RenderedTree {
         // Clusters are rendered on all cores; their paths are disjoint, so merging is order-free.
         var files: [String: String] = [:]
         for clusterFiles in manifests.clusters.concurrentMap({ render($0, root: root) }) {
@@ -26,7 +26,7 @@ public enum GitOpsLayout {
 
     /// The file each object of `manifests` is rendered to by `render` (path → object): a diff
     /// against a fresh compile reads the objects of unchanged files from here instead of parsing them.
-    public static func objectPaths(_ manifests: ManifestSet, root: String = "clusters") -> [String: Manifest] {
+    package static func objectPaths(_ manifests: ManifestSet, root: String = "clusters") -> [String: Manifest] {
         let clusters = manifests.clusters.concurrentMap { cluster in
             let clusterDir = directory(of: cluster, root: root)
             return namedFolders(of: cluster).flatMap { folder, named in
@@ -75,7 +75,7 @@ public enum GitOpsLayout {
     }
 
     /// A kustomize.config.k8s.io/v1beta1 Kustomization listing `resources` in the given order.
-    public static func kustomization(_ resources: [String]) -> String {
+    package static func kustomization(_ resources: [String]) -> String {
         YAMLRenderer.render([
             "apiVersion": "kustomize.config.k8s.io/v1beta1",
             "kind": "Kustomization",

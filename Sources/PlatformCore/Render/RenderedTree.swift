@@ -1,16 +1,16 @@
 /// The compiler's output as files: relative path → canonical YAML text. The GitOps module writes
 /// it to a git tree; nothing here touches the file system.
-public struct RenderedTree: Hashable, Sendable {
+package struct RenderedTree: Hashable, Sendable {
     /// Relative path (with `/`) → file contents.
-    public var files: [String: String]
+    package var files: [String: String]
 
-    public init(files: [String: String] = [:]) { self.files = files }
+    package init(files: [String: String] = [:]) { self.files = files }
 
     /// Every path in byte order: the one order of listings and writes.
-    public var paths: [String] { files.keys.sorted { $0.precedesInByteOrder($1) } }
+    package var paths: [String] { files.keys.sorted { $0.precedesInByteOrder($1) } }
 
     /// The files in path order.
-    public var sortedFiles: [(path: String, contents: String)] {
+    package var sortedFiles: [(path: String, contents: String)] {
         files.sorted { $0.key.precedesInByteOrder($1.key) }.map { (path: $0.key, contents: $0.value) }
     }
 }

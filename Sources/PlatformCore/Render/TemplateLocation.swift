@@ -5,7 +5,7 @@ extension TemplateSet {
     /// Where template `key` sets the value at `fieldPath` (e.g. `["metadata", "namespace"]`): the
     /// value's own position, or the template file's first line when it does not set it; nil for
     /// an unknown key. Parses the template again: only a finding asks, so loading keeps no positions.
-    public func location(of fieldPath: [String], in key: String) -> SourceLocation? {
+    package func location(of fieldPath: [String], in key: String) -> SourceLocation? {
         guard let source = sources[key], let file = file(of: key) else { return nil }
         var node = try? Yams.compose(yaml: source.text, .basic)
         for field in fieldPath {

@@ -1,13 +1,13 @@
 /// A place where a template and the compiler disagreed; the computed value won. The caller turns
 /// it into a diagnostic (a template silently losing a field would surprise its author).
-public struct MergeConflict: Hashable, Sendable, CustomStringConvertible {
+package struct MergeConflict: Hashable, Sendable, CustomStringConvertible {
     /// Like `spec.template.spec.containers[vllm].image`; keys that are not simple words are
     /// written `["prometheus.io/scrape"]`.
-    public var path: String
-    public var templateValue: ManifestValue
-    public var computedValue: ManifestValue
+    package var path: String
+    package var templateValue: ManifestValue
+    package var computedValue: ManifestValue
 
-    public var description: String {
+    package var description: String {
         "\(path): template has \(templateValue.jsonText), computed \(computedValue.jsonText)"
     }
 }
@@ -20,9 +20,9 @@ public struct MergeConflict: Hashable, Sendable, CustomStringConvertible {
 ///   the computed items the template lacks, in computed order;
 /// - any other list, and any scalar, is replaced whole by the computed value; when that differs
 ///   from the template's, a `MergeConflict` records it.
-public enum TemplateMerge {
+package enum TemplateMerge {
     /// The merged value and every conflict, in document order.
-    public static func merge(template: ManifestValue, computed: ManifestValue,
+    package static func merge(template: ManifestValue, computed: ManifestValue,
                              path: String = "") -> (ManifestValue, [MergeConflict]) {
         var conflicts: [MergeConflict] = []
         let merged = merge(template, computed, path: path, conflicts: &conflicts)

@@ -1,36 +1,36 @@
 /// The base manifests of `templates/`, keyed by their path without extension
 /// (`vllm/deployment.yaml` → `vllm/deployment`). Pure: the CLI reads the files and passes their
 /// contents.
-public struct TemplateSet: Hashable, Sendable {
+package struct TemplateSet: Hashable, Sendable {
     /// A template file that could not be used; the others still load.
-    public struct LoadError: Hashable, Sendable, CustomStringConvertible {
+    package struct LoadError: Hashable, Sendable, CustomStringConvertible {
         /// The path as given, relative to the templates folder.
-        public var path: String
-        public var message: String
-        public var line: Int?
-        public var column: Int?
+        package var path: String
+        package var message: String
+        package var line: Int?
+        package var column: Int?
 
-        public var description: String {
+        package var description: String {
             guard let line, let column else { return "\(path): \(message)" }
             return "\(path):\(line):\(column): \(message)"
         }
     }
 
     /// Parsed templates by key.
-    public private(set) var templates: [String: ManifestValue]
+    package private(set) var templates: [String: ManifestValue]
     /// The file each template came from (relative path) and its text, by key: the audit of the
     /// merged objects points its errors at the template line that caused them.
-    public private(set) var sources: [String: TemplateSource] = [:]
+    package private(set) var sources: [String: TemplateSource] = [:]
     /// How the templates folder is shown in locations (`templates`); set by the CLI.
-    public var folder: String = "templates"
+    package var folder: String = "templates"
 
     /// An empty set: every emitter then uses only what it computes.
-    public init() { templates = [:] }
+    package init() { templates = [:] }
 
     /// Parses every `.yaml`/`.yml` file of `files` (relative path → contents; other files are
     /// ignored) and returns the set and the files it refused, sorted by path: YAML errors,
     /// documents that are not maps, and two files with the same key.
-    public static func load(files: [String: String]) -> (TemplateSet, [LoadError]) {
+    package static func load(files: [String: String]) -> (TemplateSet, [LoadError]) {
         var set = TemplateSet()
         var errors: [LoadError] = []
         var sources: [String: String] = [:]
@@ -59,10 +59,10 @@ public struct TemplateSet: Hashable, Sendable {
     }
 
     /// The template for `key` (`vllm/deployment`), if any.
-    public subscript(key: String) -> ManifestValue? { templates[key] }
+    package subscript(key: String) -> ManifestValue? { templates[key] }
 
     /// Where the template file of `key` is, as shown in diagnostics.
-    public func file(of key: String) -> String? {
+    package func file(of key: String) -> String? {
         guard let path = sources[key]?.path else { return nil }
         var relative = Substring(path)
         while relative.hasPrefix("./") { relative = relative.dropFirst(2) }
@@ -70,16 +70,16 @@ public struct TemplateSet: Hashable, Sendable {
     }
 
     /// The keys in byte order.
-    public var keys: [String] { templates.keys.sorted { $0.precedesInByteOrder($1) } }
+    package var keys: [String] { templates.keys.sorted { $0.precedesInByteOrder($1) } }
 
     /// `computed` merged onto the template for `key`; without a template, `computed` unchanged.
-    public func apply(_ key: String, to computed: ManifestValue) -> (ManifestValue, [MergeConflict]) {
+    package func apply(_ key: String, to computed: ManifestValue) -> (ManifestValue, [MergeConflict]) {
         guard let template = templates[key] else { return (computed, []) }
         return TemplateMerge.merge(template: template, computed: computed)
     }
 
     /// True for the file names `load` reads (`.yaml` and `.yml`): the CLI lists the folder with this.
-    public static func isTemplatePath(_ path: String) -> Bool { key(forPath: path) != nil }
+    package static func isTemplatePath(_ path: String) -> Bool { key(forPath: path) != nil }
 
     /// `./vllm/deployment.yaml` → `vllm/deployment`; nil for files that are not YAML.
     static func key(forPath path: String) -> String? {
@@ -94,7 +94,7 @@ public struct TemplateSet: Hashable, Sendable {
 }
 
 /// A template file's relative path and text.
-public struct TemplateSource: Hashable, Sendable {
-    public var path: String
-    public var text: String
+package struct TemplateSource: Hashable, Sendable {
+    package var path: String
+    package var text: String
 }

@@ -2,11 +2,11 @@ import PlatformDiagnostics
 
 extension CredentialDetector {
     /// `CredentialShapes` as the detector of the diagnostics' redaction step.
-    public static let credentialShapes = CredentialDetector(ranges: { CredentialShapes.ranges(in: $0) },
+    package static let credentialShapes = CredentialDetector(ranges: { CredentialShapes.ranges(in: $0) },
                                                             showsCredential: { CredentialShapes.lineShowsCredential($0) })
 }
 
 extension DiagnosticRedaction {
     /// A redaction that detects every credential shape, before any scan has recorded a value.
-    public static var credentialShapes: DiagnosticRedaction { DiagnosticRedaction(detector: .credentialShapes) }
+    package static var credentialShapes: DiagnosticRedaction { DiagnosticRedaction(detector: .credentialShapes) }
 }

@@ -4,7 +4,7 @@ import Foundation
 /// with a password, and high-entropy strings in fields named like `key`, `token`, `password` or
 /// `secret`. It answers with the kind of credential, never with the matched text, so no caller
 /// can print the value by accident.
-public enum CredentialShapes {
+package enum CredentialShapes {
     /// One recognisable shape: a name for messages and a pattern found anywhere in a value.
     struct Shape {
         var kind: String
@@ -94,7 +94,7 @@ public enum CredentialShapes {
 
     /// The kind of credential `value` looks like, or nil. `field` is the key (or env var name)
     /// the value sits under; it enables the high-entropy check.
-    public static func match(_ value: String, field: String? = nil) -> String? {
+    package static func match(_ value: String, field: String? = nil) -> String? {
         let length = value.utf8.count
         guard length >= shortestMatch else { return nil }
         let anchored = value.utf8.withContiguousStorageIfAvailable(anchoredShapes)
@@ -154,7 +154,7 @@ public enum CredentialShapes {
     /// Where credential shapes occur in `text` (high-entropy values need a field, so they are not
     /// found here). For redacting diagnostics and output lines, not for the per-value scan: each
     /// call may compile regular expressions.
-    public static func ranges(in text: String) -> [Range<String.Index>] {
+    package static func ranges(in text: String) -> [Range<String.Index>] {
         guard text.utf8.count >= shortestMatch else { return [] }
         let anchored = Array(text.utf8).withUnsafeBufferPointer(anchoredShapes)
         guard anchored != 0 else { return [] }
@@ -170,7 +170,7 @@ public enum CredentialShapes {
     }
 
     /// `text` with every credential shape in it replaced by `placeholder`.
-    public static func redacting(_ text: String, placeholder: String = "<redacted>") -> String {
+    package static func redacting(_ text: String, placeholder: String = "<redacted>") -> String {
         let found = ranges(in: text).sorted { $0.lowerBound < $1.lowerBound }
         guard !found.isEmpty else { return text }
         var out = "", cursor = text.startIndex
@@ -184,7 +184,7 @@ public enum CredentialShapes {
 
     /// True when a source line shows a credential: a shape anywhere in it, or a high-entropy value
     /// after a credential-named key (`token: …`, `{ apiKey: … }`, `- --api-key=…`).
-    public static func lineShowsCredential(_ line: Substring) -> Bool {
+    package static func lineShowsCredential(_ line: Substring) -> Bool {
         let text = String(line)
         if !ranges(in: text).isEmpty { return true }
         guard text.utf8.count >= shortestHighEntropy else { return false }
@@ -200,7 +200,7 @@ public enum CredentialShapes {
     }
 
     /// True when a field's name says it holds a key, token, password or secret.
-    public static func isCredentialField(_ name: String) -> Bool {
+    package static func isCredentialField(_ name: String) -> Bool {
         // An ASCII name is lower-cased byte by byte as it is compared, without building a copy;
         // others go through `lowercased()` (after which A–Z no longer occur).
         let ascii = name.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
@@ -226,7 +226,7 @@ public enum CredentialShapes {
     /// Long, unspaced and random-looking: at least 16 characters, Shannon entropy of at least 3.5
     /// bits per character, and either mixed case with digits or one unbroken alphanumeric run of 24
     /// or more. Secret *names* (lower-case DNS labels with hyphens, like `openai-api-key`) pass.
-    public static func isHighEntropy(_ value: String) -> Bool {
+    package static func isHighEntropy(_ value: String) -> Bool {
         let chars = Array(value)
         guard chars.count >= 16, !chars.contains(where: \.isWhitespace), entropy(chars) >= 3.5 else { return false }
         let upper = chars.contains(where: \.isUppercase), lower = chars.contains(where: \.isLowercase)

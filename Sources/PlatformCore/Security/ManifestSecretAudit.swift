@@ -5,8 +5,8 @@ import PlatformDiagnostics
 /// created out of band and referenced by name); any string shaped like a credential is an error,
 /// and so is a high-entropy value under a credential-named key or env var. Messages name the
 /// object and the field, never the value.
-public enum ManifestSecretAudit {
-    public static func run(_ manifests: ManifestSet) -> [Diagnostic] {
+package enum ManifestSecretAudit {
+    package static func run(_ manifests: ManifestSet) -> [Diagnostic] {
         // One cluster per core; findings are concatenated in cluster order, as a loop would give them.
         manifests.clusters.concurrentMap(audit).flatMap { $0 }
     }

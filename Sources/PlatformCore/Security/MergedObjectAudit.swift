@@ -16,8 +16,8 @@ import PlatformDiagnostics
 ///   could add them.
 /// Errors point at the template line that caused them; a finding in what the compiler computed
 /// itself (a compiler bug) has no location.
-public enum MergedObjectAudit {
-    public static func run(_ manifests: ManifestSet, templated: [ResourceKey: TemplatedObject], templates: TemplateSet,
+package enum MergedObjectAudit {
+    package static func run(_ manifests: ManifestSet, templated: [ResourceKey: TemplatedObject], templates: TemplateSet,
                            platform: Platform) -> (manifests: ManifestSet, diagnostics: [Diagnostic]) {
         let minor = Int(platform.kubernetesVersion.split(separator: ".").last ?? "") ?? 34
         var exceptions: [String: [SecurityException]] = [:]

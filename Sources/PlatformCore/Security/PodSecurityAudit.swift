@@ -10,8 +10,8 @@ import PlatformDiagnostics
 /// `Conventions.securityExceptionAnnotation` on the template or its object. The annotation counts
 /// only where the compiler wrote it (on the object it computed, before templates were merged): a
 /// template that adds it silences nothing.
-public enum PodSecurityAudit {
-    public static func run(_ manifests: ManifestSet, templated: [ResourceKey: TemplatedObject] = [:]) -> [Diagnostic] {
+package enum PodSecurityAudit {
+    package static func run(_ manifests: ManifestSet, templated: [ResourceKey: TemplatedObject] = [:]) -> [Diagnostic] {
         // One cluster per core; findings are concatenated in cluster order, as a loop would give them.
         manifests.clusters.concurrentMap { audit($0, templated: templated) }.flatMap { $0 }
     }

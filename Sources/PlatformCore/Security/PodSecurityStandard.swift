@@ -1,10 +1,10 @@
 /// One step of a path into an object: a map key, a list item known by its `name`, or a list index.
-public enum ManifestPathStep: Hashable, Sendable, CustomStringConvertible {
+package enum ManifestPathStep: Hashable, Sendable, CustomStringConvertible {
     case key(String)
     case named(String)
     case index(Int)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .key(key): return key
         case let .named(name): return "[\(name)]"
@@ -13,7 +13,7 @@ public enum ManifestPathStep: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// `spec.template.spec.containers[debug].securityContext.privileged`.
-    public static func text(_ path: [ManifestPathStep]) -> String {
+    package static func text(_ path: [ManifestPathStep]) -> String {
         var out = ""
         for step in path {
             if case .key = step, !out.isEmpty { out += "." }
@@ -31,21 +31,21 @@ public enum ManifestPathStep: Hashable, Sendable, CustomStringConvertible {
 /// for the fields the baseline forbids wherever they stand (`securityContext`,
 /// `podSecurityContext`, `volumes`, `hostNetwork`… of custom resources such as kagent's Agent
 /// deployment or TrainJob overrides), so a pod spec nested where we do not look is still checked.
-public enum PodSecurityStandard {
+package enum PodSecurityStandard {
     /// One control a pod breaks: where (a path from the object's root), and how.
-    public struct Finding: Hashable, Sendable {
-        public var control: PodSecurityControl
+    package struct Finding: Hashable, Sendable {
+        package var control: PodSecurityControl
         /// The level whose rule this is (`capabilities` and `seccomp` have both).
-        public var level: PodSecurityControl.Level
-        public var path: [ManifestPathStep]
+        package var level: PodSecurityControl.Level
+        package var path: [ManifestPathStep]
         /// How many steps of `path` lead to the thing at fault (the container for a missing
         /// field): a template that holds that much of the path is what put it there.
-        public var anchor: Int
-        public var detail: String
+        package var anchor: Int
+        package var detail: String
     }
 
     /// Every finding in `object` at `level`, for Kubernetes `1.<minor>`.
-    public static func findings(in object: ManifestValue, level: PodSecurityControl.Level, minor: Int) -> [Finding] {
+    package static func findings(in object: ManifestValue, level: PodSecurityControl.Level, minor: Int) -> [Finding] {
         var walker = Walker(level: level, minor: minor)
         var path: [ManifestPathStep] = []
         walker.walk(object, path: &path)

@@ -4,10 +4,10 @@ import PlatformDiagnostics
 
 /// Rationale: a spec exception is the one way past the audit of the merged objects, so it must
 /// name a real workload and say why. Runs with the reference checks of the front end.
-public struct SecurityExceptionCheck {
-    public init() {}
+package struct SecurityExceptionCheck {
+    package init() {}
 
-    public func check(_ platform: Platform, into diagnostics: inout DiagnosticBag) {
+    package func check(_ platform: Platform, into diagnostics: inout DiagnosticBag) {
         let workloads = Set(platform.models.map(\.name) + platform.training.map(\.name) + platform.agents.map(\.name))
         for exception in platform.securityExceptions {
             if !workloads.contains(exception.workload) {

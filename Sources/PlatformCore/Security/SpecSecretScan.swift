@@ -6,10 +6,10 @@ import PlatformDiagnostics
 /// field and the kind of credential, never the value, and are marked so renderers show no source
 /// line under them. Every credential found is also recorded in the bag's redaction, so no other
 /// diagnostic (an invalid name, an unknown key) can print it either.
-public struct SpecSecretScan {
-    public init() {}
+package struct SpecSecretScan {
+    package init() {}
 
-    public func check(_ root: SpecNode, into diagnostics: inout DiagnosticBag) {
+    package func check(_ root: SpecNode, into diagnostics: inout DiagnosticBag) {
         walk(root, path: "", field: nil, into: &diagnostics)
     }
 

@@ -4,18 +4,18 @@ import Yams
 /// Finds where in a template file a path of the merged object is written, so an audit error
 /// points at the template line that caused it. Parses the template again (with positions) only
 /// when there is something to report.
-public struct TemplateLocator {
+package struct TemplateLocator {
     let root: Node?
     let file: String
 
-    public init(text: String, file: String) {
+    package init(text: String, file: String) {
         root = (try? Yams.compose(yaml: text, .basic)) ?? nil
         self.file = file
     }
 
     /// The position of the deepest step of `path` the template writes, and how many steps it
     /// holds; nil when it holds none of them.
-    public func locate(_ path: [ManifestPathStep]) -> (location: SourceLocation, depth: Int)? {
+    package func locate(_ path: [ManifestPathStep]) -> (location: SourceLocation, depth: Int)? {
         guard var node = root else { return nil }
         var found: (location: SourceLocation, depth: Int)?
         for (depth, step) in path.enumerated() {

@@ -15,8 +15,8 @@ import PlatformDiagnostics
 ///   `platform-<namespace>` becomes Flux's `kustomize.toolkit.fluxcd.io/name` label.
 /// The names come from `Conventions` and the emitters, so the check follows them. E1107 at the
 /// spec name, naming the derived object and its limit.
-public struct DerivedNames {
-    public init() {}
+package struct DerivedNames {
+    package init() {}
 
     enum Rule {
         case dns1035  // Service names: a letter first, letters, digits and `-`, at most 63
@@ -36,7 +36,7 @@ public struct DerivedNames {
         }
     }
 
-    public func check(_ p: Platform, into diagnostics: inout DiagnosticBag) {
+    package func check(_ p: Platform, into diagnostics: inout DiagnosticBag) {
         func require(_ derived: String, _ object: String, _ rule: Rule, from what: String, at location: SourceLocation, help: String) {
             guard let problem = rule.problem(derived) else { return }
             diagnostics.error(NamingCodes.derivedNameInvalid, "\(what) gives \(object) `\(derived)`, which \(problem)", at: location,

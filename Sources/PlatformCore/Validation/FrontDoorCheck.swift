@@ -1,20 +1,20 @@
 import PlatformDiagnostics
 
 /// Codes of the front door: client authentication and what enforces budgets (E7300–W7399).
-public enum FrontDoorCodes {
+package enum FrontDoorCodes {
     /// A team budget with nothing that enforces it: LiteLLM needs its database and client keys.
-    public static let budgetReportedOnly: DiagnosticCode = "W7300"
+    package static let budgetReportedOnly: DiagnosticCode = "W7300"
     /// A route needs LiteLLM, which admits only its keys, while `gateway.clientAuth` is `none`.
-    public static let routeNeedsKeys: DiagnosticCode = "E7301"
+    package static let routeNeedsKeys: DiagnosticCode = "E7301"
     /// Two routes through LiteLLM answer to one model name but split or fall back differently:
     /// LiteLLM picks deployments by the request's `model`, not by the route it came in on.
-    public static let sharedClientModelName: DiagnosticCode = "E7310"
+    package static let sharedClientModelName: DiagnosticCode = "E7310"
     /// A team's `keySecret` while LiteLLM has no database: keys are rows of it.
-    public static let keyWithoutDatabase: DiagnosticCode = "E7311"
+    package static let keyWithoutDatabase: DiagnosticCode = "E7311"
     /// A team's `keySecret` while `gateway.clientAuth` is `none`: no client would send it.
-    public static let keyWithoutClientAuth: DiagnosticCode = "E7312"
+    package static let keyWithoutClientAuth: DiagnosticCode = "E7312"
     /// Two teams name one `keySecret`: a key belongs to one team.
-    public static let keyOfTwoTeams: DiagnosticCode = "E7313"
+    package static let keyOfTwoTeams: DiagnosticCode = "E7313"
 }
 
 /// The spec says how clients authenticate and what enforces budgets; this holds it to what LiteLLM

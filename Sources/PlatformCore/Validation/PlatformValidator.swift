@@ -2,16 +2,16 @@ import PlatformDiagnostics
 import PlatformFrontEnd
 
 /// Runs every hardware rule against the lowered platform; each reports with its numbers.
-public struct PlatformValidator {
-    public static let rules: [any PlatformRule] = [
+package struct PlatformValidator {
+    package static let rules: [any PlatformRule] = [
         FrontEndRules.gpuInCluster, FrontEndRules.memoryFit, FrontEndRules.tensorParallelIsland, FrontEndRules.dtypeSupport,
         FrontEndRules.migProfile, FrontEndRules.trainingGang, FrontEndRules.quotaInventory, FrontEndRules.modelShape, AgentToolCallingRule(),
         ProviderModelRule(), GitOpsURLRule(), AgentWiringRule(), FrontEndRules.nodePoolProvisioning, FrontEndRules.quotaSpan, EngineSettingsRule(),
     ]
 
-    public init() {}
+    package init() {}
 
-    public func check(_ platform: Platform, into diagnostics: inout DiagnosticBag) {
+    package func check(_ platform: Platform, into diagnostics: inout DiagnosticBag) {
         for rule in Self.rules { rule.check(platform, into: &diagnostics) }
     }
 }

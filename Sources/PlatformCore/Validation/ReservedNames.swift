@@ -6,13 +6,13 @@ import PlatformDiagnostics
 /// `kgateway-system` would be let into every model, one in `kube-system` would relabel the
 /// cluster's own. The platform's namespaces come from `Conventions` and `FleetEmitter`, so the
 /// table follows them.
-public enum ReservedNames {
-    public struct Entry: Sendable {
-        public var name: String
-        public var reason: String
+package enum ReservedNames {
+    package struct Entry: Sendable {
+        package var name: String
+        package var reason: String
     }
 
-    public static let namespaces: [Entry] = [
+    package static let namespaces: [Entry] = [
         Entry(name: "default", reason: "Kubernetes puts objects without a namespace there, and the API server's `kubernetes` Service"),
         Entry(name: Conventions.dnsNamespace, reason: "Kubernetes' own components; every team's `allow-dns` policy admits its DNS pods"),
         Entry(name: "kube-public", reason: "Kubernetes makes it readable by everyone, unauthenticated users included"),
@@ -30,14 +30,14 @@ public enum ReservedNames {
         Entry(name: "cluster-scoped", reason: "with Flux, its Kustomization would be the one of the cluster-scoped objects"),
     ]
     /// Kubernetes reserves the `kube-` prefix for its system namespaces.
-    public static let namespacePrefix = Entry(name: "kube-", reason: "Kubernetes reserves the prefix for its system namespaces")
+    package static let namespacePrefix = Entry(name: "kube-", reason: "Kubernetes reserves the prefix for its system namespaces")
 
-    public static let clusterNames: [Entry] = [
+    package static let clusterNames: [Entry] = [
         Entry(name: "in-cluster", reason: "Argo CD's name for the cluster it runs in: the ApplicationSet would apply this folder there"),
     ]
 
     /// Why `namespace` is reserved; nil when a team may use it.
-    public static func reason(forNamespace namespace: String) -> String? {
+    package static func reason(forNamespace namespace: String) -> String? {
         if let entry = namespaces.first(where: { $0.name == namespace }) { return entry.reason }
         return namespace.hasPrefix(namespacePrefix.name) ? namespacePrefix.reason : nil
     }
@@ -47,10 +47,10 @@ public enum ReservedNames {
 /// E1102 and E1103 at the name that chose the namespace or the cluster; E1108 when a second team
 /// chooses a namespace another team already has (it would share the first team's Secrets, quota
 /// and NetworkPolicies; left alone, emission finds duplicate objects, E5002, without a location).
-public struct ReservedNameCheck {
-    public init() {}
+package struct ReservedNameCheck {
+    package init() {}
 
-    public func check(_ p: Platform, into diagnostics: inout DiagnosticBag) {
+    package func check(_ p: Platform, into diagnostics: inout DiagnosticBag) {
         var owners: [String: Team] = [:]
         for team in p.teams {
             if let first = owners[team.namespace], first.name != team.name {

@@ -3,15 +3,15 @@ import PlatformDiagnostics
 /// The diff as JSON for tools, in the stable schema of docs/diff-json.md (`schemaVersion` 1).
 /// Keys are in byte order and lists in report order, so equal reports give equal bytes.
 /// A field that one side lacks has no `old` (or `new`) key; a YAML null is JSON `null`.
-public enum DiffJSONRenderer {
-    public static let schemaVersion: Int64 = 1
+package enum DiffJSONRenderer {
+    package static let schemaVersion: Int64 = 1
 
-    public static func render(_ report: DiffReport) -> String {
+    package static func render(_ report: DiffReport) -> String {
         value(report).jsonText + "\n"
     }
 
     /// The document as a value (for tests and for embedding).
-    public static func value(_ report: DiffReport) -> ManifestValue {
+    package static func value(_ report: DiffReport) -> ManifestValue {
         var counts = ManifestMap()
         for kind in ResourceChange.Kind.allCases { counts[kind.rawValue] = .int(Int64(report.count(kind))) }
         counts["files"] = .int(Int64(report.files.count))

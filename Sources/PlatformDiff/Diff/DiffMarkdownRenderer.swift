@@ -3,13 +3,13 @@
 /// update its earlier comment, and stays within `limit` UTF-8 bytes (GitHub refuses comments
 /// over 65,536 characters; a byte is never less than a character): when too long, the largest
 /// object sections lose their body first, then whole clusters collapse to one line, each with a note.
-public enum DiffMarkdownRenderer {
+package enum DiffMarkdownRenderer {
     /// The first line of every comment; CI finds the previous comment by it.
-    public static let marker = "<!-- platformc-diff -->"
+    package static let marker = "<!-- platformc-diff -->"
     /// GitHub's limit on an issue or pull-request comment body.
-    public static let gitHubLimit = 65_536
+    package static let gitHubLimit = 65_536
 
-    public static func render(_ report: DiffReport, limit: Int = gitHubLimit) -> String {
+    package static func render(_ report: DiffReport, limit: Int = gitHubLimit) -> String {
         let header = self.header(report)
         let footer = report.files.isEmpty ? "" : files(report)
         var clusters = report.clusters.map { cluster in

@@ -10,19 +10,19 @@ import Foundation
 /// One difference from comparing whole snapshots: when two files hold the same object and the
 /// one first in path order is unchanged, a whole snapshot keeps that copy on both sides, while
 /// here the copies in the changed files are compared. The renderer never writes an object twice.
-public struct DiffSides: Sendable {
+package struct DiffSides: Sendable {
     /// The objects and files of the files that differ (and the lock file) on each side.
-    public var base: PlatformSnapshot
-    public var head: PlatformSnapshot
+    package var base: PlatformSnapshot
+    package var head: PlatformSnapshot
     /// The summary facts of each whole side.
-    public var baseFacts: PlatformFacts
-    public var headFacts: PlatformFacts
+    package var baseFacts: PlatformFacts
+    package var headFacts: PlatformFacts
 
     /// Compares `base` and `head` (relative path → text); `root` as in `PlatformSnapshot`.
     /// `headObjects` (path → object, `GitOpsLayout.objectPaths` of a fresh compile) holds what
     /// head's files were rendered from; an unchanged file's object is taken from there, unparsed,
     /// when rendering it gives exactly the file's text (a file another emitter wrote over is parsed).
-    public init(base baseFiles: [String: String], head headFiles: [String: String], root: String = "clusters",
+    package init(base baseFiles: [String: String], head headFiles: [String: String], root: String = "clusters",
                 headObjects: [String: Manifest] = [:]) {
         // 30,000 files on each side: compared, and the unchanged ones scanned, on all cores.
         // An unchanged file whose text names no fact kind holds no fact: it needs nothing more.

@@ -2,8 +2,8 @@ import PlatformDiagnostics
 
 /// The diff for a terminal or a log: summary first, then one line per object and one per field.
 /// Colour (ANSI) only when asked, which the CLI does only when standard output is a terminal.
-public enum DiffTextRenderer {
-    public static func render(_ report: DiffReport, colour: Bool = false) -> String {
+package enum DiffTextRenderer {
+    package static func render(_ report: DiffReport, colour: Bool = false) -> String {
         func paint(_ text: String, _ code: String) -> String { colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
         var out = paint("platformc diff: \(report.baseLabel) → \(report.headLabel)", "1") + "\n"
         guard report.hasChanges || !report.diagnostics.isEmpty || !report.summary.isEmpty || !report.moves.isEmpty else {

@@ -1,6 +1,6 @@
 /// One step of a field path: a map key, a list index, or a list item found by its `name`
 /// (containers, env, ports), so that reordering a named list is not reported as a change.
-public enum FieldStep: Hashable, Sendable {
+package enum FieldStep: Hashable, Sendable {
     case key(String)
     case index(Int)
     case named(String)
@@ -8,14 +8,14 @@ public enum FieldStep: Hashable, Sendable {
 
 /// A field path, printed the way kubectl's JSONPath reads: `spec.template.spec.containers[name=vllm].image`;
 /// keys that are not plain identifiers are quoted: `metadata.labels["app.kubernetes.io/name"]`.
-public struct FieldPath: Hashable, Sendable, CustomStringConvertible {
-    public var steps: [FieldStep]
+package struct FieldPath: Hashable, Sendable, CustomStringConvertible {
+    package var steps: [FieldStep]
 
-    public init(_ steps: [FieldStep] = []) { self.steps = steps }
+    package init(_ steps: [FieldStep] = []) { self.steps = steps }
 
-    public func appending(_ step: FieldStep) -> FieldPath { FieldPath(steps + [step]) }
+    package func appending(_ step: FieldStep) -> FieldPath { FieldPath(steps + [step]) }
 
-    public var description: String {
+    package var description: String {
         var text = ""
         for step in steps {
             switch step {
@@ -38,13 +38,13 @@ public struct FieldPath: Hashable, Sendable, CustomStringConvertible {
 
 /// A field that differs: `old` is nil when the field was added, `new` nil when it was removed.
 /// Values are already masked for display; `masked` says a secret was hidden.
-public struct FieldChange: Hashable, Sendable {
-    public var path: FieldPath
-    public var old: ManifestValue?
-    public var new: ManifestValue?
-    public var masked: Bool
+package struct FieldChange: Hashable, Sendable {
+    package var path: FieldPath
+    package var old: ManifestValue?
+    package var new: ManifestValue?
+    package var masked: Bool
 
-    public init(path: FieldPath, old: ManifestValue?, new: ManifestValue?, masked: Bool = false) {
+    package init(path: FieldPath, old: ManifestValue?, new: ManifestValue?, masked: Bool = false) {
         self.path = path
         self.old = old
         self.new = new
@@ -53,11 +53,11 @@ public struct FieldChange: Hashable, Sendable {
 }
 
 /// The structural difference of two values, leaf by leaf.
-public enum ValueDiff {
+package enum ValueDiff {
     /// Every field that differs between `old` and `new`, in path order. Lists of scalars are
     /// compared whole (one change reads better than index shuffles); lists of maps that each
     /// carry a unique `name` are matched by name; other lists index by index.
-    public static func changes(from old: ManifestValue?, to new: ManifestValue?, at path: FieldPath = FieldPath()) -> [FieldChange] {
+    package static func changes(from old: ManifestValue?, to new: ManifestValue?, at path: FieldPath = FieldPath()) -> [FieldChange] {
         var changes: [FieldChange] = []
         collect(old, new, path, into: &changes)
         return changes

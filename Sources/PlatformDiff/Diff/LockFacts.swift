@@ -8,28 +8,28 @@
 /// ```
 /// Amounts are decimal strings (exact cents; plain numbers are read too). A field the lock
 /// lacks is nil and prints as "n/a".
-public struct LockFacts: Hashable, Sendable {
-    public var currency: String?
-    public var monthlyTotal: Double?
-    public var monthlyByTeam: [String: Double]
+package struct LockFacts: Hashable, Sendable {
+    package var currency: String?
+    package var monthlyTotal: Double?
+    package var monthlyByTeam: [String: Double]
     /// Nodes per (cluster, pool) that hold at least one placed replica or training gang.
-    public var nodesByPool: [PoolKey: Int]
+    package var nodesByPool: [PoolKey: Int]
 
-    public struct PoolKey: Hashable, Comparable, Sendable {
-        public var cluster: String
-        public var pool: String
-        public static func < (a: PoolKey, b: PoolKey) -> Bool {
+    package struct PoolKey: Hashable, Comparable, Sendable {
+        package var cluster: String
+        package var pool: String
+        package static func < (a: PoolKey, b: PoolKey) -> Bool {
             a.cluster != b.cluster ? a.cluster.precedesInByteOrder(b.cluster) : a.pool.precedesInByteOrder(b.pool)
         }
     }
 
     /// The lock's placement (`LockPlacement`), when it has one.
-    public var placement: LockPlacement?
+    package var placement: LockPlacement?
     /// GPUs held per team: from the placement's per-assignment counts (lock version 2), else the
     /// cost section's per-team counts; nil when the lock has neither (read from the manifests then).
-    public var gpusByTeam: [String: GPUCount]?
+    package var gpusByTeam: [String: GPUCount]?
 
-    public init(_ lock: LockFile) {
+    package init(_ lock: LockFile) {
         let cost = lock.cost
         currency = cost?.currency
         monthlyTotal = cost?.monthly.flatMap { Double($0) }

@@ -1,46 +1,46 @@
 /// What a reviewer weighs, read from one side's objects: where model replicas run, the GPUs
 /// they hold per team, and the quotas. Read from the manifests themselves, so a base from any
 /// git ref or folder has them; cost comes from `platform.lock.json` (see `LockFacts`).
-public struct PlatformFacts: Hashable, Sendable {
+package struct PlatformFacts: Hashable, Sendable {
     /// Replicas of one serving workload on one pool.
-    public struct PoolReplicas: Hashable, Sendable {
-        public var model: String
-        public var team: String
-        public var cluster: String
+    package struct PoolReplicas: Hashable, Sendable {
+        package var model: String
+        package var team: String
+        package var cluster: String
         /// The node pool from the pod's nodeSelector (the compiler's own `platformc.dev/node-pool`
     /// first), "-" when it names none.
-        public var pool: String
-        public var replicas: Int
+        package var pool: String
+        package var replicas: Int
         /// GPUs one replica holds (every pod of a LeaderWorkerSet group).
-        public var gpusPerReplica: Int
+        package var gpusPerReplica: Int
     }
 
     /// One `spec.hard` entry of a ResourceQuota.
-    public struct QuotaKey: Hashable, Comparable, Sendable {
-        public var cluster: String
-        public var namespace: String
-        public var name: String
-        public var resource: String
+    package struct QuotaKey: Hashable, Comparable, Sendable {
+        package var cluster: String
+        package var namespace: String
+        package var name: String
+        package var resource: String
 
-        public static func < (a: QuotaKey, b: QuotaKey) -> Bool {
+        package static func < (a: QuotaKey, b: QuotaKey) -> Bool {
             [a.cluster, a.namespace, a.name, a.resource].lexicographicallyPrecedes([b.cluster, b.namespace, b.name, b.resource]) {
                 $0.precedesInByteOrder($1)
             }
         }
     }
 
-    public var placements: [PoolReplicas] = []
-    public var quotas: [QuotaKey: String] = [:]
+    package var placements: [PoolReplicas] = []
+    package var quotas: [QuotaKey: String] = [:]
     /// `Conventions.securityExceptionAnnotation` of every object that has one: why its pods (or a
     /// namespace) run below `restricted`, including what `security.exceptions` of the spec allows.
-    public var securityExceptions: [ResourceKey: String] = [:]
-    public var lock: LockFacts?
+    package var securityExceptions: [ResourceKey: String] = [:]
+    package var lock: LockFacts?
 
     /// Node selector keys naming a pool, most specific first.
     static let poolKeys = [Conventions.nodePoolLabel, "karpenter.sh/nodepool", "platformc.dev/pool", "cloud.google.com/gke-nodepool", "eks.amazonaws.com/nodegroup"]
     static let gpuResource = "nvidia.com/gpu"
 
-    public init(_ snapshot: PlatformSnapshot) {
+    package init(_ snapshot: PlatformSnapshot) {
         self.init(Self.entries(snapshot), lock: snapshot.lock)
     }
 
@@ -98,7 +98,7 @@ public struct PlatformFacts: Hashable, Sendable {
     }
 
     /// GPUs held per team at the declared replica counts.
-    public var gpusByTeam: [String: Int] {
+    package var gpusByTeam: [String: Int] {
         placements.reduce(into: [:]) { $0[$1.team, default: 0] += $1.replicas * $1.gpusPerReplica }
     }
 

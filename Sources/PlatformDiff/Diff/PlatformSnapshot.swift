@@ -1,19 +1,19 @@
 /// One side of a diff: the objects of a compiled platform, parsed back from its files. A git
 /// tree, a folder and a fresh compile all arrive here the same way, as path → text, so the diff
 /// never depends on where a side came from.
-public struct PlatformSnapshot: Sendable {
+package struct PlatformSnapshot: Sendable {
     /// Every object by where it lives. Two files holding the same key keep the first in path order.
-    public private(set) var resources: [ResourceKey: Manifest] = [:]
+    package private(set) var resources: [ResourceKey: Manifest] = [:]
     /// Files that hold no Kubernetes object with a name (kustomizations, notes): path → text.
-    public private(set) var otherFiles: [String: String] = [:]
+    package private(set) var otherFiles: [String: String] = [:]
     /// `platform.lock.json`, parsed, when the side has one.
-    public private(set) var lock: LockFile?
+    package private(set) var lock: LockFile?
     /// Files that are not valid YAML: path → the parser's message. They are compared as text.
-    public private(set) var unreadable: [String: String] = [:]
+    package private(set) var unreadable: [String: String] = [:]
 
     /// Parses `files` (relative path → text); objects under `root/<cluster>/` belong to that
     /// cluster, objects elsewhere to the global pseudo-cluster "".
-    public init(files: [String: String], root: String = "clusters") {
+    package init(files: [String: String], root: String = "clusters") {
         self.init(parsed: Self.parse(files, root: root))
     }
 
@@ -34,7 +34,7 @@ public struct PlatformSnapshot: Sendable {
     }
 
     /// The keys in diff order.
-    public var sortedKeys: [ResourceKey] { resources.keys.sorted() }
+    package var sortedKeys: [ResourceKey] { resources.keys.sorted() }
 
     /// Parses every file of `files` on all cores, in path byte order.
     static func parse(_ files: [String: String], root: String) -> [ParsedFile] {

@@ -1,6 +1,6 @@
 /// What happened to one object between base and head.
-public struct ResourceChange: Hashable, Sendable {
-    public enum Kind: String, Hashable, Sendable, CaseIterable {
+package struct ResourceChange: Hashable, Sendable {
+    package enum Kind: String, Hashable, Sendable, CaseIterable {
         case added, removed, changed
         /// Same cluster and namespace, same content, another name.
         case renamed
@@ -8,17 +8,17 @@ public struct ResourceChange: Hashable, Sendable {
         case moved
     }
 
-    public var kind: Kind
+    package var kind: Kind
     /// Where the object is in head (in base for `removed`).
-    public var key: ResourceKey
+    package var key: ResourceKey
     /// Where a renamed or moved object was in base.
-    public var from: ResourceKey?
+    package var from: ResourceKey?
     /// The fields that differ, for `changed`, masked.
-    public var fields: [FieldChange]
+    package var fields: [FieldChange]
     /// The whole object, masked: head's for added, base's for removed; nil otherwise.
-    public var object: ManifestValue?
+    package var object: ManifestValue?
 
-    public init(kind: Kind, key: ResourceKey, from: ResourceKey? = nil, fields: [FieldChange] = [], object: ManifestValue? = nil) {
+    package init(kind: Kind, key: ResourceKey, from: ResourceKey? = nil, fields: [FieldChange] = [], object: ManifestValue? = nil) {
         self.kind = kind
         self.key = key
         self.from = from
@@ -28,25 +28,25 @@ public struct ResourceChange: Hashable, Sendable {
 }
 
 /// A file that holds no object (a kustomization, the lock file) and whose text differs.
-public struct FileChange: Hashable, Sendable {
-    public enum Kind: String, Hashable, Sendable { case added, removed, changed }
-    public var path: String
-    public var kind: Kind
+package struct FileChange: Hashable, Sendable {
+    package enum Kind: String, Hashable, Sendable { case added, removed, changed }
+    package var path: String
+    package var kind: Kind
 
-    public init(path: String, kind: Kind) {
+    package init(path: String, kind: Kind) {
         self.path = path
         self.kind = kind
     }
 }
 
 /// Object-level diff of two snapshots.
-public enum ManifestDiff {
+package enum ManifestDiff {
     /// Every changed object in key order, then every changed non-object file in path order.
     ///
     /// An object removed from base and one added in head with the same group, kind and content
     /// (everything but metadata.name and metadata.namespace) pair up as one rename or move; pairs
     /// prefer the same cluster, then the same namespace, then key order, so the result is stable.
-    public static func compare(_ base: PlatformSnapshot, _ head: PlatformSnapshot) -> (resources: [ResourceChange], files: [FileChange]) {
+    package static func compare(_ base: PlatformSnapshot, _ head: PlatformSnapshot) -> (resources: [ResourceChange], files: [FileChange]) {
         var changes: [ResourceChange] = []
         var removed: [ResourceKey] = []
         var added: [ResourceKey] = []

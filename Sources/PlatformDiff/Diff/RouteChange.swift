@@ -1,9 +1,9 @@
 /// An HTTPRoute whose hops differ between base and head (added, removed, or sending traffic
 /// elsewhere or in other shares): what the PR comment's route diagram draws.
-public struct RouteChange: Hashable, Sendable {
-    public var key: ResourceKey
-    public var base: RouteHops?
-    public var head: RouteHops?
+package struct RouteChange: Hashable, Sendable {
+    package var key: ResourceKey
+    package var base: RouteHops?
+    package var head: RouteHops?
 
     /// The routes of the two snapshots whose hops differ, in key order. Only objects that differ
     /// are looked at, so a diff of a large fleet stays linear in what changed.

@@ -5,10 +5,10 @@
 /// added in mermaid 0.5.2 for knsv/mermaid issue 193, see its test/examples), so no name can break
 /// out of a label or the block. The diagram stops
 /// adding routes at `maxBytes` and says how many it left out.
-public enum RouteMermaid {
-    public static let maxBytes = 12_000
+package enum RouteMermaid {
+    package static let maxBytes = 12_000
 
-    public static func render(_ changes: [RouteChange], maxBytes: Int = maxBytes) -> String {
+    package static func render(_ changes: [RouteChange], maxBytes: Int = maxBytes) -> String {
         guard !changes.isEmpty else { return "" }
         var body = ""
         var shown = 0

@@ -7,12 +7,12 @@
 /// with the shapes the spec scan and the manifest audit use (`CredentialShapes`), every string and
 /// every map key or path step shaped like a credential (a base read from an old commit may hold
 /// one that no check stopped then).
-public enum SecretMasking {
+package enum SecretMasking {
     /// What a hidden value prints as.
-    public static let placeholder: ManifestValue = "<masked>"
+    package static let placeholder: ManifestValue = "<masked>"
 
     /// `value` found at `path` of an object of `kind` (core group), with every secret replaced.
-    public static func redact(_ value: ManifestValue, at path: FieldPath, kind: String) -> ManifestValue {
+    package static func redact(_ value: ManifestValue, at path: FieldPath, kind: String) -> ManifestValue {
         redact(value, at: path, kind: kind, field: nil)
     }
 
@@ -53,7 +53,7 @@ public enum SecretMasking {
     }
 
     /// A field change with both sides redacted, and its path too; `masked` when that hid anything.
-    public static func redact(_ change: FieldChange, kind: String) -> FieldChange {
+    package static func redact(_ change: FieldChange, kind: String) -> FieldChange {
         let old = change.old.map { redact($0, at: change.path, kind: kind) }
         let new = change.new.map { redact($0, at: change.path, kind: kind) }
         let path = FieldPath(change.path.steps.map(maskedStep))
@@ -85,7 +85,7 @@ public enum SecretMasking {
 
     /// True for keys and names that hold credentials. Keys are compared lower-cased without
     /// `-`, `_` and `.`; names of references (`secretName`, `secretKeyRef`) are not secrets.
-    public static func isSecretLike(_ key: String) -> Bool {
+    package static func isSecretLike(_ key: String) -> Bool {
         let folded = String(key.lowercased().filter { $0 != "-" && $0 != "_" && $0 != "." })
         // References to secrets (`secretName`, `secretKeyRef`, `tokenPath`) and volume sources
         // (`secret:`) are not secrets and a reviewer needs to see them.

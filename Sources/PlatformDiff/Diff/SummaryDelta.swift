@@ -1,56 +1,56 @@
 /// The platform summary a reviewer reads first: how the facts of base and head differ.
 /// Every list holds only rows that changed, in a fixed order.
-public struct SummaryDelta: Hashable, Sendable {
+package struct SummaryDelta: Hashable, Sendable {
     /// Replicas of a model on one pool, before and after.
-    public struct ReplicaShift: Hashable, Sendable {
-        public var model: String
-        public var cluster: String
-        public var pool: String
-        public var old: Int
-        public var new: Int
+    package struct ReplicaShift: Hashable, Sendable {
+        package var model: String
+        package var cluster: String
+        package var pool: String
+        package var old: Int
+        package var new: Int
 
-        public init(model: String, cluster: String, pool: String, old: Int, new: Int) {
+        package init(model: String, cluster: String, pool: String, old: Int, new: Int) {
             (self.model, self.cluster, self.pool, self.old, self.new) = (model, cluster, pool, old, new)
         }
     }
 
     /// A before/after pair; nil where a side has no value.
-    public struct Change<Value: Hashable & Sendable>: Hashable, Sendable {
-        public var name: String
-        public var old: Value?
-        public var new: Value?
+    package struct Change<Value: Hashable & Sendable>: Hashable, Sendable {
+        package var name: String
+        package var old: Value?
+        package var new: Value?
 
-        public init(name: String, old: Value?, new: Value?) {
+        package init(name: String, old: Value?, new: Value?) {
             (self.name, self.old, self.new) = (name, old, new)
         }
     }
 
-    public var replicas: [ReplicaShift] = []
+    package var replicas: [ReplicaShift] = []
     /// Nodes per `cluster/pool`, from the lock files.
-    public var nodes: [Change<Int>] = []
+    package var nodes: [Change<Int>] = []
     /// GPUs held per team, from each side's lock placement (every placed replica and training
     /// gang, MIG slices as fractions); a side without such a lock counts its serving manifests.
-    public var gpus: [Change<GPUCount>] = []
-    public var gpuTotal: Change<GPUCount>
+    package var gpus: [Change<GPUCount>] = []
+    package var gpuTotal: Change<GPUCount>
     /// Monthly cost per team; empty unless both sides have a lock file with costs.
-    public var cost: [Change<Double>] = []
-    public var costTotal: Change<Double>
-    public var currency: String?
+    package var cost: [Change<Double>] = []
+    package var costTotal: Change<Double>
+    package var currency: String?
     /// ResourceQuota `spec.hard` entries that changed.
-    public var quotas: [QuotaChange] = []
+    package var quotas: [QuotaChange] = []
     /// Pod Security exceptions (the `platformc.dev/security-exception` annotation) that changed,
     /// named `cluster: Kind namespace/name`: what the spec's `security.exceptions` grants shows here.
-    public var securityExceptions: [Change<String>] = []
+    package var securityExceptions: [Change<String>] = []
 
-    public struct QuotaChange: Hashable, Sendable {
-        public var key: PlatformFacts.QuotaKey
-        public var old: String?
-        public var new: String?
+    package struct QuotaChange: Hashable, Sendable {
+        package var key: PlatformFacts.QuotaKey
+        package var old: String?
+        package var new: String?
         /// `cluster namespace/quota resource`.
-        public var name: String { "\(key.cluster) \(key.namespace)/\(key.name) \(key.resource)" }
+        package var name: String { "\(key.cluster) \(key.namespace)/\(key.name) \(key.resource)" }
     }
 
-    public init(base: PlatformFacts, head: PlatformFacts) {
+    package init(base: PlatformFacts, head: PlatformFacts) {
         replicas = Self.shifts(Self.replicaPlacements(base), Self.replicaPlacements(head))
         let oldGPUs = Self.gpusByTeam(base), newGPUs = Self.gpusByTeam(head)
         gpus = Self.changes(oldGPUs, newGPUs, default: .zero)
@@ -73,7 +73,7 @@ public struct SummaryDelta: Hashable, Sendable {
     }
 
     /// True when nothing a reviewer weighs moved.
-    public var isEmpty: Bool {
+    package var isEmpty: Bool {
         replicas.isEmpty && nodes.isEmpty && gpus.isEmpty && cost.isEmpty && quotas.isEmpty && securityExceptions.isEmpty
             && costTotal.old == costTotal.new
     }

@@ -1,10 +1,10 @@
 /// A unified diff of two texts (`diff -u` style, 3 lines of context), for golden checks.
-public enum UnifiedDiff {
+package enum UnifiedDiff {
     /// The diff of `old` and `new` labelled `a/<path>` and `b/<path>`; "" when equal. A missing
     /// side is `/dev/null`. Lines are compared whole; the common head and tail are trimmed before
     /// the LCS table, so a small edit in a large file stays cheap; a table that would still exceed
     /// `maxCells` is replaced by a whole-file replacement.
-    public static func render(path: String, old: String?, new: String?, context: Int = 3, maxCells: Int = 4_000_000) -> String {
+    package static func render(path: String, old: String?, new: String?, context: Int = 3, maxCells: Int = 4_000_000) -> String {
         if old == new { return "" }
         let a = lines(old), b = lines(new)
         var prefix = 0

@@ -1,10 +1,10 @@
 /// Escaping for the report's HTML and SVG: every string that comes from a spec, a template or a
 /// base tree goes through `escape` before it reaches the page, so a name such as
 /// `<script>alert(1)</script>` is shown as text and never runs.
-public enum HTMLText {
+package enum HTMLText {
     /// `&`, `<`, `>`, `"` and `'` as character references: safe in element content and in
     /// quoted attribute values alike. Control characters other than tab and newline are dropped.
-    public static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

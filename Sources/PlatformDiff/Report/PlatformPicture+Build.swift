@@ -1,7 +1,7 @@
 /// The picture of a compile: the placement's running nodes, the cost pass's team figures and
 /// the emitted HTTPRoutes (fallbacks from the spec's routes, which LiteLLM serves).
 extension PlatformPicture {
-    public init(plan: PlannedPlatform, manifests: ManifestSet?) {
+    package init(plan: PlannedPlatform, manifests: ManifestSet?) {
         let platform = plan.platform
         let placement = plan.placement
         let nodesByPool = Dictionary(grouping: placement?.nodes ?? [], by: \.pool)

@@ -2,20 +2,20 @@
 /// each team's money against its budget, each route's hops, and (with a base) what changed.
 /// Built from a compile by `PlatformPicture.init(plan:manifests:)`; the renderer reads only this,
 /// so tests can hand it any names, hostile ones included.
-public struct PlatformPicture: Hashable, Sendable {
-    public var name: String
-    public var currency: String
-    public var pools: [PoolPicture]
-    public var teams: [TeamMoney]
-    public var workloads: [WorkloadKey]
-    public var routes: [RouteHops]
-    public var monthly: Money
-    public var monthlyAtMax: Money
-    public var budget: Money?
+package struct PlatformPicture: Hashable, Sendable {
+    package var name: String
+    package var currency: String
+    package var pools: [PoolPicture]
+    package var teams: [TeamMoney]
+    package var workloads: [WorkloadKey]
+    package var routes: [RouteHops]
+    package var monthly: Money
+    package var monthlyAtMax: Money
+    package var budget: Money?
     /// Demands the placement left out, as `id: reason`.
-    public var unplaced: [String]
+    package var unplaced: [String]
 
-    public init(name: String, currency: String, pools: [PoolPicture], teams: [TeamMoney], workloads: [WorkloadKey],
+    package init(name: String, currency: String, pools: [PoolPicture], teams: [TeamMoney], workloads: [WorkloadKey],
                 routes: [RouteHops], monthly: Money, monthlyAtMax: Money, budget: Money? = nil, unplaced: [String] = []) {
         self.name = name
         self.currency = currency
@@ -31,60 +31,60 @@ public struct PlatformPicture: Hashable, Sendable {
 }
 
 /// A workload the legend names: its placement demand id (`model/x`, `job/y`), name and team.
-public struct WorkloadKey: Hashable, Sendable {
-    public var demand: String
-    public var name: String
-    public var team: String
-    public init(demand: String, name: String, team: String) { (self.demand, self.name, self.team) = (demand, name, team) }
+package struct WorkloadKey: Hashable, Sendable {
+    package var demand: String
+    package var name: String
+    package var team: String
+    package init(demand: String, name: String, team: String) { (self.demand, self.name, self.team) = (demand, name, team) }
 }
 
-public struct PoolPicture: Hashable, Sendable {
-    public var cluster: String
-    public var pool: String
-    public var gpu: String
-    public var gpusPerNode: Int
-    public var maxNodes: Int
+package struct PoolPicture: Hashable, Sendable {
+    package var cluster: String
+    package var pool: String
+    package var gpu: String
+    package var gpusPerNode: Int
+    package var maxNodes: Int
     /// MIG profile → slices per GPU (empty without MIG).
-    public var migSlices: [String: Int]
+    package var migSlices: [String: Int]
     /// The placement's count of stranded GPUs in this pool.
-    public var strandedGPUs: Int
-    public var monthly: Money
-    public var nodes: [NodePicture]
+    package var strandedGPUs: Int
+    package var monthly: Money
+    package var nodes: [NodePicture]
 
-    public init(cluster: String, pool: String, gpu: String, gpusPerNode: Int, maxNodes: Int, migSlices: [String: Int] = [:],
+    package init(cluster: String, pool: String, gpu: String, gpusPerNode: Int, maxNodes: Int, migSlices: [String: Int] = [:],
                 strandedGPUs: Int = 0, monthly: Money = .zero, nodes: [NodePicture]) {
         (self.cluster, self.pool, self.gpu, self.gpusPerNode, self.maxNodes) = (cluster, pool, gpu, gpusPerNode, maxNodes)
         (self.migSlices, self.strandedGPUs, self.monthly, self.nodes) = (migSlices, strandedGPUs, monthly, nodes)
     }
 }
 
-public struct NodePicture: Hashable, Sendable {
-    public var name: String
-    public var zone: String
-    public var gpus: [GPUPicture]
-    public init(name: String, zone: String, gpus: [GPUPicture]) { (self.name, self.zone, self.gpus) = (name, zone, gpus) }
+package struct NodePicture: Hashable, Sendable {
+    package var name: String
+    package var zone: String
+    package var gpus: [GPUPicture]
+    package init(name: String, zone: String, gpus: [GPUPicture]) { (self.name, self.zone, self.gpus) = (name, zone, gpus) }
 }
 
 /// One GPU: held whole by a demand, split into MIG slices (some held), free, or stranded (free
 /// and of no use to any shape that could land in its pool).
-public struct GPUPicture: Hashable, Sendable {
-    public var holder: String?
+package struct GPUPicture: Hashable, Sendable {
+    package var holder: String?
     /// Slices per GPU when partitioned, and the demand holding each slice in order (nil = free).
-    public var slices: [String?]
-    public var stranded: Bool
-    public init(holder: String? = nil, slices: [String?] = [], stranded: Bool = false) {
+    package var slices: [String?]
+    package var stranded: Bool
+    package init(holder: String? = nil, slices: [String?] = [], stranded: Bool = false) {
         (self.holder, self.slices, self.stranded) = (holder, slices, stranded)
     }
 }
 
 /// A team's money per month: now, with every model at `replicas.max`, and its budget.
-public struct TeamMoney: Hashable, Sendable {
-    public var team: String
-    public var monthly: Money
-    public var monthlyAtMax: Money
-    public var budget: Money?
-    public var gpus: String
-    public init(team: String, monthly: Money, monthlyAtMax: Money, budget: Money?, gpus: String) {
+package struct TeamMoney: Hashable, Sendable {
+    package var team: String
+    package var monthly: Money
+    package var monthlyAtMax: Money
+    package var budget: Money?
+    package var gpus: String
+    package init(team: String, monthly: Money, monthlyAtMax: Money, budget: Money?, gpus: String) {
         (self.team, self.monthly, self.monthlyAtMax, self.budget, self.gpus) = (team, monthly, monthlyAtMax, budget, gpus)
     }
 }

@@ -2,8 +2,8 @@
 /// font or image from elsewhere) that shows where every GPU went, what each team costs against
 /// its budget, each route's hops and, with a base, what changed. Deterministic bytes: the page
 /// depends only on the picture and the diff report. Every spec-derived string is escaped.
-public enum ReportHTMLRenderer {
-    public static func render(_ picture: PlatformPicture, changes: DiffReport? = nil) -> String {
+package enum ReportHTMLRenderer {
+    package static func render(_ picture: PlatformPicture, changes: DiffReport? = nil) -> String {
         let e = HTMLText.escape
         let colours = WorkloadColours(teams: picture.teams.map(\.team), workloads: picture.workloads)
         var out = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"

@@ -6,31 +6,31 @@
 /// spec.rules[].matches[].path.value, spec.rules[].backendRefs[].{group,kind,name,namespace,weight};
 /// apis/v1/shared_types.go `BackendRef.Weight`: the share is weight / Σ weights of the list, and
 /// an unset weight is 1).
-public struct RouteHops: Hashable, Sendable {
-    public struct Backend: Hashable, Sendable {
-        public var kind: String
-        public var name: String
-        public var namespace: String
+package struct RouteHops: Hashable, Sendable {
+    package struct Backend: Hashable, Sendable {
+        package var kind: String
+        package var name: String
+        package var namespace: String
         /// The share of the rule's traffic in percent (weights default to 1, as Gateway API says).
-        public var percent: Int
+        package var percent: Int
     }
 
-    public var cluster: String
-    public var name: String
-    public var namespace: String
+    package var cluster: String
+    package var name: String
+    package var namespace: String
     /// `namespace/name` of each parent Gateway.
-    public var gateways: [String]
-    public var hostnames: [String]
-    public var paths: [String]
-    public var backends: [Backend]
+    package var gateways: [String]
+    package var hostnames: [String]
+    package var paths: [String]
+    package var backends: [Backend]
     /// External fallbacks (`provider/model`), reached through LiteLLM; from the spec's route.
-    public var fallbacks: [String] = []
+    package var fallbacks: [String] = []
     /// The proxy the route passes through before its backends (LiteLLM's Service), nil when the
     /// Gateway sends to the backends itself.
-    public var via: String? = nil
+    package var via: String? = nil
 
     /// The hops of an HTTPRoute object; nil for any other kind.
-    public init?(_ manifest: Manifest, cluster: String) {
+    package init?(_ manifest: Manifest, cluster: String) {
         guard manifest.kind == "HTTPRoute", manifest.group == "gateway.networking.k8s.io" else { return nil }
         let spec = manifest.value["spec"]
         let namespace = manifest.namespace ?? "default"
@@ -61,7 +61,7 @@ public struct RouteHops: Hashable, Sendable {
     }
 
     /// Every route of a manifest set, by cluster then namespace and name.
-    public static func all(in manifests: ManifestSet) -> [RouteHops] {
+    package static func all(in manifests: ManifestSet) -> [RouteHops] {
         manifests.clusters.flatMap { cluster in cluster.manifests.compactMap { RouteHops($0, cluster: cluster.name) } }
             .sorted { ($0.cluster, $0.namespace, $0.name) < ($1.cluster, $1.namespace, $1.name) }
     }
@@ -69,7 +69,7 @@ public struct RouteHops: Hashable, Sendable {
 
 extension RouteHops {
     /// Whether the route's only backend is LiteLLM's Service (the `virtualKeys` path, docs/traffic.md).
-    public var passesThroughLiteLLM: Bool {
+    package var passesThroughLiteLLM: Bool {
         backends.count == 1 && backends[0].kind == "Service" && backends[0].name == Conventions.liteLLMName
             && backends[0].namespace == Conventions.systemNamespace
     }
@@ -80,7 +80,7 @@ extension RouteHops {
     /// is the internal Gateway with the `x-platformc-pool` header reaches that InferencePool; one
     /// naming an in-cluster Service reaches the Service. Unchanged when the route does not pass
     /// through LiteLLM or the config names no such model.
-    public mutating func followLiteLLM(model: String, manifests: [Manifest]) {
+    package mutating func followLiteLLM(model: String, manifests: [Manifest]) {
         guard passesThroughLiteLLM,
               let map = manifests.first(where: { $0.kind == "ConfigMap" && $0.name == Conventions.liteLLMName
                   && $0.namespace == Conventions.systemNamespace }) else { return }
@@ -92,7 +92,7 @@ extension RouteHops {
 
     /// LiteLLM's `model_list` in its ConfigMap, by `model_name`: each entry's backend and share of
     /// that name's traffic (`litellm_params.weight`, unset 1). `poolNamespace` finds an InferencePool's namespace.
-    public static func liteLLMModels(_ map: Manifest, poolNamespace: (String) -> String?) -> [String: [Backend]] {
+    package static func liteLLMModels(_ map: Manifest, poolNamespace: (String) -> String?) -> [String: [Backend]] {
         var entries: [String: [(kind: String, name: String, namespace: String, weight: Int)]] = [:]
         for text in (map.value["data"]?.mapValue ?? ManifestMap()).map(\.value) {
             guard let yaml = text.stringValue, let config = try? ManifestValue.parse(yaml: yaml) else { continue }
@@ -116,7 +116,7 @@ extension RouteHops {
     }
 
     /// The hops of one LiteLLM model name: LiteLLM's Service, then its weighted backends.
-    public init(liteLLMModel model: String, backends: [Backend], cluster: String) {
+    package init(liteLLMModel model: String, backends: [Backend], cluster: String) {
         self.cluster = cluster
         name = model
         namespace = Conventions.systemNamespace

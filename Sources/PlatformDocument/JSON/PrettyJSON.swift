@@ -1,6 +1,6 @@
 /// JSON with two-space indentation and keys in byte order, for files people review in PRs.
-public enum PrettyJSON {
-    public static func render(_ value: ManifestValue, indent: String = "") -> String {
+package enum PrettyJSON {
+    package static func render(_ value: ManifestValue, indent: String = "") -> String {
         let inner = indent + "  "
         switch value {
         case .list(let items) where !items.isEmpty:

@@ -1,13 +1,13 @@
 /// One Kubernetes object: the whole object as a map, with typed accessors for the fields the
 /// pipeline keys on. Holding the map (not a struct per field) keeps every emitted field renderable
 /// by the one renderer without a translation layer.
-public struct Manifest: Hashable, Sendable {
+package struct Manifest: Hashable, Sendable {
     /// The whole object: apiVersion, kind, metadata and the rest.
-    public var object: ManifestMap
+    package var object: ManifestMap
 
     /// An object from its parts; `body` holds everything besides apiVersion, kind and metadata
     /// (spec, data, rules, …). Empty labels and annotations are left out.
-    public init(apiVersion: String, kind: String, name: String, namespace: String? = nil,
+    package init(apiVersion: String, kind: String, name: String, namespace: String? = nil,
                 labels: ManifestMap = ManifestMap(), annotations: ManifestMap = ManifestMap(),
                 body: ManifestMap = ManifestMap()) {
         var metadata: ManifestMap = ["name": .string(name)]
@@ -22,22 +22,22 @@ public struct Manifest: Hashable, Sendable {
     }
 
     /// An object from a parsed map; nil unless apiVersion, kind and metadata.name are strings.
-    public init?(object: ManifestMap) {
+    package init?(object: ManifestMap) {
         guard object["apiVersion"]?.stringValue != nil, object["kind"]?.stringValue != nil,
               object["metadata"]?["name"]?.stringValue != nil else { return nil }
         self.object = object
     }
 
-    public var apiVersion: String { object["apiVersion"]?.stringValue ?? "" }
-    public var kind: String { object["kind"]?.stringValue ?? "" }
-    public var name: String { object["metadata"]?["name"]?.stringValue ?? "" }
+    package var apiVersion: String { object["apiVersion"]?.stringValue ?? "" }
+    package var kind: String { object["kind"]?.stringValue ?? "" }
+    package var name: String { object["metadata"]?["name"]?.stringValue ?? "" }
     /// nil for cluster-scoped objects.
-    public var namespace: String? { object["metadata"]?["namespace"]?.stringValue }
-    public var labels: ManifestMap { object["metadata"]?["labels"]?.mapValue ?? ManifestMap() }
-    public var annotations: ManifestMap { object["metadata"]?["annotations"]?.mapValue ?? ManifestMap() }
+    package var namespace: String? { object["metadata"]?["namespace"]?.stringValue }
+    package var labels: ManifestMap { object["metadata"]?["labels"]?.mapValue ?? ManifestMap() }
+    package var annotations: ManifestMap { object["metadata"]?["annotations"]?.mapValue ?? ManifestMap() }
 
     /// Everything besides apiVersion, kind and metadata.
-    public var body: ManifestMap {
+    package var body: ManifestMap {
         var rest = object
         rest["apiVersion"] = nil
         rest["kind"] = nil
@@ -46,35 +46,35 @@ public struct Manifest: Hashable, Sendable {
     }
 
     /// The API group: the part of apiVersion before the slash, "" for the core group.
-    public var group: String {
+    package var group: String {
         let version = apiVersion
         guard let slash = version.firstIndex(of: "/") else { return "" }
         return String(version[..<slash])
     }
 
     /// The identity Kubernetes uses: no two objects of a cluster may share it.
-    public var id: ManifestID { ManifestID(group: group, kind: kind, namespace: namespace, name: name) }
+    package var id: ManifestID { ManifestID(group: group, kind: kind, namespace: namespace, name: name) }
 
     /// The object as a value, ready for the renderer.
-    public var value: ManifestValue { .map(object) }
+    package var value: ManifestValue { .map(object) }
 }
 
 /// (API group, kind, namespace, name): an object's identity, ordered for sorting and diffs by
 /// group, kind, namespace (cluster-scoped first) and name, each in byte order.
-public struct ManifestID: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public var group: String
-    public var kind: String
-    public var namespace: String?
-    public var name: String
+package struct ManifestID: Hashable, Comparable, Sendable, CustomStringConvertible {
+    package var group: String
+    package var kind: String
+    package var namespace: String?
+    package var name: String
 
-    public init(group: String, kind: String, namespace: String?, name: String) {
+    package init(group: String, kind: String, namespace: String?, name: String) {
         self.group = group
         self.kind = kind
         self.namespace = namespace
         self.name = name
     }
 
-    public static func < (lhs: ManifestID, rhs: ManifestID) -> Bool {
+    package static func < (lhs: ManifestID, rhs: ManifestID) -> Bool {
         if lhs.group != rhs.group { return lhs.group.precedesInByteOrder(rhs.group) }
         if lhs.kind != rhs.kind { return lhs.kind.precedesInByteOrder(rhs.kind) }
         if lhs.namespace != rhs.namespace {
@@ -86,7 +86,7 @@ public struct ManifestID: Hashable, Comparable, Sendable, CustomStringConvertibl
     }
 
     /// `Kind.group namespace/name`, e.g. `Deployment.apps search/llama`; `ConfigMap default/x`.
-    public var description: String {
+    package var description: String {
         let kindPart = group.isEmpty ? kind : "\(kind).\(group)"
         return namespace.map { "\(kindPart) \($0)/\(name)" } ?? "\(kindPart) \(name)"
     }

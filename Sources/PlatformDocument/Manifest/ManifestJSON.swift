@@ -2,7 +2,7 @@ extension ManifestValue {
     /// Compact JSON with keys in byte order: deterministic, for lock files, reports and tests.
     /// Non-finite doubles, which JSON lacks, are written as `NaN`, `Infinity`, `-Infinity`
     /// (what Python's `json` reads).
-    public var jsonText: String {
+    package var jsonText: String {
         var bytes: [UInt8] = []
         appendJSON(to: &bytes)
         return String(decoding: bytes, as: UTF8.self)

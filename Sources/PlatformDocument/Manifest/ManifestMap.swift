@@ -2,38 +2,38 @@
 ///
 /// Sorted storage makes equality independent of insertion order and makes every iteration
 /// deterministic (no hash order can leak into output); lookups are binary searches.
-public struct ManifestMap: Hashable, Sendable, Sequence {
+package struct ManifestMap: Hashable, Sendable, Sequence {
     /// One key and its value.
-    public struct Entry: Hashable, Sendable {
-        public var key: String
-        public var value: ManifestValue
-        public init(key: String, value: ManifestValue) {
+    package struct Entry: Hashable, Sendable {
+        package var key: String
+        package var value: ManifestValue
+        package init(key: String, value: ManifestValue) {
             self.key = key
             self.value = value
         }
     }
 
     /// The entries in byte order of their keys.
-    public private(set) var entries: [Entry]
+    package private(set) var entries: [Entry]
 
     /// An empty map.
-    public init() { entries = [] }
+    package init() { entries = [] }
 
     /// A map of `pairs`; a later duplicate key replaces an earlier one.
-    public init<S: Sequence>(_ pairs: S) where S.Element == (String, ManifestValue) {
+    package init<S: Sequence>(_ pairs: S) where S.Element == (String, ManifestValue) {
         entries = []
         for (key, value) in pairs { self[key] = value }
     }
 
-    public var count: Int { entries.count }
-    public var isEmpty: Bool { entries.isEmpty }
+    package var count: Int { entries.count }
+    package var isEmpty: Bool { entries.isEmpty }
     /// The keys in byte order.
-    public var keys: [String] { entries.map(\.key) }
+    package var keys: [String] { entries.map(\.key) }
 
-    public func makeIterator() -> IndexingIterator<[Entry]> { entries.makeIterator() }
+    package func makeIterator() -> IndexingIterator<[Entry]> { entries.makeIterator() }
 
     /// The value under `key`; setting nil removes the key.
-    public subscript(key: String) -> ManifestValue? {
+    package subscript(key: String) -> ManifestValue? {
         get {
             let (index, found) = position(of: key)
             return found ? entries[index].value : nil
@@ -49,7 +49,7 @@ public struct ManifestMap: Hashable, Sendable, Sequence {
     }
 
     /// True when `key` is present.
-    public func contains(_ key: String) -> Bool { position(of: key).found }
+    package func contains(_ key: String) -> Bool { position(of: key).found }
 
     /// Binary search by UTF-8 bytes: the index of `key`, or where it would be inserted.
     private func position(of key: String) -> (index: Int, found: Bool) {
@@ -67,7 +67,7 @@ public struct ManifestMap: Hashable, Sendable, Sequence {
 
 extension ManifestMap: ExpressibleByDictionaryLiteral {
     /// A later duplicate key replaces an earlier one.
-    public init(dictionaryLiteral elements: (String, ManifestValue)...) {
+    package init(dictionaryLiteral elements: (String, ManifestValue)...) {
         self.init(elements)
     }
 }
@@ -75,7 +75,7 @@ extension ManifestMap: ExpressibleByDictionaryLiteral {
 extension String {
     /// Byte order of the UTF-8 encodings: the one key and path order used in output, independent
     /// of locale and of Unicode normalization.
-    public func precedesInByteOrder(_ other: String) -> Bool {
+    package func precedesInByteOrder(_ other: String) -> Bool {
         compareBytes(other) < 0
     }
 

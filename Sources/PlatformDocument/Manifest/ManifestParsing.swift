@@ -1,13 +1,13 @@
 import Yams
 
 /// Why a YAML text could not become a `ManifestValue`.
-public struct ManifestParseError: Error, Hashable, Sendable, CustomStringConvertible {
-    public var message: String
+package struct ManifestParseError: Error, Hashable, Sendable, CustomStringConvertible {
+    package var message: String
     /// 1-based line and column, when known.
-    public var line: Int?
-    public var column: Int?
+    package var line: Int?
+    package var column: Int?
 
-    public var description: String {
+    package var description: String {
         guard let line, let column else { return message }
         return "\(line):\(column): \(message)"
     }
@@ -40,7 +40,7 @@ extension ManifestValue {
     /// (size, entries, depth, nodes and aliased bytes), and no error message carries the text's
     /// bytes (libyaml's problem in general terms, with line and column), so a template that is
     /// really a secrets file cannot print them.
-    public static func parse(yaml: String) throws -> ManifestValue {
+    package static func parse(yaml: String) throws -> ManifestValue {
         guard yaml.utf8.count <= YAMLLimits.maxBytes else {
             throw ManifestParseError(message: "the text is larger than \(YAMLLimits.maxBytes >> 20) MiB", line: nil, column: nil)
         }

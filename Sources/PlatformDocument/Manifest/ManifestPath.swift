@@ -1,10 +1,10 @@
 /// One step into a `ManifestValue`: a map key or a list index.
-public enum ManifestPathComponent: Hashable, Sendable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
+package enum ManifestPathComponent: Hashable, Sendable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
     case key(String)
     case index(Int)
 
-    public init(stringLiteral value: String) { self = .key(value) }
-    public init(integerLiteral value: Int) { self = .index(value) }
+    package init(stringLiteral value: String) { self = .key(value) }
+    package init(integerLiteral value: Int) { self = .index(value) }
 }
 
 extension ManifestValue {
@@ -14,7 +14,7 @@ extension ManifestValue {
     /// Setting creates the maps a key step needs (replacing a scalar in the way); an index step
     /// sets an existing item or appends when the index equals the list's count, and otherwise
     /// changes nothing. Setting nil removes the last key (or list item).
-    public subscript(path path: [ManifestPathComponent]) -> ManifestValue? {
+    package subscript(path path: [ManifestPathComponent]) -> ManifestValue? {
         get {
             var current: ManifestValue? = self
             for component in path {

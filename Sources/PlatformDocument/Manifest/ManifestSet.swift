@@ -1,11 +1,11 @@
 /// Every object the emitters produced, per cluster: clusters in byte order of their names, each
 /// cluster's objects sorted by `ManifestID`, so the order never depends on emission order.
 /// No cluster holds two objects with the same id; `insert` refuses the second.
-public struct ManifestSet: Hashable, Sendable {
+package struct ManifestSet: Hashable, Sendable {
     /// One cluster's objects, sorted by id.
-    public struct Cluster: Hashable, Sendable {
-        public var name: String
-        public fileprivate(set) var manifests: [Manifest]
+    package struct Cluster: Hashable, Sendable {
+        package var name: String
+        package fileprivate(set) var manifests: [Manifest]
         /// `manifests[i].id`, kept so inserts do not recompute ids.
         fileprivate var ids: [ManifestID]
 
@@ -31,21 +31,21 @@ public struct ManifestSet: Hashable, Sendable {
     }
 
     /// Two objects of one cluster with the same id: the first was kept, the second refused.
-    public struct Duplicate: Hashable, Sendable {
-        public var cluster: String
-        public var id: ManifestID
-        public var kept: Manifest
-        public var refused: Manifest
+    package struct Duplicate: Hashable, Sendable {
+        package var cluster: String
+        package var id: ManifestID
+        package var kept: Manifest
+        package var refused: Manifest
     }
 
     /// Clusters in byte order of their names.
-    public private(set) var clusters: [Cluster] = []
+    package private(set) var clusters: [Cluster] = []
 
     /// An empty set.
-    public init() {}
+    package init() {}
 
     /// The set of `items` and the duplicates it refused, in the order they came.
-    public static func collecting<S: Sequence>(_ items: S) -> (ManifestSet, [Duplicate])
+    package static func collecting<S: Sequence>(_ items: S) -> (ManifestSet, [Duplicate])
     where S.Element == (cluster: String, manifest: Manifest) {
         var set = ManifestSet()
         var duplicates: [Duplicate] = []
@@ -58,7 +58,7 @@ public struct ManifestSet: Hashable, Sendable {
     /// Adds `manifest` to `cluster` (creating the cluster); returns the duplicate instead of
     /// inserting when the cluster already holds an object with the same id.
     @discardableResult
-    public mutating func insert(_ manifest: Manifest, into cluster: String) -> Duplicate? {
+    package mutating func insert(_ manifest: Manifest, into cluster: String) -> Duplicate? {
         insert(manifest, id: manifest.id, into: cluster)
     }
 
@@ -71,7 +71,7 @@ public struct ManifestSet: Hashable, Sendable {
 
     /// The set with `transform` applied to every object, clusters on all cores. `transform` must
     /// keep each object's id (it may change anything else), so the order stays as it is.
-    public func mapManifests(_ transform: (Manifest) -> Manifest) -> ManifestSet {
+    package func mapManifests(_ transform: (Manifest) -> Manifest) -> ManifestSet {
         var result = self
         result.clusters = clusters.concurrentMap { cluster in
             var mapped = cluster
@@ -83,15 +83,15 @@ public struct ManifestSet: Hashable, Sendable {
     }
 
     /// Adds an empty cluster, so its directory and kustomization are still rendered.
-    public mutating func addCluster(_ cluster: String) { _ = clusterIndex(cluster) }
+    package mutating func addCluster(_ cluster: String) { _ = clusterIndex(cluster) }
 
     /// The objects of `cluster` in id order; empty for an unknown cluster.
-    public func manifests(in cluster: String) -> [Manifest] {
+    package func manifests(in cluster: String) -> [Manifest] {
         clusters.first { $0.name == cluster }?.manifests ?? []
     }
 
     /// Number of objects over all clusters.
-    public var count: Int { clusters.reduce(0) { $0 + $1.manifests.count } }
+    package var count: Int { clusters.reduce(0) { $0 + $1.manifests.count } }
 
     private mutating func clusterIndex(_ name: String) -> Int {
         if let index = clusters.firstIndex(where: { $0.name == name }) { return index }

@@ -2,7 +2,7 @@
 ///
 /// Maps are `ManifestMap`s, whose key order never matters (the renderer owns the order), so two
 /// values built in different orders are equal.
-public enum ManifestValue: Hashable, Sendable {
+package enum ManifestValue: Hashable, Sendable {
     case string(String)
     case int(Int64)
     /// Rare in Kubernetes objects (quantities are strings); kept for template fidelity.
@@ -13,47 +13,47 @@ public enum ManifestValue: Hashable, Sendable {
     case map(ManifestMap)
 
     /// An empty map, `{}`.
-    public static var emptyMap: ManifestValue { .map(ManifestMap()) }
+    package static var emptyMap: ManifestValue { .map(ManifestMap()) }
 
     /// The string payload, or nil for any other case.
-    public var stringValue: String? {
+    package var stringValue: String? {
         if case .string(let s) = self { return s }
         return nil
     }
 
     /// The integer payload, or nil for any other case.
-    public var intValue: Int64? {
+    package var intValue: Int64? {
         if case .int(let i) = self { return i }
         return nil
     }
 
     /// The boolean payload, or nil for any other case.
-    public var boolValue: Bool? {
+    package var boolValue: Bool? {
         if case .bool(let b) = self { return b }
         return nil
     }
 
     /// The list payload, or nil for any other case.
-    public var listValue: [ManifestValue]? {
+    package var listValue: [ManifestValue]? {
         if case .list(let l) = self { return l }
         return nil
     }
 
     /// The map payload, or nil for any other case.
-    public var mapValue: ManifestMap? {
+    package var mapValue: ManifestMap? {
         if case .map(let m) = self { return m }
         return nil
     }
 
     /// True for `.null`.
-    public var isNull: Bool {
+    package var isNull: Bool {
         if case .null = self { return true }
         return false
     }
 
     /// The value under `key` when this is a map; nil otherwise. Setting on a non-map turns it into
     /// a map holding only that key; setting nil removes the key.
-    public subscript(key: String) -> ManifestValue? {
+    package subscript(key: String) -> ManifestValue? {
         get { mapValue?[key] }
         set {
             var map = mapValue ?? ManifestMap()
@@ -63,35 +63,35 @@ public enum ManifestValue: Hashable, Sendable {
     }
 
     /// The item at `index` when this is a list and the index is in range; nil otherwise.
-    public subscript(index: Int) -> ManifestValue? {
+    package subscript(index: Int) -> ManifestValue? {
         guard case .list(let items) = self, items.indices.contains(index) else { return nil }
         return items[index]
     }
 }
 
 extension ManifestValue: ExpressibleByStringLiteral {
-    public init(stringLiteral value: String) { self = .string(value) }
+    package init(stringLiteral value: String) { self = .string(value) }
 }
 
 extension ManifestValue: ExpressibleByIntegerLiteral {
-    public init(integerLiteral value: Int64) { self = .int(value) }
+    package init(integerLiteral value: Int64) { self = .int(value) }
 }
 
 extension ManifestValue: ExpressibleByFloatLiteral {
-    public init(floatLiteral value: Double) { self = .double(value) }
+    package init(floatLiteral value: Double) { self = .double(value) }
 }
 
 extension ManifestValue: ExpressibleByBooleanLiteral {
-    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    package init(booleanLiteral value: Bool) { self = .bool(value) }
 }
 
 extension ManifestValue: ExpressibleByArrayLiteral {
-    public init(arrayLiteral elements: ManifestValue...) { self = .list(elements) }
+    package init(arrayLiteral elements: ManifestValue...) { self = .list(elements) }
 }
 
 extension ManifestValue: ExpressibleByDictionaryLiteral {
     /// A later duplicate key replaces an earlier one.
-    public init(dictionaryLiteral elements: (String, ManifestValue)...) {
+    package init(dictionaryLiteral elements: (String, ManifestValue)...) {
         self = .map(ManifestMap(elements))
     }
 }

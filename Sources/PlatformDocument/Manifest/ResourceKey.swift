@@ -1,24 +1,24 @@
 /// Where an object lives in the platform: its cluster and its Kubernetes identity. The diff keys
 /// every object by it, ordered by cluster, then group, kind, namespace and name.
-public struct ResourceKey: Hashable, Comparable, Sendable, CustomStringConvertible {
+package struct ResourceKey: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The cluster folder the object was found in; "" for files outside the clusters root
     /// (the Argo CD or Flux objects that span clusters).
-    public var cluster: String
-    public var id: ManifestID
+    package var cluster: String
+    package var id: ManifestID
 
-    public init(cluster: String, id: ManifestID) {
+    package init(cluster: String, id: ManifestID) {
         self.cluster = cluster
         self.id = id
     }
 
-    public static func < (lhs: ResourceKey, rhs: ResourceKey) -> Bool {
+    package static func < (lhs: ResourceKey, rhs: ResourceKey) -> Bool {
         if lhs.cluster != rhs.cluster { return lhs.cluster.precedesInByteOrder(rhs.cluster) }
         return lhs.id < rhs.id
     }
 
     /// The cluster as printed: its name, or `(global)` for objects outside every cluster.
-    public var clusterLabel: String { cluster.isEmpty ? "(global)" : cluster }
+    package var clusterLabel: String { cluster.isEmpty ? "(global)" : cluster }
 
     /// `cluster: Kind.group namespace/name`.
-    public var description: String { "\(clusterLabel): \(id)" }
+    package var description: String { "\(clusterLabel): \(id)" }
 }

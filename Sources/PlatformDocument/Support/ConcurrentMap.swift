@@ -5,7 +5,7 @@ extension Array {
     /// output is the same as `map`'s. `transform` must be pure (it runs on several threads at
     /// once). Used across clusters, which are independent: rendering and auditing one cluster's
     /// objects reads nothing of another's.
-    public func concurrentMap<T>(_ transform: (Element) -> T) -> [T] {
+    package func concurrentMap<T>(_ transform: (Element) -> T) -> [T] {
         guard count > 1 else { return map(transform) }
         var results = [T?](repeating: nil, count: count)
         results.withUnsafeMutableBufferPointer { slots in

@@ -2,32 +2,32 @@
 /// templates (`ManifestValue.parse`) alike: size, entries and depth are checked on the text before
 /// libyaml's recursive composer runs; nodes and scalar bytes while the tree is built, with aliases
 /// expanded, so neither a long list nor an alias bomb can grow memory past the file's own size.
-public enum YAMLLimits {
+package enum YAMLLimits {
     /// A text larger than this (16 MiB) is refused before it is decoded. The largest synthetic
     /// platform of the benchmarks is under 2 MiB; readers need not read more than this + 1 byte.
     /// Measured (debug build): a 16 MiB one-string spec is refused in 37 s at 260 MB, a 60 MB one
     /// took 546 s at 770 MB, so the bound also keeps a hostile spec from holding CI for minutes.
-    public static let maxBytes = 16 << 20
+    package static let maxBytes = 16 << 20
     /// Deeper nesting than this is refused before the recursive composer sees it.
-    public static let maxDepth = 200
+    package static let maxDepth = 200
     /// More entries than this (lines with content plus items separated by commas in flow
     /// collections) are refused before the composer builds its tree. The largest platform has ~40,000.
-    public static let maxEntries = 200_000
+    package static let maxEntries = 200_000
     /// The tree may not hold more nodes than this (keys, values and items, aliases expanded).
-    public static let maxNodes = 200_000
+    package static let maxNodes = 200_000
     /// Aliases may add at most this much scalar text (4 MiB) to what the file itself holds: a
     /// shared system prompt used by a hundred agents fits, a 1 MiB string aliased a hundred times
     /// (which grew to 7.7 GB downstream) does not.
-    public static let maxAliasedBytes = 4 << 20
+    package static let maxAliasedBytes = 4 << 20
 
     /// Where a pre-check on the text failed (1-based line and column).
-    public struct Position: Hashable, Sendable {
-        public var line: Int
-        public var column: Int
+    package struct Position: Hashable, Sendable {
+        package var line: Int
+        package var column: Int
     }
 
     /// The first place the text has more than `maxEntries` entries, in one pass over the bytes.
-    public static func entriesExceeded(_ text: String) -> Position? {
+    package static func entriesExceeded(_ text: String) -> Position? {
         var entries = 0, line = 1, column = 0
         var lineHasContent = false, comment = false
         var quote: UInt8?
@@ -54,7 +54,7 @@ public enum YAMLLimits {
 
     /// Nesting deeper than `maxDepth`: flow brackets, or block indentation (then `indentation` is
     /// the number of spaces).
-    public static func depthExceeded(_ text: String) -> (Position, indentation: Int?)? {
+    package static func depthExceeded(_ text: String) -> (Position, indentation: Int?)? {
         var depth = 0, line = 1, column = 0
         var quote: Unicode.Scalar?
         var comment = false
@@ -84,7 +84,7 @@ public enum YAMLLimits {
 
     /// True when the text may define an anchor (`&name` after a space, a bracket, a comma or at a
     /// line's start), so that a blown budget is worded as alias expansion only when aliases can exist.
-    public static func mayHaveAnchors(_ text: String) -> Bool {
+    package static func mayHaveAnchors(_ text: String) -> Bool {
         var previous: UInt8 = UInt8(ascii: "\n"), ampersand = false
         for byte in text.utf8 {
             if ampersand, byte != UInt8(ascii: " "), byte != UInt8(ascii: "\n") { return true }
@@ -96,9 +96,9 @@ public enum YAMLLimits {
     }
 
     /// Counts nodes and scalar bytes while a tree is built with aliases expanded.
-    public struct ExpansionBudget: Sendable {
+    package struct ExpansionBudget: Sendable {
         /// What a blown budget says, for the spec and templates alike.
-        public func message(_ exceeded: Exceeded, document: String) -> String {
+        package func message(_ exceeded: Exceeded, document: String) -> String {
             switch (exceeded, aliasesPossible) {
             case (.nodes, true): return "expanding aliases produces more than \(YAMLLimits.maxNodes) nodes"
             case (.nodes, false): return "\(document) has more than \(YAMLLimits.maxNodes) nodes (keys, values and list items)"
@@ -106,24 +106,24 @@ public enum YAMLLimits {
             }
         }
 
-        public enum Exceeded: Sendable { case nodes, bytes }
+        package enum Exceeded: Sendable { case nodes, bytes }
         private var nodes = 0
         private var bytes = 0
         private let maxBytes: Int
         private let text: String
 
         /// Scalars may add up to the text's own size plus `maxAliasedBytes`.
-        public init(text: String) {
+        package init(text: String) {
             maxBytes = text.utf8.count + YAMLLimits.maxAliasedBytes
             self.text = text
         }
 
         /// Whether the text may hold aliases at all: the wording of a blown budget depends on it
         /// (scanned only then, so a document within its budget costs no extra pass).
-        public var aliasesPossible: Bool { YAMLLimits.mayHaveAnchors(text) }
+        package var aliasesPossible: Bool { YAMLLimits.mayHaveAnchors(text) }
 
         /// Counts one node (and its text, for a scalar); non-nil once a bound is passed.
-        public mutating func spend(scalarBytes: Int = 0) -> Exceeded? {
+        package mutating func spend(scalarBytes: Int = 0) -> Exceeded? {
             nodes += 1
             bytes += scalarBytes
             if nodes > YAMLLimits.maxNodes { return .nodes }

@@ -7,21 +7,21 @@
 /// starts with `name` (containers, ports, volumes read as people write them); the remaining keys
 /// follow in byte order. Strings are quoted only where YAML 1.1 or 1.2 would misread them
 /// (see `YAMLScalarStyle`); multi-line strings are literal blocks.
-public enum YAMLRenderer {
+package enum YAMLRenderer {
     /// The canonical YAML of one object.
-    public static func render(_ manifest: Manifest) -> String {
+    package static func render(_ manifest: Manifest) -> String {
         render(manifest.value)
     }
 
     /// The canonical YAML of one document.
-    public static func render(_ document: ManifestValue) -> String {
+    package static func render(_ document: ManifestValue) -> String {
         var writer = YAMLWriter()
         writer.document(document)
         return writer.text
     }
 
     /// Several documents, each introduced by `---`.
-    public static func renderStream(_ documents: [ManifestValue]) -> String {
+    package static func renderStream(_ documents: [ManifestValue]) -> String {
         var writer = YAMLWriter()
         for document in documents {
             writer.raw("---\n")

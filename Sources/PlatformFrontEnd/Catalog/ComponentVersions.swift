@@ -2,27 +2,27 @@
 /// the upstream facts that hold at that version (metric names, flags). A spec may override an
 /// image (`components:`, `ComponentOverrides`); the facts stay those of the pinned version, so an
 /// override draws W7403 and its user owns the difference. Emitters take images only from here.
-public struct ComponentImage: Hashable, Sendable {
+package struct ComponentImage: Hashable, Sendable {
     /// The key under `components:` in the spec.
-    public var name: String
-    public var repository: String
-    public var tag: String
+    package var name: String
+    package var repository: String
+    package var tag: String
     /// The upstream release, its date and where that was read.
-    public var release: String
+    package var release: String
     /// The Helm chart or CRD version this image goes with, when one applies.
-    public var chart: String?
+    package var chart: String?
     /// Upstream facts that depend on this version, each with its source.
-    public var facts: [String]
+    package var facts: [String]
 
-    public var image: String { "\(repository):\(tag)" }
+    package var image: String { "\(repository):\(tag)" }
 }
 
-public enum ComponentVersions {
+package enum ComponentVersions {
     /// vLLM's OpenAI-compatible server: 0.34.0, the newest release on PyPI on 2026-12-06. Every
     /// fact below was re-read from that wheel (`pip download --no-deps vllm==0.34.0`, extracted,
     /// not installed): the flag table (`tools/vllm-flags.py` → `VLLMFlagTable`), `--runner` and
     /// `--convert` values, tool-call parser names, endpoints per task and metric names.
-    public static let vllm = ComponentImage(
+    package static let vllm = ComponentImage(
         name: "vllm", repository: "vllm/vllm-openai", tag: "v0.34.0",
         release: "vLLM 0.34.0, newest on PyPI (`pip index versions vllm`, 2026-12-06); wheel `vllm-0.34.0-cp38-abi3-manylinux_2_28_x86_64.whl` built 2026-11-16 from commit 62d4bc3c7 (`vllm/_version.py`); image tag `v<version>` as every vLLM release",
         chart: nil,
@@ -42,7 +42,7 @@ public enum ComponentVersions {
     /// picker is now llm-d/llm-d-router; v0.10.0 (2026-08-17) is its newest tag in the stored snapshot
     /// (2026-08-22). Its image is `ghcr.io/llm-d/<repository>-endpoint-picker:<git tag>`
     /// (`.github/workflows/ci-release.yaml`, `Makefile` `EPP_IMAGE_NAME`).
-    public static let endpointPicker = ComponentImage(
+    package static let endpointPicker = ComponentImage(
         name: "endpoint-picker", repository: "ghcr.io/llm-d/llm-d-router-endpoint-picker", tag: "v0.10.0",
         release: "llm-d/llm-d-router v0.10.0, tagged 2026-08-17 (the EPP's home after gateway-api-inference-extension v1.5.0)",
         chart: "config/charts/llm-d-router-gateway + routerlib v0.10.0; InferencePool CRD inference.networking.k8s.io/v1 (gateway-api-inference-extension v1.6.0)",
@@ -63,7 +63,7 @@ public enum ComponentVersions {
     /// `litellm-enterprise`/`litellm-proxy-extras`/`litellm-proxy` versions the index lacks; 1.107.0 is
     /// the release PyPI calls compromised). Its image is `ghcr.io/berriai/litellm:v1.108.7` (the release's
     /// notes, `cosign verify … ghcr.io/berriai/litellm:v1.108.7`).
-    public static let liteLLM = ComponentImage(
+    package static let liteLLM = ComponentImage(
         name: "litellm", repository: "ghcr.io/berriai/litellm", tag: "v1.108.7",
         release: "LiteLLM 1.108.7 (LTS), the version LiteLLMProxyTests runs (PyPI `litellm[proxy]==1.108.7`); image tag `v1.108.7` from its release notes",
         chart: nil, facts: [
@@ -77,7 +77,7 @@ public enum ComponentVersions {
     /// CUDA 12.9 is kept (drivers of the 12.x line run it); the newest build listed for it is commit
     /// 2eedd7c (2026-05-20, nccl-tests 2.18.3, NCCL 2.30.4-1): coreweave/nccl-tests `README.md` at
     /// cb86553 (2026-05-27), the stored snapshot's head; d73ec07 (2026-01-26, NCCL 2.29.2) before.
-    public static let ncclTests = ComponentImage(
+    package static let ncclTests = ComponentImage(
         name: "nccl-tests", repository: "ghcr.io/coreweave/nccl-tests", tag: "12.9.1-devel-ubuntu24.04-nccl2.30.4-1-2eedd7c",
         release: "coreweave/nccl-tests image for CUDA 12.9.1, NCCL 2.30.4-1, commit 2eedd7c (its tag; README.md at cb86553)",
         chart: nil, facts: [])
@@ -85,20 +85,20 @@ public enum ComponentVersions {
     /// nccl-tests for EFA pools: AWS's image (aws-samples/awsome-distributed-training
     /// `micro-benchmarks/nccl-tests/nccl-tests.Dockerfile` and `buildspec.yaml` at 0877e0e3): the EFA
     /// installer 1.43.2 and aws-ofi-nccl v1.16.3 on its `LD_LIBRARY_PATH`, so `FI_PROVIDER=efa` reaches EFA.
-    public static let ncclTestsEFA = ComponentImage(
+    package static let ncclTestsEFA = ComponentImage(
         name: "nccl-tests-efa", repository: "public.ecr.aws/hpc-cloud/nccl-tests",
         tag: "cuda12.8.1-efa1.43.2-ofiv1.16.3-ncclv2.27.7-1-testsv2.16.9",
         release: "aws-samples/awsome-distributed-training buildspec.yaml at 0877e0e3 (CUDA 12.8.1, EFA 1.43.2, aws-ofi-nccl 1.16.3, NCCL 2.27.7-1, nccl-tests 2.16.9)",
         chart: nil, facts: ["binaries in /opt/nccl-tests/build, not on PATH (the Dockerfile's `make MPI=1`)"])
 
     /// Every image, by its `components:` key.
-    public static let images: [ComponentImage] = [vllm, endpointPicker, liteLLM, ncclTests, ncclTestsEFA]
+    package static let images: [ComponentImage] = [vllm, endpointPicker, liteLLM, ncclTests, ncclTestsEFA]
 
-    public static func image(named name: String) -> ComponentImage? { images.first { $0.name == name } }
+    package static func image(named name: String) -> ComponentImage? { images.first { $0.name == name } }
 
     /// The controllers whose objects we emit (no image of ours): the CRD release each emitted kind
     /// is validated against (../shared/schemas/README.md, newest release tags as of 2026-08-22).
-    public static let controllers: [(name: String, version: String)] = [
+    package static let controllers: [(name: String, version: String)] = [
         ("gateway-api", "v1.6.1"), ("gateway-api-inference-extension", "v1.6.0 (InferencePool v1)"), ("kgateway", "v2.4.3"),
         ("keda", "v2.20.2"), ("kagent", "v0.9.12"), ("leaderworkerset", "v0.10.0"), ("kueue", "v0.19.2"),
         ("kubeflow-trainer", "v2.3.0"), ("karpenter", "v1.14.1"), ("prometheus-operator", "v0.93.0"),

@@ -6,7 +6,7 @@
 extension GPUCatalog {
     /// The canonical catalog name for a GFD product label or a DRA `productName`, or nil when the
     /// product is not one the built-in catalog knows.
-    public static func canonicalName(forProduct product: String) -> String? {
+    package static func canonicalName(forProduct product: String) -> String? {
         let tokens = productTokens(product)
         func has(_ t: String) -> Bool { tokens.contains(t) }
         func hasPrefix(_ p: String) -> Bool { tokens.contains { $0.hasPrefix(p) } }

@@ -1,14 +1,14 @@
 /// The built-in instance-type catalog.
-public struct InstanceCatalog: Sendable {
-    public private(set) var types: [String: InstanceType]
+package struct InstanceCatalog: Sendable {
+    package private(set) var types: [String: InstanceType]
 
-    public init(_ types: [InstanceType]) {
+    package init(_ types: [InstanceType]) {
         self.types = Dictionary(types.map { ($0.name, $0) }, uniquingKeysWith: { $1 })
     }
 
-    public func instance(named name: String) -> InstanceType? { types[name] }
-    public var names: [String] { types.keys.sorted() }
+    package func instance(named name: String) -> InstanceType? { types[name] }
+    package var names: [String] { types.keys.sorted() }
 
     /// The built-in instance types with their sources (`InstanceCatalog+BuiltIn.swift`).
-    public static let builtIn = InstanceCatalog(builtInTypes)
+    package static let builtIn = InstanceCatalog(builtInTypes)
 }

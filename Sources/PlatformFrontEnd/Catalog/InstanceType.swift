@@ -1,38 +1,38 @@
 /// How the GPUs inside one node talk to each other.
-public enum Interconnect: String, Hashable, Sendable, CaseIterable {
+package enum Interconnect: String, Hashable, Sendable, CaseIterable {
     case nvswitch   // all GPUs of the node in one NVLink island
     case nvlink     // NVLink bridges/mesh without a switch: islands as the instance type says
     case pcie       // no NVLink: every GPU is its own island
 }
 
 /// The network between nodes, which decides whether multi-node NCCL has RDMA.
-public enum Fabric: String, Hashable, Sendable, CaseIterable {
+package enum Fabric: String, Hashable, Sendable, CaseIterable {
     case efa, infiniband, roce, tcpx, ethernet
 
     /// EFA, InfiniBand, RoCE and GPUDirect-TCPX carry multi-node NCCL at speed; plain ethernet does not.
-    public var isRDMA: Bool { self != .ethernet }
+    package var isRDMA: Bool { self != .ethernet }
 }
 
 /// A cloud instance type: GPUs, interconnect, NICs and size, each with its source. Prices are not
 /// here: they depend on region and capacity type and live in `PriceCatalog` (`InstanceCatalog+Prices.swift`).
-public struct InstanceType: Hashable, Sendable {
-    public var name: String                 // "p5.48xlarge"
-    public var provider: String             // "aws" | "azure" | "gcp" | "oci"
-    public var gpu: String                  // GPU model name in the GPU catalog
-    public var gpuCount: Int
-    public var interconnect: Interconnect
-    public var nvlinkIslands: [Int]         // sizes of NVLink islands, e.g. [8] or [2, 2, 2, 2]
-    public var fabric: Fabric
-    public var nics: Int
-    public var gbpsPerNic: Int              // 0: not sourced
-    public var vcpus: Int
-    public var memoryGiB: Int
+package struct InstanceType: Hashable, Sendable {
+    package var name: String                 // "p5.48xlarge"
+    package var provider: String             // "aws" | "azure" | "gcp" | "oci"
+    package var gpu: String                  // GPU model name in the GPU catalog
+    package var gpuCount: Int
+    package var interconnect: Interconnect
+    package var nvlinkIslands: [Int]         // sizes of NVLink islands, e.g. [8] or [2, 2, 2, 2]
+    package var fabric: Fabric
+    package var nics: Int
+    package var gbpsPerNic: Int              // 0: not sourced
+    package var vcpus: Int
+    package var memoryGiB: Int
     /// Pods one node admits by default (the kubelet's `maxPods` as the provider sets it); 0: not sourced.
     /// Karpenter's and AKS's kube-reserved memory grow with it (`NodeAllocatable`).
-    public var maxPods: Int
-    public var source: String               // where the figures above come from
+    package var maxPods: Int
+    package var source: String               // where the figures above come from
 
-    public init(name: String, provider: String, gpu: String, gpuCount: Int, interconnect: Interconnect,
+    package init(name: String, provider: String, gpu: String, gpuCount: Int, interconnect: Interconnect,
                 nvlinkIslands: [Int], fabric: Fabric, nics: Int, gbpsPerNic: Int, vcpus: Int, memoryGiB: Int,
                 maxPods: Int = 0, source: String) {
         self.name = name

@@ -66,13 +66,13 @@ enum MIGProfileTable {
 
 extension MIGProfile {
     /// Compute slices out of 7 named by a profile: `3g.40gb` → 3.
-    public static func computeSlices(_ name: String) -> Int? {
+    package static func computeSlices(_ name: String) -> Int? {
         guard let g = name.firstIndex(of: "g") else { return nil }
         return Int(name[..<g])
     }
 
     /// The decimal gigabytes in a profile's name, in MiB, rounded down: `1g.10gb` → 9536.
-    public static func nominalMemoryMiB(_ name: String) -> Int? {
+    package static func nominalMemoryMiB(_ name: String) -> Int? {
         guard let dot = name.firstIndex(of: "."), name.hasSuffix("gb"),
               let gb = Int(name[name.index(after: dot)..<name.index(name.endIndex, offsetBy: -2)]) else { return nil }
         return Int(Int64(gb) * 1_000_000_000 / 1_048_576)

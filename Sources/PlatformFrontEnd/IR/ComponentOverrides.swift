@@ -1,15 +1,15 @@
 import PlatformDiagnostics
 
 /// The images the platform runs: `ComponentVersions`, with the spec's `components:` overrides.
-public struct ComponentImages: Hashable, Sendable {
+package struct ComponentImages: Hashable, Sendable {
     /// Component name → the spec line that overrides its image.
-    public var overrides: [String: SourceLocation] = [:]
+    package var overrides: [String: SourceLocation] = [:]
     private var images: [String: String] = [:]
 
-    public init() {}
+    package init() {}
 
     /// The image to emit for `component`: the spec's override, else the pinned one.
-    public func image(_ component: ComponentImage) -> String { images[component.name] ?? component.image }
+    package func image(_ component: ComponentImage) -> String { images[component.name] ?? component.image }
 
     mutating func set(_ name: String, image: String, at location: SourceLocation) {
         images[name] = image
@@ -18,13 +18,13 @@ public struct ComponentImages: Hashable, Sendable {
 }
 
 /// Codes of component versions (E7400–W7419).
-public enum ComponentCodes {
+package enum ComponentCodes {
     /// `components:` names no component platformc emits.
-    public static let unknownComponent: DiagnosticCode = "E7401"
+    package static let unknownComponent: DiagnosticCode = "E7401"
     /// A component image has no tag or digest, or the mutable tag `latest`.
-    public static let unpinnedImage: DiagnosticCode = "E7402"
+    package static let unpinnedImage: DiagnosticCode = "E7402"
     /// A component runs another version than the one its upstream facts were checked at.
-    public static let overriddenVersion: DiagnosticCode = "W7403"
+    package static let overriddenVersion: DiagnosticCode = "W7403"
 }
 
 /// Lowers `components:` (each key a `ComponentVersions` name, each value `{image: …}`): an unknown

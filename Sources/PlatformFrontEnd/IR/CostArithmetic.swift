@@ -4,24 +4,24 @@
 /// `scale`, which rounds half away from zero to the micro-dollar; every figure that is split
 /// among holders goes through `apportion`, which uses largest remainders so the parts always add
 /// up to the whole, to the micro-dollar. Nothing else in the cost model rounds.
-public enum CostArithmetic {
+package enum CostArithmetic {
     /// Hours in a month: 8760 / 12.
-    public static let hoursPerMonth: Int64 = 730
+    package static let hoursPerMonth: Int64 = 730
 
     /// A price per hour over a month: exact, no rounding.
-    public static func monthly(_ perHour: Money, count: Int = 1) -> Money {
+    package static func monthly(_ perHour: Money, count: Int = 1) -> Money {
         Money(micros: perHour.micros * hoursPerMonth * Int64(count))
     }
 
     /// `amount × numerator / denominator`, rounded half away from zero to the micro-dollar.
-    public static func scale(_ amount: Money, by numerator: Int64, over denominator: Int64) -> Money {
+    package static func scale(_ amount: Money, by numerator: Int64, over denominator: Int64) -> Money {
         Money(micros: rounded(amount.micros, times: numerator, over: denominator))
     }
 
     /// `value × numerator / denominator` rounded half away from zero: the rule itself, for money
     /// and for counts derived from money's inputs (tokens). The product is computed at double
     /// width, so no intermediate overflows.
-    public static func rounded(_ value: Int64, times numerator: Int64, over denominator: Int64) -> Int64 {
+    package static func rounded(_ value: Int64, times numerator: Int64, over denominator: Int64) -> Int64 {
         precondition(denominator > 0, "a share needs a positive denominator")
         let negative = (value < 0) != (numerator < 0)
         let product = value.magnitude.multipliedFullWidth(by: numerator.magnitude)
@@ -33,7 +33,7 @@ public enum CostArithmetic {
     /// Splits `total` into parts proportional to `weights` (largest remainder method): each part
     /// gets its floor, then the micro-dollars left go one each to the largest remainders, ties to
     /// the lower index. The parts add up to `total` exactly; a zero weight gets nothing.
-    public static func apportion(_ total: Money, weights: [Int64]) -> [Money] {
+    package static func apportion(_ total: Money, weights: [Int64]) -> [Money] {
         let sum = weights.reduce(0, +)
         guard sum > 0, total.micros >= 0 else { return weights.map { _ in .zero } }
         var parts: [Int64] = []

@@ -4,11 +4,11 @@ import PlatformDiagnostics
 /// merged, and lists whose order carries no meaning sorted, so that the IR (and everything compiled
 /// from it) is the same whatever order the spec lists things in; references are resolved afterwards
 /// by `ReferenceResolver`. Ordered lists: a job's `command`, a route's `fallbacks`.
-public struct Lowering {
-    public let file: String
-    public init(file: String) { self.file = file }
+package struct Lowering {
+    package let file: String
+    package init(file: String) { self.file = file }
 
-    public func lower(_ root: SpecNode, into diagnostics: inout DiagnosticBag) -> Platform {
+    package func lower(_ root: SpecNode, into diagnostics: inout DiagnosticBag) -> Platform {
         let spec = SpecObject(root, PlatformShape.platform, fallback: SourceLocation(file: file, line: 1, column: 1))
         let metadata = spec.object("metadata")
         let gitops = spec.object("gitops")

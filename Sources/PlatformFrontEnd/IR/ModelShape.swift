@@ -2,19 +2,19 @@ import PlatformDiagnostics
 
 /// What a model's `shape:` declares, each field as written (nil when absent) with its location.
 /// Field names follow the checkpoint's `config.json` so a user can copy them across.
-public struct DeclaredModelShape: Sendable {
-    public var layers: Int?
-    public var attentionHeads: Int?
-    public var kvHeads: Int?
-    public var headDim: Int?
-    public var hiddenSize: Int?
-    public var expertsTotal: Int?
-    public var expertsActive: Int?
-    public var kvLoraRank: Int?
-    public var qkRopeHeadDim: Int?
+package struct DeclaredModelShape: Sendable {
+    package var layers: Int?
+    package var attentionHeads: Int?
+    package var kvHeads: Int?
+    package var headDim: Int?
+    package var hiddenSize: Int?
+    package var expertsTotal: Int?
+    package var expertsActive: Int?
+    package var kvLoraRank: Int?
+    package var qkRopeHeadDim: Int?
     /// Where `shape:` is, and where each field's value is (keys as in the spec, `experts.total` …).
-    public var location: SourceLocation
-    public var locations: [String: SourceLocation]
+    package var location: SourceLocation
+    package var locations: [String: SourceLocation]
 
     /// Whether the declaration says anything about attention (as opposed to experts alone).
     var declaresAttention: Bool {
@@ -27,7 +27,7 @@ extension Model {
     /// fields over it; nil when neither gives layers, and KV heads × head size or an MLA latent.
     /// KV heads default to the attention heads and the head size to hidden ÷ heads, as in
     /// transformers' configs (huggingface/transformers `models/llama/configuration_llama.py`).
-    public var kvShape: ModelArchitecture? {
+    package var kvShape: ModelArchitecture? {
         let base = architecture.flatMap { ModelArchitecture.known[$0] }
         guard let declared = shape else { return base }
         let heads = declared.attentionHeads ?? base?.attentionHeads

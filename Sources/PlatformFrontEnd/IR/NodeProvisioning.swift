@@ -13,11 +13,11 @@
 /// - Anything else (OCI, on-premises, an AWS pool without an instance type, which Karpenter does
 ///   not provision): nothing platformc knows of labels the nodes, so the operator labels them
 ///   `platformc.dev/node-pool: <pool>` (docs/diagnostics.md, E7600–E7699).
-public enum NodeProvisioning: String, Hashable, Sendable {
+package enum NodeProvisioning: String, Hashable, Sendable {
     case karpenter, gkeNodePool, aksAgentPool, operatorLabelled
 
     /// How `provider` provisions a pool that has (or lacks) an instance type.
-    public static func of(provider: String, instanceType: String?) -> NodeProvisioning {
+    package static func of(provider: String, instanceType: String?) -> NodeProvisioning {
         switch provider {
         case "aws": return instanceType == nil ? .operatorLabelled : .karpenter
         case "gcp": return .gkeNodePool
@@ -27,7 +27,7 @@ public enum NodeProvisioning: String, Hashable, Sendable {
     }
 
     /// The node label whose value is the pool's name.
-    public var poolLabel: String {
+    package var poolLabel: String {
         switch self {
         case .karpenter: return "karpenter.sh/nodepool"
         case .gkeNodePool: return "cloud.google.com/gke-nodepool"
@@ -37,7 +37,7 @@ public enum NodeProvisioning: String, Hashable, Sendable {
     }
 
     /// The provisioner as the docs name it, for messages.
-    public var displayName: String {
+    package var displayName: String {
         switch self {
         case .karpenter: return "Karpenter"
         case .gkeNodePool: return "a GKE node pool"
@@ -50,16 +50,16 @@ public enum NodeProvisioning: String, Hashable, Sendable {
 /// AKS agent pool names: "can only contain lowercase alphanumeric characters and must begin with
 /// a lowercase letter. For Linux node pools, the length must be between 1 and 12 characters"
 /// (MicrosoftDocs/azure-docs `articles/aks/use-system-pools.md`, "Limitations", as read 2026-12-06).
-public enum AKSPoolName {
-    public static let maxLength = 12
+package enum AKSPoolName {
+    package static let maxLength = 12
 
-    public static func isValid(_ name: String) -> Bool {
+    package static func isValid(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, ("a"..."z").contains(first), name.count <= maxLength else { return false }
         return name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) }
     }
 
     /// A valid name close to `name`: its lowercase letters and digits, cut to 12, starting with a letter.
-    public static func suggestion(for name: String) -> String {
+    package static func suggestion(for name: String) -> String {
         var kept = String(name.lowercased().unicodeScalars.filter { ("a"..."z").contains($0) || ("0"..."9").contains($0) })
         while let first = kept.unicodeScalars.first, !("a"..."z").contains(first) { kept.removeFirst() }
         return kept.isEmpty ? "gpu" : String(kept.prefix(maxLength))
@@ -73,10 +73,10 @@ public enum AKSPoolName {
 /// pulumi/pulumi-gcp#1510); GKE's console states the same rule: "Node pool names must start with a
 /// lowercase letter followed by up to 39 lowercase letters, numbers, or hyphens. They can't end with
 /// a hyphen." (quoted in rancher/dashboard#9625).
-public enum GKEPoolName {
-    public static let maxLength = 40
+package enum GKEPoolName {
+    package static let maxLength = 40
 
-    public static func isValid(_ name: String) -> Bool {
+    package static func isValid(_ name: String) -> Bool {
         let scalars = Array(name.unicodeScalars)
         guard let first = scalars.first, let last = scalars.last, ("a"..."z").contains(first), scalars.count <= maxLength,
               last != "-" else { return false }
@@ -85,7 +85,7 @@ public enum GKEPoolName {
 
     /// A valid name close to `name`: lowercase, other characters as `-`, from its first letter,
     /// cut to 40, without a trailing `-`.
-    public static func suggestion(for name: String) -> String {
+    package static func suggestion(for name: String) -> String {
         var kept = String(String.UnicodeScalarView(name.lowercased().unicodeScalars.map {
             ("a"..."z").contains($0) || ("0"..."9").contains($0) ? $0 : "-"
         }))

@@ -2,29 +2,29 @@ import PlatformDiagnostics
 
 /// The spec's `policy:` section, lowered: global severities, overrides and the GPU allow-list,
 /// each with the location it was set at.
-public struct PolicyConfiguration: Sendable {
-    public struct Setting: Sendable {
-        public var severity: PolicySeverity
-        public var location: SourceLocation
+package struct PolicyConfiguration: Sendable {
+    package struct Setting: Sendable {
+        package var severity: PolicySeverity
+        package var location: SourceLocation
     }
-    public struct Override: Sendable {
-        public var cluster: String?
-        public var team: String?
-        public var rules: [String: Setting]
-        public var location: SourceLocation
+    package struct Override: Sendable {
+        package var cluster: String?
+        package var team: String?
+        package var rules: [String: Setting]
+        package var location: SourceLocation
     }
 
     /// Rule id → severity for the whole platform.
-    public var rules: [String: Setting] = [:]
-    public var overrides: [Override] = []
+    package var rules: [String: Setting] = [:]
+    package var overrides: [Override] = []
     /// nil when the spec sets no allow-list (then `gpu-allow-list` has nothing to check).
-    public var allowedGPUs: [String]?
-    public var allowedGPUsLocation: SourceLocation?
+    package var allowedGPUs: [String]?
+    package var allowedGPUsLocation: SourceLocation?
 
-    public init() {}
+    package init() {}
 
     /// Reads a checked `policy:` object; malformed values were reported by the checker and are skipped.
-    public init(_ o: SpecObject) {
+    package init(_ o: SpecObject) {
         rules = Self.settings(o).merging(Self.settings(o.object("rules"))) { _, nested in nested }
         overrides = o.objects("overrides").map {
             Override(cluster: $0.string("cluster"), team: $0.string("team"), rules: Self.settings($0.object("rules")), location: $0.location)
@@ -47,7 +47,7 @@ public struct PolicyConfiguration: Sendable {
 
     /// The severity of `rule` for a violation in `cluster` and `team`, and where it was set (nil:
     /// the default). Specificity: global, then cluster, then team, then cluster and team together.
-    public func severity(of rule: String, cluster: String?, team: String?) -> Setting? {
+    package func severity(of rule: String, cluster: String?, team: String?) -> Setting? {
         var chosen = rules[rule]
         let applicable = overrides.filter { o in
             (o.cluster == nil || o.cluster == cluster) && (o.team == nil || o.team == team) && (o.cluster != nil || o.team != nil)

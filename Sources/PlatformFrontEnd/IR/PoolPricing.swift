@@ -2,13 +2,13 @@ import PlatformDiagnostics
 
 /// Codes of the price lookup (W24xx): a price the catalog cannot source for a pool's region or
 /// capacity type is said, located, never silently borrowed and never taken as free.
-public enum PriceCodes {
+package enum PriceCodes {
     /// The pool's region has no sourced price for its instance type; it is priced at another region's.
-    public static let regionUnpriced: DiagnosticCode = "W2401"
+    package static let regionUnpriced: DiagnosticCode = "W2401"
     /// A spot pool's instance type has no sourced spot price in its region; it is priced on-demand.
-    public static let spotUnpriced: DiagnosticCode = "W2402"
+    package static let spotUnpriced: DiagnosticCode = "W2402"
     /// A reserved pool has no sourced reserved price and no `discountPercent`; it is priced on-demand.
-    public static let reservedUnpriced: DiagnosticCode = "W2403"
+    package static let reservedUnpriced: DiagnosticCode = "W2403"
 }
 
 /// The catalog price of one pool: its instance type in its cluster's region, bought as its

@@ -5,16 +5,16 @@ import PlatformDiagnostics
 /// leaves the islands of the instance type or `interconnect`, and the reader's note says so. A file
 /// that contradicts the islands the spec or the instance catalog states is an error: one of the two
 /// describes another machine.
-public enum PoolTopology {
-    public static let gpuCountMismatch: DiagnosticCode = "E2007"
+package enum PoolTopology {
+    package static let gpuCountMismatch: DiagnosticCode = "E2007"
     /// The file's NVLink islands contradict `interconnect:` or the instance type (E2120).
-    public static let islandsContradiction: DiagnosticCode = "E2120"
+    package static let islandsContradiction: DiagnosticCode = "E2120"
 
     /// `files` maps each `topologyFile` as written in the spec to its bytes (the CLI reads them
     /// relative to the spec's folder); a missing file is reported by the NCCL topology emitter.
     /// `refusals` are files the CLI would not read (outside the repository, a link out, not a
     /// regular file, too large): each is an error at the pool's `topologyFile` value.
-    public static func apply(to platform: inout Platform, files: [String: [UInt8]], refusals: [String: FileRefusal] = [:],
+    package static func apply(to platform: inout Platform, files: [String: [UInt8]], refusals: [String: FileRefusal] = [:],
                              into diagnostics: inout DiagnosticBag) {
         for c in platform.clusters.indices {
             for i in platform.clusters[c].nodePools.indices {

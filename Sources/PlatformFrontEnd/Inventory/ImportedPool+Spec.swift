@@ -2,7 +2,7 @@
 /// cluster of platform.yaml. An instance type the catalog knows carries the GPU facts; otherwise
 /// the GPU and its count are stated.
 extension ImportedPool {
-    public func specEntry(instances: InstanceCatalog = .builtIn) -> ManifestValue {
+    package func specEntry(instances: InstanceCatalog = .builtIn) -> ManifestValue {
         var entry: ManifestMap = ["name": .string(name)]
         if let type = instanceType, let known = instances.instance(named: type), known.gpu == gpu, known.gpuCount == gpusPerNode {
             entry["instanceType"] = .string(type)
@@ -21,7 +21,7 @@ extension ImportedPool {
     }
 
     /// The whole `nodePools:` section for a list of pools.
-    public static func specSection(_ pools: [ImportedPool], instances: InstanceCatalog = .builtIn) -> String {
+    package static func specSection(_ pools: [ImportedPool], instances: InstanceCatalog = .builtIn) -> String {
         YAMLRenderer.render(.map(["nodePools": .list(pools.map { $0.specEntry(instances: instances) })]))
     }
 }

@@ -4,11 +4,11 @@ import PlatformDiagnostics
 /// into node pools: identical GPU nodes of one cloud node pool and one capacity type grouped, with node
 /// counts and zones, in a deterministic order. Spot and on-demand nodes never share a pool: they are
 /// priced and placed differently.
-public enum InventoryImporter {
+package enum InventoryImporter {
     /// Pools sorted by name, and diagnostics (unknown products, inferred counts, skipped nodes).
     /// Throws `InventoryImportError` only when an input is not JSON or YAML of an accepted shape; the
     /// error says which input.
-    public static func importNodes(json: [UInt8], resourceSlices: [UInt8]? = nil,
+    package static func importNodes(json: [UInt8], resourceSlices: [UInt8]? = nil,
                                    instances: InstanceCatalog = .builtIn) throws -> (pools: [ImportedPool], diagnostics: [Diagnostic]) {
         let nodes = try ObservedNode.parse(json)
         let slices: [String: [ResourceSliceDevices.Device]]

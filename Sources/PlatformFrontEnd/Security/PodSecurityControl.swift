@@ -4,7 +4,7 @@ import PlatformDiagnostics
 /// list names it. `baseline` controls bind in every namespace, `restricted` ones only where the
 /// namespace enforces `restricted`. The rules are those of kubernetes/pod-security-admission
 /// `policy/check_*.go` (cited per control in `PodSecurityStandard`).
-public enum PodSecurityControl: String, CaseIterable, Hashable, Comparable, Sendable {
+package enum PodSecurityControl: String, CaseIterable, Hashable, Comparable, Sendable {
     // baseline
     case hostNetwork, hostPID, hostIPC
     case privileged
@@ -23,33 +23,33 @@ public enum PodSecurityControl: String, CaseIterable, Hashable, Comparable, Send
     case privilegeEscalation
     case runAsRoot
 
-    public enum Level: String, Sendable, Comparable {
+    package enum Level: String, Sendable, Comparable {
         case baseline, restricted
-        public static func < (a: Level, b: Level) -> Bool { a == .baseline && b == .restricted }
+        package static func < (a: Level, b: Level) -> Bool { a == .baseline && b == .restricted }
     }
 
     /// The level whose check this is (`capabilities` and `seccomp` have a stricter restricted
     /// form too; the finding says which).
-    public var level: Level {
+    package var level: Level {
         switch self {
         case .volumeTypes, .privilegeEscalation, .runAsRoot: return .restricted
         default: return .baseline
         }
     }
 
-    public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
+    package static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
 }
 
 /// `security.exceptions[]` of the spec: the only way past the merged-object audit. A template
 /// cannot grant one (annotations it adds are not read).
-public struct SecurityException: Hashable, Sendable {
+package struct SecurityException: Hashable, Sendable {
     /// A model, training job or agent of the spec.
-    public var workload: String
-    public var allow: [PodSecurityControl]
-    public var reason: String
-    public var location: SourceLocation
+    package var workload: String
+    package var allow: [PodSecurityControl]
+    package var reason: String
+    package var location: SourceLocation
 
-    public init(workload: String, allow: [PodSecurityControl], reason: String, location: SourceLocation) {
+    package init(workload: String, allow: [PodSecurityControl], reason: String, location: SourceLocation) {
         self.workload = workload
         self.allow = allow
         self.reason = reason
@@ -58,7 +58,7 @@ public struct SecurityException: Hashable, Sendable {
 
     /// The text the workload's objects carry in `Conventions.securityExceptionAnnotation`, so the
     /// diff shows a granted exception where it applies.
-    public var annotation: String {
+    package var annotation: String {
         "spec allows \(allow.map(\.rawValue).joined(separator: ", ")): \(reason)"
     }
 }

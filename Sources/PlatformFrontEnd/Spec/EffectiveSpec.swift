@@ -1,12 +1,12 @@
 /// The spec with every default filled in, as a document: what `platformc compile --show-defaults`
 /// prints and what the spec digest is taken over (so a reformatted or reordered-key spec keeps
 /// its digest, and a changed default changes it).
-public enum EffectiveSpec {
+package enum EffectiveSpec {
     /// Lists whose order carries meaning; every other list is sorted, so that reordering a spec's
     /// lists changes neither its digest nor anything compiled from it.
     static let orderedLists: Set<String> = ["command", "fallbacks"]
 
-    public static func document(_ root: SpecNode) -> ManifestValue {
+    package static func document(_ root: SpecNode) -> ManifestValue {
         object(root, PlatformShape.platform)
     }
 

@@ -2,8 +2,8 @@ import Foundation
 
 /// `PlatformShape` → JSON Schema (draft 2020-12), for editors and other tools. Generated from the
 /// same definitions the checker uses, so the two accept the same documents.
-public enum JSONSchemaGenerator {
-    public static func schema() -> String {
+package enum JSONSchemaGenerator {
+    package static func schema() -> String {
         var defs: [String: Any] = [:]
         collect(PlatformShape.platform, into: &defs)
         var root = object(PlatformShape.platform)

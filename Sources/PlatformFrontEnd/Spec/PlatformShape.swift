@@ -1,6 +1,6 @@
 /// The `platformc/v1alpha1` spec language: every section, key, type, default and a line of
 /// documentation. README's spec reference and `platformc schema` are generated from this.
-public enum PlatformShape {
+package enum PlatformShape {
     static let dnsLabel = #"^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$"#
 
     static func name(_ what: String) -> FieldShape {
@@ -379,7 +379,7 @@ public enum PlatformShape {
     ])
 
     /// The whole document.
-    public static let platform = ObjectShape("Platform", "A platformc platform spec.", [
+    package static let platform = ObjectShape("Platform", "A platformc platform spec.", [
         FieldShape("apiVersion", .enumeration(["platformc/v1alpha1"]), required: true, "spec version"),
         FieldShape("kind", .enumeration(["Platform"]), required: true, "always `Platform`"),
         FieldShape("metadata", .object(metadata), required: true, "platform identity"),

@@ -1,7 +1,7 @@
 import PlatformDiagnostics
 
 /// How a policy violation is reported; `off` drops it.
-public enum PolicySeverity: String, Sendable, CaseIterable {
+package enum PolicySeverity: String, Sendable, CaseIterable {
     case error, warning, off
 }
 
@@ -9,16 +9,16 @@ public enum PolicySeverity: String, Sendable, CaseIterable {
 /// code. The front end checks and lowers `policy:` from this table alone; the rules that check
 /// (Policy/Rules, in PlatformCore) take the same fields from here by their id, so a rule is named
 /// and described in one place.
-public struct PolicyRuleInfo: Sendable {
-    public let id: String
-    public let rationale: String
-    public let defaultSeverity: PolicySeverity
-    public let code: DiagnosticCode
+package struct PolicyRuleInfo: Sendable {
+    package let id: String
+    package let rationale: String
+    package let defaultSeverity: PolicySeverity
+    package let code: DiagnosticCode
 }
 
 /// Every rule, in the order they are documented (`PolicyRules.all` follows it; a test compares).
-public enum PolicyRuleCatalog {
-    public static let all: [PolicyRuleInfo] = [
+package enum PolicyRuleCatalog {
+    package static let all: [PolicyRuleInfo] = [
         PolicyRuleInfo(id: "image-digest-pinned", rationale: "images are pinned by digest (`image@sha256:…`), or at least by a version tag, never `latest`",
                        defaultSeverity: .warning, code: "P7001"),
         PolicyRuleInfo(id: "critical-models-on-demand", rationale: "models marked `critical` never run on spot capacity",
@@ -55,5 +55,5 @@ public enum PolicyRuleCatalog {
     ]
 
     /// The rule named `id`; nil for an unknown id.
-    public static func info(_ id: String) -> PolicyRuleInfo? { all.first { $0.id == id } }
+    package static func info(_ id: String) -> PolicyRuleInfo? { all.first { $0.id == id } }
 }

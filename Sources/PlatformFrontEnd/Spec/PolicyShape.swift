@@ -2,7 +2,7 @@
 /// and `rules:` both map rule ids to severities; `overrides:` changes severities for one cluster,
 /// one team, or a team in a cluster; `allowedGPUs:` turns on `gpu-allow-list`. Rule ids are fields,
 /// so a misspelt id gets a "did you mean".
-public enum PolicyShape {
+package enum PolicyShape {
     static let severity = SpecType.enumeration(PolicySeverity.allCases.map(\.rawValue))
 
     /// One field per rule id.
@@ -19,7 +19,7 @@ public enum PolicyShape {
     ])
 
     /// The `policy:` section.
-    public static let policy = ObjectShape("Policy", "Policy rules: rule id → severity (flat or under `rules`), overrides and the GPU allow-list.",
+    package static let policy = ObjectShape("Policy", "Policy rules: rule id → severity (flat or under `rules`), overrides and the GPU allow-list.",
         ruleFields + [
             FieldShape("rules", .object(rules), "rule id → severity (same as the flat form)"),
             FieldShape("overrides", .list(.object(override)), "per-cluster or per-team severities; a team override beats a cluster one"),

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The kinds of typed quantity the spec accepts, each with its own grammar.
-public enum QuantityKind: String, Sendable {
+package enum QuantityKind: String, Sendable {
     case memory       // 80Gi, 80GB, 512Mi, or plain bytes
     case bandwidth    // 900GB/s, 400Gbps, 100Mbps
     case money        // 150000, 98.32, "$1,200.50"
@@ -32,32 +32,32 @@ public enum QuantityKind: String, Sendable {
 }
 
 /// A number of bytes.
-public struct ByteCount: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public var bytes: Int64
-    public init(bytes: Int64) { self.bytes = bytes }
-    public static func gib(_ n: Double) -> ByteCount { ByteCount(bytes: Int64(n * 1_073_741_824)) }
-    public var gib: Double { Double(bytes) / 1_073_741_824 }
-    public var gb: Double { Double(bytes) / 1_000_000_000 }
-    public static func < (l: ByteCount, r: ByteCount) -> Bool { l.bytes < r.bytes }
-    public var description: String { String(format: "%.1f GiB", gib) }
+package struct ByteCount: Hashable, Comparable, Sendable, CustomStringConvertible {
+    package var bytes: Int64
+    package init(bytes: Int64) { self.bytes = bytes }
+    package static func gib(_ n: Double) -> ByteCount { ByteCount(bytes: Int64(n * 1_073_741_824)) }
+    package var gib: Double { Double(bytes) / 1_073_741_824 }
+    package var gb: Double { Double(bytes) / 1_000_000_000 }
+    package static func < (l: ByteCount, r: ByteCount) -> Bool { l.bytes < r.bytes }
+    package var description: String { String(format: "%.1f GiB", gib) }
 }
 
 /// A rate in bits per second.
-public struct Bandwidth: Hashable, Sendable {
-    public var bitsPerSecond: Double
-    public var gigabytesPerSecond: Double { bitsPerSecond / 8e9 }
+package struct Bandwidth: Hashable, Sendable {
+    package var bitsPerSecond: Double
+    package var gigabytesPerSecond: Double { bitsPerSecond / 8e9 }
 }
 
 /// Money in micro-units of the currency (exact integer arithmetic: sums add up to the cent).
-public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public var micros: Int64
-    public init(micros: Int64) { self.micros = micros }
-    public static let zero = Money(micros: 0)
-    public static func + (l: Money, r: Money) -> Money { Money(micros: l.micros + r.micros) }
-    public static func - (l: Money, r: Money) -> Money { Money(micros: l.micros - r.micros) }
-    public static func < (l: Money, r: Money) -> Bool { l.micros < r.micros }
+package struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
+    package var micros: Int64
+    package init(micros: Int64) { self.micros = micros }
+    package static let zero = Money(micros: 0)
+    package static func + (l: Money, r: Money) -> Money { Money(micros: l.micros + r.micros) }
+    package static func - (l: Money, r: Money) -> Money { Money(micros: l.micros - r.micros) }
+    package static func < (l: Money, r: Money) -> Bool { l.micros < r.micros }
     /// Rounded to cents, e.g. `40179.20`.
-    public var description: String {
+    package var description: String {
         let cents = (micros >= 0 ? micros + 5_000 : micros - 5_000) / 10_000
         let sign = cents < 0 ? "-" : ""
         let a = abs(cents)
@@ -66,8 +66,8 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
 }
 
 /// Quantity parsing. Each function returns nil for text outside its grammar; the caller reports it.
-public enum QuantityParser {
-    public static func memory(_ text: String) -> ByteCount? {
+package enum QuantityParser {
+    package static func memory(_ text: String) -> ByteCount? {
         guard let (number, unit) = split(text) else { return nil }
         let factors: [String: Double] = [
             "": 1, "Ki": 1024, "Mi": 1_048_576, "Gi": 1_073_741_824, "Ti": 1_099_511_627_776, "Pi": 1_125_899_906_842_624,
@@ -79,7 +79,7 @@ public enum QuantityParser {
         return ByteCount(bytes: Int64(bytes.rounded()))
     }
 
-    public static func bandwidth(_ text: String) -> Bandwidth? {
+    package static func bandwidth(_ text: String) -> Bandwidth? {
         guard let (number, unit) = split(text) else { return nil }
         let factors: [String: Double] = [
             "KB/s": 8e3, "MB/s": 8e6, "GB/s": 8e9, "TB/s": 8e12, "Kbps": 1e3, "Mbps": 1e6, "Gbps": 1e9, "Tbps": 1e12,
@@ -89,7 +89,7 @@ public enum QuantityParser {
     }
 
     /// Money is parsed from its decimal text, never through a Double, so `98.32` is exactly 98_320_000 micros.
-    public static func money(_ text: String) -> Money? {
+    package static func money(_ text: String) -> Money? {
         var t = text.trimmingCharacters(in: .whitespaces)
         if t.hasPrefix("$") { t.removeFirst() }
         t = t.replacingOccurrences(of: ",", with: "")
@@ -106,7 +106,7 @@ public enum QuantityParser {
     }
 
     /// `70B` → 70_000_000_000. Suffixes: K, M, B (billion), T.
-    public static func count(_ text: String) -> Int64? {
+    package static func count(_ text: String) -> Int64? {
         guard let (number, unit) = split(text) else { return nil }
         let factors: [String: Double] = ["": 1, "K": 1e3, "M": 1e6, "B": 1e9, "T": 1e12]
         guard let f = factors[unit], number * f < 9e18 else { return nil }
@@ -114,7 +114,7 @@ public enum QuantityParser {
     }
 
     /// `1h30m` → 5400 seconds; `500ms` counts as its whole seconds rounded up.
-    public static func durationSeconds(_ text: String) -> Int? {
+    package static func durationSeconds(_ text: String) -> Int? {
         var total = 0.0
         var digits = ""
         var unit = ""

@@ -4,10 +4,10 @@ import PlatformDiagnostics
 /// Checks the spec's structure against `PlatformShape`: unknown keys, wrong types, missing keys,
 /// bad enum values, malformed quantities, out-of-range numbers, invalid and duplicate names.
 /// It reports every problem and never stops early.
-public struct SpecChecker {
-    public init() {}
+package struct SpecChecker {
+    package init() {}
 
-    public func check(_ root: SpecNode, into diagnostics: inout DiagnosticBag) {
+    package func check(_ root: SpecNode, into diagnostics: inout DiagnosticBag) {
         checkObject(root, PlatformShape.platform, context: "the platform", into: &diagnostics)
     }
 
@@ -144,8 +144,8 @@ public struct SpecChecker {
 }
 
 /// Words for sections in messages ("model `llama`", "node pool `h100`").
-public enum SpecNouns {
-    public static func noun(forSection key: String) -> String {
+package enum SpecNouns {
+    package static func noun(forSection key: String) -> String {
         switch key {
         case "clusters": return "cluster"
         case "nodePools": return "node pool"
@@ -162,7 +162,7 @@ public enum SpecNouns {
     }
 
     /// The nearest DNS-1123 label to a name: lower-cased, invalid characters replaced by `-`.
-    public static func dnsLabel(from name: String) -> String {
+    package static func dnsLabel(from name: String) -> String {
         let mapped = name.lowercased().map { ("a"..."z").contains($0) || ("0"..."9").contains($0) ? $0 : "-" }
         var s = String(mapped)
         while s.contains("--") { s = s.replacingOccurrences(of: "--", with: "-") }

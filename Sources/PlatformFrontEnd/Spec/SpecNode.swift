@@ -2,12 +2,12 @@ import PlatformDiagnostics
 
 /// The spec as YAML gave it, with a location on every node, aliases expanded (within a bound)
 /// and mapping pairs kept in source order, duplicates included, so later checks can see them.
-public indirect enum SpecNode: Sendable {
+package indirect enum SpecNode: Sendable {
     case scalar(SpecScalar)
     case mapping([SpecPair], SourceLocation)
     case sequence([SpecNode], SourceLocation)
 
-    public var location: SourceLocation {
+    package var location: SourceLocation {
         switch self {
         case let .scalar(s): return s.location
         case let .mapping(_, loc), let .sequence(_, loc): return loc
@@ -15,7 +15,7 @@ public indirect enum SpecNode: Sendable {
     }
 
     /// What a user calls this kind of node in a message.
-    public var kindName: String {
+    package var kindName: String {
         switch self {
         case let .scalar(s): return s.kindName
         case .mapping: return "a mapping"
@@ -23,31 +23,31 @@ public indirect enum SpecNode: Sendable {
         }
     }
 
-    public var scalar: SpecScalar? { if case let .scalar(s) = self { return s }; return nil }
-    public var pairs: [SpecPair]? { if case let .mapping(p, _) = self { return p }; return nil }
-    public var items: [SpecNode]? { if case let .sequence(i, _) = self { return i }; return nil }
+    package var scalar: SpecScalar? { if case let .scalar(s) = self { return s }; return nil }
+    package var pairs: [SpecPair]? { if case let .mapping(p, _) = self { return p }; return nil }
+    package var items: [SpecNode]? { if case let .sequence(i, _) = self { return i }; return nil }
 
     /// The value under `key` in a mapping (the first one, when a duplicate was already reported).
-    public subscript(key: String) -> SpecNode? {
+    package subscript(key: String) -> SpecNode? {
         pairs?.first { $0.key.text == key }?.value
     }
 }
 
 /// One `key: value` pair; the key's location is where diagnostics about the pair point.
-public struct SpecPair: Sendable {
-    public var key: SpecScalar
-    public var value: SpecNode
+package struct SpecPair: Sendable {
+    package var key: SpecScalar
+    package var value: SpecNode
 }
 
 /// A scalar's text, whether it was quoted (quoted text is always a string), and where it stands.
-public struct SpecScalar: Sendable {
-    public var text: String
-    public var quoted: Bool
-    public var location: SourceLocation
+package struct SpecScalar: Sendable {
+    package var text: String
+    package var quoted: Bool
+    package var location: SourceLocation
 
-    public var isNull: Bool { !quoted && ["", "~", "null", "Null", "NULL"].contains(text) }
+    package var isNull: Bool { !quoted && ["", "~", "null", "Null", "NULL"].contains(text) }
 
-    public var bool: Bool? {
+    package var bool: Bool? {
         guard !quoted else { return nil }
         switch text {
         case "true", "True", "TRUE": return true
@@ -56,9 +56,9 @@ public struct SpecScalar: Sendable {
         }
     }
 
-    public var int: Int? { quoted ? nil : Int(text.replacingOccurrences(of: "_", with: "")) }
+    package var int: Int? { quoted ? nil : Int(text.replacingOccurrences(of: "_", with: "")) }
 
-    public var double: Double? {
+    package var double: Double? {
         guard !quoted, let first = text.first, first.isNumber || first == "-" || first == "+" || first == "." else { return nil }
         return Double(text)
     }

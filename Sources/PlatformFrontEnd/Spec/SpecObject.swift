@@ -3,35 +3,35 @@ import PlatformDiagnostics
 /// Typed, default-aware reading of one checked spec object. Defaults come from `PlatformShape`
 /// (the one place they are defined); the checker has already reported any malformed value, so a
 /// reader returns nil for it rather than reporting again.
-public struct SpecObject {
-    public let node: SpecNode?
-    public let shape: ObjectShape
+package struct SpecObject {
+    package let node: SpecNode?
+    package let shape: ObjectShape
     /// Where this object is: its `name` key when it has one, else its first key, else its parent's key.
-    public let location: SourceLocation
+    package let location: SourceLocation
 
-    public init(_ node: SpecNode?, _ shape: ObjectShape, fallback: SourceLocation) {
+    package init(_ node: SpecNode?, _ shape: ObjectShape, fallback: SourceLocation) {
         self.node = node
         self.shape = shape
         self.location = node?["name"]?.location ?? node?.pairs?.first?.key.location ?? fallback
     }
 
-    public var isPresent: Bool { node != nil }
+    package var isPresent: Bool { node != nil }
 
     /// The value node under `key`, nil when absent or null.
-    public func raw(_ key: String) -> SpecNode? {
+    package func raw(_ key: String) -> SpecNode? {
         guard let value = node?[key], !(value.scalar?.isNull ?? false) else { return nil }
         return value
     }
 
     /// The location of `key`'s value, or of this object when the key is absent.
-    public func loc(_ key: String) -> SourceLocation { raw(key)?.location ?? location }
+    package func loc(_ key: String) -> SourceLocation { raw(key)?.location ?? location }
 
     /// The location of the key itself (`key:`), for messages about the whole entry.
-    public func keyLoc(_ key: String) -> SourceLocation {
+    package func keyLoc(_ key: String) -> SourceLocation {
         node?.pairs?.first { $0.key.text == key }?.key.location ?? location
     }
 
-    public func has(_ key: String) -> Bool { raw(key) != nil }
+    package func has(_ key: String) -> Bool { raw(key) != nil }
 
     private func scalar(_ key: String) -> SpecScalar? {
         if let value = raw(key) { return value.scalar }
@@ -39,53 +39,53 @@ public struct SpecObject {
         return SpecScalar(text: def, quoted: false, location: location)
     }
 
-    public func string(_ key: String) -> String? { scalar(key)?.text }
-    public func int(_ key: String) -> Int? { scalar(key)?.int }
-    public func double(_ key: String) -> Double? { scalar(key)?.double }
-    public func bool(_ key: String) -> Bool? { scalar(key)?.bool }
+    package func string(_ key: String) -> String? { scalar(key)?.text }
+    package func int(_ key: String) -> Int? { scalar(key)?.int }
+    package func double(_ key: String) -> Double? { scalar(key)?.double }
+    package func bool(_ key: String) -> Bool? { scalar(key)?.bool }
 
-    public func quantity(_ key: String, _ kind: QuantityKind) -> Int64? {
+    package func quantity(_ key: String, _ kind: QuantityKind) -> Int64? {
         scalar(key).flatMap { SpecValue.quantity($0, kind) }
     }
 
-    public func money(_ key: String) -> Money? { quantity(key, .money).map(Money.init(micros:)) }
-    public func memory(_ key: String) -> ByteCount? { quantity(key, .memory).map(ByteCount.init(bytes:)) }
+    package func money(_ key: String) -> Money? { quantity(key, .money).map(Money.init(micros:)) }
+    package func memory(_ key: String) -> ByteCount? { quantity(key, .memory).map(ByteCount.init(bytes:)) }
 
-    public func object(_ key: String) -> SpecObject {
+    package func object(_ key: String) -> SpecObject {
         guard case let .object(shape)? = shape.field(key)?.type else { preconditionFailure("`\(key)` is not an object field") }
         return SpecObject(raw(key), shape, fallback: keyLoc(key))
     }
 
-    public func objects(_ key: String) -> [SpecObject] {
+    package func objects(_ key: String) -> [SpecObject] {
         guard case let .list(.object(shape))? = shape.field(key)?.type else { preconditionFailure("`\(key)` is not a list of objects") }
         return (raw(key)?.items ?? []).filter { $0.pairs != nil }.map { SpecObject($0, shape, fallback: loc(key)) }
     }
 
-    public func strings(_ key: String) -> [String] {
+    package func strings(_ key: String) -> [String] {
         (raw(key)?.items ?? []).compactMap { $0.scalar.flatMap { $0.isNull ? nil : $0.text } }
     }
 
-    public func stringMap(_ key: String) -> [String: String] {
+    package func stringMap(_ key: String) -> [String: String] {
         var out: [String: String] = [:]
         for pair in raw(key)?.pairs ?? [] { if let s = pair.value.scalar, !s.isNull { out[pair.key.text] = s.text } }
         return out
     }
 
-    public func intMap(_ key: String) -> [String: Int] {
+    package func intMap(_ key: String) -> [String: Int] {
         var out: [String: Int] = [:]
         for pair in raw(key)?.pairs ?? [] { if let v = pair.value.scalar?.int { out[pair.key.text] = v } }
         return out
     }
 
     /// Each pair of a free-keyed map with the location of its key.
-    public func entries(_ key: String) -> [(key: String, value: SpecNode, location: SourceLocation)] {
+    package func entries(_ key: String) -> [(key: String, value: SpecNode, location: SourceLocation)] {
         (raw(key)?.pairs ?? []).map { ($0.key.text, $0.value, $0.key.location) }
     }
 }
 
 /// Scalar → canonical integer for each quantity kind (bytes, bits/s, micros, count, seconds).
-public enum SpecValue {
-    public static func quantity(_ scalar: SpecScalar, _ kind: QuantityKind) -> Int64? {
+package enum SpecValue {
+    package static func quantity(_ scalar: SpecScalar, _ kind: QuantityKind) -> Int64? {
         let text = scalar.text
         switch kind {
         case .memory: return QuantityParser.memory(text)?.bytes

@@ -2,8 +2,8 @@ import Foundation
 
 /// The README's spec reference, generated from `PlatformShape` (keys, types, defaults, docs) with
 /// examples taken from an example spec (the bundled platform.yaml), so the text cannot drift.
-public enum SpecReference {
-    public static func markdown(example: ManifestValue?) -> String {
+package enum SpecReference {
+    package static func markdown(example: ManifestValue?) -> String {
         var sections: [String] = []
         var seen = Set<String>()
         func walk(_ shape: ObjectShape, path: String, example: ManifestValue?) {

@@ -1,6 +1,6 @@
 /// The grammar of `platform.yaml` as data. The structural checker and `platformc schema` both read
 /// these definitions, so the parser and the published JSON Schema cannot drift apart.
-public indirect enum SpecType: Sendable {
+package indirect enum SpecType: Sendable {
     case string(pattern: String? = nil)
     case integer(minimum: Int? = nil)
     case number(minimum: Double? = nil)
@@ -30,14 +30,14 @@ public indirect enum SpecType: Sendable {
 }
 
 /// One key of an object.
-public struct FieldShape: Sendable {
-    public var name: String
-    public var type: SpecType
-    public var required: Bool
-    public var defaultValue: String?
-    public var doc: String
+package struct FieldShape: Sendable {
+    package var name: String
+    package var type: SpecType
+    package var required: Bool
+    package var defaultValue: String?
+    package var doc: String
 
-    public init(_ name: String, _ type: SpecType, required: Bool = false, default defaultValue: String? = nil, _ doc: String) {
+    package init(_ name: String, _ type: SpecType, required: Bool = false, default defaultValue: String? = nil, _ doc: String) {
         self.name = name
         self.type = type
         self.required = required
@@ -47,16 +47,16 @@ public struct FieldShape: Sendable {
 }
 
 /// An object's keys; `name` doubles as the JSON Schema `$defs` name.
-public struct ObjectShape: Sendable {
-    public var name: String
-    public var doc: String
-    public var fields: [FieldShape]
+package struct ObjectShape: Sendable {
+    package var name: String
+    package var doc: String
+    package var fields: [FieldShape]
 
-    public init(_ name: String, _ doc: String, _ fields: [FieldShape]) {
+    package init(_ name: String, _ doc: String, _ fields: [FieldShape]) {
         self.name = name
         self.doc = doc
         self.fields = fields
     }
 
-    public func field(_ key: String) -> FieldShape? { fields.first { $0.name == key } }
+    package func field(_ key: String) -> FieldShape? { fields.first { $0.name == key } }
 }

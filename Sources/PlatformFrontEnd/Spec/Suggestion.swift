@@ -1,7 +1,7 @@
 /// "did you mean" suggestions by edit distance, as compilers do for misspelt names.
-public enum Suggestion {
+package enum Suggestion {
     /// The closest candidate within a distance that still reads as a typo, or nil.
-    public static func closest(to word: String, in candidates: [String]) -> String? {
+    package static func closest(to word: String, in candidates: [String]) -> String? {
         let limit = max(2, word.count / 3)
         var best: (String, Int)?
         for candidate in candidates.sorted() {
@@ -12,7 +12,7 @@ public enum Suggestion {
     }
 
     /// Levenshtein distance over Unicode scalars.
-    public static func distance(_ a: String, _ b: String) -> Int {
+    package static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
@@ -29,7 +29,7 @@ public enum Suggestion {
     }
 
     /// `help:` text for a suggestion, or nil when there is none.
-    public static func help(for word: String, in candidates: [String]) -> String? {
+    package static func help(for word: String, in candidates: [String]) -> String? {
         closest(to: word, in: candidates).map { "did you mean `\($0)`?" }
     }
 }

@@ -4,18 +4,18 @@ import Yams
 
 /// Bytes → `SpecNode`, reporting every problem of the text itself (encoding, tabs, syntax, documents,
 /// duplicate keys, alias bombs) as a located diagnostic instead of a crash or a silent choice.
-public struct YAMLLoader {
+package struct YAMLLoader {
     /// The limits are `YAMLLimits`', shared with templates; these names are the loader's own.
-    public static let maxExpandedNodes = YAMLLimits.maxNodes
-    public static let maxDepth = YAMLLimits.maxDepth
-    public static let maxSpecBytes = YAMLLimits.maxBytes
-    public static let maxEntries = YAMLLimits.maxEntries
+    package static let maxExpandedNodes = YAMLLimits.maxNodes
+    package static let maxDepth = YAMLLimits.maxDepth
+    package static let maxSpecBytes = YAMLLimits.maxBytes
+    package static let maxEntries = YAMLLimits.maxEntries
 
-    public let file: String
+    package let file: String
 
-    public init(file: String) { self.file = file }
+    package init(file: String) { self.file = file }
 
-    public func load(_ bytes: [UInt8], into diagnostics: inout DiagnosticBag) -> SpecNode? {
+    package func load(_ bytes: [UInt8], into diagnostics: inout DiagnosticBag) -> SpecNode? {
         guard bytes.count <= Self.maxSpecBytes else {
             diagnostics.error(SpecCodes.tooLarge, "the spec is larger than \(Self.maxSpecBytes >> 20) MiB",
                               at: SourceLocation(file: file, line: 1, column: 1),

@@ -3,13 +3,13 @@
 /// c1c12547d626ebf05fd0223144ad87fab5e95d06 (version 2026.08.22), vendor `10de`, e.g.
 /// `2330  GH100 [H100 SXM5 80GB]`, `20b2  GA100 [A100 SXM4 80GB]`; the name pci.ids gives is kept
 /// for messages. Ids not listed (A800, H800, GH200, 94/96 GB H100 variants…) are not checked.
-public enum GPUPCIDeviceTable {
-    public struct Entry: Hashable, Sendable {
-        public var gpu: String          // catalog name
-        public var pciName: String      // pci.ids' bracketed name
+package enum GPUPCIDeviceTable {
+    package struct Entry: Hashable, Sendable {
+        package var gpu: String          // catalog name
+        package var pciName: String      // pci.ids' bracketed name
     }
 
-    public static let byDevice: [String: Entry] = [
+    package static let byDevice: [String: Entry] = [
         "0x20b0": Entry(gpu: "A100-40GB", pciName: "A100 SXM4 40GB"),
         "0x20b1": Entry(gpu: "A100-40GB", pciName: "A100 PCIe 40GB"),
         "0x20f1": Entry(gpu: "A100-40GB", pciName: "A100 PCIe 40GB"),
@@ -28,5 +28,5 @@ public enum GPUPCIDeviceTable {
     ]
 
     /// The catalog model of a device id (`0x2330`, any case), nil when the table does not list it.
-    public static func entry(forDevice id: String) -> Entry? { byDevice[id.lowercased()] }
+    package static func entry(forDevice id: String) -> Entry? { byDevice[id.lowercased()] }
 }

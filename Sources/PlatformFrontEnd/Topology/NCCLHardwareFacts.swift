@@ -1,24 +1,24 @@
 /// What a topology file says about the node's hardware beyond its NVLink islands: the GPUs' PCI
 /// device ids and `sm`, and the NICs with their speed and kind. The pool checks compare these with
 /// the GPU and fabric the spec or the instance catalog states (`PoolTopology`).
-public struct TopologyHardware: Hashable, Sendable {
+package struct TopologyHardware: Hashable, Sendable {
     /// PCI device ids of the NVIDIA GPU functions (`<pci class="0x03…" vendor="0x10de" device="0x2330">`),
     /// lower-case, in file order; empty in files that omit `device` (Azure's overlays).
-    public var gpuDeviceIDs: [String] = []
+    package var gpuDeviceIDs: [String] = []
     /// `sm` of each `<gpu>` (`90` for compute capability 9.0), in file order.
-    public var gpuSMs: [Int] = []
+    package var gpuSMs: [Int] = []
     /// Whether the file has `<gpu>` elements: a dump (`NCCL_TOPO_DUMP_FILE`) lists every GPU and NIC NCCL
     /// found, while an overlay may list only some NICs (NCCL adds the ones it detects itself).
-    public var isDump = false
+    package var isDump = false
     /// NIC ports: `<net>` elements when the file has them (NCCL lists one per RDMA port), else
     /// network-class `<pci>` functions.
-    public var nics: Int = 0
+    package var nics: Int = 0
     /// The most common `<net speed>` in Gb/s (NCCL writes Mb/s); 0 when the file gives no speed.
-    public var gbpsPerNic: Int = 0
+    package var gbpsPerNic: Int = 0
     /// What the NICs are, from their PCI vendor and class; nil when the file lists none.
-    public var fabric: Fabric?
+    package var fabric: Fabric?
 
-    public init() {}
+    package init() {}
 }
 
 enum NCCLHardwareFacts {

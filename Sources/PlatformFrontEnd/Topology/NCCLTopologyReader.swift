@@ -3,8 +3,8 @@ import PlatformDiagnostics
 /// Reads an NCCL topology file (`NCCL_TOPO_FILE` overlays and `NCCL_TOPO_DUMP_FILE` dumps alike) into a
 /// document and the node topology it implies. Never traps on bad input: malformed XML comes back as
 /// E2201 diagnostics at libxml2's line and column, and a nil document.
-public enum NCCLTopologyReader {
-    public static func read(xml: [UInt8], file: String) -> (NCCLTopologyDocument?, [Diagnostic]) {
+package enum NCCLTopologyReader {
+    package static func read(xml: [UInt8], file: String) -> (NCCLTopologyDocument?, [Diagnostic]) {
         let lines = SourceLines(xml)
         func locate(_ line: Int, _ element: String) -> SourceLocation {
             SourceLocation(file: file, line: max(line, 1), column: lines.column(of: "<\(element)", onLine: line))

@@ -1,18 +1,18 @@
 /// Writes NCCL topology files that NCCL's hand-written reader accepts (hardware.md §1.2): no XML
 /// declaration, two-space indentation, one space between attributes, `<system version="1">` at the root.
-public enum NCCLTopologyWriter {
+package enum NCCLTopologyWriter {
     /// A parsed document written back in NCCL's own layout (comments are not kept).
-    public static func write(_ document: NCCLTopologyDocument) -> String {
+    package static func write(_ document: NCCLTopologyDocument) -> String {
         write(document.system)
     }
 
     /// Any element tree, as NCCL's dumper would indent it.
-    public static func write(_ system: NCCLTopologyElement) -> String {
+    package static func write(_ system: NCCLTopologyElement) -> String {
         LibXML2Writer.serialise(system)
     }
 
     /// A file for a node whose islands are known, for `gpu`, with the node's real GPU bus IDs.
-    public static func write(_ topology: NodeTopology, gpu: GPUModel, busIDs: [String], numaNodes: Int = 1) -> String {
+    package static func write(_ topology: NodeTopology, gpu: GPUModel, busIDs: [String], numaNodes: Int = 1) -> String {
         write(generate(topology, gpu: gpu, busIDs: busIDs, numaNodes: numaNodes))
     }
 
@@ -36,7 +36,7 @@ public enum NCCLTopologyWriter {
     /// where NVML detection falls short (NVSwitch hidden in a VM), and only with the node's real bus
     /// IDs: there is no default, because made-up IDs match no device and NCCL trims them (see
     /// `NCCLTopologySource`). The emitters never call this; it serves tests and tools that know a node.
-    public static func generate(_ topology: NodeTopology, gpu: GPUModel, busIDs: [String],
+    package static func generate(_ topology: NodeTopology, gpu: GPUModel, busIDs: [String],
                                 numaNodes: Int = 1) -> NCCLTopologyElement {
         let count = min(topology.gpuCount, busIDs.count)
         let bus = busIDs

@@ -3,7 +3,7 @@ extension NodeTopology {
     /// sizes over consecutive GPU indices. Bandwidth is NCCL's figure, links × per-link constant for the
     /// GPU's `sm` (18 × 20.6 = 370.8 GB/s for H100), when the catalog knows the link count; otherwise half
     /// the vendor's bidirectional figure, a rough stand-in; 0 for lone GPUs.
-    public init(instance: InstanceType, gpu: GPUModel) {
+    package init(instance: InstanceType, gpu: GPUModel) {
         let sm = (gpu.computeCapability?.major ?? 0) * 10 + (gpu.computeCapability?.minor ?? 0)
         let bandwidth: Double
         if let links = gpu.nvlinksPerGPU {

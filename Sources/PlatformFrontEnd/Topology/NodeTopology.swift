@@ -1,31 +1,31 @@
 /// GPUs that reach each other over NVLink, directly or through an NVSwitch: a tensor-parallel group must
 /// sit inside one island. `bandwidthGBps` is NCCL's per-GPU NVLink figure (links × per-link constant,
 /// hardware.md fact 5: 240 for an A100, 370.8 for an H100), the slowest member's; 0 for a lone GPU.
-public struct NVLinkIsland: Hashable, Sendable {
-    public var gpus: [Int]              // GPU indices (`dev`), ascending
-    public var bandwidthGBps: Double
+package struct NVLinkIsland: Hashable, Sendable {
+    package var gpus: [Int]              // GPU indices (`dev`), ascending
+    package var bandwidthGBps: Double
 
-    public init(gpus: [Int], bandwidthGBps: Double) {
+    package init(gpus: [Int], bandwidthGBps: Double) {
         self.gpus = gpus
         self.bandwidthGBps = bandwidthGBps
     }
 }
 
 /// What one node's topology says about its GPUs and NICs.
-public struct NodeTopology: Hashable, Sendable {
-    public var gpuCount: Int
+package struct NodeTopology: Hashable, Sendable {
+    package var gpuCount: Int
     /// Empty when the source cannot tell (a cloud overlay without `<gpu>` elements): the caller then
     /// falls back to the instance type's islands.
-    public var islands: [NVLinkIsland]
-    public var nics: Int
-    public var source: String           // where this came from, for `explain` ("aws-p4d-24xl-topo.xml: overlay …")
+    package var islands: [NVLinkIsland]
+    package var nics: Int
+    package var source: String           // where this came from, for `explain` ("aws-p4d-24xl-topo.xml: overlay …")
     /// What joins the islands: `.nvswitch` when a switch does, `.nvlink` for GPU↔GPU links only, `.pcie`
     /// when every GPU is alone; nil when the source does not tell.
-    public var interconnect: Interconnect?
+    package var interconnect: Interconnect?
     /// GPU PCI devices, `sm`, NICs of a topology file; empty for a topology implied by an instance type.
-    public var hardware = TopologyHardware()
+    package var hardware = TopologyHardware()
 
-    public init(gpuCount: Int, islands: [NVLinkIsland], nics: Int, source: String, interconnect: Interconnect? = nil) {
+    package init(gpuCount: Int, islands: [NVLinkIsland], nics: Int, source: String, interconnect: Interconnect? = nil) {
         self.gpuCount = gpuCount
         self.islands = islands
         self.nics = nics
@@ -34,15 +34,15 @@ public struct NodeTopology: Hashable, Sendable {
     }
 
     /// Whether the islands were derived from NVLink data rather than left unknown.
-    public var hasIslands: Bool { !islands.isEmpty }
+    package var hasIslands: Bool { !islands.isEmpty }
 
     /// Island sizes, largest first: `[8]`, `[2, 2, 2, 2]`, the shape `InstanceType.nvlinkIslands` uses.
-    public var islandSizes: [Int] { islands.map(\.gpus.count).sorted(by: >) }
+    package var islandSizes: [Int] { islands.map(\.gpus.count).sorted(by: >) }
 }
 
 /// NCCL's NVLink bandwidth per link for a GPU's `sm` (topo.h `ncclTopoNVLinkBw`, NCCL ≥ 2.25).
-public enum NVLinkBandwidth {
-    public static func perLinkGBps(sm: Int) -> Double {
+package enum NVLinkBandwidth {
+    package static func perLinkGBps(sm: Int) -> Double {
         if sm >= 100 { return 40.1 }
         if sm >= 90 { return 20.6 }
         if sm == 86 { return 12.0 }

@@ -2,18 +2,18 @@
 /// machine, so NCCL matches them to its devices. The only other source of a topology platformc
 /// emits is the pool's own `topologyFile` (a dump of the node); platformc never writes one from
 /// the islands it knows (see `NCCLTopologySource`).
-public struct PublishedTopology: Hashable, Sendable {
+package struct PublishedTopology: Hashable, Sendable {
     /// The provider's own name for the machines the file fits (Azure's "topology family").
-    public var family: String
-    public var provider: String
+    package var family: String
+    package var provider: String
     /// Where it was copied from: repository, path, and the commit it was copied at.
-    public var repository: String
-    public var path: String
-    public var commit: String
+    package var repository: String
+    package var path: String
+    package var commit: String
     /// The file, byte for byte.
-    public var text: String
+    package var text: String
 
-    public static let all: [PublishedTopology] = azure
+    package static let all: [PublishedTopology] = azure
 
     /// The file the provider installs for `instanceType` (case-insensitive), or nil.
     ///
@@ -22,7 +22,7 @@ public struct PublishedTopology: Hashable, Sendable {
     /// 80 GB), `standard_nd96is*_h[1-2]00_v5` → ndv5 (ND H100 v5, ND H200 v5). Its ncv4 family
     /// (`standard_nc96ads_a100_v4`) also sets `NCCL_GRAPH_FILE`, which platformc does not ship, so
     /// it is not offered here.
-    public static func forInstanceType(_ instanceType: String) -> PublishedTopology? {
+    package static func forInstanceType(_ instanceType: String) -> PublishedTopology? {
         let name = instanceType.lowercased()
         let family: String
         if name.hasPrefix("standard_nd") && name.hasSuffix("v4") {

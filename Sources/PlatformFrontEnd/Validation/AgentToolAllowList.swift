@@ -7,10 +7,10 @@ import PlatformDiagnostics
 /// empty list is refused whatever the server declares: kagent passes `toolNames` to ADK's
 /// `McpToolset(tool_filter=…)` (kagent-dev/kagent `python/packages/kagent-adk/src/kagent/adk/types.py`),
 /// and an empty filter selects every tool.
-public struct AgentToolAllowList {
-    public init() {}
+package struct AgentToolAllowList {
+    package init() {}
 
-    public func check(_ p: Platform, into diagnostics: inout DiagnosticBag) {
+    package func check(_ p: Platform, into diagnostics: inout DiagnosticBag) {
         for agent in p.agents {
             for tool in agent.tools {
                 guard let server = p.mcpServer(tool.mcpServer) else { continue }  // E1030 already

@@ -1,28 +1,28 @@
 import PlatformDiagnostics
 
 /// Codes of the containment checks on paths (E1070–E1079), explained in docs/diagnostics.md.
-public enum PathCodes {
+package enum PathCodes {
     /// `gitops.path` is not a relative path of plain segments.
-    public static let notPlainPath: DiagnosticCode = "E1070"
+    package static let notPlainPath: DiagnosticCode = "E1070"
     /// `gitops.path` names git metadata.
-    public static let gitMetadata: DiagnosticCode = "E1071"
+    package static let gitMetadata: DiagnosticCode = "E1071"
     /// `gitops.path` collides with what platformc writes beside it.
-    public static let reservedPath: DiagnosticCode = "E1072"
+    package static let reservedPath: DiagnosticCode = "E1072"
     /// An emitted object's namespace, name, kind, group or cluster is not a safe path segment.
-    public static let unsafeObjectSegment: DiagnosticCode = "E1073"
+    package static let unsafeObjectSegment: DiagnosticCode = "E1073"
 }
 
 /// `gitops.path` chooses the folder that `compile` writes and prunes and `commit` replaces, so it
 /// must stay a relative path of plain segments: it can never leave the output folder or the
 /// repository, reach git metadata, or take the place of the engine folder or the lock file.
-public struct GitOpsPathRule {
+package struct GitOpsPathRule {
     /// Names platformc writes beside the managed folder (compared case-insensitively: macOS and
     /// Windows check-outs fold case).
-    public static let reservedTopLevel = ["argocd", "flux", Conventions.lockFilePath]
+    package static let reservedTopLevel = ["argocd", "flux", Conventions.lockFilePath]
 
-    public init() {}
+    package init() {}
 
-    public func check(_ root: SpecNode, into diagnostics: inout DiagnosticBag) {
+    package func check(_ root: SpecNode, into diagnostics: inout DiagnosticBag) {
         guard let scalar = root["gitops"]?["path"]?.scalar, !scalar.isNull || scalar.quoted else { return }
         let path = scalar.text
         let help = "use a relative folder of plain names, e.g. `clusters` or `fleet/clusters`"

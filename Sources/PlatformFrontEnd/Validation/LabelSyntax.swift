@@ -2,11 +2,11 @@
 /// `IsValidLabelValue`): a key is an optional DNS-1123 subdomain prefix (at most 253 characters)
 /// and `/`, then a name of at most 63 characters `[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?`;
 /// a value is empty or such a name. Each check returns what is wrong, nil when nothing is.
-public enum LabelSyntax {
-    public static let maxNameLength = 63
-    public static let maxPrefixLength = 253
+package enum LabelSyntax {
+    package static let maxNameLength = 63
+    package static let maxPrefixLength = 253
 
-    public static func keyProblem(_ key: String) -> String? {
+    package static func keyProblem(_ key: String) -> String? {
         let parts = key.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count <= 2 else { return "it has more than one `/`" }
         if parts.count == 2 {
@@ -17,7 +17,7 @@ public enum LabelSyntax {
         return nameProblem(String(parts[parts.count - 1]), what: parts.count == 2 ? "its name after `/`" : "it")
     }
 
-    public static func valueProblem(_ value: String) -> String? {
+    package static func valueProblem(_ value: String) -> String? {
         value.isEmpty ? nil : nameProblem(value, what: "it")
     }
 
@@ -47,10 +47,10 @@ public enum LabelSyntax {
 
     /// Prefixes a spec's labels may not use: platformc's own (it selects pools and workloads by
     /// them), and the ones Kubernetes reserves for its core components.
-    public static let reservedPrefixes = ["platformc.dev", "kubernetes.io", "k8s.io"]
+    package static let reservedPrefixes = ["platformc.dev", "kubernetes.io", "k8s.io"]
 
     /// The reserved domain `key`'s prefix falls under, if any (`node.kubernetes.io` → `kubernetes.io`).
-    public static func reservedPrefix(of key: String) -> String? {
+    package static func reservedPrefix(of key: String) -> String? {
         guard let slash = key.firstIndex(of: "/") else { return nil }
         let prefix = key[..<slash].lowercased()
         return reservedPrefixes.first { prefix == $0 || prefix.hasSuffix("." + $0) }

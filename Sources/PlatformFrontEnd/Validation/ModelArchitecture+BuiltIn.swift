@@ -16,7 +16,7 @@ extension ModelArchitecture {
         layers: 61, kvHeads: 128, headDim: 128, latent: LatentAttention(kvLoraRank: 512, ropeHeadDim: 64),
         attentionHeads: 128, hiddenSize: 7168, experts: Experts(total: 256, active: 8))
 
-    public static let known: [String: ModelArchitecture] = [
+    package static let known: [String: ModelArchitecture] = [
         // meta-llama/Llama-3.1-8B (copy: citsjtu2020/LLM-Prof sglang/Model_Config.md, "Llama-3.1-8B")
         "llama-3.1-8b": gqa(32, heads: 32, kv: 8, headDim: 128, hidden: 4096),
         // meta-llama/Llama-3.1-70B (table of its config: vulkomilev/oumi configs/recipes/llama3_1/README.md)

@@ -1,32 +1,32 @@
 /// The shape of a model that sizes its KV cache: a built-in entry (`ModelArchitecture.known`,
 /// sourced in ModelArchitecture+BuiltIn.swift) or what the spec declares under `shape:`.
-public struct ModelArchitecture: Sendable, Equatable {
-    public var layers: Int
-    public var kvHeads: Int
-    public var headDim: Int
+package struct ModelArchitecture: Sendable, Equatable {
+    package var layers: Int
+    package var kvHeads: Int
+    package var headDim: Int
     /// Multi-head latent attention (DeepSeek V2/V3/R1): the cache holds one compressed latent of
     /// `kv_lora_rank` values plus the shared `qk_rope_head_dim` rope key per layer and token,
     /// with no separate K and V. vllm-project/vllm `vllm/attention/layer.py` (MLAAttention) asks
     /// for a backend with `head_size = kv_lora_rank + qk_rope_head_dim` and `use_mla=True`, and
     /// the MLA backends' `get_kv_cache_shape` is `(num_blocks, block_size, head_size)`.
-    public var latent: LatentAttention?
+    package var latent: LatentAttention?
     /// Informational, from the same `config.json`: `num_attention_heads`, `hidden_size`, and for
     /// mixture-of-experts models the routed experts and those active per token.
-    public var attentionHeads: Int?
-    public var hiddenSize: Int?
-    public var experts: Experts?
+    package var attentionHeads: Int?
+    package var hiddenSize: Int?
+    package var experts: Experts?
 
-    public struct Experts: Sendable, Equatable {
-        public var total: Int
-        public var active: Int
+    package struct Experts: Sendable, Equatable {
+        package var total: Int
+        package var active: Int
     }
 
-    public struct LatentAttention: Sendable, Equatable {
-        public var kvLoraRank: Int
-        public var ropeHeadDim: Int
+    package struct LatentAttention: Sendable, Equatable {
+        package var kvLoraRank: Int
+        package var ropeHeadDim: Int
     }
 
-    public init(layers: Int, kvHeads: Int, headDim: Int, latent: LatentAttention? = nil,
+    package init(layers: Int, kvHeads: Int, headDim: Int, latent: LatentAttention? = nil,
                 attentionHeads: Int? = nil, hiddenSize: Int? = nil, experts: Experts? = nil) {
         self.layers = layers
         self.kvHeads = kvHeads
@@ -38,29 +38,29 @@ public struct ModelArchitecture: Sendable, Equatable {
     }
 
     /// KV-cache values per token and layer: K and V of every KV head, or MLA's one latent.
-    public var valuesPerTokenAndLayer: Int {
+    package var valuesPerTokenAndLayer: Int {
         latent.map { $0.kvLoraRank + $0.ropeHeadDim } ?? kvHeads * headDim * 2
     }
 
     /// KV-cache bytes per token: layers × values per token and layer × bytes per value.
-    public func kvBytesPerToken(bytesPerValue: Double) -> Double {
+    package func kvBytesPerToken(bytesPerValue: Double) -> Double {
         Double(layers * valuesPerTokenAndLayer) * bytesPerValue
     }
 }
 
 /// How much GPU memory one replica needs, term by term, so messages can show the arithmetic.
-public struct MemoryEstimate: Sendable {
-    public var weightsBytes: Double
-    public var kvCacheBytes: Double
-    public var overheadBytes: Double
-    public var totalBytes: Double { weightsBytes + kvCacheBytes + overheadBytes }
+package struct MemoryEstimate: Sendable {
+    package var weightsBytes: Double
+    package var kvCacheBytes: Double
+    package var overheadBytes: Double
+    package var totalBytes: Double { weightsBytes + kvCacheBytes + overheadBytes }
 
     /// Runtime overhead per GPU (CUDA context, activations, NCCL buffers), a conservative constant.
-    public static let overheadPerGPU: Double = 2 * 1_073_741_824
+    package static let overheadPerGPU: Double = 2 * 1_073_741_824
 
     /// weights = parameters × bytes per dtype; KV = context × sequences × per-token KV bytes
     /// (no shape: no KV term, and the caller says so); overhead = 2 GiB per GPU.
-    public static func of(_ model: Model, gpus: Int) -> MemoryEstimate {
+    package static func of(_ model: Model, gpus: Int) -> MemoryEstimate {
         let weights = Double(model.parameters) * model.dtype.bytesPerParameter
         var kv = 0.0
         if let arch = model.kvShape {
@@ -82,12 +82,12 @@ extension Double {
 extension MemoryEstimate {
     /// The tensor-parallel size (1, 2, 4 or 8 GPUs of `perGPUBytes` usable memory) that holds
     /// `bytes`, or nil when even 8 do not.
-    public static func fittingGPUCount(_ bytes: Double, perGPUBytes: Double) -> Int? {
+    package static func fittingGPUCount(_ bytes: Double, perGPUBytes: Double) -> Int? {
         [1, 2, 4, 8].first { bytes + overheadPerGPU * Double($0 - 1) <= perGPUBytes * Double($0) }
     }
 
     /// "fits 4 H100-SXM-80GB", or "needs more than 8 H100-SXM-80GB (multi-node)".
-    public static func fitText(_ bytes: Double, perGPUBytes: Double, gpu: String) -> String {
+    package static func fitText(_ bytes: Double, perGPUBytes: Double, gpu: String) -> String {
         fittingGPUCount(bytes, perGPUBytes: perGPUBytes).map { "fits \($0) \(gpu)" } ?? "needs more than 8 \(gpu), so several nodes per replica"
     }
 }

@@ -2,23 +2,23 @@ import PlatformDiagnostics
 
 /// Codes of the naming and reference checks that keep a spec inside its tenancy (E1100–E1109),
 /// explained in docs/diagnostics.md.
-public enum NamingCodes {
+package enum NamingCodes {
     /// An agent's `allow:` names a tool its MCP server's `tools:` does not declare.
-    public static let undeclaredTool: DiagnosticCode = "E1100"
+    package static let undeclaredTool: DiagnosticCode = "E1100"
     /// An agent's `allow:` is empty (kagent reads no tool names as no filter: every tool).
-    public static let emptyAllowList: DiagnosticCode = "E1101"
+    package static let emptyAllowList: DiagnosticCode = "E1101"
     /// A team's namespace is one the platform or Kubernetes reserves.
-    public static let reservedNamespace: DiagnosticCode = "E1102"
+    package static let reservedNamespace: DiagnosticCode = "E1102"
     /// A cluster name the GitOps engine gives a meaning of its own (`in-cluster`).
-    public static let reservedClusterName: DiagnosticCode = "E1103"
+    package static let reservedClusterName: DiagnosticCode = "E1103"
     /// A label (or taint) key that is not a Kubernetes qualified name.
-    public static let invalidLabelKey: DiagnosticCode = "E1104"
+    package static let invalidLabelKey: DiagnosticCode = "E1104"
     /// A label (or taint) value that Kubernetes would refuse.
-    public static let invalidLabelValue: DiagnosticCode = "E1105"
+    package static let invalidLabelValue: DiagnosticCode = "E1105"
     /// A spec label under a prefix platformc or Kubernetes owns.
-    public static let reservedLabelPrefix: DiagnosticCode = "E1106"
+    package static let reservedLabelPrefix: DiagnosticCode = "E1106"
     /// An object name derived from a spec name breaks Kubernetes' rules for that object.
-    public static let derivedNameInvalid: DiagnosticCode = "E1107"
+    package static let derivedNameInvalid: DiagnosticCode = "E1107"
     /// Two teams in one namespace: each would get the other's Secrets, quota and policies.
-    public static let sharedNamespace: DiagnosticCode = "E1108"
+    package static let sharedNamespace: DiagnosticCode = "E1108"
 }

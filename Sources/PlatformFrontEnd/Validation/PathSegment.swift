@@ -2,9 +2,9 @@
 /// cluster, namespace, kind, name and group that `GitOpsLayout` turns into folders and file
 /// names. A segment that passes can never be `.`, `..`, empty, absolute, hold a `/` or `\`, name
 /// git metadata (`.git`, `.gitmodules`…) or differ from another only in bytes a file system drops.
-public enum PathSegment {
+package enum PathSegment {
     /// What a segment names, which sets its grammar.
-    public enum Role: String, Sendable {
+    package enum Role: String, Sendable {
         /// A segment of `gitops.path`: letters, digits, `_`, `-`, `.`, not starting with `.` or `-`.
         case folder
         /// A cluster or namespace: a DNS-1123 label.
@@ -18,7 +18,7 @@ public enum PathSegment {
     }
 
     /// Nil when `text` is a safe segment for `role`; otherwise why not, for a message.
-    public static func problem(_ text: String, as role: Role) -> String? {
+    package static func problem(_ text: String, as role: Role) -> String? {
         let bytes = Array(text.utf8)
         if bytes.isEmpty { return role == .group ? nil : "it is empty" }
         // A separator says most about an escape, so it is named before any other bad byte.
@@ -45,7 +45,7 @@ public enum PathSegment {
 
     /// True when `segment` names git metadata (`.git`, `.gitmodules`, `.gitattributes`,
     /// `.gitignore`, …) in any case: a checkout would write into the repository's own files.
-    public static func namesGitMetadata(_ segment: String) -> Bool {
+    package static func namesGitMetadata(_ segment: String) -> Bool {
         segment.lowercased().hasPrefix(".git")
     }
 

@@ -5,8 +5,8 @@
 /// the `mistral/` prefix, fine-tune (`ft:`) and other routed (`a/b`) keys. Only these kinds are
 /// checked: Azure, Bedrock and Vertex AI name deployments or regional ids, and a provider with a
 /// `baseURL` may serve any name.
-public enum ProviderModelTable {
-    public static let source = "LiteLLM 1.108.7, model_prices_and_context_window_backup.json"
+package enum ProviderModelTable {
+    package static let source = "LiteLLM 1.108.7, model_prices_and_context_window_backup.json"
 
     static let ids: [String: Set<String>] = [
         "anthropic": [
@@ -57,5 +57,5 @@ public enum ProviderModelTable {
     ]
 
     /// The ids `kind` accepts, or nil when the table does not cover that kind.
-    public static func models(ofKind kind: String) -> Set<String>? { ids[kind] }
+    package static func models(ofKind kind: String) -> Set<String>? { ids[kind] }
 }

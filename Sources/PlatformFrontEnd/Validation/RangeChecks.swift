@@ -2,10 +2,10 @@ import PlatformDiagnostics
 
 /// Values that are well-typed but cannot both hold: min above max, weights that do not add up
 /// to 100, MIG and multi-node on one replica.
-public struct RangeChecks {
-    public init() {}
+package struct RangeChecks {
+    package init() {}
 
-    public func check(_ p: Platform, into diagnostics: inout DiagnosticBag) {
+    package func check(_ p: Platform, into diagnostics: inout DiagnosticBag) {
         for c in p.clusters {
             for pool in c.nodePools where pool.maxNodes < pool.minNodes {
                 diagnostics.error(SpecCodes.minAboveMax, "node pool `\(pool.name)`: `nodes.min` (\(pool.minNodes)) is above `nodes.max` (\(pool.maxNodes))",

@@ -3,10 +3,10 @@ import PlatformDiagnostics
 /// Every name one entity uses to reach another must resolve: a model's team and GPU model, a
 /// route's backends, a fallback's provider, an agent's model and MCP servers, a job's team,
 /// cluster, pool and GPU model, a pool's GPU model. Each dangling name gets a suggestion.
-public struct ReferenceResolver {
-    public init() {}
+package struct ReferenceResolver {
+    package init() {}
 
-    public func check(_ p: Platform, into diagnostics: inout DiagnosticBag) {
+    package func check(_ p: Platform, into diagnostics: inout DiagnosticBag) {
         let teams = p.teams.map(\.name), models = p.models.map(\.name), clusters = p.clusters.map(\.name)
         let providers = p.providers.map(\.name), servers = p.mcpServers.map(\.name)
         let gpus = p.gpuCatalog.names

@@ -5,10 +5,10 @@ import PlatformDiagnostics
 /// platformc or Kubernetes owns (a pool label `platformc.dev/node-pool` would attract workloads
 /// placed on another pool). Reads the tree, so each finding points at the key or value itself.
 /// Values are never quoted in messages: a long one may be a token (E6001 reports those).
-public struct SpecLabelCheck {
-    public init() {}
+package struct SpecLabelCheck {
+    package init() {}
 
-    public func check(_ root: SpecNode, into diagnostics: inout DiagnosticBag) {
+    package func check(_ root: SpecNode, into diagnostics: inout DiagnosticBag) {
         labels(root["metadata"]?["labels"], owner: "`metadata.labels`", into: &diagnostics)
         for cluster in root["clusters"]?.items ?? [] {
             for pool in cluster["nodePools"]?.items ?? [] {

@@ -1,17 +1,17 @@
 import PlatformDiagnostics
 
 /// Codes of the training, queue and node-pool checks (E7600–E7699; docs/diagnostics.md).
-public enum TrainingCodes {
+package enum TrainingCodes {
     /// A DRA pool whose nodes Karpenter provisions on demand: its pods never get a node.
-    public static let draOnKarpenter: DiagnosticCode = "E7601"
+    package static let draOnKarpenter: DiagnosticCode = "E7601"
     /// A pool name the cloud's node pool cannot have, so the pool label never matches.
-    public static let cloudPoolName: DiagnosticCode = "E7602"
+    package static let cloudPoolName: DiagnosticCode = "E7602"
     /// `nodes.static` with `nodes.max` above `nodes.min`.
-    public static let staticRange: DiagnosticCode = "E7603"
+    package static let staticRange: DiagnosticCode = "E7603"
     /// `nodes.static` on a pool Karpenter does not provision.
-    public static let staticNotKarpenter: DiagnosticCode = "E7604"
+    package static let staticNotKarpenter: DiagnosticCode = "E7604"
     /// A team's `quota.perCluster` that adds up to more than `quota.gpus`, or names an unknown cluster.
-    public static let perClusterQuota: DiagnosticCode = "E7605"
+    package static let perClusterQuota: DiagnosticCode = "E7605"
     /// A training job's `hoursPerMonth` beyond the hours of a month.
-    public static let trainingHours: DiagnosticCode = "E7606"
+    package static let trainingHours: DiagnosticCode = "E7606"
 }

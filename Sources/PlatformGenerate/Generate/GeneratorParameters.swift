@@ -1,15 +1,15 @@
 /// The size of a synthetic platform (`platformc generate`), and the seed that makes it reproducible.
-public struct GeneratorParameters: Sendable, Equatable {
-    public var seed: UInt64
-    public var clusters: Int
-    public var nodes: Int
-    public var models: Int
-    public var teams: Int
+package struct GeneratorParameters: Sendable, Equatable {
+    package var seed: UInt64
+    package var clusters: Int
+    package var nodes: Int
+    package var models: Int
+    package var teams: Int
 
     /// The largest platform the benchmarks use: about 30,000 emitted objects.
-    public static let largest = GeneratorParameters(seed: 1, clusters: 50, nodes: 5_000, models: 2_000, teams: 300)
+    package static let largest = GeneratorParameters(seed: 1, clusters: 50, nodes: 5_000, models: 2_000, teams: 300)
 
-    public init(seed: UInt64, clusters: Int, nodes: Int, models: Int, teams: Int) {
+    package init(seed: UInt64, clusters: Int, nodes: Int, models: Int, teams: Int) {
         self.seed = seed
         self.clusters = max(1, clusters)
         self.nodes = max(nodes, self.clusters * 3)

@@ -5,8 +5,8 @@
 /// at least the nodes its models' maximum replicas and the cluster's training job need, and the
 /// remaining nodes are shared out so the platform has exactly `nodes` nodes (when they suffice).
 /// Team quotas and budgets are sized from the team's own demand, so nothing trips a quota or budget.
-public enum PlatformGenerator {
-    public static func generate(_ parameters: GeneratorParameters) -> String {
+package enum PlatformGenerator {
+    package static func generate(_ parameters: GeneratorParameters) -> String {
         var random = SeededRandom(seed: parameters.seed)
         let layout = GeneratorLayout(parameters, random: &random)
         var out = GeneratorWriter()

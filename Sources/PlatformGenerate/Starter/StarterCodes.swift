@@ -1,7 +1,7 @@
 import PlatformDiagnostics
 
 /// Codes of `platformc init` (range 1200–1219).
-public enum StarterCodes {
+package enum StarterCodes {
     /// An imported pool whose GPU the catalog does not know was left out of the starter spec.
-    public static let poolLeftOut: DiagnosticCode = "W1200"
+    package static let poolLeftOut: DiagnosticCode = "W1200"
 }

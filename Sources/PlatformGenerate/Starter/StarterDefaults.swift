@@ -6,16 +6,16 @@
 /// label of Tests/PlatformCoreTests/Inventory/InventoryFixtures.swift; OCI BM.GPU.A100-v2.8 in
 /// `eu-amsterdam-1`, the first region the price catalog sources for it (BM.GPU.H100.8 has no
 /// sourced price). Each starter pool is priced from `InstanceCatalog+Prices.swift`, so `check` is quiet.
-public struct StarterPool: Sendable {
-    public var instanceType: String
-    public var region: String?
-    public var zones: [String]
+package struct StarterPool: Sendable {
+    package var instanceType: String
+    package var region: String?
+    package var zones: [String]
 }
 
-public enum StarterDefaults {
-    public static let providers = ["aws", "gcp", "azure", "oci"]
+package enum StarterDefaults {
+    package static let providers = ["aws", "gcp", "azure", "oci"]
 
-    public static let pools: [String: StarterPool] = [
+    package static let pools: [String: StarterPool] = [
         "aws": StarterPool(instanceType: "p5.48xlarge", region: "us-east-1", zones: ["us-east-1a", "us-east-1b"]),
         "gcp": StarterPool(instanceType: "a3-highgpu-8g", region: "us-central1", zones: []),
         "azure": StarterPool(instanceType: "Standard_ND96isr_H100_v5", region: "eastus", zones: []),

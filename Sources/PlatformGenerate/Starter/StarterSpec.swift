@@ -4,26 +4,26 @@ import PlatformDiagnostics
 /// anyone sees it. The fleet is a provider's starter pool (StarterDefaults) or the pools of an
 /// inventory import; the model is the largest of `StarterModel.ladder` whose replica fits one
 /// NVLink island of a pool by the memory-fit rule's own arithmetic (`MemoryEstimate`).
-public struct StarterSpec: Sendable {
-    public var name: String
+package struct StarterSpec: Sendable {
+    package var name: String
     /// `aws`, `gcp`, `azure`, `oci`; nil with imported pools: the provider of their instance types.
-    public var provider: String?
+    package var provider: String?
     /// Pools of `inventory import`; nil: the provider's starter pool.
-    public var imported: [ImportedPool]?
-    public var instances: InstanceCatalog = .builtIn
+    package var imported: [ImportedPool]?
+    package var instances: InstanceCatalog = .builtIn
 
-    public init(name: String, provider: String?, imported: [ImportedPool]?) {
+    package init(name: String, provider: String?, imported: [ImportedPool]?) {
         self.name = name
         self.provider = provider
         self.imported = imported
     }
 
-    public struct Failure: Error, Sendable, CustomStringConvertible {
-        public var description: String
+    package struct Failure: Error, Sendable, CustomStringConvertible {
+        package var description: String
     }
 
     /// The spec's text, or why there is none (no pool a starter model fits).
-    public func render() throws -> String {
+    package func render() throws -> String {
         guard !pools.isEmpty else {
             throw Failure(description: "no pool of whole GPUs the catalog knows (MIG pools and unknown GPUs take no starter model)")
         }
@@ -56,10 +56,10 @@ public struct StarterSpec: Sendable {
 
     /// Imported pools of a GPU the catalog does not know: left out of the spec (its memory and
     /// islands are unknown, so `check` would refuse it), each reported as W1200.
-    public var leftOut: [ImportedPool] { (imported ?? []).filter { !$0.gpuKnown } }
+    package var leftOut: [ImportedPool] { (imported ?? []).filter { !$0.gpuKnown } }
     var kept: [ImportedPool]? { imported?.filter(\.gpuKnown) }
 
-    public var leftOutWarnings: [Diagnostic] {
+    package var leftOutWarnings: [Diagnostic] {
         leftOut.map {
             Diagnostic(.warning, StarterCodes.poolLeftOut,
                        "pool `\($0.name)` (\($0.nodes) node(s)) is left out of the starter spec: GPU `\($0.gpu)` is not in the built-in catalog",

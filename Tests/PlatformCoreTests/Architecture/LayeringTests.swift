@@ -67,4 +67,25 @@ import Testing
         #expect(Self.importedModule("package import PlatformFrontEnd") == "PlatformFrontEnd")
         #expect(Self.importedModule("// import PlatformCore") == nil)
     }
+
+    /// Only this package uses the library (the fuzzer joins it with `-package-name`), so no
+    /// declaration is `public`: `package` keeps the API the targets share out of reach of anyone else.
+    @Test func noDeclarationIsPublic() throws {
+        let sources = Self.root.appendingPathComponent("Sources")
+        let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)?
+            .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" } ?? []
+        #expect(files.count > 200)
+        var publicLines: [String] = []
+        for file in files {
+            for (index, line) in try String(contentsOf: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let code = line.drop { $0 == " " }
+                guard !code.hasPrefix("//") else { continue }
+                let words = code.split(separator: " ").filter { !$0.hasPrefix("@") }
+                if words.first.map({ $0 == "public" || $0.hasPrefix("public(") }) ?? false {
+                    publicLines.append("\(file.lastPathComponent):\(index + 1)")
+                }
+            }
+        }
+        #expect(publicLines.isEmpty, "public declarations: \(publicLines.prefix(10))")
+    }
 }

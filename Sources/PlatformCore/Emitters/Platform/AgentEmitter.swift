@@ -3,12 +3,12 @@
 /// RemoteMCPServer per MCP server it uses, and the Agent with its system message and only the
 /// allowed tools, with the security context `restricted` admits (`KagentAgentPod`). Keys are only
 /// ever Secret references. kagent.dev/v1alpha2 (kagent v0.9.12).
-public struct AgentEmitter: Emitter {
-    public static let apiVersion = "kagent.dev/v1alpha2"
+package struct AgentEmitter: Emitter {
+    package static let apiVersion = "kagent.dev/v1alpha2"
 
-    public init() {}
+    package init() {}
 
-    public func emit(_ plan: PlannedPlatform, into context: inout EmitContext) {
+    package func emit(_ plan: PlannedPlatform, into context: inout EmitContext) {
         let p = plan.platform
         var servers = Set<[String]>()  // (cluster, namespace, server) already emitted
         for agent in p.agents {
@@ -31,7 +31,7 @@ public struct AgentEmitter: Emitter {
     static func cluster(of agent: Agent, _ plan: PlannedPlatform) -> String? { plan.cluster(ofAgent: agent) }
 
     /// The ModelConfig name of an agent (ModelConfigs are per agent: each may differ in model).
-    public static func modelConfigName(_ agent: String) -> String { "\(agent)-model" }
+    package static func modelConfigName(_ agent: String) -> String { "\(agent)-model" }
 
     func modelConfig(_ agent: Agent, platform p: Platform, namespace: String, labels: ManifestMap) -> Manifest {
         var spec: ManifestMap = ["provider": "OpenAI"]

@@ -12,14 +12,14 @@
 ///   stays 64 KiB and RDMA cannot register memory (Azure/aks-rdma-infiniband
 ///   `website/docs/configurations/01-network-operator.md` @700dabb4, "SR-IOV Device Plugin",
 ///   "Recommendations"; `configs/nicclusterpolicy/sriov-device-plugin/sriov.yaml`, `resourceName: ib`).
-public enum FabricDevices {
-    public static let rdmaResource = "rdma/ib"
+package enum FabricDevices {
+    package static let rdmaResource = "rdma/ib"
     /// The capability RDMA needs to pin memory; beyond Pod Security `baseline`, so the namespace
     /// of a pod that adds it enforces `privileged` (`PodSecurityLevels`).
-    public static let memoryLockCapability = "IPC_LOCK"
+    package static let memoryLockCapability = "IPC_LOCK"
 
     /// Resource name → count per node, sorted by name.
-    public static func perNode(_ pool: NodePool) -> [(name: String, count: Int)] {
+    package static func perNode(_ pool: NodePool) -> [(name: String, count: Int)] {
         guard pool.nics > 0 else { return [] }
         switch pool.fabric {
         case .efa: return [("vpc.amazonaws.com/efa", pool.nics)]
@@ -29,5 +29,5 @@ public enum FabricDevices {
     }
 
     /// Whether pods using the pool's fabric add `IPC_LOCK`.
-    public static func needsMemoryLock(_ pool: NodePool) -> Bool { pool.fabric == .infiniband && pool.nics > 0 }
+    package static func needsMemoryLock(_ pool: NodePool) -> Bool { pool.fabric == .infiniband && pool.nics > 0 }
 }

@@ -1,6 +1,6 @@
 /// Files beside `clusters/` in the rendered tree (the engine's wiring, the lock file): they are not
 /// Kubernetes objects of any one cluster, so they are computed from the plan and the finished set.
-public protocol TreeFileEmitter: Sendable {
+package protocol TreeFileEmitter: Sendable {
     /// Relative path → contents.
     func files(_ plan: PlannedPlatform, manifests: ManifestSet) -> [String: String]
 }
@@ -11,19 +11,19 @@ public protocol TreeFileEmitter: Sendable {
 ///   objects carry sync wave -1 (`syncWaves`), so they apply before namespaced ones.
 /// - Flux: per cluster, a Kustomization for its `_cluster` folder and one per namespace folder
 ///   that `dependsOn` it; `flux/<cluster>/` is what that cluster's Flux reconciles.
-public struct FleetEmitter: TreeFileEmitter {
-    public static let syncWaveAnnotation = "argocd.argoproj.io/sync-wave"
-    public static let argoNamespace = "argocd"
-    public static let fluxNamespace = "flux-system"
+package struct FleetEmitter: TreeFileEmitter {
+    package static let syncWaveAnnotation = "argocd.argoproj.io/sync-wave"
+    package static let argoNamespace = "argocd"
+    package static let fluxNamespace = "flux-system"
     /// The GitRepository `flux bootstrap` creates, which every Kustomization reads from.
-    public static let fluxSource = "flux-system"
+    package static let fluxSource = "flux-system"
 
-    public init() {}
+    package init() {}
 
     /// The Flux Kustomization of one namespace folder (also Flux's `kustomize.toolkit.fluxcd.io/name` label on what it applies).
-    public static func fluxKustomizationName(namespace: String) -> String { "platform-\(namespace)" }
+    package static func fluxKustomizationName(namespace: String) -> String { "platform-\(namespace)" }
 
-    public func files(_ plan: PlannedPlatform, manifests: ManifestSet) -> [String: String] {
+    package func files(_ plan: PlannedPlatform, manifests: ManifestSet) -> [String: String] {
         let p = plan.platform
         let labels = PlatformLabels.common(p)
         switch p.gitops.engine {
@@ -43,7 +43,7 @@ public struct FleetEmitter: TreeFileEmitter {
     }
 
     /// Cluster-scoped objects with sync wave -1 (Argo CD only; Flux orders by `dependsOn`).
-    public static func syncWaves(_ set: ManifestSet, engine: GitOpsTarget.Engine) -> ManifestSet {
+    package static func syncWaves(_ set: ManifestSet, engine: GitOpsTarget.Engine) -> ManifestSet {
         guard engine == .argocd else { return set }
         return set.mapManifests { manifest in
             guard manifest.namespace == nil else { return manifest }

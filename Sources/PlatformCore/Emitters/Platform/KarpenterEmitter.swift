@@ -1,14 +1,14 @@
 /// A Karpenter NodePool and EC2NodeClass per AWS node pool: the pool's instance type and capacity
 /// type, the GPU taint, limits from `nodes.max`, and disruption that only ever removes empty nodes,
 /// so a node serving a model is never consolidated mid-request.
-public struct KarpenterEmitter: Emitter {
+package struct KarpenterEmitter: Emitter {
     /// How long a node must stay empty before Karpenter removes it: long enough to ride out an
     /// autoscaler's scale-down/scale-up swing, since GPU nodes take minutes to come back.
-    public static let consolidateAfter = "30m"
+    package static let consolidateAfter = "30m"
 
-    public init() {}
+    package init() {}
 
-    public func emit(_ plan: PlannedPlatform, into context: inout EmitContext) {
+    package func emit(_ plan: PlannedPlatform, into context: inout EmitContext) {
         let p = plan.platform
         let servingPools = Set(plan.modelAssignments.values.flatMap { $0.map { "\($0.cluster)/\($0.pool)" } })
         // Pools a model caches on local NVMe (`cache.volume: instanceStore`, `ModelCacheCheck`).

@@ -1,17 +1,17 @@
 /// Langfuse tracing settings as container environment, host as a value and keys only by Secret
 /// reference. The Secret named by `observability.langfuse.secret` must exist in the pod's
 /// namespace with the keys below.
-public enum LangfuseWiring {
-    public static let publicKeyKey = "public-key"
-    public static let secretKeyKey = "secret-key"
+package enum LangfuseWiring {
+    package static let publicKeyKey = "public-key"
+    package static let secretKeyKey = "secret-key"
     /// `Authorization=Basic%20<base64 of public:secret>`, the OTLP header Langfuse's OTel endpoint
     /// wants (values are URL-encoded, hence `%20`); precomputed in the Secret because env values
     /// cannot be derived from two secret keys.
-    public static let otlpHeadersKey = "otlp-headers"
+    package static let otlpHeadersKey = "otlp-headers"
 
     /// LANGFUSE_HOST, LANGFUSE_PUBLIC_KEY, LANGFUSE_SECRET_KEY for any Langfuse SDK client (the
     /// LiteLLM proxy's `success_callback: ["langfuse"]` reads exactly these). Empty without Langfuse.
-    public static func env(_ observability: Observability) -> [ManifestValue] {
+    package static func env(_ observability: Observability) -> [ManifestValue] {
         guard let host = observability.langfuseHost, let secret = observability.langfuseSecret else { return [] }
         return [
             ["name": "LANGFUSE_HOST", "value": .string(host)],
@@ -35,7 +35,7 @@ public enum LangfuseWiring {
     /// last of two equal names (kubernetes `pkg/kubelet/kubelet_pods.go`, `makeEnvironmentVariables`):
     /// kagent's chart must set `otel.tracing.enabled: true` and leave `otel.tracing.exporter.otlp.endpoint`
     /// empty, or its values win (docs/agents.md).
-    public static func agentEnv(_ observability: Observability) -> [ManifestValue] {
+    package static func agentEnv(_ observability: Observability) -> [ManifestValue] {
         guard let host = observability.langfuseHost, let secret = observability.langfuseSecret else { return [] }
         let base = host.hasSuffix("/") ? String(host.dropLast()) : host
         return [

@@ -12,65 +12,65 @@
 /// ```
 /// Reading is lenient, so older and hand-edited locks still read: a missing field is nil, and
 /// amounts may be strings or numbers.
-public struct LockFile: Hashable, Sendable {
+package struct LockFile: Hashable, Sendable {
     /// Where the lock lives: at the root of the GitOps tree. The one spelling of the path.
-    public static let path = Conventions.lockFilePath
+    package static let path = Conventions.lockFilePath
     /// The name in `compiler.name` that marks a lock platformc wrote.
-    public static let compilerName = "platformc"
+    package static let compilerName = "platformc"
 
-    public var lockVersion: Int?
-    public var platform: String?
-    public var specDigest: String?
-    public var compiler: Compiler?
-    public var placement: LockPlacement?
+    package var lockVersion: Int?
+    package var platform: String?
+    package var specDigest: String?
+    package var compiler: Compiler?
+    package var placement: LockPlacement?
     /// Objects per cluster.
-    public var objects: [String: Int] = [:]
-    public var cost: Cost?
+    package var objects: [String: Int] = [:]
+    package var cost: Cost?
 
-    public struct Compiler: Hashable, Sendable {
-        public var name: String
-        public var version: String?
+    package struct Compiler: Hashable, Sendable {
+        package var name: String
+        package var version: String?
     }
 
     /// The cost pass's summary. Amounts are decimal text as written (exact cents).
-    public struct Cost: Hashable, Sendable {
-        public var currency: String?
-        public var monthly: String?
-        public var monthlyAtMax: String?
-        public var idle: String?
+    package struct Cost: Hashable, Sendable {
+        package var currency: String?
+        package var monthly: String?
+        package var monthlyAtMax: String?
+        package var idle: String?
         /// Team name → its share; nil when the lock has no `teams` map.
-        public var teams: [String: Team]?
+        package var teams: [String: Team]?
 
-        public init(currency: String?, monthly: String?, monthlyAtMax: String?, idle: String?, teams: [String: Team]?) {
+        package init(currency: String?, monthly: String?, monthlyAtMax: String?, idle: String?, teams: [String: Team]?) {
             (self.currency, self.monthly, self.monthlyAtMax, self.idle, self.teams) = (currency, monthly, monthlyAtMax, idle, teams)
         }
 
-        public struct Team: Hashable, Sendable {
-            public var gpus: GPUCount?
-            public var monthly: String?
-            public var monthlyAtMax: String?
+        package struct Team: Hashable, Sendable {
+            package var gpus: GPUCount?
+            package var monthly: String?
+            package var monthlyAtMax: String?
         }
     }
 
-    public init(lockVersion: Int? = nil, platform: String? = nil, specDigest: String? = nil, compiler: Compiler? = nil,
+    package init(lockVersion: Int? = nil, platform: String? = nil, specDigest: String? = nil, compiler: Compiler? = nil,
                 placement: LockPlacement? = nil, objects: [String: Int] = [:], cost: Cost? = nil) {
         (self.lockVersion, self.platform, self.specDigest, self.compiler) = (lockVersion, platform, specDigest, compiler)
         (self.placement, self.objects, self.cost) = (placement, objects, cost)
     }
 
     /// True when platformc wrote this lock.
-    public var isPlatformc: Bool { compiler?.name == Self.compilerName }
+    package var isPlatformc: Bool { compiler?.name == Self.compilerName }
 
     // MARK: Reading
 
     /// The lock in `text` (JSON, or YAML for a hand-converted file); nil when it is neither or not a map.
-    public init?(text: String) {
+    package init?(text: String) {
         guard let value = PlainJSON.parse(text) ?? (try? ManifestValue.parse(yaml: text)) else { return nil }
         self.init(value: value)
     }
 
     /// The lock in a parsed value; nil when it is not a map.
-    public init?(value: ManifestValue) {
+    package init?(value: ManifestValue) {
         guard value.mapValue != nil else { return nil }
         lockVersion = value["lockVersion"]?.intValue.map { Int($0) }
         platform = value["platform"]?.stringValue
@@ -88,10 +88,10 @@ public struct LockFile: Hashable, Sendable {
     // MARK: Writing
 
     /// The lock's JSON text: two-space indentation, keys in byte order, a final newline.
-    public var text: String { PrettyJSON.render(value) + "\n" }
+    package var text: String { PrettyJSON.render(value) + "\n" }
 
     /// The lock as a value; every field is written, a missing cost as `null`.
-    public var value: ManifestValue {
+    package var value: ManifestValue {
         var objectMap = ManifestMap()
         for (cluster, count) in objects { objectMap[cluster] = .int(Int64(count)) }
         var map: ManifestMap = ["objects": .map(objectMap), "cost": cost?.value ?? .null]
@@ -110,7 +110,7 @@ public struct LockFile: Hashable, Sendable {
 
 extension LockFile.Cost {
     /// The short form of the cost pass's report: total and per team, now and at max.
-    public init(summary r: CostReport) {
+    package init(summary r: CostReport) {
         var teams: [String: Team] = [:]
         for t in r.teams {
             teams[t.name] = Team(gpus: t.gpus, monthly: t.monthly.description, monthlyAtMax: t.monthlyAtMax.description)

@@ -10,48 +10,48 @@
 /// ```
 /// Reading is lenient, so older locks still read: lock version 1 has no `team`, `gpus` or
 /// `agents` (nil and empty here), and an entry without a cluster or pool is skipped.
-public struct LockPlacement: Hashable, Sendable {
+package struct LockPlacement: Hashable, Sendable {
     /// Where one workload's replicas (or gang) run.
-    public struct Assignment: Hashable, Sendable {
-        public var cluster: String
-        public var pool: String
-        public var replicas: Int
-        public var nodes: [String]
+    package struct Assignment: Hashable, Sendable {
+        package var cluster: String
+        package var pool: String
+        package var replicas: Int
+        package var nodes: [String]
         /// The owning team; nil in a version 1 lock.
-        public var team: String?
+        package var team: String?
         /// GPUs the assignment holds (MIG slices as their fraction of a GPU); nil in a version 1 lock.
-        public var gpus: GPUCount?
+        package var gpus: GPUCount?
 
-        public init(cluster: String, pool: String, replicas: Int, nodes: [String], team: String? = nil, gpus: GPUCount? = nil) {
+        package init(cluster: String, pool: String, replicas: Int, nodes: [String], team: String? = nil, gpus: GPUCount? = nil) {
             (self.cluster, self.pool, self.replicas, self.nodes, self.team, self.gpus) = (cluster, pool, replicas, nodes, team, gpus)
         }
 
         /// `cluster/pool`, the placement's pool id.
-        public var poolID: String { "\(cluster)/\(pool)" }
+        package var poolID: String { "\(cluster)/\(pool)" }
     }
 
-    public var models: [String: [Assignment]] = [:]
-    public var training: [String: Assignment] = [:]
+    package var models: [String: [Assignment]] = [:]
+    package var training: [String: Assignment] = [:]
     /// Agent name → its cluster.
-    public var agents: [String: String] = [:]
+    package var agents: [String: String] = [:]
 
-    public init(models: [String: [Assignment]] = [:], training: [String: Assignment] = [:], agents: [String: String] = [:]) {
+    package init(models: [String: [Assignment]] = [:], training: [String: Assignment] = [:], agents: [String: String] = [:]) {
         self.models = models
         self.training = training
         self.agents = agents
     }
 
     /// The lock version this codec writes: 2 added `team` and `gpus` per assignment, and `agents`.
-    public static let version = 2
+    package static let version = 2
 
     /// The placement of a lock file's text; nil when it is neither JSON nor YAML or has no placement.
-    public init?(lockText text: String) {
+    package init?(lockText text: String) {
         guard let placement = LockFile(text: text)?.placement else { return nil }
         self = placement
     }
 
     /// The placement of a whole lock file (`{ "placement": … }`); nil when it has none.
-    public init?(lock: ManifestValue) {
+    package init?(lock: ManifestValue) {
         guard let placement = lock["placement"], placement.mapValue != nil else { return nil }
         for entry in placement["models"]?.mapValue ?? ManifestMap() {
             models[entry.key] = (entry.value.listValue ?? []).compactMap(Self.assignment)
@@ -65,7 +65,7 @@ public struct LockPlacement: Hashable, Sendable {
     }
 
     /// The `placement` value the lock holds.
-    public var value: ManifestValue {
+    package var value: ManifestValue {
         var modelMap = ManifestMap(), jobMap = ManifestMap(), agentMap = ManifestMap()
         for (name, list) in models { modelMap[name] = .list(list.map(Self.value)) }
         for (name, a) in training { jobMap[name] = Self.value(a) }
@@ -74,7 +74,7 @@ public struct LockPlacement: Hashable, Sendable {
     }
 
     /// Every assignment, models' and training jobs'.
-    public var allAssignments: [Assignment] { models.values.flatMap { $0 } + Array(training.values) }
+    package var allAssignments: [Assignment] { models.values.flatMap { $0 } + Array(training.values) }
 
     private static func value(_ a: Assignment) -> ManifestValue {
         var map: ManifestMap = ["cluster": .string(a.cluster), "pool": .string(a.pool), "replicas": .int(Int64(a.replicas)),

@@ -1,10 +1,10 @@
 /// NCCL settings for pods that talk across nodes, tuned to the pool's fabric, and the volumes every
 /// NCCL pod needs: a memory-backed `/dev/shm` (NCCL's intra-node buffers; the 64 MiB container
 /// default makes multi-GPU jobs crash) and, where the pool has one, its topology file.
-public enum NCCLEnvironment {
+package enum NCCLEnvironment {
     /// Environment variables, sorted by name: `NCCL_DEBUG` from the spec, then the fabric's
     /// transport settings, then `NCCL_TOPO_FILE` when a topology ConfigMap is mounted.
-    public static func variables(fabric: Fabric, debug: String, topologyFile: Bool) -> [(name: String, value: String)] {
+    package static func variables(fabric: Fabric, debug: String, topologyFile: Bool) -> [(name: String, value: String)] {
         var env: [String: String] = ["NCCL_DEBUG": debug]
         switch fabric {
         case .efa:
@@ -41,30 +41,30 @@ public enum NCCLEnvironment {
     }
 
     /// The variables as a container `env` list.
-    public static func env(fabric: Fabric, debug: String, topologyFile: Bool) -> ManifestValue {
+    package static func env(fabric: Fabric, debug: String, topologyFile: Bool) -> ManifestValue {
         .list(variables(fabric: fabric, debug: debug, topologyFile: topologyFile).map { ["name": .string($0.name), "value": .string($0.value)] })
     }
 
     /// Extended resources a pod needs for the fabric's NICs (EFA devices on AWS); empty elsewhere.
-    public static func fabricResources(_ pool: NodePool) -> ManifestMap {
+    package static func fabricResources(_ pool: NodePool) -> ManifestMap {
         guard pool.fabric == .efa, pool.nics > 0 else { return ManifestMap() }
         return ["vpc.amazonaws.com/efa": .string(String(pool.nics))]
     }
 
-    public static let shmVolume = "dshm"
-    public static let topologyVolume = "nccl-topology"
+    package static let shmVolume = "dshm"
+    package static let topologyVolume = "nccl-topology"
     /// `NCCL_TOPO_FILE` in a pod that mounts its pool's topology ConfigMap.
-    public static let topologyFilePath = "\(Conventions.ncclTopologyDirectory)/\(Conventions.ncclTopologyFileName)"
+    package static let topologyFilePath = "\(Conventions.ncclTopologyDirectory)/\(Conventions.ncclTopologyFileName)"
 
     /// The volume of `pool`'s topology ConfigMap, and its read-only mount at `ncclTopologyDirectory`.
-    public static func topologyVolume(pool: String) -> ManifestValue {
+    package static func topologyVolume(pool: String) -> ManifestValue {
         ["name": .string(topologyVolume), "configMap": ["name": .string(Conventions.ncclTopologyConfigMapName(pool: pool))]]
     }
-    public static let topologyMount: ManifestValue =
+    package static let topologyMount: ManifestValue =
         ["name": .string(topologyVolume), "mountPath": .string(Conventions.ncclTopologyDirectory), "readOnly": true]
 
     /// Volumes: `/dev/shm` in memory capped at `shmSize`, and the pool's topology ConfigMap.
-    public static func volumes(shmSize: ByteCount, topologyPool: String?) -> [ManifestValue] {
+    package static func volumes(shmSize: ByteCount, topologyPool: String?) -> [ManifestValue] {
         var volumes: [ManifestValue] = [
             ["name": .string(shmVolume), "emptyDir": ["medium": "Memory", "sizeLimit": .string(PoolScheduling.quantity(shmSize))]],
         ]
@@ -73,7 +73,7 @@ public enum NCCLEnvironment {
     }
 
     /// The matching container mounts.
-    public static func volumeMounts(topology: Bool) -> [ManifestValue] {
+    package static func volumeMounts(topology: Bool) -> [ManifestValue] {
         var mounts: [ManifestValue] = [["name": .string(shmVolume), "mountPath": "/dev/shm"]]
         if topology { mounts.append(topologyMount) }
         return mounts

@@ -2,29 +2,29 @@
 /// spans): an Indexed batch/v1 Job with one pod per node of the gang and a headless Service giving
 /// each pod a stable DNS name. Index 0 runs `all_reduce_perf` over MPI across every pod once all
 /// names resolve; the others run sshd for it. The Job succeeds when index 0 does.
-public struct NCCLTestEmitter: Emitter {
+package struct NCCLTestEmitter: Emitter {
     /// nccl-tests built with MPI over HPC-X (CoreWeave's public image, coreweave/nccl-tests
     /// `Dockerfile` at cb86553): InfiniBand/RoCE through UCX, sockets otherwise. It has no libfabric
     /// and no aws-ofi-nccl, so NCCL never uses EFA in it. Templates may pin another.
     /// Pinned in `ComponentVersions.ncclTests`; `components.nccl-tests` overrides it.
-    public static let image = ComponentVersions.ncclTests.image
+    package static let image = ComponentVersions.ncclTests.image
     /// For EFA pools (`ComponentVersions.ncclTestsEFA`; `components.nccl-tests-efa` overrides it).
-    public static let efaImage = ComponentVersions.ncclTestsEFA.image
+    package static let efaImage = ComponentVersions.ncclTestsEFA.image
     /// Where both images build nccl-tests (`make MPI=1` in /opt/nccl-tests; the CoreWeave image also
     /// links it as /opt/nccl_tests); the binaries are not on `PATH` in either.
-    public static let allReducePerf = "/opt/nccl-tests/build/all_reduce_perf"
+    package static let allReducePerf = "/opt/nccl-tests/build/all_reduce_perf"
 
     /// A Secret in the system namespace with `id_rsa`, `id_rsa.pub` and `authorized_keys` for MPI's ssh.
-    public static let sshSecret = "nccl-tests-ssh"
+    package static let sshSecret = "nccl-tests-ssh"
 
-    public init() {}
+    package init() {}
 
-    public static func name(pool: String) -> String { "nccl-tests-\(pool)" }
+    package static func name(pool: String) -> String { "nccl-tests-\(pool)" }
 
     /// (cluster, pool) → nodes of the largest gang placed there, for pools with a multi-node gang.
     /// DRA pools are left out: their nodes advertise no `nvidia.com/gpu`, which the Job requests,
     /// so its pods would stay pending there.
-    public static func gangs(_ plan: PlannedPlatform) -> [(cluster: String, pool: String, nodes: Int)] {
+    package static func gangs(_ plan: PlannedPlatform) -> [(cluster: String, pool: String, nodes: Int)] {
         let p = plan.platform
         var nodes: [[String]: Int] = [:]
         for job in p.training where job.nodes > 1 {
@@ -41,7 +41,7 @@ public struct NCCLTestEmitter: Emitter {
             .map { ($0[0], $0[1], nodes[$0]!) }
     }
 
-    public func emit(_ plan: PlannedPlatform, into context: inout EmitContext) {
+    package func emit(_ plan: PlannedPlatform, into context: inout EmitContext) {
         let p = plan.platform
         for gang in Self.gangs(plan) {
             guard let pool = p.cluster(gang.cluster)?.pool(gang.pool) else { continue }

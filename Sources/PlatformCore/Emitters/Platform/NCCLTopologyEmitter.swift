@@ -4,10 +4,10 @@ import PlatformDiagnostics
 /// (`NCCLTopologySource`), in every namespace whose pods mount it: multi-GPU model servers pinned
 /// to that one pool and training jobs placed on it. Nothing else is emitted, so every ConfigMap has
 /// a pod that mounts it at `NCCL_TOPO_FILE`.
-public struct NCCLTopologyEmitter: Emitter {
-    public init() {}
+package struct NCCLTopologyEmitter: Emitter {
+    package init() {}
 
-    public func emit(_ plan: PlannedPlatform, into context: inout EmitContext) {
+    package func emit(_ plan: PlannedPlatform, into context: inout EmitContext) {
         let p = plan.platform
         // A `topologyFile` that was not read is an error wherever it is used, EFA pools included.
         for pool in p.clusters.flatMap(\.nodePools) where pool.topologyFile != nil {
@@ -26,7 +26,7 @@ public struct NCCLTopologyEmitter: Emitter {
     }
 
     /// One (cluster, namespace, pool) per ConfigMap some pod mounts, sorted, no repeats.
-    public static func uses(_ plan: PlannedPlatform) -> [(cluster: String, namespace: String, pool: String)] {
+    package static func uses(_ plan: PlannedPlatform) -> [(cluster: String, namespace: String, pool: String)] {
         let p = plan.platform
         var keys = Set<[String]>()
         for d in ModelDeployment.all(in: plan) {
@@ -44,13 +44,13 @@ public struct NCCLTopologyEmitter: Emitter {
     /// The pool whose topology a model's servers mount: NCCL runs between a replica's GPUs only
     /// when it has several, and one pod template can mount one pool's file only when every replica
     /// in the cluster sits on that pool.
-    public static func mountedPool(_ d: ModelDeployment, plan: PlannedPlatform) -> NodePool? {
+    package static func mountedPool(_ d: ModelDeployment, plan: PlannedPlatform) -> NodePool? {
         guard d.model.gpusPerReplicaTotal > 1, d.pools.count == 1, NCCLTopologySource.isGiven(d.primaryPool, plan: plan) else { return nil }
         return d.primaryPool
     }
 }
 
 /// Codes of the platform emitters (E51xx).
-public enum PlatformEmitCodes {
-    public static let topologyFileUnread: DiagnosticCode = "E5101"
+package enum PlatformEmitCodes {
+    package static let topologyFileUnread: DiagnosticCode = "E5101"
 }

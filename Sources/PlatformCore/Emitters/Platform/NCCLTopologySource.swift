@@ -9,10 +9,10 @@ import PlatformDiagnostics
 /// when none matches and marks it `keep="1"`; `ncclTopoTrimXml` then removes every `pci`, `cpu`,
 /// `nic` and `net` branch without a kept node. A made-up bus ID (`0000:01:00.0`…) matches no device,
 /// so its GPU, with the `<nvlink>` under it, is trimmed and the file changes nothing.
-public enum NCCLTopologySource {
+package enum NCCLTopologySource {
     /// The pool's topology file as NCCL should read it, or nil when it has neither a `topologyFile`
     /// nor a published file. A `topologyFile` that was not read or does not parse is the diagnostic.
-    public static func text(_ pool: NodePool, plan: PlannedPlatform) -> (String?, Diagnostic?) {
+    package static func text(_ pool: NodePool, plan: PlannedPlatform) -> (String?, Diagnostic?) {
         if let path = pool.topologyFile {
             let at = pool.locations["topologyFile"] ?? pool.location
             guard let bytes = plan.topologyFiles[path] else {
@@ -31,7 +31,7 @@ public enum NCCLTopologySource {
     }
 
     /// The provider's file for the pool's instance type, when the pool's cluster is on that provider.
-    public static func published(_ pool: NodePool, platform: Platform) -> PublishedTopology? {
+    package static func published(_ pool: NodePool, platform: Platform) -> PublishedTopology? {
         guard let type = pool.instanceType, let file = PublishedTopology.forInstanceType(type),
               platform.cluster(pool.cluster)?.provider == file.provider else { return nil }
         return file
@@ -45,7 +45,7 @@ public enum NCCLTopologySource {
     /// would replace the plugin's NIC placement.
     /// Decided without parsing (once per pod template): a file that was read parses, since a
     /// malformed one stops the pipeline at the front end (E2201–E2203).
-    public static func isGiven(_ pool: NodePool, plan: PlannedPlatform) -> Bool {
+    package static func isGiven(_ pool: NodePool, plan: PlannedPlatform) -> Bool {
         guard pool.fabric != .efa else { return false }
         if let path = pool.topologyFile { return plan.topologyFiles[path] != nil }
         return published(pool, platform: plan.platform) != nil

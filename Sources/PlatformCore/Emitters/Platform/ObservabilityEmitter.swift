@@ -1,16 +1,16 @@
 /// Prometheus Operator objects per cluster (when `observability.prometheus.enabled`): a PodMonitor
 /// scraping every vLLM server's `/metrics`, a ServiceMonitor for the GPU Operator's DCGM exporter,
 /// and a PrometheusRule with the alerts that matter for GPU serving and training.
-public struct ObservabilityEmitter: Emitter {
-    public static let vllmMonitorName = "vllm"
-    public static let dcgmMonitorName = "dcgm-exporter"
-    public static let rulesName = "platform-gpu-alerts"
+package struct ObservabilityEmitter: Emitter {
+    package static let vllmMonitorName = "vllm"
+    package static let dcgmMonitorName = "dcgm-exporter"
+    package static let rulesName = "platform-gpu-alerts"
     /// Queue depth that pages when a model has no autoscaling target to derive it from.
-    public static let defaultQueueDepthAlert = 16
+    package static let defaultQueueDepthAlert = 16
 
-    public init() {}
+    package init() {}
 
-    public func emit(_ plan: PlannedPlatform, into context: inout EmitContext) {
+    package func emit(_ plan: PlannedPlatform, into context: inout EmitContext) {
         let p = plan.platform
         guard p.observability.prometheusEnabled else { return }
         let modelClusters = p.models.map { plan.clusters(of: $0.name) }  // once per model, not per model and cluster

@@ -1,13 +1,13 @@
 /// `platform.lock.json` at the tree root: what was compiled, by which compiler, and where every
 /// workload was placed. Deterministic: keys sorted, no timestamps; cost is filled in by the cost pass.
-public struct PlatformLockEmitter: TreeFileEmitter {
-    public init() {}
+package struct PlatformLockEmitter: TreeFileEmitter {
+    package init() {}
 
-    public func files(_ plan: PlannedPlatform, manifests: ManifestSet) -> [String: String] {
+    package func files(_ plan: PlannedPlatform, manifests: ManifestSet) -> [String: String] {
         [LockFile.path: Self.lock(plan, manifests: manifests).text]
     }
 
-    public static func lock(_ plan: PlannedPlatform, manifests: ManifestSet) -> LockFile {
+    package static func lock(_ plan: PlannedPlatform, manifests: ManifestSet) -> LockFile {
         let p = plan.platform
         // GPUs each workload holds, as the cost pass counted them from the placement.
         var held: [String: GPUCount] = [:]

@@ -2,18 +2,18 @@
 /// `pytorchjob` operator), admitted as one gang through its team's Kueue LocalQueue, pinned to the
 /// pool and zone the placement chose, with `/dev/shm` sized, the pool's NCCL topology mounted where
 /// it has one (`NCCLTopologySource`) and NCCL tuned to the pool's fabric.
-public struct TrainingJobEmitter: Emitter {
+package struct TrainingJobEmitter: Emitter {
     /// The ClusterTrainingRuntime TrainJobs run on (Kubeflow Trainer's bundled PyTorch runtime),
     /// and the names of its replicated job and container that runtime patches address.
-    public static let runtimeName = "torch-distributed"
-    public static let runtimeJobName = "node"
-    public static let runtimeContainerName = "node"
+    package static let runtimeName = "torch-distributed"
+    package static let runtimeJobName = "node"
+    package static let runtimeContainerName = "node"
     /// Who owns the runtime patch (Trainer keys patches by manager).
-    public static let patchManager = "platformc.dev/compiler"
+    package static let patchManager = "platformc.dev/compiler"
 
-    public init() {}
+    package init() {}
 
-    public func emit(_ plan: PlannedPlatform, into context: inout EmitContext) {
+    package func emit(_ plan: PlannedPlatform, into context: inout EmitContext) {
         let p = plan.platform
         for job in p.training {
             guard let placed = plan.jobAssignments[job.name], let team = p.team(job.team),

@@ -11,19 +11,19 @@
 /// pools are flavors too, so their teams' jobs have a LocalQueue and CPU, memory and fabric
 /// devices are quota'd there; their GPUs are claimed, not requested, so the `nvidia.com/gpu` quota
 /// of a DRA flavor bounds nothing.
-public struct KueueEmitter: Emitter {
-    public static let apiVersion = "kueue.x-k8s.io/v1beta2"
-    public static let gpuResource = "nvidia.com/gpu"
+package struct KueueEmitter: Emitter {
+    package static let apiVersion = "kueue.x-k8s.io/v1beta2"
+    package static let gpuResource = "nvidia.com/gpu"
 
-    public init() {}
+    package init() {}
 
     /// The pools of `cluster` that become flavors, sorted by name.
-    public static func flavorPools(_ cluster: Cluster) -> [NodePool] {
+    package static func flavorPools(_ cluster: Cluster) -> [NodePool] {
         cluster.nodePools.filter { $0.migProfiles.isEmpty && $0.gpusPerNode > 0 }
             .sorted { $0.name < $1.name }
     }
 
-    public func emit(_ plan: PlannedPlatform, into context: inout EmitContext) {
+    package func emit(_ plan: PlannedPlatform, into context: inout EmitContext) {
         let p = plan.platform
         let priorities = Set(p.teams.map(\.priority))
         let split = TeamQuotaSplit.perCluster(plan)

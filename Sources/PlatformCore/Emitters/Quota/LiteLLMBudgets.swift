@@ -4,13 +4,13 @@
 /// price in LiteLLM), so a team's LiteLLM budget is what its monthly budget leaves after its GPU
 /// cost (never below 0); `metadata` states both figures so the difference is never silent. One
 /// team, one budget, whatever the number of clusters: every proxy shares the one database.
-public enum LiteLLMBudgets {
+package enum LiteLLMBudgets {
     /// LiteLLM resets budgets every `budget_duration`; 30 days is the month the cost model prices.
-    public static let budgetDuration = "30d"
+    package static let budgetDuration = "30d"
 
     /// `[{team_id, max_budget, budget_duration}]`, sorted by team; a team without a budget is listed
     /// (with no budget) when it has a virtual key, which must belong to a team LiteLLM knows.
-    public static func teams(_ plan: PlannedPlatform) -> ManifestValue {
+    package static func teams(_ plan: PlannedPlatform) -> ManifestValue {
         let report = plan.cost ?? CostModel.report(plan)
         let keyed = Set(LiteLLMKeys.teams(plan.platform).map(\.team))
         return .list(report.teams.compactMap { team -> ManifestValue? in
@@ -27,7 +27,7 @@ public enum LiteLLMBudgets {
 
     /// The platform's `litellm_settings.max_budget`: the sum of the teams' LiteLLM budgets, or
     /// nil when no team has a budget.
-    public static func total(_ plan: PlannedPlatform) -> ManifestValue? {
+    package static func total(_ plan: PlannedPlatform) -> ManifestValue? {
         guard case .list(let entries) = teams(plan), !entries.isEmpty else { return nil }
         let cents = entries.reduce(Int64(0)) { sum, e in
             guard case .double(let d)? = e["max_budget"] else { return sum }

@@ -7,15 +7,15 @@
 /// `proxy/management_endpoints/key_management_endpoints.py` `_common_key_generation_helper`,
 /// `_enforce_unique_key_alias`; `types/proxy/management_endpoints/key_requests.py` `GenerateKeyRequest`,
 /// `UpdateKeyRequest`, re-exported by `proxy/_types.py`).
-public enum LiteLLMKeys {
+package enum LiteLLMKeys {
     /// The Secret's data key holding the virtual key.
-    public static let secretKey = "key"
+    package static let secretKey = "key"
 
     /// One alias per team: a rotated Secret replaces the key under it (the Job deletes the old one).
-    public static func alias(team: String) -> String { "platformc-\(team)" }
+    package static func alias(team: String) -> String { "platformc-\(team)" }
 
     /// The Job's variable holding `team`'s key (team names are DNS labels: unique once upper-cased).
-    public static func variable(team: String) -> String {
+    package static func variable(team: String) -> String {
         "LITELLM_KEY_" + team.uppercased().replacingOccurrences(of: "-", with: "_")
     }
 

@@ -7,11 +7,11 @@
 /// Every cluster's proxy shares the one database `litellm.databaseSecret` names, so a team is one row
 /// with one budget and one spend however many clusters run it: the Jobs of all clusters write the
 /// same values.
-public enum LiteLLMProvisioning {
-    public static let scriptKey = "provision.py"
+package enum LiteLLMProvisioning {
+    package static let scriptKey = "provision.py"
 
     /// The script's ConfigMap and the Job; nil without a database (budgets are reported only).
-    public static func job(_ plan: PlannedPlatform, configDigest: String, labels: ManifestMap) -> (script: Manifest, job: Manifest)? {
+    package static func job(_ plan: PlannedPlatform, configDigest: String, labels: ManifestMap) -> (script: Manifest, job: Manifest)? {
         guard plan.platform.frontDoor.databaseSecret != nil else { return nil }
         var file: ManifestMap = ["teams": LiteLLMBudgets.teams(plan)]
         if !LiteLLMKeys.teams(plan.platform).isEmpty { file["keys"] = LiteLLMKeys.entries(plan.platform) }
@@ -49,7 +49,7 @@ public enum LiteLLMProvisioning {
     /// that `key`. Exits non-zero (the Job retries) until everything is written; a malformed key stops
     /// it with a message naming the team and its Secret. Standard library only, besides PyYAML (a
     /// LiteLLM dependency, in its image).
-    public static let script = #"""
+    package static let script = #"""
     import hashlib, json, os, sys, time, urllib.error, urllib.request
     import yaml
 

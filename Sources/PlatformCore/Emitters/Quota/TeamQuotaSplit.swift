@@ -16,9 +16,9 @@
 /// all idle nominal quota is lent, and Kueue takes it back by preemption when its owner needs it
 /// (`reclaimWithinCohort: Any`). Field semantics: kubernetes-sigs/kueue v0.19.2
 /// `apis/kueue/v1beta2/clusterqueue_types.go` (`nominalQuota`, `borrowingLimit`, `lendingLimit`).
-public enum TeamQuotaSplit {
+package enum TeamQuotaSplit {
     /// Team → cluster → GPUs of its quota in that cluster; teams without `quota.gpus` are absent.
-    public static func perCluster(_ plan: PlannedPlatform) -> [String: [String: Int]] {
+    package static func perCluster(_ plan: PlannedPlatform) -> [String: [String: Int]] {
         let p = plan.platform
         let clusters = p.clusters.map(\.name).sorted()
         var out: [String: [String: Int]] = [:]
@@ -44,7 +44,7 @@ public enum TeamQuotaSplit {
 
     /// Whole GPUs the team's placed workloads hold in `cluster` (a MIG replica counts one GPU),
     /// at `replicas.min` or, with `atMax`, with every model at `replicas.max`.
-    public static func held(_ team: String, cluster: String, _ plan: PlannedPlatform, atMax: Bool) -> Int {
+    package static func held(_ team: String, cluster: String, _ plan: PlannedPlatform, atMax: Bool) -> Int {
         let p = plan.platform
         var total = 0
         for model in p.models where model.team == team {
@@ -93,14 +93,14 @@ public enum TeamQuotaSplit {
     static func gpus(_ cluster: Cluster) -> Int { cluster.nodePools.reduce(0) { $0 + $1.maxNodes * $1.gpusPerNode } }
 
     /// A team's nominal quota and borrowing limit on one flavor.
-    public struct Share: Hashable, Sendable {
-        public var nominal: Int
-        public var borrowingLimit: Int
+    package struct Share: Hashable, Sendable {
+        package var nominal: Int
+        package var borrowingLimit: Int
     }
 
     /// Team name → its share of `pool`'s GPUs, for the teams of one cluster (`clusterShare`: each
     /// team's part of its quota in this cluster, nil when it has no quota).
-    public static func flavorShares(_ pool: NodePool, teams: [Team], clusterShare: [String: Int]) -> [String: Share] {
+    package static func flavorShares(_ pool: NodePool, teams: [Team], clusterShare: [String: Int]) -> [String: Share] {
         let capacity = pool.maxNodes * pool.gpusPerNode
         let sorted = teams.sorted { $0.name < $1.name }
         let asks = sorted.map { team -> Int in

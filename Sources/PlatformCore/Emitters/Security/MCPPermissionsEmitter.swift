@@ -8,8 +8,8 @@ import PlatformDiagnostics
 /// each of those agents' team namespaces for namespaced resources (the server reads only the
 /// tenants whose agents call it), and one ClusterRole for cluster-scoped ones (nodes, …), each
 /// bound to that account across namespaces. Wildcards are refused, so nothing approaches cluster-admin.
-public struct MCPPermissionsEmitter: Emitter {
-    public init() {}
+package struct MCPPermissionsEmitter: Emitter {
+    package init() {}
 
     /// Resources Kubernetes and the platform's add-ons define without a namespace.
     static let clusterScoped: Set<String> = [
@@ -20,7 +20,7 @@ public struct MCPPermissionsEmitter: Emitter {
         "clusterqueues", "resourceflavors",
     ]
 
-    public func emit(_ plan: PlannedPlatform, into context: inout EmitContext) {
+    package func emit(_ plan: PlannedPlatform, into context: inout EmitContext) {
         let p = plan.platform
         for server in p.mcpServers where !server.permissions.isEmpty {
             let (namespaced, clusterWide) = split(server, into: &context.diagnostics)

@@ -1,6 +1,6 @@
 /// One side of a NetworkPolicy rule, and the rule itself, as values: the emitter builds these and
 /// renders them once, sorted, so that spec list order never shows in the output.
-public enum NetworkPeer: Hashable, Sendable {
+package enum NetworkPeer: Hashable, Sendable {
     /// Pods with `labels` in `namespace` (every pod of it when `labels` is empty).
     case pods(namespace: String, labels: ManifestMap)
     /// Addresses outside the cluster: everything but the private ranges pods and nodes live in,
@@ -11,11 +11,11 @@ public enum NetworkPeer: Hashable, Sendable {
     case anywhere
 
     /// RFC 1918 ranges, excluded from `internet` so the rule never opens in-cluster traffic.
-    public static let privateRanges = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"]
+    package static let privateRanges = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"]
     /// IPv4 link-local (RFC 3927), excluded from `internet`: it holds the instance metadata
     /// service of AWS, GCP and Azure (169.254.169.254). Only IPv4 rules are emitted; an IPv6
     /// `::/0` rule would need `fe80::/10` and `fd00:ec2::254/128` excluded the same way.
-    public static let linkLocalRanges = ["169.254.0.0/16"]
+    package static let linkLocalRanges = ["169.254.0.0/16"]
 
     /// The peer in the form of `spec.ingress[].from[]` and `spec.egress[].to[]`.
     func value(from policyNamespace: String) -> ManifestValue {
@@ -46,21 +46,21 @@ public enum NetworkPeer: Hashable, Sendable {
 }
 
 /// A port a rule opens; nil `port` in a rule means every port.
-public struct NetworkPort: Hashable, Sendable, Comparable {
-    public var port: Int
-    public var proto: String
-    public init(_ port: Int, _ proto: String = "TCP") {
+package struct NetworkPort: Hashable, Sendable, Comparable {
+    package var port: Int
+    package var proto: String
+    package init(_ port: Int, _ proto: String = "TCP") {
         self.port = port
         self.proto = proto
     }
-    public static func < (a: NetworkPort, b: NetworkPort) -> Bool { (a.port, a.proto) < (b.port, b.proto) }
+    package static func < (a: NetworkPort, b: NetworkPort) -> Bool { (a.port, a.proto) < (b.port, b.proto) }
 }
 
 /// One ingress or egress rule: these peers, on these ports (every port when nil).
-public struct NetworkRule: Hashable, Sendable {
-    public var peers: [NetworkPeer]
-    public var ports: [NetworkPort]?
-    public init(_ peers: [NetworkPeer], ports: [NetworkPort]?) {
+package struct NetworkRule: Hashable, Sendable {
+    package var peers: [NetworkPeer]
+    package var ports: [NetworkPort]?
+    package init(_ peers: [NetworkPeer], ports: [NetworkPort]?) {
         self.peers = peers
         self.ports = ports
     }

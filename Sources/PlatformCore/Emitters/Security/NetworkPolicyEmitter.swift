@@ -6,13 +6,13 @@
 /// (their namespace and common labels), the cluster DNS, the internet (weights, providers) or,
 /// for the API server, any address. Runs after the other emitters: it needs their pods
 /// (see `docs/security.md`).
-public struct NetworkPolicyEmitter: Sendable {
-    public init() {}
+package struct NetworkPolicyEmitter: Sendable {
+    package init() {}
 
     /// Labels every emitted object carries, which say nothing about which workload a pod is.
     static let nonIdentifying: Set<String> = [PlatformLabels.managedBy, PlatformLabels.partOf, "platformc.dev/team"]
 
-    public func emit(_ plan: PlannedPlatform, traffic: [TrafficGraph], into context: inout EmitContext) {
+    package func emit(_ plan: PlannedPlatform, traffic: [TrafficGraph], into context: inout EmitContext) {
         let p = plan.platform
         let graphs = Dictionary(traffic.map { ($0.cluster, $0) }, uniquingKeysWith: { first, _ in first })
         for cluster in p.clusters {

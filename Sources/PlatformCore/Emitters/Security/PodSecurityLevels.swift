@@ -6,17 +6,17 @@
 /// `restricted` nor `baseline` admits its pods; and where `security.exceptions` grants a workload
 /// a control its namespace's level forbids (`specExceptionReason`). `warn` and `audit` stay `restricted`
 /// everywhere, so every deviation shows up in `kubectl` warnings and the audit log.
-public enum PodSecurityLevels {
-    public static let enforce = "pod-security.kubernetes.io/enforce"
-    public static let enforceVersion = "pod-security.kubernetes.io/enforce-version"
-    public static let warn = "pod-security.kubernetes.io/warn"
-    public static let audit = "pod-security.kubernetes.io/audit"
+package enum PodSecurityLevels {
+    package static let enforce = "pod-security.kubernetes.io/enforce"
+    package static let enforceVersion = "pod-security.kubernetes.io/enforce-version"
+    package static let warn = "pod-security.kubernetes.io/warn"
+    package static let audit = "pod-security.kubernetes.io/audit"
 
     /// Why a team's namespace in a cluster cannot enforce `restricted`, by team then cluster
     /// (sorted; teams and clusters without a reason are absent). One pass over the workloads:
     /// asking per team and cluster scanned every model each time, 15,000 scans of 2,000 models
     /// on the largest platform.
-    public static func exceptions(_ plan: PlannedPlatform) -> [String: [String: [String]]] {
+    package static func exceptions(_ plan: PlannedPlatform) -> [String: [String: [String]]] {
         let p = plan.platform
         var reasons: [String: [String: [String]]] = [:]
         for job in p.training {
@@ -77,7 +77,7 @@ public enum PodSecurityLevels {
     }
 
     /// The labels and annotations to add to a team's Namespace whose exceptions are `reasons`.
-    public static func namespaceMetadata(reasons: [String], plan: PlannedPlatform) -> (labels: ManifestMap, annotations: ManifestMap) {
+    package static func namespaceMetadata(reasons: [String], plan: PlannedPlatform) -> (labels: ManifestMap, annotations: ManifestMap) {
         let privileged = reasons.contains { $0.hasPrefix(privilegedMarker) }
         let level = privileged ? "privileged" : reasons.isEmpty ? "restricted" : "baseline"
         let reasons = reasons.map { $0.hasPrefix(privilegedMarker) ? String($0.dropFirst(privilegedMarker.count)) : $0 }

@@ -2,7 +2,7 @@
 /// serving and platform emitters follow (placement first, then the spec's pin, then the model's).
 extension PlannedPlatform {
     /// The clusters serving `model`: its placed clusters, else its primary cluster.
-    public func servingClusters(ofModel model: String) -> [String] {
+    package func servingClusters(ofModel model: String) -> [String] {
         let placed = clusters(of: model)
         if !placed.isEmpty { return placed }
         return primaryCluster(ofModel: model).map { [$0] } ?? []
@@ -11,7 +11,7 @@ extension PlannedPlatform {
     /// An agent's cluster: where the placement pass put it (its previous cluster when that still
     /// holds, see `AgentPlacement`), else its pin, else its (self-hosted) model's primary cluster,
     /// else the first cluster.
-    public func cluster(ofAgent agent: Agent) -> String? {
+    package func cluster(ofAgent agent: Agent) -> String? {
         if let placed = agentClusters[agent.name] { return placed }
         if let pinned = agent.cluster { return pinned }
         if platform.model(agent.model) != nil { return primaryCluster(ofModel: agent.model) }
@@ -19,20 +19,20 @@ extension PlannedPlatform {
     }
 
     /// A training job's cluster: where its gang was placed, else its pin.
-    public func cluster(ofJob job: TrainingJob) -> String? {
+    package func cluster(ofJob job: TrainingJob) -> String? {
         jobAssignments[job.name]?.cluster ?? job.cluster
     }
 }
 
 /// Where a remote MCP server listens, read from its URL.
-public struct MCPEndpoint: Hashable, Sendable {
+package struct MCPEndpoint: Hashable, Sendable {
     /// The namespace of an in-cluster server (`http://svc.ns:8080`, `svc.ns.svc`, `svc.ns.svc.cluster.local`);
     /// nil for a server outside the cluster.
-    public var namespace: String?
-    public var port: Int
+    package var namespace: String?
+    package var port: Int
 
     /// nil when the URL has no host.
-    public init?(url: String) {
+    package init?(url: String) {
         guard let schemeEnd = url.range(of: "://") else { return nil }
         let scheme = url[..<schemeEnd.lowerBound].lowercased()
         let rest = url[schemeEnd.upperBound...]

@@ -1,13 +1,13 @@
 /// The Prometheus query and threshold KEDA scales a model on, from vLLM's own metrics
 /// (names and labels: `UpstreamMetrics.VLLM`). KEDA needs one value per query, so each query
 /// selects one model by `namespace` and `model_name` and aggregates its pods and engines.
-public struct AutoscalingQuery: Equatable, Sendable {
-    public var query: String
-    public var threshold: String
+package struct AutoscalingQuery: Equatable, Sendable {
+    package var query: String
+    package var threshold: String
     /// `AverageValue` divides the query by the replica count (sums); `Value` compares it as is (averages).
-    public var metricType: String
+    package var metricType: String
 
-    public init(metric: String, target: Double, model: String, namespace: String) {
+    package init(metric: String, target: Double, model: String, namespace: String) {
         typealias V = UpstreamMetrics.VLLM
         let selector = V.selector(namespace: namespace, model: model)
         switch metric {

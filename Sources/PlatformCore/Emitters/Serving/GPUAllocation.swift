@@ -1,25 +1,25 @@
 /// How a model server's pod gets its GPUs on a pool: device-plugin resources (`nvidia.com/gpu`,
 /// or `nvidia.com/mig-<profile>` under the mixed MIG strategy), or a DRA ResourceClaimTemplate
 /// (`resource.k8s.io/v1`) with CEL selectors against the NVIDIA driver's DeviceClasses.
-public struct GPUAllocation: Sendable {
+package struct GPUAllocation: Sendable {
     /// The pod's claim name and the container's `resources.claims` entry.
-    public static let claimName = "gpus"
+    package static let claimName = "gpus"
 
-    public var deployment: ModelDeployment
-    public var catalog: GPUCatalog
+    package var deployment: ModelDeployment
+    package var catalog: GPUCatalog
 
-    public init(_ deployment: ModelDeployment, catalog: GPUCatalog) {
+    package init(_ deployment: ModelDeployment, catalog: GPUCatalog) {
         self.deployment = deployment
         self.catalog = catalog
     }
 
-    public var usesDRA: Bool { deployment.primaryPool.gpuAllocation == .dra }
+    package var usesDRA: Bool { deployment.primaryPool.gpuAllocation == .dra }
     /// Devices one pod (one node of a replica) holds: GPUs, or one MIG slice.
-    public var devicesPerPod: Int { deployment.model.migProfile == nil ? deployment.model.gpusPerReplica : 1 }
-    public var templateName: String { "\(deployment.name)-gpus" }
+    package var devicesPerPod: Int { deployment.model.migProfile == nil ? deployment.model.gpusPerReplica : 1 }
+    package var templateName: String { "\(deployment.name)-gpus" }
 
     /// The container's `resources`: device-plugin limits, or the DRA claim.
-    public var containerResources: ManifestValue {
+    package var containerResources: ManifestValue {
         if usesDRA { return ["claims": [["name": .string(Self.claimName)]]] }
         let resource = deployment.model.migProfile.map { "nvidia.com/mig-\($0)" } ?? "nvidia.com/gpu"
         let count = ManifestValue.string(String(devicesPerPod))
@@ -27,13 +27,13 @@ public struct GPUAllocation: Sendable {
     }
 
     /// The pod's `resourceClaims`, or nil with the device plugin.
-    public var podResourceClaims: ManifestValue? {
+    package var podResourceClaims: ManifestValue? {
         guard usesDRA else { return nil }
         return [["name": .string(Self.claimName), "resourceClaimTemplateName": .string(templateName)]]
     }
 
     /// The CEL expression selecting this model's devices.
-    public var selector: String {
+    package var selector: String {
         if let profile = deployment.model.migProfile {
             return GPUDeviceSelector.migSlice(deployment.model.gpuModel, profile: profile)
         }
@@ -41,7 +41,7 @@ public struct GPUAllocation: Sendable {
     }
 
     /// The ResourceClaimTemplate, or nil with the device plugin.
-    public func claimTemplate(labels: ManifestMap) -> Manifest? {
+    package func claimTemplate(labels: ManifestMap) -> Manifest? {
         guard usesDRA else { return nil }
         let deviceClass = deployment.model.migProfile == nil ? GPUDeviceSelector.gpuDeviceClass : GPUDeviceSelector.migDeviceClass
         let request: ManifestValue = [

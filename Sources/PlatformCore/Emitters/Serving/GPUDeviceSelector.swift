@@ -2,13 +2,13 @@
 /// name matched by pattern (the raw NVML name, `NVIDIA H100 80GB HBM3`), a memory floor, and for MIG
 /// the `profile` attribute. Memory is the NVML total, a little under the marketing size (an 80 GB
 /// H100 reports 81559 MiB), so the floor sits 5% below the catalog figure, never at "80Gi".
-public enum GPUDeviceSelector {
-    public static let driver = "gpu.nvidia.com"
-    public static let gpuDeviceClass = "gpu.nvidia.com"
-    public static let migDeviceClass = "mig.nvidia.com"
+package enum GPUDeviceSelector {
+    package static let driver = "gpu.nvidia.com"
+    package static let gpuDeviceClass = "gpu.nvidia.com"
+    package static let migDeviceClass = "mig.nvidia.com"
 
     /// The selector for whole GPUs of the catalog model `gpu`.
-    public static func wholeGPU(_ gpu: String, catalog: GPUCatalog) -> String {
+    package static func wholeGPU(_ gpu: String, catalog: GPUCatalog) -> String {
         var terms = productTerms(gpu)
         if let memoryMiB = catalog.model(named: gpu)?.memoryMiB {
             terms.append("device.capacity['\(driver)'].memory.compareTo(quantity('\(memoryMiB * 95 / 100)Mi')) >= 0")
@@ -18,7 +18,7 @@ public enum GPUDeviceSelector {
 
     /// The selector for MIG slices of profile `profile` on GPUs of the catalog model `gpu`
     /// (a MIG device carries its parent's attributes plus `profile`).
-    public static func migSlice(_ gpu: String, profile: String) -> String {
+    package static func migSlice(_ gpu: String, profile: String) -> String {
         (productTerms(gpu) + ["device.attributes['\(driver)'].profile == '\(profile)'"]).joined(separator: " && ")
     }
 

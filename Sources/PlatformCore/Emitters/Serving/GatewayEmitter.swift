@@ -6,10 +6,10 @@
 /// resolves an InferencePool only in the HTTPRoute's own namespace: kgateway-dev/kgateway#11370, open).
 /// Where LiteLLM runs and models sit behind InferencePools, a ClusterIP-only internal Gateway carries
 /// LiteLLM's requests to each pool (`InternalGateway`).
-public struct GatewayEmitter: Emitter {
-    public init() {}
+package struct GatewayEmitter: Emitter {
+    package init() {}
 
-    public func emit(_ plan: PlannedPlatform, into context: inout EmitContext) {
+    package func emit(_ plan: PlannedPlatform, into context: inout EmitContext) {
         let p = plan.platform
         let labels = PlatformLabels.common(p)
         let deploymentsByCluster = ModelDeployment.byCluster(in: plan)

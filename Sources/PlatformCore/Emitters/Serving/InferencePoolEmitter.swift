@@ -10,8 +10,8 @@
 /// alone and a standby takes over when its lease lapses. No PodDisruptionBudget: the standby is
 /// never ready, so any `minAvailable`/`maxUnavailable` would leave zero allowed disruptions and
 /// block every node drain; the preferred anti-affinity keeps the two on different nodes instead.
-public struct InferencePoolEmitter: Emitter {
-    public init() {}
+package struct InferencePoolEmitter: Emitter {
+    package init() {}
 
     /// The EPP's ports, as upstream: ext-proc gRPC, gRPC health, Prometheus metrics.
     static let healthPort: Int64 = 9003
@@ -20,7 +20,7 @@ public struct InferencePoolEmitter: Emitter {
     /// Replicas of each picker: one leader and a standby (see above).
     static let replicas: Int64 = 2
 
-    public func emit(_ plan: PlannedPlatform, into context: inout EmitContext) {
+    package func emit(_ plan: PlannedPlatform, into context: inout EmitContext) {
         let p = plan.platform
         for d in ModelDeployment.all(in: plan) where d.model.prefixCacheAware {
             let epp = Conventions.endpointPickerName(d.model.name)

@@ -1,12 +1,12 @@
 /// A KEDA ScaledObject per autoscaled model and cluster, on a Prometheus trigger over vLLM's
 /// metrics; with `observability.prometheus.authSecret`, a TriggerAuthentication per team namespace
 /// that sends the Secret's bearer token.
-public struct KEDAEmitter: Emitter {
-    public static let triggerAuthenticationName = "prometheus-auth"
+package struct KEDAEmitter: Emitter {
+    package static let triggerAuthenticationName = "prometheus-auth"
 
-    public init() {}
+    package init() {}
 
-    public func emit(_ plan: PlannedPlatform, into context: inout EmitContext) {
+    package func emit(_ plan: PlannedPlatform, into context: inout EmitContext) {
         let p = plan.platform
         let server = p.observability.prometheusURL.isEmpty ? Conventions.defaultPrometheusURL : p.observability.prometheusURL
         var authNamespaces: Set<String> = []

@@ -2,9 +2,9 @@
 /// served in that cluster (vLLM's OpenAI-compatible API at their in-cluster Service), the external provider
 /// models its routes fall back to, the fallbacks themselves, and team budgets. API keys appear only
 /// as `os.environ/NAME` references; the Deployment maps them from Secrets.
-public struct LiteLLMConfig: Sendable {
-    public let plan: PlannedPlatform
-    public let cluster: String
+package struct LiteLLMConfig: Sendable {
+    package let plan: PlannedPlatform
+    package let cluster: String
 
     /// This cluster's deployments and routes, worked out once: every section of the document reads
     /// them, and recomputing them per section (and per model) made the emitter quadratic in models.
@@ -14,7 +14,7 @@ public struct LiteLLMConfig: Sendable {
     /// carries no meaning and must not reach the bytes).
     let routes: [Route]
 
-    public init(plan: PlannedPlatform, cluster: String) {
+    package init(plan: PlannedPlatform, cluster: String) {
         self.init(plan: plan, cluster: cluster, deployments: ModelDeployment.all(in: plan).filter { $0.cluster == cluster })
     }
 
@@ -32,7 +32,7 @@ public struct LiteLLMConfig: Sendable {
 
     /// The proxy has a client in this cluster: a route served here that passes through it (`RoutePath`), or an agent placed here that
     /// names an external `provider/model` (agents reach those through LiteLLM).
-    public var isNeeded: Bool {
+    package var isNeeded: Bool {
         let p = plan.platform
         return routes.contains { !RoutePath.needsLiteLLM($0, platform: p).isEmpty } || p.agents.contains { agent in
             guard let slash = agent.model.firstIndex(of: "/"), p.provider(String(agent.model[..<slash])) != nil else { return false }
@@ -41,18 +41,18 @@ public struct LiteLLMConfig: Sendable {
     }
 
     /// The environment variable holding a provider's API key: `openai` → `OPENAI_API_KEY`.
-    public static func apiKeyVariable(_ provider: String) -> String {
+    package static func apiKeyVariable(_ provider: String) -> String {
         provider.uppercased().replacingOccurrences(of: "-", with: "_") + "_API_KEY"
     }
-    public static let masterKeyVariable = "LITELLM_MASTER_KEY"
+    package static let masterKeyVariable = "LITELLM_MASTER_KEY"
     /// LiteLLM's PostgreSQL URL (its Prisma schema reads `DATABASE_URL`).
-    public static let databaseVariable = "DATABASE_URL"
+    package static let databaseVariable = "DATABASE_URL"
 
     /// An external model's `model_name`: `openai/gpt-4o`, the form agents use too.
-    public static func externalModelName(provider: String, model: String) -> String { "\(provider)/\(model)" }
+    package static func externalModelName(provider: String, model: String) -> String { "\(provider)/\(model)" }
 
     /// The whole config document.
-    public var document: ManifestValue {
+    package var document: ManifestValue {
         // Teams and their budgets are rows of LiteLLM's database, made through its admin API
         // (`LiteLLMProvisioning`); the config has no key that creates or limits a team.
         var general: ManifestMap = ["master_key": .string("os.environ/\(Self.masterKeyVariable)")]
@@ -146,7 +146,7 @@ public struct LiteLLMConfig: Sendable {
     }
 
     /// The providers this cluster's proxy needs keys for, by name.
-    public var providers: [Provider] {
+    package var providers: [Provider] {
         let names = Set(externalModels.map(\.provider))
         return plan.platform.providers.filter { names.contains($0.name) }.sorted { $0.name < $1.name }
     }

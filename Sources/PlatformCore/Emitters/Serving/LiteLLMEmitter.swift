@@ -1,15 +1,15 @@
 /// The LiteLLM proxy in the system namespace of each cluster that needs it (`LiteLLMConfig.isNeeded`): its config as a ConfigMap, a
 /// ServiceAccount, a Deployment that reads provider keys from their Secrets, and a Service.
-public struct LiteLLMEmitter: Emitter {
-    public static let configKey = "config.yaml"
+package struct LiteLLMEmitter: Emitter {
+    package static let configKey = "config.yaml"
     /// Keys of `litellm.masterKeySecret` and `litellm.databaseSecret`.
-    public static let masterKeySecretKey = "master-key"
-    public static let databaseSecretKey = "url"
+    package static let masterKeySecretKey = "master-key"
+    package static let databaseSecretKey = "url"
     static let configDirectory = "/etc/litellm"
 
-    public init() {}
+    package init() {}
 
-    public func emit(_ plan: PlannedPlatform, into context: inout EmitContext) {
+    package func emit(_ plan: PlannedPlatform, into context: inout EmitContext) {
         let p = plan.platform
         var labels = PlatformLabels.common(p)
         labels[PlatformLabels.name] = .string(Conventions.liteLLMName)

@@ -1,6 +1,6 @@
 /// The `/cache` volume of a model server (HF_HOME, vLLM's and TorchInductor's caches): sized from
 /// the checkpoint so the kubelet schedules and bounds it, instead of an unbounded `emptyDir`.
-public enum ModelCache {
+package enum ModelCache {
     static let gib: Int64 = 1 << 30
     /// Room beside the weights for vLLM's torch.compile and TorchInductor caches, tokenizer files
     /// and partial downloads.
@@ -10,7 +10,7 @@ public enum ModelCache {
     /// `checkpointQuantization` is a 16-bit checkpoint vLLM quantizes when loading (`--quantization
     /// fp8`), so 2 bytes a parameter are downloaded; S3 and GCS sources stream through the Run:ai
     /// streamer (`--load-format runai_streamer`) and put no weights on disk.
-    public static func checkpointBytes(_ model: Model) -> Int64 {
+    package static func checkpointBytes(_ model: Model) -> Int64 {
         switch ModelSource(model.source).scheme {
         case .s3, .gcs, .path: return 0
         case .huggingFace: break
@@ -20,7 +20,7 @@ public enum ModelCache {
     }
 
     /// The stated `cache.size`, or the checkpoint plus 10 % plus the compile caches, in whole GiB.
-    public static func size(_ model: Model) -> Int64 {
+    package static func size(_ model: Model) -> Int64 {
         if let stated = model.cache.size { return stated }
         let bytes = checkpointBytes(model) + checkpointBytes(model) / 10 + compileCaches
         return (bytes + gib - 1) / gib * gib
@@ -30,7 +30,7 @@ public enum ModelCache {
     static func quantity(_ model: Model) -> String { PoolScheduling.quantity(ByteCount(bytes: size(model))) }
 
     /// The claim a `persistentVolumeClaim` cache mounts: the named one or the compiler's `<model>-cache`.
-    public static func claimName(_ model: Model) -> String? {
+    package static func claimName(_ model: Model) -> String? {
         guard model.cache.volume == .persistentVolumeClaim else { return nil }
         return model.cache.claimName ?? "\(model.name)-cache"
     }

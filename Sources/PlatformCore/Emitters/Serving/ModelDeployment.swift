@@ -1,27 +1,27 @@
 /// One model's servers in one cluster: what the vLLM, inference pool, KEDA, gateway and LiteLLM
 /// emitters all key on, so that they agree on where a model runs and under which names.
-public struct ModelDeployment: Sendable {
-    public var model: Model
-    public var cluster: String
+package struct ModelDeployment: Sendable {
+    package var model: Model
+    package var cluster: String
     /// The team namespace the servers run in.
-    public var namespace: String
+    package var namespace: String
     /// The pools the placement put replicas on in this cluster, in placement order (never empty).
-    public var pools: [NodePool]
+    package var pools: [NodePool]
     /// Replicas the placement put in this cluster.
-    public var replicas: Int
+    package var replicas: Int
 
     /// The pool whose GPU allocation (device plugin or DRA, MIG or whole GPUs) the pods use.
-    public var primaryPool: NodePool { pools[0] }
+    package var primaryPool: NodePool { pools[0] }
     /// A replica spans several nodes: a LeaderWorkerSet instead of a Deployment.
-    public var isMultiNode: Bool { model.nodesPerReplica > 1 }
+    package var isMultiNode: Bool { model.nodesPerReplica > 1 }
     /// apiVersion and kind of the workload, for KEDA's scale target.
-    public var workloadKind: (apiVersion: String, kind: String) {
+    package var workloadKind: (apiVersion: String, kind: String) {
         isMultiNode ? ("leaderworkerset.x-k8s.io/v1", "LeaderWorkerSet") : ("apps/v1", "Deployment")
     }
-    public var name: String { Conventions.modelServiceName(model.name) }
+    package var name: String { Conventions.modelServiceName(model.name) }
 
     /// Every (model, cluster) with at least one placed pool, sorted by cluster then model name.
-    public static func all(in plan: PlannedPlatform) -> [ModelDeployment] {
+    package static func all(in plan: PlannedPlatform) -> [ModelDeployment] {
         let p = plan.platform
         var result: [ModelDeployment] = []
         // First team of each name, as `p.team(_:)` finds it, without a scan per model.
@@ -47,12 +47,12 @@ public struct ModelDeployment: Sendable {
 
     /// `all(in:)` by cluster, each list in model order: for emitters that work cluster by cluster
     /// (computing `all` once per cluster made them quadratic).
-    public static func byCluster(in plan: PlannedPlatform) -> [String: [ModelDeployment]] {
+    package static func byCluster(in plan: PlannedPlatform) -> [String: [ModelDeployment]] {
         Dictionary(grouping: all(in: plan), by: \.cluster)
     }
 
     /// One cluster's deployments (from `byCluster`) by model name.
-    public static func byModel(_ deployments: [ModelDeployment]) -> [String: ModelDeployment] {
+    package static func byModel(_ deployments: [ModelDeployment]) -> [String: ModelDeployment] {
         var map: [String: ModelDeployment] = [:]
         for d in deployments { map[d.model.name] = d }
         return map

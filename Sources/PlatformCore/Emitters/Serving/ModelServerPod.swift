@@ -1,25 +1,25 @@
 /// The pod template of a model's vLLM servers: the container with its arguments, GPUs, probes and
 /// writable emptyDir paths, node selection on the placed pools, and topology spread.
-public struct ModelServerPod: Sendable {
+package struct ModelServerPod: Sendable {
     /// Worker pods of a multi-node replica run vLLM headless (no API server) and join the leader's
     /// torch.distributed group instead of serving.
-    public enum Role: Sendable { case server, leader, worker }
+    package enum Role: Sendable { case server, leader, worker }
 
-    public var deployment: ModelDeployment
-    public var gpus: GPUAllocation
-    public var labels: ManifestMap
+    package var deployment: ModelDeployment
+    package var gpus: GPUAllocation
+    package var labels: ManifestMap
     /// The pool whose NCCL topology ConfigMap the pods mount (`NCCLTopologyEmitter.mountedPool`):
     /// tensor parallelism runs NCCL between the replica's GPUs. Nil: no file, no `NCCL_TOPO_FILE`.
-    public var topologyPool: String?
+    package var topologyPool: String?
 
-    public init(_ deployment: ModelDeployment, gpus: GPUAllocation, labels: ManifestMap) {
+    package init(_ deployment: ModelDeployment, gpus: GPUAllocation, labels: ManifestMap) {
         self.deployment = deployment
         self.gpus = gpus
         self.labels = labels
     }
 
     /// The pod's labels: the model's selector plus model and team.
-    public var podLabels: ManifestMap {
+    package var podLabels: ManifestMap {
         var l = Conventions.modelSelector(deployment.model.name)
         l[PlatformLabels.model] = .string(deployment.model.name)
         l[PlatformLabels.team] = .string(deployment.model.team)
@@ -28,12 +28,12 @@ public struct ModelServerPod: Sendable {
 
     /// Workers of a multi-node replica serve no HTTP, so they carry another component label and
     /// stay out of the Service and the InferencePool.
-    public static let workerComponent = "model-server-worker"
+    package static let workerComponent = "model-server-worker"
     /// The label LeaderWorkerSet puts on every pod of one group, with the group's hash.
     static let groupKeyLabel = "leaderworkerset.sigs.k8s.io/group-key"
 
     /// `{metadata, spec}` for a Deployment's or LeaderWorkerSet's template.
-    public func template(role: Role = .server) -> ManifestValue {
+    package func template(role: Role = .server) -> ManifestValue {
         var labels = podLabels
         if role == .worker { labels[PlatformLabels.component] = .string(Self.workerComponent) }
         var spec = WorkloadSecurity.podIdentity(serviceAccount: deployment.name)

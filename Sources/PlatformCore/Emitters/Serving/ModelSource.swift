@@ -2,13 +2,13 @@
 /// never a literal. `hf://org/name` is a Hugging Face repository (token in `HF_TOKEN`);
 /// `s3://` and `gs://` stream through Run:ai's loader with the Secret's keys as environment;
 /// anything else (a path on a mounted volume) is passed as is.
-public struct ModelSource: Equatable, Sendable {
-    public enum Scheme: String, Sendable { case huggingFace = "hf", s3, gcs = "gs", path }
-    public var scheme: Scheme
+package struct ModelSource: Equatable, Sendable {
+    package enum Scheme: String, Sendable { case huggingFace = "hf", s3, gcs = "gs", path }
+    package var scheme: Scheme
     /// What vLLM's model argument gets.
-    public var modelArgument: String
+    package var modelArgument: String
 
-    public init(_ source: String) {
+    package init(_ source: String) {
         if source.hasPrefix("hf://") {
             scheme = .huggingFace
             modelArgument = String(source.dropFirst("hf://".count))
@@ -25,7 +25,7 @@ public struct ModelSource: Equatable, Sendable {
     }
 
     /// Extra vLLM flags the scheme needs.
-    public var loaderArguments: [String] {
+    package var loaderArguments: [String] {
         switch scheme {
         case .s3, .gcs: return ["--load-format", "runai_streamer"]
         case .huggingFace, .path: return []
@@ -33,14 +33,14 @@ public struct ModelSource: Equatable, Sendable {
     }
 
     /// `env` entries that pull credentials from `secret` by reference.
-    public func credentialEnv(secret: String?) -> [ManifestValue] {
+    package func credentialEnv(secret: String?) -> [ManifestValue] {
         guard let secret, scheme == .huggingFace else { return [] }
         return [["name": "HF_TOKEN",
                  "valueFrom": ["secretKeyRef": ["name": .string(secret), "key": .string(Conventions.sourceTokenSecretKey)]]]]
     }
 
     /// `envFrom` entries: object-store credentials are the Secret's keys (AWS_ACCESS_KEY_ID, …).
-    public func credentialEnvFrom(secret: String?) -> [ManifestValue] {
+    package func credentialEnvFrom(secret: String?) -> [ManifestValue] {
         guard let secret, scheme == .s3 || scheme == .gcs else { return [] }
         return [["secretRef": ["name": .string(secret)]]]
     }

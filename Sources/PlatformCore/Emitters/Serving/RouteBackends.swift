@@ -1,13 +1,13 @@
 /// The backends a route has in one cluster: its models that run there, each as a Service on the
 /// OpenAI port or, for prefix-cache-aware models, as their InferencePool.
-public struct RouteBackend: Equatable, Sendable {
-    public var model: String
-    public var namespace: String
-    public var weight: Int
-    public var viaInferencePool: Bool
+package struct RouteBackend: Equatable, Sendable {
+    package var model: String
+    package var namespace: String
+    package var weight: Int
+    package var viaInferencePool: Bool
 
     /// The HTTPRoute `backendRefs` entry.
-    public var backendRef: ManifestValue {
+    package var backendRef: ManifestValue {
         var ref: ManifestMap = ["name": .string(Conventions.modelServiceName(model)), "namespace": .string(namespace),
                                 "weight": .int(Int64(weight))]
         if viaInferencePool {
@@ -21,7 +21,7 @@ public struct RouteBackend: Equatable, Sendable {
     }
 
     /// The route's backends placed in `cluster`, in the route's order; empty when none run there.
-    public static func of(_ route: Route, in cluster: String, deployments: [String: ModelDeployment]) -> [RouteBackend] {
+    package static func of(_ route: Route, in cluster: String, deployments: [String: ModelDeployment]) -> [RouteBackend] {
         route.backends.compactMap { backend in
             guard let d = deployments[backend.model] else { return nil }
             return RouteBackend(model: backend.model, namespace: d.namespace, weight: backend.weight,

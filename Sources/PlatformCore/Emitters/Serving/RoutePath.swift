@@ -1,9 +1,9 @@
 /// How one route's requests travel in one cluster (docs/traffic.md):
 /// client → Gateway → LiteLLM → internal Gateway → InferencePool/EPP, or LiteLLM → Service → vLLM,
 /// when the route needs LiteLLM; otherwise client → Gateway → InferencePool/EPP or Service → vLLM.
-public struct RoutePath: Equatable, Sendable {
+package struct RoutePath: Equatable, Sendable {
     /// Why a route passes through LiteLLM.
-    public enum Reason: String, Sendable, CaseIterable {
+    package enum Reason: String, Sendable, CaseIterable {
         /// Only LiteLLM falls back to an external provider.
         case fallbacks
         /// `gateway.clientAuth: virtualKeys`: LiteLLM checks the key, which names the team whose budget pays.
@@ -18,10 +18,10 @@ public struct RoutePath: Equatable, Sendable {
         case distinctModels = "split between distinct models"
     }
 
-    public var reasons: [Reason]
-    public var throughLiteLLM: Bool { !reasons.isEmpty }
+    package var reasons: [Reason]
+    package var throughLiteLLM: Bool { !reasons.isEmpty }
 
-    public static func of(_ route: Route, backends: [RouteBackend], platform: Platform) -> RoutePath {
+    package static func of(_ route: Route, backends: [RouteBackend], platform: Platform) -> RoutePath {
         var reasons: [Reason] = []
         if !route.fallbacks.isEmpty { reasons.append(.fallbacks) }
         if platform.frontDoor.clientAuth == .virtualKeys { reasons.append(.virtualKeys) }
@@ -32,7 +32,7 @@ public struct RoutePath: Equatable, Sendable {
 
     /// The route's path in every cluster that serves it is the same but for `weightedPool`; this is
     /// the spec-level answer (any backend placement), for checks that run before emission.
-    public static func needsLiteLLM(_ route: Route, platform: Platform) -> [Reason] {
+    package static func needsLiteLLM(_ route: Route, platform: Platform) -> [Reason] {
         let pooled = route.backends.contains { b in platform.model(b.model)?.prefixCacheAware == true }
         var reasons: [Reason] = []
         if !route.fallbacks.isEmpty { reasons.append(.fallbacks) }

@@ -1,12 +1,12 @@
 /// A route's rate limit and retries as a Kgateway TrafficPolicy (`gateway.kgateway.dev/v1alpha1`)
 /// attached to its HTTPRoute. The limit is Envoy's local token bucket: `requestsPerMinute` tokens,
 /// refilled every minute (per gateway replica).
-public enum RouteTrafficPolicy {
+package enum RouteTrafficPolicy {
     /// Retry only failures that happened before the model saw the request: a generation retried
     /// after it started costs twice.
-    public static let retryOn: [String] = ["connect-failure", "refused-stream", "reset-before-request"]
+    package static let retryOn: [String] = ["connect-failure", "refused-stream", "reset-before-request"]
 
-    public static func policy(for route: Route, namespace: String = Conventions.systemNamespace, labels: ManifestMap) -> Manifest {
+    package static func policy(for route: Route, namespace: String = Conventions.systemNamespace, labels: ManifestMap) -> Manifest {
         var spec: ManifestMap = [
             "targetRefs": [["group": "gateway.networking.k8s.io", "kind": "HTTPRoute", "name": .string(route.name)]],
         ]

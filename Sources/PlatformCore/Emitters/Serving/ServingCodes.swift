@@ -1,9 +1,9 @@
 import PlatformDiagnostics
 
 /// Codes of the vLLM serving command line (E5400–W5419).
-public enum ServingCodes {
+package enum ServingCodes {
     /// A canary placed in another cluster than its stable model takes all of the route there.
-    public static let canaryCluster: DiagnosticCode = "E5400"
+    package static let canaryCluster: DiagnosticCode = "E5400"
     /// An agent's self-hosted model has no known tool-call parser: vLLM refuses `tools`.
-    public static let noToolParser: DiagnosticCode = "W5401"
+    package static let noToolParser: DiagnosticCode = "W5401"
 }

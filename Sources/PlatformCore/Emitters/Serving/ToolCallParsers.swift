@@ -7,7 +7,7 @@
 /// `docs/features/tool_calling.md` recommends them:
 /// Llama 3.1–3.3 `llama3_json`, Mistral/Mixtral `mistral`, Qwen2.5 and Qwen3 `hermes`,
 /// DeepSeek-V3/R1 `deepseek_v3`, gpt-oss `openai`. An architecture not listed gets no parser.
-public enum ToolCallParsers {
+package enum ToolCallParsers {
     static let byFamily: [(prefix: String, parser: String)] = [
         ("llama-3", "llama3_json"),
         ("mistral-", "mistral"), ("mixtral-", "mistral"),
@@ -17,7 +17,7 @@ public enum ToolCallParsers {
     ]
 
     /// The parser for a built-in architecture name (`llama-3.1-70b`, `qwen2.5-14b`), or nil.
-    public static func parser(for architecture: String?) -> String? {
+    package static func parser(for architecture: String?) -> String? {
         guard let architecture else { return nil }
         return byFamily.first { architecture.hasPrefix($0.prefix) }?.parser
     }
@@ -36,7 +36,7 @@ public enum ToolCallParsers {
     ]
 
     /// The flags that let vLLM accept `tools`; empty when the model serves no agent or has no parser.
-    public static func arguments(for model: Model) -> [String] {
+    package static func arguments(for model: Model) -> [String] {
         guard model.servesAgents, let parser = parser(for: model.architecture) else { return [] }
         var args = ["--enable-auto-tool-choice", "--tool-call-parser", parser]
         if let template = chatTemplates[parser] { args += ["--chat-template", template] }

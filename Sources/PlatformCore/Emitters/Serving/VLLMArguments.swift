@@ -1,5 +1,5 @@
 /// vLLM's command line for one model, from the IR: the flags the issue names, in a fixed order.
-public enum VLLMArguments {
+package enum VLLMArguments {
     /// `vllm serve <model> --served-model-name … --tensor-parallel-size …`. For a replica spanning
     /// nodes, the GPUs of one node are the tensor-parallel group and the nodes the pipeline stages,
     /// joined by vLLM's own multiprocessing backend: `--nnodes` and `--master-addr` (the group's
@@ -9,7 +9,7 @@ public enum VLLMArguments {
     /// dependency graph"), and `mp` is the backend that takes `--nnodes` (vllm/config/parallel.py:
     /// "To use "mp" you must also set nnodes"; "nnodes > 1 can only be set when distributed
     /// executor backend is mp, uni or external_launcher").
-    public static func arguments(for model: Model) -> [String] {
+    package static func arguments(for model: Model) -> [String] {
         let source = ModelSource(model.source)
         var args = [source.modelArgument,
                     "--served-model-name"] + model.servedModelNames + [

@@ -1,9 +1,9 @@
 /// vLLM model servers: per model and cluster a ServiceAccount, a Deployment (or a LeaderWorkerSet
 /// when a replica spans nodes), a Service on the OpenAI port, and with DRA a ResourceClaimTemplate.
-public struct VLLMEmitter: Emitter {
-    public init() {}
+package struct VLLMEmitter: Emitter {
+    package init() {}
 
-    public func emit(_ plan: PlannedPlatform, into context: inout EmitContext) {
+    package func emit(_ plan: PlannedPlatform, into context: inout EmitContext) {
         let p = plan.platform
         for d in ModelDeployment.all(in: plan) {
             var labels = PlatformLabels.common(p, team: d.model.team)

@@ -16,7 +16,7 @@ enum VLLMFlagKind: Sendable {
 
 /// `engineArgs` against vLLM's own flags (`VLLMFlagTable`, read from the pinned version's parser)
 /// and against the flags `VLLMArguments` sets from other spec keys.
-public enum VLLMFlags {
+package enum VLLMFlags {
     /// A flag as vLLM's `FlexibleArgumentParser.parse_args` (vllm/utils/argparse_utils.py, 0.34.0)
     /// reads it: the part before `=` and before a `.` (`--compilation-config.mode`), underscores as
     /// dashes; `-O3` and `-O=3` are `-O` (rewritten to `--optimization-level 3`).
@@ -47,7 +47,7 @@ public enum VLLMFlags {
     ]
 
     /// Errors for each item of `engineArgs`, at the item.
-    public static func check(_ model: Model, into diagnostics: inout DiagnosticBag) {
+    package static func check(_ model: Model, into diagnostics: inout DiagnosticBag) {
         for arg in model.engineArgs {
             let text = arg.text
             guard text.hasPrefix("-"), text.count > 1 else {

@@ -1,8 +1,8 @@
 /// Builds the `CostReport` of a planned platform: pools from the placement's running nodes,
 /// workloads and teams by the GPUs they hold, idle GPUs apart, external providers by route, and
 /// the same again with every model at `replicas.max` (`AutoscaleEnvelope`).
-public enum CostModel {
-    public static func report(_ plan: PlannedPlatform) -> CostReport {
+package enum CostModel {
+    package static func report(_ plan: PlannedPlatform) -> CostReport {
         let p = plan.platform
         let placedNodes = plan.placement?.nodes ?? []
         let demandPool = Dictionary((plan.placement?.assignments ?? []).map { ($0.demand, $0.pool) }, uniquingKeysWith: { a, _ in a })

@@ -2,8 +2,8 @@ import PlatformDiagnostics
 
 /// The quota and cost pass, after placement: prices the placement (`CostModel`), then checks
 /// quotas and budgets against it. It reads the placement and never changes it.
-public enum CostPass {
-    public static func run(_ plan: PlannedPlatform, into diagnostics: inout DiagnosticBag) -> CostReport {
+package enum CostPass {
+    package static func run(_ plan: PlannedPlatform, into diagnostics: inout DiagnosticBag) -> CostReport {
         let report = CostModel.report(plan)
         QuotaChecks.check(plan, report, into: &diagnostics)
         BudgetChecks.check(plan, report, into: &diagnostics)

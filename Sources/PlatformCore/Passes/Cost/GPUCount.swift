@@ -1,38 +1,38 @@
 /// A number of GPUs held, exact: MIG slices count as their fraction of a GPU (one `3g.40gb`
 /// slice of a GPU split in two is 1/2), so sums over teams and pools never drift.
-public struct GPUCount: Hashable, Comparable, Sendable, CustomStringConvertible, ExpressibleByIntegerLiteral {
-    public private(set) var numerator: Int64
-    public private(set) var denominator: Int64
+package struct GPUCount: Hashable, Comparable, Sendable, CustomStringConvertible, ExpressibleByIntegerLiteral {
+    package private(set) var numerator: Int64
+    package private(set) var denominator: Int64
 
-    public init(_ numerator: Int64, over denominator: Int64 = 1) {
+    package init(_ numerator: Int64, over denominator: Int64 = 1) {
         precondition(denominator > 0, "a GPU count needs a positive denominator")
         let g = Self.gcd(numerator.magnitude, denominator.magnitude)
         self.numerator = numerator / Int64(max(g, 1))
         self.denominator = denominator / Int64(max(g, 1))
     }
 
-    public static let zero = GPUCount(0)
+    package static let zero = GPUCount(0)
 
-    public init(integerLiteral value: Int64) { self.init(value) }
+    package init(integerLiteral value: Int64) { self.init(value) }
 
-    public static func + (l: GPUCount, r: GPUCount) -> GPUCount {
+    package static func + (l: GPUCount, r: GPUCount) -> GPUCount {
         let d = lcm(l.denominator, r.denominator)
         return GPUCount(l.numerator * (d / l.denominator) + r.numerator * (d / r.denominator), over: d)
     }
-    public static func - (l: GPUCount, r: GPUCount) -> GPUCount {
+    package static func - (l: GPUCount, r: GPUCount) -> GPUCount {
         l + GPUCount(-r.numerator, over: r.denominator)
     }
-    public static func < (l: GPUCount, r: GPUCount) -> Bool {
+    package static func < (l: GPUCount, r: GPUCount) -> Bool {
         l.numerator * r.denominator < r.numerator * l.denominator
     }
 
     /// The count as a decimal (for JSON and comparisons with a quota).
-    public var value: Double { Double(numerator) / Double(denominator) }
+    package var value: Double { Double(numerator) / Double(denominator) }
     /// Whole GPUs needed to hold this count (what a quota in whole GPUs must allow).
-    public var ceiling: Int64 { (numerator + denominator - 1) / denominator }
+    package var ceiling: Int64 { (numerator + denominator - 1) / denominator }
 
     /// `24`, `3.5`, or `2.33` (at most two decimals, trailing zeros dropped).
-    public var description: String {
+    package var description: String {
         guard denominator != 1 else { return String(numerator) }
         let hundredths = (numerator * 100 * 2 + denominator) / (denominator * 2)
         var text = "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"

@@ -2,14 +2,14 @@
 /// a provider's `prices` in the spec override them. Traffic is priced at a blend of three input
 /// tokens to one output token (the common chat ratio, as Artificial Analysis blends), because the
 /// spec states tokens per day, not the split.
-public enum TokenPriceTable {
+package enum TokenPriceTable {
     static let openAI = "OpenAI API pricing (openai.com/api/pricing), 2025-08"
     static let anthropic = "Anthropic API pricing (anthropic.com/pricing), 2025-08"
     static let mistral = "Mistral AI pricing (mistral.ai/pricing), 2025-08"
     static let liteLLM = "LiteLLM 1.108.7 model_prices_and_context_window_backup.json (input/output_cost_per_token)"
 
     /// Input tokens per output token in the blend.
-    public static let inputPerOutput: Int64 = 3
+    package static let inputPerOutput: Int64 = 3
 
     static let builtIn: [String: [String: TokenPrice]] = [
         "openai": [
@@ -33,7 +33,7 @@ public enum TokenPriceTable {
 
     /// The price of `model` at `provider`: the spec's, else the built-in table's (Azure OpenAI
     /// lists OpenAI's prices), else nil.
-    public static func price(of model: String, at provider: Provider) -> TokenPrice? {
+    package static func price(of model: String, at provider: Provider) -> TokenPrice? {
         if let stated = provider.prices[model] { return stated }
         let kind = provider.kind == "azure" ? "openai" : provider.kind
         return builtIn[kind]?[model]
@@ -41,7 +41,7 @@ public enum TokenPriceTable {
 
     /// Monthly cost of `tokensPerDay` at `price`: tokens × 730 / 24 days × the blended price per
     /// million, rounded once (`CostArithmetic.scale`).
-    public static func monthly(tokensPerDay: Int64, at price: TokenPrice) -> Money {
+    package static func monthly(tokensPerDay: Int64, at price: TokenPrice) -> Money {
         let blendedTimesRatio = Money(micros: price.inputPerMillion.micros * inputPerOutput + price.outputPerMillion.micros)
         return CostArithmetic.scale(blendedTimesRatio, by: tokensPerDay * CostArithmetic.hoursPerMonth,
                                     over: (inputPerOutput + 1) * 24 * 1_000_000)

@@ -1,7 +1,7 @@
 /// Why no placement holds every demand (issue 18): an E3001 names the proof that the demand had to
 /// give way. A counting argument when one applies (anyone can check it by hand), else the exact
 /// method that finished, else the plain fact that nothing proved it.
-public enum DropProof: Hashable, Sendable {
+package enum DropProof: Hashable, Sendable {
     /// The team's demands together need more milli-GPUs than its quota.
     case quota(team: String, needMillis: Int, quotaMillis: Int)
     /// The demands that can use only these pools need more milli-GPUs than the pools have GPUs.
@@ -13,7 +13,7 @@ public enum DropProof: Hashable, Sendable {
     /// Neither finished on a fleet of this many nodes: a placement of every demand may exist.
     case unproved(nodes: Int)
 
-    public var words: String {
+    package var words: String {
         switch self {
         case .quota(let team, let need, let quota):
             return "proof: the workloads of team `\(team)` need \(gpus(need)) GPUs together and its quota is \(gpus(quota))"

@@ -1,26 +1,26 @@
 /// How hard the solver tries.
-public struct PlacementOptions: Hashable, Sendable {
+package struct PlacementOptions: Hashable, Sendable {
     /// Fleets of at most this many nodes (over all pools) get the exact search.
-    public var exactNodeLimit: Int
+    package var exactNodeLimit: Int
     /// … and at most this many groups.
-    public var exactGroupLimit: Int
+    package var exactGroupLimit: Int
     /// Search steps before the exact search gives up proving; steps, not seconds, so runs repeat.
-    public var stepBudget: Int
-    public var heuristic: PlacementHeuristic
+    package var stepBudget: Int
+    package var heuristic: PlacementHeuristic
     /// Fleets of at most this many nodes get the MILP (COIN-OR Cbc) when the search did not prove its answer.
-    public var milpNodeLimit: Int
+    package var milpNodeLimit: Int
     /// Branch-and-bound nodes Cbc may explore per stage: a count, not seconds, so runs repeat.
-    public var milpBranchNodes: Int
+    package var milpBranchNodes: Int
     /// Larger fleets of at most this many nodes get the large-neighbourhood search (`PlacementLNS`).
-    public var lnsFleetLimit: Int
+    package var lnsFleetLimit: Int
     /// Nodes one neighbourhood may hold: a component of pools this small is solved whole.
-    public var lnsNodeLimit: Int
+    package var lnsNodeLimit: Int
     /// Branch-and-bound nodes per stage of one neighbourhood's MILP.
-    public var lnsBranchNodes: Int
+    package var lnsBranchNodes: Int
     /// Passes over the neighbourhoods (fewer when a pass improves nothing).
-    public var lnsRounds: Int
+    package var lnsRounds: Int
 
-    public init(exactNodeLimit: Int = 30, exactGroupLimit: Int = 64, stepBudget: Int = 200_000,
+    package init(exactNodeLimit: Int = 30, exactGroupLimit: Int = 64, stepBudget: Int = 200_000,
                 heuristic: PlacementHeuristic = .fragmentationAware, milpNodeLimit: Int = 60, milpBranchNodes: Int = 2_000,
                 lnsFleetLimit: Int = 1_000, lnsNodeLimit: Int = 60, lnsBranchNodes: Int = 200, lnsRounds: Int = 2) {
         self.exactNodeLimit = exactNodeLimit
@@ -37,7 +37,7 @@ public struct PlacementOptions: Hashable, Sendable {
 }
 
 /// The heuristic used on its own (large fleets) or as the exact search's first incumbent.
-public enum PlacementHeuristic: String, Hashable, Sendable {
+package enum PlacementHeuristic: String, Hashable, Sendable {
     /// Best fit with fragmentation-aware ties; on small fleets refined by branch and bound.
     case fragmentationAware
     /// First-fit decreasing, never refined: the baseline the benchmark compares against.
@@ -53,8 +53,8 @@ public enum PlacementHeuristic: String, Hashable, Sendable {
 /// 3. on small fleets, branch and bound from that incumbent, one independent part at a time,
 ///    within a step budget per part;
 /// 4. lower bound (the optimum when the search finished), diagnosis of what is out, headroom.
-public enum PlacementSolver {
-    public static func solve(_ problem: PlacementProblem, options: PlacementOptions = PlacementOptions()) -> Placement {
+package enum PlacementSolver {
+    package static func solve(_ problem: PlacementProblem, options: PlacementOptions = PlacementOptions()) -> Placement {
         let canonical = CanonicalProblem(problem)
         let rule: FitRule = options.heuristic == .firstFitDecreasing ? .firstFit : .fragmentationAware
         var state = GreedyPlacer.run(canonical, rule: rule, order: canonical.order)

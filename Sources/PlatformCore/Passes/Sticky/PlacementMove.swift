@@ -3,11 +3,11 @@ import PlatformDiagnostics
 /// A workload placed elsewhere than the previous placement (`platform.lock.json` of the GitOps
 /// head) put it, and why: the diff names every move with its cause, so a reviewer sees that a
 /// one-line change moved one thing, or exactly what else it had to move.
-public struct PlacementMove: Hashable, Sendable, Comparable {
-    public enum Kind: String, Hashable, Sendable { case model, training, agent }
+package struct PlacementMove: Hashable, Sendable, Comparable {
+    package enum Kind: String, Hashable, Sendable { case model, training, agent }
 
     /// Why a workload left its previous place.
-    public enum Cause: Hashable, Sendable {
+    package enum Cause: Hashable, Sendable {
         /// The spec pins it elsewhere (`placement.cluster`/`pool`, a job's or agent's `cluster`).
         case pinned(at: SourceLocation?)
         /// The previous pool (or cluster) is no longer in the spec.
@@ -20,19 +20,19 @@ public struct PlacementMove: Hashable, Sendable, Comparable {
         case followsModel(String)
     }
 
-    public var kind: Kind
-    public var name: String
+    package var kind: Kind
+    package var name: String
     /// `cluster/pool` (a cluster for an agent).
-    public var from: String
-    public var to: String
-    public var cause: Cause
+    package var from: String
+    package var to: String
+    package var cause: Cause
 
-    public init(kind: Kind, name: String, from: String, to: String, cause: Cause) {
+    package init(kind: Kind, name: String, from: String, to: String, cause: Cause) {
         (self.kind, self.name, self.from, self.to, self.cause) = (kind, name, from, to, cause)
     }
 
     /// `model `llama``, `training job `sft``, `agent `ops``.
-    public var subject: String {
+    package var subject: String {
         switch kind {
         case .model: return "model `\(name)`"
         case .training: return "training job `\(name)`"
@@ -41,7 +41,7 @@ public struct PlacementMove: Hashable, Sendable, Comparable {
     }
 
     /// The cause in words: `pinned by platform.yaml:42:16`, `prod-use1/h100 no longer exists`, …
-    public var because: String {
+    package var because: String {
         switch cause {
         case .pinned(let location): return "pinned by " + (location.map { "\($0)" } ?? "the spec")
         case .removed: return "\(from) is no longer in the spec"
@@ -54,9 +54,9 @@ public struct PlacementMove: Hashable, Sendable, Comparable {
     }
 
     /// `moved model `llama` prod-use1/h100 → prod-usw2/h100: pinned by platform.yaml:42:16`.
-    public var description: String { "moved \(subject) \(from) → \(to): \(because)" }
+    package var description: String { "moved \(subject) \(from) → \(to): \(because)" }
 
-    public static func < (a: PlacementMove, b: PlacementMove) -> Bool {
+    package static func < (a: PlacementMove, b: PlacementMove) -> Bool {
         (a.kind.rawValue, a.name) < (b.kind.rawValue, b.name)
     }
 }

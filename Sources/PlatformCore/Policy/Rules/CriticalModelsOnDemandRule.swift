@@ -2,11 +2,11 @@ import PlatformDiagnostics
 
 /// `critical-models-on-demand`: spot nodes are reclaimed at two minutes' notice; a model marked
 /// `critical` must not be able to land on one.
-public struct CriticalModelsOnDemandRule: PolicyRule {
-    public let id = "critical-models-on-demand"
-    public init() {}
+package struct CriticalModelsOnDemandRule: PolicyRule {
+    package let id = "critical-models-on-demand"
+    package init() {}
 
-    public func check(_ input: PolicyInput) -> [PolicyViolation] {
+    package func check(_ input: PolicyInput) -> [PolicyViolation] {
         let p = input.platform
         return p.models.filter(\.critical).compactMap { m in
             // Every pool the model may use, not only today's placement: autoscaling may grow onto any of them.

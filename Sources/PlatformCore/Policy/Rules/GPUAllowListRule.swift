@@ -2,11 +2,11 @@ import PlatformDiagnostics
 
 /// `gpu-allow-list`: only GPU models the organisation has qualified (drivers, images, prices)
 /// may appear. Active when `policy.allowedGPUs` is set.
-public struct GPUAllowListRule: PolicyRule {
-    public let id = "gpu-allow-list"
-    public init() {}
+package struct GPUAllowListRule: PolicyRule {
+    package let id = "gpu-allow-list"
+    package init() {}
 
-    public func check(_ input: PolicyInput) -> [PolicyViolation] {
+    package func check(_ input: PolicyInput) -> [PolicyViolation] {
         let p = input.platform
         guard let allowed = p.policyConfiguration.allowedGPUs else { return [] }
         let list = allowed.map { "`\($0)`" }.joined(separator: ", ")

@@ -4,11 +4,11 @@ import PlatformFrontEnd
 /// `image-digest-pinned`: what was reviewed must be what runs. A digest pins the bytes; a
 /// version tag (`v0.11.0`) is accepted as the minimum; `latest` or no tag at all is a violation,
 /// since it changes under a running platform with every push.
-public struct ImageDigestPinnedRule: PolicyRule {
-    public let id = "image-digest-pinned"
-    public init() {}
+package struct ImageDigestPinnedRule: PolicyRule {
+    package let id = "image-digest-pinned"
+    package init() {}
 
-    public func check(_ input: PolicyInput) -> [PolicyViolation] {
+    package func check(_ input: PolicyInput) -> [PolicyViolation] {
         let p = input.platform
         var found: [PolicyViolation] = []
         for m in p.models {

@@ -4,11 +4,11 @@ import PlatformDiagnostics
 /// `nodes/proxy` is the kubelet API, which runs commands in every pod of the node, bypassing
 /// audit logging and admission; even `get` is not read-only (websocket upgrades need only `get`).
 /// Writes to `nodes` relabel or taint nodes and so steer other tenants' workloads.
-public struct MCPNodeProxyRule: MCPGrantRule {
-    public let id = "mcp-node-proxy"
-    public init() {}
+package struct MCPNodeProxyRule: MCPGrantRule {
+    package let id = "mcp-node-proxy"
+    package init() {}
 
-    public func risk(group: String, resource: String, verb: String) -> String? {
+    package func risk(group: String, resource: String, verb: String) -> String? {
         guard group == "" else { return nil }
         if resource == "nodes/proxy" { return "the kubelet API runs commands in every pod of the node, unaudited" }
         if resource == "nodes" || resource == "nodes/status", RBACVerbs.write.contains(verb) {

@@ -2,11 +2,11 @@ import PlatformDiagnostics
 
 /// `mcp-token-request`: "Token request" (kubernetes.io RBAC good practices): `create` on
 /// `serviceaccounts/token` issues tokens for every ServiceAccount of the namespace.
-public struct MCPTokenRequestRule: MCPGrantRule {
-    public let id = "mcp-token-request"
-    public init() {}
+package struct MCPTokenRequestRule: MCPGrantRule {
+    package let id = "mcp-token-request"
+    package init() {}
 
-    public func risk(group: String, resource: String, verb: String) -> String? {
+    package func risk(group: String, resource: String, verb: String) -> String? {
         guard group == "", resource == "serviceaccounts/token", verb == "create" else { return nil }
         return "it issues tokens for every ServiceAccount of the namespace"
     }

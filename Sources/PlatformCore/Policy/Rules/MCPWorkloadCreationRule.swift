@@ -4,9 +4,9 @@ import PlatformDiagnostics
 /// creates pods, or objects that make pods, can mount every Secret, ConfigMap and volume of the
 /// namespace and run as any of its ServiceAccounts; `exec`, `attach`, `portforward` and
 /// ephemeral containers reach into running pods the same way.
-public struct MCPWorkloadCreationRule: MCPGrantRule {
-    public let id = "mcp-workload-creation"
-    public init() {}
+package struct MCPWorkloadCreationRule: MCPGrantRule {
+    package let id = "mcp-workload-creation"
+    package init() {}
 
     /// Resources that make pods, by API group.
     static let workloads: [String: Set<String>] = [
@@ -20,7 +20,7 @@ public struct MCPWorkloadCreationRule: MCPGrantRule {
     ]
     static let podAccess: Set<String> = ["pods/exec", "pods/attach", "pods/portforward", "pods/ephemeralcontainers"]
 
-    public func risk(group: String, resource: String, verb: String) -> String? {
+    package func risk(group: String, resource: String, verb: String) -> String? {
         if group == "", Self.podAccess.contains(resource) {
             return "it runs commands in, or reaches into, the namespace's pods and their credentials"
         }

@@ -2,12 +2,12 @@ import PlatformDiagnostics
 
 /// `production-min-replicas`: one replica is one node failure, one rollout or one eviction away
 /// from an outage. Canaries (`canaryOf`) are exempt: they share traffic with their stable model.
-public struct ProductionMinReplicasRule: PolicyRule {
-    public let id = "production-min-replicas"
-    public static let minimum = 2
-    public init() {}
+package struct ProductionMinReplicasRule: PolicyRule {
+    package let id = "production-min-replicas"
+    package static let minimum = 2
+    package init() {}
 
-    public func check(_ input: PolicyInput) -> [PolicyViolation] {
+    package func check(_ input: PolicyInput) -> [PolicyViolation] {
         let p = input.platform
         return p.models.compactMap { m in
             guard m.canaryOf == nil, m.minReplicas < Self.minimum else { return nil }

@@ -3,11 +3,11 @@ import PlatformDiagnostics
 /// `team-budget`: a team's expected monthly cost (its GPUs plus its external traffic, from the cost
 /// pass) stays under its budget. The one check of team budgets: its default severity follows the
 /// budget's own `enforcement` (`error` or `warn`), and `policy:` can change it per team or turn it off.
-public struct TeamBudgetRule: PolicyRule {
-    public let id = "team-budget"
-    public init() {}
+package struct TeamBudgetRule: PolicyRule {
+    package let id = "team-budget"
+    package init() {}
 
-    public func check(_ input: PolicyInput) -> [PolicyViolation] {
+    package func check(_ input: PolicyInput) -> [PolicyViolation] {
         guard let cost = input.cost else { return [] }
         return input.platform.teams.compactMap { t in
             guard let budget = t.budget, let monthly = cost.monthlyCost(ofTeam: t.name), budget.monthly < monthly else { return nil }

@@ -2,22 +2,22 @@ import PlatformDiagnostics
 
 /// The derived pods of one workload in one role (a model's servers, its LWS leaders, an agent,
 /// a job's nodes): what a flow connects and what a NetworkPolicy selects.
-public struct PodGroup: Hashable, Comparable, Sendable {
-    public var namespace: String
-    public var workload: String
-    public var role: DerivedPod.Role
+package struct PodGroup: Hashable, Comparable, Sendable {
+    package var namespace: String
+    package var workload: String
+    package var role: DerivedPod.Role
 
-    public static func < (a: PodGroup, b: PodGroup) -> Bool {
+    package static func < (a: PodGroup, b: PodGroup) -> Bool {
         (a.namespace, a.workload, a.role.rawValue) < (b.namespace, b.workload, b.role.rawValue)
     }
-    public var description: String { "\(namespace)/\(workload) (\(role.rawValue))" }
+    package var description: String { "\(namespace)/\(workload) (\(role.rawValue))" }
 }
 
 /// A connection the platform needs to work, found in the emitted objects (an HTTPRoute's
 /// backendRef, an InferencePool's endpoint picker, LiteLLM's `model_list`, a PodMonitor, an
 /// Agent's ModelConfig…), with the object that carries it and the spec line that declared it.
-public struct Flow: Hashable, Sendable {
-    public enum Endpoint: Hashable, Comparable, Sendable {
+package struct Flow: Hashable, Sendable {
+    package enum Endpoint: Hashable, Comparable, Sendable {
         case pods(PodGroup)
         /// Pods of a namespace we emit nothing for (an MCP server at `svc.ns`): labels unknown.
         case namespace(String)
@@ -29,7 +29,7 @@ public struct Flow: Hashable, Sendable {
         /// The platform's clients, from outside the cluster.
         case clients
 
-        public var description: String {
+        package var description: String {
             switch self {
             case let .pods(group): return "\(group.namespace)/\(group.workload) (\(group.role.rawValue))"
             case let .namespace(ns): return "pods of `\(ns)`"
@@ -42,39 +42,39 @@ public struct Flow: Hashable, Sendable {
         var group: PodGroup? { if case let .pods(g) = self { return g } else { return nil } }
     }
 
-    public var cluster: String
-    public var source: Endpoint
-    public var destination: Endpoint
+    package var cluster: String
+    package var source: Endpoint
+    package var destination: Endpoint
     /// nil: every port (NCCL and torch.distributed pick theirs at run time).
-    public var port: NetworkPort?
+    package var port: NetworkPort?
     /// What the hop is for, shown in `explain traffic` (`gateway → InferencePool backend`).
-    public var purpose: String
+    package var purpose: String
     /// The emitted object that makes the flow needed.
-    public var carrier: ManifestID?
+    package var carrier: ManifestID?
     /// The spec entry that declared it (`route \`chat\``) and where.
-    public var subject: String
-    public var declaredAt: SourceLocation?
+    package var subject: String
+    package var declaredAt: SourceLocation?
     /// The route the flow serves, for `explain traffic`.
-    public var route: String?
+    package var route: String?
 
-    public var portText: String {
+    package var portText: String {
         guard let port else { return "every port" }
         return port.proto == "TCP" ? "\(port.port)" : "\(port.port)/\(port.proto)"
     }
 }
 
 /// One cluster's derived pods, grouped, and the flows between them.
-public struct TrafficGraph: Sendable {
-    public var cluster: String
-    public var groups: [PodGroup: [DerivedPod]]
-    public var flows: [Flow]
+package struct TrafficGraph: Sendable {
+    package var cluster: String
+    package var groups: [PodGroup: [DerivedPod]]
+    package var flows: [Flow]
     /// Team namespaces (tenants) of the cluster.
-    public var tenants: Set<String>
+    package var tenants: Set<String>
     /// Labels of the Namespaces emitted in the cluster.
-    public var namespaceLabels: [String: [String: String]]
+    package var namespaceLabels: [String: [String: String]]
 
     /// The labels every pod of `group` carries.
-    public func commonLabels(_ group: PodGroup) -> [String: String] {
+    package func commonLabels(_ group: PodGroup) -> [String: String] {
         Self.common(groups[group] ?? [])
     }
 

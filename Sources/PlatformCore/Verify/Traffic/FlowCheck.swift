@@ -6,16 +6,16 @@ import PlatformDiagnostics
 /// NetworkPolicies as Kubernetes would (`NetworkPolicyEvaluator`): a blocked one is E7200 at the
 /// spec line that declared it; pods of two team namespaces that can connect where no flow needs
 /// it are E7201 at the destination's spec line.
-public enum FlowCheck {
+package enum FlowCheck {
     /// The verdict on one flow, for the check and for `explain traffic`.
-    public struct Verdict: Sendable {
-        public var flow: Flow
+    package struct Verdict: Sendable {
+        package var flow: Flow
         /// One decision per pod pair probed; the flow holds when all allow it.
-        public var decisions: [NetworkPolicyEvaluator.Decision]
-        public var allowed: Bool { decisions.allSatisfy(\.allowed) }
+        package var decisions: [NetworkPolicyEvaluator.Decision]
+        package var allowed: Bool { decisions.allSatisfy(\.allowed) }
     }
 
-    public static func evaluate(_ graph: TrafficGraph, policies: [Manifest]) -> [Verdict] {
+    package static func evaluate(_ graph: TrafficGraph, policies: [Manifest]) -> [Verdict] {
         evaluate(graph, evaluator: NetworkPolicyEvaluator(policies: policies, namespaceLabels: graph.namespaceLabels), probes: Probes(graph))
     }
 
@@ -31,7 +31,7 @@ public enum FlowCheck {
         }
     }
 
-    public static func run(_ graphs: [TrafficGraph], manifests: ManifestSet) -> [Diagnostic] {
+    package static func run(_ graphs: [TrafficGraph], manifests: ManifestSet) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for graph in graphs {
             let policies = manifests.manifests(in: graph.cluster).filter { $0.kind == "NetworkPolicy" && $0.group == "networking.k8s.io" }

@@ -7,19 +7,19 @@
 /// `endPort`, protocol TCP by default) and `policyTypes` (absent: Ingress, plus Egress when the
 /// policy has egress rules). Policies are indexed by namespace and selector label, so a check
 /// reads only the policies that can select its pods.
-public struct NetworkPolicyEvaluator: Sendable {
+package struct NetworkPolicyEvaluator: Sendable {
     /// One end of a connection: a pod (namespace, labels, named container ports) or an address
     /// outside the pod network.
-    public struct Endpoint: Hashable, Sendable {
+    package struct Endpoint: Hashable, Sendable {
         /// nil outside the pod network (no policy selects it).
-        public var namespace: String?
-        public var labels: [String: String]
+        package var namespace: String?
+        package var labels: [String: String]
         /// The address a policy's `ipBlock` sees.
-        public var address: IPv4Address
+        package var address: IPv4Address
         /// Container port names → ports, for policies that name ports.
-        public var namedPorts: [String: NetworkPort]
+        package var namedPorts: [String: NetworkPort]
 
-        public init(namespace: String?, labels: [String: String] = [:], address: IPv4Address = .podNetwork,
+        package init(namespace: String?, labels: [String: String] = [:], address: IPv4Address = .podNetwork,
                     namedPorts: [String: NetworkPort] = [:]) {
             self.namespace = namespace
             self.labels = labels
@@ -28,17 +28,17 @@ public struct NetworkPolicyEvaluator: Sendable {
         }
 
         /// A pod of `namespace`.
-        public static func pod(_ namespace: String, labels: [String: String] = [:], namedPorts: [String: NetworkPort] = [:]) -> Endpoint {
+        package static func pod(_ namespace: String, labels: [String: String] = [:], namedPorts: [String: NetworkPort] = [:]) -> Endpoint {
             Endpoint(namespace: namespace, labels: labels, address: .podNetwork, namedPorts: namedPorts)
         }
         /// A public address (a client, a model hub, an external provider).
-        public static let internet = Endpoint(namespace: nil, address: .publicInternet)
+        package static let internet = Endpoint(namespace: nil, address: .publicInternet)
         /// A private address outside the pod network: the API server behind the `kubernetes` Service.
-        public static let apiServer = Endpoint(namespace: nil, address: .controlPlane)
+        package static let apiServer = Endpoint(namespace: nil, address: .controlPlane)
     }
 
     /// What one direction said.
-    public enum Side: Hashable, Sendable {
+    package enum Side: Hashable, Sendable {
         /// No policy of this direction selects the pod (or it is outside the pod network).
         case unrestricted
         /// Allowed by these policies (`namespace/name`).
@@ -46,13 +46,13 @@ public struct NetworkPolicyEvaluator: Sendable {
         /// These policies select the pod and none of their rules allows the connection.
         case denied(selectedBy: [String])
 
-        public var allows: Bool { if case .denied = self { return false } else { return true } }
+        package var allows: Bool { if case .denied = self { return false } else { return true } }
     }
 
-    public struct Decision: Hashable, Sendable {
-        public var egress: Side
-        public var ingress: Side
-        public var allowed: Bool { egress.allows && ingress.allows }
+    package struct Decision: Hashable, Sendable {
+        package var egress: Side
+        package var ingress: Side
+        package var allowed: Bool { egress.allows && ingress.allows }
     }
 
     struct Policy: Sendable {
@@ -88,7 +88,7 @@ public struct NetworkPolicyEvaluator: Sendable {
 
     /// `policies`: the NetworkPolicies of one cluster. `namespaceLabels`: labels of the Namespaces
     /// the platform emits (every namespace also carries `kubernetes.io/metadata.name`).
-    public init(policies: [Manifest], namespaceLabels: [String: [String: String]] = [:]) {
+    package init(policies: [Manifest], namespaceLabels: [String: [String: String]] = [:]) {
         self.namespaceLabels = namespaceLabels
         for manifest in policies where manifest.kind == "NetworkPolicy" {
             let policy = Self.parse(manifest)
@@ -96,7 +96,7 @@ public struct NetworkPolicyEvaluator: Sendable {
         }
     }
 
-    public func check(from source: Endpoint, to destination: Endpoint, port: NetworkPort?) -> Decision {
+    package func check(from source: Endpoint, to destination: Endpoint, port: NetworkPort?) -> Decision {
         let egress = side(of: source, types: "Egress", port: port) { policy in
             policy.egress.contains { rule in
                 Self.matches(rule.ports, port, named: destination.namedPorts) && peers(rule.peers, match: destination, policyNamespace: policy.namespace)
@@ -111,7 +111,7 @@ public struct NetworkPolicyEvaluator: Sendable {
     }
 
     /// Shorthand for tests and the cross-tenant check.
-    public func allows(_ source: Endpoint, _ destination: Endpoint, _ port: NetworkPort?) -> Bool {
+    package func allows(_ source: Endpoint, _ destination: Endpoint, _ port: NetworkPort?) -> Bool {
         check(from: source, to: destination, port: port).allowed
     }
 
@@ -178,16 +178,16 @@ extension NetworkPolicyEvaluator {
     /// Who the ingress rules of the policies selecting `destination` admit, for the cross-tenant
     /// check: nil when every source is admitted (no policy selects it, or a rule admits every peer
     /// or the pod network); otherwise each admitting peer with the ports of its rule.
-    public struct Admission: Sendable {
-        public var namespaces: LabelSelector?
-        public var pods: LabelSelector?
+    package struct Admission: Sendable {
+        package var namespaces: LabelSelector?
+        package var pods: LabelSelector?
         /// The policy's own namespace, where a peer without `namespaceSelector` looks.
-        public var policyNamespace: String
+        package var policyNamespace: String
         /// nil: every port.
-        public var ports: [NetworkPort]?
+        package var ports: [NetworkPort]?
     }
 
-    public func admissions(of destination: Endpoint) -> [Admission]? {
+    package func admissions(of destination: Endpoint) -> [Admission]? {
         guard let namespace = destination.namespace, let index = byNamespace[namespace] else { return nil }
         let selecting = index.candidates(for: destination.labels).filter { $0.types.contains("Ingress") && $0.selector.matches(destination.labels) }
         guard !selecting.isEmpty else { return nil }

@@ -39,17 +39,17 @@ extension NetworkPolicyEvaluator {
 
 /// A Kubernetes label selector: every `matchLabels` pair and every `matchExpressions` entry
 /// (In, NotIn, Exists, DoesNotExist) must hold; an empty selector selects everything.
-public struct LabelSelector: Hashable, Sendable {
-    public struct Requirement: Hashable, Sendable {
-        public var key: String
-        public var op: String
-        public var values: [String]
+package struct LabelSelector: Hashable, Sendable {
+    package struct Requirement: Hashable, Sendable {
+        package var key: String
+        package var op: String
+        package var values: [String]
     }
 
-    public var matchLabels: [String: String] = [:]
-    public var matchExpressions: [Requirement] = []
+    package var matchLabels: [String: String] = [:]
+    package var matchExpressions: [Requirement] = []
 
-    public init(matchLabels: [String: String] = [:]) { self.matchLabels = matchLabels }
+    package init(matchLabels: [String: String] = [:]) { self.matchLabels = matchLabels }
 
     init?(_ value: ManifestValue?) {
         guard let map = value?.mapValue else { return nil }
@@ -62,7 +62,7 @@ public struct LabelSelector: Hashable, Sendable {
         }
     }
 
-    public func matches(_ labels: [String: String]) -> Bool {
+    package func matches(_ labels: [String: String]) -> Bool {
         matchLabels.allSatisfy { labels[$0.key] == $0.value } && matchExpressions.allSatisfy { requirement in
             let value = labels[requirement.key]
             switch requirement.op {
@@ -82,10 +82,10 @@ public struct LabelSelector: Hashable, Sendable {
 }
 
 /// An IPv4 address, as far as NetworkPolicy `ipBlock`s need one.
-public struct IPv4Address: Hashable, Sendable {
-    public var value: UInt32
-    public init(_ value: UInt32) { self.value = value }
-    public init?(_ text: String) {
+package struct IPv4Address: Hashable, Sendable {
+    package var value: UInt32
+    package init(_ value: UInt32) { self.value = value }
+    package init?(_ text: String) {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 4 else { return nil }
         var value: UInt32 = 0
@@ -96,17 +96,17 @@ public struct IPv4Address: Hashable, Sendable {
         self.value = value
     }
     /// Where pods live: an RFC 1918 address (VPC CNIs and overlay pod CIDRs alike).
-    public static let podNetwork = IPv4Address(0x0A64_0A0A)        // 10.100.10.10
+    package static let podNetwork = IPv4Address(0x0A64_0A0A)        // 10.100.10.10
     /// The control plane behind the `kubernetes` Service: a private address outside the pod network.
-    public static let controlPlane = IPv4Address(0xAC14_0001)      // 172.20.0.1
+    package static let controlPlane = IPv4Address(0xAC14_0001)      // 172.20.0.1
     /// A public address (TEST-NET-3, 203.0.113.10): clients, model hubs, providers.
-    public static let publicInternet = IPv4Address(0xCB00_710A)
+    package static let publicInternet = IPv4Address(0xCB00_710A)
 }
 
-public struct IPv4Network: Hashable, Sendable {
-    public var base: UInt32
-    public var prefix: Int
-    public init?(_ text: String) {
+package struct IPv4Network: Hashable, Sendable {
+    package var base: UInt32
+    package var prefix: Int
+    package init?(_ text: String) {
         let parts = text.split(separator: "/")
         guard parts.count == 2, let address = IPv4Address(String(parts[0])), let prefix = Int(parts[1]), (0...32).contains(prefix) else { return nil }
         self.base = address.value
@@ -117,7 +117,7 @@ public struct IPv4Network: Hashable, Sendable {
         self.prefix = prefix
     }
     static let nothing = IPv4Network(base: 0, prefix: 33)
-    public func contains(_ address: IPv4Address) -> Bool {
+    package func contains(_ address: IPv4Address) -> Bool {
         guard prefix <= 32 else { return false }
         guard prefix > 0 else { return true }
         let mask = UInt32.max << UInt32(32 - prefix)

@@ -1,9 +1,9 @@
 import PlatformDiagnostics
 
 /// Codes of the flow check (E72xx).
-public enum TrafficCodes {
+package enum TrafficCodes {
     /// A flow the platform needs is blocked by the cluster's NetworkPolicies.
-    public static let flowBlocked: DiagnosticCode = "E7200"
+    package static let flowBlocked: DiagnosticCode = "E7200"
     /// Pods of two tenants (team namespaces) can connect though no declared flow needs it.
-    public static let crossTenantOpen: DiagnosticCode = "E7201"
+    package static let crossTenantOpen: DiagnosticCode = "E7201"
 }

@@ -8,8 +8,8 @@ import PlatformDiagnostics
 /// ServiceMonitor port, every pod → DNS, model → its weight source, LWS leader ↔ workers, agent →
 /// its model, MCP servers and the kagent controller, training nodes ↔ each other. One pass over
 /// each cluster's objects and pods with the lookups indexed, so it stays linear in their number.
-public enum TrafficDerivation {
-    public static func derive(_ plan: PlannedPlatform, manifests: ManifestSet, pods: [DerivedPod]) -> [TrafficGraph] {
+package enum TrafficDerivation {
+    package static func derive(_ plan: PlannedPlatform, manifests: ManifestSet, pods: [DerivedPod]) -> [TrafficGraph] {
         let spec = SpecIndex(plan.platform)
         var podsByCluster: [String: [DerivedPod]] = [:]
         for pod in pods { podsByCluster[pod.cluster, default: []].append(pod) }

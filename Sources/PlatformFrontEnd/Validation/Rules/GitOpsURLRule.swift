@@ -5,12 +5,12 @@ import PlatformDiagnostics
 /// the cluster: a path such as `./gitops` only platformc can reach. With `engine: argocd` written
 /// in the spec, a local `repository` needs `gitops.url` (E1302), and `url` must be a URL (E1303).
 /// Flux reads the GitRepository `flux bootstrap` created, so it needs neither.
-public struct GitOpsURLRule: PlatformRule {
-    public static let missingURL: DiagnosticCode = "E1302"
-    public static let notAURL: DiagnosticCode = "E1303"
-    public let id = "gitops-url"
+package struct GitOpsURLRule: PlatformRule {
+    package static let missingURL: DiagnosticCode = "E1302"
+    package static let notAURL: DiagnosticCode = "E1303"
+    package let id = "gitops-url"
 
-    public init() {}
+    package init() {}
 
     /// `scheme://…` or scp-like `user@host:path`, as git accepts them.
     static func isURL(_ value: String) -> Bool {
@@ -19,7 +19,7 @@ public struct GitOpsURLRule: PlatformRule {
         return !value[value.index(after: colon)...].isEmpty && !value[..<colon].contains("/")
     }
 
-    public func check(_ p: Platform, into diagnostics: inout DiagnosticBag) {
+    package func check(_ p: Platform, into diagnostics: inout DiagnosticBag) {
         let gitops = p.gitops
         if let url = gitops.url, !Self.isURL(url) {
             diagnostics.error(Self.notAURL, "`gitops.url` is not a URL the GitOps engine can clone", at: gitops.urlLocation ?? gitops.location,

@@ -4,13 +4,13 @@ import PlatformDiagnostics
 /// its provider's API accepts: LiteLLM passes the name through, so a family name such as
 /// `claude-sonnet-4` fails only when the fallback is needed. Checked against `ProviderModelTable`
 /// for the kinds it covers, and never for a provider with its own `baseURL`.
-public struct ProviderModelRule: PlatformRule {
-    public static let code: DiagnosticCode = "W1301"
-    public let id = "provider-model"
+package struct ProviderModelRule: PlatformRule {
+    package static let code: DiagnosticCode = "W1301"
+    package let id = "provider-model"
 
-    public init() {}
+    package init() {}
 
-    public func check(_ p: Platform, into diagnostics: inout DiagnosticBag) {
+    package func check(_ p: Platform, into diagnostics: inout DiagnosticBag) {
         for route in p.routes {
             for f in route.fallbacks {
                 check(provider: f.provider, model: f.model, owner: "route `\(route.name)`", at: f.modelLocation ?? f.location, p, &diagnostics)
