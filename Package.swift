@@ -21,15 +21,17 @@ let package = Package(
         // COIN-OR Cbc (MILP) for exact placement and its lower bound (issue 18).
         .systemLibrary(name: "CCbc", pkgConfig: "cbc", providers: [.apt(["coinor-libcbc-dev"])]),
         .target(name: "PlatformDiagnostics"),
+        // The one concurrency helper (parallel map, pairs, background jobs), for the pipeline and GitOps.
+        .target(name: "PlatformConcurrency"),
         // The pipeline's layers, each a target so that an arrow back up does not compile
         // (docs/architecture.md): the document model, the front end, the compiler, then what
         // reads the compiler's output (diff, report) and what writes specs (generate, init).
-        .target(name: "PlatformDocument", dependencies: ["PlatformDiagnostics", .product(name: "Yams", package: "Yams")]),
+        .target(name: "PlatformDocument", dependencies: ["PlatformDiagnostics", "PlatformConcurrency", .product(name: "Yams", package: "Yams")]),
         .target(name: "PlatformFrontEnd", dependencies: ["PlatformDocument", "PlatformDiagnostics", "CLibXML2", .product(name: "Yams", package: "Yams")]),
         .target(name: "PlatformCore", dependencies: ["PlatformFrontEnd", "PlatformDocument", "PlatformDiagnostics", "CLibXML2", "CCbc", .product(name: "Yams", package: "Yams")]),
         .target(name: "PlatformDiff", dependencies: ["PlatformCore", "PlatformDiagnostics"]),
         .target(name: "PlatformGenerate", dependencies: ["PlatformCore", "PlatformDiagnostics"]),
-        .target(name: "PlatformGitOps", dependencies: ["CLibGit2", "CZlib"]),
+        .target(name: "PlatformGitOps", dependencies: ["PlatformConcurrency", "CLibGit2", "CZlib"]),
         .target(name: "PlatformCLI", dependencies: [
             "PlatformCore", "PlatformDiff", "PlatformGenerate", "PlatformDiagnostics", "PlatformGitOps",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -44,5 +46,5 @@ let package = Package(
         .testTarget(name: "PlatformGitOpsTests", dependencies: ["PlatformGitOps"]),
         .testTarget(name: "PlatformCLITests", dependencies: ["PlatformCLI", "PlatformCore", "PlatformDiff", "PlatformGitOps", .product(name: "Yams", package: "Yams")]),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

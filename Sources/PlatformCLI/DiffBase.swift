@@ -102,25 +102,15 @@ struct DiffBase {
 }
 
 /// A folder read on a background thread; `files()` waits for the result.
-///
-/// `@unchecked Sendable`: `result` is written once, by the background block, before it signals
-/// `finished`; every read of it follows a `wait()` on that semaphore, which orders the write
-/// before the read. Nothing else is mutable.
-final class FolderRead: @unchecked Sendable {
-    private let finished = DispatchSemaphore(value: 0)
-    private var result: Result<[String: String], Error> = .success([:])
+struct FolderRead {
+    private let read: Background<Result<[String: String], Error>>
 
     init(_ path: String) {
-        DispatchQueue.global().async {
-            // One core: the compile running meanwhile keeps the others.
-            self.result = Result { try TreeReader.read(path, onAllCores: false) }
-            self.finished.signal()
-        }
+        // One core: the compile running meanwhile keeps the others.
+        read = Background { Result { try TreeReader.read(path, onAllCores: false) } }
     }
 
     func files() throws -> [String: String] {
-        finished.wait()
-        finished.signal()
-        return try result.get()
+        try read.value.get()
     }
 }

@@ -27,7 +27,7 @@ enum FolderSync {
         let prunedBefore = try pruned.filter { try sink.withFolder($0, create: false) { _ in true } == true }
 
         let folders = byFolder.keys.sorted { $0.precedesInByteOrder($1) }
-        let written = folders.concurrentMap { relative in
+        let written = folders.concurrentMap { [byFolder] relative in
             Result { try writeFolder(relative, files: byFolder[relative] ?? [], tree: tree, sink: sink) }
         }
         var changes = 0

@@ -108,13 +108,13 @@ package struct Compiler: Sendable {
         // none writes what the other reads: each pair runs on both cores, reported in a fixed order.
         let templates = self.templates, checksFlows = networkPolicyEmitter != nil
         let (audited, objectFindings) = concurrently(
-            { MergedObjectAudit.run(emitted.manifests, templated: emitted.templated, templates: templates, platform: platform) },
-            { ManifestSecretAudit.run(emitted.manifests) + PodSecurityAudit.run(emitted.manifests, templated: emitted.templated) })
+            { [emitted] in MergedObjectAudit.run(emitted.manifests, templated: emitted.templated, templates: templates, platform: platform) },
+            { [emitted] in ManifestSecretAudit.run(emitted.manifests) + PodSecurityAudit.run(emitted.manifests, templated: emitted.templated) })
         for finding in objectFindings + audited.diagnostics { diagnostics.report(finding) }
         // Will what we emit run? The pods the upstream controllers derive from it, checked.
         let (flowFindings, runFindings) = concurrently(
             { checksFlows ? FlowCheck.run(traffic, manifests: audited.manifests) : [] },
-            { WillItRun.run(plan, manifests: audited.manifests, pods: pods) })
+            { [plan] in WillItRun.run(plan, manifests: audited.manifests, pods: pods) })
         for finding in flowFindings + runFindings { diagnostics.report(finding) }
         guard !diagnostics.hasErrors else {
             return Output(platform: platform, plan: plan, manifests: audited.manifests, diagnostics: diagnostics, traffic: traffic, pods: pods)

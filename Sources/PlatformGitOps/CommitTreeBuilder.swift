@@ -1,5 +1,6 @@
 import CLibGit2
 import Foundation
+import PlatformConcurrency
 
 /// A managed path whose entry differs between the parent commit and the new one: what the parent
 /// held there and what the new commit holds (nil: nothing).

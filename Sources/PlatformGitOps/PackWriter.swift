@@ -1,6 +1,6 @@
 import CLibGit2
 import CZlib
-import Dispatch
+import PlatformConcurrency
 
 /// An object to store: its git type and its bytes as they are hashed (without the header).
 struct PackObject {
@@ -29,14 +29,12 @@ enum PackWriter {
         }
         let parts = [header] + (try objects.concurrentRuns(of: 256, entries))  // in order, on all cores
         // The trailer's SHA-1 is computed beside the indexer, which reads the same bytes.
-        let trailer = Trailer()
-        let hashing = DispatchGroup()
-        DispatchQueue.global().async(group: hashing) {
+        let trailer = Background {
             var checksum = SHA1()
             for part in parts { checksum.update(part) }
-            trailer.bytes = checksum.finish()
+            return checksum.finish()
         }
-        defer { hashing.wait() }
+        defer { _ = trailer.value }
 
         var writepack: UnsafeMutablePointer<git_odb_writepack>?
         try GitError.check(git_odb_write_pack(&writepack, odb, nil, nil))
@@ -49,15 +47,8 @@ enum PackWriter {
             }
         }
         for part in parts { try append(part) }
-        hashing.wait()
-        try append(trailer.bytes)
+        try append(trailer.value)
         try GitError.check(writepack.pointee.commit!(writepack, &progress))
-    }
-
-    /// `@unchecked Sendable`: `bytes` is written once, by the hashing block, and read only
-    /// after `hashing.wait()`, which orders that write before the read.
-    private final class Trailer: @unchecked Sendable {
-        var bytes: [UInt8] = []
     }
 
     /// Entry header (type and size, 7 bits a byte, low bits first) then the zlib stream, per object.

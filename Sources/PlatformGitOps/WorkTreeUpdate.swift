@@ -1,5 +1,6 @@
 import CLibGit2
 import Foundation
+import PlatformConcurrency
 
 /// Brings the work tree and the on-disk index from the parent commit to the new one by touching
 /// only the changed paths, writing the new files from the bytes in memory on all cores.
@@ -247,16 +248,17 @@ struct WorkTreeUpdate {
     /// Writes the new bytes of each path (mode 0644 less the umask) on all cores; returns each
     /// file's status after writing, for the index.
     private func write(_ paths: [String], root: String) throws(GitError) -> [stat] {
-        try paths.concurrentRuns(of: 256) { run throws(GitError) in
-            try run.map { path throws(GitError) in try writeFile(path, root: root) }
+        let files = files  // the bytes only: the update itself (repository handle, callback) stays on this thread
+        return try paths.concurrentRuns(of: 256) { run throws(GitError) in
+            try run.map { path throws(GitError) in try Self.writeFile(path, text: files[path] ?? "", root: root) }
         }.flatMap { $0 }
     }
 
-    private func writeFile(_ path: String, root: String) throws(GitError) -> stat {
+    private static func writeFile(_ path: String, text: String, root: String) throws(GitError) -> stat {
         let fd = open(root + path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644) // never through a link
         guard fd >= 0 else { throw Self.systemError("could not write", path) }
         defer { close(fd) }
-        var text = files[path] ?? ""
+        var text = text
         let complete = text.withUTF8 { bytes in
             var written = 0
             while written < bytes.count {

@@ -22,7 +22,7 @@ package enum MergedObjectAudit {
         let minor = Int(platform.kubernetesVersion.split(separator: ".").last ?? "") ?? 34
         var exceptions: [String: [SecurityException]] = [:]
         for exception in platform.securityExceptions { exceptions[exception.workload, default: []].append(exception) }
-        let results = manifests.clusters.concurrentMap { cluster in
+        let results = manifests.clusters.concurrentMap { [exceptions] cluster in
             ClusterAudit(cluster: cluster, templated: templated, templates: templates, exceptions: exceptions, minor: minor).run()
         }
         var diagnostics = grouped(results.flatMap(\.reports))
@@ -34,7 +34,7 @@ package enum MergedObjectAudit {
                                               at: exception.location, help: "remove `\(control.rawValue)` from the exception's `allow` list"))
             }
         }
-        let stamped = exceptions.isEmpty ? manifests : manifests.mapManifests { manifest in
+        let stamped = exceptions.isEmpty ? manifests : manifests.mapManifests { [exceptions] manifest in
             stamp(manifest, exceptions: exceptions)
         }
         return (stamped, diagnostics)

@@ -91,11 +91,9 @@ package struct DiffSides: Sendable {
     private enum Status { case changed, sharedFacts }
 
     /// The entries `status` gives a status, in their order, classified on all cores.
-    private static func filter(_ entries: [(key: String, value: String)], _ status: (String, String) -> Status?) -> [(path: String, text: String, status: Status)] {
-        let chunk = 512
-        let starts = Array(stride(from: 0, to: entries.count, by: chunk))
-        return starts.concurrentMap { start in
-            entries[start..<min(start + chunk, entries.count)].compactMap { entry in status(entry.key, entry.value).map { (entry.key, entry.value, $0) } }
+    private static func filter(_ entries: [(key: String, value: String)], _ status: @Sendable (String, String) -> Status?) -> [(path: String, text: String, status: Status)] {
+        entries.concurrentRuns(of: 512) { run in
+            run.compactMap { entry in status(entry.key, entry.value).map { (entry.key, entry.value, $0) } }
         }.flatMap { $0 }
     }
 

@@ -71,7 +71,7 @@ package struct ManifestSet: Hashable, Sendable {
 
     /// The set with `transform` applied to every object, clusters on all cores. `transform` must
     /// keep each object's id (it may change anything else), so the order stays as it is.
-    package func mapManifests(_ transform: (Manifest) -> Manifest) -> ManifestSet {
+    package func mapManifests(_ transform: @Sendable (Manifest) -> Manifest) -> ManifestSet {
         var result = self
         result.clusters = clusters.concurrentMap { cluster in
             var mapped = cluster
