@@ -43,8 +43,8 @@ let package = Package(
         .testTarget(name: "PlatformDiagnosticsTests", dependencies: ["PlatformDiagnostics"]),
         .testTarget(name: "PlatformCoreTests", dependencies: [
             "PlatformDocument", "PlatformFrontEnd", "PlatformCore", "PlatformDiff", "PlatformGenerate", "PlatformDiagnostics", .product(name: "Yams", package: "Yams")]),
-        .testTarget(name: "PlatformGitOpsTests", dependencies: ["PlatformGitOps"]),
-        .testTarget(name: "PlatformCLITests", dependencies: ["PlatformCLI", "PlatformCore", "PlatformDiff", "PlatformGitOps", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "PlatformGitOpsTests", dependencies: ["PlatformGitOps", "PlatformConcurrency"]),
+        .testTarget(name: "PlatformCLITests", dependencies: ["PlatformCLI", "PlatformConcurrency", "PlatformCore", "PlatformDiff", "PlatformGitOps", .product(name: "Yams", package: "Yams")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 // The package's one concurrency helper (issue 20): every parallel map, pair of jobs and background
 // job in the package goes through these four functions, so the one place that shares memory
@@ -38,13 +39,19 @@ package func concurrently<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, 
 }
 
 /// A value computed on another thread from now on (a folder read while the compile runs, a
-/// checksum beside the writer that streams the same bytes); `value` waits for it.
+/// checksum beside the writer that streams the same bytes, a child process's pipe); `value` waits
+/// for it. The thread is its own, not a dispatch worker: a job that blocks (a pipe read) never waits
+/// for a free worker while all of them are busy in `concurrentMap`, and never holds one.
 package final class Background<Value: Sendable>: Sendable {
     private let finished = DispatchGroup()
     private let slot = Slots<Value>(1)
 
     package init(_ work: @escaping @Sendable () -> Value) {
-        DispatchQueue.global().async(group: finished) { [slot] in slot[0] = work() }
+        finished.enter()
+        Thread { [slot, finished] in
+            slot[0] = work()
+            finished.leave()
+        }.start()
     }
 
     /// The result, once `work` has returned (at once on later calls).
@@ -64,8 +71,9 @@ private func inParallel<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T)
 /// Result slots written from several threads.
 ///
 /// `@unchecked Sendable`: each slot is written once, by the one job that owns its index, and read
-/// only after that job has finished: `concurrentPerform` returns, or `DispatchGroup.wait()` returns,
-/// after its work, which orders every write before the reads. No two threads touch the same slot at
+/// only after that job has finished: `concurrentPerform` returns after its work, and
+/// `DispatchGroup.wait()` after the `leave()` that follows the write, which orders every write
+/// before the reads. No two threads touch the same slot at
 /// once, and the storage is raw memory, so no copy-on-write or exclusivity check is shared either.
 private final class Slots<T: Sendable>: @unchecked Sendable {
     private let base: UnsafeMutablePointer<T?>

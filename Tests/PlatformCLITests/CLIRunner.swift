@@ -1,4 +1,5 @@
 import Foundation
+import PlatformConcurrency
 
 /// Runs the built `platformc` binary, as users and CI do, and captures what it prints.
 struct CLIRunner {
@@ -45,7 +46,7 @@ struct CLIRunner {
     /// Waits for `process`, reading both pipes on their own threads (a full pipe would block the
     /// child) with read(2) retried on EINTR (Foundation's `readDataToEndOfFile` traps on it).
     private static func finish(_ process: Process, _ out: Pipe, _ err: Pipe) -> Result {
-        func readAll(_ handle: FileHandle) -> Data {
+        @Sendable func readAll(_ handle: FileHandle) -> Data {
             var data = Data()
             var buffer = [UInt8](repeating: 0, count: 65_536)
             while true {
@@ -53,13 +54,11 @@ struct CLIRunner {
                 if n > 0 { data.append(contentsOf: buffer[0..<n]) } else if n == 0 || errno != EINTR { return data }
             }
         }
-        var stderr = Data()
-        let done = DispatchSemaphore(value: 0)
-        Thread { stderr = readAll(err.fileHandleForReading); done.signal() }.start()
+        let errors = err.fileHandleForReading
+        let stderr = Background { readAll(errors) }
         let stdout = readAll(out.fileHandleForReading)
-        done.wait()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr.value, as: UTF8.self))
     }
 
     /// Runs `git` for verification only (the product itself never shells out to git).

@@ -268,6 +268,8 @@ final class PrometheusServer {
     func get(_ path: String) throws -> (status: Int, data: Data) {
         let url = URL(string: "http://127.0.0.1:\(port)\(path)")!
         let done = DispatchSemaphore(value: 0)
+        // `nonisolated(unsafe)`: the completion handler writes it before `done.signal()`; it is read
+        // only after `done.wait()` succeeds, which orders the write before the read.
         nonisolated(unsafe) var outcome: Result<(Int, Data), Error> = .failure(Failure("no answer"))
         let task = URLSession.shared.dataTask(with: url) { data, response, error in
             if let error { outcome = .failure(error) } else {

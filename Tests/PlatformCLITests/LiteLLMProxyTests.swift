@@ -35,7 +35,9 @@ import Yams
     }
 
     /// The harness's observations, computed once (one proxy start).
-    static let run: [String: Any] = {
+    /// `nonisolated(unsafe)`: `[String: Any]` is not `Sendable`, but the value is built once by
+    /// the lazy initializer (run once, thread-safely) and only read afterwards.
+    nonisolated(unsafe) static let run: [String: Any] = {
         do { return try harness(database: hasDatabase) } catch { return ["errors": ["\(error)"]] }
     }()
 

@@ -1,4 +1,5 @@
 import Foundation
+import PlatformConcurrency
 import Testing
 
 /// The report in a real browser: headless Chromium (Debian `chromium`) loads the page of the
@@ -85,14 +86,12 @@ import Testing
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        var stderr = Data()
-        let done = DispatchSemaphore(value: 0)
-        Thread { stderr = err.fileHandleForReading.readDataToEndOfFile(); done.signal() }.start()
+        let errors = err.fileHandleForReading
+        let stderr = Background { errors.readDataToEndOfFile() }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        done.wait()
         process.waitUntilExit()
         return CLIRunner.Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                                stderr: String(decoding: stderr, as: UTF8.self))
+                                stderr: String(decoding: stderr.value, as: UTF8.self))
     }
 
     static func isPNG(_ data: Data?) -> Bool { data.map { $0.count > 1000 && Array($0.prefix(4)) == [0x89, 0x50, 0x4E, 0x47] } ?? false }

@@ -1,4 +1,5 @@
 import Foundation
+import PlatformConcurrency
 @testable import PlatformGitOps
 import Testing
 
@@ -53,27 +54,32 @@ import Testing
         let fixture = try GitFixture()
         let path = fixture.path("bare")
         _ = try GitRepository.initBare(path: path)
-        let results = Results()
         let rounds = 50
-        let group = DispatchGroup()
-        // Real threads: a dispatch queue may run both writers one after the other on 2 cores.
-        for writer in ["left", "right"] {
-            group.enter()
-            Thread.detachNewThread {
-                defer { group.leave() }
-                do {
+        // Real threads (`Background` starts its own): a dispatch queue may run both writers one
+        // after the other on 2 cores.
+        let writers = ["left", "right"].map { writer in
+            Background { () -> Result<[GitObjectID?], Error> in
+                Result {
                     let repository = try GitRepository.open(path: path)
-                    for round in 1...rounds {
+                    return try (1...rounds).map { round in
                         let tree = ManagedTree(managedPaths: [writer], files: ["\(writer)/round": "\(round)\n"])
-                        let outcome = try repository.commitTree(
+                        return try repository.commitTree(
                             tree, branch: "main", message: "\(writer) \(round)", author: author,
-                            committer: author, time: fixedTime, attempts: 100)
-                        results.add(outcome.commit)
+                            committer: author, time: fixedTime, attempts: 100).commit
                     }
-                } catch { results.fail(error) }
+                }
             }
         }
-        group.wait()
+        var results = (commits: [GitObjectID](), errors: [String]())
+        for writer in writers {
+            switch writer.value {
+            case .success(let commits):
+                for commit in commits {
+                    if let commit { results.commits.append(commit) } else { results.errors.append("unchanged") }
+                }
+            case .failure(let error): results.errors.append("\(error)")
+            }
+        }
 
         #expect(results.errors.isEmpty, "\(results.errors)")
         #expect(results.commits.count == 2 * rounds)
@@ -83,17 +89,4 @@ import Testing
         #expect(try fixture.gitOK(["show", "main:right/round"], in: path) == "\(rounds)")
         #expect(try fixture.git(["fsck", "--strict"], in: path).status == 0)
     }
-}
-
-/// Collects results from the racing threads.
-private final class Results: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var commits: [GitObjectID] = []
-    private(set) var errors: [String] = []
-
-    func add(_ commit: GitObjectID?) {
-        lock.withLock { if let commit { commits.append(commit) } else { errors.append("unchanged") } }
-    }
-
-    func fail(_ error: Error) { lock.withLock { errors.append("\(error)") } }
 }

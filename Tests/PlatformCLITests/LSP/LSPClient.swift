@@ -2,7 +2,11 @@ import Foundation
 
 /// A scripted LSP client: runs the real `platformc lsp` over pipes and speaks the base protocol's
 /// framing (`Content-Length` header, empty line, JSON body) to it, as an editor does.
-final class LSPClient {
+///
+/// `@unchecked Sendable`: the reader thread touches only `buffer`, `messages` and `ended`, always
+/// with `lock` held, as `next` does; the rest (`nextID`, the pipes' writing end) is used by the
+/// test's thread alone.
+final class LSPClient: @unchecked Sendable {
     let process = Process()
     private let input = Pipe(), output = Pipe()
     private var buffer = Data()

@@ -1,4 +1,5 @@
 import Foundation
+import PlatformConcurrency
 import Testing
 
 /// Issue #14, findings 4, 5 (reading) and 11, played as the attacker did: a spec or template from a
@@ -9,7 +10,7 @@ import Testing
 @Suite struct ReadsRedTeamTests {
     /// `<tmp>/repo` is a git work tree (a `.git` folder is what marks it) with the spec in
     /// `repo/platform/`; `<tmp>/outside` is the attacker's target, holding `marker`.
-    final class Workspace {
+    final class Workspace: Sendable {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("platformc-reads-\(UUID().uuidString)")
         var repo: URL { root.appendingPathComponent("repo") }
         var specFolder: URL { repo.appendingPathComponent("platform") }
@@ -328,23 +329,10 @@ import Testing
         let w = try Workspace()
         try w.write("topo/p5.xml", Self.topology(nic: "rdmap0s0"))
         try w.topologyFile("../topo/p5.xml")
-        let statuses = Mutex<[Int32]>([])
-        DispatchQueue.concurrentPerform(iterations: 6) { _ in
-            for _ in 0..<16 {
-                let status = (try? w.run(["check", "platform.yaml"]).status) ?? -2
-                statuses.withLock { $0.append(status) }
-            }
-        }
-        let all = statuses.withLock { $0 }
+        let all = Array(0..<6).concurrentMap { _ in
+            (0..<16).map { _ in (try? w.run(["check", "platform.yaml"]).status) ?? -2 }
+        }.flatMap { $0 }
         #expect(all.count == 96)
         #expect(all.allSatisfy { $0 == 0 }, "statuses: \(Set(all))")
     }
-}
-
-/// A lock around a value for the parallel test (the package builds in Swift 5 mode).
-private final class Mutex<Value>: @unchecked Sendable {
-    private var value: Value
-    private let lock = NSLock()
-    init(_ value: Value) { self.value = value }
-    func withLock<T>(_ body: (inout Value) -> T) -> T { lock.lock(); defer { lock.unlock() }; return body(&value) }
 }

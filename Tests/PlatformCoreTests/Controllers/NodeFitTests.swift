@@ -64,7 +64,7 @@ import Testing
 
     /// `spec.template.spec.containers[vllm].resources.requests` of the model's Deployment set to
     /// `cpu`/`memory` (as a template could).
-    static func requesting(cpu: String?, memory: String?) -> (Manifest) -> Manifest {
+    static func requesting(cpu: String?, memory: String?) -> @Sendable (Manifest) -> Manifest {
         { manifest in
             WillItRunTests.edited(manifest, when: manifest.kind == "Deployment" && manifest.name == "llama-3-70b") { value in
                 guard var containers = value[path: ["spec", "template", "spec", "containers"]]?.listValue else { return }
@@ -105,7 +105,7 @@ import Testing
     /// An init container larger than the app containers sets the pod's request (the scheduler's
     /// effective request), so it is checked too.
     @Test func theLargestInitContainerCounts() {
-        let initHeavy: (Manifest) -> Manifest = { manifest in
+        let initHeavy: @Sendable (Manifest) -> Manifest = { manifest in
             WillItRunTests.edited(manifest, when: manifest.kind == "Deployment" && manifest.name == "llama-3-70b") { value in
                 value[path: ["spec", "template", "spec", "initContainers"]] = [[
                     "name": "warm", "image": "busybox:1.37", "resources": ["requests": ["memory": "3000Gi"]],

@@ -19,7 +19,7 @@ import Testing
     }
 
     /// The model's vLLM container made to run as root (what the grant is for).
-    static let asRoot: (Manifest) -> Manifest = { manifest in
+    static let asRoot: @Sendable (Manifest) -> Manifest = { manifest in
         WillItRunTests.edited(manifest, when: manifest.kind == "Deployment" && manifest.name == "llama-3-70b") { value in
             guard var containers = value[path: ["spec", "template", "spec", "containers"]]?.listValue else { return }
             for index in containers.indices where containers[index]["name"] == "vllm" {
@@ -57,7 +57,7 @@ import Testing
         #expect(granted.labels[PodSecurityLevels.enforce]?.stringValue == "privileged")
         #expect(granted.annotations[Conventions.securityExceptionAnnotation]?.stringValue ==
             "privileged: `llama-3-70b` is granted `hostPath` by `security.exceptions`: vendor image needs it")
-        let hostPath: (Manifest) -> Manifest = { manifest in
+        let hostPath: @Sendable (Manifest) -> Manifest = { manifest in
             WillItRunTests.edited(manifest, when: manifest.kind == "Deployment" && manifest.name == "llama-3-70b") { value in
                 let volumes = value[path: ["spec", "template", "spec", "volumes"]]?.listValue ?? []
                 value[path: ["spec", "template", "spec", "volumes"]] = .list(volumes + [["name": "dev", "hostPath": ["path": "/dev/infiniband"]]])

@@ -10,7 +10,7 @@ import Testing
     /// The pass over what `spec` compiles to, after `edit` changed each emitted object (as a
     /// template or a hand edit could): the emitters fix what the pass detects, so a fault is made
     /// here on purpose, and the pass must still catch it.
-    static func pass(_ spec: String, editing edit: ((Manifest) -> Manifest)? = nil) -> [Diagnostic] {
+    static func pass(_ spec: String, editing edit: (@Sendable (Manifest) -> Manifest)? = nil) -> [Diagnostic] {
         let output = Compiler().compile(spec: Array(spec.utf8), file: "platform.yaml")
         guard let plan = output.plan, var manifests = output.manifests else { return [] }
         if let edit { manifests = manifests.mapManifests(edit) }
@@ -19,13 +19,13 @@ import Testing
         return bag.sorted
     }
 
-    static func findings(_ spec: String, editing edit: ((Manifest) -> Manifest)? = nil) -> [String] {
+    static func findings(_ spec: String, editing edit: (@Sendable (Manifest) -> Manifest)? = nil) -> [String] {
         pass(spec, editing: edit).map { d in
             "\(d.location.map { "\($0.line):\($0.column)" } ?? "-"): [\(d.code)]: \(d.message)"
         }
     }
 
-    static func notes(_ spec: String, code: String, editing edit: ((Manifest) -> Manifest)? = nil) -> [String] {
+    static func notes(_ spec: String, code: String, editing edit: (@Sendable (Manifest) -> Manifest)? = nil) -> [String] {
         pass(spec, editing: edit).filter { $0.code.rawValue == code }.flatMap { $0.notes.map(\.message) }
     }
 
@@ -67,7 +67,7 @@ import Testing
     /// we emit sets them; with them stripped `restricted` (the team namespace without training)
     /// rejects the pod (issue #16, finding 1).
     @Test func kagentPodWithoutSecurityContextIsRejectedByRestricted() {
-        let strip: (Manifest) -> Manifest = { manifest in
+        let strip: @Sendable (Manifest) -> Manifest = { manifest in
             Self.edited(manifest, when: manifest.kind == "Agent") { value in
                 value[path: ["spec", "declarative", "deployment", "podSecurityContext"]] = nil
                 value[path: ["spec", "declarative", "deployment", "securityContext"]] = nil
@@ -87,7 +87,7 @@ import Testing
     /// the emitted ClusterQueue covers it, so it is dropped here.
     @Test func uncoveredResourceKeepsTheJobSuspended() {
         let efa = "vpc.amazonaws.com/efa"
-        let drop: (Manifest) -> Manifest = { manifest in
+        let drop: @Sendable (Manifest) -> Manifest = { manifest in
             Self.edited(manifest, when: manifest.kind == "ClusterQueue") { value in
                 guard var groups = value[path: ["spec", "resourceGroups"]]?.listValue else { return }
                 for index in groups.indices {
@@ -111,7 +111,7 @@ import Testing
     /// team's full GPU quota.
     @Test func nominalQuotasBeyondThePoolAreReportedAtThePool() {
         let spec = Fixture.spec([("    quota: { gpus: 24 }\n", "    quota: { gpus: 24 }\n  - name: chat\n    quota: { gpus: 40 }\n")])
-        let whole: (Manifest) -> Manifest = { manifest in
+        let whole: @Sendable (Manifest) -> Manifest = { manifest in
             Self.edited(manifest, when: manifest.kind == "ClusterQueue") { value in
                 let quota: [String: ManifestValue] = ["cpu": "1152", "memory": "12288Gi",
                                                       "nvidia.com/gpu": manifest.name == "chat" ? "40" : "24"]
@@ -143,7 +143,7 @@ import Testing
         let url = Golden.casesDir.appendingPathComponent("good-specs/gke-aks-oci/platform.yaml")
         let spec = try String(contentsOf: url, encoding: .utf8)
         // The emitted pods select `cloud.google.com/gke-nodepool`; a template selecting ours instead:
-        let ours: (Manifest) -> Manifest = { manifest in
+        let ours: @Sendable (Manifest) -> Manifest = { manifest in
             Self.edited(manifest, when: manifest.name == "llama-3-70b" && ["Deployment", "LeaderWorkerSet"].contains(manifest.kind)) { value in
                 value = Self.renaming(value, "cloud.google.com/gke-nodepool", "platformc.dev/node-pool")
             }
@@ -161,7 +161,7 @@ import Testing
     /// model image without a tag (finding 9).
     @Test func unpinnedImagesAreReported() {
         let spec = Fixture.spec([("    replicas: { min: 2, max: 4 }\n", "    replicas: { min: 2, max: 4 }\n    image: vllm/vllm-openai\n")])
-        let moving: (Manifest) -> Manifest = { manifest in
+        let moving: @Sendable (Manifest) -> Manifest = { manifest in
             Self.edited(manifest, when: manifest.kind == "Deployment") { value in
                 guard var containers = value[path: ["spec", "template", "spec", "containers"]]?.listValue else { return }
                 for index in containers.indices where containers[index]["name"] == "litellm" {
@@ -183,7 +183,7 @@ import Testing
     /// claims (finding 4). The spec cannot ask for it any more (E7601 refuses DRA on such a pool), so
     /// a claim is added to the model's pods here.
     @Test func draPodsOnKarpenterPoolsStayPending() {
-        let claim: (Manifest) -> Manifest = { manifest in
+        let claim: @Sendable (Manifest) -> Manifest = { manifest in
             Self.edited(manifest, when: manifest.kind == "Deployment" && manifest.name == "llama-3-70b") { value in
                 value[path: ["spec", "template", "spec", "resourceClaims"]] = [["name": "gpus", "resourceClaimTemplateName": "llama-3-70b-gpus"]]
             }
