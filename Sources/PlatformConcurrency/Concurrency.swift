@@ -73,8 +73,8 @@ private func inParallel<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T)
 /// `@unchecked Sendable`: each slot is written once, by the one job that owns its index, and read
 /// only after that job has finished: `concurrentPerform` returns after its work, and
 /// `DispatchGroup.wait()` after the `leave()` that follows the write, which orders every write
-/// before the reads. No two threads touch the same slot at
-/// once, and the storage is raw memory, so no copy-on-write or exclusivity check is shared either.
+/// before the reads. No two threads touch the same slot at once, and the storage is raw memory, so
+/// no copy-on-write or exclusivity check is shared either.
 private final class Slots<T: Sendable>: @unchecked Sendable {
     private let base: UnsafeMutablePointer<T?>
     private let count: Int
