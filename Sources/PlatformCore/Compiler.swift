@@ -25,7 +25,8 @@ package struct Compiler: Sendable {
     package var templates: TemplateSet
     package var emitters: [any Emitter]
 
-    /// NCCL topology files named by pools (`topologyFile` as written → bytes), read by the caller.
+    /// NCCL topology files named by pools (`topologyFile` as written → bytes), read by the caller;
+    /// the front end parses each once and keeps it on its pools (`NodePool.topology`).
     package var topologyFiles: [String: [UInt8]] = [:]
     /// Topology files the caller refused to read (`FileRefusal`), reported at the pools naming them.
     package var topologyRefusals: [String: FileRefusal] = [:]
@@ -87,8 +88,7 @@ package struct Compiler: Sendable {
             return Output(diagnostics: diagnostics)
         }
         let last = try previous(platform, &diagnostics)
-        var plan = Passes.run(platform, previous: last, into: &diagnostics)
-        plan.topologyFiles = topologyFiles
+        let plan = Passes.run(platform, previous: last, into: &diagnostics)
         for finding in PolicyPass.run(platform, plan: plan) { diagnostics.report(finding) }
         guard !diagnostics.hasErrors else { return Output(platform: platform, plan: plan, diagnostics: diagnostics) }
         var emitted = EmitStage.runTracingTemplates(emitters, plan: plan, templates: templates, clusters: platform.clusters.map(\.name))
