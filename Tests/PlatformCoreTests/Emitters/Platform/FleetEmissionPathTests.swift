@@ -35,7 +35,7 @@ import Testing
         #expect(set.value.at("spec.template.spec.syncPolicy.automated") == ["prune": true, "selfHeal": true])
         let text = try #require(out.tree?.files["argocd/applicationset-acme-ai.yaml"])
         #expect(text == YAMLRenderer.render(set))
-        #expect(text.contains("      retry:\n        limit: 5\n"))
+        #expect(text.contains("        retry:\n          limit: 5\n"))
         #expect(out.tree?.files["argocd/kustomization.yaml"] == GitOpsLayout.kustomization(["applicationset-acme-ai.yaml"]))
     }
 
