@@ -8,27 +8,31 @@ import PlatformDiagnostics
 /// 4. policy: `PolicyPass` runs the rules of `policy:` over the platform and its plan
 /// 5. emit: `PlannedPlatform` → `ManifestSet` (typed objects merged onto templates, `EmitStage`)
 /// 6. derive: the pods the upstream controllers derive from them (`DerivedPods`), the flows the
-///    platform needs (`TrafficDerivation`) and the NetworkPolicies that open exactly those
-/// 7. audit: secrets, Pod Security, compiler-owned policies and labels of the merged objects, the
-///    flow check (`FlowCheck`) and whether the derived pods will run (`WillItRun`)
-/// 8. fleet: the GitOps engine's sync waves (`FleetEmitter.syncWaves`); `rendersTree` false stops here
-/// 9. render: `ManifestSet` → `RenderedTree` (canonical YAML bytes per path, `GitOpsLayout`), then
-///    the files beside `clusters/` (`treeFileEmitters`: the engine's wiring and platform.lock.json)
+///    platform needs (`TrafficDerivation`), the NetworkPolicies that open exactly those, and the
+///    GitOps engine's objects for the clusters' folders (`FleetEmitter`, into the set's fleet
+///    folders), each merged onto its template like the objects of stage 5
+/// 7. audit: secrets, Pod Security, compiler-owned policies and labels of the merged objects
+///    (fleet objects included), the flow check (`FlowCheck`) and whether the derived pods will
+///    run (`WillItRun`)
+/// 8. sync waves: Argo CD's order for cluster-scoped objects (`FleetEmitter.syncWaves`);
+///    `rendersTree` false stops here
+/// 9. render: `ManifestSet` → `RenderedTree` (canonical YAML bytes per path, `GitOpsLayout`: the
+///    clusters under `gitops.path`, the fleet folders at the root), and platform.lock.json beside
+///    them (`PlatformLockEmitter`)
 /// Each stage reports into one diagnostics bag; the pipeline stops after stages 1, 4 and 7 when
 /// there are errors, so nothing is produced from a broken spec.
 package struct Compiler: Sendable {
     package var templates: TemplateSet
     package var emitters: [any Emitter]
 
-    /// NCCL topology files named by pools (`topologyFile` as written → bytes), read by the caller.
+    /// NCCL topology files named by pools (`topologyFile` as written → bytes), read by the caller;
+    /// the front end parses each once and keeps it on its pools (`NodePool.topology`).
     package var topologyFiles: [String: [UInt8]] = [:]
     /// Topology files the caller refused to read (`FileRefusal`), reported at the pools naming them.
     package var topologyRefusals: [String: FileRefusal] = [:]
     /// The last compile's placement (`platform.lock.json` of the GitOps head, read by the caller):
     /// kept wherever it still holds, so a change moves only what it must.
     package var previousPlacement: LockPlacement?
-    /// Files beside `clusters/`: the GitOps engine's wiring and platform.lock.json.
-    package var treeFileEmitters: [any TreeFileEmitter] = Compiler.defaultTreeFileEmitters
     /// False: stop once every diagnostic is known (after emission's audits) without rendering the
     /// tree, which reports nothing (`platformc lsp` re-checks on every edit).
     package var rendersTree = true
@@ -52,7 +56,6 @@ package struct Compiler: Sendable {
     ]
     /// Runs after `emitters`, over the pods their objects derive; nil emits no NetworkPolicy.
     package var networkPolicyEmitter: NetworkPolicyEmitter? = NetworkPolicyEmitter()
-    package static let defaultTreeFileEmitters: [any TreeFileEmitter] = [FleetEmitter(), PlatformLockEmitter()]
 
     package init(templates: TemplateSet = TemplateSet(), emitters: [any Emitter] = Compiler.defaultEmitters) {
         self.templates = templates
@@ -85,8 +88,7 @@ package struct Compiler: Sendable {
             return Output(diagnostics: diagnostics)
         }
         let last = try previous(platform, &diagnostics)
-        var plan = Passes.run(platform, previous: last, into: &diagnostics)
-        plan.topologyFiles = topologyFiles
+        let plan = Passes.run(platform, previous: last, into: &diagnostics)
         for finding in PolicyPass.run(platform, plan: plan) { diagnostics.report(finding) }
         guard !diagnostics.hasErrors else { return Output(platform: platform, plan: plan, diagnostics: diagnostics) }
         var emitted = EmitStage.runTracingTemplates(emitters, plan: plan, templates: templates, clusters: platform.clusters.map(\.name))
@@ -102,6 +104,10 @@ package struct Compiler: Sendable {
             networkPolicyEmitter.emit(plan, traffic: traffic, into: &context)
             EmitStage.merge(context, into: &emitted, templates: templates)
         }
+        // The engine's objects last: Flux's name every namespace folder the others filled.
+        var fleet = EmitContext(templates: templates)
+        FleetEmitter().emit(plan, manifests: emitted.manifests, into: &fleet)
+        EmitStage.merge(fleet, into: &emitted, templates: templates)
         diagnostics.append(contentsOf: emitted.diagnostics)
         // The last word on security, after the templates and unaffected by anything they write.
         // The audits, and then the flow check and the will-it-run pass, read the same objects and
@@ -122,9 +128,7 @@ package struct Compiler: Sendable {
         let manifests = FleetEmitter.syncWaves(audited.manifests, engine: platform.gitops.engine)
         guard rendersTree else { return Output(platform: platform, plan: plan, manifests: manifests, diagnostics: diagnostics, traffic: traffic, pods: pods) }
         var tree = GitOpsLayout.render(manifests, root: platform.gitops.path)
-        for emitter in treeFileEmitters {
-            for (path, text) in emitter.files(plan, manifests: manifests) { tree.files[path] = text }
-        }
+        tree.files[LockFile.path] = PlatformLockEmitter.lock(plan, manifests: manifests).text
         return Output(platform: platform, plan: plan, manifests: manifests, tree: tree, diagnostics: diagnostics, traffic: traffic, pods: pods)
     }
 }

@@ -36,7 +36,7 @@ package enum UpstreamFacts {
         f("The kubelet's default hard eviction threshold is `memory.available<100Mi`; kube- and system-reserved default to none", k8s, "pkg/kubelet/apis/config/v1beta1/defaults_linux.go", "unstated", "PlatformCore/Controllers/NodeAllocatable.swift"),
         f("CoreDNS runs in `kube-system` with label `k8s-app: kube-dns`, DNS on 53/UDP and 53/TCP", k8s, "cluster/addons/dns/coredns/coredns.yaml.base", "unstated", "PlatformCore/Controllers/ClusterDNS.swift"),
         f("An image without a tag means `latest`", "kubernetes.io", "docs/concepts/containers/images", "unstated", "PlatformCore/Controllers/ImagePinCheck.swift"),
-        f("Pod Security Standards: the `baseline` and `restricted` controls and their allowed values", psa, "policy/check_*.go", "8f84a87", "PlatformCore/Security/PodSecurityStandard.swift"),
+        f("Pod Security Standards: the `baseline` and `restricted` controls and their allowed values", psa, "policy/check_*.go", "8f84a87", "PlatformCore/Controllers/PodSecurityStandard.swift"),
         f("`baseline` allows only its listed capabilities (no `IPC_LOCK`)", psa, "policy/check_capabilities_baseline.go", "8f84a87", "PlatformCore/Emitters/Security/PodSecurityLevels.swift"),
         // KEDA
         f("A ScaledObject's `minReplicaCount` defaults to 0", "kedacore/keda-docs", "content/docs/2.15/reference/scaledobject-spec.md", "2.15", "PlatformCore/Controllers/DeploymentController.swift"),

@@ -39,18 +39,24 @@ package enum EmitStage {
         do {
             let reported = context.diagnostics.all
             var next = 0
+            for folder in context.fleetFolders { emitted.manifests.addFleetFolder(folder) }
             for addition in context.additions {
                 for d in reported[next..<addition.diagnosticsBefore] { emitted.diagnostics.report(d) }
                 next = addition.diagnosticsBefore
                 // Only safe names become folders and files (docs/security.md, containment).
-                if let finding = ObjectPathCheck.firstProblem(addition.manifest, cluster: addition.cluster) {
-                    emitted.diagnostics.report(ObjectPathCheck.diagnostic(finding, manifest: addition.manifest, cluster: addition.cluster,
+                // A fleet folder is the compiler's own path (`flux/<cluster>`), built from a checked cluster name.
+                let place = addition.isFleet ? "fleet folder `\(addition.cluster)`" : "cluster `\(GitOpsPathRule.printable(addition.cluster))`"
+                if let finding = ObjectPathCheck.firstProblem(addition.manifest, cluster: addition.isFleet ? nil : addition.cluster) {
+                    emitted.diagnostics.report(ObjectPathCheck.diagnostic(finding, manifest: addition.manifest, place: place,
                                                                   template: addition.templated?.template, templates: templates))
                     continue
                 }
-                if let duplicate = emitted.manifests.insert(addition.manifest, id: addition.id, into: addition.cluster) {
+                let duplicate = addition.isFleet
+                    ? emitted.manifests.insert(addition.manifest, id: addition.id, intoFleetFolder: addition.cluster)
+                    : emitted.manifests.insert(addition.manifest, id: addition.id, into: addition.cluster)
+                if let duplicate {
                     emitted.diagnostics.error(EmitCodes.duplicateObject,
-                                      "two emitted objects share the id \(duplicate.id) in cluster `\(addition.cluster)`", at: nil)
+                                      "two emitted objects share the id \(duplicate.id) in \(place)", at: nil)
                 } else if let origin = addition.templated {
                     emitted.templated[ResourceKey(cluster: addition.cluster, id: addition.id)] = origin
                 }

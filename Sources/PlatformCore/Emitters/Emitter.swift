@@ -17,7 +17,9 @@ package struct EmitContext: Sendable {
         var manifest: Manifest
         /// `manifest.id`, worked out here, on the emitter's thread.
         var id: ManifestID
+        /// The cluster, or the fleet folder when `isFleet`.
         var cluster: String
+        var isFleet = false
         var diagnosticsBefore: Int
         /// Set when a template was merged in: the audit compares the result with what the compiler computed.
         var templated: TemplatedObject? = nil
@@ -25,6 +27,8 @@ package struct EmitContext: Sendable {
 
     /// The objects in the order the emitter added them.
     private(set) var additions: [Addition] = []
+    /// Fleet folders to render even when they hold no object (`addFleetFolder`).
+    private(set) var fleetFolders: [String] = []
     package var diagnostics = DiagnosticBag()
     package let templates: TemplateSet
 
@@ -36,6 +40,19 @@ package struct EmitContext: Sendable {
     /// when one is given and present. The compiler's values win; a scalar the template set
     /// differently is reported as a warning so template authors see it.
     package mutating func add(_ manifest: Manifest, to cluster: String, template: String? = nil) {
+        add(manifest, to: cluster, isFleet: false, template: template)
+    }
+
+    /// Adds one of the GitOps engine's objects to the fleet folder `folder` (`argocd`,
+    /// `flux/<cluster>`), merged onto `template` like every other object.
+    package mutating func add(_ manifest: Manifest, toFleetFolder folder: String, template: String? = nil) {
+        add(manifest, to: folder, isFleet: true, template: template)
+    }
+
+    /// A fleet folder whose kustomization is rendered even if no object is added to it.
+    package mutating func addFleetFolder(_ folder: String) { fleetFolders.append(folder) }
+
+    private mutating func add(_ manifest: Manifest, to cluster: String, isFleet: Bool, template: String?) {
         var object = manifest
         var templated: TemplatedObject?
         if let key = template, templates[key] != nil {
@@ -48,7 +65,7 @@ package struct EmitContext: Sendable {
                                     at: nil, notes: [DiagnosticNote("\(conflict)")])
             }
         }
-        additions.append(Addition(manifest: object, id: object.id, cluster: cluster, diagnosticsBefore: diagnostics.all.count,
+        additions.append(Addition(manifest: object, id: object.id, cluster: cluster, isFleet: isFleet, diagnosticsBefore: diagnostics.all.count,
                                   templated: templated))
     }
 }

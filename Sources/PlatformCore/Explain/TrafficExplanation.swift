@@ -52,13 +52,8 @@ package enum TrafficExplanation {
 
     static func line(_ verdict: FlowCheck.Verdict) -> String {
         let flow = verdict.flow
-        let carrier = flow.carrier.map { " [\(objectText($0))]" } ?? ""
+        let carrier = flow.carrier.map { " [\(FlowCheck.objectText($0))]" } ?? ""
         return "\(flow.source.description) → \(flow.destination.description) :\(flow.portText)  \(flow.purpose)\(carrier)  \(verdictText(verdict))"
-    }
-
-    /// `HTTPRoute platform-system/chat`.
-    static func objectText(_ id: ManifestID) -> String {
-        "\(id.kind) \(id.namespace.map { "\($0)/" } ?? "")\(id.name)"
     }
 
     static func verdictText(_ verdict: FlowCheck.Verdict) -> String {
@@ -99,7 +94,7 @@ package enum TrafficExplanation {
             "purpose": .string(flow.purpose), "subject": .string(flow.subject),
             "allowed": .bool(verdict.allowed), "egress": side(decision?.egress), "ingress": side(decision?.ingress),
         ]
-        map["carrier"] = flow.carrier.map { .string(objectText($0)) } ?? .null
+        map["carrier"] = flow.carrier.map { .string(FlowCheck.objectText($0)) } ?? .null
         map["declaredAt"] = flow.declaredAt.map { .string("\($0.file):\($0.line):\($0.column)") } ?? .null
         return .map(map)
     }

@@ -15,9 +15,6 @@ package struct PlannedPlatform: Sendable {
     package var placement: Placement?
     /// What the placement costs per month, per pool, workload and team (the cost pass).
     package var cost: CostReport?
-    /// NCCL topology files named by pools' `topologyFile`, as the spec wrote the path → bytes
-    /// (read by the CLI relative to the spec's folder; the core never touches the file system).
-    package var topologyFiles: [String: [UInt8]] = [:]
 
     package init(platform: Platform, modelAssignments: [String: [PoolAssignment]] = [:], jobAssignments: [String: PoolAssignment] = [:]) {
         self.platform = platform

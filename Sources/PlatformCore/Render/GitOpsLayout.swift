@@ -5,6 +5,12 @@
 /// <root>/<cluster>/<namespace>/<kind>-<name>.yaml namespaced objects, one per file
 /// <root>/<cluster>/<namespace>/kustomization.yaml its files, sorted
 /// ```
+/// The GitOps engine's objects (`ManifestSet.fleet`) are rendered at the tree root, outside
+/// `<root>`, one flat folder each with its kustomization:
+/// ```
+/// argocd/<kind>-<name>.yaml, argocd/kustomization.yaml                  Argo CD
+/// flux/<cluster>/<kind>-<name>.yaml, flux/<cluster>/kustomization.yaml  Flux
+/// ```
 /// `<kind>` is the kind in lower case. When two objects of one folder would share a file name
 /// (same lower-case kind from different API groups, e.g. Gateway API's and Istio's `Gateway`),
 /// each of them is named `<kind>-<name>_<group>.yaml` (`core` for the core group); `_` appears in
@@ -21,6 +27,11 @@ package enum GitOpsLayout {
         for clusterFiles in manifests.clusters.concurrentMap({ render($0, root: root) }) {
             files.merge(clusterFiles) { first, _ in first }
         }
+        for folder in manifests.fleet {
+            let named = fileNames(for: folder.manifests)
+            for (name, manifest) in named { files["\(folder.name)/\(name)"] = YAMLRenderer.render(manifest) }
+            files["\(folder.name)/kustomization.yaml"] = kustomization(named.map(\.name).sorted { $0.precedesInByteOrder($1) })
+        }
         return RenderedTree(files: files)
     }
 
@@ -36,6 +47,9 @@ package enum GitOpsLayout {
         var paths: [String: Manifest] = [:]
         paths.reserveCapacity(manifests.count)
         for (path, manifest) in clusters.joined() { paths[path] = manifest }
+        for folder in manifests.fleet {
+            for (name, manifest) in fileNames(for: folder.manifests) { paths["\(folder.name)/\(name)"] = manifest }
+        }
         return paths
     }
 

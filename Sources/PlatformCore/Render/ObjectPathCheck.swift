@@ -12,15 +12,16 @@ enum ObjectPathCheck {
         var problem: String
     }
 
-    /// The first unsafe segment of `manifest` in `cluster`, nil when every one is safe.
-    static func firstProblem(_ manifest: Manifest, cluster: String) -> Finding? {
+    /// The first unsafe segment of `manifest` in `cluster` (nil: a fleet folder, named by the
+    /// compiler), nil when every one is safe.
+    static func firstProblem(_ manifest: Manifest, cluster: String?) -> Finding? {
         var segments: [(field: [String], value: String, role: PathSegment.Role)] = [
             (["kind"], manifest.kind, .kind),
             (["metadata", "name"], manifest.name, .name),
             (["apiVersion"], manifest.group, .group),
         ]
         if let namespace = manifest.namespace { segments.insert((["metadata", "namespace"], namespace, .namespace), at: 0) }
-        segments.insert(([], cluster, .cluster), at: 0)
+        if let cluster { segments.insert(([], cluster, .cluster), at: 0) }
         for segment in segments {
             if let problem = PathSegment.problem(segment.value, as: segment.role) {
                 return Finding(field: segment.field, value: segment.value, problem: problem)
@@ -30,11 +31,12 @@ enum ObjectPathCheck {
     }
 
     /// The finding as an E1073 error, at the template's line when a template set the value.
-    static func diagnostic(_ finding: Finding, manifest: Manifest, cluster: String, template: String?, templates: TemplateSet) -> Diagnostic {
+    /// `place`: where the object goes, as `cluster \`c\`` or `fleet folder \`argocd\``.
+    static func diagnostic(_ finding: Finding, manifest: Manifest, place: String, template: String?, templates: TemplateSet) -> Diagnostic {
         let field = finding.field.isEmpty ? "cluster name" : "`\(finding.field.joined(separator: "."))`"
         let origin = template.map { " (template `\($0)`)" } ?? ""
         return Diagnostic(.error, PathCodes.unsafeObjectSegment,
-                          "\(manifest.kind.isEmpty ? "an object" : manifest.kind) in cluster `\(GitOpsPathRule.printable(cluster))`\(origin): \(field) "
+                          "\(manifest.kind.isEmpty ? "an object" : manifest.kind) in \(place)\(origin): \(field) "
                               + "`\(GitOpsPathRule.printable(finding.value))` cannot name a folder or file of the GitOps tree: \(finding.problem)",
                           at: template.flatMap { templates.location(of: finding.field, in: $0) },
                           help: "namespaces are DNS-1123 labels, names DNS-1123 subdomains (lower-case letters, digits, `-`, `.`), kinds letters and digits")

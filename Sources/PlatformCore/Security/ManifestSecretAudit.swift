@@ -7,8 +7,8 @@ import PlatformDiagnostics
 /// object and the field, never the value.
 package enum ManifestSecretAudit {
     package static func run(_ manifests: ManifestSet) -> [Diagnostic] {
-        // One cluster per core; findings are concatenated in cluster order, as a loop would give them.
-        manifests.clusters.concurrentMap(audit).flatMap { $0 }
+        // One cluster (or fleet folder) per core; findings are concatenated in cluster order, as a loop would give them.
+        manifests.groups.concurrentMap(audit).flatMap { $0 }
     }
 
     private static func audit(_ cluster: ManifestSet.Cluster) -> [Diagnostic] {
@@ -18,14 +18,14 @@ package enum ManifestSecretAudit {
                 let keys = ["data", "stringData"].filter { !(manifest.object[$0]?.mapValue?.isEmpty ?? true) }
                 if !keys.isEmpty {
                     found.append(Diagnostic(.error, SecurityCodes.secretWithData,
-                                            "\(manifest.id) in cluster `\(cluster.name)` carries `\(keys.joined(separator: "`, `"))`; emitted Secrets must not hold values",
+                                            "\(manifest.id) in \(cluster.place) carries `\(keys.joined(separator: "`, `"))`; emitted Secrets must not hold values",
                                             at: nil, help: "create the Secret outside the GitOps tree (or with an external secrets operator) and reference it by name"))
                     continue  // its values are already reported as a whole
                 }
             }
             walk(manifest.value, path: { "" }, field: nil) { path, kind in
                 found.append(Diagnostic(.error, SecurityCodes.credentialInManifest,
-                                        "`\(path)` of \(manifest.id) in cluster `\(cluster.name)` looks like it holds \(kind)",
+                                        "`\(path)` of \(manifest.id) in \(cluster.place) looks like it holds \(kind)",
                                         at: nil, help: "reference a Secret (`valueFrom.secretKeyRef`) instead of a literal value"))
             }
         }

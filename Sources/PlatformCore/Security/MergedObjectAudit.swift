@@ -22,7 +22,7 @@ package enum MergedObjectAudit {
         let minor = Int(platform.kubernetesVersion.split(separator: ".").last ?? "") ?? 34
         var exceptions: [String: [SecurityException]] = [:]
         for exception in platform.securityExceptions { exceptions[exception.workload, default: []].append(exception) }
-        let results = manifests.clusters.concurrentMap { [exceptions] cluster in
+        let results = manifests.groups.concurrentMap { [exceptions] cluster in
             ClusterAudit(cluster: cluster, templated: templated, templates: templates, exceptions: exceptions, minor: minor).run()
         }
         var diagnostics = grouped(results.flatMap(\.reports))
@@ -159,8 +159,6 @@ package enum MergedObjectAudit {
             templated[ResourceKey(cluster: cluster.name, id: manifest.id)]
         }
 
-        var clusterName: String { cluster.name }
-
         /// The template position of `path` when the template holds at least `anchor` steps of it.
         func locate(_ path: [ManifestPathStep], anchor: Int, in origin: TemplatedObject?) -> SourceLocation? {
             guard let origin, let source = templates.sources[origin.template], let file = templates.file(of: origin.template),
@@ -180,7 +178,7 @@ package enum MergedObjectAudit {
                 reports.append(Report(code: SecurityCodes.templateChangesCompilerOwnedField,
                                       location: locate(difference, anchor: 1, in: origin),
                                       text: "template `\(origin.template)` changes `\(ManifestPathStep.text(difference))` of {}; the compiler owns every \(kind)'s `\(field)`",
-                                      subject: "\(kind) `\(manifest.namespace.map { "\($0)/" } ?? "")\(manifest.name)` in cluster `\(clusterName)`",
+                                      subject: "\(kind) `\(manifest.namespace.map { "\($0)/" } ?? "")\(manifest.name)` in \(cluster.place)",
                                       notes: manifest.name == "default-deny"
                                         ? [DiagnosticNote("`default-deny` must select every pod and allow nothing, in both directions")] : [],
                                       help: kind == "NetworkPolicy"
@@ -201,7 +199,7 @@ package enum MergedObjectAudit {
                 let wanted = template[key].map(\.plainText) ?? "(absent)"
                 reports.append(Report(code: SecurityCodes.templateChangesPodSecurityLabel, location: locate(path, anchor: 3, in: origin),
                                       text: "template `\(origin.template)` sets label `\(key)` of {} to `\(wanted)`; the compiler sets `\(computed[key].map(\.plainText) ?? "(absent)")`",
-                                      subject: "Namespace `\(manifest.name)` in cluster `\(clusterName)`", notes: [],
+                                      subject: "Namespace `\(manifest.name)` in \(cluster.place)", notes: [],
                                       help: "remove the label from the template; a workload that needs more than its namespace's level needs an exception under `security.exceptions` in the spec"))
             }
         }
@@ -226,7 +224,7 @@ package enum MergedObjectAudit {
                 let who = workload.map { "`\($0)`" } ?? "the workload"
                 reports.append(Report(code: code, location: location,
                                       text: "{} breaks Pod Security `\(finding.level.rawValue)` (`\(finding.control.rawValue)`): \(finding.detail)",
-                                      subject: "\(manifest.id) in cluster `\(clusterName)`", notes: notes,
+                                      subject: "\(manifest.id) in \(cluster.place)", notes: notes,
                                       help: "remove it from the template; if \(who) truly needs it, grant `\(finding.control.rawValue)` with a reason under `security.exceptions` in the spec"))
             }
         }

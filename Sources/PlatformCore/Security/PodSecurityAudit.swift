@@ -12,8 +12,8 @@ import PlatformDiagnostics
 /// template that adds it silences nothing.
 package enum PodSecurityAudit {
     package static func run(_ manifests: ManifestSet, templated: [ResourceKey: TemplatedObject] = [:]) -> [Diagnostic] {
-        // One cluster per core; findings are concatenated in cluster order, as a loop would give them.
-        manifests.clusters.concurrentMap { audit($0, templated: templated) }.flatMap { $0 }
+        // One cluster (or fleet folder) per core; findings are concatenated in cluster order, as a loop would give them.
+        manifests.groups.concurrentMap { audit($0, templated: templated) }.flatMap { $0 }
     }
 
     private static func audit(_ cluster: ManifestSet.Cluster, templated: [ResourceKey: TemplatedObject]) -> [Diagnostic] {
@@ -33,7 +33,7 @@ package enum PodSecurityAudit {
                 guard !gaps.isEmpty else { continue }
                 let where_ = template.path.isEmpty ? "" : " (`\(template.path)`)"
                 found.append(Diagnostic(.warning, SecurityCodes.unhardenedPod,
-                                        "pod template of \(manifest.id)\(where_) in cluster `\(cluster.name)` lacks \(gaps.joined(separator: ", "))",
+                                        "pod template of \(manifest.id)\(where_) in \(cluster.place) lacks \(gaps.joined(separator: ", "))",
                                         at: nil,
                                         help: "set them in the template's securityContext, or state why not in the annotation `\(Conventions.securityExceptionAnnotation)`"))
             }

@@ -107,6 +107,9 @@ package struct NodePool: Sendable {
     package var provisioning: NodeProvisioning = .operatorLabelled
     /// `nodes.static`: exactly `nodes.min` nodes run whatever pods ask (a Karpenter static NodePool).
     package var staticNodes: Bool = false
+    /// The `topologyFile`, parsed once by `PoolTopology` in the front end; nil when the pool names
+    /// none or the caller gave no bytes for it. The emitters write NCCL's copy from it.
+    package var topology: NCCLTopologyDocument? = nil
 
     package var id: String { "\(cluster)/\(name)" }
     package var autoscaled: Bool { maxNodes > minNodes }

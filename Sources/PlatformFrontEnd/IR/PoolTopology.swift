@@ -12,10 +12,13 @@ package enum PoolTopology {
 
     /// `files` maps each `topologyFile` as written in the spec to its bytes (the CLI reads them
     /// relative to the spec's folder); a missing file is reported by the NCCL topology emitter.
+    /// Each file is parsed here, once, and kept on its pools (`NodePool.topology`): nothing
+    /// after the front end sees the bytes.
     /// `refusals` are files the CLI would not read (outside the repository, a link out, not a
     /// regular file, too large): each is an error at the pool's `topologyFile` value.
     package static func apply(to platform: inout Platform, files: [String: [UInt8]], refusals: [String: FileRefusal] = [:],
                              into diagnostics: inout DiagnosticBag) {
+        var parsed: [String: (NCCLTopologyDocument?, [Diagnostic])] = [:]
         for c in platform.clusters.indices {
             for i in platform.clusters[c].nodePools.indices {
                 let pool = platform.clusters[c].nodePools[i]
@@ -24,9 +27,13 @@ package enum PoolTopology {
                     continue
                 }
                 guard let path = pool.topologyFile, let bytes = files[path] else { continue }
-                let (document, problems) = NCCLTopologyReader.read(xml: bytes, file: path)
+                // Parsed once per file, however many pools name it; its problems are reported at each.
+                let (document, problems) = parsed[path] ?? NCCLTopologyReader.read(xml: bytes, file: path)
+                parsed[path] = (document, problems)
                 problems.forEach { diagnostics.report($0) }
-                guard let topology = document?.topology else { continue }
+                guard let document else { continue }
+                platform.clusters[c].nodePools[i].topology = document
+                let topology = document.topology
                 // Any GPU count the file gives (`<gpu>` elements or, in an overlay, GPU PCI functions) must be the pool's.
                 guard topology.gpuCount == 0 || topology.gpuCount == pool.gpusPerNode else {
                     diagnostics.error(gpuCountMismatch,

@@ -16,7 +16,7 @@ import Testing
         let controllers = try FileManager.default.contentsOfDirectory(atPath: sources.appendingPathComponent("PlatformCore/Controllers").path)
             .filter { $0.hasSuffix(".swift") && $0 != "UpstreamFacts.swift" }.map { "PlatformCore/Controllers/" + $0 }
         return controllers.sorted() + ["PlatformFrontEnd/IR/NodeProvisioning.swift", "PlatformFrontEnd/Validation/Rules/NodePoolProvisioningRule.swift",
-                                       "PlatformCore/Security/PodSecurityStandard.swift", "PlatformCore/Emitters/Security/PodSecurityLevels.swift"]
+                                       "PlatformCore/Controllers/PodSecurityStandard.swift", "PlatformCore/Emitters/Security/PodSecurityLevels.swift"]
     }
 
     static func citations(in text: String) -> Set<String> {

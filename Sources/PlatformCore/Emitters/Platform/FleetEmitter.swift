@@ -1,44 +1,46 @@
-/// Files beside `clusters/` in the rendered tree (the engine's wiring, the lock file): they are not
-/// Kubernetes objects of any one cluster, so they are computed from the plan and the finished set.
-package protocol TreeFileEmitter: Sendable {
-    /// Relative path → contents.
-    func files(_ plan: PlannedPlatform, manifests: ManifestSet) -> [String: String]
-}
-
 /// How each cluster pulls its folder, per `gitops.engine`, with cluster-scoped objects first:
 /// - Argo CD: one ApplicationSet whose git directory generator makes an Application per
 ///   `clusters/*` folder (destination: the Argo CD cluster of the same name); cluster-scoped
 ///   objects carry sync wave -1 (`syncWaves`), so they apply before namespaced ones.
 /// - Flux: per cluster, a Kustomization for its `_cluster` folder and one per namespace folder
 ///   that `dependsOn` it; `flux/<cluster>/` is what that cluster's Flux reconciles.
-package struct FleetEmitter: TreeFileEmitter {
+/// These objects go into the `ManifestSet`'s fleet folders (`argocd`, `flux/<cluster>`), merged
+/// onto the templates `argocd/applicationset` and `flux/kustomization`, so the audits and the
+/// diff see them as they see every other object. They depend on every cluster's objects (Flux
+/// has one Kustomization per namespace folder), so the fleet emitter runs after the others.
+package struct FleetEmitter: Sendable {
     package static let syncWaveAnnotation = "argocd.argoproj.io/sync-wave"
     package static let argoNamespace = "argocd"
     package static let fluxNamespace = "flux-system"
     /// The GitRepository `flux bootstrap` creates, which every Kustomization reads from.
     package static let fluxSource = "flux-system"
+    /// The fleet folder of Argo CD's objects, at the tree root.
+    package static let argoFolder = "argocd"
 
     package init() {}
 
     /// The Flux Kustomization of one namespace folder (also Flux's `kustomize.toolkit.fluxcd.io/name` label on what it applies).
     package static func fluxKustomizationName(namespace: String) -> String { "platform-\(namespace)" }
 
-    package func files(_ plan: PlannedPlatform, manifests: ManifestSet) -> [String: String] {
+    /// The fleet folder of one cluster's Flux objects, at the tree root.
+    package static func fluxFolder(cluster: String) -> String { "flux/\(cluster)" }
+
+    /// The engine's objects for the workload clusters of `manifests`.
+    package func emit(_ plan: PlannedPlatform, manifests: ManifestSet, into context: inout EmitContext) {
         let p = plan.platform
         let labels = PlatformLabels.common(p)
         switch p.gitops.engine {
         case .argocd:
-            let set = applicationSet(p, labels: labels)
-            let file = "applicationset-\(set.name).yaml"
-            return ["argocd/\(file)": YAMLRenderer.render(set), "argocd/kustomization.yaml": GitOpsLayout.kustomization([file])]
+            context.addFleetFolder(Self.argoFolder)
+            context.add(applicationSet(p, labels: labels), toFleetFolder: Self.argoFolder, template: "argocd/applicationset")
         case .flux:
-            var files: [String: String] = [:]
             for cluster in manifests.clusters {
-                let objects = fluxKustomizations(p, cluster: cluster, labels: labels)
-                for object in objects { files["flux/\(cluster.name)/kustomization-\(object.name).yaml"] = YAMLRenderer.render(object) }
-                files["flux/\(cluster.name)/kustomization.yaml"] = GitOpsLayout.kustomization(objects.map { "kustomization-\($0.name).yaml" }.sorted())
+                let folder = Self.fluxFolder(cluster: cluster.name)
+                context.addFleetFolder(folder)
+                for object in fluxKustomizations(p, cluster: cluster, labels: labels) {
+                    context.add(object, toFleetFolder: folder, template: "flux/kustomization")
+                }
             }
-            return files
         }
     }
 

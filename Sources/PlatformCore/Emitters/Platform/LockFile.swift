@@ -162,3 +162,12 @@ extension LockFile.Cost {
         }
     }
 }
+
+extension LockPlacement {
+    /// The placement of a lock file's text; nil when it is neither JSON nor YAML or has no placement.
+    /// Here, beside the codec: the placement (a pass's memory) knows nothing of the lock file around it.
+    package init?(lockText text: String) {
+        guard let placement = LockFile(text: text)?.placement else { return nil }
+        self = placement
+    }
+}

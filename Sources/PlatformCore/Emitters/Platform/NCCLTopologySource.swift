@@ -15,15 +15,11 @@ package enum NCCLTopologySource {
     package static func text(_ pool: NodePool, plan: PlannedPlatform) -> (String?, Diagnostic?) {
         if let path = pool.topologyFile {
             let at = pool.locations["topologyFile"] ?? pool.location
-            guard let bytes = plan.topologyFiles[path] else {
+            // Parsed in the front end (`PoolTopology`); one that does not parse stopped the compile there.
+            guard let document = pool.topology else {
                 return (nil, Diagnostic(.error, PlatformEmitCodes.topologyFileUnread,
                                         "topology file `\(path)` of pool `\(pool.id)` could not be read",
                                         at: at, help: "check the path; it is relative to the spec's folder"))
-            }
-            let (document, problems) = NCCLTopologyReader.read(xml: bytes, file: path)
-            guard let document else {
-                return (nil, problems.first ?? Diagnostic(.error, PlatformEmitCodes.topologyFileUnread,
-                                                          "topology file `\(path)` does not parse", at: at))
             }
             return (NCCLTopologyWriter.write(document), nil)
         }
@@ -43,11 +39,9 @@ package enum NCCLTopologySource {
     /// EFA devices placed (`write_topo_file`, `src/nccl_ofi_rdma.cpp`), and both skip that step
     /// when the variable is already set (aws/aws-ofi-nccl commit 2daf7d303aa1): a file of ours
     /// would replace the plugin's NIC placement.
-    /// Decided without parsing (once per pod template): a file that was read parses, since a
-    /// malformed one stops the pipeline at the front end (E2201–E2203).
     package static func isGiven(_ pool: NodePool, plan: PlannedPlatform) -> Bool {
         guard pool.fabric != .efa else { return false }
-        if let path = pool.topologyFile { return plan.topologyFiles[path] != nil }
+        if pool.topologyFile != nil { return pool.topology != nil }
         return published(pool, platform: plan.platform) != nil
     }
 }

@@ -1,12 +1,9 @@
 /// `platform.lock.json` at the tree root: what was compiled, by which compiler, and where every
 /// workload was placed. Deterministic: keys sorted, no timestamps; cost is filled in by the cost pass.
-package struct PlatformLockEmitter: TreeFileEmitter {
-    package init() {}
-
-    package func files(_ plan: PlannedPlatform, manifests: ManifestSet) -> [String: String] {
-        [LockFile.path: Self.lock(plan, manifests: manifests).text]
-    }
-
+/// Not a Kubernetes object, so not in the `ManifestSet`: the render stage writes it beside the
+/// tree, the one place that does (`LockFile` is its one codec; `LockFile.path` its one path).
+package enum PlatformLockEmitter {
+    /// `objects` counts each workload cluster's objects (the fleet folders are not clusters).
     package static func lock(_ plan: PlannedPlatform, manifests: ManifestSet) -> LockFile {
         let p = plan.platform
         // GPUs each workload holds, as the cost pass counted them from the placement.

@@ -58,7 +58,7 @@ package enum FlowCheck {
             }
         }
         if let carrier = flow.carrier {
-            notes.append(DiagnosticNote("needed by \(TrafficExplanation.objectText(carrier)) in cluster `\(flow.cluster)`"))
+            notes.append(DiagnosticNote("needed by \(FlowCheck.objectText(carrier)) in cluster `\(flow.cluster)`"))
         }
         return Diagnostic(.error, TrafficCodes.flowBlocked,
                           "\(flow.subject) needs \(flow.purpose): \(flow.source.description) → \(flow.destination.description) on \(flow.portText) is blocked by the NetworkPolicies of cluster `\(flow.cluster)`",
@@ -150,5 +150,12 @@ package enum FlowCheck {
         case let .namespace(ns): return ns
         default: return ""
         }
+    }
+}
+
+extension FlowCheck {
+    /// `HTTPRoute platform-system/chat` (also `explain traffic`'s, which reads the check's verdicts).
+    static func objectText(_ id: ManifestID) -> String {
+        "\(id.kind) \(id.namespace.map { "\($0)/" } ?? "")\(id.name)"
     }
 }

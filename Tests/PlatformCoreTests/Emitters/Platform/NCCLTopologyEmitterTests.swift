@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PlatformCore
+@testable import PlatformDiagnostics
 @testable import PlatformDocument
 @testable import PlatformFrontEnd
 
@@ -17,6 +18,23 @@ import Testing
         #expect(xml == source)
         #expect(source.contains("busid=\"0000:88:00.0\""))
         try checkWithSharedTool(xml)
+    }
+
+    /// The front end parses the file once and the pool carries it: the emitters need no bytes
+    /// (the plan holds none), and two pools naming one file share one parse.
+    @Test func theEmitterWritesThePoolsParsedTopologyWithoutTheBytes() throws {
+        let spec = NCCLTopologySourceTests.minimal(provider: "gcp", zones: "us-central1-a",
+                                                   pool: "        instanceType: a3-highgpu-8g\n        topologyFile: topo/a3.xml\n", withTraining: false)
+        let source = NCCLTopologySourceTests.dump(gpus: 8)
+        var bag = DiagnosticBag()
+        let platform = try #require(FrontEnd(file: "platform.yaml", topologyFiles: ["topo/a3.xml": source]).run(Array(spec.utf8), into: &bag))
+        let pool = try #require(platform.clusters.first?.nodePools.first)
+        #expect(pool.topology?.file == "topo/a3.xml")
+        let plan = Passes.run(platform, into: &bag)
+        let emitted = EmitStage.run([NCCLTopologyEmitter()], plan: plan, templates: TemplateSet(), clusters: ["prod"])
+        #expect(emitted.diagnostics.all.filter { $0.severity == .error }.map(\.code) == [])
+        let map = try #require(emitted.manifests.manifests(in: "prod").first { $0.kind == "ConfigMap" })
+        #expect(map.value.at("data")?["topology.xml"]?.stringValue == String(decoding: source, as: UTF8.self))
     }
 
     @Test(.needsShared) func anUnreadTopologyFileIsAnErrorAtThePool() throws {

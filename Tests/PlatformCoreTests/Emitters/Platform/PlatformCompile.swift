@@ -7,7 +7,10 @@ import PlatformDiagnostics
 enum PlatformCompile {
     static let bundledSpec = try! String(contentsOf: Golden.repoRoot.appendingPathComponent("platform.yaml"), encoding: .utf8)
 
-    static func templates() -> TemplateSet {
+    static func templates() -> TemplateSet { TemplateSet.load(files: templateFiles()).0 }
+
+    /// The repository's `templates/`, relative path → text.
+    static func templateFiles() -> [String: String] {
         let root = Golden.repoRoot.appendingPathComponent("templates")
         var files: [String: String] = [:]
         if let walker = FileManager.default.enumerator(atPath: root.path) {
@@ -16,7 +19,7 @@ enum PlatformCompile {
                 files[relative] = try? String(contentsOf: root.appendingPathComponent(relative), encoding: .utf8)
             }
         }
-        return TemplateSet.load(files: files).0
+        return files
     }
 
     static func compile(_ spec: String = bundledSpec, topologyFiles: [String: [UInt8]] = [:]) -> Compiler.Output {

@@ -44,12 +44,6 @@ package struct LockPlacement: Hashable, Sendable {
     /// The lock version this codec writes: 2 added `team` and `gpus` per assignment, and `agents`.
     package static let version = 2
 
-    /// The placement of a lock file's text; nil when it is neither JSON nor YAML or has no placement.
-    package init?(lockText text: String) {
-        guard let placement = LockFile(text: text)?.placement else { return nil }
-        self = placement
-    }
-
     /// The placement of a whole lock file (`{ "placement": … }`); nil when it has none.
     package init?(lock: ManifestValue) {
         guard let placement = lock["placement"], placement.mapValue != nil else { return nil }
