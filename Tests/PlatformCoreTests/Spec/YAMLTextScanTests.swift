@@ -50,8 +50,8 @@ import Testing
     @Test func quotedScalarsEndAsYAMLEndsThem() {
         let scan = YAMLTextScan("a: 'it''s [' \nb: \"x\\\" [\"\nc: [1, 2]\n")
         #expect(scan.flowDepthExceeded == nil)
-        #expect(YAMLTextScan("a: 'x'\n" + "b: [" + String(repeating: "[", count: 200) + "\n").flowDepthExceeded
-            == YAMLLimits.Position(line: 2, column: 204))
+        let deep = YAMLTextScan("a: 'x'\n" + "b: [" + String(repeating: "[", count: 200) + "\n").flowDepthExceeded
+        #expect(deep?.line == 2 && deep?.column == 204)
     }
 
     @Test func anchorsInsideQuotesOrCommentsAreNotAnchors() {
