@@ -40,7 +40,7 @@ let package = Package(
         .executableTarget(name: "BuildRevisionTool"),
         .plugin(name: "BuildRevision", capability: .buildTool(), dependencies: ["BuildRevisionTool"]),
         .executableTarget(name: "platformc", dependencies: ["PlatformCLI"]),
-        .testTarget(name: "PlatformDiagnosticsTests", dependencies: ["PlatformDiagnostics"]),
+        .testTarget(name: "PlatformDiagnosticsTests", dependencies: ["PlatformDiagnostics", "PlatformDocument"]),
         .testTarget(name: "PlatformCoreTests", dependencies: [
             "PlatformDocument", "PlatformFrontEnd", "PlatformCore", "PlatformDiff", "PlatformGenerate", "PlatformDiagnostics", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "PlatformGitOpsTests", dependencies: ["PlatformGitOps", "PlatformConcurrency"]),

@@ -9,9 +9,23 @@ import PlatformCore
 /// to compare with, so its files are written without trying to read them first. Managed folders
 /// that did not exist before this run are not searched for stale files.
 enum FolderSync {
+    /// What a sync changed.
+    struct Changes: Equatable {
+        var written = 0
+        var removed = 0
+        var total: Int { written + removed }
+    }
+
     /// Returns how many files were written or removed. `managed`: the folders (relative to
     /// `folder`) whose stale files are removed; by default the tree's top-level folders.
     static func write(_ tree: RenderedTree, to folder: String, managed: [String]? = nil) throws -> Int {
+        try sync(tree, to: folder, managed: managed).total
+    }
+
+    /// Writes the files of `tree` that differ, then removes the stale `.yaml` files of `managed`
+    /// and the regular files at `stale` (paths the caller found and the tree lacks: `golden
+    /// update` removes every such file, whatever its name).
+    static func sync(_ tree: RenderedTree, to folder: String, managed: [String]? = nil, stale: [String] = []) throws -> Changes {
         let sink = try ContainedFolder(folder)
         var byFolder: [String: [String]] = [:]
         for path in tree.files.keys {
@@ -30,10 +44,13 @@ enum FolderSync {
         let written = folders.concurrentMap { [byFolder] relative in
             Result { try writeFolder(relative, files: byFolder[relative] ?? [], tree: tree, sink: sink) }
         }
-        var changes = 0
-        for result in written { changes += try result.get() }  // the first failure in path order
+        var changes = Changes()
+        for result in written { changes.written += try result.get() }  // the first failure in path order
         for root in prunedBefore {
-            changes += try sink.pruneStale(under: root) { tree.files[$0] != nil }
+            changes.removed += try sink.pruneStale(under: root) { tree.files[$0] != nil }
+        }
+        for path in stale.sorted(by: { $0.precedesInByteOrder($1) }) where tree.files[path] == nil {
+            if try sink.removeFile(path) { changes.removed += 1 }
         }
         return changes
     }

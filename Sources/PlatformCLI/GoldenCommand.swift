@@ -62,21 +62,15 @@ struct GoldenCommand: ParsableCommand {
                 throw fail("refusing to prune `\(options.dir)`: it is a repository root or the spec's folder; use a dedicated folder")
             }
             let (tree, current) = try options.load()
-            var written = 0, removed = 0
+            let changes: FolderSync.Changes
             do {
-                // The one contained sink: no write or removal leaves the folder or follows a link.
-                let folder = try ContainedFolder(options.dir)
-                for (path, text) in tree.sortedFiles where current[path] != text {
-                    try folder.write(path, text)
-                    written += 1
-                }
-                for path in current.keys.sorted() where tree.files[path] == nil {
-                    if try folder.removeFile(path) { removed += 1 }
-                }
+                // The one tree writer, through the one contained sink: no write or removal leaves the
+                // folder or follows a link; only the stale files found by the read are removed.
+                changes = try FolderSync.sync(tree, to: options.dir, managed: [], stale: Array(current.keys))
             } catch let error as IOFailure {
                 throw fail("cannot update `\(options.dir)`: \(error.description)")
             }
-            print("platformc: \(options.dir): \(written) written, \(removed) removed, \(tree.files.count - written) unchanged")
+            print("platformc: \(options.dir): \(changes.written) written, \(changes.removed) removed, \(tree.files.count - changes.written) unchanged")
         }
     }
 }

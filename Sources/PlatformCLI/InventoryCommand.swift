@@ -22,8 +22,8 @@ struct InventoryCommand: ParsableCommand {
             let nodeBytes: [UInt8]
             var sliceBytes: [UInt8]?
             do {
-                nodeBytes = try SpecFile.read(nodes)
-                if let resourceSlices { sliceBytes = try SpecFile.read(resourceSlices) }
+                nodeBytes = try SpecFile.read(nodes, limit: SpecFile.maxInventoryBytes, refusingLarger: true)
+                if let resourceSlices { sliceBytes = try SpecFile.read(resourceSlices, limit: SpecFile.maxInventoryBytes, refusingLarger: true) }
             } catch let error as IOFailure { throw fail(error.description) }
             do {
                 let (pools, diagnostics) = try InventoryImporter.importNodes(json: nodeBytes, resourceSlices: sliceBytes)

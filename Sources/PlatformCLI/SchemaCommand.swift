@@ -17,7 +17,7 @@ struct SchemaCommand: ParsableCommand {
     func run() throws {
         guard markdown else { return print(JSONSchemaGenerator.schema(), terminator: "") }
         var bag = DiagnosticBag()
-        let bytes = (try? SpecFile.read(example)) ?? []
+        let bytes = (try? SpecFile.read(example, limit: YAMLLoader.maxSpecBytes + 1)) ?? []
         let document = FrontEnd(file: example).effectiveDocument(bytes, into: &bag)
         print(SpecReference.markdown(example: document), terminator: "")
     }

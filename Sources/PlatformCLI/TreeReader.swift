@@ -64,12 +64,18 @@ enum TreeReader {
 
     /// The file's text, read straight into the string's storage (invalid UTF-8 is repaired, as
     /// `String(decoding:as:)` does); a file that grows while read is read again in chunks.
+    ///
+    /// The contained reader's rules hold here too (`ContainedFiles.ReadProblem`): only a regular
+    /// file is read (opened with O_NONBLOCK, so a FIFO swapped in after the walk cannot hang the
+    /// run), and at most `maxFileBytes`: a tree file larger than a document may be cannot be parsed.
     private static func contents(_ path: String) throws -> String {
-        let descriptor = open(path, O_RDONLY)
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { throw failure(reading: path) }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw failure(reading: path) }
+        if info.st_mode & S_IFMT != S_IFREG { throw refusal(.notRegular(kind: "not a regular file"), path) }
+        if Int(info.st_size) > maxFileBytes { throw refusal(.tooLarge(limit: maxFileBytes), path) }
         // One byte more than the size: filling it means the file grew.
         let capacity = Int(info.st_size) + 1
         var readError: Int32 = 0, filled = 0
@@ -89,26 +95,28 @@ enum TreeReader {
         }
         if readError != 0 { throw failure(reading: path, errno: readError) }
         guard filled == capacity else { return text }
-        return try chunked(path)
+        return try chunked(descriptor, path)
     }
 
-    /// The file's text, read in chunks until its end, whatever its size.
-    private static func chunked(_ path: String) throws -> String {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw failure(reading: path) }
-        defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw failure(reading: path)
-            }
-            if count == 0 { break }
-            bytes.append(contentsOf: chunk[0..<count])
+    /// The bound of one file of a tree: the size limit of a YAML document (`YAMLLimits.maxBytes`).
+    static let maxFileBytes = YAMLLimits.maxBytes
+
+    private static func refusal(_ problem: ContainedFiles.ReadProblem, _ path: String) -> IOFailure {
+        switch problem {
+        case let .tooLarge(limit): return IOFailure("cannot read `\(path)`: it is larger than \(ContainedFiles.ReadProblem.size(limit))")
+        case let .notRegular(kind): return IOFailure("cannot read `\(path)`: it is \(kind)")
+        case .unreadable: return failure(reading: path)
         }
-        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// A file that grew while read, read again from its start on the same descriptor, by the
+    /// contained reader (`ContainedFiles.readRegular`), so no more than `maxFileBytes` + 1 bytes.
+    private static func chunked(_ descriptor: Int32, _ path: String) throws -> String {
+        guard lseek(descriptor, 0, SEEK_SET) == 0 else { throw failure(reading: path) }
+        switch ContainedFiles.readRegular(descriptor, limit: maxFileBytes) {
+        case let .success(bytes): return String(decoding: bytes, as: UTF8.self)
+        case let .failure(problem): throw refusal(problem, path)
+        }
     }
 
     private static func failure(reading path: String, errno code: Int32 = errno) -> IOFailure {

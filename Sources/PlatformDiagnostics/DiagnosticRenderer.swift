@@ -21,23 +21,20 @@ package struct DiagnosticRenderer {
         self.redaction = redaction
     }
 
-    package func render(_ diagnostics: [Diagnostic], as format: DiagnosticFormat) -> String {
-        switch format {
-        case .text:
-            // One line index per file for the whole batch: finding a line is then O(1), so the
-            // output is linear in the diagnostics, not diagnostics × source size.
-            var lines: [String: SourceLines] = [:]
-            return diagnostics.map { d in
-                text(d) { file in
-                    if let known = lines[file] { return known }
-                    let made = sources[file].map(SourceLines.init)
-                    lines[file] = made
-                    return made
-                }
-            }.joined()
-        case .json: return json(diagnostics)
-        case .github: return diagnostics.map(github).joined()
-        }
+    /// The text form of a batch (`render(_:as:)`, with the JSON form, is in PlatformDocument,
+    /// beside the one JSON writer).
+    package func text(_ diagnostics: [Diagnostic]) -> String {
+        // One line index per file for the whole batch: finding a line is then O(1), so the
+        // output is linear in the diagnostics, not diagnostics × source size.
+        var lines: [String: SourceLines] = [:]
+        return diagnostics.map { d in
+            text(d) { file in
+                if let known = lines[file] { return known }
+                let made = sources[file].map(SourceLines.init)
+                lines[file] = made
+                return made
+            }
+        }.joined()
     }
 
     /// `file:line:col: error[E1001]: message`, the source line with a caret, notes, then `help:`.
@@ -73,23 +70,6 @@ package struct DiagnosticRenderer {
         for note in d.notes { message += "\nnote: \(note.message)" + (note.location.map { " (\($0))" } ?? "") }
         if let help = d.help { message += "\nhelp: \(help)" }
         return "::\(command) \(properties.joined(separator: ","))::\(escapeData(message))\n"
-    }
-
-    /// A JSON array with one object per diagnostic; keys sorted so the bytes are stable.
-    package func json(_ diagnostics: [Diagnostic]) -> String {
-        let objects: [[String: Any]] = diagnostics.map(redaction.apply).map { d in
-            var o: [String: Any] = ["severity": d.severity.rawValue, "code": d.code.rawValue, "message": d.message]
-            if let loc = d.location { o["file"] = loc.file; o["line"] = loc.line; o["column"] = loc.column }
-            o["notes"] = d.notes.map { n -> [String: Any] in
-                var no: [String: Any] = ["message": n.message]
-                if let loc = n.location { no["file"] = loc.file; no["line"] = loc.line; no["column"] = loc.column }
-                return no
-            }
-            if let help = d.help { o["help"] = help }
-            return o
-        }
-        let data = try! JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-        return String(decoding: data, as: UTF8.self) + "\n"
     }
 
     private func prefix(_ location: SourceLocation?) -> String {

@@ -1,5 +1,6 @@
 import Foundation
 import PlatformDiagnostics
+import PlatformDocument
 import Testing
 
 /// The redaction step: a credential a scan recorded, or one the detector finds, never reaches

@@ -1,4 +1,5 @@
 import PlatformDiagnostics
+import PlatformDocument
 import Testing
 
 /// Rendering many diagnostics at once finds each snippet through one line index per file: the

@@ -1,5 +1,6 @@
 import Foundation
 import PlatformDiagnostics
+import PlatformDocument
 import Testing
 
 /// The three formats byte for byte: located line, snippet with caret, notes, help; JSON keys

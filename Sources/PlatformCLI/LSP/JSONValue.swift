@@ -1,7 +1,7 @@
 import Foundation
 
-/// A JSON value as JSON-RPC carries it. Decoded and encoded by Foundation's JSON coders; encoded
-/// with sorted keys so every message the server writes is deterministic.
+/// A JSON value as JSON-RPC carries it. Decoded by Foundation's `JSONDecoder`; written by the one
+/// JSON writer (`JSONWriter`) with sorted keys, so every message the server writes is deterministic.
 enum JSONValue: Codable, Hashable, Sendable {
     case null
     case bool(Bool)
@@ -41,10 +41,19 @@ enum JSONValue: Codable, Hashable, Sendable {
     }
 
     /// The value as UTF-8 JSON text, keys sorted.
-    var bytes: [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? [UInt8](encoder.encode(self))) ?? Array("null".utf8)
+    var bytes: [UInt8] { Array(JSONWriter.text(manifestValue, .foundationCompact).utf8) }
+
+    /// The value for the one JSON writer.
+    var manifestValue: ManifestValue {
+        switch self {
+        case .null: return .null
+        case let .bool(value): return .bool(value)
+        case let .int(value): return .int(Int64(value))
+        case let .double(value): return .double(value)
+        case let .string(value): return .string(value)
+        case let .array(items): return .list(items.map(\.manifestValue))
+        case let .object(fields): return .map(ManifestMap(fields.map { ($0.key, $0.value.manifestValue) }))
+        }
     }
 
     subscript(key: String) -> JSONValue? {

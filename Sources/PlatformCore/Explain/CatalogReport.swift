@@ -62,9 +62,7 @@ package enum CatalogReport {
 
     package static func json() -> String {
         struct Report: Codable { var gpus: [GPURow]; var instanceTypes: [InstanceRow] }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try! encoder.encode(Report(gpus: gpuRows(), instanceTypes: instanceRows())), as: UTF8.self) + "\n"
+        return JSONWriter.text(try! ManifestValueEncoder.encode(Report(gpus: gpuRows(), instanceTypes: instanceRows())), .foundationPretty) + "\n"
     }
 
     package static func text() -> String {

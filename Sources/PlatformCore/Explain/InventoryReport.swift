@@ -38,9 +38,7 @@ package enum InventoryReport {
     }
 
     package static func json(_ p: Platform) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try! encoder.encode(["pools": rows(p)]), as: UTF8.self) + "\n"
+        JSONWriter.text(try! ManifestValueEncoder.encode(["pools": rows(p)]), .foundationPretty) + "\n"
     }
 
     package static func text(_ p: Platform) -> String {

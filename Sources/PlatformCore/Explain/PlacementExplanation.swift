@@ -8,40 +8,45 @@ package enum PlacementExplanation {
     package static let schemaVersion = 1
 
     package static func json(_ placement: Placement, baseline: (PlacementBaseline, Placement)? = nil) -> String {
-        func money(_ micros: Int64) -> String { Money(micros: micros).description }
-        var object: [String: Any] = [
-            "schemaVersion": schemaVersion,
+        func money(_ micros: Int64) -> ManifestValue { .string(Money(micros: micros).description) }
+        func int(_ value: Int) -> ManifestValue { .int(Int64(value)) }
+        var object: ManifestValue = [
+            "schemaVersion": int(schemaVersion),
             "costPerHour": money(placement.costPerHourMicros),
             "lowerBoundPerHour": money(placement.lowerBoundMicros),
-            "gapPercent": percent(placement.gap),
-            "provedOptimal": placement.provedOptimal,
-            "strandedGPUs": placement.strandedGPUs,
-            "pools": placement.pools.map { p -> [String: Any] in
-                ["pool": p.pool, "runningNodes": p.runningNodes, "gpus": p.gpus, "usedGPUs": tenths(p.usedGPUs),
-                 "utilisationPercent": percent(p.utilisation), "strandedGPUs": p.strandedGPUs, "costPerHour": money(p.costPerHourMicros)]
-            },
-            "nodes": placement.nodes.map { n -> [String: Any] in
-                ["name": n.name, "pool": n.pool, "zone": n.zone,
-                 "gpus": n.gpus.map { g -> [String: Any] in
-                     var o: [String: Any] = ["index": g.index, "holder": g.holder ?? NSNull()]
-                     if let profile = g.migProfile { o["migProfile"] = profile; o["slices"] = g.slices.map { ["demand": $0.demand, "count": $0.count] } }
+            "gapPercent": .double(percent(placement.gap)),
+            "provedOptimal": .bool(placement.provedOptimal),
+            "strandedGPUs": int(placement.strandedGPUs),
+            "pools": .list(placement.pools.map { p in
+                ["pool": .string(p.pool), "runningNodes": int(p.runningNodes), "gpus": int(p.gpus), "usedGPUs": .double(tenths(p.usedGPUs)),
+                 "utilisationPercent": .double(percent(p.utilisation)), "strandedGPUs": int(p.strandedGPUs), "costPerHour": money(p.costPerHourMicros)]
+            }),
+            "nodes": .list(placement.nodes.map { n in
+                ["name": .string(n.name), "pool": .string(n.pool), "zone": .string(n.zone),
+                 "gpus": .list(n.gpus.map { g in
+                     var o: ManifestValue = ["index": int(g.index), "holder": g.holder.map(ManifestValue.string) ?? .null]
+                     if let profile = g.migProfile {
+                         o["migProfile"] = .string(profile)
+                         o["slices"] = .list(g.slices.map { ["demand": .string($0.demand), "count": int($0.count)] })
+                     }
                      return o
-                 }]
-            },
-            "demands": placement.assignments.map { a -> [String: Any] in
-                ["demand": a.demand, "pool": a.pool,
-                 "groups": a.groups.map { $0.shares.map { ["node": $0.node, "gpus": $0.gpus] as [String: Any] } }]
-            },
-            "unplaced": placement.unplaced.map { ["demand": $0.demand, "message": $0.message] },
-            "headroom": placement.headroom.map { ["demand": $0.demand, "replicas": $0.groups, "maxReplicas": $0.maxGroups, "reachable": $0.reachable] },
+                 })]
+            }),
+            "demands": .list(placement.assignments.map { a in
+                ["demand": .string(a.demand), "pool": .string(a.pool),
+                 "groups": .list(a.groups.map { .list($0.shares.map { ["node": .string($0.node), "gpus": .list($0.gpus.map(int))] }) })]
+            }),
+            "unplaced": .list(placement.unplaced.map { ["demand": .string($0.demand), "message": .string($0.message)] }),
+            "headroom": .list(placement.headroom.map {
+                ["demand": .string($0.demand), "replicas": int($0.groups), "maxReplicas": int($0.maxGroups), "reachable": int($0.reachable)]
+            }),
         ]
         if let (kind, other) = baseline {
             let figures = PlacementFigures(other)
-            object["baseline"] = ["name": kind.rawValue, "costPerHour": money(figures.costPerHourMicros), "runningNodes": figures.runningNodes,
-                                  "strandedGPUs": figures.strandedGPUs, "unplaced": figures.dropped] as [String: Any]
+            object["baseline"] = ["name": .string(kind.rawValue), "costPerHour": money(figures.costPerHourMicros),
+                                  "runningNodes": int(figures.runningNodes), "strandedGPUs": int(figures.strandedGPUs), "unplaced": .list(figures.dropped.map(ManifestValue.string))]
         }
-        let data = try! JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return JSONWriter.text(object, .foundationSerialization) + "\n"
     }
 
     package static func text(_ placement: Placement, baseline: (PlacementBaseline, Placement)? = nil) -> String {

@@ -58,9 +58,7 @@ package enum WorkloadsExplanation {
     }
 
     package static func json(_ pods: [DerivedPod]) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try! encoder.encode(["pods": rows(pods)]), as: UTF8.self) + "\n"
+        JSONWriter.text(try! ManifestValueEncoder.encode(["pods": rows(pods)]), .foundationPretty) + "\n"
     }
 
     package static func text(_ pods: [DerivedPod]) -> String {

@@ -44,10 +44,11 @@ extension ManifestValue {
         guard yaml.utf8.count <= YAMLLimits.maxBytes else {
             throw ManifestParseError(message: "the text is larger than \(YAMLLimits.maxBytes >> 20) MiB", line: nil, column: nil)
         }
-        if let at = YAMLLimits.entriesExceeded(yaml) {
+        let scan = YAMLTextScan(yaml)
+        if let at = scan.entriesExceeded {
             throw ManifestParseError(message: "more than \(YAMLLimits.maxEntries) entries (lines and flow items)", line: at.line, column: at.column)
         }
-        if let (at, _) = YAMLLimits.depthExceeded(yaml) {
+        if let (at, _) = YAMLLimits.depthExceeded(yaml, flow: scan.flowDepthExceeded) {
             throw ManifestParseError(message: "nests deeper than \(YAMLLimits.maxDepth) levels", line: at.line, column: at.column)
         }
         let node: Node?

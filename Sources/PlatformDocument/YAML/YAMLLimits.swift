@@ -26,53 +26,18 @@ package enum YAMLLimits {
         package var column: Int
     }
 
-    /// The first place the text has more than `maxEntries` entries, in one pass over the bytes.
-    package static func entriesExceeded(_ text: String) -> Position? {
-        var entries = 0, line = 1, column = 0
-        var lineHasContent = false, comment = false
-        var quote: UInt8?
-        for byte in text.utf8 {
-            column += 1
-            if byte == UInt8(ascii: "\n") {
-                if lineHasContent { entries += 1 }
-                line += 1; column = 0; lineHasContent = false; comment = false
-            } else if comment {
-                continue
-            } else if let q = quote {
-                if byte == q { quote = nil }
-            } else if byte == UInt8(ascii: "#") && (column == 1 || !lineHasContent) {
-                comment = true
-            } else if byte != UInt8(ascii: " ") {
-                lineHasContent = true
-                if byte == UInt8(ascii: ",") { entries += 1 }
-                if byte == UInt8(ascii: "\"") { quote = byte }
-            }
-            if entries > maxEntries { return Position(line: line, column: max(1, column)) }
-        }
-        return nil
+    /// The first place the text has more than `maxEntries` entries (`YAMLTextScan`).
+    package static func entriesExceeded(_ text: String) -> Position? { YAMLTextScan(text).entriesExceeded }
+
+    /// Nesting deeper than `maxDepth`: flow brackets (`YAMLTextScan`), or block indentation (then
+    /// `indentation` is the number of spaces).
+    package static func depthExceeded(_ text: String) -> (Position, indentation: Int?)? {
+        depthExceeded(text, flow: YAMLTextScan(text).flowDepthExceeded)
     }
 
-    /// Nesting deeper than `maxDepth`: flow brackets, or block indentation (then `indentation` is
-    /// the number of spaces).
-    package static func depthExceeded(_ text: String) -> (Position, indentation: Int?)? {
-        var depth = 0, line = 1, column = 0
-        var quote: Unicode.Scalar?
-        var comment = false
-        for ch in text.unicodeScalars {
-            column += 1
-            if ch == "\n" { line += 1; column = 0; comment = false; continue }
-            if comment { continue }
-            if let q = quote { if ch == q { quote = nil }; continue }
-            switch ch {
-            case "#": comment = true
-            case "\"", "'": if depth > 0 { quote = ch }
-            case "[", "{":
-                depth += 1
-                if depth > maxDepth { return (Position(line: line, column: column), nil) }
-            case "]", "}": depth = max(0, depth - 1)
-            default: break
-            }
-        }
+    /// `depthExceeded` with the flow depth of a scan already made.
+    package static func depthExceeded(_ text: String, flow: Position?) -> (Position, indentation: Int?)? {
+        if let flow { return (flow, nil) }
         var lineNumber = 0
         for l in lines(of: text) {
             lineNumber += 1
@@ -82,18 +47,10 @@ package enum YAMLLimits {
         return nil
     }
 
-    /// True when the text may define an anchor (`&name` after a space, a bracket, a comma or at a
-    /// line's start), so that a blown budget is worded as alias expansion only when aliases can exist.
-    package static func mayHaveAnchors(_ text: String) -> Bool {
-        var previous: UInt8 = UInt8(ascii: "\n"), ampersand = false
-        for byte in text.utf8 {
-            if ampersand, byte != UInt8(ascii: " "), byte != UInt8(ascii: "\n") { return true }
-            ampersand = byte == UInt8(ascii: "&") && [UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "["), UInt8(ascii: "{"),
-                                                     UInt8(ascii: ","), UInt8(ascii: "-")].contains(previous)
-            previous = byte
-        }
-        return false
-    }
+    /// True when the text may define an anchor (`&name` where a node may start, outside quotes
+    /// and comments: `YAMLTextScan`), so that a blown budget is worded as alias expansion only
+    /// when aliases can exist.
+    package static func mayHaveAnchors(_ text: String) -> Bool { YAMLTextScan(text).mayHaveAnchors }
 
     /// Counts nodes and scalar bytes while a tree is built with aliases expanded.
     package struct ExpansionBudget: Sendable {

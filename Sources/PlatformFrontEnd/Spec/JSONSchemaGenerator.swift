@@ -12,8 +12,20 @@ package enum JSONSchemaGenerator {
         root["title"] = "platformc platform spec (platformc/v1alpha1)"
         defs.removeValue(forKey: PlatformShape.platform.name)
         root["$defs"] = defs
-        let data = try! JSONSerialization.data(withJSONObject: root, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return JSONWriter.text(value(root), .foundationSerialization) + "\n"
+    }
+
+    /// The schema's objects, built as `JSONSerialization` takes them, as a value for the one JSON writer.
+    private static func value(_ any: Any) -> ManifestValue {
+        switch any {
+        case let v as Bool: return .bool(v)
+        case let v as Int: return .int(Int64(v))
+        case let v as Double: return .double(v)
+        case let v as String: return .string(v)
+        case let v as [Any]: return .list(v.map(value))
+        case let v as [String: Any]: return .map(ManifestMap(v.map { ($0.key, value($0.value)) }))
+        default: preconditionFailure("schema value of type \(type(of: any))")
+        }
     }
 
     private static func collect(_ shape: ObjectShape, into defs: inout [String: Any]) {

@@ -33,14 +33,16 @@ package struct YAMLLoader {
             diagnostics.error(SpecCodes.yamlSyntax, "the spec contains a NUL character", at: location(ofScalarOffset: offset, in: text))
             return nil
         }
-        // First of the checks on the text: one pass over the bytes, where the others split lines.
-        guard checkEntries(text, into: &diagnostics) else { return nil }
+        // First of the checks on the text: one scan of the bytes (`YAMLTextScan`, the rules the
+        // templates' checks use too), where the others split lines.
+        let scan = YAMLTextScan(text)
+        guard checkEntries(scan, into: &diagnostics) else { return nil }
         if text.allSatisfy({ $0.isWhitespace }) || holdsOnlyComments(text) {
             diagnostics.error(SpecCodes.emptyFile, "the spec is empty", at: SourceLocation(file: file, line: 1, column: 1),
                               help: "start from the bundled platform.yaml, or run `platformc schema` for the full reference")
             return nil
         }
-        guard checkIndentation(text, into: &diagnostics), checkDepth(text, into: &diagnostics) else { return nil }
+        guard checkIndentation(text, into: &diagnostics), checkDepth(text, flow: scan.flowDepthExceeded, into: &diagnostics) else { return nil }
 
         let root: Node
         do {
@@ -138,16 +140,16 @@ package struct YAMLLoader {
     }
 
     /// Refuses absurd nesting (flow brackets or block indentation) before the recursive composer runs.
-    private func checkDepth(_ text: String, into diagnostics: inout DiagnosticBag) -> Bool {
-        guard let (at, indentation) = YAMLLimits.depthExceeded(text) else { return true }
+    private func checkDepth(_ text: String, flow: YAMLLimits.Position?, into diagnostics: inout DiagnosticBag) -> Bool {
+        guard let (at, indentation) = YAMLLimits.depthExceeded(text, flow: flow) else { return true }
         diagnostics.error(SpecCodes.tooDeep, "the spec nests deeper than \(Self.maxDepth) levels" + (indentation.map { " (indentation of \($0) spaces)" } ?? ""),
                           at: SourceLocation(file: file, line: at.line, column: at.column))
         return false
     }
 
-    /// Counts entries (see `YAMLLimits.maxEntries`) in one pass over the bytes, ignoring comments and quotes.
-    private func checkEntries(_ text: String, into diagnostics: inout DiagnosticBag) -> Bool {
-        guard let at = YAMLLimits.entriesExceeded(text) else { return true }
+    /// Entries (see `YAMLLimits.maxEntries`), counted by the scan outside comments and quotes.
+    private func checkEntries(_ scan: YAMLTextScan, into diagnostics: inout DiagnosticBag) -> Bool {
+        guard let at = scan.entriesExceeded else { return true }
         diagnostics.error(SpecCodes.tooLarge, "the spec has more than \(Self.maxEntries) entries (lines and flow items)",
                           at: SourceLocation(file: file, line: at.line, column: at.column),
                           help: "a platform spec has a few thousand entries; check that this is the right file")
