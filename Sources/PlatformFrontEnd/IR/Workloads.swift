@@ -231,7 +231,7 @@ package struct EngineArgument: Sendable {
 /// A model's `cache:`.
 package struct ModelCacheSpec: Sendable {
     package enum Volume: String, Sendable { case emptyDir, instanceStore, persistentVolumeClaim }
-    package var volume: Volume = .emptyDir
+    package var volume: Volume = SpecDefaults.cacheVolume
     /// Bytes the spec states; nil: sized from the checkpoint.
     package var size: Int64? = nil
     package var claimName: String? = nil
