@@ -90,9 +90,9 @@ package struct Lowering {
                       location: budget.loc("monthly"))
     }
 
-    private func locations(_ o: SpecObject, _ keys: [String]) -> [String: SourceLocation] {
-        var out: [String: SourceLocation] = [:]
-        for key in keys where o.has(key) { out[key] = o.loc(key) }
+    private func locations(_ o: SpecObject, _ keys: [SpecKey]) -> [SpecKey: SourceLocation] {
+        var out: [SpecKey: SourceLocation] = [:]
+        for key in keys where o.has(key.rawValue) { out[key] = o.loc(key.rawValue) }
         return out
     }
 
@@ -105,11 +105,11 @@ package struct Lowering {
             budget: lowerBudget(budget),
             priority: o.string("priority").flatMap(Team.Priority.init(rawValue:)) ?? SpecDefaults.priority,
             location: o.location,
-            locations: ["quota": quota.isPresent ? quota.loc("gpus") : o.location, "budget": budget.location]
-                .merging(locations(o, ["namespace", "keySecret"])) { a, _ in a })
+            locations: [.quota: quota.isPresent ? quota.loc("gpus") : o.location, .budget: budget.location]
+                .merging(locations(o, [.namespace, .keySecret])) { a, _ in a })
         team.gpuQuotaPerCluster = quota.intMap("perCluster")
         team.keySecret = o.string("keySecret")
-        if quota.has("perCluster") { team.locations["quota.perCluster"] = quota.keyLoc("perCluster") }
+        if quota.has("perCluster") { team.locations[.quotaPerCluster] = quota.keyLoc("perCluster") }
         return team
     }
 
@@ -130,13 +130,13 @@ package struct Lowering {
         let placement = o.object("placement")
         var total: Int64 = 0
         var active: Int64?
-        var parameterLocations: [String: SourceLocation] = [:]
+        var parameterLocations: [SpecKey: SourceLocation] = [:]
         if let params = o.raw("parameters") {
             if params.pairs != nil {
                 let moe = o.quantityOrObject("parameters", PlatformShape.parameters)
                 total = moe.quantity("total", .parameters) ?? 0
                 active = moe.quantity("active", .parameters)
-                parameterLocations = ["parameters.total": moe.loc("total"), "parameters.active": moe.loc("active")]
+                parameterLocations = [.parametersTotal: moe.loc("total"), .parametersActive: moe.loc("active")]
             } else {
                 total = o.quantity("parameters", .parameters) ?? 0
             }
@@ -160,14 +160,14 @@ package struct Lowering {
             spread: placement.string("spread").flatMap(Model.Spread.init(rawValue:)) ?? SpecDefaults.spread,
             allowPCIe: placement.bool("allowPCIe") ?? SpecDefaults.allowPCIe, critical: o.bool("critical") ?? SpecDefaults.critical,
             canaryOf: o.string("canaryOf"), location: o.location,
-            locations: locations(o, ["team", "parameters", "dtype", "contextLength", "gpu", "replicas", "placement", "canaryOf", "image",
-                                     "architecture", "checkpointQuantization"])
-                .merging(["gpu.model": gpu.loc("model"), "gpu.count": gpu.loc("count"), "gpu.migProfile": gpu.loc("migProfile"),
-                          "replicas.min": replicas.loc("min"), "replicas.max": replicas.loc("max"),
-                          "placement.cluster": placement.loc("cluster"), "placement.pool": placement.loc("pool")]) { a, _ in a }
+            locations: locations(o, [.team, .parameters, .dtype, .contextLength, .gpu, .replicas, .placement, .canaryOf, .image,
+                                     .architecture, .checkpointQuantization])
+                .merging([.gpuModel: gpu.loc("model"), .gpuCount: gpu.loc("count"), .gpuMigProfile: gpu.loc("migProfile"),
+                          .replicasMin: replicas.loc("min"), .replicasMax: replicas.loc("max"),
+                          .placementCluster: placement.loc("cluster"), .placementPool: placement.loc("pool")]) { a, _ in a }
                 .merging(parameterLocations) { a, _ in a })
         model.task = o.string("task").flatMap(ModelTask.init(rawValue:))
-        if o.has("task") { model.locations["task"] = o.loc("task") }
+        if o.has("task") { model.locations[.task] = o.loc("task") }
         model.engineArgs = (o.raw("engineArgs")?.items ?? []).compactMap { item in
             item.scalar.flatMap { $0.isNull ? nil : EngineArgument(text: $0.text, location: $0.location) }
         }
@@ -185,7 +185,7 @@ package struct Lowering {
         cache.claimName = o.string("claimName")
         cache.storageClass = o.string("storageClass")
         cache.location = model.keyLoc("cache")
-        for key in ["volume", "size", "claimName", "storageClass"] where o.has(key) { cache.locations[key] = o.loc(key) }
+        for key: SpecKey in [.volume, .size, .claimName, .storageClass] where o.has(key.rawValue) { cache.locations[key] = o.loc(key.rawValue) }
         return cache
     }
 
@@ -194,11 +194,12 @@ package struct Lowering {
         let o = model.object("shape")
         guard o.isPresent else { return nil }
         let experts = o.object("experts")
-        var locations: [String: SourceLocation] = [:]
-        for key in ["layers", "attentionHeads", "kvHeads", "headDim", "hiddenSize", "kvLoraRank", "qkRopeHeadDim"] where o.has(key) {
-            locations[key] = o.loc(key)
+        var locations: [SpecKey: SourceLocation] = [:]
+        for key: SpecKey in [.layers, .attentionHeads, .kvHeads, .headDim, .hiddenSize, .kvLoraRank, .qkRopeHeadDim] where o.has(key.rawValue) {
+            locations[key] = o.loc(key.rawValue)
         }
-        for key in ["total", "active"] where experts.has(key) { locations["experts.\(key)"] = experts.loc(key) }
+        if experts.has("total") { locations[.expertsTotal] = experts.loc("total") }
+        if experts.has("active") { locations[.expertsActive] = experts.loc("active") }
         return DeclaredModelShape(layers: o.int("layers"), attentionHeads: o.int("attentionHeads"), kvHeads: o.int("kvHeads"),
                                   headDim: o.int("headDim"), hiddenSize: o.int("hiddenSize"),
                                   expertsTotal: experts.int("total"), expertsActive: experts.int("active"),
@@ -219,7 +220,7 @@ package struct Lowering {
             tokensPerDay: traffic.isPresent ? traffic.quantity("tokensPerDay", .count) : nil,
             fallbackPercent: traffic.int("fallbackPercent") ?? SpecDefaults.fallbackPercent,
             timeoutSeconds: o.quantity("timeout", .duration).map(Int.init) ?? SpecDefaults.routeTimeout.seconds, retries: o.int("retries") ?? SpecDefaults.retries,
-            location: o.location, locations: locations(o, ["backends", "fallbacks", "rateLimit", "traffic", "hostnames"]),
+            location: o.location, locations: locations(o, [.backends, .fallbacks, .rateLimit, .traffic, .hostnames]),
             hostnameLocations: o.itemLocations("hostnames"))
     }
 
@@ -253,7 +254,7 @@ package struct Lowering {
                                                          allowLocations: $0.itemLocations("allow"), allowKeyLocation: $0.keyLoc("allow")) }
                 .sorted { $0.mcpServer < $1.mcpServer },
               cluster: o.string("cluster"), apiKeySecret: o.string("apiKeySecret"), location: o.location,
-              locations: locations(o, ["team", "model", "cluster", "tools"]))
+              locations: locations(o, [.team, .model, .cluster, .tools]))
     }
 
     private func lowerTraining(_ o: SpecObject) -> TrainingJob {
@@ -262,7 +263,7 @@ package struct Lowering {
                     nodes: o.int("nodes") ?? 1, gpusPerNode: o.int("gpusPerNode") ?? 1, gpuModel: o.string("gpu") ?? "",
                     cluster: o.string("cluster"), pool: o.string("pool"), ncclDebug: o.object("nccl").string("debug") ?? SpecDefaults.ncclDebug,
                     shmSize: o.memory("shmSize") ?? SpecDefaults.shmSize, location: o.location,
-                    locations: locations(o, ["team", "gpu", "cluster", "pool", "nodes", "gpusPerNode", "image", "hoursPerMonth"]),
+                    locations: locations(o, [.team, .gpu, .cluster, .pool, .nodes, .gpusPerNode, .image, .hoursPerMonth]),
                     hoursPerMonth: o.int("hoursPerMonth") ?? SpecDefaults.hoursPerMonth)
     }
 }

@@ -84,13 +84,13 @@ extension Lowering {
             migProfiles: o.object("mig").intMap("profiles"), labels: o.stringMap("labels"),
             taints: o.objects("taints").map { Taint(key: $0.string("key") ?? "", value: $0.string("value"), effect: $0.string("effect") ?? "NoSchedule") },
             location: o.location,
-            locations: ["gpu": o.loc("gpu"), "nodes": nodes.loc("max"), "nodes.min": nodes.loc("min"), "mig": o.loc("mig"),
-                        "instanceType": o.loc("instanceType"), "interconnect": o.loc("interconnect"), "topologyFile": o.loc("topologyFile"),
-                        "network": o.loc("network"), "capacityType": o.loc("capacityType"), "name": o.loc("name"),
-                        "gpuAllocation": o.loc("gpuAllocation"), "nodes.static": nodes.loc("static"), "labels": o.loc("labels")])
+            locations: [.gpu: o.loc("gpu"), .nodes: nodes.loc("max"), .nodesMin: nodes.loc("min"), .mig: o.loc("mig"),
+                        .instanceType: o.loc("instanceType"), .interconnect: o.loc("interconnect"), .topologyFile: o.loc("topologyFile"),
+                        .network: o.loc("network"), .capacityType: o.loc("capacityType"), .name: o.loc("name"),
+                        .gpuAllocation: o.loc("gpuAllocation"), .nodesStatic: nodes.loc("static"), .labels: o.loc("labels")])
         pool.staticNodes = nodes.bool("static") ?? SpecDefaults.staticNodes
         pool.islandsBasis = o.has("interconnect") ? .interconnect : instance.map { .instanceType($0.name) } ?? .assumed
-        if !o.has("network") { pool.locations["network"] = nil }  // a topology file may then state the fabric
+        if !o.has("network") { pool.locations[.network] = nil }  // a topology file may then state the fabric
         return pool
     }
 }
