@@ -38,6 +38,7 @@ import Testing
         for folder in [home, tmp] { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false) }
         // A copy: a templates folder linked out of the spec's repository is refused (E8021).
         try FileManager.default.copyItem(at: CLIRunner.repoRoot.appendingPathComponent("templates"), to: dir.appendingPathComponent("templates"))
+        try backdate(dir)  // a write of the same bytes, or a file created and removed in `home`/`tmp`, now shows
         let before = listing(dir)
         let templatesBefore = listing(CLIRunner.repoRoot.appendingPathComponent("templates"))
         let env = git.merging(["HOME": home.path, "TMPDIR": tmp.path]) { $1 }

@@ -19,7 +19,7 @@ enum ModelCacheCheck {
     static func run(_ plan: PlannedPlatform, into diagnostics: inout DiagnosticBag) {
         let p = plan.platform
         for model in p.models where model.cache.volume != .persistentVolumeClaim {
-            let at = model.cache.locations["volume"] ?? model.cache.locations["size"] ?? model.cache.location ?? model.location
+            let at = model.cache.locations[.volume] ?? model.cache.locations[.size] ?? model.cache.location ?? model.location
             var reported = Set<String>()
             for a in plan.modelAssignments[model.name] ?? [] where !reported.contains("\(a.cluster)/\(a.pool)") {
                 guard let cluster = p.cluster(a.cluster), let pool = cluster.pool(a.pool) else { continue }

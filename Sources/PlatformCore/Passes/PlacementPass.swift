@@ -110,10 +110,10 @@ package enum PlacementPass {
     /// Where the spec pins a demand: the `placement.pool` (or a job's `pool`) key when it has one, else the cluster key.
     static func pinLocation(_ demand: String, in p: Platform) -> SourceLocation? {
         if demand.hasPrefix("model/"), let m = p.model(String(demand.dropFirst(6))) {
-            return m.pool != nil ? m.locations["placement.pool"] : m.locations["placement.cluster"]
+            return m.pool != nil ? m.locations[.placementPool] : m.locations[.placementCluster]
         }
         if demand.hasPrefix("job/"), let j = p.training.first(where: { $0.name == String(demand.dropFirst(4)) }) {
-            return j.pool != nil ? j.locations["pool"] : j.locations["cluster"]
+            return j.pool != nil ? j.locations[.pool] : j.locations[.cluster]
         }
         return nil
     }
@@ -125,7 +125,7 @@ package enum PlacementPass {
 
     /// "model `x`" or "training job `y`", and where it is declared.
     static func describe(_ demand: String, in p: Platform) -> (String, SourceLocation?) {
-        if demand.hasPrefix("model/"), let m = p.model(String(demand.dropFirst(6))) { return ("model `\(m.name)`", m.locations["replicas"] ?? m.location) }
+        if demand.hasPrefix("model/"), let m = p.model(String(demand.dropFirst(6))) { return ("model `\(m.name)`", m.locations[.replicas] ?? m.location) }
         if demand.hasPrefix("job/"), let j = p.training.first(where: { $0.name == String(demand.dropFirst(4)) }) { return ("training job `\(j.name)`", j.location) }
         return ("`\(demand)`", nil)
     }

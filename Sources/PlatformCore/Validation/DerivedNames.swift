@@ -69,7 +69,7 @@ package struct DerivedNames {
             if p.gitops.engine == .flux {
                 let kustomization = FleetEmitter.fluxKustomizationName(namespace: t.namespace)
                 require(kustomization, "its Flux Kustomization", .labelValue, from: "namespace `\(t.namespace)` of team `\(t.name)`",
-                        at: t.locations["namespace"] ?? t.location,
+                        at: t.locations[.namespace] ?? t.location,
                         help: "shorten the namespace to at most \(63 - kustomization.count + t.namespace.count) characters")
             }
         }

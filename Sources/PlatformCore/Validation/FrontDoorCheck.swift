@@ -29,7 +29,7 @@ enum FrontDoorCheck {
             for route in platform.routes {
                 let reasons = RoutePath.needsLiteLLM(route, platform: platform)
                 guard let reason = reasons.first else { continue }
-                let at = reason == .fallbacks ? route.locations["fallbacks"] ?? route.location : route.locations["backends"] ?? route.location
+                let at = reason == .fallbacks ? route.locations[.fallbacks] ?? route.location : route.locations[.backends] ?? route.location
                 var notes: [DiagnosticNote] = []
                 if let auth = door.clientAuthLocation { notes.append(DiagnosticNote("clients are not authenticated here", at: auth)) }
                 diagnostics.report(Diagnostic(
@@ -78,8 +78,8 @@ enum FrontDoorCheck {
             diagnostics.report(Diagnostic(
                 .error, FrontDoorCodes.sharedClientModelName,
                 "routes `\(earlier.name)` and `\(route.name)` both answer to model `\(name)` but differ in backends, weights or fallbacks: LiteLLM picks deployments by the request's `model`, not by the route it came in on",
-                at: route.locations["backends"] ?? route.location,
-                notes: [DiagnosticNote("route `\(earlier.name)` answers to `\(name)` here", at: earlier.locations["backends"] ?? earlier.location)],
+                at: route.locations[.backends] ?? route.location,
+                notes: [DiagnosticNote("route `\(earlier.name)` answers to `\(name)` here", at: earlier.locations[.backends] ?? earlier.location)],
                 help: "give the two routes the same backends and fallbacks, or make a different model the heaviest backend of one of them"))
         }
     }
@@ -91,7 +91,7 @@ enum FrontDoorCheck {
         var owner: [String: Team] = [:]
         for team in platform.teams {
             guard let secret = team.keySecret else { continue }
-            let at = team.locations["keySecret"] ?? team.location
+            let at = team.locations[.keySecret] ?? team.location
             if door.clientAuth == .none {
                 diagnostics.report(Diagnostic(
                     .error, FrontDoorCodes.keyWithoutClientAuth,
@@ -108,7 +108,7 @@ enum FrontDoorCheck {
                 diagnostics.report(Diagnostic(
                     .error, FrontDoorCodes.keyOfTwoTeams,
                     "teams `\(first.name)` and `\(team.name)` both take their LiteLLM key from Secret `\(secret)`: a key belongs to one team",
-                    at: at, notes: [DiagnosticNote("team `\(first.name)` names it here", at: first.locations["keySecret"] ?? first.location)],
+                    at: at, notes: [DiagnosticNote("team `\(first.name)` names it here", at: first.locations[.keySecret] ?? first.location)],
                     help: "give each team its own Secret"))
             } else {
                 owner[secret] = team

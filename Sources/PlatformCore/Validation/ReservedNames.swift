@@ -55,14 +55,14 @@ package struct ReservedNameCheck {
         for team in p.teams {
             if let first = owners[team.namespace], first.name != team.name {
                 diagnostics.error(NamingCodes.sharedNamespace, "team `\(team.name)` would share namespace `\(team.namespace)` with team `\(first.name)`",
-                                  at: team.locations["namespace"] ?? team.location,
-                                  notes: [DiagnosticNote("team `\(first.name)` has it", at: first.locations["namespace"] ?? first.location)],
+                                  at: team.locations[.namespace] ?? team.location,
+                                  notes: [DiagnosticNote("team `\(first.name)` has it", at: first.locations[.namespace] ?? first.location)],
                                   help: "a namespace is a tenant: give each team its own")
             } else if owners[team.namespace] == nil {
                 owners[team.namespace] = team
             }
             guard let reason = ReservedNames.reason(forNamespace: team.namespace) else { continue }
-            let explicit = team.locations["namespace"]
+            let explicit = team.locations[.namespace]
             let source = explicit == nil ? " (from its name)" : ""
             diagnostics.error(NamingCodes.reservedNamespace,
                               "namespace `\(team.namespace)` of team `\(team.name)`\(source) is reserved: \(reason)",

@@ -1,6 +1,6 @@
 import PlatformDiagnostics
 
-/// Checked spec → `Platform`. Units are parsed, defaults applied (from `PlatformShape`), catalogs
+/// Checked spec → `Platform`. Units are parsed, defaults applied (`SpecDefaults`), catalogs
 /// merged, and lists whose order carries no meaning sorted, so that the IR (and everything compiled
 /// from it) is the same whatever order the spec lists things in; references are resolved afterwards
 /// by `ReferenceResolver`. Ordered lists: a job's `command`, a route's `fallbacks`.
@@ -24,10 +24,10 @@ package struct Lowering {
         var platform = Platform(
             name: metadata.string("name") ?? "platform",
             labels: metadata.stringMap("labels"),
-            kubernetesVersion: spec.string("kubernetesVersion") ?? "1.34",
-            gitops: GitOpsTarget(repository: gitops.string("repository") ?? "./gitops", branch: gitops.string("branch") ?? "main",
-                                 path: gitops.string("path") ?? "clusters",
-                                 engine: GitOpsTarget.Engine(rawValue: gitops.string("engine") ?? "") ?? .argocd,
+            kubernetesVersion: spec.string("kubernetesVersion") ?? SpecDefaults.kubernetesVersion,
+            gitops: GitOpsTarget(repository: gitops.string("repository") ?? SpecDefaults.gitopsRepository, branch: gitops.string("branch") ?? SpecDefaults.gitopsBranch,
+                                 path: gitops.string("path") ?? SpecDefaults.gitopsPath,
+                                 engine: gitops.string("engine").flatMap(GitOpsTarget.Engine.init(rawValue:)) ?? SpecDefaults.gitopsEngine,
                                  location: gitops.location, repositoryLocation: gitops.loc("repository"),
                                  url: gitops.string("url"), urlLocation: gitops.has("url") ? gitops.loc("url") : nil,
                                  engineLocation: gitops.has("engine") ? gitops.loc("engine") : nil),
@@ -43,8 +43,8 @@ package struct Lowering {
             training: spec.objects("training").map(lowerTraining),
             observability: Observability(
                 langfuseHost: langfuse.string("host"), langfuseSecret: langfuse.string("secret"),
-                prometheusEnabled: prometheus.bool("enabled") ?? true,
-                prometheusURL: prometheus.string("url") ?? "",
+                prometheusEnabled: prometheus.bool("enabled") ?? SpecDefaults.prometheusEnabled,
+                prometheusURL: prometheus.string("url") ?? SpecDefaults.prometheusURL,
                 prometheusAuthSecret: prometheus.string("authSecret")),
             specFile: file,
             policyConfiguration: PolicyConfiguration(spec.object("policy")),
@@ -75,9 +75,9 @@ package struct Lowering {
     private func lowerFrontDoor(gateway: SpecObject, liteLLM: SpecObject) -> FrontDoor {
         var door = FrontDoor()
         door.tlsSecret = gateway.object("tls").string("secret")
-        door.clientAuth = FrontDoor.ClientAuth(rawValue: gateway.string("clientAuth") ?? "") ?? .virtualKeys
+        door.clientAuth = gateway.string("clientAuth").flatMap(FrontDoor.ClientAuth.init(rawValue:)) ?? SpecDefaults.clientAuth
         door.clientAuthLocation = gateway.has("clientAuth") ? gateway.loc("clientAuth") : nil
-        door.masterKeySecret = liteLLM.string("masterKeySecret") ?? Conventions.liteLLMMasterKeySecret
+        door.masterKeySecret = liteLLM.string("masterKeySecret") ?? SpecDefaults.masterKeySecret
         door.databaseSecret = liteLLM.string("databaseSecret")
         door.location = liteLLM.isPresent ? liteLLM.location : nil
         return door
@@ -85,14 +85,14 @@ package struct Lowering {
 
     private func lowerBudget(_ budget: SpecObject) -> Budget? {
         guard budget.isPresent else { return nil }
-        return Budget(monthly: budget.money("monthly") ?? .zero, currency: budget.string("currency") ?? "USD",
-                      enforcement: Budget.Enforcement(rawValue: budget.string("enforcement") ?? "") ?? .error,
+        return Budget(monthly: budget.money("monthly") ?? .zero, currency: budget.string("currency") ?? SpecDefaults.budgetCurrency,
+                      enforcement: budget.string("enforcement").flatMap(Budget.Enforcement.init(rawValue:)) ?? SpecDefaults.budgetEnforcement,
                       location: budget.loc("monthly"))
     }
 
-    private func locations(_ o: SpecObject, _ keys: [String]) -> [String: SourceLocation] {
-        var out: [String: SourceLocation] = [:]
-        for key in keys where o.has(key) { out[key] = o.loc(key) }
+    private func locations(_ o: SpecObject, _ keys: [SpecKey]) -> [SpecKey: SourceLocation] {
+        var out: [SpecKey: SourceLocation] = [:]
+        for key in keys where o.has(key.rawValue) { out[key] = o.loc(key.rawValue) }
         return out
     }
 
@@ -103,13 +103,13 @@ package struct Lowering {
             name: name, namespace: o.string("namespace") ?? name,
             gpuQuota: quota.int("gpus"), gpuQuotaPerModel: quota.intMap("perModel"),
             budget: lowerBudget(budget),
-            priority: Team.Priority(rawValue: o.string("priority") ?? "") ?? .medium,
+            priority: o.string("priority").flatMap(Team.Priority.init(rawValue:)) ?? SpecDefaults.priority,
             location: o.location,
-            locations: ["quota": quota.isPresent ? quota.loc("gpus") : o.location, "budget": budget.location]
-                .merging(locations(o, ["namespace", "keySecret"])) { a, _ in a })
+            locations: [.quota: quota.isPresent ? quota.loc("gpus") : o.location, .budget: budget.location]
+                .merging(locations(o, [.namespace, .keySecret])) { a, _ in a })
         team.gpuQuotaPerCluster = quota.intMap("perCluster")
         team.keySecret = o.string("keySecret")
-        if quota.has("perCluster") { team.locations["quota.perCluster"] = quota.keyLoc("perCluster") }
+        if quota.has("perCluster") { team.locations[.quotaPerCluster] = quota.keyLoc("perCluster") }
         return team
     }
 
@@ -130,13 +130,13 @@ package struct Lowering {
         let placement = o.object("placement")
         var total: Int64 = 0
         var active: Int64?
-        var parameterLocations: [String: SourceLocation] = [:]
+        var parameterLocations: [SpecKey: SourceLocation] = [:]
         if let params = o.raw("parameters") {
             if params.pairs != nil {
                 let moe = o.quantityOrObject("parameters", PlatformShape.parameters)
                 total = moe.quantity("total", .parameters) ?? 0
                 active = moe.quantity("active", .parameters)
-                parameterLocations = ["parameters.total": moe.loc("total"), "parameters.active": moe.loc("active")]
+                parameterLocations = [.parametersTotal: moe.loc("total"), .parametersActive: moe.loc("active")]
             } else {
                 total = o.quantity("parameters", .parameters) ?? 0
             }
@@ -146,28 +146,28 @@ package struct Lowering {
             name: o.string("name") ?? "", team: o.string("team") ?? "", source: o.string("source") ?? "",
             sourceSecret: o.string("sourceSecret"), parameters: total, activeParameters: active,
             architecture: o.string("architecture"), shape: lowerModelShape(o),
-            dtype: Model.DType(rawValue: o.string("dtype") ?? "") ?? .bf16, checkpointQuantization: o.string("checkpointQuantization"),
-            kvCacheDtype: o.string("kvCacheDtype") ?? "auto", contextLength: o.int("contextLength") ?? 8192,
-            maxSequences: o.int("maxSequences") ?? 4, maxSequencesStated: o.has("maxSequences"), engine: o.string("engine") ?? "vllm", image: o.string("image") ?? "",
-            gpuModel: gpu.string("model") ?? "", gpusPerReplica: gpu.int("count") ?? 1, nodesPerReplica: gpu.int("nodes") ?? 1,
-            migProfile: gpu.string("migProfile"), gpuMemoryUtilization: o.double("gpuMemoryUtilization") ?? 0.9,
+            dtype: o.string("dtype").flatMap(Model.DType.init(rawValue:)) ?? SpecDefaults.dtype, checkpointQuantization: o.string("checkpointQuantization"),
+            kvCacheDtype: o.string("kvCacheDtype") ?? SpecDefaults.kvCacheDtype, contextLength: o.int("contextLength") ?? SpecDefaults.contextLength,
+            maxSequences: o.int("maxSequences") ?? SpecDefaults.maxSequences, maxSequencesStated: o.has("maxSequences"), engine: o.string("engine") ?? SpecDefaults.engine, image: o.string("image") ?? "",
+            gpuModel: gpu.string("model") ?? "", gpusPerReplica: gpu.int("count") ?? SpecDefaults.gpusPerReplica, nodesPerReplica: gpu.int("nodes") ?? SpecDefaults.nodesPerReplica,
+            migProfile: gpu.string("migProfile"), gpuMemoryUtilization: o.double("gpuMemoryUtilization") ?? SpecDefaults.gpuMemoryUtilization,
             minReplicas: minReplicas, maxReplicas: replicas.int("max") ?? minReplicas,
-            autoscaling: autoscaling.isPresent ? Autoscaling(metric: autoscaling.string("metric") ?? "queueDepth",
+            autoscaling: autoscaling.isPresent ? Autoscaling(metric: autoscaling.string("metric") ?? SpecDefaults.autoscalingMetric,
                                                              target: autoscaling.double("target") ?? 1,
-                                                             cooldownSeconds: Int(autoscaling.quantity("cooldown", .duration) ?? 300)) : nil,
-            prefixCacheAware: o.object("routing").bool("prefixCacheAware") ?? false,
+                                                             cooldownSeconds: autoscaling.quantity("cooldown", .duration).map(Int.init) ?? SpecDefaults.autoscalingCooldown.seconds) : nil,
+            prefixCacheAware: o.object("routing").bool("prefixCacheAware") ?? SpecDefaults.prefixCacheAware,
             cluster: placement.string("cluster"), pool: placement.string("pool"),
-            spread: Model.Spread(rawValue: placement.string("spread") ?? "") ?? .zones,
-            allowPCIe: placement.bool("allowPCIe") ?? false, critical: o.bool("critical") ?? false,
+            spread: placement.string("spread").flatMap(Model.Spread.init(rawValue:)) ?? SpecDefaults.spread,
+            allowPCIe: placement.bool("allowPCIe") ?? SpecDefaults.allowPCIe, critical: o.bool("critical") ?? SpecDefaults.critical,
             canaryOf: o.string("canaryOf"), location: o.location,
-            locations: locations(o, ["team", "parameters", "dtype", "contextLength", "gpu", "replicas", "placement", "canaryOf", "image",
-                                     "architecture", "checkpointQuantization"])
-                .merging(["gpu.model": gpu.loc("model"), "gpu.count": gpu.loc("count"), "gpu.migProfile": gpu.loc("migProfile"),
-                          "replicas.min": replicas.loc("min"), "replicas.max": replicas.loc("max"),
-                          "placement.cluster": placement.loc("cluster"), "placement.pool": placement.loc("pool")]) { a, _ in a }
+            locations: locations(o, [.team, .parameters, .dtype, .contextLength, .gpu, .replicas, .placement, .canaryOf, .image,
+                                     .architecture, .checkpointQuantization])
+                .merging([.gpuModel: gpu.loc("model"), .gpuCount: gpu.loc("count"), .gpuMigProfile: gpu.loc("migProfile"),
+                          .replicasMin: replicas.loc("min"), .replicasMax: replicas.loc("max"),
+                          .placementCluster: placement.loc("cluster"), .placementPool: placement.loc("pool")]) { a, _ in a }
                 .merging(parameterLocations) { a, _ in a })
         model.task = o.string("task").flatMap(ModelTask.init(rawValue:))
-        if o.has("task") { model.locations["task"] = o.loc("task") }
+        if o.has("task") { model.locations[.task] = o.loc("task") }
         model.engineArgs = (o.raw("engineArgs")?.items ?? []).compactMap { item in
             item.scalar.flatMap { $0.isNull ? nil : EngineArgument(text: $0.text, location: $0.location) }
         }
@@ -180,12 +180,12 @@ package struct Lowering {
         let o = model.object("cache")
         guard o.isPresent else { return ModelCacheSpec() }
         var cache = ModelCacheSpec()
-        cache.volume = o.string("volume").flatMap(ModelCacheSpec.Volume.init(rawValue:)) ?? .emptyDir
+        cache.volume = o.string("volume").flatMap(ModelCacheSpec.Volume.init(rawValue:)) ?? SpecDefaults.cacheVolume
         cache.size = o.quantity("size", .memory)
         cache.claimName = o.string("claimName")
         cache.storageClass = o.string("storageClass")
         cache.location = model.keyLoc("cache")
-        for key in ["volume", "size", "claimName", "storageClass"] where o.has(key) { cache.locations[key] = o.loc(key) }
+        for key: SpecKey in [.volume, .size, .claimName, .storageClass] where o.has(key.rawValue) { cache.locations[key] = o.loc(key.rawValue) }
         return cache
     }
 
@@ -194,11 +194,12 @@ package struct Lowering {
         let o = model.object("shape")
         guard o.isPresent else { return nil }
         let experts = o.object("experts")
-        var locations: [String: SourceLocation] = [:]
-        for key in ["layers", "attentionHeads", "kvHeads", "headDim", "hiddenSize", "kvLoraRank", "qkRopeHeadDim"] where o.has(key) {
-            locations[key] = o.loc(key)
+        var locations: [SpecKey: SourceLocation] = [:]
+        for key: SpecKey in [.layers, .attentionHeads, .kvHeads, .headDim, .hiddenSize, .kvLoraRank, .qkRopeHeadDim] where o.has(key.rawValue) {
+            locations[key] = o.loc(key.rawValue)
         }
-        for key in ["total", "active"] where experts.has(key) { locations["experts.\(key)"] = experts.loc(key) }
+        if experts.has("total") { locations[.expertsTotal] = experts.loc("total") }
+        if experts.has("active") { locations[.expertsActive] = experts.loc("active") }
         return DeclaredModelShape(layers: o.int("layers"), attentionHeads: o.int("attentionHeads"), kvHeads: o.int("kvHeads"),
                                   headDim: o.int("headDim"), hiddenSize: o.int("hiddenSize"),
                                   expertsTotal: experts.int("total"), expertsActive: experts.int("active"),
@@ -209,22 +210,22 @@ package struct Lowering {
     private func lowerRoute(_ o: SpecObject) -> Route {
         let traffic = o.object("traffic")
         return Route(
-            name: o.string("name") ?? "", hostnames: o.strings("hostnames").sorted(), path: o.string("path") ?? "/",
+            name: o.string("name") ?? "", hostnames: o.strings("hostnames").sorted(), path: o.string("path") ?? SpecDefaults.routePath,
             headers: o.object("match").stringMap("headers"),
-            backends: o.objects("backends").map { Route.Backend(model: $0.string("model") ?? "", weight: $0.int("weight") ?? 100, location: $0.loc("model")) }
+            backends: o.objects("backends").map { Route.Backend(model: $0.string("model") ?? "", weight: $0.int("weight") ?? SpecDefaults.backendWeight, location: $0.loc("model")) }
                 .sorted { ($0.model, $0.weight) < ($1.model, $1.weight) },
             fallbacks: o.objects("fallbacks").map { Route.Fallback(provider: $0.string("provider") ?? "", model: $0.string("model") ?? "", location: $0.loc("provider"),
                                                              modelLocation: $0.loc("model")) },
             requestsPerMinute: o.object("rateLimit").int("requestsPerMinute"),
             tokensPerDay: traffic.isPresent ? traffic.quantity("tokensPerDay", .count) : nil,
-            fallbackPercent: traffic.int("fallbackPercent") ?? 5,
-            timeoutSeconds: Int(o.quantity("timeout", .duration) ?? 60), retries: o.int("retries") ?? 2,
-            location: o.location, locations: locations(o, ["backends", "fallbacks", "rateLimit", "traffic", "hostnames"]),
+            fallbackPercent: traffic.int("fallbackPercent") ?? SpecDefaults.fallbackPercent,
+            timeoutSeconds: o.quantity("timeout", .duration).map(Int.init) ?? SpecDefaults.routeTimeout.seconds, retries: o.int("retries") ?? SpecDefaults.retries,
+            location: o.location, locations: locations(o, [.backends, .fallbacks, .rateLimit, .traffic, .hostnames]),
             hostnameLocations: o.itemLocations("hostnames"))
     }
 
     private func lowerMCPServer(_ o: SpecObject) -> MCPServer {
-        MCPServer(name: o.string("name") ?? "", url: o.string("url") ?? "", transport: o.string("transport") ?? "streamableHttp",
+        MCPServer(name: o.string("name") ?? "", url: o.string("url") ?? "", transport: o.string("transport") ?? SpecDefaults.mcpTransport,
                   headersSecret: o.string("headersSecret"),
                   permissions: o.objects("permissions").map(lowerPermission)
                       .sorted { "\($0.apiGroups)\($0.resources)\($0.verbs)" < "\($1.apiGroups)\($1.resources)\($1.verbs)" },
@@ -253,17 +254,17 @@ package struct Lowering {
                                                          allowLocations: $0.itemLocations("allow"), allowKeyLocation: $0.keyLoc("allow")) }
                 .sorted { $0.mcpServer < $1.mcpServer },
               cluster: o.string("cluster"), apiKeySecret: o.string("apiKeySecret"), location: o.location,
-              locations: locations(o, ["team", "model", "cluster", "tools"]))
+              locations: locations(o, [.team, .model, .cluster, .tools]))
     }
 
     private func lowerTraining(_ o: SpecObject) -> TrainingJob {
-        TrainingJob(name: o.string("name") ?? "", team: o.string("team") ?? "", framework: o.string("framework") ?? "pytorch",
-                    operatorKind: o.string("operator") ?? "trainer", image: o.string("image") ?? "", command: o.strings("command"),
+        TrainingJob(name: o.string("name") ?? "", team: o.string("team") ?? "", framework: o.string("framework") ?? SpecDefaults.framework,
+                    operatorKind: o.string("operator") ?? SpecDefaults.trainingOperator, image: o.string("image") ?? "", command: o.strings("command"),
                     nodes: o.int("nodes") ?? 1, gpusPerNode: o.int("gpusPerNode") ?? 1, gpuModel: o.string("gpu") ?? "",
-                    cluster: o.string("cluster"), pool: o.string("pool"), ncclDebug: o.object("nccl").string("debug") ?? "WARN",
-                    shmSize: o.memory("shmSize") ?? .gib(64), location: o.location,
-                    locations: locations(o, ["team", "gpu", "cluster", "pool", "nodes", "gpusPerNode", "image", "hoursPerMonth"]),
-                    hoursPerMonth: o.int("hoursPerMonth") ?? Int(CostArithmetic.hoursPerMonth))
+                    cluster: o.string("cluster"), pool: o.string("pool"), ncclDebug: o.object("nccl").string("debug") ?? SpecDefaults.ncclDebug,
+                    shmSize: o.memory("shmSize") ?? SpecDefaults.shmSize, location: o.location,
+                    locations: locations(o, [.team, .gpu, .cluster, .pool, .nodes, .gpusPerNode, .image, .hoursPerMonth]),
+                    hoursPerMonth: o.int("hoursPerMonth") ?? SpecDefaults.hoursPerMonth)
     }
 }
 

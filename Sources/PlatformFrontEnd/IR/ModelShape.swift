@@ -14,7 +14,7 @@ package struct DeclaredModelShape: Sendable {
     package var qkRopeHeadDim: Int?
     /// Where `shape:` is, and where each field's value is (keys as in the spec, `experts.total` …).
     package var location: SourceLocation
-    package var locations: [String: SourceLocation]
+    package var locations: [SpecKey: SourceLocation]
 
     /// Whether the declaration says anything about attention (as opposed to experts alone).
     var declaresAttention: Bool {

@@ -5,7 +5,7 @@ extension Lowering {
         let name = o.string("name") ?? ""
         let zones = o.strings("zones").sorted()
         return Cluster(name: name, provider: o.string("provider") ?? "", region: o.string("region"), zones: zones,
-                       production: o.bool("production") ?? true,
+                       production: o.bool("production") ?? SpecDefaults.production,
                        nodePools: o.objects("nodePools").map {
                            var pool = lowerPool($0, cluster: name, clusterZones: zones, region: (o.string("region"), o.loc("region")),
                                                 gpus: gpus, instances: instances, into: &diagnostics)
@@ -56,7 +56,7 @@ extension Lowering {
         let network = o.object("network")
         let nodes = o.object("nodes")
         let minNodes = nodes.int("min") ?? 0
-        let capacity = NodePool.CapacityType(rawValue: o.string("capacityType") ?? "") ?? .onDemand
+        let capacity = o.string("capacityType").flatMap(NodePool.CapacityType.init(rawValue:)) ?? SpecDefaults.capacityType
         var price: Money?
         var priceSource = "none"
         if let stated = o.money("pricePerHour") {
@@ -80,17 +80,17 @@ extension Lowering {
             minNodes: minNodes, maxNodes: nodes.int("max") ?? minNodes,
             zones: o.has("zones") ? o.strings("zones").sorted() : clusterZones, capacityType: capacity,
             pricePerHour: price, priceSource: priceSource,
-            gpuAllocation: NodePool.GPUAllocation(rawValue: o.string("gpuAllocation") ?? "") ?? .devicePlugin,
+            gpuAllocation: o.string("gpuAllocation").flatMap(NodePool.GPUAllocation.init(rawValue:)) ?? SpecDefaults.gpuAllocation,
             migProfiles: o.object("mig").intMap("profiles"), labels: o.stringMap("labels"),
             taints: o.objects("taints").map { Taint(key: $0.string("key") ?? "", value: $0.string("value"), effect: $0.string("effect") ?? "NoSchedule") },
             location: o.location,
-            locations: ["gpu": o.loc("gpu"), "nodes": nodes.loc("max"), "nodes.min": nodes.loc("min"), "mig": o.loc("mig"),
-                        "instanceType": o.loc("instanceType"), "interconnect": o.loc("interconnect"), "topologyFile": o.loc("topologyFile"),
-                        "network": o.loc("network"), "capacityType": o.loc("capacityType"), "name": o.loc("name"),
-                        "gpuAllocation": o.loc("gpuAllocation"), "nodes.static": nodes.loc("static"), "labels": o.loc("labels")])
-        pool.staticNodes = nodes.bool("static") ?? false
+            locations: [.gpu: o.loc("gpu"), .nodes: nodes.loc("max"), .nodesMin: nodes.loc("min"), .mig: o.loc("mig"),
+                        .instanceType: o.loc("instanceType"), .interconnect: o.loc("interconnect"), .topologyFile: o.loc("topologyFile"),
+                        .network: o.loc("network"), .capacityType: o.loc("capacityType"), .name: o.loc("name"),
+                        .gpuAllocation: o.loc("gpuAllocation"), .nodesStatic: nodes.loc("static"), .labels: o.loc("labels")])
+        pool.staticNodes = nodes.bool("static") ?? SpecDefaults.staticNodes
         pool.islandsBasis = o.has("interconnect") ? .interconnect : instance.map { .instanceType($0.name) } ?? .assumed
-        if !o.has("network") { pool.locations["network"] = nil }  // a topology file may then state the fabric
+        if !o.has("network") { pool.locations[.network] = nil }  // a topology file may then state the fabric
         return pool
     }
 }

@@ -100,7 +100,7 @@ package struct NodePool: Sendable {
     package var labels: [String: String]
     package var taints: [Taint]
     package var location: SourceLocation
-    package var locations: [String: SourceLocation]
+    package var locations: [SpecKey: SourceLocation]
     /// Who stated the islands before any topology file is read; a file may only confirm a stated shape.
     package var islandsBasis: IslandsBasis = .assumed
     /// Who creates the nodes, hence the label that names the pool on them (set from the cluster's provider).
@@ -153,7 +153,7 @@ package struct Team: Sendable {
     package var keySecret: String? = nil
     package var priority: Priority
     package var location: SourceLocation
-    package var locations: [String: SourceLocation]
+    package var locations: [SpecKey: SourceLocation]
 }
 
 package struct Budget: Hashable, Sendable {

@@ -17,11 +17,11 @@ enum PoolHardwareCheck {
     /// Reports every contradiction; false when there was one (the file then decides nothing).
     static func check(_ pool: NodePool, path: String, hardware: TopologyHardware, gpus: GPUCatalog,
                       into diagnostics: inout DiagnosticBag) -> Bool {
-        let at = pool.locations["topologyFile"] ?? pool.location
+        let at = pool.locations[.topologyFile] ?? pool.location
         var consistent = true
         let gpuNote: DiagnosticNote = pool.instanceType.map { type in
-            DiagnosticNote("instance type `\(type)` has `\(pool.gpu)`", at: pool.locations["instanceType"] ?? pool.location)
-        } ?? DiagnosticNote("GPU `\(pool.gpu)` stated here", at: pool.locations["gpu"] ?? pool.location)
+            DiagnosticNote("instance type `\(type)` has `\(pool.gpu)`", at: pool.locations[.instanceType] ?? pool.location)
+        } ?? DiagnosticNote("GPU `\(pool.gpu)` stated here", at: pool.locations[.gpu] ?? pool.location)
 
         let foreign = hardware.gpuDeviceIDs.compactMap { id in GPUPCIDeviceTable.entry(forDevice: id).map { (id, $0) } }
             .first { $0.1.gpu != pool.gpu }
@@ -42,8 +42,8 @@ enum PoolHardwareCheck {
         }
         // More ports than the pool has is another machine; fewer only in a dump (an overlay may list some).
         if pool.nics > 0, hardware.nics > 0, hardware.nics > pool.nics || (hardware.isDump && hardware.nics != pool.nics) {
-            let stated = pool.locations["network"].map { DiagnosticNote("`network:` stated here", at: $0) }
-                ?? DiagnosticNote("instance type `\(pool.instanceType ?? "")` has \(pool.nics) NICs", at: pool.locations["instanceType"] ?? pool.location)
+            let stated = pool.locations[.network].map { DiagnosticNote("`network:` stated here", at: $0) }
+                ?? DiagnosticNote("instance type `\(pool.instanceType ?? "")` has \(pool.nics) NICs", at: pool.locations[.instanceType] ?? pool.location)
             diagnostics.error(nicCountMismatch,
                 "topology file `\(path)` of node pool `\(pool.name)` lists \(hardware.nics) NIC ports, but the pool has \(pool.nics)",
                 at: at, notes: [stated],
@@ -55,6 +55,6 @@ enum PoolHardwareCheck {
 
     /// Whether the file states the pool's fabric: a custom pool (no instance type) without `network:`.
     static func takesFabric(_ pool: NodePool, from hardware: TopologyHardware) -> Bool {
-        pool.instanceType == nil && pool.locations["network"] == nil && hardware.nics > 0
+        pool.instanceType == nil && pool.locations[.network] == nil && hardware.nics > 0
     }
 }

@@ -23,7 +23,7 @@ package enum PoolTopology {
             for i in platform.clusters[c].nodePools.indices {
                 let pool = platform.clusters[c].nodePools[i]
                 if let path = pool.topologyFile, let refusal = refusals[path] {
-                    diagnostics.error(refusal.code, refusal.message, at: pool.locations["topologyFile"] ?? pool.location, help: refusal.help)
+                    diagnostics.error(refusal.code, refusal.message, at: pool.locations[.topologyFile] ?? pool.location, help: refusal.help)
                     continue
                 }
                 guard let path = pool.topologyFile, let bytes = files[path] else { continue }
@@ -38,7 +38,7 @@ package enum PoolTopology {
                 guard topology.gpuCount == 0 || topology.gpuCount == pool.gpusPerNode else {
                     diagnostics.error(gpuCountMismatch,
                                       "topology file `\(path)` describes \(topology.gpuCount) GPUs, but node pool `\(pool.name)` has \(pool.gpusPerNode) per node",
-                                      at: pool.locations["topologyFile"], help: "use the topology file of this instance type")
+                                      at: pool.locations[.topologyFile], help: "use the topology file of this instance type")
                     continue
                 }
                 // GPU model, `sm` and NIC ports; islands are checked as well, so one run names every contradiction.
@@ -78,16 +78,16 @@ package enum PoolTopology {
         let (claim, note, help): (String, DiagnosticNote, String)
         if case let .instanceType(type) = pool.islandsBasis {
             claim = "its instance type `\(type)` has \(stated)"
-            note = DiagnosticNote("instance type `\(type)` chosen here", at: pool.locations["instanceType"] ?? pool.location)
+            note = DiagnosticNote("instance type `\(type)` chosen here", at: pool.locations[.instanceType] ?? pool.location)
             help = "name the topology dump of a `\(type)` node, or state the pool with `gpu:` and `gpusPerNode:` instead of `instanceType:`"
         } else {
             claim = "it states `interconnect: \(pool.interconnect.rawValue)` (\(pool.interconnect == .nvlink ? "NVLink islands" : stated))"
-            note = DiagnosticNote("`interconnect: \(pool.interconnect.rawValue)` stated here", at: pool.locations["interconnect"] ?? pool.location)
+            note = DiagnosticNote("`interconnect: \(pool.interconnect.rawValue)` stated here", at: pool.locations[.interconnect] ?? pool.location)
             help = "remove `interconnect:` to let the topology file decide, or name this node's own topology dump"
         }
         diagnostics.error(islandsContradiction,
                           "topology file `\(path)` of node pool `\(pool.name)` shows \(shown), but \(claim)",
-                          at: pool.locations["topologyFile"], notes: [note], help: help)
+                          at: pool.locations[.topologyFile], notes: [note], help: help)
     }
 
     private static func plus(_ sizes: [Int]) -> String { sizes.map(String.init).joined(separator: "+") }

@@ -60,7 +60,7 @@ package struct Model: Sendable {
     package var critical: Bool
     package var canaryOf: String?
     package var location: SourceLocation
-    package var locations: [String: SourceLocation]
+    package var locations: [SpecKey: SourceLocation]
     /// An agent uses this model (or the stable model it is a canary of): vLLM must accept `tools`.
     package var servesAgents: Bool = false
     /// What the model serves (`task:`); nil: vLLM picks from the checkpoint.
@@ -110,7 +110,7 @@ package struct Route: Sendable {
     package var timeoutSeconds: Int
     package var retries: Int
     package var location: SourceLocation
-    package var locations: [String: SourceLocation]
+    package var locations: [SpecKey: SourceLocation]
     /// Each hostname → where the spec wrote it, for diagnostics about one hostname.
     package var hostnameLocations: [String: SourceLocation] = [:]
 }
@@ -181,7 +181,7 @@ package struct Agent: Sendable {
     /// Secret (key `api-key`) whose value the agent presents to its model endpoint.
     package var apiKeySecret: String? = nil
     package var location: SourceLocation
-    package var locations: [String: SourceLocation]
+    package var locations: [SpecKey: SourceLocation]
 }
 
 package struct TrainingJob: Sendable {
@@ -199,7 +199,7 @@ package struct TrainingJob: Sendable {
     package var ncclDebug: String
     package var shmSize: ByteCount
     package var location: SourceLocation
-    package var locations: [String: SourceLocation]
+    package var locations: [SpecKey: SourceLocation]
     /// Hours a month the job runs (`hoursPerMonth`): the nodes it alone holds are priced for these.
     package var hoursPerMonth: Int = 730
 
@@ -231,12 +231,12 @@ package struct EngineArgument: Sendable {
 /// A model's `cache:`.
 package struct ModelCacheSpec: Sendable {
     package enum Volume: String, Sendable { case emptyDir, instanceStore, persistentVolumeClaim }
-    package var volume: Volume = .emptyDir
+    package var volume: Volume = SpecDefaults.cacheVolume
     /// Bytes the spec states; nil: sized from the checkpoint.
     package var size: Int64? = nil
     package var claimName: String? = nil
     package var storageClass: String? = nil
     /// Where `cache:` (and its keys) were written.
     package var location: SourceLocation? = nil
-    package var locations: [String: SourceLocation] = [:]
+    package var locations: [SpecKey: SourceLocation] = [:]
 }

@@ -13,10 +13,10 @@ package enum PlatformShape {
     ])
 
     static let gitops = ObjectShape("GitOps", "Where compiled manifests are committed.", [
-        FieldShape("repository", .string(), default: "./gitops", "GitOps repository: a path (relative to the spec's folder) or URL"),
-        FieldShape("branch", .string(), default: "main", "branch that receives the compiled tree"),
-        FieldShape("path", .string(), default: "clusters", "folder of the repository that platformc manages"),
-        FieldShape("engine", .enumeration(["argocd", "flux"]), default: "argocd", "GitOps engine the fleet wiring targets"),
+        FieldShape("repository", .string(), default: SpecDefaults.gitopsRepository, "GitOps repository: a path (relative to the spec's folder) or URL"),
+        FieldShape("branch", .string(), default: SpecDefaults.gitopsBranch, "branch that receives the compiled tree"),
+        FieldShape("path", .string(), default: SpecDefaults.gitopsPath, "folder of the repository that platformc manages"),
+        FieldShape("engine", .enumeration(["argocd", "flux"]), default: SpecDefaults.gitopsEngine, "GitOps engine the fleet wiring targets"),
         FieldShape("url", .string(), "URL the engine clones (Argo CD's `repoURL`); default: `repository` when that is a URL. Required with `engine: argocd` when `repository` is a local path"),
     ])
 
@@ -48,7 +48,7 @@ package enum PlatformShape {
     static let nodeRange = ObjectShape("NodeCount", "How many nodes a pool has; `max` above `min` means autoscaled.", [
         FieldShape("min", .integer(minimum: 0), required: true, "nodes that always run"),
         FieldShape("max", .integer(minimum: 0), "most nodes the pool may grow to (default: `min`)"),
-        FieldShape("static", .boolean, default: "false", "keep exactly `min` nodes running whatever pods ask (`max` must equal `min`): a Karpenter static NodePool (`spec.replicas`, feature gate `StaticCapacity`); needed for `gpuAllocation: dra` on AWS, since Karpenter does not provision nodes for DRA claims"),
+        FieldShape("static", .boolean, default: SpecDefaults.staticNodes, "keep exactly `min` nodes running whatever pods ask (`max` must equal `min`): a Karpenter static NodePool (`spec.replicas`, feature gate `StaticCapacity`); needed for `gpuAllocation: dra` on AWS, since Karpenter does not provision nodes for DRA claims"),
     ])
 
     static let mig = ObjectShape("MIGLayout", "The MIG layout applied to every GPU of the pool.", [
@@ -71,10 +71,10 @@ package enum PlatformShape {
         FieldShape("network", .object(network), "inter-node network"),
         FieldShape("nodes", .object(nodeRange), required: true, "node count"),
         FieldShape("zones", .list(.string()), "zones of this pool (default: the cluster's zones)"),
-        FieldShape("capacityType", .enumeration(["on-demand", "spot", "reserved"]), default: "on-demand", "how the nodes are bought"),
+        FieldShape("capacityType", .enumeration(["on-demand", "spot", "reserved"]), default: SpecDefaults.capacityType, "how the nodes are bought"),
         FieldShape("pricePerHour", .quantity(.money), "price of one node per hour (overrides the catalog)"),
         FieldShape("discountPercent", .integer(minimum: 0), "discount on the price for spot or reserved capacity"),
-        FieldShape("gpuAllocation", .enumeration(["device-plugin", "dra"]), default: "device-plugin", "how pods get GPUs"),
+        FieldShape("gpuAllocation", .enumeration(["device-plugin", "dra"]), default: SpecDefaults.gpuAllocation, "how pods get GPUs"),
         FieldShape("mig", .object(mig), "MIG layout"),
         FieldShape("labels", .map(.string()), "node labels"),
         FieldShape("taints", .list(.object(taint)), "extra node taints (GPU pools always carry `nvidia.com/gpu:NoSchedule`)"),
@@ -85,7 +85,7 @@ package enum PlatformShape {
         FieldShape("provider", .enumeration(["aws", "gcp", "azure", "oci", "onprem"]), required: true, "cloud or on-premises"),
         FieldShape("region", .string(), "cloud region"),
         FieldShape("zones", .list(.string()), "availability zones"),
-        FieldShape("production", .boolean, default: "true", "whether production policies apply"),
+        FieldShape("production", .boolean, default: SpecDefaults.production, "whether production policies apply"),
         FieldShape("nodePools", .list(.object(nodePool)), required: true, "GPU node pools"),
     ])
 
@@ -97,21 +97,21 @@ package enum PlatformShape {
 
     static let budget = ObjectShape("Budget", "Monthly spending limit of a team.", [
         FieldShape("monthly", .quantity(.money), required: true, "budget per month"),
-        FieldShape("currency", .enumeration(["USD"]), default: "USD", "currency"),
-        FieldShape("enforcement", .enumeration(["error", "warn"]), default: "error", "what happens when the cost exceeds it"),
+        FieldShape("currency", .enumeration(["USD"]), default: SpecDefaults.budgetCurrency, "currency"),
+        FieldShape("enforcement", .enumeration(["error", "warn"]), default: SpecDefaults.budgetEnforcement, "what happens when the cost exceeds it"),
     ])
 
     static let platformBudget = ObjectShape("PlatformBudget", "Monthly spending limit of the whole platform: every pool and provider.", [
         FieldShape("monthly", .quantity(.money), required: true, "budget per month"),
-        FieldShape("currency", .enumeration(["USD"]), default: "USD", "currency"),
-        FieldShape("enforcement", .enumeration(["error", "warn"]), default: "error", "what happens when the cost exceeds it"),
+        FieldShape("currency", .enumeration(["USD"]), default: SpecDefaults.budgetCurrency, "currency"),
+        FieldShape("enforcement", .enumeration(["error", "warn"]), default: SpecDefaults.budgetEnforcement, "what happens when the cost exceeds it"),
     ])
 
     static let team = ObjectShape("Team", "A tenant: a namespace, a quota and a budget.", [
         name("team"),
         FieldShape("quota", .object(quota), "GPU quota"),
         FieldShape("budget", .object(budget), "monthly budget"),
-        FieldShape("priority", .enumeration(["critical", "high", "medium", "low"]), default: "medium", "who wins when capacity is short"),
+        FieldShape("priority", .enumeration(["critical", "high", "medium", "low"]), default: SpecDefaults.priority, "who wins when capacity is short"),
         FieldShape("namespace", .string(pattern: dnsLabel), "namespace (default: the team name)"),
         FieldShape("keySecret", .string(pattern: dnsLabel),
                    "Secret (key `key`, a value starting `sk-`, at least 16 characters) in the system namespace holding the team's LiteLLM virtual key; the provisioning Job registers it for the team, so the team's clients send it (needs `litellm.databaseSecret` and `gateway.clientAuth: virtualKeys`)"),
@@ -138,9 +138,9 @@ package enum PlatformShape {
 
     static let modelGPU = ObjectShape("ModelGPU", "GPUs of one replica.", [
         FieldShape("model", .string(), required: true, "GPU model"),
-        FieldShape("count", .integer(minimum: 1), default: "1", "GPUs per replica: the tensor-parallel size (× nodes for multi-node)"),
+        FieldShape("count", .integer(minimum: 1), default: SpecDefaults.gpusPerReplica, "GPUs per replica: the tensor-parallel size (× nodes for multi-node)"),
         FieldShape("migProfile", .string(), "serve on one MIG slice of this profile instead of whole GPUs"),
-        FieldShape("nodes", .integer(minimum: 1), default: "1", "nodes per replica (> 1: a LeaderWorkerSet with pipeline parallelism)"),
+        FieldShape("nodes", .integer(minimum: 1), default: SpecDefaults.nodesPerReplica, "nodes per replica (> 1: a LeaderWorkerSet with pipeline parallelism)"),
     ])
 
     static let replicas = ObjectShape("Replicas", "Replica range.", [
@@ -149,20 +149,20 @@ package enum PlatformShape {
     ])
 
     static let autoscaling = ObjectShape("Autoscaling", "KEDA autoscaling of a model.", [
-        FieldShape("metric", .enumeration(["queueDepth", "kvCacheUsage", "requestsPerSecond"]), default: "queueDepth", "vLLM metric to scale on"),
+        FieldShape("metric", .enumeration(["queueDepth", "kvCacheUsage", "requestsPerSecond"]), default: SpecDefaults.autoscalingMetric, "vLLM metric to scale on"),
         FieldShape("target", .number(minimum: 0), required: true, "target value per replica"),
-        FieldShape("cooldown", .quantity(.duration), default: "300s", "cooldown before scaling in"),
+        FieldShape("cooldown", .quantity(.duration), default: SpecDefaults.autoscalingCooldown, "cooldown before scaling in"),
     ])
 
     static let routing = ObjectShape("Routing", "How requests reach replicas.", [
-        FieldShape("prefixCacheAware", .boolean, default: "false", "route through an InferencePool with llm-d's endpoint picker"),
+        FieldShape("prefixCacheAware", .boolean, default: SpecDefaults.prefixCacheAware, "route through an InferencePool with llm-d's endpoint picker"),
     ])
 
     static let modelPlacement = ObjectShape("ModelPlacement", "Where a model may run.", [
         FieldShape("cluster", .string(), "pin to this cluster"),
         FieldShape("pool", .string(), "pin to this node pool"),
-        FieldShape("spread", .enumeration(["zones", "nodes", "none"]), default: "zones", "how replicas spread for availability"),
-        FieldShape("allowPCIe", .boolean, default: "false", "allow a tensor-parallel group across PCIe (slow)"),
+        FieldShape("spread", .enumeration(["zones", "nodes", "none"]), default: SpecDefaults.spread, "how replicas spread for availability"),
+        FieldShape("allowPCIe", .boolean, default: SpecDefaults.allowPCIe, "allow a tensor-parallel group across PCIe (slow)"),
     ])
 
     static let modelExperts = ObjectShape("ModelExperts", "Routed experts of a mixture-of-experts model.", [
@@ -190,7 +190,7 @@ package enum PlatformShape {
                                           "moe_wna16", "experts_int8"]
 
     static let modelCache = ObjectShape("ModelCache", "Where a model server keeps downloaded weights and compile caches (mounted at `/cache`).", [
-        FieldShape("volume", .enumeration(["emptyDir", "instanceStore", "persistentVolumeClaim"]), default: "emptyDir",
+        FieldShape("volume", .enumeration(["emptyDir", "instanceStore", "persistentVolumeClaim"]), default: SpecDefaults.cacheVolume,
                    "`emptyDir` on the node's disk; `instanceStore`: the same on the node's NVMe instance storage, which the pool's "
                    + "EC2NodeClass then mounts as one RAID0 array (AWS Karpenter pools of instance types with local NVMe); "
                    + "`persistentVolumeClaim`: a ReadWriteMany claim every replica shares, kept across restarts"),
@@ -207,13 +207,13 @@ package enum PlatformShape {
         FieldShape("parameters", .quantityOrObject(.parameters, parameters), required: true, "parameter count, or `{total, active}` for MoE"),
         FieldShape("architecture", .string(), "built-in shape for KV-cache sizing, e.g. `llama-3.1-70b`, `qwen3-235b-a22b`, `gpt-oss-120b`, `deepseek-r1`; any other name needs `shape:`"),
         FieldShape("shape", .object(modelShape), "the model's shape from its `config.json`, for an architecture not built in or to override one"),
-        FieldShape("dtype", .enumeration(["bf16", "fp16", "fp8", "int8", "int4", "fp32", "mxfp4", "nvfp4"]), default: "bf16", "weight dtype; `mxfp4` and `nvfp4` come from a pre-quantized checkpoint"),
+        FieldShape("dtype", .enumeration(["bf16", "fp16", "fp8", "int8", "int4", "fp32", "mxfp4", "nvfp4"]), default: SpecDefaults.dtype, "weight dtype; `mxfp4` and `nvfp4` come from a pre-quantized checkpoint"),
         FieldShape("checkpointQuantization", .enumeration(checkpointQuantizations), "the quantization the checkpoint's `config.json` declares (`quantization_config.quant_method`, e.g. `fbgemm_fp8`); vLLM reads it there, so no `--quantization` is passed"),
-        FieldShape("kvCacheDtype", .enumeration(["auto", "fp8", "bf16", "fp16"]), default: "auto", "KV-cache dtype"),
-        FieldShape("contextLength", .integer(minimum: 1), default: "8192", "maximum context length (`--max-model-len`)"),
-        FieldShape("maxSequences", .integer(minimum: 1), default: "4", "sequences at full context the KV cache must hold at once; "
+        FieldShape("kvCacheDtype", .enumeration(["auto", "fp8", "bf16", "fp16"]), default: SpecDefaults.kvCacheDtype, "KV-cache dtype"),
+        FieldShape("contextLength", .integer(minimum: 1), default: SpecDefaults.contextLength, "maximum context length (`--max-model-len`)"),
+        FieldShape("maxSequences", .integer(minimum: 1), default: SpecDefaults.maxSequences, "sequences at full context the KV cache must hold at once; "
                    + "vLLM gets `--max-num-seqs` only when stated"),
-        FieldShape("engine", .enumeration(["vllm"]), default: "vllm", "serving engine"),
+        FieldShape("engine", .enumeration(["vllm"]), default: SpecDefaults.engine, "serving engine"),
         FieldShape("task", .enumeration(["generate", "embed", "classify"]),
                    "what the model serves: `generate` (chat and completions; vLLM gets `--runner generate`) or a pooling task "
                    + "(`embed` for `/v1/embeddings`, `classify`; vLLM gets `--runner pooling --convert <task>`); "
@@ -223,12 +223,12 @@ package enum PlatformShape {
         FieldShape("cache", .object(modelCache), "where weights are cached (default: an `emptyDir` sized from the weights)"),
         FieldShape("image", .string(), "engine image (default: `components.vllm`, else the pinned vLLM)"),
         FieldShape("gpu", .object(modelGPU), required: true, "GPUs per replica"),
-        FieldShape("gpuMemoryUtilization", .number(minimum: 0), default: "0.9", "fraction of GPU memory vLLM may use"),
+        FieldShape("gpuMemoryUtilization", .number(minimum: 0), default: SpecDefaults.gpuMemoryUtilization, "fraction of GPU memory vLLM may use"),
         FieldShape("replicas", .object(replicas), required: true, "replica range"),
         FieldShape("autoscaling", .object(autoscaling), "KEDA autoscaling"),
         FieldShape("routing", .object(routing), "request routing"),
         FieldShape("placement", .object(modelPlacement), "placement constraints"),
-        FieldShape("critical", .boolean, default: "false", "critical models never run on spot capacity"),
+        FieldShape("critical", .boolean, default: SpecDefaults.critical, "critical models never run on spot capacity"),
         FieldShape("canaryOf", .string(), "this model is a canary of another model"),
     ])
 
@@ -238,7 +238,7 @@ package enum PlatformShape {
 
     static let backend = ObjectShape("RouteBackend", "A weighted backend model.", [
         FieldShape("model", .string(), required: true, "self-hosted model"),
-        FieldShape("weight", .integer(minimum: 0), default: "100", "share of traffic in percent"),
+        FieldShape("weight", .integer(minimum: 0), default: SpecDefaults.backendWeight, "share of traffic in percent"),
     ])
 
     static let fallback = ObjectShape("RouteFallback", "An external model used when the backends fail.", [
@@ -252,20 +252,20 @@ package enum PlatformShape {
 
     static let traffic = ObjectShape("Traffic", "Expected load of a route.", [
         FieldShape("tokensPerDay", .quantity(.count), required: true, "tokens per day"),
-        FieldShape("fallbackPercent", .integer(minimum: 0), default: "5", "share of traffic expected on fallbacks"),
+        FieldShape("fallbackPercent", .integer(minimum: 0), default: SpecDefaults.fallbackPercent, "share of traffic expected on fallbacks"),
     ])
 
     static let route = ObjectShape("Route", "An HTTP route into the platform's gateway.", [
         name("route"),
         FieldShape("hostnames", .list(.string()), required: true, "hostnames"),
-        FieldShape("path", .string(), default: "/", "path prefix"),
+        FieldShape("path", .string(), default: SpecDefaults.routePath, "path prefix"),
         FieldShape("match", .object(match), "header matches"),
         FieldShape("backends", .list(.object(backend)), required: true, "weighted backends"),
         FieldShape("fallbacks", .list(.object(fallback)), "external fallbacks through LiteLLM"),
         FieldShape("rateLimit", .object(rateLimit), "rate limit"),
         FieldShape("traffic", .object(traffic), "expected traffic"),
-        FieldShape("timeout", .quantity(.duration), default: "60s", "request timeout"),
-        FieldShape("retries", .integer(minimum: 0), default: "2", "retry attempts"),
+        FieldShape("timeout", .quantity(.duration), default: SpecDefaults.routeTimeout, "request timeout"),
+        FieldShape("retries", .integer(minimum: 0), default: SpecDefaults.retries, "retry attempts"),
     ])
 
     static let rbacRule = ObjectShape("RBACRule", "A Kubernetes RBAC rule an MCP server's tools need.", [
@@ -277,7 +277,7 @@ package enum PlatformShape {
     static let mcpServer = ObjectShape("MCPServer", "A remote MCP server agents use.", [
         name("MCP server"),
         FieldShape("url", .string(), required: true, "URL of the MCP endpoint"),
-        FieldShape("transport", .enumeration(["streamableHttp", "sse"]), default: "streamableHttp", "MCP transport"),
+        FieldShape("transport", .enumeration(["streamableHttp", "sse"]), default: SpecDefaults.mcpTransport, "MCP transport"),
         FieldShape("headersSecret", .string(pattern: dnsLabel), "Secret whose keys become request headers (e.g. an API token)"),
         FieldShape("permissions", .list(.object(rbacRule)), "cluster permissions its tools need, bound to `serviceAccount`"),
         FieldShape("serviceAccount", .object(mcpServerIdentity), "the ServiceAccount the server runs as; required with `permissions`"),
@@ -306,14 +306,14 @@ package enum PlatformShape {
     ])
 
     static let nccl = ObjectShape("NCCLSettings", "NCCL settings.", [
-        FieldShape("debug", .enumeration(["VERSION", "WARN", "INFO", "TRACE"]), default: "WARN", "NCCL_DEBUG"),
+        FieldShape("debug", .enumeration(["VERSION", "WARN", "INFO", "TRACE"]), default: SpecDefaults.ncclDebug, "NCCL_DEBUG"),
     ])
 
     static let training = ObjectShape("TrainingJob", "A gang-scheduled fine-tuning or training job.", [
         name("training job"),
         FieldShape("team", .string(), required: true, "owning team"),
-        FieldShape("framework", .enumeration(["pytorch"]), default: "pytorch", "framework"),
-        FieldShape("operator", .enumeration(["trainer", "pytorchjob"]), default: "trainer", "Kubeflow Trainer TrainJob or the older PyTorchJob"),
+        FieldShape("framework", .enumeration(["pytorch"]), default: SpecDefaults.framework, "framework"),
+        FieldShape("operator", .enumeration(["trainer", "pytorchjob"]), default: SpecDefaults.trainingOperator, "Kubeflow Trainer TrainJob or the older PyTorchJob"),
         FieldShape("image", .string(), required: true, "training image"),
         FieldShape("command", .list(.string()), "container command"),
         FieldShape("nodes", .integer(minimum: 1), required: true, "nodes in the gang"),
@@ -322,8 +322,8 @@ package enum PlatformShape {
         FieldShape("cluster", .string(), "cluster (default: the first with that GPU)"),
         FieldShape("pool", .string(), "node pool"),
         FieldShape("nccl", .object(nccl), "NCCL settings"),
-        FieldShape("shmSize", .quantity(.memory), default: "64Gi", "size of /dev/shm"),
-        FieldShape("hoursPerMonth", .integer(minimum: 0), default: "730", "hours a month the job runs: its nodes are priced for these hours (730 = always)"),
+        FieldShape("shmSize", .quantity(.memory), default: SpecDefaults.shmSize, "size of /dev/shm"),
+        FieldShape("hoursPerMonth", .integer(minimum: 0), default: SpecDefaults.hoursPerMonth, "hours a month the job runs: its nodes are priced for these hours (730 = always)"),
     ])
 
     static let langfuse = ObjectShape("Langfuse", "Langfuse tracing.", [
@@ -332,8 +332,8 @@ package enum PlatformShape {
     ])
 
     static let prometheus = ObjectShape("Prometheus", "Prometheus metrics and alerts.", [
-        FieldShape("enabled", .boolean, default: "true", "emit ServiceMonitors and alert rules"),
-        FieldShape("url", .string(), default: "http://prometheus-operated.monitoring:9090", "Prometheus URL KEDA queries"),
+        FieldShape("enabled", .boolean, default: SpecDefaults.prometheusEnabled, "emit ServiceMonitors and alert rules"),
+        FieldShape("url", .string(), default: SpecDefaults.prometheusURL, "Prometheus URL KEDA queries"),
         FieldShape("authSecret", .string(pattern: dnsLabel), "Secret with a bearer token for KEDA"),
     ])
 
@@ -362,12 +362,12 @@ package enum PlatformShape {
 
     static let gateway = ObjectShape("Gateway", "How clients reach the routes: TLS and client authentication.", [
         FieldShape("tls", .object(gatewayTLS), "HTTPS on port 443 (without it the Gateway listens on plain HTTP port 80)"),
-        FieldShape("clientAuth", .enumeration(["virtualKeys", "none"]), default: "virtualKeys",
+        FieldShape("clientAuth", .enumeration(["virtualKeys", "none"]), default: SpecDefaults.clientAuth,
                    "`virtualKeys`: every route passes through LiteLLM, which admits only its virtual keys (one team each); `none`: routes without fallbacks go straight to their models, unauthenticated"),
     ])
 
     static let liteLLM = ObjectShape("LiteLLM", "The LiteLLM proxy's Secrets: its master key and the database that enforces budgets.", [
-        FieldShape("masterKeySecret", .string(pattern: dnsLabel), default: "litellm-master-key",
+        FieldShape("masterKeySecret", .string(pattern: dnsLabel), default: SpecDefaults.masterKeySecret,
                    "Secret (key `master-key`) with the proxy's admin key, in the system namespace"),
         FieldShape("databaseSecret", .string(pattern: dnsLabel),
                    "Secret (key `url`) with the PostgreSQL URL LiteLLM keeps teams, keys and spend in; one database shared by every cluster. Without it budgets are reported only"),
@@ -383,7 +383,7 @@ package enum PlatformShape {
         FieldShape("apiVersion", .enumeration(["platformc/v1alpha1"]), required: true, "spec version"),
         FieldShape("kind", .enumeration(["Platform"]), required: true, "always `Platform`"),
         FieldShape("metadata", .object(metadata), required: true, "platform identity"),
-        FieldShape("kubernetesVersion", .string(pattern: #"^1\.[0-9]+$"#), default: "1.34", "Kubernetes minor version of the clusters"),
+        FieldShape("kubernetesVersion", .string(pattern: #"^1\.[0-9]+$"#), default: SpecDefaults.kubernetesVersion, "Kubernetes minor version of the clusters"),
         FieldShape("gitops", .object(gitops), "GitOps repository"),
         FieldShape("gpuCatalog", .list(.object(gpuModel)), "additions to the built-in GPU catalog"),
         FieldShape("clusters", .list(.object(cluster)), required: true, "clusters and their node pools"),

@@ -18,6 +18,9 @@ package struct PolicyRuleInfo: Sendable {
 
 /// Every rule, in the order they are documented (`PolicyRules.all` follows it; a test compares).
 package enum PolicyRuleCatalog {
+    /// `team-budget`: the one switch for team budgets (P7005, and the cost pass's W4005 at `replicas.max`).
+    package static let teamBudget = "team-budget"
+
     package static let all: [PolicyRuleInfo] = [
         PolicyRuleInfo(id: "image-digest-pinned", rationale: "images are pinned by digest (`image@sha256:…`), or at least by a version tag, never `latest`",
                        defaultSeverity: .warning, code: "P7001"),
@@ -27,7 +30,7 @@ package enum PolicyRuleCatalog {
                        defaultSeverity: .error, code: "P7003"),
         PolicyRuleInfo(id: "route-rate-limit", rationale: "every route has a rate limit, so one client cannot exhaust the GPUs behind it",
                        defaultSeverity: .warning, code: "P7004"),
-        PolicyRuleInfo(id: "team-budget", rationale: "a team's expected monthly cost stays under its budget (default severity: the budget's `enforcement`)",
+        PolicyRuleInfo(id: teamBudget, rationale: "a team's expected monthly cost stays under its budget (default severity: the budget's `enforcement`)",
                        defaultSeverity: .error, code: "P7005"),
         PolicyRuleInfo(id: "gpu-allow-list", rationale: "node pools, models and training jobs use only GPU models listed in `policy.allowedGPUs`",
                        defaultSeverity: .error, code: "P7006"),

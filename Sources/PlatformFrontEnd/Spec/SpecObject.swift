@@ -1,8 +1,8 @@
 import PlatformDiagnostics
 
-/// Typed, default-aware reading of one checked spec object. Defaults come from `PlatformShape`
-/// (the one place they are defined); the checker has already reported any malformed value, so a
-/// reader returns nil for it rather than reporting again.
+/// Typed reading of one checked spec object: a reader returns nil for an absent key, and the
+/// lowering applies the default (`SpecDefaults`, which `PlatformShape` documents); the checker has
+/// already reported any malformed value, so a reader returns nil for it rather than reporting again.
 package struct SpecObject {
     package let node: SpecNode?
     package let shape: ObjectShape
@@ -33,11 +33,7 @@ package struct SpecObject {
 
     package func has(_ key: String) -> Bool { raw(key) != nil }
 
-    private func scalar(_ key: String) -> SpecScalar? {
-        if let value = raw(key) { return value.scalar }
-        guard let def = shape.field(key)?.defaultValue else { return nil }
-        return SpecScalar(text: def, quoted: false, location: location)
-    }
+    private func scalar(_ key: String) -> SpecScalar? { raw(key)?.scalar }
 
     package func string(_ key: String) -> String? { scalar(key)?.text }
     package func int(_ key: String) -> Int? { scalar(key)?.int }

@@ -37,11 +37,12 @@ package struct FieldShape: Sendable {
     package var defaultValue: String?
     package var doc: String
 
-    package init(_ name: String, _ type: SpecType, required: Bool = false, default defaultValue: String? = nil, _ doc: String) {
+    /// `defaultValue` is a constant of `SpecDefaults` (its one home), kept here as the spec's text.
+    package init(_ name: String, _ type: SpecType, required: Bool = false, default defaultValue: (any SpecDefaultValue)? = nil, _ doc: String) {
         self.name = name
         self.type = type
         self.required = required
-        self.defaultValue = defaultValue
+        self.defaultValue = defaultValue?.specText
         self.doc = doc
     }
 }

@@ -19,18 +19,18 @@ package struct ReferenceResolver {
 
         for m in p.models {
             let owner = "model `\(m.name)`"
-            resolve(m.team, in: teams, kind: "team", from: owner, at: m.locations["team"])
-            resolve(m.gpuModel, in: gpus, kind: "GPU model", from: owner, at: m.locations["gpu.model"])
+            resolve(m.team, in: teams, kind: "team", from: owner, at: m.locations[.team])
+            resolve(m.gpuModel, in: gpus, kind: "GPU model", from: owner, at: m.locations[.gpuModel])
             if let c = m.cluster {
-                resolve(c, in: clusters, kind: "cluster", from: owner, at: m.locations["placement.cluster"])
+                resolve(c, in: clusters, kind: "cluster", from: owner, at: m.locations[.placementCluster])
                 if let pool = m.pool, let cluster = p.cluster(c) {
-                    resolve(pool, in: cluster.nodePools.map(\.name), kind: "node pool of cluster `\(c)`", from: owner, at: m.locations["placement.pool"])
+                    resolve(pool, in: cluster.nodePools.map(\.name), kind: "node pool of cluster `\(c)`", from: owner, at: m.locations[.placementPool])
                 }
             } else if let pool = m.pool {
-                resolve(pool, in: p.clusters.flatMap { $0.nodePools.map(\.name) }, kind: "node pool", from: owner, at: m.locations["placement.pool"])
+                resolve(pool, in: p.clusters.flatMap { $0.nodePools.map(\.name) }, kind: "node pool", from: owner, at: m.locations[.placementPool])
             }
             if let base = m.canaryOf {
-                resolve(base, in: models.filter { $0 != m.name }, kind: "model", from: owner, at: m.locations["canaryOf"])
+                resolve(base, in: models.filter { $0 != m.name }, kind: "model", from: owner, at: m.locations[.canaryOf])
             }
         }
         for r in p.routes {
@@ -40,29 +40,29 @@ package struct ReferenceResolver {
         }
         for a in p.agents {
             let owner = "agent `\(a.name)`"
-            resolve(a.team, in: teams, kind: "team", from: owner, at: a.locations["team"])
+            resolve(a.team, in: teams, kind: "team", from: owner, at: a.locations[.team])
             if let slash = a.model.firstIndex(of: "/") {
-                resolve(String(a.model[..<slash]), in: providers, kind: "provider", from: owner, at: a.locations["model"])
+                resolve(String(a.model[..<slash]), in: providers, kind: "provider", from: owner, at: a.locations[.model])
             } else {
-                resolve(a.model, in: models, kind: "model", from: owner, at: a.locations["model"])
+                resolve(a.model, in: models, kind: "model", from: owner, at: a.locations[.model])
             }
             for t in a.tools { resolve(t.mcpServer, in: servers, kind: "MCP server", from: owner, at: t.location) }
-            if let c = a.cluster { resolve(c, in: clusters, kind: "cluster", from: owner, at: a.locations["cluster"]) }
+            if let c = a.cluster { resolve(c, in: clusters, kind: "cluster", from: owner, at: a.locations[.cluster]) }
         }
         for j in p.training {
             let owner = "training job `\(j.name)`"
-            resolve(j.team, in: teams, kind: "team", from: owner, at: j.locations["team"])
-            resolve(j.gpuModel, in: gpus, kind: "GPU model", from: owner, at: j.locations["gpu"])
+            resolve(j.team, in: teams, kind: "team", from: owner, at: j.locations[.team])
+            resolve(j.gpuModel, in: gpus, kind: "GPU model", from: owner, at: j.locations[.gpu])
             if let c = j.cluster {
-                resolve(c, in: clusters, kind: "cluster", from: owner, at: j.locations["cluster"])
+                resolve(c, in: clusters, kind: "cluster", from: owner, at: j.locations[.cluster])
                 if let pool = j.pool, let cluster = p.cluster(c) {
-                    resolve(pool, in: cluster.nodePools.map(\.name), kind: "node pool of cluster `\(c)`", from: owner, at: j.locations["pool"])
+                    resolve(pool, in: cluster.nodePools.map(\.name), kind: "node pool of cluster `\(c)`", from: owner, at: j.locations[.pool])
                 }
             }
         }
         for t in p.teams {
             for (gpu, _) in t.gpuQuotaPerModel.sorted(by: { $0.key < $1.key }) {
-                resolve(gpu, in: gpus, kind: "GPU model", from: "quota of team `\(t.name)`", at: t.locations["quota"])
+                resolve(gpu, in: gpus, kind: "GPU model", from: "quota of team `\(t.name)`", at: t.locations[.quota])
             }
         }
     }

@@ -37,6 +37,22 @@ import Testing
         ])
     }
 
+    /// `team-budget: off`, the one switch of team budgets, silences the warning at `replicas.max` too,
+    /// for the platform or for the team; another severity, or a cluster's override (a team's budget spans
+    /// clusters, as P7005 does), leaves it a warning.
+    @Test func teamBudgetOffSilencesTheWarningAtMax() {
+        let atMax = ("quota: { gpus: 32 }", "quota: { gpus: 32 }\n    budget: { monthly: 130000 }")
+        func policy(_ text: String) -> (String, String) { ("litellm: {", "policy: \(text)\nlitellm: {") }
+        #expect(Self.lines([atMax, Self.enforced, policy("{ team-budget: off }")]) == [])
+        #expect(Self.lines([atMax, Self.enforced, policy("{ overrides: [{ team: search, rules: { team-budget: off } }] }")]) == [])
+        #expect(Self.lines([atMax, Self.enforced, policy("{ overrides: [{ cluster: prod, rules: { team-budget: off } }] }")]) == [
+            "16:24: warning[W4005]: team `search` costs $120537.60 a month now but $160716.80 with every model at `replicas.max`, over its budget of $130000.00",
+        ])
+        #expect(Self.lines([atMax, Self.enforced, policy("{ team-budget: warning }")]) == [
+            "16:24: warning[W4005]: team `search` costs $120537.60 a month now but $160716.80 with every model at `replicas.max`, over its budget of $130000.00",
+        ])
+    }
+
     @Test func platformBudget() {
         #expect(Self.lines([("clusters:\n", "budget: { monthly: 150000 }\nclusters:\n")]) == [
             "5:20: error[E4006]: the platform costs $160716.80 a month, over its budget of $150000.00 by $10716.80",

@@ -14,7 +14,7 @@ package enum NCCLTopologySource {
     /// nor a published file. A `topologyFile` that was not read or does not parse is the diagnostic.
     package static func text(_ pool: NodePool, plan: PlannedPlatform) -> (String?, Diagnostic?) {
         if let path = pool.topologyFile {
-            let at = pool.locations["topologyFile"] ?? pool.location
+            let at = pool.locations[.topologyFile] ?? pool.location
             // Parsed in the front end (`PoolTopology`); one that does not parse stopped the compile there.
             guard let document = pool.topology else {
                 return (nil, Diagnostic(.error, PlatformEmitCodes.topologyFileUnread,

@@ -7,9 +7,10 @@ enum BudgetChecks {
     static func check(_ plan: PlannedPlatform, _ report: CostReport, into diagnostics: inout DiagnosticBag) {
         let p = plan.platform
         // Over budget now is the `team-budget` policy rule (P7005, one home, `policy:` can tune it);
-        // here only the warning that the autoscaling maximum would break it.
+        // here only the warning that the autoscaling maximum would break it, which the same switch turns off.
         for team in report.teams {
-            guard let budget = team.budget, team.monthly <= budget.monthly, team.monthlyAtMax > budget.monthly else { continue }
+            guard let budget = team.budget, team.monthly <= budget.monthly, team.monthlyAtMax > budget.monthly,
+                  p.policyConfiguration.severity(of: PolicyRuleCatalog.teamBudget, cluster: nil, team: team.name)?.severity != .off else { continue }
             diagnostics.warning(CostCodes.teamBudgetAtMax,
                                 "team `\(team.name)` costs $\(team.monthly) a month now but $\(team.monthlyAtMax) with every model at `replicas.max`, over its budget of $\(budget.monthly)",
                                 at: budget.location, notes: report.breakdown(ofTeam: team.name),

@@ -15,13 +15,13 @@ enum QuotaChecks {
                 guard held > part else { continue }
                 diagnostics.error(TrainingCodes.perClusterQuota,
                                   "`quota.perCluster` gives team `\(team.name)` \(part) GPUs in cluster `\(cluster)`, where its placed workloads hold \(held)",
-                                  at: team.locations["quota.perCluster"] ?? team.location,
+                                  at: team.locations[.quotaPerCluster] ?? team.location,
                                   help: "give `\(cluster)` at least \(held) GPUs, or pin the workloads elsewhere")
             }
         }
         for team in p.teams.sorted(by: { $0.name < $1.name }) {
             let own = report.workloads.filter { $0.team == team.name }
-            let quotaAt = team.locations["quota"] ?? team.location
+            let quotaAt = team.locations[.quota] ?? team.location
             for gpu in team.gpuQuotaPerModel.keys.sorted() {
                 guard let limit = team.gpuQuotaPerModel[gpu] else { continue }
                 let using = own.filter { $0.gpu == gpu }
@@ -40,7 +40,7 @@ enum QuotaChecks {
                 reported = true
                 diagnostics.warning(CostCodes.autoscalingBeyondQuota,
                                     "scaling `\(m.name)` to \(m.maxReplicas) replicas needs \(w.gpusAtMax) \(m.gpuModel), team `\(team.name)` has \(quota)",
-                                    at: m.locations["replicas"] ?? m.location,
+                                    at: m.locations[.replicas] ?? m.location,
                                     notes: [DiagnosticNote("quota of team `\(team.name)`", at: quotaAt)],
                                     help: "raise the quota of team `\(team.name)` or lower `replicas.max`; beyond the quota new replicas are refused at admission")
             }
@@ -57,7 +57,7 @@ enum QuotaChecks {
     /// One note per workload at its declaration: its GPUs (now or at max).
     static func notes(_ workloads: [WorkloadCost], _ p: Platform, atMax: Bool) -> [DiagnosticNote] {
         workloads.map { w in
-            let location = w.kind == .model ? p.model(w.name).map { $0.locations["replicas"] ?? $0.location }
+            let location = w.kind == .model ? p.model(w.name).map { $0.locations[.replicas] ?? $0.location }
                                             : p.training.first { $0.name == w.name }?.location
             return DiagnosticNote("\(w.kind == .model ? "model" : "training job") `\(w.name)`: \(atMax ? w.gpusAtMax : w.gpus) \(w.gpu) GPUs", at: location)
         }

@@ -13,7 +13,7 @@ enum AgentPlacement {
             var cause: PlacementMove.Cause = .removed
             if let pinned = agent.cluster {
                 cluster = pinned
-                cause = .pinned(at: agent.locations["cluster"])
+                cause = .pinned(at: agent.locations[.cluster])
             } else if p.model(agent.model) != nil {
                 // A self-hosted model: stay while the model still serves from the previous cluster.
                 let serving = plan.clusters(of: agent.model)

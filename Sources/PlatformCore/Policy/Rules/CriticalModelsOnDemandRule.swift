@@ -14,7 +14,7 @@ package struct CriticalModelsOnDemandRule: PolicyRule {
             guard let first = spot.first else { return nil }
             let pools = spot.map { "`\($0.id)`" }.joined(separator: ", ")
             return PolicyViolation("critical model `\(m.name)` may run on spot capacity (node pool\(spot.count == 1 ? "" : "s") \(pools))",
-                                   at: m.locations["placement.pool"] ?? m.locations["placement"] ?? m.location,
+                                   at: m.locations[.placementPool] ?? m.locations[.placement] ?? m.location,
                                    help: "pin it to an on-demand or reserved pool with `placement.pool`, or drop `critical: true`",
                                    cluster: first.cluster, team: m.team)
         }

@@ -15,7 +15,7 @@ package struct ProductionMinReplicasRule: PolicyRule {
                 ?? Array(Set(p.candidatePools(for: m).map(\.cluster))).sorted()
             guard let production = clusters.first(where: { p.cluster($0)?.production ?? false }) else { return nil }
             return PolicyViolation("model `\(m.name)` has \(m.minReplicas) minimum replica\(m.minReplicas == 1 ? "" : "s") in production cluster `\(production)`; at least \(Self.minimum) are required",
-                                   at: m.locations["replicas.min"] ?? m.location,
+                                   at: m.locations[.replicasMin] ?? m.location,
                                    help: "set `replicas.min: \(Self.minimum)`, or mark the cluster `production: false`",
                                    cluster: production, team: m.team)
         }

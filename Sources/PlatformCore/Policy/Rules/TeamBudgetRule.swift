@@ -2,9 +2,10 @@ import PlatformDiagnostics
 
 /// `team-budget`: a team's expected monthly cost (its GPUs plus its external traffic, from the cost
 /// pass) stays under its budget. The one check of team budgets: its default severity follows the
-/// budget's own `enforcement` (`error` or `warn`), and `policy:` can change it per team or turn it off.
+/// budget's own `enforcement` (`error` or `warn`), and `policy:` can change it per team or turn it off
+/// (`off` also silences the cost pass's W4005, which warns of the budget at `replicas.max`).
 package struct TeamBudgetRule: PolicyRule {
-    package let id = "team-budget"
+    package let id = PolicyRuleCatalog.teamBudget
     package init() {}
 
     package func check(_ input: PolicyInput) -> [PolicyViolation] {

@@ -19,7 +19,7 @@ struct AgentWiringRule: PlatformRule {
         for agent in p.agents where agent.apiKeySecret == nil && !selfHosted.contains(agent.model) && agent.model.contains("/") {
             diagnostics.error(AgentCodes.noModelKey,
                               "agent `\(agent.name)` reaches `\(agent.model)` through LiteLLM, which requires a key, but names no `apiKeySecret`",
-                              at: agent.locations["model"] ?? agent.location,
+                              at: agent.locations[.model] ?? agent.location,
                               help: "add `apiKeySecret: <secret>` to the agent: a Secret in team `\(agent.team)`'s namespace holding a LiteLLM virtual key under `api-key`")
         }
         for server in p.mcpServers where !server.permissions.isEmpty {

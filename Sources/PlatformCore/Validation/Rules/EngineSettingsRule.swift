@@ -29,7 +29,7 @@ struct EngineSettingsRule: PlatformRule {
                       needed.task == .generate ? task.isPooling : true else { continue }
                 diagnostics.error(EngineCodes.routeTask,
                                   "route `\(route.name)` sends `\(route.path)` to model `\(model.name)`, whose `task: \(task.rawValue)` serves no such endpoint",
-                                  at: backend.location, notes: [DiagnosticNote("`task` set here", at: model.locations["task"])],
+                                  at: backend.location, notes: [DiagnosticNote("`task` set here", at: model.locations[.task])],
                                   help: "route `\(needed.path)` to a model with `task: \(needed.task.rawValue)`, or give the route the path its model serves")
             }
         }
@@ -37,32 +37,32 @@ struct EngineSettingsRule: PlatformRule {
             guard let model = models[agent.model], let task = model.task, task.isPooling else { continue }
             diagnostics.error(EngineCodes.agentTask,
                               "agent `\(agent.name)` chats with model `\(model.name)`, whose `task: \(task.rawValue)` serves no chat endpoint",
-                              at: agent.locations["model"] ?? agent.location,
+                              at: agent.locations[.model] ?? agent.location,
                               help: "give the agent a model with `task: generate` (or none)")
         }
     }
 
     func checkCache(_ model: Model, into diagnostics: inout DiagnosticBag) {
         let cache = model.cache
-        let at = { (key: String) in cache.locations[key] ?? cache.location ?? model.location }
+        let at = { (key: SpecKey) in cache.locations[key] ?? cache.location ?? model.location }
         if cache.volume == .persistentVolumeClaim {
             if (cache.claimName == nil) == (cache.storageClass == nil) {
                 diagnostics.error(EngineCodes.cacheKeys,
                                   "model `\(model.name)`'s `cache.volume: persistentVolumeClaim` needs exactly one of `claimName` and `storageClass`",
-                                  at: at("volume"), help: "name an existing ReadWriteMany claim with `claimName`, or let the compiler create one with `storageClass`")
+                                  at: at(.volume), help: "name an existing ReadWriteMany claim with `claimName`, or let the compiler create one with `storageClass`")
             }
         } else {
-            for key in ["claimName", "storageClass"] where cache.locations[key] != nil {
+            for key: SpecKey in [.claimName, .storageClass] where cache.locations[key] != nil {
                 diagnostics.error(EngineCodes.cacheKeys,
-                                  "`cache.\(key)` of model `\(model.name)` applies only to `volume: persistentVolumeClaim`",
-                                  at: at(key), help: "set `volume: persistentVolumeClaim`, or remove `\(key)`")
+                                  "`cache.\(key.rawValue)` of model `\(model.name)` applies only to `volume: persistentVolumeClaim`",
+                                  at: at(key), help: "set `volume: persistentVolumeClaim`, or remove `\(key.rawValue)`")
             }
         }
         let checkpoint = ModelCache.checkpointBytes(model)
         if let size = cache.size, size < checkpoint {
             diagnostics.error(EngineCodes.cacheTooSmall,
                               "`cache.size` of model `\(model.name)` is \(ByteCount(bytes: size)), smaller than its checkpoint (\(ByteCount(bytes: checkpoint)))",
-                              at: at("size"), help: "remove `size` to size the cache from the weights, or give at least \(ByteCount(bytes: checkpoint + ModelCache.compileCaches))")
+                              at: at(.size), help: "remove `size` to size the cache from the weights, or give at least \(ByteCount(bytes: checkpoint + ModelCache.compileCaches))")
         }
     }
 }

@@ -14,7 +14,7 @@ struct DTypeSupportRule: PlatformRule {
             let cc = gpu.computeCapability.map { "compute capability \($0)" } ?? "no CUDA compute capability"
             diagnostics.error(HardwareCodes.dtypeUnsupported,
                               "model `\(m.name)` uses fp8, but \(gpu.name) (\(cc)) has no native fp8; it needs 8.9 or later",
-                              at: m.locations[m.dtype == .fp8 ? "dtype" : "gpu"] ?? m.location,
+                              at: m.locations[m.dtype == .fp8 ? SpecKey.dtype : .gpu] ?? m.location,
                               help: "use `dtype: bf16` (needs \(need.gbText) and \(MemoryEstimate.fitText(need, perGPUBytes: perGPU, gpu: gpu.name))), or a GPU with fp8 such as H100-SXM-80GB or L40S")
         }
     }

@@ -7,11 +7,11 @@ struct GPUInClusterRule: PlatformRule {
     func check(_ p: Platform, into diagnostics: inout DiagnosticBag) {
         for m in p.models where p.gpuCatalog.model(named: m.gpuModel) != nil {
             guard p.candidatePools(gpu: m.gpuModel, cluster: m.cluster, pool: m.pool).isEmpty else { continue }
-            report(what: "model `\(m.name)`", gpu: m.gpuModel, cluster: m.cluster, pool: m.pool, platform: p, at: m.locations["gpu.model"], into: &diagnostics)
+            report(what: "model `\(m.name)`", gpu: m.gpuModel, cluster: m.cluster, pool: m.pool, platform: p, at: m.locations[.gpuModel], into: &diagnostics)
         }
         for j in p.training where p.gpuCatalog.model(named: j.gpuModel) != nil {
             guard p.candidatePools(gpu: j.gpuModel, cluster: j.cluster, pool: j.pool).isEmpty else { continue }
-            report(what: "training job `\(j.name)`", gpu: j.gpuModel, cluster: j.cluster, pool: j.pool, platform: p, at: j.locations["gpu"], into: &diagnostics)
+            report(what: "training job `\(j.name)`", gpu: j.gpuModel, cluster: j.cluster, pool: j.pool, platform: p, at: j.locations[.gpu], into: &diagnostics)
         }
     }
 

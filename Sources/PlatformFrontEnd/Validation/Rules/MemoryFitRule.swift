@@ -11,7 +11,7 @@ struct MemoryFitRule: PlatformRule {
             if m.kvShape == nil, m.shape == nil {   // a declared but incomplete shape is E2504
                 diagnostics.warning(HardwareCodes.kvCacheUnsized,
                                     "model `\(m.name)`: the KV cache is not sized (architecture \(m.architecture.map { "`\($0)` is unknown" } ?? "not given"))",
-                                    at: m.locations["architecture"] ?? m.locations["parameters"],
+                                    at: m.locations[.architecture] ?? m.locations[.parameters],
                                     help: "set `architecture:` to one of " + ModelArchitecture.known.keys.sorted().map { "`\($0)`" }.joined(separator: ", ")
                                         + ", or declare the shape from the checkpoint's `config.json`: `shape: { layers: <num_hidden_layers>, attentionHeads: <num_attention_heads>, kvHeads: <num_key_value_heads>, headDim: <head_dim> }`")
             }
@@ -32,7 +32,7 @@ struct MemoryFitRule: PlatformRule {
             let percent = Int((m.gpuMemoryUtilization * 100).rounded())
             diagnostics.error(HardwareCodes.memoryFit,
                               "model `\(m.name)` needs \(need.totalBytes.gbText) per replica (weights \(need.weightsBytes.gbText) + KV cache \(need.kvCacheBytes.gbText) + overhead \(need.overheadBytes.gbText)), but \(device) at \(percent)% hold \(have.gbText)",
-                              at: m.locations["gpu"], help: fix(for: m, gpu: gpu))
+                              at: m.locations[.gpu], help: fix(for: m, gpu: gpu))
         }
     }
 

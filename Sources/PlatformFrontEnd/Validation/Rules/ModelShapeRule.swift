@@ -18,8 +18,8 @@ struct ModelShapeRule: PlatformRule {
         guard let active = m.activeParameters, active > m.parameters else { return }
         diagnostics.error(ModelShapeCodes.activeAboveTotal,
                           "model `\(m.name)`: \(active.parameterText) parameters active per token, but only \(m.parameters.parameterText) in total",
-                          at: m.locations["parameters.active"] ?? m.location,
-                          notes: m.locations["parameters.total"].map { [DiagnosticNote("`total` declared here", at: $0)] } ?? [],
+                          at: m.locations[.parametersActive] ?? m.location,
+                          notes: m.locations[.parametersTotal].map { [DiagnosticNote("`total` declared here", at: $0)] } ?? [],
                           help: "`active` counts the parameters one token uses (shared layers and its routed experts); it is at most `total`")
     }
 
@@ -28,8 +28,8 @@ struct ModelShapeRule: PlatformRule {
         if let total = s.expertsTotal, let active = s.expertsActive, active > total {
             diagnostics.error(ModelShapeCodes.activeAboveTotal,
                               "model `\(m.name)`: \(active) experts active per token, but the model has \(total)",
-                              at: s.locations["experts.active"] ?? s.location,
-                              notes: s.locations["experts.total"].map { [DiagnosticNote("`total` declared here", at: $0)] } ?? [],
+                              at: s.locations[.expertsActive] ?? s.location,
+                              notes: s.locations[.expertsTotal].map { [DiagnosticNote("`total` declared here", at: $0)] } ?? [],
                               help: "set `active` to `num_experts_per_tok` and `total` to the routed experts of the checkpoint's `config.json`")
         }
         let base = m.architecture.flatMap { ModelArchitecture.known[$0] }
@@ -37,14 +37,14 @@ struct ModelShapeRule: PlatformRule {
         if s.kvHeads != nil || s.attentionHeads != nil, let heads, let kv = s.kvHeads ?? base?.kvHeads, heads % kv != 0 {
             diagnostics.error(ModelShapeCodes.headsNotMultipleOfKVHeads,
                               "model `\(m.name)`: \(heads) attention heads do not group evenly over \(kv) KV heads",
-                              at: s.locations["kvHeads"] ?? s.locations["attentionHeads"] ?? s.location,
+                              at: s.locations[.kvHeads] ?? s.locations[.attentionHeads] ?? s.location,
                               help: "`attentionHeads` must be a multiple of `kvHeads`; copy `num_attention_heads` and `num_key_value_heads` from the checkpoint's `config.json`")
         }
         if s.headDim == nil, s.latentDeclared == false, let heads, let hidden = s.hiddenSize ?? base?.hiddenSize,
            s.hiddenSize != nil || s.attentionHeads != nil, hidden % heads != 0 {
             diagnostics.error(ModelShapeCodes.hiddenNotMultipleOfHeads,
                               "model `\(m.name)`: the head size is `hiddenSize / attentionHeads` when `headDim` is not given, but \(hidden) is not a multiple of \(heads)",
-                              at: s.locations["hiddenSize"] ?? s.locations["attentionHeads"] ?? s.location,
+                              at: s.locations[.hiddenSize] ?? s.locations[.attentionHeads] ?? s.location,
                               help: "set `headDim` to the checkpoint's `head_dim`")
         }
         if m.kvShape == nil, diagnostics.errorCount == before {   // an inconsistent shape is reported once, above
@@ -76,11 +76,11 @@ struct ModelShapeRule: PlatformRule {
 
     private func checkCheckpointQuantization(_ m: Model, into diagnostics: inout DiagnosticBag) {
         guard let method = m.checkpointQuantization, let implied = Self.impliedDType[method], implied != m.dtype else { return }
-        let checkpointAt = m.locations["checkpointQuantization"] ?? m.location
+        let checkpointAt = m.locations[.checkpointQuantization] ?? m.location
         diagnostics.error(ModelShapeCodes.checkpointQuantizationContradictsDType,
                           "model `\(m.name)`: the checkpoint's quantization `\(method)` stores \(implied.rawValue) weights, but `dtype` is \(m.dtype.rawValue)",
-                          at: m.locations["dtype"] ?? checkpointAt,
-                          notes: m.locations["dtype"] == nil ? [] : [DiagnosticNote("`checkpointQuantization` declared here", at: checkpointAt)],
+                          at: m.locations[.dtype] ?? checkpointAt,
+                          notes: m.locations[.dtype] == nil ? [] : [DiagnosticNote("`checkpointQuantization` declared here", at: checkpointAt)],
                           help: "set `dtype: \(implied.rawValue)`, so the weights are sized at \(implied.bytesPerParameter.bytesText) per parameter")
     }
 }

@@ -31,12 +31,12 @@ struct NodePoolProvisioningRule: PlatformRule {
         case .aksAgentPool where !AKSPoolName.isValid(pool.name):
             diagnostics.error(TrainingCodes.cloudPoolName,
                               "node pool `\(pool.name)` cannot be an AKS agent pool name: pods select `kubernetes.azure.com/agentpool: \(pool.name)`, and AKS names agent pools with 1 to \(AKSPoolName.maxLength) lowercase letters and digits, starting with a letter",
-                              at: pool.locations["name"] ?? pool.location,
+                              at: pool.locations[.name] ?? pool.location,
                               help: "name the pool as its AKS agent pool is named, e.g. `\(AKSPoolName.suggestion(for: pool.name))`")
         case .gkeNodePool where !GKEPoolName.isValid(pool.name):
             diagnostics.error(TrainingCodes.cloudPoolName,
                               "node pool `\(pool.name)` cannot be a GKE node pool name: pods select `cloud.google.com/gke-nodepool: \(pool.name)`, and GKE names node pools with 1 to \(GKEPoolName.maxLength) lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen",
-                              at: pool.locations["name"] ?? pool.location,
+                              at: pool.locations[.name] ?? pool.location,
                               help: "name the pool as its GKE node pool is named, e.g. `\(GKEPoolName.suggestion(for: pool.name))`")
         default:
             break
@@ -45,7 +45,7 @@ struct NodePoolProvisioningRule: PlatformRule {
 
     func provisioning(_ pool: NodePool, diagnostics: inout DiagnosticBag) {
         if pool.staticNodes {
-            let at = pool.locations["nodes.static"] ?? pool.location
+            let at = pool.locations[.nodesStatic] ?? pool.location
             if pool.provisioning != .karpenter {
                 diagnostics.error(TrainingCodes.staticNotKarpenter,
                                   "`nodes.static` applies to pools Karpenter provisions; \(pool.provisioning.displayName) sizes node pool `\(pool.name)`",
@@ -60,7 +60,7 @@ struct NodePoolProvisioningRule: PlatformRule {
         guard pool.provisioning == .karpenter, pool.gpuAllocation == .dra else { return }
         diagnostics.error(TrainingCodes.draOnKarpenter,
                           "node pool `\(pool.name)` allocates GPUs through DRA, but Karpenter provisions its nodes on demand and ignores pods with resource claims (`--ignore-dra-requests` defaults to true; the AWS provider models no DRA devices): its pods would stay Pending",
-                          at: pool.locations["gpuAllocation"] ?? pool.location,
+                          at: pool.locations[.gpuAllocation] ?? pool.location,
                           notes: [DiagnosticNote("static pools need Karpenter's `StaticCapacity` feature gate (`--feature-gates StaticCapacity=true`)")],
                           help: "add `static: true` under `nodes:` with `max` equal to `min` (Karpenter keeps that many nodes running), or use `gpuAllocation: device-plugin`")
     }

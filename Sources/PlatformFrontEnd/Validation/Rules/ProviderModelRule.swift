@@ -19,7 +19,7 @@ package struct ProviderModelRule: PlatformRule {
         for agent in p.agents {
             guard let slash = agent.model.firstIndex(of: "/") else { continue }
             check(provider: String(agent.model[..<slash]), model: String(agent.model[agent.model.index(after: slash)...]),
-                  owner: "agent `\(agent.name)`", at: agent.locations["model"] ?? agent.location, p, &diagnostics)
+                  owner: "agent `\(agent.name)`", at: agent.locations[.model] ?? agent.location, p, &diagnostics)
         }
     }
 

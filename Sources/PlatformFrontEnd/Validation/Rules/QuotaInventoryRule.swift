@@ -11,8 +11,8 @@ struct QuotaInventoryRule: PlatformRule {
         guard total > inventory, let last = quotas.last else { return }
         diagnostics.warning(HardwareCodes.quotaBeyondInventory,
                             "team quotas add up to \(total) GPUs, but the fleet has at most \(inventory) (every pool at `nodes.max`)",
-                            at: last.0.locations["quota"],
-                            notes: quotas.map { DiagnosticNote("team `\($0.0.name)`: \($0.1) GPUs", at: $0.0.locations["quota"]) },
+                            at: last.0.locations[.quota],
+                            notes: quotas.map { DiagnosticNote("team `\($0.0.name)`: \($0.1) GPUs", at: $0.0.locations[.quota]) },
                             help: "lower the quotas by \(total - inventory) GPUs, or add capacity")
     }
 }

@@ -14,7 +14,7 @@ import Testing
                 + "device.attributes['gpu.nvidia.com'].profile == '1g.10gb'")
     }
 
-    @Test func everySelectorCompilesWithCELPython() throws {
+    @Test(.needsPython(["celpy"])) func everySelectorCompilesWithCELPython() throws {
         let catalog = GPUCatalog.builtIn
         let models = catalog.names.compactMap { catalog.model(named: $0) }
         var expressions = models.map { GPUDeviceSelector.wholeGPU($0.name, catalog: catalog) }
@@ -26,7 +26,7 @@ import Testing
         #expect(failures.isEmpty, "\(failures)")
     }
 
-    @Test func aBrokenExpressionIsCaught() throws {
+    @Test(.needsPython(["celpy"])) func aBrokenExpressionIsCaught() throws {
         guard let failures = CELCompiler.failures(["device.attributes['gpu.nvidia.com'].productName.matches("]) else { return }
         #expect(failures.count == 1)
     }
