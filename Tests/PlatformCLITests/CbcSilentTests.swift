@@ -21,14 +21,14 @@ import Testing
         // large-neighbourhood search solved every pool whole with Cbc.
         let explained = try CLIRunner.run(["explain", "placement", "--format", "json"], in: dir)
         try #require(explained.status == 0, "\(explained.stderr)")
+        #expect(explained.stdout.hasPrefix("{") && explained.stdout.hasSuffix("}\n"), "\(explained.stdout.prefix(300))")
         let placement = try #require(try JSONSerialization.jsonObject(with: Data(explained.stdout.utf8)) as? [String: Any])
         #expect(placement["provedOptimal"] as? Bool == true)
-        #expect(explained.stdout.hasPrefix("{") && explained.stdout.hasSuffix("}\n"), "\(explained.stdout.prefix(300))")
 
         // `check` prints its diagnostics (JSON here) to stderr: stdout stays empty.
         let checked = try CLIRunner.run(["check", "--diagnostics", "json"], in: dir)
         #expect(checked.status == 0, "\(checked.stderr)")
         #expect(checked.stdout == "")
-        #expect(throws: Never.self) { try JSONSerialization.jsonObject(with: Data(checked.stderr.utf8)) }
+        #expect(throws: Never.self, "\(checked.stderr.prefix(300))") { try JSONSerialization.jsonObject(with: Data(checked.stderr.utf8)) }
     }
 }
