@@ -181,7 +181,8 @@ def report(family, rows):
         if who == "ffd":
             continue
         proved = sum(1 for r in rows if r[who]["proved"])
-        wrong_proof = sum(1 for r in same if r[who]["proved"] and r[who]["cost"] > best(r))
+        # A proof is wrong when anything known beats it: fewer drops (any cost), or the same drops for less.
+        wrong_proof = sum(1 for r in rows if r[who]["proved"] and (r[who]["drops"], r[who]["cost"]) > (r["best"]["drops"], r["best"]["cost"]))
         bad_bound = sum(1 for r in same if r[who]["bound"] > best(r))
         tight = [100 * (best(r) - r[who]["bound"]) / best(r) for r in same]
         claimed = [100 * r[who]["gap"] for r in rows]

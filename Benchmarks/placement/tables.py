@@ -51,7 +51,7 @@ def main():
             same_all[who] = (gaps, claimed)
         det = sum(r["det"] for r in rows)
         for who, (gaps, claimed) in same_all.items():
-            print(f"<!-- {name} {who}: true gap % {histogram(gaps)}; claimed gap % {histogram(claimed)}; deterministic {det}/{len(rows)} -->")
+            print(f"- {name} {who}: true gap % {histogram(gaps)}; claimed gap % {histogram(claimed)}; deterministic {det}/{len(rows)}")
 
 
 if __name__ == "__main__":
