@@ -7,6 +7,7 @@ import PlatformCore
 /// JSON file of problems; writes `<file>.swift.json` beside it.
 @Suite struct PlacementReferenceHarness {
     static let input = ProcessInfo.processInfo.environment["PLATFORMC_PLACEMENT_COMPARE"]
+    static let before = ProcessInfo.processInfo.environment["PLATFORMC_PLACEMENT_BEFORE"]
 
     static func problem(_ j: [String: Any]) -> PlacementProblem {
         let pools = (j["pools"] as! [[String: Any]]).map { p in
@@ -48,9 +49,12 @@ import PlatformCore
             let problem = Self.problem(j)
             var ours: Placement!
             let t = clock.measure { ours = PlacementSolver.solve(problem) }
-            // Before the large-neighbourhood search (session 5's pipeline).
+            // "before": without the large-neighbourhood search (session 5's pipeline), or with
+            // PLATFORMC_PLACEMENT_BEFORE=nomilp without the MILP too (session 4's; what fleets of at
+            // most 60 nodes, which never reach the search, gain from Cbc).
             var before: Placement!
-            let tb = clock.measure { before = PlacementSolver.solve(problem, options: PlacementOptions(lnsFleetLimit: 0)) }
+            let beforeOptions = Self.before == "nomilp" ? PlacementOptions(milpNodeLimit: 0, lnsFleetLimit: 0) : PlacementOptions(lnsFleetLimit: 0)
+            let tb = clock.measure { before = PlacementSolver.solve(problem, options: beforeOptions) }
             var ffd: Placement!
             let tf = clock.measure { ffd = PlacementSolver.solve(problem, options: PlacementOptions(heuristic: .firstFitDecreasing)) }
             let again = PlacementSolver.solve(PlacementProblem(pools: problem.pools.reversed(), demands: problem.demands.reversed(),
@@ -58,8 +62,9 @@ import PlatformCore
             results.append(["name": j["name"] as! String, "ours": Self.summary(ours, ms: PlacementBenchmark.ms(t)),
                             "ffd": Self.summary(ffd, ms: PlacementBenchmark.ms(tf)),
                             "before": Self.summary(before, ms: PlacementBenchmark.ms(tb)), "deterministic": again == ours])
+            // After every problem, so a long run read part-way (compare.py with PARTIAL=1) has its figures.
+            let out = try JSONSerialization.data(withJSONObject: results, options: [.sortedKeys])
+            try out.write(to: URL(fileURLWithPath: path + ".swift.json"))
         }
-        let out = try JSONSerialization.data(withJSONObject: results, options: [.sortedKeys])
-        try out.write(to: URL(fileURLWithPath: path + ".swift.json"))
     }
 }

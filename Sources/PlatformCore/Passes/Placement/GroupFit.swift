@@ -56,13 +56,13 @@ extension FleetState {
     /// and the emitted pods pin one zone per group (the LeaderWorkerSet's zone affinity, the
     /// TrainJob's zone selector), so a group across zones is one no pod could run as. The zone that
     /// starts the fewest nodes wins (lowest zone on ties), never `avoidZone`; in it, empty running
-    /// nodes first, then stopped ones, lowest index first.
-    mutating func placeWholeNodes(_ d: Int, pool p: Int, avoidZone: Int?) -> GroupRecord? {
+    /// nodes first, then stopped ones, lowest index first. `onlyZone`: the exact search's choice of zone.
+    mutating func placeWholeNodes(_ d: Int, pool p: Int, avoidZone: Int?, onlyZone: Int? = nil) -> GroupRecord? {
         let demand = problem.demands[d]
         let need = max(1, demand.nodesPerGroup)
         let pool = pools[p]
         var best: (running: [Int], stopped: [Int])?
-        for z in 0..<pool.zoneCount where z != avoidZone {
+        for z in 0..<pool.zoneCount where z != avoidZone && (onlyZone == nil || z == onlyZone) {
             let nodes = stride(from: z, to: pool.supply.nodeCount, by: pool.zoneCount).lazy
             let running = Array(nodes.filter { pool.running[$0] && pool.nodeUsed[$0] == 0 }.prefix(need))
             let stopped = Array(nodes.filter { !pool.running[$0] }.prefix(need - running.count))

@@ -72,6 +72,11 @@ enum CbcRunner {
                         &colLower, &colUpper, &obj, &rowLower, &rowUpper)
         for c in 0..<n where model.integer[c] { Cbc_setInteger(cbc, Int32(c)) }
         Cbc_setObjSense(cbc, 1)
+        // Silences Cbc's and Clp's message handlers (stdout by default): `CbcModel::setLogLevel` lowers
+        // the Clp model's level too, and `CbcMain1` prints nothing when that level is 0 (coin-or/Cbc
+        // releases/2.10.8, Cbc/src/CbcModel.cpp `setLogLevel`, CbcSolver.cpp `CbcMain1`). It cannot
+        // silence `Cbc_solve` itself, which `printf`s any `CoinError` it catches (Cbc_C_Interface.cpp):
+        // give Cbc nothing that throws (`CbcSilentTests` fails on any byte Cbc writes to stdout).
         Cbc_setLogLevel(cbc, 0)
         Cbc_setMaximumNodes(cbc, Int32(nodeLimit))
         // Deterministic: no threads, fixed seeds (Cbc's `threads`, `randomCbcSeed`, `randomSeed`).
@@ -80,9 +85,10 @@ enum CbcRunner {
         Cbc_setParameter(cbc, "randomSeed", "1")
         // Costs are integral in the model's unit: a gap below one unit is closed.
         Cbc_setAllowableGap(cbc, 0.999)
-        // No MIP start is handed over: with one, Cbc 2.10's `Cbc_solve` (Debian coinor-libcbc 2.10)
+        // No MIP start is handed over: with one, Cbc 2.10's `Cbc_solve` (Debian coinor-libcbc 2.10.8)
         // failed on our models with "ClpModel::getColumnName, Illegal index" printed to standard output,
-        // leaving them unsolved (seen on 500- and 1,000-node fleets).
+        // leaving them unsolved (seen on 100-, 500- and 1,000-node fleets; `CbcMain1` carries a start
+        // through its preprocessing by column name, where `ClpModel::getColumnName` threw).
         _ = Cbc_solve(cbc)
         let infeasible = Cbc_isProvenInfeasible(cbc) != 0
         let optimal = Cbc_isProvenOptimal(cbc) != 0

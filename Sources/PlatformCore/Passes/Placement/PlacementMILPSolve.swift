@@ -1,6 +1,7 @@
 /// Solving the placement MILP lexicographically, as `PlacementObjective` orders placements: first the
 /// drops per priority level (weighted so a higher level always wins), then, with no level dropping
-/// more than that, the price of running nodes. Both stages start from the heuristic's placement.
+/// more than that, the price of running nodes. Cbc gets no MIP start (see `CbcRunner`): stage 2's
+/// drops per level are capped by stage 1's answer, or by the incumbent's when stage 1 found none.
 struct MILPOutcome {
     var state: FleetState
     var out: [Int]
@@ -46,7 +47,8 @@ extension PlacementMILP {
                            lowerBoundMicros: min(bound, state.cost), nodes: nodes)
     }
 
-    /// The column values of a state built by the heuristic or the search: the warm start.
+    /// The column values of a state built by the heuristic or the search (a warm start once; only its
+    /// drop columns are read now, since Cbc gets no start).
     /// Running nodes are renumbered to the lowest indices of their zone (nodes of a zone are
     /// interchangeable), so the start meets the symmetry rows.
     func values(of state: FleetState) -> [Double] {

@@ -2,8 +2,8 @@
 enum SearchMove {
     case island(node: Int, island: Int)
     case slices(node: Int)
-    /// Multi-node groups take whole nodes in the canonical order of `placeWholeNodes`.
-    case wholeNodes
+    /// Multi-node groups take whole nodes of one zone, in the canonical order of `placeWholeNodes`.
+    case wholeNodes(zone: Int)
 }
 
 extension ExactSearch {
@@ -13,9 +13,9 @@ extension ExactSearch {
     /// interchangeable too, so on used nodes a group never goes below its predecessor.
     func moves(_ d: Int, pool p: Int) -> [SearchMove] {
         let demand = problem.demands[d]
-        if demand.spansNodes { return [.wholeNodes] }
         let pool = state.pools[p]
         let avoid = state.spreadRule(d, pool: p)
+        if demand.spansNodes { return wholeNodeMoves(d, pool: p, avoidZone: avoid.zone) }
         let previous = state.groups[d].last?.shares.first
         let minKey = previous.map { $0.node * pool.ipn + max(0, $0.island) } ?? 0
         let profile = demand.migProfile.flatMap { problem.profiles[p].firstIndex(of: $0) }
@@ -49,12 +49,32 @@ extension ExactSearch {
         return scored.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
+    /// Every zone that can hold the next multi-node group, the fewest nodes to start first (the
+    /// heuristic's choice), then the lowest zone. The zone matters: a 2-node group that takes the
+    /// last free nodes of a zone can leave a replica that must spread over zones nowhere to go
+    /// (generate.py small 100 1, small-1-64: one zone only, and the search "proved" a drop CP-SAT
+    /// avoids). Groups of one demand are interchangeable, so a group never takes a lower zone than
+    /// its predecessor.
+    func wholeNodeMoves(_ d: Int, pool p: Int, avoidZone: Int?) -> [SearchMove] {
+        let pool = state.pools[p]
+        let need = max(1, problem.demands[d].nodesPerGroup)
+        let previous = state.groups[d].last.flatMap { g in g.pool == p ? g.shares.first.map { pool.zone($0.node) } : nil } ?? 0
+        var scored: [(Int, Int)] = []
+        for z in previous..<pool.zoneCount where z != avoidZone {
+            let nodes = stride(from: z, to: pool.supply.nodeCount, by: pool.zoneCount)
+            let running = nodes.filter { pool.running[$0] && pool.nodeUsed[$0] == 0 }.count
+            let stopped = nodes.filter { !pool.running[$0] }.count
+            if running + stopped >= need { scored.append((max(0, need - running), z)) }
+        }
+        return scored.sorted { $0 < $1 }.map { .wholeNodes(zone: $0.1) }
+    }
+
     /// Places the group at `move`; false when it does not fit there.
     mutating func apply(_ move: SearchMove, _ d: Int, pool p: Int) -> Bool {
         let count = problem.demands[d].gpusPerGroup
         switch move {
-        case .wholeNodes:
-            return state.placeWholeNodes(d, pool: p, avoidZone: state.spreadRule(d, pool: p).zone) != nil
+        case .wholeNodes(let zone):
+            return state.placeWholeNodes(d, pool: p, avoidZone: state.spreadRule(d, pool: p).zone, onlyZone: zone) != nil
         case .island(let k, let i):
             let opened = openIfStopped(k, pool: p)
             let share = state.pools[p].takeIsland(node: k, island: i, count: count)
