@@ -73,4 +73,19 @@ import PlatformCore
         let reversed = PlacementProblem(pools: problem.pools.reversed(), demands: problem.demands.reversed(), teams: problem.teams.reversed())
         #expect(PlacementSolver.solve(reversed) == placement)
     }
+
+    /// The search's work is a count of fleet nodes re-solved (`lnsNodeBudget`), never seconds, so
+    /// `check` stays a CI step: with nothing to spend it keeps the heuristic's placement, and a
+    /// budget of one pass (the fleet's 150 nodes) already lowers the cost, the same for every order.
+    @Test func theNodeBudgetBoundsTheSearch() {
+        let problem = PlacementLargeFleet.make(seed: 7, nodes: 150, groups: 400, fragmented: true)
+        let heuristic = PlacementSolver.solve(problem, options: PlacementOptions(lnsFleetLimit: 0))
+        #expect(PlacementSolver.solve(problem, options: PlacementOptions(lnsNodeBudget: 0)) == heuristic)
+        let onePass = PlacementOptions(lnsNodeBudget: 150)
+        let placement = PlacementSolver.solve(problem, options: onePass)
+        #expect(placement.unplaced.count <= heuristic.unplaced.count)
+        #expect(placement.costPerHourMicros < heuristic.costPerHourMicros)
+        let reversed = PlacementProblem(pools: problem.pools.reversed(), demands: problem.demands.reversed(), teams: problem.teams.reversed())
+        #expect(PlacementSolver.solve(reversed, options: onePass) == placement)
+    }
 }

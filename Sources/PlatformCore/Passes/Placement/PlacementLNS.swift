@@ -7,8 +7,12 @@
 /// has at most `lnsNodeLimit` nodes; the pools of a larger component one by one, then pairs of its
 /// pools that share a demand. A neighbourhood frees the demands placed in its pools and the
 /// dropped demands it could take; the others' groups stay. Rounds repeat the list (whole
-/// components excepted: nothing around them changes) until a round improves nothing.
-/// Deterministic: the order, the round limit and Cbc's branch-node limit are counts, never a clock.
+/// components excepted: nothing around them changes) until a round improves nothing; a
+/// neighbourhood whose sub-problem is unchanged since its last solve is skipped (Cbc would answer
+/// the same). `lnsNodeBudget` caps the work: the nodes of every neighbourhood solved count against
+/// it, and the search stops when it is spent, so `check` of a 1,000-node fleet stays a CI step.
+/// Deterministic: the order, the budget, the round limit and Cbc's branch-node limit are counts,
+/// never a clock.
 enum PlacementLNS {
     struct Outcome {
         var state: FleetState
@@ -32,6 +36,7 @@ enum PlacementLNS {
         var allProved = !problem.quotaLinks(components)
         var dropsProved = allProved
         var solves = 0
+        var budget = options.lnsNodeBudget
         var pending: [[Int]] = []
         for component in components {
             if !problem.demands.indices.contains(where: { problem.staticReason[$0] == nil && problem.demands[$0].groups > 0
@@ -42,6 +47,8 @@ enum PlacementLNS {
             }
             let nodes = component.reduce(0) { $0 + problem.pools[$1].nodeCount }
             if nodes <= options.lnsNodeLimit {
+                guard nodes <= budget else { allProved = false; dropsProved = false; continue }
+                budget -= nodes
                 solves += 1
                 let result = solveNeighbourhood(problem, state, pools: component, branchNodes: options.lnsBranchNodes)
                 if let better = result.better { state = better }
@@ -59,10 +66,17 @@ enum PlacementLNS {
                 }
             }
         }
-        for _ in 0..<options.lnsRounds where !pending.isEmpty {
+        var lastSolved: [[Int]: Signature] = [:]
+        rounds: for _ in 0..<options.lnsRounds where !pending.isEmpty {
             var improved = false
             for hood in pending {
+                let signature = Signature(problem, state, pools: hood)
+                if lastSolved[hood] == signature { continue }
+                let nodes = hood.reduce(0) { $0 + problem.pools[$1].nodeCount }
+                guard nodes <= budget else { break rounds }
+                budget -= nodes
                 solves += 1
+                lastSolved[hood] = signature
                 if let better = solveNeighbourhood(problem, state, pools: hood, branchNodes: options.lnsBranchNodes).better {
                     state = better
                     improved = true
@@ -80,17 +94,36 @@ enum PlacementLNS {
                        dropsProved: dropsProved && !components.isEmpty, solves: solves)
     }
 
+    /// What a neighbourhood's sub-problem is built from: the demands it frees (`freeDemands`), their
+    /// groups, and what every team holds (the quotas left). Cbc is deterministic, so an equal
+    /// signature gives the same answer as last time: nothing better.
+    struct Signature: Hashable {
+        var free: [Int]
+        var groups: [[GroupRecord]]
+        var teamUsed: [Int]
+
+        init(_ problem: CanonicalProblem, _ state: FleetState, pools hood: [Int]) {
+            free = PlacementLNS.freeDemands(problem, state, pools: Set(hood))
+            groups = free.map { state.groups[$0] }
+            teamUsed = state.teamUsed
+        }
+    }
+
+    /// The demands a neighbourhood re-places: those placed in its pools and the dropped ones it could take.
+    static func freeDemands(_ problem: CanonicalProblem, _ state: FleetState, pools inHood: Set<Int>) -> [Int] {
+        problem.demands.indices.filter { d in
+            guard problem.staticReason[d] == nil, problem.demands[d].groups > 0 else { return false }
+            if let first = state.groups[d].first { return inHood.contains(first.pool) }
+            return problem.eligible[d].contains { inHood.contains($0) }
+        }
+    }
+
     /// Re-solves the pools `hood` with everything else fixed. `better`: the whole fleet's new state
     /// when strictly better; `bound`: Cbc's bound on the neighbourhood's cost, when it proved the
     /// neighbourhood's drops minimal and the state that results (new or kept) has those drops.
     static func solveNeighbourhood(_ problem: CanonicalProblem, _ state: FleetState, pools hood: [Int],
                                    branchNodes: Int) -> (better: FleetState?, bound: (micros: Int64, proved: Bool)?) {
-        let inHood = Set(hood)
-        let free = problem.demands.indices.filter { d in
-            guard problem.staticReason[d] == nil, problem.demands[d].groups > 0 else { return false }
-            if let first = state.groups[d].first { return inHood.contains(first.pool) }
-            return problem.eligible[d].contains { inHood.contains($0) }
-        }
+        let free = freeDemands(problem, state, pools: Set(hood))
         let (sub, subState) = neighbourhood(problem, state, pools: hood, free: free)
         let current = sub.objective(subState, placedOut: PlacementSolver.searchableOut(sub, subState))
         guard let milp = PlacementMILP.solve(sub, incumbent: subState, nodeLimit: branchNodes) else { return (nil, nil) }
