@@ -7,11 +7,14 @@ import PlatformGitOps
 /// `platformc commit [SPEC]`: compile, then write the tree as one commit on the GitOps branch
 /// through libgit2. Nothing is written when the spec has errors; no commit when nothing changed.
 struct CommitCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "commit", abstract: "Compile and commit the tree to the GitOps repository.")
+    static let configuration = CommandConfiguration(commandName: "commit",
+        abstract: "Compile and commit the tree to the GitOps repository.")
 
     @OptionGroup var options: SpecOptions
 
-    @Option(help: "GitOps repository path or URL (default: the spec's `gitops.repository`, which must lie inside the spec's own repository).")
+    @Option(help: """
+        GitOps repository path or URL (default: the spec's `gitops.repository`, which must lie inside the spec's own repository).
+        """)
     var repo: String?
 
     @Option(help: "Branch (default: the spec's `gitops.branch`).")
@@ -32,7 +35,9 @@ struct CommitCommand: ParsableCommand {
     @Option(help: "Folder of your own templates.")
     var templates: String?
 
-    @Flag(help: "Let the commit take over managed paths that exist in the branch but no earlier platformc commit wrote (their files are replaced).")
+    @Flag(help: """
+        Let the commit take over managed paths that exist in the branch but no earlier platformc commit wrote (their files are replaced).
+        """)
     var adoptPath = false
 
     @Flag(help: "Push the branch after committing: to --remote, or to the repository's URL when it is one.")
@@ -51,7 +56,9 @@ struct CommitCommand: ParsableCommand {
             try CommitMessage.validate(subject: message, specCommit: specCommit)
             if let remote {
                 guard !remote.isEmpty else { throw IOFailure("`--remote` is empty; give the URL or path to push to") }
-                if let url = RemoteURL(remote), url.hasPassword { throw IOFailure(GitError.credentialInURL(remote: url.redacted).description) }
+                if let url = RemoteURL(remote), url.hasPassword {
+                    throw IOFailure(GitError.credentialInURL(remote: url.redacted).description)
+                }
             }
         } catch let error as IOFailure { throw fail(error.description) }
         let input = try CompileInput.load(options: options, templatesFolder: templates)
@@ -61,7 +68,8 @@ struct CommitCommand: ParsableCommand {
         var output = input.compile(warningsAsErrors: options.warningsAsErrors) { platform, diagnostics in
             var scratch = DiagnosticBag()
             guard !diagnostics.hasErrors,
-                  let target = commandLineTarget ?? CommitTarget.fromSpec(platform.gitops, specPath: options.spec, into: &scratch) else { return nil }
+                  let target = commandLineTarget
+                      ?? CommitTarget.fromSpec(platform.gitops, specPath: options.spec, into: &scratch) else { return nil }
             let targetBranch = branch ?? platform.gitops.branch
             switch target {
             case .local(let path):
@@ -84,7 +92,8 @@ struct CommitCommand: ParsableCommand {
         let compiled = clock.now
 
         guard let author = identity(environment) else {
-            throw fail("no commit identity: set --author-name/--author-email or GIT_AUTHOR_NAME/GIT_AUTHOR_EMAIL (refusing to invent one in CI)")
+            throw fail("no commit identity: set --author-name/--author-email or GIT_AUTHOR_NAME/GIT_AUTHOR_EMAIL (refusing to invent one "
+                + "in CI)")
         }
         let committer = GitSignature.fromEnvironment(environment, role: .committer) ?? author
         do {
@@ -102,7 +111,8 @@ struct CommitCommand: ParsableCommand {
             case .remote(let url):
                 let cacheRoot: String
                 do { cacheRoot = try CommitTarget.cacheRoot(environment) } catch let error as IOFailure { throw fail(error.description) }
-                repository = try fetched ?? GitRepository.remoteCache(of: url, branch: targetBranch, cacheRoot: cacheRoot, environment: environment)
+                repository = try fetched
+                    ?? GitRepository.remoteCache(of: url, branch: targetBranch, cacheRoot: cacheRoot, environment: environment)
                 shown = RemoteURL(url)?.redacted ?? url
             }
             var managed = ManagedTree(managedPaths: GitOpsPaths.managed(platform), files: tree.files)
@@ -113,7 +123,8 @@ struct CommitCommand: ParsableCommand {
             case .unchanged:
                 print("platformc: \(shown) (\(targetBranch)) is up to date; no commit")
             case let .committed(id, stats):
-                print("platformc: committed \(id.hex.prefix(12)) on \(targetBranch) in \(shown): \(stats.added.count) added, \(stats.changed.count) changed, \(stats.removed.count) removed")
+                print("platformc: committed \(id.hex.prefix(12)) on \(targetBranch) in \(shown): \(stats.added.count) added, "
+                    + "\(stats.changed.count) changed, \(stats.removed.count) removed")
                 warnAboutKeptEdits(stats.keptLocalEdits)
             }
             if environment["PLATFORMC_PROFILE"] == "1" {

@@ -18,7 +18,10 @@ struct CompileCommand: ParsableCommand {
     @Flag(help: "Print the effective spec with every default applied, and write nothing.")
     var showDefaults = false
 
-    @Option(help: "A platform.lock.json whose placement is kept where it still holds, so only what a change requires moves (commit and diff read the GitOps head's).")
+    @Option(help: """
+        A platform.lock.json whose placement is kept where it still holds, so only what a change requires moves (commit and diff read the \
+        GitOps head's).
+        """)
     var previousLock: String?
 
     func run() throws {

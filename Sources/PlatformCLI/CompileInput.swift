@@ -22,8 +22,16 @@ struct CompileInput {
 
     static func load(options: SpecOptions, templatesFolder: String?) throws -> CompileInput {
         let spec: [UInt8]
-        do { spec = try SpecFile.read(options.spec, limit: YAMLLoader.maxSpecBytes + 1) } catch let error as IOFailure { throw fail(error.description) }
-        do { return try load(specPath: options.spec, spec: spec, templatesFolder: templatesFolder) } catch let error as IOFailure { throw fail(error.description) }
+        do {
+            spec = try SpecFile.read(options.spec, limit: YAMLLoader.maxSpecBytes + 1)
+        } catch let error as IOFailure {
+            throw fail(error.description)
+        }
+        do {
+            return try load(specPath: options.spec, spec: spec, templatesFolder: templatesFolder)
+        } catch let error as IOFailure {
+            throw fail(error.description)
+        }
     }
 
     /// The files a spec's bytes make platformc read, for a spec already in memory (the editor's
@@ -44,7 +52,8 @@ struct CompileInput {
             input.templates = set
             input.templateProblems = read.problems + errors.map { error in
                 Diagnostic(.error, EmitCodes.templateInvalid, "template is not usable: \(error.message)",
-                           at: SourceLocation(file: TemplateFiles.shown(shown, error.path), line: error.line ?? 1, column: error.column ?? 1),
+                           at: SourceLocation(file: TemplateFiles.shown(shown, error.path), line: error.line ?? 1,
+                               column: error.column ?? 1),
                            help: "fix the template, or remove it to use the computed object alone")
             }
         }
@@ -140,16 +149,19 @@ enum TemplateFiles {
                 total += bytes.count
                 guard let text = String(validating: bytes, as: UTF8.self) else {
                     result.problems.append(Diagnostic(.error, EmitCodes.templateInvalid, "template is not valid UTF-8",
-                                                      at: SourceLocation(file: shown, line: 1, column: 1), help: "save the template as UTF-8"))
+                                                      at: SourceLocation(file: shown, line: 1, column: 1),
+                                                      help: "save the template as UTF-8"))
                     continue
                 }
                 result.files[relative] = text
             case let .refused(refusal):
-                result.problems.append(Diagnostic(.error, refusal.code, refusal.message, at: SourceLocation(file: shown, line: 1, column: 1),
+                result.problems
+                    .append(Diagnostic(.error, refusal.code, refusal.message, at: SourceLocation(file: shown, line: 1, column: 1),
                                                   help: refusal.help))
             case .missing:
                 result.problems.append(Diagnostic(.error, EmitCodes.templateInvalid, "template cannot be read",
-                                                  at: SourceLocation(file: shown, line: 1, column: 1), help: "check the file's permissions"))
+                                                  at: SourceLocation(file: shown, line: 1, column: 1),
+                                                  help: "check the file's permissions"))
             }
         }
         return result

@@ -64,7 +64,8 @@ struct ContainedFiles {
     func readContained(_ absolute: String, shown: String, limit: Int, what: String) -> Outcome {
         guard let real = Self.realPath(absolute) else { return .missing }
         guard real == root || real.hasPrefix(rootPrefix) else {
-            return .refused(FileRefusal(ContainmentCodes.symlinkOut, "\(what) `\(shown)` is reached through a symbolic link that leads out of \(scope)",
+            return .refused(FileRefusal(ContainmentCodes.symlinkOut,
+                                        "\(what) `\(shown)` is reached through a symbolic link that leads out of \(scope)",
                                         help: "replace the link with the file itself, inside the repository"))
         }
         guard !Self.namesGitMetadata(String(real.dropFirst(root.count))) else { return .refused(gitRefusal(shown, what: what)) }

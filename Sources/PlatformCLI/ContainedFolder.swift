@@ -43,7 +43,9 @@ final class ContainedFolder: Sendable {
     /// The segments of `relative`, refused unless each is a plain name: no empty, `.` or `..`
     /// segment, no absolute path, backslash or control character, no git metadata.
     static func segments(_ relative: String) throws -> [String] {
-        guard isPlain(relative) else { throw IOFailure("refusing to write `\(relative)`: not a plain relative path inside the output folder") }
+        guard isPlain(relative) else {
+            throw IOFailure("refusing to write `\(relative)`: not a plain relative path inside the output folder")
+        }
         return relative.split(separator: "/").map(String.init)
     }
 
@@ -60,7 +62,8 @@ final class ContainedFolder: Sendable {
                 if length == 0 { return false }  // empty segment, or a leading `/`
                 if bytes[start] == UInt8(ascii: "."), length <= 2, length == 1 || bytes[start + 1] == UInt8(ascii: ".") { return false }
                 if length >= 4, bytes[start] == UInt8(ascii: "."),
-                   bytes[start + 1] | 0x20 == UInt8(ascii: "g"), bytes[start + 2] | 0x20 == UInt8(ascii: "i"), bytes[start + 3] | 0x20 == UInt8(ascii: "t") {
+                   bytes[start + 1] | 0x20 == UInt8(ascii: "g"), bytes[start + 2] | 0x20 == UInt8(ascii: "i"),
+                       bytes[start + 3] | 0x20 == UInt8(ascii: "t") {
                     return false  // `.git`, `.gitmodules`… in any case
                 }
                 start = i + 1
@@ -91,7 +94,11 @@ final class ContainedFolder: Sendable {
             var next = openat(current, segment, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
             if next < 0, errno == ENOENT {
                 guard create else { return nil }
-                if mkdirat(current, segment, 0o755) == 0 { created = true } else if errno != EEXIST { throw failure("cannot create folder", path) }
+                if mkdirat(current, segment, 0o755) == 0 {
+                    created = true
+                } else if errno != EEXIST {
+                    throw failure("cannot create folder", path)
+                }
                 next = openat(current, segment, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
             }
             guard next >= 0 else { throw obstacle(current, segment, path) }
@@ -164,7 +171,9 @@ final class ContainedFolder: Sendable {
             let path = folder.path + "/" + name
             let fd = openat(folder.descriptor, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
             guard fd >= 0 else {
-                if errno == EEXIST { throw IOFailure("refusing to overwrite `\(path)`: it exists (move it away or choose another `--out`)") }
+                if errno == EEXIST {
+                    throw IOFailure("refusing to overwrite `\(path)`: it exists (move it away or choose another `--out`)")
+                }
                 throw failure("cannot write", path)
             }
             defer { close(fd) }
@@ -188,7 +197,8 @@ final class ContainedFolder: Sendable {
         } ?? false
         while removed, !segments.isEmpty {
             let last = segments.removeLast()
-            let emptied = try withFolder(segments.joined(separator: "/"), create: false) { unlinkat($0.descriptor, last, AT_REMOVEDIR) == 0 }
+            let emptied = try withFolder(segments.joined(separator: "/"),
+                create: false) { unlinkat($0.descriptor, last, AT_REMOVEDIR) == 0 }
             if emptied != true { break }
         }
         return removed

@@ -50,7 +50,8 @@ struct DiffBase {
         return FolderRead(path)
     }
 
-    static func load(_ source: Source, prefetched: FolderRead?, repo: String, branch: String, managed: [String], templates: String?) throws -> DiffBase {
+    static func load(_ source: Source, prefetched: FolderRead?, repo: String, branch: String, managed: [String],
+        templates: String?) throws -> DiffBase {
         switch source {
         case .branchHead: return try revision(branch, repo: repo, isDefault: true)
         case .revision(let name): return try revision(name, repo: repo)

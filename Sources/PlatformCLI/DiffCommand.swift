@@ -8,17 +8,23 @@ import PlatformGitOps
 /// object, with the platform summary first. Exit codes (docs/ci/README.md): 0 no change (or
 /// changes without `--exit-code`), 1 changes with `--exit-code`, 2 errors, 3 a policy or budget violation.
 struct DiffCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "diff", abstract: "Show what the spec changes against a base: a git revision, a folder or another spec.")
+    static let configuration = CommandConfiguration(commandName: "diff",
+        abstract: "Show what the spec changes against a base: a git revision, a folder or another spec.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, markdown, json }
     enum Colour: String, ExpressibleByArgument, CaseIterable { case auto, always, never }
 
     @OptionGroup var options: SpecOptions
 
-    @Option(help: "Base: a revision of the GitOps repository, a folder, or a spec (default: the head of the GitOps branch). Prefix with ref:, dir: or spec: to force.")
+    @Option(help: """
+        Base: a revision of the GitOps repository, a folder, or a spec (default: the head of the GitOps branch). Prefix with ref:, dir: or \
+        spec: to force.
+        """)
     var base: String?
 
-    @Option(help: "GitOps repository path or URL (default: the spec's `gitops.repository`, which must lie inside the spec's own repository).")
+    @Option(help: """
+        GitOps repository path or URL (default: the spec's `gitops.repository`, which must lie inside the spec's own repository).
+        """)
     var repo: String?
 
     @Option(help: "Branch whose head is the default base (default: the spec's `gitops.branch`).")
@@ -49,7 +55,8 @@ struct DiffCommand: ParsableCommand {
             guard !diagnostics.hasErrors else { return nil }
             var early: CommitTarget?
             if baseSource.readsRepository {
-                early = (try? repo.map(CommitTarget.fromCommandLine)) ?? CommitTarget.fromSpec(platform.gitops, specPath: options.spec, into: &scratch)
+                early = (try? repo.map(CommitTarget.fromCommandLine))
+                    ?? CommitTarget.fromSpec(platform.gitops, specPath: options.spec, into: &scratch)
                 guard early != nil else { return nil }
             }
             let targetBranch = branch ?? platform.gitops.branch
@@ -74,7 +81,8 @@ struct DiffCommand: ParsableCommand {
         let headDiagnostics = output.diagnostics.sorted
         let violation = headDiagnostics.contains(where: DiffPolicy.isViolation)
         guard let tree = output.tree, let platform = output.platform, !baseSource.readsRepository || target != nil else {
-            throw violation && !headDiagnostics.contains { $0.severity == .error && !DiffPolicy.isViolation($0) } ? DiffExit.violation : DiffExit.error
+            throw violation && !headDiagnostics.contains { $0.severity == .error && !DiffPolicy.isViolation($0) } ? DiffExit.violation
+                : DiffExit.error
         }
         let baseSide: DiffBase
         if let earlyBase { baseSide = earlyBase } else { do {

@@ -9,13 +9,18 @@ extension PlacementBaseline: ExpressibleByArgument {}
 
 /// `platformc explain inventory|placement|cost|catalog|traffic|workloads`: what the compiler knows and decided.
 struct ExplainCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "explain", abstract: "Explain the inventory, placement, cost, traffic or workloads of a platform, or the built-in catalog.",
+    static let configuration = CommandConfiguration(commandName: "explain",
+                                                    abstract: """
+                                                        Explain the inventory, placement, cost, traffic or workloads of a platform, or the \
+                                                        built-in catalog.
+                                                        """,
                                                     subcommands: [Inventory.self, PlacementCommand.self, Cost.self, Catalog.self,
                                                                   Traffic.self, Workloads.self])
 
     /// `explain placement` (named apart from the placement pass's `Placement`).
     struct PlacementCommand: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "placement", abstract: "Per node, pool and model: where every replica and gang runs.")
+        static let configuration = CommandConfiguration(commandName: "placement",
+            abstract: "Per node, pool and model: where every replica and gang runs.")
         @OptionGroup var options: SpecOptions
         @Option(help: "text or json") var format: ReportFormat = .text
         @Option(help: "Also place with this heuristic and show its figures beside ours: ffd (first-fit decreasing).")
@@ -32,7 +37,8 @@ struct ExplainCommand: ParsableCommand {
     }
 
     struct Inventory: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "inventory", abstract: "Per cluster and pool: GPUs, islands, memory, fabric, price.")
+        static let configuration = CommandConfiguration(commandName: "inventory",
+            abstract: "Per cluster and pool: GPUs, islands, memory, fabric, price.")
         @OptionGroup var options: SpecOptions
         @Option(help: "text or json") var format: ReportFormat = .text
 
@@ -46,7 +52,10 @@ struct ExplainCommand: ParsableCommand {
 extension ExplainCommand {
     struct Cost: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "cost",
-                                                        abstract: "Per team, cluster, pool and workload: GPUs held, monthly cost now and at replicas.max, budgets, idle cost.")
+                                                        abstract: """
+                                                            Per team, cluster, pool and workload: GPUs held, monthly cost now and at \
+                                                            replicas.max, budgets, idle cost.
+                                                            """)
         @OptionGroup var options: SpecOptions
         @Option(help: "text, json or markdown") var format: ReportFormat = .text
 
@@ -71,7 +80,10 @@ extension ExplainCommand {
     /// The built-in GPU models and instance types with every sourced price; reads no spec.
     struct Catalog: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "catalog",
-                                                        abstract: "Known GPU models and instance types, each price with its region, source and date.")
+                                                        abstract: """
+                                                            Known GPU models and instance types, each price with its region, source and \
+                                                            date.
+                                                            """)
         @Option(help: "text or json") var format: ReportFormat = .text
 
         func validate() throws {
@@ -88,7 +100,10 @@ extension ExplainCommand {
     /// The pods the upstream controllers create from the emitted objects, per workload.
     struct Workloads: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "workloads",
-                                                        abstract: "Per workload: the pods kagent, Kubeflow Trainer, LeaderWorkerSet, kgateway and Kubernetes create from the emitted objects.")
+                                                        abstract: """
+                                                            Per workload: the pods kagent, Kubeflow Trainer, LeaderWorkerSet, kgateway and \
+                                                            Kubernetes create from the emitted objects.
+                                                            """)
         @OptionGroup var options: SpecOptions
         @Option(help: "text or json") var format: ReportFormat = .text
 
@@ -135,7 +150,10 @@ extension ExplainCommand {
     /// that allow or block it (`TrafficExplanation`).
     struct Traffic: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "traffic",
-                                                        abstract: "Per route: the hops and the object carrying each; per cluster: every needed flow and the NetworkPolicies that allow or block it.")
+                                                        abstract: """
+                                                            Per route: the hops and the object carrying each; per cluster: every needed \
+                                                            flow and the NetworkPolicies that allow or block it.
+                                                            """)
         @OptionGroup var options: SpecOptions
         @Option(help: "text or json") var format: ReportFormat = .text
 

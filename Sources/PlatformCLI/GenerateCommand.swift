@@ -43,7 +43,8 @@ struct GenerateCommand: ParsableCommand {
     /// A usage error (exit 2, nothing written) that names the largest `--models` that fits.
     private func tooLarge() -> ExitCode {
         let parameters = GeneratorParameters(seed: seed, clusters: clusters, nodes: nodes, models: models, teams: teams)
-        var message = "these parameters give a spec over the loader's limits (\(YAMLLimits.maxEntries) entries, E1009, or \(YAMLLimits.maxNodes) nodes, E1090), which `platformc check` refuses; "
+        var message = "these parameters give a spec over the loader's limits (\(YAMLLimits.maxEntries) entries, E1009, or "
+            + "\(YAMLLimits.maxNodes) nodes, E1090), which `platformc check` refuses; "
         if let largest = GeneratorLimits.largestModels(fitting: parameters) {
             message += "with the other parameters unchanged, `--models \(largest)` is the largest that fits"
         } else {

@@ -7,7 +7,8 @@ import PlatformCore
 /// folder drifted from what the compiler writes; `update` rewrites it byte for byte and removes
 /// stale files. Dotfiles (`.gitattributes`, `.gitkeep`) in the folder are left alone.
 struct GoldenCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "golden", abstract: "Check or update the golden copy of the compiled tree.",
+    static let configuration = CommandConfiguration(commandName: "golden",
+                                                    abstract: "Check or update the golden copy of the compiled tree.",
                                                     subcommands: [Check.self, Update.self])
 
     struct Options: ParsableArguments {
@@ -30,7 +31,8 @@ struct GoldenCommand: ParsableCommand {
     }
 
     struct Check: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Fail with a unified diff when the golden folder differs from the compiled tree.")
+        static let configuration =
+            CommandConfiguration(abstract: "Fail with a unified diff when the golden folder differs from the compiled tree.")
         @OptionGroup var options: Options
 
         func run() throws {
@@ -45,7 +47,10 @@ struct GoldenCommand: ParsableCommand {
                 print("platformc: \(options.dir) matches the compiled tree (\(tree.files.count) files)")
                 return
             }
-            FileHandle.standardError.write(Data("platformc: \(differing) file\(differing == 1 ? "" : "s") in \(options.dir) differ from the compiled tree; run `platformc golden update` and review the change\n".utf8))
+            FileHandle.standardError.write(Data("""
+                platformc: \(differing) file\(differing == 1 ? "" : "s") in \(options.dir) differ from the compiled tree; run `platformc \
+                golden update` and review the change\n
+                """.utf8))
             throw ExitCode(1)
         }
     }
@@ -70,7 +75,8 @@ struct GoldenCommand: ParsableCommand {
             } catch let error as IOFailure {
                 throw fail("cannot update `\(options.dir)`: \(error.description)")
             }
-            print("platformc: \(options.dir): \(changes.written) written, \(changes.removed) removed, \(tree.files.count - changes.written) unchanged")
+            print("platformc: \(options.dir): \(changes.written) written, \(changes.removed) removed, "
+                + "\(tree.files.count - changes.written) unchanged")
         }
     }
 }

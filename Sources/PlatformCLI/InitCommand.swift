@@ -43,7 +43,8 @@ struct InitCommand: ParsableCommand {
         var starter = StarterSpec(name: name, provider: provider, imported: nil)
         if let fromNodes {
             do {
-                let (pools, diagnostics) = try InventoryImporter.importNodes(json: try SpecFile.read(fromNodes, limit: SpecFile.maxInventoryBytes, refusingLarger: true))
+                let (pools, diagnostics) = try InventoryImporter
+                    .importNodes(json: try SpecFile.read(fromNodes, limit: SpecFile.maxInventoryBytes, refusingLarger: true))
                 var bag = DiagnosticBag()
                 diagnostics.forEach { bag.report($0) }
                 emit(bag, format: .text, sources: [:])

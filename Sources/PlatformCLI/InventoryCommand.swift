@@ -10,7 +10,8 @@ struct InventoryCommand: ParsableCommand {
                                                     subcommands: [Import.self])
 
     struct Import: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "import", abstract: "Print the nodePools that describe a cluster's GPU nodes.")
+        static let configuration = CommandConfiguration(commandName: "import",
+            abstract: "Print the nodePools that describe a cluster's GPU nodes.")
 
         @Argument(help: "Output of `kubectl get nodes -o json` or `-o yaml` (a NodeList, one Node, or a labels object).")
         var nodes: String
@@ -23,7 +24,9 @@ struct InventoryCommand: ParsableCommand {
             var sliceBytes: [UInt8]?
             do {
                 nodeBytes = try SpecFile.read(nodes, limit: SpecFile.maxInventoryBytes, refusingLarger: true)
-                if let resourceSlices { sliceBytes = try SpecFile.read(resourceSlices, limit: SpecFile.maxInventoryBytes, refusingLarger: true) }
+                if let resourceSlices {
+                    sliceBytes = try SpecFile.read(resourceSlices, limit: SpecFile.maxInventoryBytes, refusingLarger: true)
+                }
             } catch let error as IOFailure { throw fail(error.description) }
             do {
                 let (pools, diagnostics) = try InventoryImporter.importNodes(json: nodeBytes, resourceSlices: sliceBytes)
@@ -37,8 +40,11 @@ struct InventoryCommand: ParsableCommand {
                 guard let line = error.line, let column = error.column else { throw fail("cannot import `\(file)`: \(error.message)") }
                 // A malformed text is located like a spec error, at its line and column; exit 2 as for any bad input file.
                 var bag = DiagnosticBag()
-                bag.error(InventoryDiagnosticCode.unreadableInput, error.message, at: SourceLocation(file: file, line: line, column: column),
-                          help: "pass the output of `kubectl get \(error.input == .resourceSlices ? "resourceslices" : "nodes") -o json` (or `-o yaml`) unchanged")
+                bag
+                    .error(InventoryDiagnosticCode.unreadableInput, error.message,
+                        at: SourceLocation(file: file, line: line, column: column),
+                          help: "pass the output of `kubectl get \(error.input == .resourceSlices ? "resourceslices" : "nodes") -o json` "
+                              + "(or `-o yaml`) unchanged")
                 emit(bag, format: .text, sources: [:])
                 throw ExitStatus.ioError
             }

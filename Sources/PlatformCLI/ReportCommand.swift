@@ -9,14 +9,18 @@ import PlatformGitOps
 /// spec changes against it. The base is resolved as `diff` resolves it (`DiffBase`). Exit codes:
 /// 0 written, 1 the spec has errors, 2 usage or I/O errors; nothing is written on any error.
 struct ReportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "report", abstract: "Write an HTML picture of the platform: placement, cost, routes and changes.")
+    static let configuration = CommandConfiguration(commandName: "report",
+        abstract: "Write an HTML picture of the platform: placement, cost, routes and changes.")
 
     @OptionGroup var options: SpecOptions
 
     @Option(help: "The HTML file to write (its folder must exist or is created; the file is replaced).")
     var out: String = "report.html"
 
-    @Option(help: "Also show what changed against a base: a revision of the GitOps repository, a folder, or a spec (prefix with ref:, dir: or spec: to force).")
+    @Option(help: """
+        Also show what changed against a base: a revision of the GitOps repository, a folder, or a spec (prefix with ref:, dir: or spec: \
+        to force).
+        """)
     var base: String?
 
     @Option(help: "GitOps repository path or URL for a revision base (default: the spec's `gitops.repository`).")
@@ -50,7 +54,8 @@ struct ReportCommand: ParsableCommand {
             do {
                 let branch = self.branch ?? platform.gitops.branch
                 let path = try repository.map { try DiffCommand.repositoryPath($0, branch: branch) } ?? ""
-                side = try DiffBase.load(baseSource, prefetched: nil, repo: path, branch: branch, managed: GitOpsPaths.managed(platform), templates: nil)
+                side = try DiffBase
+                    .load(baseSource, prefetched: nil, repo: path, branch: branch, managed: GitOpsPaths.managed(platform), templates: nil)
             } catch let error as IOFailure { throw fail(error.description) } catch let error as GitError { throw fail(error.description) }
             let headObjects = output.manifests.map { GitOpsLayout.objectPaths($0, root: platform.gitops.path) } ?? [:]
             let sides = DiffSides(base: side.files, head: tree.files, root: platform.gitops.path, headObjects: headObjects)

@@ -20,7 +20,8 @@ enum SpecFile {
         case let .success(bytes): return bytes
         case .failure(.notRegular(kind: "a folder")): throw IOFailure("cannot read `\(path)`: it is a directory, not a spec file")
         case let .failure(.notRegular(kind)): throw IOFailure("cannot read `\(path)`: it is \(kind), not a regular file")
-        case let .failure(.tooLarge(limit)): throw IOFailure("cannot read `\(path)`: it is larger than \(ContainedFiles.ReadProblem.size(limit))")
+        case let .failure(.tooLarge(limit)): throw IOFailure("cannot read `\(path)`: it is larger than "
+            + "\(ContainedFiles.ReadProblem.size(limit))")
         case .failure: throw IOFailure("cannot read `\(path)`")
         }
     }

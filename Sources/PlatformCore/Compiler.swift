@@ -84,7 +84,8 @@ package struct Compiler: Sendable {
     package func compile(spec bytes: [UInt8], file: String,
                         previous: (Platform, inout DiagnosticBag) throws -> LockPlacement?) rethrows -> Output {
         var diagnostics = DiagnosticBag()
-        guard let platform = FrontEnd(file: file, topologyFiles: topologyFiles, topologyRefusals: topologyRefusals).run(bytes, into: &diagnostics) else {
+        guard let platform = FrontEnd(file: file, topologyFiles: topologyFiles, topologyRefusals: topologyRefusals)
+            .run(bytes, into: &diagnostics) else {
             return Output(diagnostics: diagnostics)
         }
         let last = try previous(platform, &diagnostics)
@@ -114,8 +115,10 @@ package struct Compiler: Sendable {
         // none writes what the other reads: each pair runs on both cores, reported in a fixed order.
         let templates = self.templates, checksFlows = networkPolicyEmitter != nil
         let (audited, objectFindings) = concurrently(
-            { [emitted] in MergedObjectAudit.run(emitted.manifests, templated: emitted.templated, templates: templates, platform: platform) },
-            { [emitted] in ManifestSecretAudit.run(emitted.manifests) + PodSecurityAudit.run(emitted.manifests, templated: emitted.templated) })
+            { [emitted] in MergedObjectAudit
+                .run(emitted.manifests, templated: emitted.templated, templates: templates, platform: platform) },
+            { [emitted] in ManifestSecretAudit.run(emitted.manifests)
+                + PodSecurityAudit.run(emitted.manifests, templated: emitted.templated) })
         for finding in objectFindings + audited.diagnostics { diagnostics.report(finding) }
         // Will what we emit run? The pods the upstream controllers derive from it, checked.
         let (flowFindings, runFindings) = concurrently(
@@ -123,12 +126,16 @@ package struct Compiler: Sendable {
             { [plan] in WillItRun.run(plan, manifests: audited.manifests, pods: pods) })
         for finding in flowFindings + runFindings { diagnostics.report(finding) }
         guard !diagnostics.hasErrors else {
-            return Output(platform: platform, plan: plan, manifests: audited.manifests, diagnostics: diagnostics, traffic: traffic, pods: pods)
+            return Output(platform: platform, plan: plan, manifests: audited.manifests, diagnostics: diagnostics, traffic: traffic,
+                pods: pods)
         }
         let manifests = FleetEmitter.syncWaves(audited.manifests, engine: platform.gitops.engine)
-        guard rendersTree else { return Output(platform: platform, plan: plan, manifests: manifests, diagnostics: diagnostics, traffic: traffic, pods: pods) }
+        guard rendersTree else {
+            return Output(platform: platform, plan: plan, manifests: manifests, diagnostics: diagnostics, traffic: traffic, pods: pods)
+        }
         var tree = GitOpsLayout.render(manifests, root: platform.gitops.path)
         tree.files[LockFile.path] = PlatformLockEmitter.lock(plan, manifests: manifests).text
-        return Output(platform: platform, plan: plan, manifests: manifests, tree: tree, diagnostics: diagnostics, traffic: traffic, pods: pods)
+        return Output(platform: platform, plan: plan, manifests: manifests, tree: tree, diagnostics: diagnostics, traffic: traffic,
+            pods: pods)
     }
 }

@@ -74,7 +74,9 @@ package struct DiagnosticRedaction: Sendable {
     package func hidesLine(_ text: Substring, line: Int, file: String) -> Bool {
         if lines[file]?.contains(line) == true { return true }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        for secret in secrets where text.contains(secret) || (trimmed.count >= Self.shortestPiece && secret.contains(trimmed)) { return true }
+        for secret in secrets where text.contains(secret) || (trimmed.count >= Self.shortestPiece && secret.contains(trimmed)) {
+            return true
+        }
         return detector?.showsCredential(text) ?? false
     }
 

@@ -28,7 +28,8 @@ final class ObjectStaging {
             odb = try GitPointer(create: { git_repository_odb($0, staging.pointer) }, free: git_odb_free)
         } else {
             let memoryOnly = try GitPointer<OpaquePointer>(create: { git_odb_new($0) }, free: git_odb_free)
-            let handle = try GitPointer<OpaquePointer>(create: { git_repository_wrap_odb($0, memoryOnly.pointer) }, free: git_repository_free)
+            let handle = try GitPointer<OpaquePointer>(create: { git_repository_wrap_odb($0, memoryOnly.pointer) },
+                free: git_repository_free)
             staging = GitRepository(handle: handle, path: main.path)
             odb = memoryOnly
         }
@@ -77,7 +78,8 @@ final class ObjectStaging {
             let before = old.flatMap { git_tree_entry_byname($0, git_tree_entry_name(entry)) }
             if let before, git_oid_equal(git_tree_entry_id(before), git_tree_entry_id(entry)) == 1 { continue }
             let subtree = try lookupTree(git_tree_entry_id(entry).pointee)
-            let oldSubtree = try before.flatMap { git_tree_entry_type($0) == GIT_OBJECT_TREE ? try lookupTree(git_tree_entry_id($0).pointee) : nil }
+            let oldSubtree = try before
+                .flatMap { git_tree_entry_type($0) == GIT_OBJECT_TREE ? try lookupTree(git_tree_entry_id($0).pointee) : nil }
             try collectTrees(subtree.pointer, unlike: oldSubtree?.pointer, into: &objects, seen: &seen)
         }
     }

@@ -205,7 +205,8 @@ struct WorkTreeUpdate {
     /// True when the index records blob `id` at `path` with exactly this file status, and the file
     /// was last written before the index: a file changed within the index's own timestamp could
     /// keep its recorded status (git's "racy" case), so its content decides.
-    private static func indexRecords(_ path: String, id: GitObjectID, status: stat, index: OpaquePointer, indexTime: git_index_time?) -> Bool {
+    private static func indexRecords(_ path: String, id: GitObjectID, status: stat, index: OpaquePointer,
+        indexTime: git_index_time?) -> Bool {
         guard let indexTime, let entry = git_index_get_bypath(index, path, 0)?.pointee else { return false }
         let (changed, modified) = times(status)
         func key(_ time: git_index_time) -> (Int32, UInt32) { (time.seconds, time.nanoseconds) }

@@ -40,7 +40,8 @@ import Yams
             #expect(step["shell"] as? String == "bash")
             #expect(step["if"] == nil, "the harness does not evaluate `if:`")
             let env = (step["env"] as? [String: Any] ?? [:]).mapValues { "\($0)" }
-            return Step(name: step["name"] as? String ?? "", script: try #require(step["run"] as? String), env: env, id: step["id"] as? String)
+            return Step(name: step["name"] as? String ?? "", script: try #require(step["run"] as? String), env: env,
+                id: step["id"] as? String)
         }
     }
 
@@ -93,7 +94,8 @@ import Yams
                                "RUNNER_TEMP": temp.path, "GITHUB_ACTION_PATH": CLIRunner.repoRoot.path,
                                "GITHUB_PATH": pathFile.path, "GITHUB_OUTPUT": outputFile.path, "GITHUB_STEP_SUMMARY": summaryFile.path]
             for (key, value) in step.env { environment[key] = expand(value, inputs: inputs, defaults: defaults, temp: temp) }
-            let r = try CLIRunner.runExecutable(URL(fileURLWithPath: "/bin/bash"), ["--noprofile", "--norc", "-eo", "pipefail", script.path],
+            let r = try CLIRunner
+                .runExecutable(URL(fileURLWithPath: "/bin/bash"), ["--noprofile", "--norc", "-eo", "pipefail", script.path],
                                                 in: workspace, environment: environment)
             result.stdout += r.stdout
             result.stderr += r.stderr
@@ -157,7 +159,8 @@ import Yams
         #expect(same.summary == markdown, "the report goes to the job summary")
 
         let spec = workspace.appendingPathComponent("platform.yaml")
-        let edited = try String(contentsOf: spec, encoding: .utf8).replacingOccurrences(of: "replicas: { min: 2, max: 4 }", with: "replicas: { min: 3, max: 4 }")
+        let edited = try String(contentsOf: spec, encoding: .utf8)
+            .replacingOccurrences(of: "replicas: { min: 2, max: 4 }", with: "replicas: { min: 3, max: 4 }")
         try edited.write(to: spec, atomically: false, encoding: .utf8)
         let changed = try Self.run(common.merging(["command": "diff"]) { $1 }, in: workspace, temp: temp)
         #expect(changed.status == 0, "changes are not a failure: \(changed.all)")

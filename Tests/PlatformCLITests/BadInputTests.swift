@@ -4,7 +4,8 @@ import Testing
 /// The bad-input catalogue: each input fails fast with a clear error and exit code 1 (the spec is
 /// wrong) or 2 (usage or I/O), writes nothing, and leaves the GitOps repository as it was.
 @Suite struct BadInputTests {
-    let identity = ["GIT_AUTHOR_NAME": "CI Bot", "GIT_AUTHOR_EMAIL": "ci@example.com", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
+    let identity = ["GIT_AUTHOR_NAME": "CI Bot", "GIT_AUTHOR_EMAIL": "ci@example.com",
+        "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
     let header = "apiVersion: platformc/v1alpha1\nkind: Platform\nmetadata:\n  name: bad\n"
 
     /// Writes `bytes` as platform.yaml, runs `arguments` (check, compile, commit) and expects each to
@@ -17,7 +18,8 @@ import Testing
         for arguments in [["check"], ["compile", "--out", "out"], ["commit"]] {
             let r = try CLIRunner.run(arguments, in: dir, environment: identity)
             #expect(r.status == status, "\(arguments): \(r.stderr.prefix(300))", sourceLocation: sourceLocation)
-            #expect(r.stderr.contains(message) || r.stdout.contains(message), "\(arguments): \(r.stderr.prefix(300))", sourceLocation: sourceLocation)
+            #expect(r.stderr.contains(message) || r.stdout.contains(message), "\(arguments): \(r.stderr.prefix(300))",
+                sourceLocation: sourceLocation)
             #expect(CLIRunner.listing(dir) == before, "\(arguments) wrote files", sourceLocation: sourceLocation)
         }
     }
@@ -65,7 +67,8 @@ import Testing
     }
 
     @Test func invalidUTF8() throws {
-        try expectRefused(Array(header.utf8) + [0x23, 0x20, 0xC3, 0x28, 0x0A], status: 1, message: "error[E1003]: the spec is not valid UTF-8 (invalid byte at offset")
+        try expectRefused(Array(header.utf8) + [0x23, 0x20, 0xC3, 0x28, 0x0A], status: 1,
+            message: "error[E1003]: the spec is not valid UTF-8 (invalid byte at offset")
     }
 
     @Test func nulBytes() throws {
@@ -125,8 +128,14 @@ extension BadInputTests {
         let before = CLIRunner.listing(dir)
         let r = try CLIRunner.run(["commit"], in: dir, environment: identity)
         #expect(r.status == 2)
-        #expect(r.stderr.hasSuffix("\nplatformc: error: `\(repo.resolvingSymlinksInPath().path)` exists but is not a git repository; point at a repository or at a new or empty directory\n")
-                || r.stderr.hasSuffix("\nplatformc: error: `\(repo.path)` exists but is not a git repository; point at a repository or at a new or empty directory\n"),
+        #expect(r.stderr.hasSuffix("""
+            \nplatformc: error: `\(repo.resolvingSymlinksInPath().path)` exists but is not a git repository; point at a repository or at a \
+            new or empty directory\n
+            """)
+                || r.stderr.hasSuffix("""
+                    \nplatformc: error: `\(repo.path)` exists but is not a git repository; point at a repository or at a new or empty \
+                    directory\n
+                    """),
                 "\(r.stderr)")
         #expect(CLIRunner.listing(dir) == before)
     }

@@ -4,7 +4,8 @@ import Foundation
 /// tests see exactly what a user or CI job sees: standard output, standard error, exit code.
 final class CLIFixture {
     let root: URL
-    static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repoRoot =
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     /// A small platform (one pool, one team, no workloads) so diffs stay few and readable.
     static let minimalSpec = """
         apiVersion: platformc/v1alpha1

@@ -9,7 +9,8 @@ struct CLIRunner {
         var stderr: String
     }
 
-    static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repoRoot =
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// The `platformc` executable beside the test bundle in the build folder.
     static var binary: URL {
@@ -17,7 +18,9 @@ struct CLIRunner {
         while dir.path != "/" {
             let candidate = dir.appendingPathComponent("platformc")
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue { return candidate }
+            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                return candidate
+            }
             dir = dir.deletingLastPathComponent()
         }
         return repoRoot.appendingPathComponent(".build/debug/platformc")
@@ -28,7 +31,8 @@ struct CLIRunner {
     }
 
     /// Runs any executable the same way (the action tests run bash).
-    static func runExecutable(_ executable: URL, _ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil) throws -> Result {
+    static func runExecutable(_ executable: URL, _ arguments: [String], in directory: URL? = nil,
+        environment: [String: String]? = nil) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -58,7 +62,8 @@ struct CLIRunner {
         let stderr = Background { readAll(errors) }
         let stdout = readAll(out.fileHandleForReading)
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr.value, as: UTF8.self))
+        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr.value, as: UTF8.self))
     }
 
     /// Runs `git` for verification only (the product itself never shells out to git).

@@ -3,7 +3,8 @@ import Testing
 
 /// `platformc commit` against real repositories in temporary folders, read back with the git CLI.
 @Suite struct CommitCommandTests {
-    let identity = ["GIT_AUTHOR_NAME": "CI Bot", "GIT_AUTHOR_EMAIL": "ci@example.com", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
+    let identity = ["GIT_AUTHOR_NAME": "CI Bot", "GIT_AUTHOR_EMAIL": "ci@example.com",
+        "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
 
     @Test func commitTwiceMakesOneCommitThatGitReads() throws {
         let dir = try CLIRunner.workspace(spec: CLIRunner.bundledSpec)

@@ -86,14 +86,17 @@ import Testing
         let fixture = try committed()
         try fixture.edit("quota: { gpus: 16 }", "quota: { gpus: 24 }")
         #expect(!(try fixture.run(["diff", "platform.yaml", "--repo", "gitops"]).stdout.contains("\u{1B}[")))
-        #expect(try fixture.run(["diff", "platform.yaml", "--repo", "gitops", "--color", "always"]).stdout.contains("\u{1B}[1mplatformc diff"))
+        #expect(try fixture.run(["diff", "platform.yaml", "--repo", "gitops", "--color", "always"]).stdout
+            .contains("\u{1B}[1mplatformc diff"))
     }
 }
 
 /// A budget or policy breach in the head spec fails the pull-request diff with exit code 3.
 @Suite struct DiffViolationTests {
     @Test func budgetBreachExitsThree() throws {
-        let spec = CLIRunner.bundledSpec.replacingOccurrences(of: "budget: { monthly: 150000, enforcement: error }", with: "budget: { monthly: 1000, enforcement: error }")
+        let spec = CLIRunner.bundledSpec
+            .replacingOccurrences(of: "budget: { monthly: 150000, enforcement: error }",
+                with: "budget: { monthly: 1000, enforcement: error }")
         let dir = try CLIRunner.workspace(spec: spec)
         let r = try CLIRunner.run(["diff", "platform.yaml", "--base", "spec:platform.yaml"], in: dir)
         #expect(r.status == 3, "\(r.stderr)")
@@ -101,7 +104,9 @@ import Testing
     }
 
     @Test func policyBreachExitsThree() throws {
-        let spec = CLIRunner.bundledSpec.replacingOccurrences(of: "  critical-models-on-demand: error\n", with: "  critical-models-on-demand: error\n  route-rate-limit: error\n")
+        let spec = CLIRunner.bundledSpec
+            .replacingOccurrences(of: "  critical-models-on-demand: error\n",
+                with: "  critical-models-on-demand: error\n  route-rate-limit: error\n")
             .replacingOccurrences(of: "    rateLimit: { requestsPerMinute: 3000 }\n", with: "")
         let dir = try CLIRunner.workspace(spec: spec)
         let r = try CLIRunner.run(["diff", "platform.yaml", "--base", "spec:platform.yaml"], in: dir)

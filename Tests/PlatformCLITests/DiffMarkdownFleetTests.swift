@@ -7,10 +7,12 @@ import Testing
 @Suite struct DiffMarkdownFleetTests {
     @Test func fleetWideRouteChangeStaysUnderGitHubsLimit() throws {
         let fixture = try CLIFixture()
-        let generate = try fixture.run(["generate", "--nodes", "1200", "--models", "400", "--teams", "40", "--clusters", "8", "-o", "base.yaml"])
+        let generate = try fixture
+            .run(["generate", "--nodes", "1200", "--models", "400", "--teams", "40", "--clusters", "8", "-o", "base.yaml"])
         #expect(generate.status == 0, "\(generate.stderr)")
         let base = try fixture.read("base.yaml")
-        let head = base.replacingOccurrences(of: "weight: 90 }", with: "weight: 70 }").replacingOccurrences(of: "weight: 10 }", with: "weight: 30 }")
+        let head = base.replacingOccurrences(of: "weight: 90 }", with: "weight: 70 }")
+            .replacingOccurrences(of: "weight: 10 }", with: "weight: 30 }")
         #expect(head != base)
         try fixture.write("head.yaml", head)
         let result = try fixture.run(["diff", "head.yaml", "--base", "spec:base.yaml", "--format", "markdown"])

@@ -8,10 +8,15 @@ import Testing
         #expect(r.status == 0)
         #expect(r.stderr == "")
         #expect(r.stdout.hasPrefix("GPU models\n  A100-40GB: 40960 MiB, ampere, CC 8.0, MIG "))
-        #expect(r.stdout.contains("  gcp a3-highgpu-8g: 8× H100-SXM-80GB, islands 8 over nvswitch; fabric tcpx 4×200 Gbps; 208 vCPU, 1872 GiB\n"))
-        #expect(r.stdout.contains("    $87.83/h us-east4 on-demand (skypilot-catalog catalogs/v7/gcp/vms.csv @017e2502 (machine + GPU rows), 2026-12-05)\n"))
-        #expect(r.stdout.contains("    $55.04/h us-east-1 on-demand (karpenter zz_generated.pricing_aws.go (Linux on-demand), 2026-07-20)\n"))
-        #expect(r.stdout.contains("  oci BM.GPU.H100.8: 8× H100-SXM-80GB, islands 8 over nvswitch; fabric roce 16×200 Gbps; 224 vCPU, 2048 GiB\n"))
+        #expect(r.stdout
+            .contains("  gcp a3-highgpu-8g: 8× H100-SXM-80GB, islands 8 over nvswitch; fabric tcpx 4×200 Gbps; 208 vCPU, 1872 GiB\n"))
+        #expect(r.stdout.contains("""
+                $87.83/h us-east4 on-demand (skypilot-catalog catalogs/v7/gcp/vms.csv @017e2502 (machine + GPU rows), 2026-12-05)\n
+            """))
+        #expect(r.stdout
+            .contains("    $55.04/h us-east-1 on-demand (karpenter zz_generated.pricing_aws.go (Linux on-demand), 2026-07-20)\n"))
+        #expect(r.stdout
+            .contains("  oci BM.GPU.H100.8: 8× H100-SXM-80GB, islands 8 over nvswitch; fabric roce 16×200 Gbps; 224 vCPU, 2048 GiB\n"))
         #expect(r.stdout.contains("    price: none sourced\n"))
     }
 

@@ -18,7 +18,8 @@ import Testing
     @Test func markdownIsTablesForThePullRequest() throws {
         let r = try CLIRunner.run(["explain", "cost", "--format", "markdown"], in: CLIRunner.repoRoot)
         #expect(r.status == 0)
-        #expect(r.stdout.hasPrefix("### Cost\n\nPlatform: **$296875.82**/month, $296875.82 at `replicas.max`. Idle GPUs: $135551.10/month.\n"))
+        #expect(r.stdout
+            .hasPrefix("### Cost\n\nPlatform: **$296875.82**/month, $296875.82 at `replicas.max`. Idle GPUs: $135551.10/month.\n"))
         #expect(r.stdout.contains("| search | 12 | 20 | 24 | 60601.48 | 100780.68 | 150000.00 | 89398.52 |\n"))
         #expect(r.stdout.contains("| _idle GPUs_ | | | | 135551.10 | 77694.10 | | |\n"))
     }

@@ -18,13 +18,15 @@ import Testing
         let llama = (o["demands"] as? [[String: Any]])?.first { $0["demand"] as? String == "model/llama-3-70b" }
         let nodes = (llama?["groups"] as? [[[String: Any]]])?.compactMap { $0.first?["node"] as? String } ?? []
         #expect(Set(nodes).count == 2)
-        let zones = (o["nodes"] as? [[String: Any]] ?? []).filter { nodes.contains($0["name"] as? String ?? "") }.compactMap { $0["zone"] as? String }
+        let zones = (o["nodes"] as? [[String: Any]] ?? [])
+            .filter { nodes.contains($0["name"] as? String ?? "") }.compactMap { $0["zone"] as? String }
         #expect(Set(zones).count == 2)
         #expect((o["unplaced"] as? [Any])?.isEmpty == true)
     }
 
     @Test func infeasibleVariantNamesTheBlockingDemand() throws {
-        let spec = CLIRunner.bundledSpec.replacingOccurrences(of: "        nodes: { min: 4, max: 6 }", with: "        nodes: { min: 2, max: 2 }")
+        let spec = CLIRunner.bundledSpec
+            .replacingOccurrences(of: "        nodes: { min: 4, max: 6 }", with: "        nodes: { min: 2, max: 2 }")
         let dir = try CLIRunner.workspace(spec: spec)
         let r = try CLIRunner.run(["check"], in: dir)
         #expect(r.status == 1)
@@ -35,12 +37,14 @@ import Testing
     /// E3001 names the proof that no placement holds every workload (issue 18): here the exact search
     /// finished (a 4-node pool whose zones cannot hold the gang beside the two models' replicas).
     @Test func unplacedNamesItsProof() throws {
-        let spec = CLIRunner.bundledSpec.replacingOccurrences(of: "        nodes: { min: 4, max: 6 }", with: "        nodes: { min: 2, max: 4 }")
+        let spec = CLIRunner.bundledSpec
+            .replacingOccurrences(of: "        nodes: { min: 4, max: 6 }", with: "        nodes: { min: 2, max: 4 }")
         let dir = try CLIRunner.workspace(spec: spec)
         let r = try CLIRunner.run(["check"], in: dir)
         #expect(r.status == 1)
         #expect(r.stderr.contains("""
-            platform.yaml:209:11: error[E3001]: training job `llama-sft` cannot be placed: matching capacity is held by `model/llama-3-70b`, `model/llama-3-70b-next`
+            platform.yaml:209:11: error[E3001]: training job `llama-sft` cannot be placed: matching capacity is held by \
+            `model/llama-3-70b`, `model/llama-3-70b-next`
                 |
             209 |   - name: llama-sft
                 |           ^
@@ -79,9 +83,12 @@ import Testing
 
     @Test func generateRefusesASpecOverTheEntryLimit() throws {
         let dir = try CLIRunner.workspace(spec: CLIRunner.bundledSpec)
-        let r = try CLIRunner.run(["generate", "--clusters", "1", "--nodes", "3", "--models", "200", "--teams", "13000", "--output", "big.yaml"], in: dir)
+        let r = try CLIRunner
+            .run(["generate", "--clusters", "1", "--nodes", "3", "--models", "200", "--teams", "13000", "--output", "big.yaml"], in: dir)
         #expect(r.status == 2)
-        #expect(r.stderr == "platformc: error: these parameters give a spec over the loader's limits (200000 entries, E1009, or 200000 nodes, E1090), "
+        #expect(r.stderr == """
+            platformc: error: these parameters give a spec over the loader's limits (200000 entries, E1009, or 200000 nodes, E1090), 
+            """
             + "which `platformc check` refuses; with the other parameters unchanged, `--models 81` is the largest that fits\n")
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("big.yaml").path))
     }

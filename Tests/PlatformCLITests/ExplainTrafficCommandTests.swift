@@ -44,7 +44,8 @@ import Testing
         #expect(route["name"] as? String == "chat")
         // clientAuth: virtualKeys (the default): Gateway → LiteLLM → model (docs/traffic.md).
         #expect(hops.map { $0["destination"] as? String }
-                == ["platform-system/platform-gateway (gatewayProxy)", "platform-system/litellm (liteLLM)", "search/llama-8b (modelServer)"])
+                == ["platform-system/platform-gateway (gatewayProxy)", "platform-system/litellm (liteLLM)",
+                    "search/llama-8b (modelServer)"])
         #expect(hops[1]["carrier"] as? String == "HTTPRoute platform-system/chat")
         #expect(hops[1]["declaredAt"] as? String == "platform.yaml:26:11")
         // platform-system has no NetworkPolicy: LiteLLM's ingress is open, as the Gateway's is.
@@ -84,29 +85,48 @@ import Testing
         #expect(result.status == 1)
         let errors = result.stderr.split(separator: "\n").filter { $0.contains(": error[") }
         #expect(errors.contains { $0.hasPrefix("templates/security/networkpolicy.yaml:") && $0.contains("error[E6020]") })
-        #expect(errors.contains("platform.yaml:35:11: error[E7201]: pods of `search` can reach ops/assistant (agent) on 8080/TCP across tenants `search` and `ops`, and no declared flow needs it"))
+        #expect(errors.contains("""
+            platform.yaml:35:11: error[E7201]: pods of `search` can reach ops/assistant (agent) on 8080/TCP across tenants `search` and \
+            `ops`, and no declared flow needs it
+            """))
     }
 
     static let expectedText = """
         cluster prod
           route chat
-            clients → platform-system/platform-gateway (gatewayProxy) :80  client → Gateway listener `http` [Gateway platform-system/platform-gateway]  allowed (egress: no policy; ingress: no policy)
-            platform-system/platform-gateway (gatewayProxy) → platform-system/litellm (liteLLM) :4000  Gateway → Service `platform-system/litellm` [HTTPRoute platform-system/chat]  allowed (egress: no policy; ingress: no policy)
-            platform-system/litellm (liteLLM) → search/llama-8b (modelServer) :8000  LiteLLM → `llama-8b` [ConfigMap platform-system/litellm]  allowed (egress: no policy; ingress: search/model-llama-8b)
+            clients → platform-system/platform-gateway (gatewayProxy) :80  client → Gateway listener `http` [Gateway \
+        platform-system/platform-gateway]  allowed (egress: no policy; ingress: no policy)
+            platform-system/platform-gateway (gatewayProxy) → platform-system/litellm (liteLLM) :4000  Gateway → Service \
+        `platform-system/litellm` [HTTPRoute platform-system/chat]  allowed (egress: no policy; ingress: no policy)
+            platform-system/litellm (liteLLM) → search/llama-8b (modelServer) :8000  LiteLLM → `llama-8b` [ConfigMap \
+        platform-system/litellm]  allowed (egress: no policy; ingress: search/model-llama-8b)
           flows
-            clients → platform-system/platform-gateway (gatewayProxy) :80  client → Gateway listener `http` [Gateway platform-system/platform-gateway]  allowed (egress: no policy; ingress: no policy)
-            platform-system/platform-gateway (gatewayProxy) → platform-system/litellm (liteLLM) :4000  Gateway → Service `platform-system/litellm` [HTTPRoute platform-system/chat]  allowed (egress: no policy; ingress: no policy)
-            platform-system/litellm (liteLLM) → search/llama-8b (modelServer) :8000  LiteLLM → `llama-8b` [ConfigMap platform-system/litellm]  allowed (egress: no policy; ingress: search/model-llama-8b)
-            monitoring/prometheus (prometheus) → search/llama-8b (modelServer) :8000  Prometheus → metrics (PodMonitor `monitoring/vllm`) [PodMonitor monitoring/vllm]  allowed (egress: no policy; ingress: search/model-llama-8b)
-            monitoring/prometheus (prometheus) → kube-system/coredns :53/UDP  DNS [Prometheus monitoring/kube-prometheus-stack-prometheus]  allowed (egress: no policy; ingress: no policy)
-            monitoring/prometheus (prometheus) → kube-system/coredns :53  DNS [Prometheus monitoring/kube-prometheus-stack-prometheus]  allowed (egress: no policy; ingress: no policy)
-            platform-system/litellm (liteLLM) → kube-system/coredns :53/UDP  DNS [Deployment platform-system/litellm]  allowed (egress: no policy; ingress: no policy)
-            platform-system/litellm (liteLLM) → kube-system/coredns :53  DNS [Deployment platform-system/litellm]  allowed (egress: no policy; ingress: no policy)
-            platform-system/platform-gateway (gatewayProxy) → kube-system/coredns :53/UDP  DNS [Gateway platform-system/platform-gateway]  allowed (egress: no policy; ingress: no policy)
-            platform-system/platform-gateway (gatewayProxy) → kube-system/coredns :53  DNS [Gateway platform-system/platform-gateway]  allowed (egress: no policy; ingress: no policy)
-            search/llama-8b (modelServer) → kube-system/coredns :53/UDP  DNS [Deployment search/llama-8b]  allowed (egress: search/allow-dns; ingress: no policy)
-            search/llama-8b (modelServer) → kube-system/coredns :53  DNS [Deployment search/llama-8b]  allowed (egress: search/allow-dns; ingress: no policy)
-            search/llama-8b (modelServer) → internet :443  weights from `hf://meta-llama/Llama-3.1-8B-Instruct` [Deployment search/llama-8b]  allowed (egress: search/model-llama-8b; ingress: no policy)
+            clients → platform-system/platform-gateway (gatewayProxy) :80  client → Gateway listener `http` [Gateway \
+        platform-system/platform-gateway]  allowed (egress: no policy; ingress: no policy)
+            platform-system/platform-gateway (gatewayProxy) → platform-system/litellm (liteLLM) :4000  Gateway → Service \
+        `platform-system/litellm` [HTTPRoute platform-system/chat]  allowed (egress: no policy; ingress: no policy)
+            platform-system/litellm (liteLLM) → search/llama-8b (modelServer) :8000  LiteLLM → `llama-8b` [ConfigMap \
+        platform-system/litellm]  allowed (egress: no policy; ingress: search/model-llama-8b)
+            monitoring/prometheus (prometheus) → search/llama-8b (modelServer) :8000  Prometheus → metrics (PodMonitor `monitoring/vllm`) \
+        [PodMonitor monitoring/vllm]  allowed (egress: no policy; ingress: search/model-llama-8b)
+            monitoring/prometheus (prometheus) → kube-system/coredns :53/UDP  DNS [Prometheus \
+        monitoring/kube-prometheus-stack-prometheus]  allowed (egress: no policy; ingress: no policy)
+            monitoring/prometheus (prometheus) → kube-system/coredns :53  DNS [Prometheus monitoring/kube-prometheus-stack-prometheus]  \
+        allowed (egress: no policy; ingress: no policy)
+            platform-system/litellm (liteLLM) → kube-system/coredns :53/UDP  DNS [Deployment platform-system/litellm]  allowed (egress: no \
+        policy; ingress: no policy)
+            platform-system/litellm (liteLLM) → kube-system/coredns :53  DNS [Deployment platform-system/litellm]  allowed (egress: no \
+        policy; ingress: no policy)
+            platform-system/platform-gateway (gatewayProxy) → kube-system/coredns :53/UDP  DNS [Gateway platform-system/platform-gateway]  \
+        allowed (egress: no policy; ingress: no policy)
+            platform-system/platform-gateway (gatewayProxy) → kube-system/coredns :53  DNS [Gateway platform-system/platform-gateway]  \
+        allowed (egress: no policy; ingress: no policy)
+            search/llama-8b (modelServer) → kube-system/coredns :53/UDP  DNS [Deployment search/llama-8b]  allowed (egress: \
+        search/allow-dns; ingress: no policy)
+            search/llama-8b (modelServer) → kube-system/coredns :53  DNS [Deployment search/llama-8b]  allowed (egress: search/allow-dns; \
+        ingress: no policy)
+            search/llama-8b (modelServer) → internet :443  weights from `hf://meta-llama/Llama-3.1-8B-Instruct` [Deployment \
+        search/llama-8b]  allowed (egress: search/model-llama-8b; ingress: no policy)
 
         """
 }

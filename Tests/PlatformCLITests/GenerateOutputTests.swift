@@ -19,7 +19,8 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: fixture.path("gen.yaml"), withDestinationPath: fixture.path("victim.txt"))
         let result = try fixture.run(Self.small + ["-o", "gen.yaml"])
         #expect(result.status == 2)
-        #expect(result.stderr.contains("refusing to write `./gen.yaml`: it is a symbolic link (platformc never writes through one)"), "\(result.stderr)")
+        #expect(result.stderr.contains("refusing to write `./gen.yaml`: it is a symbolic link (platformc never writes through one)"),
+            "\(result.stderr)")
         #expect(try fixture.read("victim.txt") == "precious\n")
     }
 

@@ -42,7 +42,8 @@ import Testing
         // Clean, but for the one warning a catalog type without a price must give (W4009).
         if PriceCatalog.builtIn.prices(of: instanceType).isEmpty {
             #expect(spec.contains("# The catalog has no price for this type: set `pricePerHour`"))
-            #expect(check.stderr.contains("warning[W4009]: pool `main/") && check.stderr.hasSuffix("0 errors, 1 warning\n"), "\(check.stderr)")
+            #expect(check.stderr.contains("warning[W4009]: pool `main/") && check.stderr.hasSuffix("0 errors, 1 warning\n"),
+                "\(check.stderr)")
         } else {
             #expect(check.stderr == "", "a starter spec checks clean: \(check.stderr)")
         }
@@ -65,7 +66,8 @@ import Testing
     @Test func refusesALinkInTheWay() throws {
         let dir = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
-        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("spec.yaml").path, withDestinationPath: "elsewhere.yaml")
+        try FileManager.default
+            .createSymbolicLink(atPath: dir.appendingPathComponent("spec.yaml").path, withDestinationPath: "elsewhere.yaml")
         let r = try CLIRunner.run(["init", "--out", "spec.yaml"], in: dir)
         #expect(r.status == 2)
         #expect(r.stderr.hasPrefix("platformc: error: refusing to overwrite `spec.yaml`"))
@@ -81,7 +83,8 @@ import Testing
     }
 
     @Test(arguments: [(["--provider", "ibm"], "`--provider` must be one of aws, gcp, azure, oci, not `ibm`"),
-                      (["--name", "Team_A"], "`--name` must be a DNS-1123 label (lower-case letters, digits and `-`, at most 63), not `Team_A`")])
+                      (["--name", "Team_A"],
+                          "`--name` must be a DNS-1123 label (lower-case letters, digits and `-`, at most 63), not `Team_A`")])
     func badArgumentsAreUsageErrors(arguments: [String], message: String) throws {
         let dir = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -115,7 +118,11 @@ import Testing
         let r = try CLIRunner.run(["init", "--from-nodes", "nodes.json"], in: dir)
         #expect(r.status == 0, "\(r.stderr)")
         // The pool of a GPU the catalog lacks is left out, said on standard error and in the spec.
-        #expect(r.stderr.contains("warning[W1200]: pool `nvidia-future-gpu` (1 node(s)) is left out of the starter spec: GPU `NVIDIA-Future-GPU` is not in the built-in catalog"), "\(r.stderr)")
+        #expect(r.stderr.contains("""
+            warning[W1200]: pool `nvidia-future-gpu` (1 node(s)) is left out of the starter spec: GPU `NVIDIA-Future-GPU` is not in the \
+            built-in catalog
+            """),
+            "\(r.stderr)")
         let spec = try String(contentsOf: dir.appendingPathComponent("platform.yaml"), encoding: .utf8)
         #expect(spec.contains("    provider: aws\n"), "the catalog knows p5.48xlarge as AWS")
         #expect(spec.contains("""
@@ -131,7 +138,9 @@ import Testing
 
             """))
         #expect(spec.contains("    placement: { cluster: imported, pool: p5-48xlarge }\n"))
-        #expect(spec.contains("    # Left out: pool `nvidia-future-gpu`, GPU `NVIDIA-Future-GPU` is not in the catalog (add a `gpuCatalog` entry).\n"))
+        #expect(spec.contains("""
+                # Left out: pool `nvidia-future-gpu`, GPU `NVIDIA-Future-GPU` is not in the catalog (add a `gpuCatalog` entry).\n
+            """))
         let check = try CLIRunner.run(["check"], in: dir)
         #expect(check.status == 0, "\(check.stderr)")
     }

@@ -43,7 +43,8 @@ import Testing
         #expect(r.status == 0)
         let object = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
         let pools = object?["pools"] as? [[String: Any]]
-        #expect(pools?.map { "\($0["cluster"]!)/\($0["pool"]!)" } == ["prod-use1/h100", "prod-usw2/a100", "prod-usw2/a100-mig", "prod-usw2/l40s"])
+        #expect(pools?.map { "\($0["cluster"]!)/\($0["pool"]!)" } == ["prod-use1/h100", "prod-usw2/a100", "prod-usw2/a100-mig",
+            "prod-usw2/l40s"])
         #expect(pools?.first?["pricePerHour"] as? String == "55.04")
         #expect(pools?.first?["islands"] as? [Int] == [8])
     }
@@ -113,7 +114,8 @@ import Testing
         try spec.write(to: dir.appendingPathComponent("platform.yaml"), atomically: true, encoding: .utf8)
         let inventory = try CLIRunner.run(["explain", "inventory", "--format", "json"], in: dir)
         #expect(inventory.status == 0, "\(inventory.stderr)")
-        let pools = try #require((try JSONSerialization.jsonObject(with: Data(inventory.stdout.utf8)) as? [String: Any])?["pools"] as? [[String: Any]])
+        let pools = try #require((try JSONSerialization
+            .jsonObject(with: Data(inventory.stdout.utf8)) as? [String: Any])?["pools"] as? [[String: Any]])
         #expect(pools.map { "\($0["pool"]!) \($0["capacityType"]!)" } == ["gpuspot spot", "h100-spot spot", "h100-standard on-demand"])
     }
 
@@ -177,17 +179,20 @@ import Testing
     /// A malformed nodes file is located (line:column); a bad `--resourceslices` file is named as such.
     @Test func malformedInputsAreLocatedInTheRightFile() throws {
         let dir = try CLIRunner.workspace(spec: "")
-        try "{\n  \"items\": [\n    {\"metadata\": {\"name\": \"a\"},}\n  ]\n}\n".write(to: dir.appendingPathComponent("nodes.json"), atomically: true, encoding: .utf8)
+        try "{\n  \"items\": [\n    {\"metadata\": {\"name\": \"a\"},}\n  ]\n}\n".write(to: dir.appendingPathComponent("nodes.json"),
+            atomically: true, encoding: .utf8)
         let nodes = try CLIRunner.run(["inventory", "import", "nodes.json"], in: dir)
         #expect(nodes.status == 2)
-        #expect(nodes.stderr.hasPrefix("nodes.json:3:32: error[E2311]: node list is not valid JSON: expected a key in double quotes\n"), "\(nodes.stderr)")
+        #expect(nodes.stderr.hasPrefix("nodes.json:3:32: error[E2311]: node list is not valid JSON: expected a key in double quotes\n"),
+            "\(nodes.stderr)")
         #expect(nodes.stdout.isEmpty)
 
         try "{\"items\": []}".write(to: dir.appendingPathComponent("nodes.json"), atomically: true, encoding: .utf8)
         try "{\"items\": [\n  {\"spec\": tru}\n]}".write(to: dir.appendingPathComponent("slices.json"), atomically: true, encoding: .utf8)
         let slices = try CLIRunner.run(["inventory", "import", "nodes.json", "--resourceslices", "slices.json"], in: dir)
         #expect(slices.status == 2)
-        #expect(slices.stderr.hasPrefix("slices.json:2:15: error[E2311]: ResourceSlice list is not valid JSON: expected `true`\n"), "\(slices.stderr)")
+        #expect(slices.stderr.hasPrefix("slices.json:2:15: error[E2311]: ResourceSlice list is not valid JSON: expected `true`\n"),
+            "\(slices.stderr)")
         #expect(slices.stderr.contains("kubectl get resourceslices -o json"))
     }
 
@@ -202,7 +207,9 @@ import Testing
         let r = try CLIRunner.run(["inventory", "import", "node.json"], in: dir)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout == "nodePools:\n- name: l4\n  gpu: unknown\n  gpusPerNode: 2\n  nodes:\n    max: 1\n    min: 1\n")
-        #expect(r.stderr.contains("warning[W2310]: node `gke-l4-1` has 2 `nvidia.com/gpu` but no GPU Feature Discovery labels; its GPU model is unknown"))
+        #expect(r.stderr.contains("""
+            warning[W2310]: node `gke-l4-1` has 2 `nvidia.com/gpu` but no GPU Feature Discovery labels; its GPU model is unknown
+            """))
         #expect(!r.stderr.contains("without GPUs"))
     }
 }

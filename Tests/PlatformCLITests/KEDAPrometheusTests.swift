@@ -195,7 +195,8 @@ import Yams
             add("vllm:kv_cache_usage_perc", w, pod: "b", engine: "0") { _ in k / 100 + 0.02 }
             add("vllm:request_success_total", w, pod: "a", engine: "0", extra: ["finished_reason": "stop"]) { i in k * Double(i * step) }
             for reason in ["stop", "length"] {
-                add("vllm:request_success_total", w, pod: "b", engine: "0", extra: ["finished_reason": reason]) { i in k / 2 * Double(i * step) }
+                add("vllm:request_success_total", w, pod: "b", engine: "0",
+                    extra: ["finished_reason": reason]) { i in k / 2 * Double(i * step) }
             }
         }
         // One metric family at a time (OpenMetrics wants them contiguous); no `# TYPE`: untyped.
@@ -214,7 +215,8 @@ final class PrometheusServer {
         let fm = FileManager.default
         try fm.createDirectory(at: directory.appendingPathComponent("data"), withIntermediateDirectories: true)
         try openMetrics.text.write(to: directory.appendingPathComponent("series.om"), atomically: true, encoding: .utf8)
-        try "global:\n  scrape_interval: 15s\n".write(to: directory.appendingPathComponent("prometheus.yml"), atomically: true, encoding: .utf8)
+        try "global:\n  scrape_interval: 15s\n".write(to: directory.appendingPathComponent("prometheus.yml"), atomically: true,
+            encoding: .utf8)
         let blocks = PrometheusRulesTests.run([promtool, "tsdb", "create-blocks-from", "openmetrics", "series.om", "data"], in: directory)
         guard blocks.status == 0 else { throw Failure("promtool create-blocks-from failed: \(blocks.output)") }
         time = openMetrics.end
@@ -295,7 +297,8 @@ final class PrometheusServer {
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         let bound = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) } }
         guard bound == 0 else { throw Failure("bind failed") }
-        let named = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
+        let named = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self,
+            capacity: 1) { getsockname(fd, $0, &length) } }
         guard named == 0 else { throw Failure("getsockname failed") }
         return Int(UInt16(bigEndian: address.sin_port))
     }

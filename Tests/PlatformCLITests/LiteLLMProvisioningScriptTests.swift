@@ -66,7 +66,9 @@ import Yams
     @Test(.enabled(if: LiteLLMProxyTests.runnable)) func malformedKeyStopsBeforeAnyWrite() {
         let malformed = Self.run["malformed"] as? [String: Any] ?? [:]
         #expect(malformed["status"] as? Int == 1, "\(Self.run)")
-        #expect(malformed["stderr"] as? [String] == ["key of team platform (Secret platform-litellm-key, key `key`) must start with `sk-` and have at least 16 characters"])
+        #expect(malformed["stderr"] as? [String] == ["""
+            key of team platform (Secret platform-litellm-key, key `key`) must start with `sk-` and have at least 16 characters
+            """])
         #expect(Self.requests("malformed").filter { $0.hasPrefix("POST") }.isEmpty, "\(Self.run)")
     }
 
@@ -81,7 +83,8 @@ import Yams
         let compile = try fixture.run(["compile", "platform.yaml", "--out", "out"])
         guard compile.status == 0 else { return ["invalid": ["compile failed: \(compile.stderr)"]] }
         let folder = fixture.root.appendingPathComponent("out/clusters/prod-use1/platform-system")
-        guard let file = try FileManager.default.contentsOfDirectory(atPath: folder.path).first(where: { $0.hasPrefix("configmap-litellm-teams-") }),
+        guard let file =
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).first(where: { $0.hasPrefix("configmap-litellm-teams-") }),
               let object = try Yams.load(yaml: String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)) as? [String: Any],
               let data = object["data"] as? [String: String] else { return ["invalid": ["no teams ConfigMap"]] }
         try fixture.write("provision.py", data["provision.py"] ?? "")

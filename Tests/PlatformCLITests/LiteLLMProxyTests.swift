@@ -17,7 +17,8 @@ import Yams
     /// LiteLLM's database needs Prisma's engines, which it fetches (npm) on first use.
     static let hasDatabase: Bool = FileManager.default.isExecutableFile(atPath: postgres) && python(["-c", """
         import os; os.environ["LITELLM_LOCAL_MODEL_COST_MAP"] = "True"
-        import subprocess, sys; sys.exit(subprocess.run([sys.executable, "-m", "prisma", "--version"], capture_output=True, timeout=120).returncode)
+        import subprocess, sys; sys.exit(subprocess.run([sys.executable, "-m", "prisma", "--version"], capture_output=True, \
+        timeout=120).returncode)
         """]).status == 0
 
     static var runnable: Bool {
@@ -30,7 +31,8 @@ import Yams
     /// binaries.prisma.sh. Where the engines are present the test runs; elsewhere it shows as skipped.
     static var databaseRunnable: Bool {
         if hasLiteLLM && hasDatabase { return true }
-        print("SKIPPED LiteLLMProxyTests budget test: PostgreSQL 15 (Debian `postgresql`) or Prisma's engines (fetched by npm, unreachable here) are missing")
+        print("SKIPPED LiteLLMProxyTests budget test: PostgreSQL 15 (Debian `postgresql`) or Prisma's engines (fetched by npm, unreachable "
+            + "here) are missing")
         return false
     }
 

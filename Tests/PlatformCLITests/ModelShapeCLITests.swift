@@ -6,7 +6,8 @@ import Testing
 /// W2401 warnings (its us-west-2 p4de pools have no sourced regional price).
 @Suite struct ModelShapeCLITests {
     @Test func moeActiveAboveTotalFailsCheck() throws {
-        let spec = CLIRunner.bundledSpec.replacingOccurrences(of: "parameters: { total: 47B, active: 13B }", with: "parameters: { total: 13B, active: 47B }")
+        let spec = CLIRunner.bundledSpec
+            .replacingOccurrences(of: "parameters: { total: 47B, active: 13B }", with: "parameters: { total: 13B, active: 47B }")
         let dir = try CLIRunner.workspace(spec: spec)
         let r = try CLIRunner.run(["check"], in: dir)
         #expect(r.status == 1)

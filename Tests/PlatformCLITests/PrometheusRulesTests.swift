@@ -54,7 +54,8 @@ import Yams
             Issue.record("promtool is missing (required when CI is set)", sourceLocation: sourceLocation)
             return
         }
-        let name = file.deletingPathExtension().lastPathComponent + "-" + file.deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
+        let name = file.deletingPathExtension().lastPathComponent + "-"
+            + file.deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
         let rules = try Self.rules(of: file)
         try fixture.write("\(name).rules.json", json(["groups": rules.groups]))
         try fixture.write("\(name).test.json", json(testFile(rules: "\(name).rules.json", rules: rules)))
@@ -82,7 +83,9 @@ import Yams
     }
 
     static func json(_ object: Any) throws -> String {
-        String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]), as: UTF8.self)
+        String(decoding: try JSONSerialization
+            .data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]),
+            as: UTF8.self)
     }
 
     // MARK: - the emitted rules
@@ -171,7 +174,8 @@ import Yams
         let labels = hot.labels.merging(["severity": "warning"]) { $1 }
         let expected = ["VLLMQueueDepthHigh", "VLLMKVCacheNearlyFull"].map { name -> [String: Any] in
             ["eval_time": "11m", "alertname": name,
-             "exp_alerts": [["exp_labels": labels, "exp_annotations": ["summary": summary(of: rules.alert(name, hot.labels), labels: labels)]]]]
+             "exp_alerts": [["exp_labels": labels,
+                 "exp_annotations": ["summary": summary(of: rules.alert(name, hot.labels), labels: labels)]]]]
         }
         return ["interval": "1m", "input_series": input, "alert_rule_test": expected]
     }
@@ -197,7 +201,8 @@ import Yams
         }
         let xid = identity(gpu0, "critical"), idle = identity(gpu0, "warning")
         let xidAlert: [[String: Any]] = [["exp_labels": xid,
-                                          "exp_annotations": ["summary": summary(of: rules.alert("GPUXidError"), labels: xid, value: "79")]]]
+                                          "exp_annotations": ["summary": summary(of: rules.alert("GPUXidError"), labels: xid,
+                                              value: "79")]]]
         var expected: [[String: Any]] = []
         // Before the XID, right after it, still within the 5m window, and long after (the value stays 79).
         for (time, alerts) in [("4m", []), ("5m", xidAlert), ("9m", xidAlert), ("11m", []), ("80m", [])] as [(String, [[String: Any]])] {

@@ -4,7 +4,8 @@ import Testing
 /// Compilation writes only its output folder, and compiling, committing and diffing the same spec a
 /// second time changes nothing.
 @Suite struct PurityTests {
-    let git = ["GIT_AUTHOR_NAME": "CI Bot", "GIT_AUTHOR_EMAIL": "ci@example.com", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
+    let git = ["GIT_AUTHOR_NAME": "CI Bot", "GIT_AUTHOR_EMAIL": "ci@example.com",
+        "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
 
     /// Every path under `dir` with its size, inode and modification time.
     func listing(_ dir: URL, excluding excluded: String? = nil) -> [String] {
@@ -37,7 +38,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         for folder in [home, tmp] { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false) }
         // A copy: a templates folder linked out of the spec's repository is refused (E8021).
-        try FileManager.default.copyItem(at: CLIRunner.repoRoot.appendingPathComponent("templates"), to: dir.appendingPathComponent("templates"))
+        try FileManager.default
+            .copyItem(at: CLIRunner.repoRoot.appendingPathComponent("templates"), to: dir.appendingPathComponent("templates"))
         try backdate(dir)  // a write of the same bytes, or a file created and removed in `home`/`tmp`, now shows
         let before = listing(dir)
         let templatesBefore = listing(CLIRunner.repoRoot.appendingPathComponent("templates"))

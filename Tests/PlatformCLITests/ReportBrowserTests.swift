@@ -57,7 +57,8 @@ import Testing
     }
 
     /// Loads `html` with the probe, returns its findings and Chromium's console errors, and writes a PNG.
-    static func render(_ html: String, in fixture: CLIFixture, name: String, height: Int) throws -> (probe: Probe?, errors: [String], png: Data?) {
+    static func render(_ html: String, in fixture: CLIFixture, name: String, height: Int) throws -> (probe: Probe?, errors: [String],
+        png: Data?) {
         let probed = html.replacingOccurrences(of: "default-src 'none';", with: "default-src 'none'; script-src 'unsafe-inline';")
             .replacingOccurrences(of: "</body>", with: probe + "</body>")
         try fixture.write("\(name)-probe.html", probed)
@@ -68,9 +69,11 @@ import Testing
         let errors = (dom.stderr + shot.stderr).split(separator: "\n").map(String.init)
             .filter { $0.contains("Uncaught") || $0.contains(":CONSOLE") }   // `INFO:CONSOLE:1] "message"`: the page logs nothing
         var probe: Probe?
-        if let start = dom.stdout.range(of: "<pre id=\"probe\">"), let end = dom.stdout.range(of: "</pre>", range: start.upperBound..<dom.stdout.endIndex) {
+        if let start = dom.stdout.range(of: "<pre id=\"probe\">"),
+            let end = dom.stdout.range(of: "</pre>", range: start.upperBound..<dom.stdout.endIndex) {
             let json = String(dom.stdout[start.upperBound..<end.lowerBound]).replacingOccurrences(of: "&quot;", with: "\"")
-                .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
+                .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+                    .replacingOccurrences(of: "&amp;", with: "&")
             probe = try JSONDecoder().decode(Probe.self, from: Data(json.utf8))
         }
         return (probe, errors, FileManager.default.contents(atPath: fixture.path("\(name).png")))
@@ -123,7 +126,8 @@ import Testing
 
     @Test(.enabled(if: runnable)) func fiveThousandNodeFleetRendersCleanly() throws {
         let fixture = try CLIFixture()
-        let generate = try fixture.run(["generate", "--nodes", "5000", "--models", "500", "--teams", "60", "--clusters", "20", "-o", "fleet.yaml"])
+        let generate = try fixture
+            .run(["generate", "--nodes", "5000", "--models", "500", "--teams", "60", "--clusters", "20", "-o", "fleet.yaml"])
         #expect(generate.status == 0, "\(generate.stderr)")
         let result = try fixture.run(["report", "fleet.yaml", "--out", "fleet.html"])
         #expect(result.status == 0, "\(result.stderr)")

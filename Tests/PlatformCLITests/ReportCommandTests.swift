@@ -12,7 +12,8 @@ import Testing
         #expect(result.stdout.hasPrefix("platformc: wrote pages/report.html ("))
         let html = try fixture.read("pages/report.html")
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
-        for section in ["id=\"cost\"", "id=\"placement\"", "id=\"routes\"", "<svg class=\"grid\"", "<svg class=\"bar\"", "<svg class=\"route\""] {
+        for section in ["id=\"cost\"", "id=\"placement\"", "id=\"routes\"", "<svg class=\"grid\"", "<svg class=\"bar\"",
+            "<svg class=\"route\""] {
             #expect(html.contains(section), "missing \(section)")
         }
         #expect(!html.contains("id=\"changes\""))
@@ -48,8 +49,11 @@ import Testing
         let fixture = try CLIFixture()
         let bundled = try String(contentsOfFile: Self.bundled, encoding: .utf8)
         try fixture.write("base.yaml", bundled)
-        try fixture.write("head.yaml", bundled.replacingOccurrences(of: "replicas: { min: 2, max: 4 }\n    placement: { cluster: prod-usw2 }",
-                                                                    with: "replicas: { min: 3, max: 4 }\n    placement: { cluster: prod-usw2 }"))
+        try fixture
+            .write("head.yaml", bundled.replacingOccurrences(of: "replicas: { min: 2, max: 4 }\n    placement: { cluster: prod-usw2 }",
+                                                                    with: """
+                                                                        replicas: { min: 3, max: 4 }\n    placement: { cluster: prod-usw2 }
+                                                                        """))
         let result = try fixture.run(["report", "head.yaml", "--base", "spec:base.yaml", "--out", "report.html"])
         #expect(result.status == 0, "\(result.stderr)")
         let html = try fixture.read("report.html")

@@ -43,8 +43,12 @@ import Testing
             return
         }
         #expect(try validate(CLIRunner.bundledSpec) == 0)
-        let bad = CLIRunner.bundledSpec.replacingOccurrences(of: "    sourceSecret: hf-token\n    parameters: 70B\n    architecture: llama-3-70b\n    dtype: bf16",
-                                                              with: "    sourceSecret: hf-token\n    parameters: 70B\n    architecture: llama-3-70b\n    dtpye: bf16")
+        let bad = CLIRunner.bundledSpec
+            .replacingOccurrences(of: "    sourceSecret: hf-token\n    parameters: 70B\n    architecture: llama-3-70b\n    dtype: bf16",
+                                                              with: """
+                                                                      sourceSecret: hf-token\n    parameters: 70B\n\
+                                                                      architecture: llama-3-70b\n    dtpye: bf16
+                                                                  """)
         #expect(bad != CLIRunner.bundledSpec)
         #expect(try validate(bad) == 1)
         let dir = try CLIRunner.workspace(spec: bad)

@@ -44,7 +44,10 @@ import Testing
         try fixture.write("platform.yaml", Self.l4Spec)
         let check = try fixture.run(["check"])
         #expect(check.status == 0, "\(check.stderr)")
-        #expect(check.stderr.contains("platform.yaml:25:30: warning[W2102]: model `qwen-30b`: tensor-parallel group of 2 GPUs is larger than the largest NVLink island (1 in `prod/l4`); it will run across PCIe"))
+        #expect(check.stderr.contains("""
+            platform.yaml:25:30: warning[W2102]: model `qwen-30b`: tensor-parallel group of 2 GPUs is larger than the largest NVLink \
+            island (1 in `prod/l4`); it will run across PCIe
+            """))
         #expect(!check.stderr.contains("E3001"))
 
         let placement = try fixture.run(["explain", "placement"])
@@ -69,7 +72,10 @@ import Testing
         try fixture.write("platform.yaml", Self.l4Spec.replacingOccurrences(of: "    placement: { allowPCIe: true }\n", with: ""))
         let compile = try fixture.run(["compile", "--out", "out"])
         #expect(compile.status == 1)
-        #expect(compile.stderr.contains("platform.yaml:25:30: error[E2102]: model `qwen-30b`: tensor-parallel group of 2 GPUs is larger than the largest NVLink island (1 in `prod/l4`)"))
+        #expect(compile.stderr.contains("""
+            platform.yaml:25:30: error[E2102]: model `qwen-30b`: tensor-parallel group of 2 GPUs is larger than the largest NVLink island \
+            (1 in `prod/l4`)
+            """))
         #expect(!FileManager.default.fileExists(atPath: fixture.path("out")))
     }
 
@@ -77,7 +83,9 @@ import Testing
     /// (it used to pass as "islands 8"): E2120 at `topologyFile`, a note at `interconnect`, exit 1, nothing written.
     @Test func dumpContradictingInterconnectIsRefused() throws {
         let fixture = try CLIFixture()
-        try fixture.write("topo/node.xml", try String(contentsOf: Self.cases.appendingPathComponent("oci-H100-gpus4to7-without-nvlink.xml"), encoding: .utf8))
+        try fixture
+            .write("topo/node.xml",
+                try String(contentsOf: Self.cases.appendingPathComponent("oci-H100-gpus4to7-without-nvlink.xml"), encoding: .utf8))
         try fixture.edit("""
                   - name: h100
                     instanceType: p5.48xlarge
@@ -94,10 +102,12 @@ import Testing
         let compile = try fixture.run(["compile", "--out", "out"])
         #expect(compile.status == 1)
         #expect(compile.stderr.contains("""
-            platform.yaml:14:23: error[E2120]: topology file `topo/node.xml` of node pool `h100` shows NVLink islands 4+1+1+1+1 (nvswitch), but it states `interconnect: nvswitch` (islands 8 (nvswitch))
+            platform.yaml:14:23: error[E2120]: topology file `topo/node.xml` of node pool `h100` shows NVLink islands 4+1+1+1+1 \
+            (nvswitch), but it states `interconnect: nvswitch` (islands 8 (nvswitch))
             """))
         #expect(compile.stderr.contains("= note: `interconnect: nvswitch` stated here (platform.yaml:13:23)"))
-        #expect(compile.stderr.contains("= help: remove `interconnect:` to let the topology file decide, or name this node's own topology dump"))
+        #expect(compile.stderr
+            .contains("= help: remove `interconnect:` to let the topology file decide, or name this node's own topology dump"))
         #expect(!FileManager.default.fileExists(atPath: fixture.path("out")))
         let check = try fixture.run(["check"])
         #expect(check.status == 1)
@@ -115,7 +125,9 @@ import Testing
     /// `explain` read the file through `input.frontEnd` (main's contained reads, #14).
     @Test func ociA100DumpDecidesIslandsOfAPoolWithoutInterconnect() throws {
         let fixture = try CLIFixture()
-        try fixture.write("topo/node.xml", try String(contentsOf: Self.cases.appendingPathComponent("oci-BM.GPU.A100-v2.8-topo.xml"), encoding: .utf8))
+        try fixture
+            .write("topo/node.xml",
+                try String(contentsOf: Self.cases.appendingPathComponent("oci-BM.GPU.A100-v2.8-topo.xml"), encoding: .utf8))
         try fixture.edit("""
                   - name: h100
                     instanceType: p5.48xlarge

@@ -32,7 +32,8 @@ import Testing
         let compile = try fixture.run(["compile", "--out", "out"])
         #expect(compile.status == 1)
         #expect(compile.stderr.contains("""
-            platform.yaml:13:23: error[E2130]: topology file `topo/node.xml` of node pool `a100` shows 8 GPUs of PCI device 0x2330 (H100 SXM5 80GB, `H100-SXM-80GB`), but the pool has `A100-80GB`
+            platform.yaml:13:23: error[E2130]: topology file `topo/node.xml` of node pool `a100` shows 8 GPUs of PCI device 0x2330 (H100 \
+            SXM5 80GB, `H100-SXM-80GB`), but the pool has `A100-80GB`
             """), "\(compile.stderr)")
         #expect(compile.stderr.contains("= note: GPU `A100-80GB` stated here (platform.yaml:11:14)"))
         #expect(!FileManager.default.fileExists(atPath: fixture.path("out")))
@@ -48,7 +49,8 @@ import Testing
         let check = try fixture.run(["check"])
         let inventory = try fixture.run(["explain", "inventory"])
         #expect(check.status == 1 && inventory.status == 1)
-        #expect(check.stderr.contains("topo/node.xml:3:10: error[E2201]: topology file is not well-formed XML: opening and ending tags do not match"))
+        #expect(check.stderr
+            .contains("topo/node.xml:3:10: error[E2201]: topology file is not well-formed XML: opening and ending tags do not match"))
         #expect(inventory.stderr == check.stderr)
         #expect(inventory.stdout.isEmpty)
 
@@ -56,7 +58,9 @@ import Testing
         let missingCheck = try fixture.run(["check"])
         let missingInventory = try fixture.run(["explain", "inventory"])
         #expect(missingCheck.status == 1 && missingInventory.status == 1)
-        #expect(missingInventory.stderr.contains("platform.yaml:13:23: error[E5101]: topology file `topo/node.xml` could not be read: it does not exist or is not readable"),
+        #expect(missingInventory.stderr.contains("""
+            platform.yaml:13:23: error[E5101]: topology file `topo/node.xml` could not be read: it does not exist or is not readable
+            """),
                 "\(missingInventory.stderr)")
         #expect(missingInventory.stderr == missingCheck.stderr)
     }
@@ -67,7 +71,8 @@ import Testing
         let fixture = try fixture(with: "oci-BM.GPU.A100-v2.8-topo.xml")
         let inventory = try fixture.run(["explain", "inventory"])
         #expect(inventory.status == 0, "\(inventory.stderr)")
-        #expect(inventory.stdout.contains("    islands 8 over nvswitch; fabric roce 16×100 Gbps; device-plugin; on-demand\n"), "\(inventory.stdout)")
+        #expect(inventory.stdout.contains("    islands 8 over nvswitch; fabric roce 16×100 Gbps; device-plugin; on-demand\n"),
+            "\(inventory.stdout)")
     }
 
     /// The Azure ND H100 v5 overlay (8 GPU PCI functions, no `<gpu>`) on a 4-GPU pool got a note only;
@@ -77,7 +82,9 @@ import Testing
         try fixture.edit("    gpu: A100-80GB\n        gpusPerNode: 8\n", "    gpu: H100-SXM-80GB\n        gpusPerNode: 4\n")
         let check = try fixture.run(["check"])
         #expect(check.status == 1)
-        #expect(check.stderr.contains("platform.yaml:13:23: error[E2007]: topology file `topo/node.xml` describes 8 GPUs, but node pool `a100` has 4 per node"),
+        #expect(check.stderr.contains("""
+            platform.yaml:13:23: error[E2007]: topology file `topo/node.xml` describes 8 GPUs, but node pool `a100` has 4 per node
+            """),
                 "\(check.stderr)")
 
         try fixture.edit("    gpu: H100-SXM-80GB\n        gpusPerNode: 4\n", "    instanceType: Standard_ND96isr_H100_v5\n")

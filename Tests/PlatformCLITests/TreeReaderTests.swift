@@ -22,7 +22,8 @@ import Testing
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try data.write(to: url)
         }
-        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("link.json").path, withDestinationPath: "platform.lock.json")
+        try FileManager.default
+            .createSymbolicLink(atPath: root.appendingPathComponent("link.json").path, withDestinationPath: "platform.lock.json")
 
         let read = try TreeReader.read(root.path)
         var expected = files.filter { !$0.key.hasPrefix(".git/") }.mapValues { String(decoding: $0, as: UTF8.self) }
@@ -34,7 +35,8 @@ import Testing
 
     @Test func managedKeepsOnlyManagedPaths() {
         let files = ["clusters/a.yaml": "a", "clustersX/b.yaml": "b", "argocd/c.yaml": "c", "platform.lock.json": "{}", "README.md": "r"]
-        #expect(TreeReader.managed(files, ["clusters", "argocd", "platform.lock.json"]).keys.sorted() == ["argocd/c.yaml", "clusters/a.yaml", "platform.lock.json"])
+        #expect(TreeReader.managed(files, ["clusters", "argocd", "platform.lock.json"]).keys
+            .sorted() == ["argocd/c.yaml", "clusters/a.yaml", "platform.lock.json"])
         #expect(TreeReader.managed(["clusters/a.yaml": "a"], ["clusters"]) == ["clusters/a.yaml": "a"])
     }
 

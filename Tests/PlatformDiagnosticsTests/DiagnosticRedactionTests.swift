@@ -19,7 +19,8 @@ import Testing
         """
     static let pem = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----\n"
 
-    static func at(_ line: Int, _ column: Int) -> PlatformDiagnostics.SourceLocation { PlatformDiagnostics.SourceLocation(file: "platform.yaml", line: line, column: column) }
+    static func at(_ line: Int, _ column: Int) -> PlatformDiagnostics
+        .SourceLocation { PlatformDiagnostics.SourceLocation(file: "platform.yaml", line: line, column: column) }
 
     static var redaction: DiagnosticRedaction {
         var redaction = DiagnosticRedaction()
@@ -75,7 +76,8 @@ import Testing
 
     @Test func detectorScrubsTextAndLinesNoScanRecorded() {
         let source = "a: 1\nb: tok_Zz9Yy8Xx7\n"
-        let d = Diagnostic(.warning, "P7001", "image `registry/tok_Zz9Yy8Xx7:latest` is not pinned", at: PlatformDiagnostics.SourceLocation(file: "s.yaml", line: 2, column: 4))
+        let d = Diagnostic(.warning, "P7001", "image `registry/tok_Zz9Yy8Xx7:latest` is not pinned",
+            at: PlatformDiagnostics.SourceLocation(file: "s.yaml", line: 2, column: 4))
         let renderer = DiagnosticRenderer(sources: ["s.yaml": source], redaction: DiagnosticRedaction(detector: Self.detector))
         for format in DiagnosticFormat.allCases { #expect(!renderer.render([d], as: format).contains("Zz9Yy8Xx7")) }
         #expect(renderer.text(d) == "s.yaml:2:4: warning[P7001]: image `registry/<redacted>:latest` is not pinned\n")

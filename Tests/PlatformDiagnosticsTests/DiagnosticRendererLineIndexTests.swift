@@ -38,12 +38,15 @@ import Testing
         let batch = renderer.render(Self.diagnostics, as: .text)
         for line in [1, 8, 1_500, Self.lineCount] where (line - 1) % 7 == 0 || line == Self.lineCount {
             let gutter = String(line), pad = String(repeating: " ", count: gutter.count)
-            #expect(batch.contains("a.yaml:\(line):3: warning[W3002]: warning at line \(line)\n\(pad) |\n\(gutter) | \(lines[line - 1])\n\(pad) |   ^\n"))
+            #expect(batch.contains("""
+                a.yaml:\(line):3: warning[W3002]: warning at line \(line)\n\(pad) |\n\(gutter) | \(lines[line - 1])\n\(pad) |   ^\n
+                """))
         }
         // Past the end or line 0: no snippet; CRLF: the "\r" is not shown.
         #expect(batch.contains("a.yaml:\(Self.lineCount + 1):3: warning[W3002]: warning at line \(Self.lineCount + 1)\n  = note:"))
         #expect(batch.contains("b.yaml:2:1: error[E1001]: in the other file\n  |\n2 | second: 2\n  | ^\n"))
-        #expect(batch.contains("c.yaml:1:1: error[E1002]: in a file without source\n") && !batch.contains("E1002]: in a file without source\n  |"))
+        #expect(batch.contains("c.yaml:1:1: error[E1002]: in a file without source\n")
+            && !batch.contains("E1002]: in a file without source\n  |"))
         #expect(batch.contains("a.yaml:5:1: error[E1004]: redacted\n") && !batch.contains("E1004]: redacted\n  |"))
     }
 }

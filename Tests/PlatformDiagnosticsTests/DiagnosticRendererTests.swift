@@ -9,7 +9,8 @@ import Testing
     static let source = "apiVersion: platformc/v1alpha1\nteams:\n  - name: Search\n"
     static let located = Diagnostic(.error, "E1021", "team name `Search` is not a DNS-1123 label",
                                     at: PlatformDiagnostics.SourceLocation(file: "platform.yaml", line: 3, column: 11),
-                                    notes: [DiagnosticNote("first defined here", at: PlatformDiagnostics.SourceLocation(file: "platform.yaml", line: 2, column: 1))],
+                                    notes: [DiagnosticNote("first defined here",
+                                        at: PlatformDiagnostics.SourceLocation(file: "platform.yaml", line: 2, column: 1))],
                                     help: "use lower-case letters, e.g. `search`")
 
     @Test func textShowsTheLineWithACaretThenNotesAndHelp() {
@@ -60,6 +61,9 @@ import Testing
         let d = Diagnostic(.warning, "P7001", "image `a:latest` is 100% unpinned\nsecond line",
                            at: PlatformDiagnostics.SourceLocation(file: "dir,x/p:1.yaml", line: 4, column: 2), help: "pin a digest")
         #expect(DiagnosticRenderer().github(d)
-                == "::warning file=dir%2Cx/p%3A1.yaml,line=4,col=2,title=P7001::image `a:latest` is 100%25 unpinned%0Asecond line%0Ahelp: pin a digest\n")
+                == """
+                    ::warning file=dir%2Cx/p%3A1.yaml,line=4,col=2,title=P7001::image `a:latest` is 100%25 unpinned%0Asecond line%0Ahelp: \
+                    pin a digest\n
+                    """)
     }
 }

@@ -6,7 +6,8 @@ import Testing
 /// never writes or deletes through a linked folder (neither by `WorkTreeUpdate` nor by libgit2's
 /// checkout), and with `.ownedOnly` never replaces a path no platformc commit recorded.
 @Suite struct ContainmentTests {
-    private func commit(_ repository: GitRepository, _ files: [String: String], takeover: ManagedOwnership.Takeover = .unchecked) throws -> CommitOutcome {
+    private func commit(_ repository: GitRepository, _ files: [String: String],
+        takeover: ManagedOwnership.Takeover = .unchecked) throws -> CommitOutcome {
         var tree = sampleTree(files)
         tree.takeover = takeover
         return try repository.commitTree(tree, branch: "main", message: "m", author: author, committer: author,
@@ -74,7 +75,8 @@ import Testing
         let repository = try GitRepository.openOrInit(path: fixture.path("gitops"), initialBranch: "main")
         _ = try commit(repository, ["clusters/a.yaml": "a\n", "platform.lock.json": "ours\n"])  // unchecked: no trailer
         let head = try repository.head(branch: "main")
-        let layout = ManagedOwnership.LegacyLayout(paths: ["clusters", "platform.lock.json"], marker: "platform.lock.json") { $0 == Array("ours\n".utf8) }
+        let layout = ManagedOwnership
+            .LegacyLayout(paths: ["clusters", "platform.lock.json"], marker: "platform.lock.json") { $0 == Array("ours\n".utf8) }
         let other = ManagedOwnership.LegacyLayout(paths: ["clusters"], marker: "platform.lock.json") { _ in false }
         #expect(try repository.ownedPaths(at: head) == [])
         #expect(try repository.ownedPaths(at: head, legacy: layout) == ["clusters", "platform.lock.json"])

@@ -63,7 +63,8 @@ enum CompletionItems {
             return values(for: item, key: key, path: path, names: names, siblings: siblings)
         default:
             if key == "instanceType" {
-                return InstanceCatalog.builtIn.names.map { Item(label: $0, kind: .value, detail: "instance type", documentation: nil, insertText: $0) }
+                return InstanceCatalog.builtIn.names
+                    .map { Item(label: $0, kind: .value, detail: "instance type", documentation: nil, insertText: $0) }
             }
             guard let (kind, scope) = reference(key: key, path: path, siblings: siblings) else { return [] }
             let candidates: [String]

@@ -4,7 +4,8 @@ import Foundation
 /// `platformc lsp`: the compiler as a Language Server Protocol server on standard input and output,
 /// for editors (docs/editor.md). The session (`LanguageServer`) is pure; this loop moves bytes.
 struct LSPCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "lsp", abstract: "Serve the Language Server Protocol on standard input and output.")
+    static let configuration = CommandConfiguration(commandName: "lsp",
+        abstract: "Serve the Language Server Protocol on standard input and output.")
 
     func run() throws {
         var server = LanguageServer { path, spec in try CompileInput.load(specPath: path, spec: spec, templatesFolder: nil) }

@@ -35,7 +35,9 @@ enum LSPDiagnostics {
 
     /// The range a diagnostic marks in its file's text (the top of the file when it has no location).
     static func range(_ d: Diagnostic, in text: DocumentText?) -> TextRange {
-        guard let at = d.location else { return TextRange(start: TextPosition(line: 0, character: 0), end: TextPosition(line: 0, character: 0)) }
+        guard let at = d.location else {
+            return TextRange(start: TextPosition(line: 0, character: 0), end: TextPosition(line: 0, character: 0))
+        }
         if let text { return text.tokenRange(at) }
         let p = TextPosition(line: max(0, at.line - 1), character: max(0, at.column - 1))
         return TextRange(start: p, end: p)

@@ -11,7 +11,9 @@ extension LanguageServer {
         if let (entry, _) = analysis.names.entry(at: position.line + 1, column: column, in: analysis.text) {
             let current = analysis.output?.platform != nil
             markdown = HoverContent.name(entry, output: current ? analysis.output : document.lastChecked)
-            if !current && document.lastChecked != nil { markdown! += "\n\n_from the last version of the spec that got through the front end: the current text has errors_" }
+            if !current && document.lastChecked != nil {
+                markdown! += "\n\n_from the last version of the spec that got through the front end: the current text has errors_"
+            }
             range = analysis.text.tokenRange(entry.location)
         } else if let (field, start, end) = key(at: position, in: analysis.text) {
             markdown = HoverContent.key(field)
@@ -79,7 +81,10 @@ extension LanguageServer {
             while r >= 0, r < text.lines.count {
                 let (content, dashes) = YAMLCursor.lead(text.line(r))
                 if content < text.line(r).count {
-                    if content < indent || (direction == 1 && !dashes.isEmpty) { if content == indent, let v = value(on: r) { return v }; break }
+                    if content < indent || (direction == 1 && !dashes.isEmpty) {
+                        if content == indent, let v = value(on: r) { return v }
+                        break
+                    }
                     if content == indent, let v = value(on: r) { return v }
                     if direction == -1 && !dashes.isEmpty { break }
                 }
@@ -91,13 +96,19 @@ extension LanguageServer {
 
     func definition(at position: TextPosition, in document: Document) -> JSONValue {
         let analysis = document.analysis
-        guard let (entry, _) = analysis.names.entry(at: position.line + 1, column: analysis.text.scalarColumn(position), in: analysis.text) else { return .null }
+        guard let (entry, _) = analysis.names
+            .entry(at: position.line + 1, column: analysis.text.scalarColumn(position), in: analysis.text) else {
+            return .null
+        }
         return .array(analysis.names.definitions(of: entry).map { location($0, document) })
     }
 
     func references(at position: TextPosition, in document: Document, includeDeclaration: Bool) -> JSONValue {
         let analysis = document.analysis
-        guard let (entry, _) = analysis.names.entry(at: position.line + 1, column: analysis.text.scalarColumn(position), in: analysis.text) else { return .null }
+        guard let (entry, _) = analysis.names
+            .entry(at: position.line + 1, column: analysis.text.scalarColumn(position), in: analysis.text) else {
+            return .null
+        }
         let declarations = includeDeclaration ? analysis.names.definitions(of: entry) : []
         return .array((declarations + analysis.names.references(to: entry)).map { location($0, document) })
     }
@@ -113,8 +124,10 @@ extension LanguageServer {
         guard let at = d.location else { return nil }
         let line = text.line(at.line - 1)
         let quoted = d.message.split(separator: "`", omittingEmptySubsequences: false).enumerated()
-            .filter { $0.offset % 2 == 1 && !$0.element.isEmpty && $0.element != Substring(replacement) }.map { Array($0.element.unicodeScalars) }
-        func isWordScalar(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic || ("0"..."9").contains(c) || "-_./".unicodeScalars.contains(c) }
+            .filter { $0.offset % 2 == 1 && !$0.element.isEmpty
+                && $0.element != Substring(replacement) }.map { Array($0.element.unicodeScalars) }
+        func isWordScalar(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic || ("0"..."9").contains(c)
+            || "-_./".unicodeScalars.contains(c) }
         func occurrences(of word: [Unicode.Scalar]) -> [Int] {
             guard word.count <= line.count else { return [] }
             return (0...(line.count - word.count)).filter { start in
@@ -125,10 +138,13 @@ extension LanguageServer {
         }
         let mark = at.column - 1
         func range(_ start: Int, _ count: Int) -> TextRange {
-            TextRange(start: text.position(line: at.line - 1, scalarColumn: start), end: text.position(line: at.line - 1, scalarColumn: start + count))
+            TextRange(start: text.position(line: at.line - 1, scalarColumn: start),
+                end: text.position(line: at.line - 1, scalarColumn: start + count))
         }
         // A quoted scalar's word starts one past its quote.
-        for word in quoted { for start in occurrences(of: word) where start == mark || start == mark + 1 { return range(start, word.count) } }
+        for word in quoted {
+            for start in occurrences(of: word) where start == mark || start == mark + 1 { return range(start, word.count) }
+        }
         for word in quoted { if let start = occurrences(of: word).first(where: { $0 > mark }) { return range(start, word.count) } }
         return nil
     }

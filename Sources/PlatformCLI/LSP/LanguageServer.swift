@@ -87,7 +87,8 @@ struct LanguageServer {
             initialized = true
             let offered = params["capabilities"]?["general"]?["positionEncodings"]?.array?.compactMap(\.string) ?? []
             encoding = PositionEncoding.negotiate(offered)
-            respond(id: id, result: ["capabilities": capabilities, "serverInfo": ["name": "platformc", "version": .string(PlatformcVersion.string)]])
+            respond(id: id,
+                result: ["capabilities": capabilities, "serverInfo": ["name": "platformc", "version": .string(PlatformcVersion.string)]])
         case "shutdown":
             shutdownRequested = true
             respond(id: id, result: .null)
@@ -167,7 +168,8 @@ struct LanguageServer {
         let path = FileURI.path(of: uri)
         let cached = files[uri]
         let analysis = SpecAnalysis.run(path: path, shownAs: path ?? uri, text: text, encoding: encoding) { [load] path, spec in
-            if var input = cached, Set(input.topologyFiles.keys).union(input.topologyRefusals.keys) == Set(TopologyFileScan.paths(in: spec, file: path)) {
+            if var input = cached,
+                Set(input.topologyFiles.keys).union(input.topologyRefusals.keys) == Set(TopologyFileScan.paths(in: spec, file: path)) {
                 input.spec = spec
                 return input
             }
@@ -189,7 +191,9 @@ struct LanguageServer {
         publish(uri: uri, version: version, byFile.removeValue(forKey: file) ?? [])
         let now = Set(byFile.keys.map(FileURI.uri(forPath:)))
         for stale in (publishedElsewhere[uri] ?? []).subtracting(now) { publish(uri: stale, version: nil, []) }
-        for (other, diagnostics) in byFile.sorted(by: { $0.key < $1.key }) { publish(uri: FileURI.uri(forPath: other), version: nil, diagnostics) }
+        for (other, diagnostics) in byFile.sorted(by: { $0.key < $1.key }) {
+            publish(uri: FileURI.uri(forPath: other), version: nil, diagnostics)
+        }
         publishedElsewhere[uri] = now
     }
 
@@ -221,7 +225,8 @@ struct LanguageServer {
     }
 
     /// `text` with the range `start..<end` (LSP positions) replaced.
-    static func replacing(_ text: String, from start: TextPosition, to end: TextPosition, with new: String, encoding: PositionEncoding) -> String {
+    static func replacing(_ text: String, from start: TextPosition, to end: TextPosition, with new: String,
+        encoding: PositionEncoding) -> String {
         let document = DocumentText(text, encoding: encoding)
         func offset(_ p: TextPosition) -> String.UnicodeScalarView.Index {
             var index = text.unicodeScalars.startIndex
@@ -232,7 +237,8 @@ struct LanguageServer {
             }
             if line < p.line { return text.unicodeScalars.endIndex }
             let column = document.scalarColumn(p)
-            return text.unicodeScalars.index(index, offsetBy: column, limitedBy: text.unicodeScalars.endIndex) ?? text.unicodeScalars.endIndex
+            return text.unicodeScalars.index(index, offsetBy: column, limitedBy: text.unicodeScalars.endIndex)
+                ?? text.unicodeScalars.endIndex
         }
         let from = offset(start), to = max(from, offset(end))
         var scalars = text.unicodeScalars

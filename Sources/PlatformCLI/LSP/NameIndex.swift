@@ -26,14 +26,18 @@ struct NameIndex {
     init(_ root: SpecNode?) {
         guard let root else { return }
         func define(_ section: String, _ kind: Kind) {
-            for item in root[section]?.items ?? [] { if let n = item["name"]?.scalar { definitions.append(Entry(kind: kind, name: n.text, location: n.location)) } }
+            for item in root[section]?.items ?? [] {
+                if let n = item["name"]?.scalar { definitions.append(Entry(kind: kind, name: n.text, location: n.location)) }
+            }
         }
         define("teams", .team); define("models", .model); define("clusters", .cluster); define("providers", .provider)
         define("mcpServers", .mcpServer); define("agents", .agent); define("training", .training); define("gpuCatalog", .gpu)
         for cluster in root["clusters"]?.items ?? [] {
             let clusterName = cluster["name"]?.scalar?.text
             for pool in cluster["nodePools"]?.items ?? [] {
-                if let n = pool["name"]?.scalar { definitions.append(Entry(kind: .pool, name: n.text, scope: clusterName, location: n.location)) }
+                if let n = pool["name"]?.scalar {
+                    definitions.append(Entry(kind: .pool, name: n.text, scope: clusterName, location: n.location))
+                }
                 refer(pool["gpu"], .gpu)
             }
         }
@@ -102,7 +106,8 @@ struct NameIndex {
     /// Names of one kind, sorted and unique (for completion).
     func names(_ kind: Kind, scope: String? = nil) -> [String] {
         var seen = Set<String>()
-        return definitions.filter { $0.kind == kind && (scope == nil || $0.scope == scope) }.map(\.name).filter { seen.insert($0).inserted }.sorted()
+        return definitions.filter { $0.kind == kind && (scope == nil || $0.scope == scope) }.map(\.name)
+            .filter { seen.insert($0).inserted }.sorted()
     }
 
     /// The definition or reference whose scalar contains the position (line 1-based, scalar column 0-based).
@@ -119,7 +124,8 @@ struct NameIndex {
 
     /// Where `entry` (a reference or a definition) is defined.
     func definitions(of entry: Entry) -> [Entry] {
-        definitions.filter { $0.kind == entry.kind && $0.name == entry.name && (entry.scope == nil || $0.scope == nil || $0.scope == entry.scope) }
+        definitions
+            .filter { $0.kind == entry.kind && $0.name == entry.name && (entry.scope == nil || $0.scope == nil || $0.scope == entry.scope) }
     }
 
     /// Every reference to what `entry` names.

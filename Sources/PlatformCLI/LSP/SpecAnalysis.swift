@@ -39,7 +39,8 @@ struct SpecAnalysis {
             }
         } else {
             // A document that is not a file (an unsaved buffer) has no folder: nothing beside it is read.
-            output = CompileInput(specPath: file, spec: bytes, templates: TemplateSet(), templateProblems: []).compile(warningsAsErrors: false, rendering: false)
+            output = CompileInput(specPath: file, spec: bytes, templates: TemplateSet(), templateProblems: [])
+                .compile(warningsAsErrors: false, rendering: false)
         }
         var armed = output.diagnostics
         armed.redaction.detector = .credentialShapes

@@ -122,7 +122,8 @@ struct YAMLCursor: Equatable {
             case "#" where token.isEmpty || (i > 0 && content[i - 1] == " "):
                 i = content.count
                 continue
-            case ":" where i + 1 == content.count || content[i + 1] == " " || (frames.count > 1 && ",}]".unicodeScalars.contains(content[i + 1])):
+            case ":" where i + 1 == content.count || content[i + 1] == " "
+                || (frames.count > 1 && ",}]".unicodeScalars.contains(content[i + 1])):
                 frames[frames.count - 1].key = String(String.UnicodeScalarView(token)).trimmingSpaces
                 restart(i + 1)
             case "{", "[":

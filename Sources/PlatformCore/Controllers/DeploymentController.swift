@@ -7,7 +7,8 @@ import PlatformDiagnostics
 /// desired count is the ScaledObject's `minReplicaCount`, default 0 (kedacore/keda-docs
 /// `content/docs/2.15/reference/scaledobject-spec.md`).
 enum DeploymentController {
-    static let fact = "Deployment → ReplicaSet → pods: the template and its labels, `replicas` (default 1) or KEDA's minReplicaCount (kubernetes pkg/apis/apps/v1/defaults.go; KEDA 2.15 scaledobject-spec)"
+    static let fact = "Deployment → ReplicaSet → pods: the template and its labels, `replicas` (default 1) or KEDA's minReplicaCount "
+        + "(kubernetes pkg/apis/apps/v1/defaults.go; KEDA 2.15 scaledobject-spec)"
     static func pods(_ deployment: Manifest, cluster: String, index: ClusterIndex, origins: WorkloadOrigins) -> [DerivedPod] {
         let template = deployment.object["spec"]?["template"]
         let spec = PodTemplate.spec(template)

@@ -8,13 +8,13 @@
 ///   `declarative.deployment.securityContext`, nothing else (buildPodTemplate;
 ///   buildContainerSecurityContext returns nil without them).
 /// - One container `kagent`, port 8080 named `http`, image `cr.kagent.dev/kagent-dev/kagent/app:<controller
-///   version>` (the Makefile's VERSION, `git describe`: v0.9.12); resources default to requests cpu 100m / memory 384Mi, limits cpu 2 / memory 1Gi
-///   (`deployments.go`, resolveInlineDeployment, getDefaultResources; `adk_api_translator.go`,
-///   DefaultImageConfig). ServiceAccount: `declarative.deployment.serviceAccountName`, else one
-///   named after the Agent. nodeSelector, tolerations, affinity, env, volumes: from
-///   `declarative.deployment` as written. Replicas: `declarative.deployment.replicas` (Deployment default 1).
+///   version>` (the Makefile's VERSION, `git describe`: v0.9.12); resources default to requests cpu 100m / memory 384Mi, limits cpu 2 /
+///   memory 1Gi (`deployments.go`, resolveInlineDeployment, getDefaultResources; `adk_api_translator.go`, DefaultImageConfig).
+///   ServiceAccount: `declarative.deployment.serviceAccountName`, else one named after the Agent. nodeSelector, tolerations, affinity, env,
+///   volumes: from `declarative.deployment` as written. Replicas: `declarative.deployment.replicas` (Deployment default 1).
 enum KagentAgentController {
-    static let fact = "kagent v0.9.12 translator/agent: Deployment <agent> in the Agent's namespace, labels app=kagent, kagent=<agent> + getDefaultLabels, securityContext only from declarative.deployment (manifest_builder.go, deployments.go)"
+    static let fact = "kagent v0.9.12 translator/agent: Deployment <agent> in the Agent's namespace, labels app=kagent, kagent=<agent> + "
+        + "getDefaultLabels, securityContext only from declarative.deployment (manifest_builder.go, deployments.go)"
     static let port = 8080
     static let image = "cr.kagent.dev/kagent-dev/kagent/app:v0.9.12"
 

@@ -10,7 +10,9 @@
 ///   (`internal/kgateway/ports/ports.go`, TranslatePort; `deployer/values_helpers.go`, getPortsValues).
 /// - One replica unless GatewayParameters say otherwise (we emit none).
 enum KgatewayProxyController {
-    static let fact = "kgateway v2.0.0 deployer: proxy Deployment <gateway> in the Gateway's namespace, labels gateway.networking.k8s.io/gateway-name=<gateway>, listener ports < 1024 + 8000 (internal/kgateway/deployer/deployer.go, helm/gloo-gateway/templates/_helpers.tpl, ports/ports.go)"
+    static let fact = "kgateway v2.0.0 deployer: proxy Deployment <gateway> in the Gateway's namespace, labels "
+        + "gateway.networking.k8s.io/gateway-name=<gateway>, listener ports < 1024 + 8000 (internal/kgateway/deployer/deployer.go, "
+        + "helm/gloo-gateway/templates/_helpers.tpl, ports/ports.go)"
     static func targetPort(_ listener: Int) -> Int { listener >= 1024 ? listener : listener + 8000 }
 
     static func pods(_ gateway: Manifest, cluster: String, origins: WorkloadOrigins) -> [DerivedPod] {

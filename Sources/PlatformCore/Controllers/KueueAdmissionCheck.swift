@@ -14,7 +14,8 @@ enum KueueAdmissionCheck {
         guard let clusterQueueName = facts.localQueues[ClusterIndex.key(pod.namespace, queue)],
               let clusterQueue = facts.clusterQueues[clusterQueueName] else {
             return [Diagnostic(.error, WillItRun.kueueUncovered,
-                               "\(WillItRun.describe(pod)) name LocalQueue `\(queue)`, which namespace `\(pod.namespace)` of cluster `\(pod.cluster)` does not have (or its ClusterQueue is missing): Kueue never admits them",
+                               "\(WillItRun.describe(pod)) name LocalQueue `\(queue)`, which namespace `\(pod.namespace)` of cluster "
+                                   + "`\(pod.cluster)` does not have (or its ClusterQueue is missing): Kueue never admits them",
                                at: pod.declaredAt, help: "emit the team's LocalQueue and ClusterQueue in that cluster")]
         }
         var covered: Set<String> = []
@@ -25,7 +26,8 @@ enum KueueAdmissionCheck {
         guard !missing.isEmpty else { return [] }
         let names = missing.map { "`\($0)`" }.joined(separator: ", ")
         return [Diagnostic(.error, WillItRun.kueueUncovered,
-                           "\(WillItRun.describe(pod)) request \(names), which ClusterQueue `\(clusterQueueName)` in cluster `\(pod.cluster)` does not cover: Kueue (BlockUndeclared) keeps the job suspended",
+                           "\(WillItRun.describe(pod)) request \(names), which ClusterQueue `\(clusterQueueName)` in cluster "
+                               + "`\(pod.cluster)` does not cover: Kueue (BlockUndeclared) keeps the job suspended",
                            at: pod.declaredAt,
                            notes: [DiagnosticNote("covered: \(covered.sorted().map { "`\($0)`" }.joined(separator: ", "))")],
                            help: "add \(names) to the ClusterQueue's `coveredResources` with a quota in each flavor")]
@@ -55,9 +57,12 @@ enum KueueAdmissionCheck {
             for (resource, sum) in resources.sorted(by: { $0.key < $1.key }) {
                 guard let capacity = node.poolCapacity(resource), sum.total > capacity, sum.queues > 1 else { continue }
                 found.append(Diagnostic(.warning, WillItRun.quotaOverCapacity,
-                                        "nominal quotas of `\(resource)` on flavor `\(pool.name)` in cluster `\(cluster.name)` sum to \(PodResources.format(sum.total)) over \(sum.queues) ClusterQueues, more than the pool's \(PodResources.format(capacity))",
+                                        "nominal quotas of `\(resource)` on flavor `\(pool.name)` in cluster `\(cluster.name)` sum to "
+                                            + "\(PodResources.format(sum.total)) over \(sum.queues) ClusterQueues, more than the pool's "
+                                            + "\(PodResources.format(capacity))",
                                         at: pool.location,
-                                        help: "give each team a share of the pool (nominal quotas summing to at most its capacity) and let them borrow the rest in the cohort"))
+                                        help: "give each team a share of the pool (nominal quotas summing to at most its capacity) and let "
+                                            + "them borrow the rest in the cohort"))
             }
         }
         return found
@@ -115,7 +120,8 @@ enum PodResources {
 
     /// A quantity the way Kubernetes writes it: `32Gi`, `384Mi`, `100m`, `8`.
     static func format(_ value: Double) -> String {
-        for (suffix, scale) in [("Gi", 1_073_741_824.0), ("Mi", 1_048_576.0)] where value >= scale && value.truncatingRemainder(dividingBy: scale) == 0 {
+        for (suffix, scale) in [("Gi", 1_073_741_824.0), ("Mi", 1_048_576.0)] where value >= scale
+            && value.truncatingRemainder(dividingBy: scale) == 0 {
             return "\(Int64(value / scale))\(suffix)"
         }
         if value == value.rounded() { return "\(Int64(value))" }

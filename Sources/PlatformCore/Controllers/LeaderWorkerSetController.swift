@@ -10,8 +10,10 @@
 /// Label keys: `api/leaderworkerset/v1/leaderworkerset_types.go` (SetNameLabelKey,
 /// WorkerIndexLabelKey). `replicas` defaults to 1 and `size` to 1 (same file, kubebuilder defaults).
 enum LeaderWorkerSetController {
-    static let leaderFact = "LeaderWorkerSet v0.8.0: per group one leader from leaderTemplate (else workerTemplate), labels + leaderworkerset.sigs.k8s.io/name, worker-index=0 (pkg/controllers/leaderworkerset_controller.go)"
-    static let workerFact = "LeaderWorkerSet v0.8.0: per group size-1 workers from workerTemplate, labels + leaderworkerset.sigs.k8s.io/name, group-index (pkg/controllers/pod_controller.go)"
+    static let leaderFact = "LeaderWorkerSet v0.8.0: per group one leader from leaderTemplate (else workerTemplate), labels + "
+        + "leaderworkerset.sigs.k8s.io/name, worker-index=0 (pkg/controllers/leaderworkerset_controller.go)"
+    static let workerFact = "LeaderWorkerSet v0.8.0: per group size-1 workers from workerTemplate, labels + "
+        + "leaderworkerset.sigs.k8s.io/name, group-index (pkg/controllers/pod_controller.go)"
     static let setNameLabel = "leaderworkerset.sigs.k8s.io/name"
     static let workerIndexLabel = "leaderworkerset.sigs.k8s.io/worker-index"
 
@@ -29,7 +31,8 @@ enum LeaderWorkerSetController {
             let labels = PodTemplate.labels(podTemplate).merging(extra) { _, controller in controller }
             return DerivedPod(cluster: cluster, namespace: lws.namespace ?? "default", workload: name, role: role, labels: labels,
                               ports: PodTemplate.ports(spec), serviceAccount: PodTemplate.serviceAccount(spec), podSpec: spec,
-                              owner: lws.id, declaredAt: declaredAt, count: count).derived(by: role == .modelLeader ? leaderFact : workerFact)
+                              owner: lws.id, declaredAt: declaredAt, count: count)
+                                  .derived(by: role == .modelLeader ? leaderFact : workerFact)
         }
         var pods = [pod(leaderTemplate, role: .modelLeader,
                         extra: [setNameLabel: lws.name, workerIndexLabel: "0"], count: replicas)]

@@ -15,9 +15,9 @@ import Foundation
 /// - GKE (kubernetes/autoscaler `cluster-autoscaler/cloudprovider/gce/`, which predicts GKE's node
 ///   allocatable): on Container-Optimized OS, GKE's default image, the kernel keeps `memory / 64 + 16
 ///   MiB`, 64 MiB more above 3 GiB, 8 MiB more up to 8 GiB, and `min(0.175 % of memory, 248 MiB)`
-///   (`gce_reserved.go` @0be995de, `CalculateKernelReserved`); kube-reserved memory (`reserved.go` @729ba955) 25 % of the first 4 "GB", 20 % of the next 4, 10 % of the next 8, 6 %
-///   of the next 112, 2 % above (a "GB" there is 1000 MiB, "duplicating an upstream bug"), CPU as on
-///   AWS; eviction 100Mi. GKE's `plan-node-sizes` page states the same brackets.
+///   (`gce_reserved.go` @0be995de, `CalculateKernelReserved`); kube-reserved memory (`reserved.go` @729ba955) 25 % of the first 4 "GB", 20
+///   % of the next 4, 10 % of the next 8, 6 % of the next 112, 2 % above (a "GB" there is 1000 MiB, "duplicating an upstream bug"), CPU as
+///   on AWS; eviction 100Mi. GKE's `plan-node-sizes` page states the same brackets.
 /// - AKS (MicrosoftDocs/azure-aks-docs `articles/aks/node-resource-reservations.md` @11fb7fb8): CPU
 ///   60m for 1 core up to 740m for 64 cores, which is 6 % of the first core, 4 % of the second, 2 % of
 ///   the next two and 1 % above (Azure/karpenter-provider-azure v1.14.2
@@ -75,7 +75,9 @@ struct NodeAllocatable: Hashable, Sendable {
                 reserved = min(20 * aksMaxPods + 50, memoryMiB / 4)
                 eviction = evictionHardMiB
             } else {
-                reserved = Int64((1024 * brackets(Double(instance.memoryGiB), [(4, 0.25), (8, 0.20), (16, 0.10), (128, 0.06), (.infinity, 0.02)])).rounded())
+                reserved = Int64((1024 * brackets(Double(instance.memoryGiB),
+                    [(4, 0.25), (8, 0.20), (16, 0.10), (128, 0.06), (.infinity, 0.02)]))
+                    .rounded())
                 eviction = 750
             }
             let cpu = Int64((1000 * brackets(Double(instance.vcpus), [(1, 0.06), (2, 0.04), (4, 0.02), (.infinity, 0.01)])).rounded())

@@ -21,7 +21,8 @@ enum NodeFitCheck {
             let cpuFits = (cpu * 1000).rounded() <= Double(offer.cpuMillis), memoryFits = memory <= Double(offer.memoryMiB) * 1_048_576
             if cpuFits && memoryFits { return nil }
             let short = [cpuFits ? nil : "\(offer.cpuText) CPU", memoryFits ? nil : "\(offer.memoryText) memory"].compactMap { $0 }
-            notes.append(DiagnosticNote("pool `\(node.pool.name)`: a `\(type)` node offers \(short.joined(separator: " and ")) after \(offer.basis) reservations",
+            notes.append(DiagnosticNote("pool `\(node.pool.name)`: a `\(type)` node offers \(short.joined(separator: " and ")) after "
+                + "\(offer.basis) reservations",
                                         at: node.pool.location))
             if largest.map({ (offer.cpuMillis, offer.memoryMiB) > ($0.offer.cpuMillis, $0.offer.memoryMiB) }) ?? true {
                 largest = (node, type, offer)
@@ -31,8 +32,10 @@ enum NodeFitCheck {
         let asked = [cpu > 0 ? "\(PodResources.format(cpu)) CPU" : nil, memory > 0 ? "\(PodResources.format(memory)) memory" : nil]
             .compactMap { $0 }.joined(separator: " and ")
         return Diagnostic(.error, code,
-                          "\(WillItRun.describe(pod)) request \(asked) per pod, more than one node of any pool that could run them offers: they stay pending",
+                          "\(WillItRun.describe(pod)) request \(asked) per pod, more than one node of any pool that could run them offers: "
+                              + "they stay pending",
                           at: pod.declaredAt, notes: notes,
-                          help: "request at most \(largest.offer.cpuText) CPU and \(largest.offer.memoryText) memory per pod (what a `\(largest.type)` node of pool `\(largest.pool.pool.name)` offers), or use a larger instance type")
+                          help: "request at most \(largest.offer.cpuText) CPU and \(largest.offer.memoryText) memory per pod (what a "
+                              + "`\(largest.type)` node of pool `\(largest.pool.pool.name)` offers), or use a larger instance type")
     }
 }

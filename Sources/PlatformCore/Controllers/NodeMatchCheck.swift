@@ -27,7 +27,8 @@ enum NodeMatchCheck {
             return [Diagnostic(.error, WillItRun.noNodePool,
                                "no node pool of cluster `\(cluster.name)` can run \(WillItRun.describe(pod)): they stay pending",
                                at: pod.declaredAt, notes: refusals,
-                               help: "select labels the pool's nodes carry (its `labels:`, or the cloud's pool label) and request what one node offers")]
+                               help: "select labels the pool's nodes carry (its `labels:`, or the cloud's pool label) and request what one "
+                                   + "node offers")]
         }
         if let tooBig = NodeFitCheck.check(pod, requested: requested, pools: fitting, facts) { return [tooBig] }
         // kubernetes-sigs/karpenter v1.14.1: `--ignore-dra-requests` defaults to true
@@ -36,10 +37,13 @@ enum NodeMatchCheck {
         // not yet supported by Karpenter" (`pkg/controllers/provisioning/scheduling/scheduler.go`, add).
         if claims, fitting.allSatisfy({ $0.karpenter != nil && !$0.pool.staticNodes }) {
             return [Diagnostic(.error, WillItRun.draWithoutProvisioning,
-                               "\(WillItRun.describe(pod)) claim devices through DRA, but Karpenter launches no node for a pod with ResourceClaims (`--ignore-dra-requests` defaults to true): they stay pending",
+                               "\(WillItRun.describe(pod)) claim devices through DRA, but Karpenter launches no node for a pod with "
+                                   + "ResourceClaims (`--ignore-dra-requests` defaults to true): they stay pending",
                                at: pod.declaredAt,
-                               notes: fitting.map { DiagnosticNote("pool `\($0.pool.name)` is provisioned by Karpenter", at: $0.pool.location) },
-                               help: "provision the pool's nodes statically (a managed node group), or use the device plugin instead of DRA on it")]
+                               notes: fitting
+                                   .map { DiagnosticNote("pool `\($0.pool.name)` is provisioned by Karpenter", at: $0.pool.location) },
+                               help: "provision the pool's nodes statically (a managed node group), or use the device plugin instead of "
+                                   + "DRA on it")]
         }
         return []
     }

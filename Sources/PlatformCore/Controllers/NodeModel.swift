@@ -85,13 +85,16 @@ struct NodeModel {
                 return "its nodes have `\(entry.key)` \(values.sorted().map { "`\($0)`" }.joined(separator: ", ")), not `\(value)`"
             }
         }
-        if let terms = spec["affinity"]?["nodeAffinity"]?["requiredDuringSchedulingIgnoredDuringExecution"]?["nodeSelectorTerms"]?.listValue,
+        if let terms =
+            spec["affinity"]?["nodeAffinity"]?["requiredDuringSchedulingIgnoredDuringExecution"]?["nodeSelectorTerms"]?.listValue,
            !terms.isEmpty, let reason = affinityRefusal(terms) {
             return reason
         }
         let tolerations = spec["tolerations"]?.listValue ?? []
         for taint in taints where taint.effect != "PreferNoSchedule" && !tolerations.contains(where: { tolerates($0, taint) }) {
-            return "its nodes are tainted `\(taint.key)\(taint.value.map { "=\($0)" } ?? ""):\(taint.effect)`, which the pod does not tolerate"
+            return """
+                its nodes are tainted `\(taint.key)\(taint.value.map { "=\($0)" } ?? ""):\(taint.effect)`, which the pod does not tolerate
+                """
         }
         for (resource, amount) in PodResources.requested(spec).sorted(by: { $0.key < $1.key }) {
             guard let offered = perNode(resource), amount > offered else { continue }

@@ -22,7 +22,10 @@ enum PlatformComponentPods {
                             "app.kubernetes.io/component": "controller"],
                    ports: [NetworkPort(8083)], serviceAccount: "kagent-controller", podSpec: ManifestMap(),
                    owner: ManifestID(group: "apps", kind: "Deployment", namespace: Conventions.kagentNamespace, name: "kagent-controller"),
-                   declaredAt: nil, count: 1).derived(by: "kagent v0.9.12 Helm chart: controller Deployment in `kagent` (helm/kagent/templates/controller-deployment.yaml)")
+                   declaredAt: nil, count: 1)
+                       .derived(by: """
+                           kagent v0.9.12 Helm chart: controller Deployment in `kagent` (helm/kagent/templates/controller-deployment.yaml)
+                           """)
     }
 
     /// prometheus-operator v0.86.0: the pods of a Prometheus named `p` carry
@@ -40,7 +43,12 @@ enum PlatformComponentPods {
                                    "app.kubernetes.io/instance": name, "operator.prometheus.io/name": name, "prometheus": name,
                                    "operator.prometheus.io/shard": "0"],
                           ports: [NetworkPort(9090)], serviceAccount: nil, podSpec: ManifestMap(),
-                          owner: ManifestID(group: "monitoring.coreos.com", kind: "Prometheus", namespace: Conventions.monitoringNamespace, name: name),
-                          declaredAt: nil, count: 1).derived(by: "prometheus-operator v0.86.0: Prometheus StatefulSet pods (pkg/prometheus/server/operator.go makeSelectorLabels)")
+                          owner: ManifestID(group: "monitoring.coreos.com", kind: "Prometheus", namespace: Conventions.monitoringNamespace,
+                              name: name),
+                          declaredAt: nil, count: 1)
+                              .derived(by: """
+                                  prometheus-operator v0.86.0: Prometheus StatefulSet pods (pkg/prometheus/server/operator.go \
+                                  makeSelectorLabels)
+                                  """)
     }
 }

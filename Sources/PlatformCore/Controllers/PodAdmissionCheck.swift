@@ -11,8 +11,15 @@ enum PodAdmissionCheck {
         guard let first = findings.first else { return [] }
         let notes = findings.dropFirst().map { DiagnosticNote("also: \(ManifestPathStep.text($0.path)): \($0.detail)") }
         return [Diagnostic(.error, WillItRun.podSecurityRejects,
-                           "\(WillItRun.describe(pod)) in namespace `\(pod.namespace)` of cluster `\(pod.cluster)` is rejected by Pod Security `\(level.rawValue)`: \(ManifestPathStep.text(first.path)): \(first.detail)",
+                           "\(WillItRun.describe(pod)) in namespace `\(pod.namespace)` of cluster `\(pod.cluster)` is rejected by Pod "
+                               + "Security `\(level.rawValue)`: \(ManifestPathStep.text(first.path)): \(first.detail)",
                            at: pod.declaredAt, notes: Array(notes),
-                           help: "set what `\(level.rawValue)` requires in \(pod.role == .agent ? "the Agent's `declarative.deployment.podSecurityContext` and `securityContext` (kagent copies nothing else)" : "the pod template's `securityContext`")")]
+                           help: "set what `\(level.rawValue)` requires in "
+                               + (pod.role == .agent
+                                   ? """
+                                       the Agent's `declarative.deployment.podSecurityContext` and `securityContext` (kagent copies \
+                                       nothing else)
+                                       """
+                                   : "the pod template's `securityContext`"))]
     }
 }

@@ -71,7 +71,8 @@ package enum PodSecurityStandard {
     static let securityContextKeys: Set<String> = ["securityContext", "podSecurityContext", "containerSecurityContext"]
     static let securityContextKeyOrder = securityContextKeys.sorted()
     // check_hostNamespaces.go
-    static let hostNamespaces: [(String, PodSecurityControl)] = [("hostNetwork", .hostNetwork), ("hostPID", .hostPID), ("hostIPC", .hostIPC)]
+    static let hostNamespaces: [(String, PodSecurityControl)] = [("hostNetwork", .hostNetwork), ("hostPID", .hostPID),
+        ("hostIPC", .hostIPC)]
 
     struct Walker {
         let level: PodSecurityControl.Level
@@ -178,7 +179,8 @@ package enum PodSecurityStandard {
                 let type = options["type"]?.stringValue ?? ""
                 let custom = ["user", "role"].filter { !(options[$0]?.stringValue ?? "").isEmpty }
                 if !types.contains(type) || !custom.isEmpty {
-                    let what = !types.contains(type) ? "SELinux type `\(type)`" : "SELinux \(custom.map { "`\($0)`" }.joined(separator: " and "))"
+                    let what = !types.contains(type) ? "SELinux type `\(type)`"
+                        : "SELinux \(custom.map { "`\($0)`" }.joined(separator: " and "))"
                     report(.seLinux, .baseline, path + [.key("seLinuxOptions")], "\(who) sets \(what)")
                 }
             }
@@ -188,7 +190,8 @@ package enum PodSecurityStandard {
             }
             // check_windowsHostProcess.go
             if context["windowsOptions"]?["hostProcess"]?.boolValue == true {
-                report(.windowsHostProcess, .baseline, path + [.key("windowsOptions"), .key("hostProcess")], "\(who) sets `windowsOptions.hostProcess: true`")
+                report(.windowsHostProcess, .baseline, path + [.key("windowsOptions"), .key("hostProcess")],
+                    "\(who) sets `windowsOptions.hostProcess: true`")
             }
             // check_sysctls.go
             // The safe set is built only where a context lists sysctls (every node of every object passes here).
@@ -209,7 +212,8 @@ package enum PodSecurityStandard {
             }
             // check_allowPrivilegeEscalation.go: an explicit true (a missing field is judged per container)
             if container == nil, context["allowPrivilegeEscalation"]?.boolValue == true {
-                report(.privilegeEscalation, .restricted, path + [.key("allowPrivilegeEscalation")], "\(who) sets `allowPrivilegeEscalation: true`")
+                report(.privilegeEscalation, .restricted, path + [.key("allowPrivilegeEscalation")],
+                    "\(who) sets `allowPrivilegeEscalation: true`")
             }
         }
 
@@ -227,7 +231,8 @@ package enum PodSecurityStandard {
             // check_hostProbesAndhostLifecycle.go (from 1.34)
             if minor >= 34 {
                 let handlers: [(String, ManifestValue?)] = [("livenessProbe", c["livenessProbe"]), ("readinessProbe", c["readinessProbe"]),
-                                                            ("startupProbe", c["startupProbe"]), ("lifecycle.postStart", c["lifecycle"]?["postStart"]),
+                                                            ("startupProbe", c["startupProbe"]),
+                                                            ("lifecycle.postStart", c["lifecycle"]?["postStart"]),
                                                             ("lifecycle.preStop", c["lifecycle"]?["preStop"])]
                 for (field, handler) in handlers {
                     for action in ["httpGet", "tcpSocket"] {
@@ -258,7 +263,8 @@ package enum PodSecurityStandard {
                        "container `\(name)` may run as root (`runAsNonRoot: true` is set neither on it nor on the pod)")
             }
             // check_seccompProfile_restricted.go
-            if context["seccompProfile"]?["type"] == nil, !["RuntimeDefault", "Localhost"].contains(pod?["seccompProfile"]?["type"]?.stringValue ?? "") {
+            if context["seccompProfile"]?["type"] == nil,
+                !["RuntimeDefault", "Localhost"].contains(pod?["seccompProfile"]?["type"]?.stringValue ?? "") {
                 report(.seccomp, .restricted, at + [.key("seccompProfile")], anchor: path.count,
                        "container `\(name)` has no seccomp profile (`RuntimeDefault` or `Localhost`) on it or on the pod")
             }
@@ -276,7 +282,8 @@ package enum PodSecurityStandard {
                     continue
                 }
                 // check_restrictedVolumes.go
-                if restricted, let source = map.keys.first(where: { $0 != "name" && !PodSecurityStandard.restrictedVolumeSources.contains($0) }) {
+                if restricted,
+                    let source = map.keys.first(where: { $0 != "name" && !PodSecurityStandard.restrictedVolumeSources.contains($0) }) {
                     report(.volumeTypes, .restricted, at + [.key(source)], "volume `\(name)` is of type `\(source)`")
                 }
             }

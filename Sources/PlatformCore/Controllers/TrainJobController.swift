@@ -14,7 +14,10 @@
 ///   `pkg/controllers/jobset_controller.go`, labelAndAnnotateObject; keys in
 ///   `api/jobset/v1alpha2/jobset_types.go`); the per-run ones (uid, job-key, restarts) are left out.
 enum TrainJobController {
-    static let fact = "Kubeflow Trainer v2.3.0: TrainJob + runtime → JobSet <job> (runtime patches merged, trainer image/command/env/resourcesPerNode on container `node`, numNodes pods); pod labels from the runtime and patches only, never the TrainJob's (pkg/runtime/core/trainingruntime.go newRuntimeInfo); JobSet v0.12.0 adds jobset.sigs.k8s.io/* (jobset_controller.go labelAndAnnotateObject)"
+    static let fact = "Kubeflow Trainer v2.3.0: TrainJob + runtime → JobSet <job> (runtime patches merged, trainer "
+        + "image/command/env/resourcesPerNode on container `node`, numNodes pods); pod labels from the runtime and patches only, never the "
+        + "TrainJob's (pkg/runtime/core/trainingruntime.go newRuntimeInfo); JobSet v0.12.0 adds jobset.sigs.k8s.io/* (jobset_controller.go "
+        + "labelAndAnnotateObject)"
     static let ancestorLabel = "trainer.kubeflow.org/trainjob-ancestor-step"
 
     static func pods(_ job: Manifest, cluster: String, index: ClusterIndex, origins: WorkloadOrigins) -> [DerivedPod] {

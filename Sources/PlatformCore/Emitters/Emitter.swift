@@ -61,11 +61,13 @@ package struct EmitContext: Sendable {
             if let map = merged.mapValue, let m = Manifest(object: map) { object = m }
             for conflict in conflicts {
                 diagnostics.warning(EmitCodes.templateConflict,
-                                    "template `\(key)` sets `\(conflict.path)` for \(manifest.kind) `\(manifest.name)`; the compiler's value wins",
+                                    "template `\(key)` sets `\(conflict.path)` for \(manifest.kind) `\(manifest.name)`; the compiler's "
+                                        + "value wins",
                                     at: nil, notes: [DiagnosticNote("\(conflict)")])
             }
         }
-        additions.append(Addition(manifest: object, id: object.id, cluster: cluster, isFleet: isFleet, diagnosticsBefore: diagnostics.all.count,
+        additions
+            .append(Addition(manifest: object, id: object.id, cluster: cluster, isFleet: isFleet, diagnosticsBefore: diagnostics.all.count,
                                   templated: templated))
     }
 }

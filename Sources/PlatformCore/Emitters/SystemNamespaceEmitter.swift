@@ -22,7 +22,9 @@ package struct SystemNamespaceEmitter: Emitter {
                 annotations[Conventions.securityExceptionAnnotation] =
                     .string("baseline: nccl-tests Jobs \(tests.joined(separator: ", ")) run sshd as root for MPI")
             }
-            context.add(Manifest(apiVersion: "v1", kind: "Namespace", name: Conventions.systemNamespace, labels: labels, annotations: annotations),
+            context
+                .add(Manifest(apiVersion: "v1", kind: "Namespace", name: Conventions.systemNamespace, labels: labels,
+                    annotations: annotations),
                         to: cluster.name, template: "core/namespace")
         }
     }

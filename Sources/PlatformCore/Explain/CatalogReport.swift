@@ -62,7 +62,8 @@ package enum CatalogReport {
 
     package static func json() -> String {
         struct Report: Codable { var gpus: [GPURow]; var instanceTypes: [InstanceRow] }
-        return JSONWriter.text(try! ManifestValueEncoder.encode(Report(gpus: gpuRows(), instanceTypes: instanceRows())), .foundationPretty) + "\n"
+        return JSONWriter.text(try! ManifestValueEncoder.encode(Report(gpus: gpuRows(), instanceTypes: instanceRows())), .foundationPretty)
+            + "\n"
     }
 
     package static func text() -> String {
@@ -77,7 +78,8 @@ package enum CatalogReport {
         for t in instanceRows() {
             let islands = t.islands.map(String.init).joined(separator: "+")
             out += "  \(t.provider) \(t.name): \(t.gpuCount)× \(t.gpu), islands \(islands) over \(t.interconnect); "
-            out += "fabric \(t.fabric) \(t.nics)×\(t.gbpsPerNic == 0 ? "?" : String(t.gbpsPerNic)) Gbps; \(t.vcpus) vCPU, \(t.memoryGiB) GiB\n"
+            out += "fabric \(t.fabric) \(t.nics)×\(t.gbpsPerNic == 0 ? "?" : String(t.gbpsPerNic)) Gbps; \(t.vcpus) vCPU, \(t.memoryGiB) "
+                + "GiB\n"
             out += "    source: \(t.source)\n"
             if t.prices.isEmpty { out += "    price: none sourced\n" }
             for p in t.prices {

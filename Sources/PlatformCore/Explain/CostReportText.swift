@@ -18,8 +18,10 @@ package enum CostReportText {
         }
         out += "\npools\n"
         for p in r.pools {
-            out += "  \(p.id): \(p.runningNodes) nodes (\(p.nodesAtMax) at max, nodes.max \(p.maxNodes)) × $\(p.pricePerHour)/h (\(p.priceSource))\n"
-            out += "    \(p.heldGPUs) of \(p.gpus) \(p.gpu) GPUs held, $\(p.monthly)/month ($\(p.monthlyAtMax) at max), idle $\(p.idle) ($\(p.idleAtMax) at max)\n"
+            out += "  \(p.id): \(p.runningNodes) nodes (\(p.nodesAtMax) at max, nodes.max \(p.maxNodes)) × $\(p.pricePerHour)/h "
+                + "(\(p.priceSource))\n"
+            out += "    \(p.heldGPUs) of \(p.gpus) \(p.gpu) GPUs held, $\(p.monthly)/month ($\(p.monthlyAtMax) at max), idle $\(p.idle) "
+                + "($\(p.idleAtMax) at max)\n"
         }
         out += "\nworkloads\n"
         for w in r.workloads {
@@ -36,7 +38,8 @@ package enum CostReportText {
     }
 
     /// The pricing rule, printed under every report.
-    package static let note = "Node price × 730 h/month for each running node, split over teams by the GPUs they hold (MIG slices by their fraction); idle GPUs stay on their own line. External traffic: fallback tokens/day × 730/24 days at a 3:1 input:output blend.\n"
+    package static let note = "Node price × 730 h/month for each running node, split over teams by the GPUs they hold (MIG slices by their "
+        + "fraction); idle GPUs stay on their own line. External traffic: fallback tokens/day × 730/24 days at a 3:1 input:output blend.\n"
 
     package static func markdown(_ r: CostReport) -> String {
         var out = "### Cost\n\n"
@@ -51,13 +54,16 @@ package enum CostReportText {
         out += "| _idle GPUs_ | | | | \(r.idle) | \(r.idleAtMax) | | |\n\n"
         out += "| cluster | GPUs held | $/month | at max | idle |\n|---|---:|---:|---:|---:|\n"
         for c in r.clusters { out += "| \(c.name) | \(c.heldGPUs) / \(c.gpus) | \(c.monthly) | \(c.monthlyAtMax) | \(c.idle) |\n" }
-        out += "\n| pool | nodes | at max | $/h | GPUs held | $/month | at max | idle | price source |\n|---|---:|---:|---:|---:|---:|---:|---:|---|\n"
+        out += "\n| pool | nodes | at max | $/h | GPUs held | $/month | at max | idle | price source |\n"
+            + "|---|---:|---:|---:|---:|---:|---:|---:|---|\n"
         for p in r.pools {
-            out += "| \(p.id) | \(p.runningNodes) | \(p.nodesAtMax) | \(p.pricePerHour) | \(p.heldGPUs) / \(p.gpus) | \(p.monthly) | \(p.monthlyAtMax) | \(p.idle) | \(p.priceSource) |\n"
+            out += "| \(p.id) | \(p.runningNodes) | \(p.nodesAtMax) | \(p.pricePerHour) | \(p.heldGPUs) / \(p.gpus) | \(p.monthly) | "
+                + "\(p.monthlyAtMax) | \(p.idle) | \(p.priceSource) |\n"
         }
         out += "\n| workload | team | pool | GPUs | $/month | GPUs at max | at max |\n|---|---|---|---:|---:|---:|---:|\n"
         for w in r.workloads {
-            out += "| \(w.kind.rawValue) `\(w.name)` | \(w.team) | \(w.pool) | \(w.gpus) \(w.gpu) | \(w.monthly) | \(w.gpusAtMax) | \(w.monthlyAtMax) |\n"
+            out += "| \(w.kind.rawValue) `\(w.name)` | \(w.team) | \(w.pool) | \(w.gpus) \(w.gpu) | \(w.monthly) | \(w.gpusAtMax) | "
+                + "\(w.monthlyAtMax) |\n"
         }
         if !r.external.isEmpty {
             out += "\n| route | provider model | tokens/day | $/month | paid by | price source |\n|---|---|---:|---:|---|---|\n"

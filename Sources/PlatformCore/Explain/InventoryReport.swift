@@ -50,10 +50,13 @@ package enum InventoryReport {
                 out += "cluster \(r.cluster)\n"
             }
             let islands = r.islands.map(String.init).joined(separator: "+")
-            out += "  pool \(r.pool): \(r.nodesMin)–\(r.nodesMax) × \(r.instanceType ?? "custom") (\(r.gpusPerNode)× \(r.gpu), \(r.gpuMemoryMiB) MiB each)\n"
-            out += "    islands \(islands) over \(r.interconnect); fabric \(r.fabric) \(r.nics)×\(r.gbpsPerNic) Gbps; \(r.gpuAllocation); \(r.capacityType)\n"
+            out += "  pool \(r.pool): \(r.nodesMin)–\(r.nodesMax) × \(r.instanceType ?? "custom") (\(r.gpusPerNode)× \(r.gpu), "
+                + "\(r.gpuMemoryMiB) MiB each)\n"
+            out += "    islands \(islands) over \(r.interconnect); fabric \(r.fabric) \(r.nics)×\(r.gbpsPerNic) Gbps; \(r.gpuAllocation); "
+                + "\(r.capacityType)\n"
             if !r.migProfiles.isEmpty {
-                out += "    MIG " + r.migProfiles.sorted { $0.key < $1.key }.map { "\($0.value)× \($0.key)" }.joined(separator: ", ") + " per GPU\n"
+                out += "    MIG " + r.migProfiles.sorted { $0.key < $1.key }.map { "\($0.value)× \($0.key)" }.joined(separator: ", ")
+                    + " per GPU\n"
             }
             out += "    price \(r.pricePerHour.map { "$\($0)/h" } ?? "unknown") (\(r.priceSource))\n"
         }

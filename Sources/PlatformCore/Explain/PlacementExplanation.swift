@@ -19,7 +19,8 @@ package enum PlacementExplanation {
             "strandedGPUs": int(placement.strandedGPUs),
             "pools": .list(placement.pools.map { p in
                 ["pool": .string(p.pool), "runningNodes": int(p.runningNodes), "gpus": int(p.gpus), "usedGPUs": .double(tenths(p.usedGPUs)),
-                 "utilisationPercent": .double(percent(p.utilisation)), "strandedGPUs": int(p.strandedGPUs), "costPerHour": money(p.costPerHourMicros)]
+                 "utilisationPercent": .double(percent(p.utilisation)), "strandedGPUs": int(p.strandedGPUs),
+                 "costPerHour": money(p.costPerHourMicros)]
             }),
             "nodes": .list(placement.nodes.map { n in
                 ["name": .string(n.name), "pool": .string(n.pool), "zone": .string(n.zone),
@@ -44,14 +45,17 @@ package enum PlacementExplanation {
         if let (kind, other) = baseline {
             let figures = PlacementFigures(other)
             object["baseline"] = ["name": .string(kind.rawValue), "costPerHour": money(figures.costPerHourMicros),
-                                  "runningNodes": int(figures.runningNodes), "strandedGPUs": int(figures.strandedGPUs), "unplaced": .list(figures.dropped.map(ManifestValue.string))]
+                                  "runningNodes": int(figures.runningNodes), "strandedGPUs": int(figures.strandedGPUs),
+                                  "unplaced": .list(figures.dropped.map(ManifestValue.string))]
         }
         return JSONWriter.text(object, .foundationSerialization) + "\n"
     }
 
     package static func text(_ placement: Placement, baseline: (PlacementBaseline, Placement)? = nil) -> String {
-        var out = "placement: $\(Money(micros: placement.costPerHourMicros))/h, lower bound $\(Money(micros: placement.lowerBoundMicros))/h, "
-        out += "gap \(percentText(placement.gap))\(placement.provedOptimal ? " (proved optimal)" : ""), \(placement.strandedGPUs) stranded GPUs\n\n"
+        var out =
+            "placement: $\(Money(micros: placement.costPerHourMicros))/h, lower bound $\(Money(micros: placement.lowerBoundMicros))/h, "
+        out += "gap \(percentText(placement.gap))\(placement.provedOptimal ? " (proved optimal)" : ""), \(placement.strandedGPUs) stranded "
+            + "GPUs\n\n"
         for pool in placement.pools {
             out += "pool \(pool.pool): \(pool.runningNodes) nodes running, \(formatGPUs(pool.usedGPUs)) of \(pool.gpus) GPUs held "
             out += "(\(percentText(pool.utilisation))), \(pool.strandedGPUs) stranded, $\(Money(micros: pool.costPerHourMicros))/h\n"
@@ -79,7 +83,8 @@ package enum PlacementExplanation {
     /// Our figures beside the baseline's, one line per figure.
     private static func comparison(_ placement: Placement, with other: Placement, title: String) -> String {
         let ours = PlacementFigures(placement), theirs = PlacementFigures(other)
-        func dropped(_ f: PlacementFigures) -> String { f.dropped.isEmpty ? "0" : "\(f.dropped.count) (\(f.dropped.joined(separator: ", ")))" }
+        func dropped(_ f: PlacementFigures) -> String { f.dropped.isEmpty ? "0"
+            : "\(f.dropped.count) (\(f.dropped.joined(separator: ", ")))" }
         var out = "\nbaseline, \(title):\n"
         out += "  cost: ours $\(Money(micros: ours.costPerHourMicros))/h, \(title) $\(Money(micros: theirs.costPerHourMicros))/h\n"
         out += "  running nodes: ours \(ours.runningNodes), \(title) \(theirs.runningNodes)\n"
@@ -92,8 +97,14 @@ package enum PlacementExplanation {
     private static func holders(_ node: PlacedNode) -> String {
         var runs: [(String, Int, Int)] = []
         for g in node.gpus {
-            let who = g.migProfile.map { profile in "MIG \(profile): " + g.slices.map { "\($0.count)× \($0.demand)" }.joined(separator: ", ") } ?? (g.holder ?? "free")
-            if let last = runs.last, last.0 == who, last.2 == g.index - 1 { runs[runs.count - 1].2 = g.index } else { runs.append((who, g.index, g.index)) }
+            let who = g.migProfile
+                .map { profile in "MIG \(profile): " + g.slices.map { "\($0.count)× \($0.demand)" }.joined(separator: ", ") }
+                ?? (g.holder ?? "free")
+            if let last = runs.last, last.0 == who, last.2 == g.index - 1 {
+                runs[runs.count - 1].2 = g.index
+            } else {
+                runs.append((who, g.index, g.index))
+            }
         }
         return runs.map { "GPU \($0.1 == $0.2 ? "\($0.1)" : "\($0.1)-\($0.2)") \($0.0)" }.joined(separator: "; ")
     }

@@ -53,7 +53,10 @@ package enum TrafficExplanation {
     static func line(_ verdict: FlowCheck.Verdict) -> String {
         let flow = verdict.flow
         let carrier = flow.carrier.map { " [\(FlowCheck.objectText($0))]" } ?? ""
-        return "\(flow.source.description) → \(flow.destination.description) :\(flow.portText)  \(flow.purpose)\(carrier)  \(verdictText(verdict))"
+        return """
+            \(flow.source.description) → \(flow.destination.description) :\(flow.portText)  \(flow.purpose)\(carrier)  \
+            \(verdictText(verdict))
+            """
     }
 
     static func verdictText(_ verdict: FlowCheck.Verdict) -> String {
@@ -65,7 +68,8 @@ package enum TrafficExplanation {
             case let .denied(selectedBy): return "\(name): DENIED by " + selectedBy.joined(separator: ", ")
             }
         }
-        return (verdict.allowed ? "allowed" : "BLOCKED") + " (" + side("egress", decision.egress) + "; " + side("ingress", decision.ingress) + ")"
+        return (verdict.allowed ? "allowed" : "BLOCKED") + " (" + side("egress", decision.egress) + "; " + side("ingress", decision.ingress)
+            + ")"
     }
 
     package static func json(_ reports: [ClusterReport]) -> String {

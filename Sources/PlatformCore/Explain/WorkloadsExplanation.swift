@@ -35,7 +35,8 @@ package enum WorkloadsExplanation {
             let claims = (spec["resourceClaims"]?.listValue ?? []).compactMap {
                 $0["resourceClaimTemplateName"]?.stringValue ?? $0["resourceClaimName"]?.stringValue
             }
-            return Row(cluster: pod.cluster, workload: pod.workload, kind: kind(pod.role), role: pod.role.rawValue, namespace: pod.namespace,
+            return Row(cluster: pod.cluster, workload: pod.workload, kind: kind(pod.role), role: pod.role.rawValue,
+                       namespace: pod.namespace,
                        count: pod.count, owner: pod.owner.description,
                        declaredAt: pod.declaredAt.map { "\($0.file):\($0.line):\($0.column)" }, labels: pod.labels,
                        ports: pod.ports.map { "\($0.port)/\($0.proto)" }, serviceAccount: pod.serviceAccount,

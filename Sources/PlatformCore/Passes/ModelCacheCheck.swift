@@ -32,7 +32,9 @@ enum ModelCacheCheck {
                             : "has instance type `\(pool.instanceType ?? "none")`, which has no local NVMe in the catalog"
                         diagnostics.error(EngineCodes.noInstanceStore,
                                           "model `\(model.name)` caches on `instanceStore`, but pool `\(a.cluster)/\(a.pool)` \(why)",
-                                          at: at, help: "use `volume: emptyDir` or `persistentVolumeClaim`, or place the model on an AWS pool whose instance type has NVMe (p4d, p5, g5, g6e)")
+                                          at: at,
+                                          help: "use `volume: emptyDir` or `persistentVolumeClaim`, or place the model on an AWS pool "
+                                              + "whose instance type has NVMe (p4d, p5, g5, g6e)")
                         continue
                     }
                     disk = nvme
@@ -48,10 +50,15 @@ enum ModelCacheCheck {
                 guard needed > usable else { continue }
                 let where_ = model.cache.volume == .instanceStore ? "its NVMe array" : "its \(InstanceStorage.rootVolumeGiB)Gi root volume"
                 diagnostics.error(EngineCodes.cacheTooLarge,
-                                  "\(podsPerNode) replica(s) of model `\(model.name)` on one node of pool `\(a.cluster)/\(a.pool)` cache \(ByteCount(bytes: needed)), more than the \(ByteCount(bytes: usable)) pods may fill on \(where_)",
+                                  "\(podsPerNode) replica(s) of model `\(model.name)` on one node of pool `\(a.cluster)/\(a.pool)` cache "
+                                      + "\(ByteCount(bytes: needed)), more than the \(ByteCount(bytes: usable)) pods may fill on \(where_)",
                                   at: at,
                                   help: model.cache.volume == .instanceStore ? "share the weights through `volume: persistentVolumeClaim`"
-                                      : nvme != nil ? "cache on the node's NVMe with `volume: instanceStore`, or share one claim with `volume: persistentVolumeClaim`"
+                                      : nvme != nil
+                                          ? """
+                                              cache on the node's NVMe with `volume: instanceStore`, or share one claim with `volume: \
+                                              persistentVolumeClaim`
+                                              """
                                       : "share one claim with `volume: persistentVolumeClaim`")
             }
         }

@@ -19,7 +19,8 @@ package enum PlacementPass {
             }
             // `placement.allowPCIe` lets a replica take several GPUs of one PCIe-only node: the node is one group.
             return PoolSupply(id: pool.id, cluster: pool.cluster, gpuModel: pool.gpu, nodeCount: pool.maxNodes, minNodes: pool.minNodes,
-                              islands: merged ? [pool.gpusPerNode] : pool.islands, migSlicesPerGPU: pool.migProfiles.isEmpty ? nil : pool.migProfiles,
+                              islands: merged ? [pool.gpusPerNode] : pool.islands,
+                              migSlicesPerGPU: pool.migProfiles.isEmpty ? nil : pool.migProfiles,
                               zones: pool.zones, pricePerHourMicros: pool.pricePerHour?.micros ?? 0, rdma: pool.fabric.isRDMA,
                               pcieNode: merged)
         }
@@ -125,8 +126,12 @@ package enum PlacementPass {
 
     /// "model `x`" or "training job `y`", and where it is declared.
     static func describe(_ demand: String, in p: Platform) -> (String, SourceLocation?) {
-        if demand.hasPrefix("model/"), let m = p.model(String(demand.dropFirst(6))) { return ("model `\(m.name)`", m.locations[.replicas] ?? m.location) }
-        if demand.hasPrefix("job/"), let j = p.training.first(where: { $0.name == String(demand.dropFirst(4)) }) { return ("training job `\(j.name)`", j.location) }
+        if demand.hasPrefix("model/"), let m = p.model(String(demand.dropFirst(6))) {
+            return ("model `\(m.name)`", m.locations[.replicas] ?? m.location)
+        }
+        if demand.hasPrefix("job/"), let j = p.training.first(where: { $0.name == String(demand.dropFirst(4)) }) {
+            return ("training job `\(j.name)`", j.location)
+        }
         return ("`\(demand)`", nil)
     }
 
@@ -137,7 +142,8 @@ package enum PlacementPass {
         case .spreadImpossible: return "add nodes or zones to the pool, or set `placement.spread: none`"
         case .insufficientCapacity: return "raise `nodes.max` of a matching pool"
         case .noRDMAFabric: return "use a pool with EFA, InfiniBand or RoCE"
-        case .zoneTooSmall(let need, _): return "raise `nodes.max` of a matching pool until one of its zones holds \(need) nodes, or give it fewer `zones`"
+        case .zoneTooSmall(let need,
+            _): return "raise `nodes.max` of a matching pool until one of its zones holds \(need) nodes, or give it fewer `zones`"
         default: return nil
         }
     }

@@ -20,11 +20,13 @@ enum RouteHostnameCheck {
                 guard earlier.clusters != clusters else { continue }
                 diagnostics.report(Diagnostic(
                     .error, RouteCodes.hostnameInTwoClusters,
-                    "hostname `\(hostname)` of route `\(route.name)` is served in \(list(clusters)), but route `\(earlier.route.name)` serves it in \(list(earlier.clusters))",
+                    "hostname `\(hostname)` of route `\(route.name)` is served in \(list(clusters)), but route `\(earlier.route.name)` "
+                        + "serves it in \(list(earlier.clusters))",
                     at: route.hostnameLocations[hostname] ?? route.locations[.hostnames] ?? route.location,
                     notes: [DiagnosticNote("route `\(earlier.route.name)` serves `\(hostname)` here",
                                            at: earlier.route.hostnameLocations[hostname] ?? earlier.route.location)],
-                    help: "give each cluster its own hostname (e.g. `\(suggestion(hostname, route: route.name))`): DNS sends a hostname to one place and cannot split it by path"))
+                    help: "give each cluster its own hostname (e.g. `\(suggestion(hostname, route: route.name))`): DNS sends a hostname to "
+                        + "one place and cannot split it by path"))
             }
         }
     }

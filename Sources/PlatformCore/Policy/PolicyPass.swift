@@ -17,7 +17,8 @@ package enum PolicyPass {
                 let setting = config.severity(of: rule.id, cluster: violation.cluster, team: violation.team)
                 let severity = setting?.severity ?? violation.defaultSeverity ?? rule.defaultSeverity
                 guard severity != .off else { continue }
-                let notes = violation.notes + (setting.map { [DiagnosticNote("policy `\(rule.id)` set to `\($0.severity.rawValue)` here", at: $0.location)] } ?? [])
+                let notes = violation.notes
+                    + (setting.map { [DiagnosticNote("policy `\(rule.id)` set to `\($0.severity.rawValue)` here", at: $0.location)] } ?? [])
                 found.append(Diagnostic(severity == .error ? .error : .warning, rule.code, "\(violation.message) (policy `\(rule.id)`)",
                                         at: violation.location, notes: notes, help: violation.help))
             }

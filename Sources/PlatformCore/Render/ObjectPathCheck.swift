@@ -37,8 +37,10 @@ enum ObjectPathCheck {
         let origin = template.map { " (template `\($0)`)" } ?? ""
         return Diagnostic(.error, PathCodes.unsafeObjectSegment,
                           "\(manifest.kind.isEmpty ? "an object" : manifest.kind) in \(place)\(origin): \(field) "
-                              + "`\(GitOpsPathRule.printable(finding.value))` cannot name a folder or file of the GitOps tree: \(finding.problem)",
+                              + "`\(GitOpsPathRule.printable(finding.value))` cannot name a folder or file of the GitOps tree: "
+                              + "\(finding.problem)",
                           at: template.flatMap { templates.location(of: finding.field, in: $0) },
-                          help: "namespaces are DNS-1123 labels, names DNS-1123 subdomains (lower-case letters, digits, `-`, `.`), kinds letters and digits")
+                          help: "namespaces are DNS-1123 labels, names DNS-1123 subdomains (lower-case letters, digits, `-`, `.`), kinds "
+                              + "letters and digits")
     }
 }

@@ -36,7 +36,10 @@ package enum CredentialShapes {
         // (same page). Standing alone: mixed case, a digit and a `/` or `+` (a hex digest has none of
         // these); in a credential-named field the high-entropy rule below also finds one without `/`.
         Shape(kind: "an AWS secret access key",
-              pattern: #"(?<![A-Za-z0-9+/])(?=[A-Za-z0-9+/]{0,39}[A-Z])(?=[A-Za-z0-9+/]{0,39}[a-z])(?=[A-Za-z0-9+/]{0,39}[0-9])(?=[A-Za-z0-9+/]{0,39}[+/])[A-Za-z0-9+/]{40}(?![A-Za-z0-9+/])"#,
+              pattern: #"""
+                  (?<![A-Za-z0-9+/])(?=[A-Za-z0-9+/]{0,39}[A-Z])(?=[A-Za-z0-9+/]{0,39}[a-z])(?=[A-Za-z0-9+/]{0,39}[0-9])(?=[A-Za-z0-9+/\#
+                  ]{0,39}[+/])[A-Za-z0-9+/]{40}(?![A-Za-z0-9+/])
+                  """#,
               base64Run: 40),
         // GitHub: `ghp_`, `gho_`, `ghu_`, `ghs_`, `ghr_` and fine-grained `github_pat_`
         // (https://github.blog/engineering/platform-security/behind-githubs-new-authentication-token-formats/).
@@ -65,7 +68,8 @@ package enum CredentialShapes {
         // A user name alone is a token for GitHub, GitLab and most HTTPS git hosts (`https://TOKEN@host`);
         // only ssh-style schemes carry a plain login name (`ssh://git@host`).
         Shape(kind: "a URL with embedded credentials",
-              pattern: #"(?<![A-Za-z0-9+.-])(?!(?i:ssh|git|git\+ssh|ssh\+git|sftp)://)[A-Za-z][A-Za-z0-9+.-]*://[^/\s:@]+@"#, anchors: ["@"]),
+              pattern: #"(?<![A-Za-z0-9+.-])(?!(?i:ssh|git|git\+ssh|ssh\+git|sftp)://)[A-Za-z][A-Za-z0-9+.-]*://[^/\s:@]+@"#,
+              anchors: ["@"]),
     ]
 
     /// No shape matches fewer UTF-8 bytes: the shortest match of all is a URL with a user name,
@@ -85,7 +89,8 @@ package enum CredentialShapes {
     private static let base64Runs: [(shape: Int, length: Int)] = shapes.indices.compactMap { i in shapes[i].base64Run.map { (i, $0) } }
     private static let isBase64: [Bool] = (0..<256).map { byte in
         let c = UInt8(byte)
-        return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == UInt8(ascii: "+") || c == UInt8(ascii: "/")
+        return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == UInt8(ascii: "+")
+            || c == UInt8(ascii: "/")
     }
 
     /// Words that mark a field as holding a credential (matched in the lower-cased field name).
@@ -161,7 +166,8 @@ package enum CredentialShapes {
         var found: [Range<String.Index>] = []
         for (index, shape) in shapes.enumerated() where anchored & (1 << index) != 0 {
             var start = text.startIndex
-            while start < text.endIndex, let range = text.range(of: shape.pattern, options: .regularExpression, range: start..<text.endIndex) {
+            while start < text.endIndex,
+                let range = text.range(of: shape.pattern, options: .regularExpression, range: start..<text.endIndex) {
                 found.append(range)
                 start = range.isEmpty ? text.index(after: range.upperBound) : range.upperBound
             }

@@ -18,8 +18,11 @@ package enum ManifestSecretAudit {
                 let keys = ["data", "stringData"].filter { !(manifest.object[$0]?.mapValue?.isEmpty ?? true) }
                 if !keys.isEmpty {
                     found.append(Diagnostic(.error, SecurityCodes.secretWithData,
-                                            "\(manifest.id) in \(cluster.place) carries `\(keys.joined(separator: "`, `"))`; emitted Secrets must not hold values",
-                                            at: nil, help: "create the Secret outside the GitOps tree (or with an external secrets operator) and reference it by name"))
+                                            "\(manifest.id) in \(cluster.place) carries `\(keys.joined(separator: "`, `"))`; emitted "
+                                                + "Secrets must not hold values",
+                                            at: nil,
+                                            help: "create the Secret outside the GitOps tree (or with an external secrets operator) and "
+                                                + "reference it by name"))
                     continue  // its values are already reported as a whole
                 }
             }
@@ -49,7 +52,8 @@ package enum ManifestSecretAudit {
             let envName = map["name"]?.stringValue
             for entry in map {
                 let field = entry.key == "value" && envName != nil ? envName : entry.key
-                walk(entry.value, path: { let p = path(), key = segment(entry.key); return p.isEmpty ? key : "\(p).\(key)" }, field: field, report: report)
+                walk(entry.value, path: { let p = path(), key = segment(entry.key); return p.isEmpty ? key : "\(p).\(key)" }, field: field,
+                    report: report)
             }
         case let .list(items):
             for (index, item) in items.enumerated() {

@@ -30,8 +30,10 @@ package enum MergedObjectAudit {
         for exception in platform.securityExceptions {
             for control in exception.allow where !used.contains(Grant(workload: exception.workload, control: control)) {
                 diagnostics.append(Diagnostic(.warning, SecurityCodes.unusedException,
-                                              "security exception allows `\(control.rawValue)` for `\(exception.workload)`, but none of its pods needs it",
-                                              at: exception.location, help: "remove `\(control.rawValue)` from the exception's `allow` list"))
+                                              "security exception allows `\(control.rawValue)` for `\(exception.workload)`, but none of "
+                                                  + "its pods needs it",
+                                              at: exception.location,
+                                              help: "remove `\(control.rawValue)` from the exception's `allow` list"))
             }
         }
         let stamped = exceptions.isEmpty ? manifests : manifests.mapManifests { [exceptions] manifest in
@@ -88,7 +90,8 @@ package enum MergedObjectAudit {
     static func workload(of manifest: Manifest) -> String? {
         let labels = manifest.labels
         guard let component = labels[PlatformLabels.component]?.stringValue,
-              [Conventions.Component.modelServer, Conventions.Component.training, Conventions.Component.agent].contains(component) else { return nil }
+              [Conventions.Component.modelServer, Conventions.Component.training, Conventions.Component.agent]
+                  .contains(component) else { return nil }
         return labels[PlatformLabels.name]?.stringValue
     }
 
@@ -177,13 +180,22 @@ package enum MergedObjectAudit {
                 let kind = manifest.kind
                 reports.append(Report(code: SecurityCodes.templateChangesCompilerOwnedField,
                                       location: locate(difference, anchor: 1, in: origin),
-                                      text: "template `\(origin.template)` changes `\(ManifestPathStep.text(difference))` of {}; the compiler owns every \(kind)'s `\(field)`",
+                                      text: """
+                                          template `\(origin.template)` changes `\(ManifestPathStep.text(difference))` of {}; the compiler \
+                                          owns every \(kind)'s `\(field)`
+                                          """,
                                       subject: "\(kind) `\(manifest.namespace.map { "\($0)/" } ?? "")\(manifest.name)` in \(cluster.place)",
                                       notes: manifest.name == "default-deny"
-                                        ? [DiagnosticNote("`default-deny` must select every pod and allow nothing, in both directions")] : [],
+                                        ? [DiagnosticNote("`default-deny` must select every pod and allow nothing, in both directions")]
+                                            : [],
                                       help: kind == "NetworkPolicy"
-                                        ? "remove `spec` from the template; open traffic through the spec (models, agents, MCP servers), which the compiler turns into policies"
-                                        : "remove `\(field)` from the template; permissions come from the spec (`mcpServers[].permissions`)"))
+                                        ? """
+                                            remove `spec` from the template; open traffic through the spec (models, agents, MCP servers), \
+                                            which the compiler turns into policies
+                                            """
+                                        : """
+                                            remove `\(field)` from the template; permissions come from the spec (`mcpServers[].permissions`)
+                                            """))
                 return
             }
         }
@@ -193,14 +205,22 @@ package enum MergedObjectAudit {
             let template = templates[origin.template]?["metadata"]?["labels"]?.mapValue ?? ManifestMap()
             let computed = origin.computed.labels
             var keys = Set(template.keys.filter { $0.hasPrefix("pod-security.kubernetes.io/") && template[$0] != computed[$0] })
-            keys.formUnion(manifest.labels.keys.filter { $0.hasPrefix("pod-security.kubernetes.io/") && manifest.labels[$0] != computed[$0] })
+            keys
+                .formUnion(manifest.labels.keys
+                    .filter { $0.hasPrefix("pod-security.kubernetes.io/") && manifest.labels[$0] != computed[$0] })
             for key in keys.sorted() {
                 let path: [ManifestPathStep] = [.key("metadata"), .key("labels"), .key(key)]
                 let wanted = template[key].map(\.plainText) ?? "(absent)"
                 reports.append(Report(code: SecurityCodes.templateChangesPodSecurityLabel, location: locate(path, anchor: 3, in: origin),
-                                      text: "template `\(origin.template)` sets label `\(key)` of {} to `\(wanted)`; the compiler sets `\(computed[key].map(\.plainText) ?? "(absent)")`",
+                                      text: """
+                                          template `\(origin.template)` sets label `\(key)` of {} to `\(wanted)`; the compiler sets \
+                                          `\(computed[key].map(\.plainText) ?? "(absent)")`
+                                          """,
                                       subject: "Namespace `\(manifest.name)` in \(cluster.place)", notes: [],
-                                      help: "remove the label from the template; a workload that needs more than its namespace's level needs an exception under `security.exceptions` in the spec"))
+                                      help: """
+                                          remove the label from the template; a workload that needs more than its namespace's level needs \
+                                          an exception under `security.exceptions` in the spec
+                                          """))
             }
         }
 
@@ -218,14 +238,22 @@ package enum MergedObjectAudit {
                 }
                 let location = locate(finding.path, anchor: finding.anchor, in: origin)
                 var notes: [DiagnosticNote] = [DiagnosticNote("at `\(ManifestPathStep.text(finding.path))`")]
-                if origin != nil, location == nil { notes.append(DiagnosticNote("the compiler emitted this itself: please report it as a bug")) }
+                if origin != nil, location == nil {
+                    notes.append(DiagnosticNote("the compiler emitted this itself: please report it as a bug"))
+                }
                 if let origin, location != nil { notes.append(DiagnosticNote("merged from template `\(origin.template)`")) }
                 let code = finding.level == .restricted ? SecurityCodes.podBreaksRestricted : SecurityCodes.podBreaksBaseline
                 let who = workload.map { "`\($0)`" } ?? "the workload"
                 reports.append(Report(code: code, location: location,
-                                      text: "{} breaks Pod Security `\(finding.level.rawValue)` (`\(finding.control.rawValue)`): \(finding.detail)",
+                                      text: """
+                                          {} breaks Pod Security `\(finding.level.rawValue)` (`\(finding.control.rawValue)`): \
+                                          \(finding.detail)
+                                          """,
                                       subject: "\(manifest.id) in \(cluster.place)", notes: notes,
-                                      help: "remove it from the template; if \(who) truly needs it, grant `\(finding.control.rawValue)` with a reason under `security.exceptions` in the spec"))
+                                      help: """
+                                          remove it from the template; if \(who) truly needs it, grant `\(finding.control.rawValue)` with \
+                                          a reason under `security.exceptions` in the spec
+                                          """))
             }
         }
 
@@ -259,7 +287,8 @@ package enum MergedObjectAudit {
                 // Items are matched by `name` where they have one (as the template merge does).
                 for (index, item) in x.enumerated() {
                     let name = item["name"]?.stringValue
-                    let counterpart = name.flatMap { n in y.first { $0["name"]?.stringValue == n } } ?? (name == nil && y.indices.contains(index) ? y[index] : nil)
+                    let counterpart = name.flatMap { n in y.first { $0["name"]?.stringValue == n } }
+                        ?? (name == nil && y.indices.contains(index) ? y[index] : nil)
                     guard counterpart != item else { continue }
                     let step: ManifestPathStep = name.map(ManifestPathStep.named) ?? .index(index)
                     return counterpart.flatMap { firstDifference(item, $0, path: path + [step]) } ?? path + [step]

@@ -22,7 +22,8 @@ package struct NetworkPolicyEmitter: Sendable {
                 let ns = team.namespace
                 let labels = PlatformLabels.common(p, team: team.name)
                 func add(_ name: String, _ selector: ManifestMap, ingress: [NetworkRule]?, egress: [NetworkRule]?) {
-                    context.add(Self.policy(name: name, namespace: ns, labels: labels, selector: selector, ingress: ingress, egress: egress),
+                    context
+                        .add(Self.policy(name: name, namespace: ns, labels: labels, selector: selector, ingress: ingress, egress: egress),
                                 to: cluster.name, template: "security/networkpolicy")
                 }
                 add("default-deny", [:], ingress: [], egress: [])

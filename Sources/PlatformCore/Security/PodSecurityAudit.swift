@@ -35,7 +35,8 @@ package enum PodSecurityAudit {
                 found.append(Diagnostic(.warning, SecurityCodes.unhardenedPod,
                                         "pod template of \(manifest.id)\(where_) in \(cluster.place) lacks \(gaps.joined(separator: ", "))",
                                         at: nil,
-                                        help: "set them in the template's securityContext, or state why not in the annotation `\(Conventions.securityExceptionAnnotation)`"))
+                                        help: "set them in the template's securityContext, or state why not in the annotation "
+                                            + "`\(Conventions.securityExceptionAnnotation)`"))
             }
         }
         return found

@@ -21,7 +21,8 @@ package struct SecurityExceptionCheck {
             if exception.reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                 diagnostics.error(SecurityCodes.exceptionWithoutReason,
                                   "security exception for `\(exception.workload)` states no reason", at: exception.location,
-                                  help: "say in `reason` why the workload needs \(exception.allow.map { "`\($0.rawValue)`" }.joined(separator: ", "))")
+                                  help: "say in `reason` why the workload needs "
+                                      + "\(exception.allow.map { "`\($0.rawValue)`" }.joined(separator: ", "))")
             }
         }
     }

@@ -44,7 +44,8 @@ package struct SpecSecretScan {
         var diagnostic = Diagnostic(.error, SecurityCodes.credentialInSpec,
                                     "\(problem); the spec must name a Secret, never hold a credential",
                                     at: scalar.location,
-                                    help: "store the value in a Kubernetes Secret, reference the Secret by name (e.g. `apiKeySecret`), and rotate the exposed credential")
+                                    help: "store the value in a Kubernetes Secret, reference the Secret by name (e.g. `apiKeySecret`), and "
+                                        + "rotate the exposed credential")
         diagnostic.redactsSource = true
         diagnostics.report(diagnostic)
     }

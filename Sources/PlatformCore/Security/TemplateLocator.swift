@@ -33,7 +33,10 @@ package struct TemplateLocator {
             guard let pair = mapping.first(where: { $0.key.scalar?.string == key }) else { return nil }
             return (pair.value, pair.key.mark)
         case let (.sequence(items), .named(name)):
-            guard let item = items.first(where: { $0.mapping?.first { $0.key.scalar?.string == "name" }?.value.scalar?.string == name }) else { return nil }
+            guard let item =
+                items.first(where: { $0.mapping?.first { $0.key.scalar?.string == "name" }?.value.scalar?.string == name }) else {
+                return nil
+            }
             return (item, item.mark)
         case let (.sequence(items), .index(index)):
             guard items.indices.contains(index) else { return nil }

@@ -34,7 +34,8 @@ enum FrontDoorCheck {
                 if let auth = door.clientAuthLocation { notes.append(DiagnosticNote("clients are not authenticated here", at: auth)) }
                 diagnostics.report(Diagnostic(
                     .error, FrontDoorCodes.routeNeedsKeys,
-                    "route `\(route.name)` passes through LiteLLM (\(reason.rawValue)), which admits only its virtual keys, but `gateway.clientAuth` is `none`",
+                    "route `\(route.name)` passes through LiteLLM (\(reason.rawValue)), which admits only its virtual keys, but "
+                        + "`gateway.clientAuth` is `none`",
                     at: at, notes: notes,
                     help: "set `gateway.clientAuth: virtualKeys` and give each client a key of its team, or \(undo(reason))"))
             }
@@ -77,9 +78,11 @@ enum FrontDoorCheck {
             guard earlier.liteLLMBehaviour != route.liteLLMBehaviour else { continue }
             diagnostics.report(Diagnostic(
                 .error, FrontDoorCodes.sharedClientModelName,
-                "routes `\(earlier.name)` and `\(route.name)` both answer to model `\(name)` but differ in backends, weights or fallbacks: LiteLLM picks deployments by the request's `model`, not by the route it came in on",
+                "routes `\(earlier.name)` and `\(route.name)` both answer to model `\(name)` but differ in backends, weights or fallbacks: "
+                    + "LiteLLM picks deployments by the request's `model`, not by the route it came in on",
                 at: route.locations[.backends] ?? route.location,
-                notes: [DiagnosticNote("route `\(earlier.name)` answers to `\(name)` here", at: earlier.locations[.backends] ?? earlier.location)],
+                notes: [DiagnosticNote("route `\(earlier.name)` answers to `\(name)` here",
+                    at: earlier.locations[.backends] ?? earlier.location)],
                 help: "give the two routes the same backends and fallbacks, or make a different model the heaviest backend of one of them"))
         }
     }
@@ -107,8 +110,10 @@ enum FrontDoorCheck {
             if let first = owner[secret] {
                 diagnostics.report(Diagnostic(
                     .error, FrontDoorCodes.keyOfTwoTeams,
-                    "teams `\(first.name)` and `\(team.name)` both take their LiteLLM key from Secret `\(secret)`: a key belongs to one team",
-                    at: at, notes: [DiagnosticNote("team `\(first.name)` names it here", at: first.locations[.keySecret] ?? first.location)],
+                    "teams `\(first.name)` and `\(team.name)` both take their LiteLLM key from Secret `\(secret)`: a key belongs to one "
+                        + "team",
+                    at: at,
+                    notes: [DiagnosticNote("team `\(first.name)` names it here", at: first.locations[.keySecret] ?? first.location)],
                     help: "give each team its own Secret"))
             } else {
                 owner[secret] = team

@@ -5,8 +5,10 @@ import PlatformFrontEnd
 package struct PlatformValidator {
     package static let rules: [any PlatformRule] = [
         FrontEndRules.gpuInCluster, FrontEndRules.memoryFit, FrontEndRules.tensorParallelIsland, FrontEndRules.dtypeSupport,
-        FrontEndRules.migProfile, FrontEndRules.trainingGang, FrontEndRules.quotaInventory, FrontEndRules.modelShape, AgentToolCallingRule(),
-        ProviderModelRule(), GitOpsURLRule(), AgentWiringRule(), FrontEndRules.nodePoolProvisioning, FrontEndRules.quotaSpan, EngineSettingsRule(),
+        FrontEndRules.migProfile, FrontEndRules.trainingGang, FrontEndRules.quotaInventory, FrontEndRules.modelShape,
+        AgentToolCallingRule(),
+        ProviderModelRule(), GitOpsURLRule(), AgentWiringRule(), FrontEndRules.nodePoolProvisioning, FrontEndRules.quotaSpan,
+        EngineSettingsRule(),
     ]
 
     package init() {}

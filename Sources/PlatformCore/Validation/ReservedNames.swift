@@ -54,7 +54,9 @@ package struct ReservedNameCheck {
         var owners: [String: Team] = [:]
         for team in p.teams {
             if let first = owners[team.namespace], first.name != team.name {
-                diagnostics.error(NamingCodes.sharedNamespace, "team `\(team.name)` would share namespace `\(team.namespace)` with team `\(first.name)`",
+                diagnostics
+                    .error(NamingCodes.sharedNamespace,
+                        "team `\(team.name)` would share namespace `\(team.namespace)` with team `\(first.name)`",
                                   at: team.locations[.namespace] ?? team.location,
                                   notes: [DiagnosticNote("team `\(first.name)` has it", at: first.locations[.namespace] ?? first.location)],
                                   help: "a namespace is a tenant: give each team its own")
@@ -67,7 +69,8 @@ package struct ReservedNameCheck {
             diagnostics.error(NamingCodes.reservedNamespace,
                               "namespace `\(team.namespace)` of team `\(team.name)`\(source) is reserved: \(reason)",
                               at: explicit ?? team.location,
-                              help: explicit == nil ? "rename the team, or give it a `namespace:` of its own" : "give the team a namespace of its own")
+                              help: explicit == nil ? "rename the team, or give it a `namespace:` of its own"
+                                  : "give the team a namespace of its own")
         }
         for cluster in p.clusters {
             guard let entry = ReservedNames.clusterNames.first(where: { $0.name == cluster.name }) else { continue }

@@ -30,7 +30,8 @@ package enum DiffMarkdownRenderer {
             }
             // Then the largest cluster loses its last sections, one by one, to a count.
             for c in clusters.indices { clusters[c].measure() }
-            while total > budget, let c = clusters.indices.filter({ clusters[$0].shown > 0 }).max(by: { clusters[$0].size < clusters[$1].size }) {
+            while total > budget,
+                let c = clusters.indices.filter({ clusters[$0].shown > 0 }).max(by: { clusters[$0].size < clusters[$1].size }) {
                 total -= clusters[c].size
                 clusters[c].shown -= 1
                 total += clusters[c].size
@@ -53,7 +54,9 @@ package enum DiffMarkdownRenderer {
     private static func header(_ report: DiffReport) -> String {
         var out = "\(marker)\n## platformc diff\n\n"
         out += "`\(report.baseLabel)` → `\(report.headLabel)`: "
-        guard report.hasChanges || !report.diagnostics.isEmpty || !report.summary.isEmpty || !report.moves.isEmpty else { return out + "**no changes**\n" }
+        guard report.hasChanges || !report.diagnostics.isEmpty || !report.summary.isEmpty || !report.moves.isEmpty else {
+            return out + "**no changes**\n"
+        }
         out += "**\(DiffFormatting.counts(report.resources, all: true))**"
         out += report.clusters.isEmpty ? "" : " in \(report.clusters.count) cluster\(report.clusters.count == 1 ? "" : "s")"
         out += report.files.isEmpty ? "\n\n" : "; \(report.files.count) other file\(report.files.count == 1 ? "" : "s") changed\n\n"
@@ -64,25 +67,34 @@ package enum DiffMarkdownRenderer {
         let summary = report.summary
         if !summary.replicas.isEmpty {
             out += "\n**Replicas moved**\n\n| Model | Cluster | Pool | Before | After |\n|---|---|---|---:|---:|\n"
-            out += limited(summary.replicas.map { "| \(cell($0.model)) | \(cell($0.cluster)) | \(cell($0.pool)) | \($0.old) | \($0.new) |\n" }, columns: 5)
+            out += limited(summary.replicas
+                .map { "| \(cell($0.model)) | \(cell($0.cluster)) | \(cell($0.pool)) | \($0.old) | \($0.new) |\n" },
+                columns: 5)
         }
         if !report.moves.isEmpty {
             out += "\n**Placement moves**\n\n| Workload | From | To | Because |\n|---|---|---|---|\n"
-            out += limited(report.moves.map { "| \(cell($0.subject)) | \(cell($0.from)) | \(cell($0.to)) | \(cell($0.because)) |\n" }, columns: 4)
+            out += limited(report.moves.map { "| \(cell($0.subject)) | \(cell($0.from)) | \(cell($0.to)) | \(cell($0.because)) |\n" },
+                columns: 4)
         }
         if !summary.nodes.isEmpty {
             out += "\n**Nodes**\n\n| Pool | Before | After |\n|---|---:|---:|\n"
-            out += limited(summary.nodes.map { "| \(cell($0.name)) | \(DiffFormatting.count($0.old)) | \(DiffFormatting.count($0.new)) |\n" }, columns: 3)
+            out += limited(summary.nodes
+                .map { "| \(cell($0.name)) | \(DiffFormatting.count($0.old)) | \(DiffFormatting.count($0.new)) |\n" },
+                columns: 3)
         }
         if !summary.quotas.isEmpty {
             out += "\n**Quotas**\n\n| Cluster | Namespace | Resource | Before | After |\n|---|---|---|---:|---:|\n"
             out += limited(summary.quotas.map {
-                "| \(cell($0.key.cluster)) | \(cell($0.key.namespace)) | `\(cell($0.key.resource))` | \(cell($0.old ?? "—")) | \(cell($0.new ?? "—")) |\n"
+                """
+                    | \(cell($0.key.cluster)) | \(cell($0.key.namespace)) | `\(cell($0.key.resource))` | \(cell($0.old ?? "—")) | \
+                    \(cell($0.new ?? "—")) |\n
+                    """
             }, columns: 5)
         }
         if !summary.securityExceptions.isEmpty {
             out += "\n**Security exceptions**\n\n| Object | Before | After |\n|---|---|---|\n"
-            out += limited(summary.securityExceptions.map { "| \(cell($0.name)) | \(cell($0.old ?? "—")) | \(cell($0.new ?? "—")) |\n" }, columns: 3)
+            out += limited(summary.securityExceptions.map { "| \(cell($0.name)) | \(cell($0.old ?? "—")) | \(cell($0.new ?? "—")) |\n" },
+                columns: 3)
         }
         out += RouteMermaid.render(report.routes)
         if !report.diagnostics.isEmpty {
@@ -146,7 +158,9 @@ package enum DiffMarkdownRenderer {
         private var opening: String { "<details><summary><b>\(html(label))</b>: \(counts)</summary>\n\n" }
         private var closing: String {
             let hidden = sections.count - shown
-            return (hidden == 0 ? "" : "\n_…and \(hidden) more object\(hidden == 1 ? "" : "s") not shown, to fit GitHub's comment limit._\n") + "\n</details>\n\n"
+            return (hidden == 0 ? ""
+                : "\n_…and \(hidden) more object\(hidden == 1 ? "" : "s") not shown, to fit GitHub's comment limit._\n")
+                + "\n</details>\n\n"
         }
 
         var text: String { opening + sections.prefix(shown).map(\.text).joined() + closing }
@@ -172,7 +186,8 @@ package enum DiffMarkdownRenderer {
                     if let new = field.new { text += "+ \(field.path): \(DiffFormatting.inline(new))\n" }
                     return text
                 }
-                let embedded = files.map { "`\(cell($0.path.description))`\n\n" + fence(EmbeddedFile.language($0), EmbeddedFile.lineDiff($0)) }
+                let embedded = files
+                    .map { "`\(cell($0.path.description))`\n\n" + fence(EmbeddedFile.language($0), EmbeddedFile.lineDiff($0)) }
                 return ((lines.isEmpty ? [] : [fence("diff", lines.joined())]) + embedded).joined(separator: "\n")
             case .added, .removed:
                 return fence("yaml", YAMLRenderer.render(change.object ?? .null))

@@ -30,7 +30,8 @@ package struct DiffSides: Sendable {
             !Self.isUnchanged(path, text, other: headFiles) ? .changed : Self.mayHoldFacts(text) ? .sharedFacts : nil
         }
         let baseOnly = baseStatus.filter { $0.status == .changed }, shared = baseStatus.filter { $0.status == .sharedFacts }
-        let headOnly = Self.headOnly(headFiles, baseOnly: baseOnly, unchanged: baseFiles.count - baseOnly.count) ?? Self.filter(Array(headFiles)) { path, text -> Status? in
+        let headOnly = Self.headOnly(headFiles, baseOnly: baseOnly, unchanged: baseFiles.count - baseOnly.count)
+            ?? Self.filter(Array(headFiles)) { path, text -> Status? in
             Self.isUnchanged(path, text, other: baseFiles) ? nil : .changed
         }
         // One batch, so the few large files that differ (the lock) parse beside the many small ones.
@@ -91,7 +92,8 @@ package struct DiffSides: Sendable {
     private enum Status { case changed, sharedFacts }
 
     /// The entries `status` gives a status, in their order, classified on all cores.
-    private static func filter(_ entries: [(key: String, value: String)], _ status: @Sendable (String, String) -> Status?) -> [(path: String, text: String, status: Status)] {
+    private static func filter(_ entries: [(key: String, value: String)],
+        _ status: @Sendable (String, String) -> Status?) -> [(path: String, text: String, status: Status)] {
         entries.concurrentRuns(of: 512) { run in
             run.compactMap { entry in status(entry.key, entry.value).map { (entry.key, entry.value, $0) } }
         }.flatMap { $0 }
@@ -108,7 +110,9 @@ package struct DiffSides: Sendable {
     /// and only ever equal where the bytes are: every text here comes from the renderer or disk).
     static func sameBytes(_ a: String, _ b: String) -> Bool {
         var a = a, b = b
-        return a.withUTF8 { x in b.withUTF8 { y in x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) } }
+        return a
+            .withUTF8 { x in b
+                .withUTF8 { y in x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) } }
     }
 
     /// Two lists in path byte order, merged into one in path byte order.

@@ -36,7 +36,8 @@ package enum DiffTextRenderer {
             for d in report.diagnostics {
                 let location = d.location.map { "\($0): " } ?? ""
                 let tag = DiffPolicy.isViolation(d) ? " (violation)" : ""
-                out += "  " + paint("\(location)\(d.severity.rawValue)[\(d.code)]: \(d.message)\(tag)", d.severity == .error ? "31" : "33") + "\n"
+                out += "  " + paint("\(location)\(d.severity.rawValue)[\(d.code)]: \(d.message)\(tag)", d.severity == .error ? "31" : "33")
+                    + "\n"
             }
         }
         for cluster in report.clusters {
@@ -53,7 +54,10 @@ package enum DiffTextRenderer {
                     // A file held in the object: its lines, as `diff -u` shows them.
                     out += "      \(field.path): (\(EmbeddedFile.language(field)), line diff)\n"
                     for line in EmbeddedFile.lineDiff(field).split(separator: "\n", omittingEmptySubsequences: false) where !line.isEmpty {
-                        out += "        " + (line.hasPrefix("+") ? paint(String(line), "32") : line.hasPrefix("-") ? paint(String(line), "31") : String(line)) + "\n"
+                        out += "        "
+                            + (line.hasPrefix("+") ? paint(String(line), "32") : line.hasPrefix("-") ? paint(String(line), "31")
+                                : String(line))
+                            + "\n"
                     }
                 }
             }

@@ -37,7 +37,8 @@ package struct PlatformFacts: Hashable, Sendable {
     package var lock: LockFacts?
 
     /// Node selector keys naming a pool, most specific first.
-    static let poolKeys = [Conventions.nodePoolLabel, "karpenter.sh/nodepool", "platformc.dev/pool", "cloud.google.com/gke-nodepool", "eks.amazonaws.com/nodegroup"]
+    static let poolKeys = [Conventions.nodePoolLabel, "karpenter.sh/nodepool", "platformc.dev/pool", "cloud.google.com/gke-nodepool",
+        "eks.amazonaws.com/nodegroup"]
     static let gpuResource = "nvidia.com/gpu"
 
     package init(_ snapshot: PlatformSnapshot) {
@@ -91,7 +92,8 @@ package struct PlatformFacts: Hashable, Sendable {
         case ("", "ResourceQuota"):
             let hard = manifest.object["spec"]?["hard"]?.mapValue ?? ManifestMap()
             return Entry(key: key, placement: nil, quotas: hard.map { entry in
-                (QuotaKey(cluster: key.cluster, namespace: key.id.namespace ?? "", name: key.id.name, resource: entry.key), Self.text(entry.value))
+                (QuotaKey(cluster: key.cluster, namespace: key.id.namespace ?? "", name: key.id.name, resource: entry.key),
+                    Self.text(entry.value))
             })
         default: return nil
         }

@@ -76,7 +76,8 @@ package enum ManifestDiff {
         return (changes, fileChanges(base, head))
     }
 
-    private static func matchMoves(removed: [ResourceKey], added: [ResourceKey], base: PlatformSnapshot, head: PlatformSnapshot) -> [(from: ResourceKey, to: ResourceKey)] {
+    private static func matchMoves(removed: [ResourceKey], added: [ResourceKey], base: PlatformSnapshot,
+        head: PlatformSnapshot) -> [(from: ResourceKey, to: ResourceKey)] {
         var candidates: [ManifestValue: [ResourceKey]] = [:]
         for key in added { candidates[fingerprint(head.resources[key]!), default: []].append(key) }
         var pairs: [(from: ResourceKey, to: ResourceKey)] = []

@@ -29,13 +29,16 @@ package struct RouteChange: Hashable, Sendable {
             func models(_ snapshot: PlatformSnapshot) -> [String: [RouteHops.Backend]] {
                 guard let map = snapshot.resources[key] else { return [:] }
                 return RouteHops.liteLLMModels(map) { pool in
-                    snapshot.resources.first { $0.key.cluster == key.cluster && $0.key.id.kind == "InferencePool" && $0.key.id.name == pool }?
+                    snapshot.resources
+                        .first { $0.key.cluster == key.cluster && $0.key.id.kind == "InferencePool" && $0.key.id.name == pool }?
                         .key.id.namespace
                 }
             }
             let old = models(base), new = models(head)
             for model in Set(old.keys).union(new.keys).sorted() where old[model] != new[model] {
-                out.append(RouteChange(key: key, base: old[model].map { RouteHops(liteLLMModel: model, backends: $0, cluster: key.cluster) },
+                out
+                    .append(RouteChange(key: key,
+                        base: old[model].map { RouteHops(liteLLMModel: model, backends: $0, cluster: key.cluster) },
                                        head: new[model].map { RouteHops(liteLLMModel: model, backends: $0, cluster: key.cluster) }))
             }
         }

@@ -111,7 +111,8 @@ extension RouteHops {
         }
         return entries.mapValues { list in
             let total = max(1, list.map(\.weight).reduce(0, +))
-            return list.map { Backend(kind: $0.kind, name: $0.name, namespace: $0.namespace, percent: ($0.weight * 100 + total / 2) / total) }
+            return list
+                .map { Backend(kind: $0.kind, name: $0.name, namespace: $0.namespace, percent: ($0.weight * 100 + total / 2) / total) }
         }
     }
 

@@ -21,7 +21,8 @@ package enum RouteMermaid {
         var out = "\n**Routes whose path changed**\n\n"
         out += DiffMarkdownRenderer.ClusterSection.fence("mermaid", "flowchart LR\n  client([\"client\"])\n" + body)
         if shown < changes.count {
-            out += "\n_…and \(changes.count - shown) more route\(changes.count - shown == 1 ? "" : "s") not drawn, to fit GitHub's comment limit._\n"
+            out += "\n_…and \(changes.count - shown) more route\(changes.count - shown == 1 ? "" : "s") not drawn, to fit GitHub's comment "
+                + "limit._\n"
         }
         return out
     }

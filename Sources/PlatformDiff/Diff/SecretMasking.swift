@@ -25,7 +25,8 @@ package enum SecretMasking {
             return hideLeaves(value)
         }
         if let last = path.steps.last {
-            if case .key("value") = last, path.steps.count >= 2, case .named(let name) = path.steps[path.steps.count - 2], isSecretLike(name) {
+            if case .key("value") = last, path.steps.count >= 2, case .named(let name) = path.steps[path.steps.count - 2],
+                isSecretLike(name) {
                 return hideLeaves(value)
             }
         }

@@ -41,23 +41,31 @@ enum NodeGridSVG {
                     for (s, holder) in gpu.slices.enumerated() where holder != nil {
                         paint(colours.fill(holder), box(x + Double(i) * cell, y + Double(s) * band, cell, band))
                     }
-                    if cell >= 10 { for s in 1..<gpu.slices.count { borders += "M\(n(x + Double(i) * cell)) \(n(y + Double(s) * band))h\(n(cell))" } }
+                    if cell >= 10 {
+                        for s in 1..<gpu.slices.count { borders += "M\(n(x + Double(i) * cell)) \(n(y + Double(s) * band))h\(n(cell))" }
+                    }
                     i += 1
                     continue
                 }
                 var j = i + 1
-                while j < node.gpus.count, node.gpus[j].slices.isEmpty, node.gpus[j].holder == gpu.holder, node.gpus[j].stranded == gpu.stranded { j += 1 }
+                while j < node.gpus.count, node.gpus[j].slices.isEmpty, node.gpus[j].holder == gpu.holder,
+                    node.gpus[j].stranded == gpu.stranded {
+                    j += 1
+                }
                 if gpu.holder != nil { paint(colours.fill(gpu.holder), box(x + Double(i) * cell, y, Double(j - i) * cell, height)) }
                 if gpu.stranded { stranded += box(x + Double(i) * cell, y, Double(j - i) * cell, height) }
                 i = j
             }
             if titled && pool.nodes.count <= titledNodes {
-                titles += "<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(nodeWidth))\" height=\"\(n(height))\" fill=\"transparent\"><title>\(HTMLText.escape(title(node)))</title></rect>"
+                titles += "<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(nodeWidth))\" height=\"\(n(height))\" "
+                    + "fill=\"transparent\"><title>\(HTMLText.escape(title(node)))</title></rect>"
             }
         }
         let id = "p\(index)"
-        var out = "<svg class=\"grid\" xmlns=\"http://www.w3.org/2000/svg\" width=\"\(n(svgWidth))\" height=\"\(n(svgHeight))\" viewBox=\"0 0 \(n(svgWidth)) \(n(svgHeight))\" role=\"img\">"
-        out += "<defs><pattern id=\"\(id)s\" width=\"4\" height=\"4\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"2\" height=\"4\" fill=\"\(WorkloadColours.stranded)\"/></pattern></defs>"
+        var out = "<svg class=\"grid\" xmlns=\"http://www.w3.org/2000/svg\" width=\"\(n(svgWidth))\" height=\"\(n(svgHeight))\" "
+            + "viewBox=\"0 0 \(n(svgWidth)) \(n(svgHeight))\" role=\"img\">"
+        out += "<defs><pattern id=\"\(id)s\" width=\"4\" height=\"4\" patternUnits=\"userSpaceOnUse\" "
+            + "patternTransform=\"rotate(45)\"><rect width=\"2\" height=\"4\" fill=\"\(WorkloadColours.stranded)\"/></pattern></defs>"
         out += "<path d=\"\(nodes)\" fill=\"\(WorkloadColours.free)\"/>"
         for fill in fills { out += "<path d=\"\(shapes[fill]!)\" fill=\"\(fill)\"/>" }
         if !stranded.isEmpty { out += "<path d=\"\(stranded)\" fill=\"url(#\(id)s)\"/>" }
@@ -75,7 +83,10 @@ enum NodeGridSVG {
             let label = gpu.slices.isEmpty ? (gpu.holder ?? (gpu.stranded ? "stranded" : "free"))
                 : "MIG " + gpu.slices.map { $0 ?? "free" }.joined(separator: " | ")
             var j = i + 1
-            while j < node.gpus.count, gpu.slices.isEmpty, node.gpus[j].slices.isEmpty, node.gpus[j].holder == gpu.holder, node.gpus[j].stranded == gpu.stranded { j += 1 }
+            while j < node.gpus.count, gpu.slices.isEmpty, node.gpus[j].slices.isEmpty, node.gpus[j].holder == gpu.holder,
+                node.gpus[j].stranded == gpu.stranded {
+                j += 1
+            }
             parts.append("GPU \(i)\(j - i > 1 ? "-\(j - 1)" : ""): \(label)")
             i = j
         }

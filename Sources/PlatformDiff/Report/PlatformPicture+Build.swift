@@ -57,7 +57,9 @@ extension PlatformPicture {
             && (model.pool ?? pool.name) == pool.name && placed[PlacementPass.modelDemandID(model.name), default: 0] < model.maxReplicas {
             if model.migProfile != nil { room.mig = room.mig || pool.migProfiles[model.migProfile!] != nil }
             else if model.nodesPerReplica > 1 { room.wholeNode = true }
-            else if pool.migProfiles.isEmpty, !room.islandShapes.contains(model.gpusPerReplica) { room.islandShapes.append(model.gpusPerReplica) }
+            else if pool.migProfiles.isEmpty, !room.islandShapes.contains(model.gpusPerReplica) {
+                room.islandShapes.append(model.gpusPerReplica)
+            }
         }
         return room
     }

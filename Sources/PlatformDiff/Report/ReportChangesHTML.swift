@@ -11,23 +11,29 @@ enum ReportChangesHTML {
             return out + "<p>No changes.</p></section>"
         }
         out += "<p>\(e(DiffFormatting.counts(report.resources, all: true)))</p>"
-        out += "<table><thead><tr><th></th><th class=\"num\">Before</th><th class=\"num\">After</th><th class=\"num\">Change</th></tr></thead><tbody>"
+        out += "<table><thead><tr><th></th><th class=\"num\">Before</th><th class=\"num\">After</th><th "
+            + "class=\"num\">Change</th></tr></thead><tbody>"
         for row in DiffFormatting.summaryRows(report.summary) {
             let grows = row.delta.hasPrefix("+") && row.delta != "+0" && row.delta != "+0.00"
-            out += "<tr><td>\(e(row.label))</td><td class=\"num\">\(e(row.old))</td><td class=\"num\">\(e(row.new))</td><td class=\"num\(grows ? " up" : "")\">\(e(row.delta))</td></tr>"
+            out += "<tr><td>\(e(row.label))</td><td class=\"num\">\(e(row.old))</td><td class=\"num\">\(e(row.new))</td><td "
+                + "class=\"num\(grows ? " up" : "")\">\(e(row.delta))</td></tr>"
         }
         out += "</tbody></table>"
         if !report.summary.replicas.isEmpty {
-            out += "<h3>Replicas moved</h3><table><thead><tr><th>Model</th><th>Pool</th><th class=\"num\">Before</th><th class=\"num\">After</th></tr></thead><tbody>"
+            out += "<h3>Replicas moved</h3><table><thead><tr><th>Model</th><th>Pool</th><th class=\"num\">Before</th><th "
+                + "class=\"num\">After</th></tr></thead><tbody>"
             for shift in report.summary.replicas {
-                out += "<tr><td>\(e(shift.model))</td><td>\(e(shift.cluster))/\(e(shift.pool))</td><td class=\"num\">\(shift.old)</td><td class=\"num\">\(shift.new)</td></tr>"
+                out += "<tr><td>\(e(shift.model))</td><td>\(e(shift.cluster))/\(e(shift.pool))</td><td class=\"num\">\(shift.old)</td><td "
+                    + "class=\"num\">\(shift.new)</td></tr>"
             }
             out += "</tbody></table>"
         }
         if !report.summary.nodes.isEmpty {
-            out += "<h3>Nodes</h3><table><thead><tr><th>Pool</th><th class=\"num\">Before</th><th class=\"num\">After</th></tr></thead><tbody>"
+            out += "<h3>Nodes</h3><table><thead><tr><th>Pool</th><th class=\"num\">Before</th><th "
+                + "class=\"num\">After</th></tr></thead><tbody>"
             for node in report.summary.nodes {
-                out += "<tr><td>\(e(node.name))</td><td class=\"num\">\(DiffFormatting.count(node.old))</td><td class=\"num\">\(DiffFormatting.count(node.new))</td></tr>"
+                out += "<tr><td>\(e(node.name))</td><td class=\"num\">\(DiffFormatting.count(node.old))</td><td "
+                    + "class=\"num\">\(DiffFormatting.count(node.new))</td></tr>"
             }
             out += "</tbody></table>"
         }
@@ -35,7 +41,8 @@ enum ReportChangesHTML {
             out += "<h3>New diagnostics</h3><ul class=\"diags\">"
             for d in report.diagnostics {
                 let location = d.location.map { "\($0): " } ?? ""
-                out += "<li class=\"\(d.severity == .error ? "error" : "warning")\">\(e("\(location)\(d.severity.rawValue)[\(d.code)]: \(d.message)"))</li>"
+                out += "<li class=\"\(d.severity == .error ? "error" : "warning")\">"
+                    + "\(e("\(location)\(d.severity.rawValue)[\(d.code)]: \(d.message)"))</li>"
             }
             out += "</ul>"
         }
@@ -43,7 +50,8 @@ enum ReportChangesHTML {
             out += "<h3>Objects</h3><ul class=\"objects\">"
             for change in report.resources.prefix(maxObjects) {
                 let cluster = change.key.clusterLabel
-                out += "<li class=\"\(change.kind.rawValue)\"><code>\(e(DiffFormatting.sigil(change.kind))) \(e(cluster)): \(e(DiffFormatting.title(change)))</code></li>"
+                out += "<li class=\"\(change.kind.rawValue)\"><code>\(e(DiffFormatting.sigil(change.kind))) \(e(cluster)): "
+                    + "\(e(DiffFormatting.title(change)))</code></li>"
             }
             if report.resources.count > maxObjects {
                 out += "<li>…and \(report.resources.count - maxObjects) more (run <code>platformc diff</code>)</li>"

@@ -14,14 +14,16 @@ package enum ReportHTMLRenderer {
         out += "\(picture.pools.reduce(0) { $0 + $1.nodes.count }) running nodes · "
         out += "\(picture.pools.reduce(0) { $0 + $1.nodes.count * $1.gpusPerNode }) GPUs · "
         out += "\(picture.pools.reduce(0) { $0 + $1.strandedGPUs }) stranded · "
-        out += "\(e(HTMLText.money(picture.monthly))) \(e(picture.currency))/month now, \(e(HTMLText.money(picture.monthlyAtMax))) at replicas.max"
+        out += "\(e(HTMLText.money(picture.monthly))) \(e(picture.currency))/month now, \(e(HTMLText.money(picture.monthlyAtMax))) at "
+            + "replicas.max"
         if let budget = picture.budget { out += " · budget \(e(HTMLText.money(budget)))" }
         out += "</p></header><main>"
         if let changes { out += ReportChangesHTML.render(changes) }
         out += costSection(picture, colours: colours)
         out += placementSection(picture, colours: colours)
         out += routeSection(picture)
-        out += "</main><footer>Drawn by platformc \(e(PlatformcVersion.string)) from the spec alone: no network, no script.</footer></body></html>\n"
+        out += "</main><footer>Drawn by platformc \(e(PlatformcVersion.string)) from the spec alone: no network, no "
+            + "script.</footer></body></html>\n"
         return out
     }
 
@@ -30,12 +32,14 @@ package enum ReportHTMLRenderer {
         let scale = picture.teams.map { max($0.monthlyAtMax, $0.budget ?? .zero) }.max() ?? .zero
         var out = "<section id=\"cost\"><h2>Cost per team (\(e(picture.currency))/month)</h2>"
         out += "<p class=\"hint\">Solid: now. Light: with every model at <code>replicas.max</code>. Tick: the team's budget.</p>"
-        out += "<table><thead><tr><th>Team</th><th>GPUs</th><th></th><th class=\"num\">Now</th><th class=\"num\">At max</th><th class=\"num\">Budget</th></tr></thead><tbody>"
+        out += "<table><thead><tr><th>Team</th><th>GPUs</th><th></th><th class=\"num\">Now</th><th class=\"num\">At max</th><th "
+            + "class=\"num\">Budget</th></tr></thead><tbody>"
         for team in picture.teams {
             let over = team.budget.map { team.monthly > $0 } ?? false
             let overAtMax = team.budget.map { team.monthlyAtMax > $0 } ?? false
             out += "<tr><td><span class=\"swatch\" style=\"background:\(colours.team[team.team] ?? "#888")\"></span>\(e(team.team))</td>"
-            out += "<td class=\"num\">\(e(team.gpus))</td><td>\(BudgetBarSVG.render(team, scale: scale, colour: colours.team[team.team] ?? "#888"))</td>"
+            out += "<td class=\"num\">\(e(team.gpus))</"
+                + "td><td>\(BudgetBarSVG.render(team, scale: scale, colour: colours.team[team.team] ?? "#888"))</td>"
             out += "<td class=\"num\(over ? " over" : "")\">\(e(HTMLText.money(team.monthly)))</td>"
             out += "<td class=\"num\(overAtMax ? " over" : "")\">\(e(HTMLText.money(team.monthlyAtMax)))</td>"
             out += "<td class=\"num\">\(team.budget.map { e(HTMLText.money($0)) } ?? "—")</td></tr>"
@@ -51,15 +55,19 @@ package enum ReportHTMLRenderer {
         // A fleet's legend (hundreds of teams) starts folded, so the grid comes first.
         let teams = Set(picture.workloads.map(\.team)).count
         var out = "<section id=\"placement\"><h2>Placement</h2><details\(picture.workloads.count <= legendOpen ? " open" : "")>"
-        out += "<summary>Legend: \(teams) team\(teams == 1 ? "" : "s"), \(picture.workloads.count) workload\(picture.workloads.count == 1 ? "" : "s")</summary><div class=\"legend\">"
+        out += "<summary>Legend: \(teams) team\(teams == 1 ? "" : "s"), \(picture.workloads.count) "
+            + "workload\(picture.workloads.count == 1 ? "" : "s")</summary><div class=\"legend\">"
         for team in Array(Set(picture.workloads.map(\.team))).sorted() {
-            out += "<div class=\"team\"><b><span class=\"swatch\" style=\"background:\(colours.team[team] ?? "#888")\"></span>\(e(team))</b>"
+            out += "<div class=\"team\"><b><span class=\"swatch\" "
+                + "style=\"background:\(colours.team[team] ?? "#888")\"></span>\(e(team))</b>"
             for workload in picture.workloads where workload.team == team {
-                out += " <span class=\"item\"><span class=\"swatch\" style=\"background:\(colours.fill(workload.demand))\"></span>\(e(workload.name))</span>"
+                out += " <span class=\"item\"><span class=\"swatch\" "
+                    + "style=\"background:\(colours.fill(workload.demand))\"></span>\(e(workload.name))</span>"
             }
             out += "</div>"
         }
-        out += "<div class=\"team\"><span class=\"item\"><span class=\"swatch\" style=\"background:\(WorkloadColours.free)\"></span>free</span>"
+        out += "<div class=\"team\"><span class=\"item\"><span class=\"swatch\" "
+            + "style=\"background:\(WorkloadColours.free)\"></span>free</span>"
         out += " <span class=\"item\"><span class=\"swatch stranded\"></span>stranded (free, but no workload of the pool fits)</span>"
         out += " <span class=\"item\"><span class=\"swatch mig\"></span>MIG GPU: one band per slice</span></div></div></details>"
         // Hover titles cost load time: a fleet of thousands of nodes goes without them.
@@ -71,13 +79,17 @@ package enum ReportHTMLRenderer {
                 out += "<h3>\(e(cluster))</h3>"
             }
             let mig = pool.migSlices.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", ")
-            out += "<div class=\"pool\"><h4>\(e(pool.pool)) <small>\(e(pool.gpu)) × \(pool.gpusPerNode)\(mig.isEmpty ? "" : " · MIG \(e(mig))") · "
-            out += "\(pool.nodes.count) of \(pool.maxNodes) nodes running · \(pool.strandedGPUs) stranded · \(e(HTMLText.money(pool.monthly))) \(e(picture.currency))/month</small></h4>"
-            out += pool.nodes.isEmpty ? "<p class=\"hint\">No node runs.</p>" : NodeGridSVG.render(pool, index: index, colours: colours, titled: titled)
+            out += "<div class=\"pool\"><h4>\(e(pool.pool)) <small>\(e(pool.gpu)) × "
+                + "\(pool.gpusPerNode)\(mig.isEmpty ? "" : " · MIG \(e(mig))") · "
+            out += "\(pool.nodes.count) of \(pool.maxNodes) nodes running · \(pool.strandedGPUs) stranded · "
+                + "\(e(HTMLText.money(pool.monthly))) \(e(picture.currency))/month</small></h4>"
+            out += pool.nodes.isEmpty ? "<p class=\"hint\">No node runs.</p>"
+                : NodeGridSVG.render(pool, index: index, colours: colours, titled: titled)
             out += "</div>"
         }
         if !picture.unplaced.isEmpty {
-            out += "<h3>Not placed</h3><ul class=\"diags\">" + picture.unplaced.map { "<li class=\"error\">\(e($0))</li>" }.joined() + "</ul>"
+            out += "<h3>Not placed</h3><ul class=\"diags\">" + picture.unplaced.map { "<li class=\"error\">\(e($0))</li>" }.joined()
+                + "</ul>"
         }
         return out + "</section>"
     }
@@ -91,16 +103,20 @@ package enum ReportHTMLRenderer {
         var out = "<section id=\"routes\"><h2>Routes</h2>"
         if picture.routes.isEmpty { return out + "<p class=\"hint\">No routes.</p></section>" }
         for route in picture.routes.prefix(drawnRoutes) {
-            out += "<div class=\"hops\"><h4>\(e(route.name)) <small>\(e(route.cluster)) · HTTPRoute \(e(route.namespace))/\(e(route.name))</small></h4>"
+            out += "<div class=\"hops\"><h4>\(e(route.name)) <small>\(e(route.cluster)) · HTTPRoute "
+                + "\(e(route.namespace))/\(e(route.name))</small></h4>"
             out += RouteHopsSVG.render(route) + "</div>"
         }
         let rest = picture.routes.dropFirst(drawnRoutes)
         guard !rest.isEmpty else { return out + "</section>" }
-        out += "<h3>\(rest.count) more route\(rest.count == 1 ? "" : "s")</h3><table class=\"hoplist\"><thead><tr><th>Route</th><th>Gateway</th><th>Match</th><th>Backends</th></tr></thead><tbody>"
+        out += "<h3>\(rest.count) more route\(rest.count == 1 ? "" : "s")</h3><table "
+            + "class=\"hoplist\"><thead><tr><th>Route</th><th>Gateway</th><th>Match</th><th>Backends</th></tr></thead><tbody>"
         for route in rest {
-            let backends = route.backends.map { "\($0.percent)% \($0.kind) \($0.namespace)/\($0.name)" } + route.fallbacks.map { "fallback \($0)" }
+            let backends = route.backends.map { "\($0.percent)% \($0.kind) \($0.namespace)/\($0.name)" }
+                + route.fallbacks.map { "fallback \($0)" }
             out += "<tr><td>\(e(route.cluster))/\(e(route.name))</td><td>\(e(route.gateways.joined(separator: ", ")))</td>"
-            out += "<td>\(e((route.hostnames + route.paths).joined(separator: " ")))</td><td>\(e(backends.joined(separator: ", ")))</td></tr>"
+            out += "<td>\(e((route.hostnames + route.paths).joined(separator: " ")))</td><td>\(e(backends.joined(separator: ", ")))</td></"
+                + "tr>"
         }
         return out + "</tbody></table></section>"
     }
@@ -119,7 +135,8 @@ package enum ReportHTMLRenderer {
     .legend{display:flex;flex-direction:column;gap:4px;margin:8px 0 12px}.legend .item{margin-right:10px;white-space:nowrap}\
     .hint{color:#6b7280;margin:4px 0}svg{display:block;max-width:100%;height:auto}svg.bar{display:inline-block}\
     svg.route text{font:12px monospace;fill:#111827}svg.route text.share{font-size:11px;fill:#374151}\
-    svg.route rect{fill:#f9fafb;stroke:#9ca3af}svg.route rect.gw{fill:#eef2ff;stroke:#6366f1}svg.route rect.rt{fill:#ecfeff;stroke:#0891b2}svg.route rect.via{fill:#fdf4ff;stroke:#a21caf}\
+    svg.route rect{fill:#f9fafb;stroke:#9ca3af}svg.route rect.gw{fill:#eef2ff;stroke:#6366f1}svg.route \
+    rect.rt{fill:#ecfeff;stroke:#0891b2}svg.route rect.via{fill:#fdf4ff;stroke:#a21caf}\
     svg.route rect.be{fill:#f0fdf4;stroke:#16a34a}svg.route rect.fb{fill:#fff7ed;stroke:#ea580c;stroke-dasharray:4 3}\
     .diags li.error{color:#b42318}.diags li.warning{color:#92400e}ul.objects{columns:2;font-size:12px}table.hoplist{font-size:12px}\
     li.added code{color:#15803d}li.removed code{color:#b42318}li.changed code{color:#92400e}\

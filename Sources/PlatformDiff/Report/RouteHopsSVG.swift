@@ -35,7 +35,8 @@ enum RouteHopsSVG {
         }
         let totalWidth = xs[xs.count - 1] + widths[widths.count - 1] + 2
         let n = HTMLText.number
-        var out = "<svg class=\"route\" xmlns=\"http://www.w3.org/2000/svg\" width=\"\(n(totalWidth))\" height=\"\(n(totalHeight))\" viewBox=\"0 0 \(n(totalWidth)) \(n(totalHeight))\" role=\"img\">"
+        var out = "<svg class=\"route\" xmlns=\"http://www.w3.org/2000/svg\" width=\"\(n(totalWidth))\" height=\"\(n(totalHeight))\" "
+            + "viewBox=\"0 0 \(n(totalWidth)) \(n(totalHeight))\" role=\"img\">"
         func top(_ row: Int, of count: Int) -> Double {
             let block = Double(count) * (boxHeight + rowGap) - rowGap
             return 2 + (totalHeight - 4 - block) / 2 + Double(row) * (boxHeight + rowGap)
@@ -48,9 +49,11 @@ enum RouteHopsSVG {
             for (r, _) in labels[c + 1].enumerated() {
                 let toY = top(r, of: labels[c + 1].count) + boxHeight / 2
                 let dashed = c == last - 1 && r >= route.backends.count
-                out += "<path d=\"M\(n(fromX)) \(n(midFrom)) C\(n(fromX + 20)) \(n(midFrom)) \(n(toX - 20)) \(n(toY)) \(n(toX)) \(n(toY))\" fill=\"none\" stroke=\"#6b7280\" stroke-width=\"1.2\"\(dashed ? " stroke-dasharray=\"4 3\"" : "")/>"
+                out += "<path d=\"M\(n(fromX)) \(n(midFrom)) C\(n(fromX + 20)) \(n(midFrom)) \(n(toX - 20)) \(n(toY)) \(n(toX)) "
+                    + "\(n(toY))\" fill=\"none\" stroke=\"#6b7280\" stroke-width=\"1.2\"\(dashed ? " stroke-dasharray=\"4 3\"" : "")/>"
                 if c == last - 1, r < shares.count {
-                    out += "<text x=\"\(n(toX - 6))\" y=\"\(n(toY - 4))\" text-anchor=\"end\" class=\"share\">\(HTMLText.escape(shares[r]))</text>"
+                    out += "<text x=\"\(n(toX - 6))\" y=\"\(n(toY - 4))\" text-anchor=\"end\" "
+                        + "class=\"share\">\(HTMLText.escape(shares[r]))</text>"
                 }
             }
         }
@@ -58,7 +61,8 @@ enum RouteHopsSVG {
             for (r, label) in column.enumerated() {
                 let y = top(r, of: column.count)
                 let kind = c == 0 ? "client" : c == 1 ? "gw" : c == 2 ? "rt" : c < last ? "via" : r < route.backends.count ? "be" : "fb"
-                out += "<rect class=\"\(kind)\" x=\"\(n(xs[c]))\" y=\"\(n(y))\" width=\"\(n(widths[c]))\" height=\"\(n(boxHeight))\" rx=\"4\"/>"
+                out += "<rect class=\"\(kind)\" x=\"\(n(xs[c]))\" y=\"\(n(y))\" width=\"\(n(widths[c]))\" height=\"\(n(boxHeight))\" "
+                    + "rx=\"4\"/>"
                 out += "<text x=\"\(n(xs[c] + 8))\" y=\"\(n(y + 16))\">\(HTMLText.escape(label))</text>"
             }
         }

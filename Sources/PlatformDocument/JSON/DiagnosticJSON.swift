@@ -21,7 +21,8 @@ extension DiagnosticRenderer {
             object["column"] = .int(Int64(location.column))
         }
         let objects: [ManifestValue] = diagnostics.map(redaction.apply).map { d in
-            var o: ManifestValue = ["severity": .string(d.severity.rawValue), "code": .string(d.code.rawValue), "message": .string(d.message)]
+            var o: ManifestValue = ["severity": .string(d.severity.rawValue), "code": .string(d.code.rawValue),
+                "message": .string(d.message)]
             place(d.location, into: &o)
             o["notes"] = .list(d.notes.map { n in
                 var note: ManifestValue = ["message": .string(n.message)]

@@ -28,7 +28,8 @@ package enum JSONWriter {
         /// Two-space indentation, `"key": value`: the lock file, cost and traffic reports.
         package static let reviewed = Layout(pretty: true, keySeparator: ": ")
         /// `JSONEncoder` with `prettyPrinted, sortedKeys`: `"key" : value`, empty containers on three lines.
-        package static let foundationPretty = Layout(pretty: true, keySeparator: " : ", emptyOnThreeLines: true, integralDoubleAsInteger: true)
+        package static let foundationPretty = Layout(pretty: true, keySeparator: " : ", emptyOnThreeLines: true,
+            integralDoubleAsInteger: true)
         /// `JSONSerialization` with `prettyPrinted, sortedKeys` (its key order is case-insensitive).
         package static let foundationSerialization = Layout(pretty: true, keySeparator: " : ", emptyOnThreeLines: true,
                                                             integralDoubleAsInteger: true, caseInsensitiveKeys: true)
@@ -50,12 +51,14 @@ package enum JSONWriter {
         case .bool(let bool): bytes.append(contentsOf: (bool ? "true" : "false").utf8)
         case .null: bytes.append(contentsOf: "null".utf8)
         case .list(let items):
-            writeContainer(open: UInt8(ascii: "["), close: UInt8(ascii: "]"), count: items.count, layout, indent: indent, to: &bytes) { index, bytes in
+            writeContainer(open: UInt8(ascii: "["), close: UInt8(ascii: "]"), count: items.count, layout, indent: indent,
+                to: &bytes) { index, bytes in
                 write(items[index], layout, indent: indent + 1, to: &bytes)
             }
         case .map(let map):
             let entries = layout.caseInsensitiveKeys ? map.entries.sorted(by: caseInsensitiveOrder) : map.entries
-            writeContainer(open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), count: entries.count, layout, indent: indent, to: &bytes) { index, bytes in
+            writeContainer(open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), count: entries.count, layout, indent: indent,
+                to: &bytes) { index, bytes in
                 writeString(entries[index].key, to: &bytes)
                 bytes.append(contentsOf: layout.keySeparator.utf8)
                 write(entries[index].value, layout, indent: indent + 1, to: &bytes)

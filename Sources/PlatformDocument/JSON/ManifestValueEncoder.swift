@@ -74,7 +74,8 @@ package enum ManifestValueEncoder {
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
             try ManifestValueEncoder.encode(value, into: child(key), codingPath: codingPath + [key])
         }
-        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type,
+            forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
             Encoder(slot: child(key), codingPath: codingPath + [key]).container(keyedBy: keyType)
         }
         mutating func nestedUnkeyedContainer(forKey key: Key) -> UnkeyedEncodingContainer {
@@ -96,11 +97,13 @@ package enum ManifestValueEncoder {
         }
 
         mutating func encodeNil() throws { _ = child() }
-        mutating func encode<T: Encodable>(_ value: T) throws { try ManifestValueEncoder.encode(value, into: child(), codingPath: codingPath) }
+        mutating func encode<T: Encodable>(_ value: T) throws { try ManifestValueEncoder
+            .encode(value, into: child(), codingPath: codingPath) }
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
             Encoder(slot: child(), codingPath: codingPath).container(keyedBy: keyType)
         }
-        mutating func nestedUnkeyedContainer() -> UnkeyedEncodingContainer { Encoder(slot: child(), codingPath: codingPath).unkeyedContainer() }
+        mutating func nestedUnkeyedContainer() -> UnkeyedEncodingContainer { Encoder(slot: child(), codingPath: codingPath)
+            .unkeyedContainer() }
         mutating func superEncoder() -> Swift.Encoder { Encoder(slot: child(), codingPath: codingPath) }
     }
 

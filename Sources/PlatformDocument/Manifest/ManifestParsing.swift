@@ -46,7 +46,8 @@ extension ManifestValue {
         }
         let scan = YAMLTextScan(yaml)
         if let at = scan.entriesExceeded {
-            throw ManifestParseError(message: "more than \(YAMLLimits.maxEntries) entries (lines and flow items)", line: at.line, column: at.column)
+            throw ManifestParseError(message: "more than \(YAMLLimits.maxEntries) entries (lines and flow items)", line: at.line,
+                column: at.column)
         }
         if let (at, _) = YAMLLimits.depthExceeded(yaml, flow: scan.flowDepthExceeded) {
             throw ManifestParseError(message: "nests deeper than \(YAMLLimits.maxDepth) levels", line: at.line, column: at.column)

@@ -59,7 +59,8 @@ package enum YAMLLimits {
             switch (exceeded, aliasesPossible) {
             case (.nodes, true): return "expanding aliases produces more than \(YAMLLimits.maxNodes) nodes"
             case (.nodes, false): return "\(document) has more than \(YAMLLimits.maxNodes) nodes (keys, values and list items)"
-            case (.bytes, _): return "expanding aliases produces more than \(YAMLLimits.maxAliasedBytes >> 20) MiB of text beyond the file's own"
+            case (.bytes,
+                _): return "expanding aliases produces more than \(YAMLLimits.maxAliasedBytes >> 20) MiB of text beyond the file's own"
             }
         }
 

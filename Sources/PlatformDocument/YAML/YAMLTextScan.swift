@@ -65,7 +65,13 @@ package struct YAMLTextScan {
             if comment { continue }
             switch quote {
             case .double:
-                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { quote = .none }
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    quote = .none
+                }
                 continue
             case .single:
                 if byte == UInt8(ascii: "'") {
@@ -91,7 +97,9 @@ package struct YAMLTextScan {
                 entries += 1
             case UInt8(ascii: "["), UInt8(ascii: "{"):
                 depth += 1
-                if depth > YAMLLimits.maxDepth, flowDepthExceeded == nil { flowDepthExceeded = YAMLLimits.Position(line: line, column: column) }
+                if depth > YAMLLimits.maxDepth, flowDepthExceeded == nil {
+                    flowDepthExceeded = YAMLLimits.Position(line: line, column: column)
+                }
             case UInt8(ascii: "]"), UInt8(ascii: "}"):
                 depth = max(0, depth - 1)
             case UInt8(ascii: "&"):
@@ -106,7 +114,9 @@ package struct YAMLTextScan {
                 blockIndicator = false
             }
             if quote == .none { lastToken = byte }
-            if entries > YAMLLimits.maxEntries, entriesExceeded == nil { entriesExceeded = YAMLLimits.Position(line: line, column: max(1, column)) }
+            if entries > YAMLLimits.maxEntries, entriesExceeded == nil {
+                entriesExceeded = YAMLLimits.Position(line: line, column: max(1, column))
+            }
         }
     }
 
@@ -118,7 +128,8 @@ package struct YAMLTextScan {
         if inFlow && previous == UInt8(ascii: ":") { return true }
         guard afterSpace else { return false }
         switch lastToken {
-        case nil, UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "{"): return true
+        case nil, UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ","), UInt8(ascii: "["),
+            UInt8(ascii: "{"): return true
         default: return false
         }
     }

@@ -24,15 +24,24 @@ extension GPUCatalog {
                  pciDeviceIDs: ["0x20b2", "0x20b5"], nvlinksPerGPU: 12),
         GPUModel(name: "H100-SXM-80GB", memoryMiB: 81559, architecture: "hopper", computeCapability: .init(9, 0),
                  nvlinkGeneration: 4, nvlinkBandwidthGBps: 900, fp8: true, migProfiles: MIGProfileTable.h100_80GB,
-                 source: "memory and CC GFD (`gpu.memory` 81559); NVLink4 18 links 900 GB/s (ibm-cloud-docs, nccl#1264, NCCLd); MIG MP (0x2330), memory nvidia-smi -lgip",
+                 source: """
+                     memory and CC GFD (`gpu.memory` 81559); NVLink4 18 links 900 GB/s (ibm-cloud-docs, nccl#1264, NCCLd); MIG MP \
+                     (0x2330), memory nvidia-smi -lgip
+                     """,
                  pciDeviceIDs: ["0x2330"], nvlinksPerGPU: 18),
         GPUModel(name: "H100-PCIe-80GB", memoryMiB: 81559, architecture: "hopper", computeCapability: .init(9, 0),
                  nvlinkGeneration: 4, nvlinkBandwidthGBps: 600, fp8: true, migProfiles: MIGProfileTable.h100_80GB,
-                 source: "80 GB class: memory taken as the H100 80GB GFD figure (no PCIe-specific dump stored); NVLink bridge 600 GB/s secondary (yobitel.com); MIG MP groups 0x2331 with 0x2330",
+                 source: """
+                     80 GB class: memory taken as the H100 80GB GFD figure (no PCIe-specific dump stored); NVLink bridge 600 GB/s \
+                     secondary (yobitel.com); MIG MP groups 0x2331 with 0x2330
+                     """,
                  pciDeviceIDs: ["0x2331"]),
         GPUModel(name: "H100-NVL-94GB", memoryMiB: 91552, architecture: "hopper", computeCapability: .init(9, 0),
                  nvlinkGeneration: 4, nvlinkBandwidthGBps: 600, fp8: true, migProfiles: MIGProfileTable.h100NVL,
-                 source: "memory is a floor: MP fits 4× 1g.24gb (96e9 bytes, more than its 7g.94gb), no NVML figure stored; NVLink bridge pairs, 600 GB/s as H100 PCIe (secondary); MIG MP (0x2321)",
+                 source: """
+                     memory is a floor: MP fits 4× 1g.24gb (96e9 bytes, more than its 7g.94gb), no NVML figure stored; NVLink bridge \
+                     pairs, 600 GB/s as H100 PCIe (secondary); MIG MP (0x2321)
+                     """,
                  pciDeviceIDs: ["0x2321"]),
         GPUModel(name: "H200-141GB", memoryMiB: 144384, architecture: "hopper", computeCapability: .init(9, 0),
                  nvlinkGeneration: 4, nvlinkBandwidthGBps: 900, fp8: true, migProfiles: MIGProfileTable.h200,
@@ -44,10 +53,16 @@ extension GPUCatalog {
                  pciDeviceIDs: ["0x2901"], nvlinksPerGPU: 18),
         GPUModel(name: "GB200", memoryMiB: 179288, architecture: "blackwell", computeCapability: .init(10, 0),
                  nvlinkGeneration: 5, nvlinkBandwidthGBps: 1800, fp8: true, migProfiles: MIGProfileTable.gb200,
-                 source: "memory is a floor: MP fits 4× 1g.47gb (188e9 bytes, more than its 7g.186gb), no NVML figure stored; NVLink5 1.8 TB/s per GPU (learn.microsoft.com nd-gb200-v6-series); MIG MP (0x2941)",
+                 source: """
+                     memory is a floor: MP fits 4× 1g.47gb (188e9 bytes, more than its 7g.186gb), no NVML figure stored; NVLink5 1.8 TB/s \
+                     per GPU (learn.microsoft.com nd-gb200-v6-series); MIG MP (0x2941)
+                     """,
                  pciDeviceIDs: ["0x2941"], nvlinksPerGPU: 18),
         GPUModel(name: "MI300X", vendor: "amd", memoryMiB: 196608, architecture: "cdna3", computeCapability: nil,
                  nvlinkGeneration: nil, nvlinkBandwidthGBps: nil, fp8: true,
-                 source: "192 GiB GPU memory (MicrosoftDocs/azure-docs nd-mi300x-v5-series.md); CDNA3, no CUDA CC; Infinity Fabric, not NVLink; AMD partitions, not MIG"),
+                 source: """
+                     192 GiB GPU memory (MicrosoftDocs/azure-docs nd-mi300x-v5-series.md); CDNA3, no CUDA CC; Infinity Fabric, not NVLink; \
+                     AMD partitions, not MIG
+                     """),
     ]
 }

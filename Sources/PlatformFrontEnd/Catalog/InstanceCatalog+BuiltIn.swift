@@ -34,7 +34,8 @@ extension InstanceCatalog {
 
     static let aws: [InstanceType] = [
         // p4d/p4de: 8 A100 on NVSwitch, 4× 100 Gb/s EFA (aws-ofi-nccl p4d topology: 4 EFA under 4 switches).
-        aws("p4d.24xlarge", "A100-40GB", 8, .nvswitch, .efa, nics: 4, gbps: 100, vcpus: 96, mem: 1152, pods: 737, "EFA aws-ofi-nccl p4d topology"),
+        aws("p4d.24xlarge", "A100-40GB", 8, .nvswitch, .efa, nics: 4, gbps: 100, vcpus: 96, mem: 1152, pods: 737,
+            "EFA aws-ofi-nccl p4d topology"),
         aws("p4de.24xlarge", "A100-80GB", 8, .nvswitch, .efa, nics: 4, gbps: 100, vcpus: 96, mem: 1152, pods: 737, "as p4d"),
         aws("p5.48xlarge", "H100-SXM-80GB", 8, .nvswitch, .efa, nics: 32, gbps: 100, vcpus: 192, mem: 2048, pods: 100, "32 EFA KI"),
         aws("p5e.48xlarge", "H200-141GB", 8, .nvswitch, .efa, nics: 32, gbps: 100, vcpus: 192, mem: 2048, pods: 100, "32 EFA KI"),
@@ -105,7 +106,8 @@ extension InstanceCatalog {
             "SKY-GCP prices it with its H200 accelerator; RDMA NICs unsourced"),
         gcp("g2-standard-4", "L4", 1, .pcie, .ethernet, nics: 1, gbps: 0, vcpus: 4, mem: 16, "GPUs G2; NIC speed unsourced"),
         gcp("g2-standard-8", "L4", 1, .pcie, .ethernet, nics: 1, gbps: 0, vcpus: 8, mem: 32, "GPUs G2; NIC speed unsourced"),
-        gcp("g2-standard-12", "L4", 1, .pcie, .ethernet, nics: 1, gbps: 0, vcpus: 12, mem: 48, "GPUs G2; vCPU/memory G2; NIC speed unsourced"),
+        gcp("g2-standard-12", "L4", 1, .pcie, .ethernet, nics: 1, gbps: 0, vcpus: 12, mem: 48,
+            "GPUs G2; vCPU/memory G2; NIC speed unsourced"),
         gcp("g2-standard-16", "L4", 1, .pcie, .ethernet, nics: 1, gbps: 0, vcpus: 16, mem: 64, "GPUs G2; NIC speed unsourced"),
         gcp("g2-standard-24", "L4", 2, .pcie, .ethernet, nics: 1, gbps: 0, vcpus: 24, mem: 96, "GPUs G2; NIC speed unsourced"),
         gcp("g2-standard-32", "L4", 1, .pcie, .ethernet, nics: 1, gbps: 0, vcpus: 32, mem: 128, "GPUs G2; NIC speed unsourced"),

@@ -51,7 +51,8 @@ extension PriceCatalog {
     }
 
     private static func azure(_ type: String, _ region: String, _ price: String, spot: String? = nil) -> [InstancePrice] {
-        [row(type, region, .onDemand, [price], skyAzure, readDate)] + (spot.map { [row(type, region, .spot, [$0], skyAzure, readDate)] } ?? [])
+        [row(type, region, .onDemand, [price], skyAzure, readDate)]
+            + (spot.map { [row(type, region, .spot, [$0], skyAzure, readDate)] } ?? [])
     }
 
     static let builtInPrices: [InstancePrice] = aws + gcp + azure + oci

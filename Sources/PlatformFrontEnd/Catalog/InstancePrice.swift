@@ -30,7 +30,8 @@ package struct PriceCatalog: Sendable {
     private let index: [String: InstancePrice]
 
     package init(_ prices: [InstancePrice]) {
-        self.prices = prices.sorted { ($0.instanceType, $0.region, $0.capacity.rawValue) < ($1.instanceType, $1.region, $1.capacity.rawValue) }
+        self.prices = prices
+            .sorted { ($0.instanceType, $0.region, $0.capacity.rawValue) < ($1.instanceType, $1.region, $1.capacity.rawValue) }
         index = Dictionary(prices.map { (Self.key($0.instanceType, $0.region, $0.capacity), $0) }, uniquingKeysWith: { a, _ in a })
     }
 

@@ -46,13 +46,16 @@ enum ComponentOverrides {
             let o = SpecObject(entry.value, shape, fallback: entry.location)
             guard let image = o.string("image") else { continue }  // missing `image` is E1xxx already
             if let problem = ImagePinning.problem(image) {
-                diagnostics.error(ComponentCodes.unpinnedImage, "image `\(image)` of component `\(entry.key)` \(problem)", at: o.loc("image"),
-                                  help: "pin it by version tag or digest, e.g. `\(component.repository):\(component.tag)` or `…@sha256:<digest>`")
+                diagnostics
+                    .error(ComponentCodes.unpinnedImage, "image `\(image)` of component `\(entry.key)` \(problem)", at: o.loc("image"),
+                                  help: "pin it by version tag or digest, e.g. `\(component.repository):\(component.tag)` or "
+                                      + "`…@sha256:<digest>`")
                 continue
             }
             guard image != component.image else { continue }
             diagnostics.warning(ComponentCodes.overriddenVersion,
-                                "component `\(entry.key)` runs `\(image)`, not `\(component.image)` whose flags and metric names platformc checked",
+                                "component `\(entry.key)` runs `\(image)`, not `\(component.image)` whose flags and metric names platformc "
+                                    + "checked",
                                 at: o.loc("image"),
                                 notes: component.facts.map { DiagnosticNote("checked at \(component.tag): \($0)") },
                                 help: "check these facts hold for `\(image)`, or keep `\(component.tag)`")

@@ -25,7 +25,8 @@ package struct Lowering {
             name: metadata.string("name") ?? "platform",
             labels: metadata.stringMap("labels"),
             kubernetesVersion: spec.string("kubernetesVersion") ?? SpecDefaults.kubernetesVersion,
-            gitops: GitOpsTarget(repository: gitops.string("repository") ?? SpecDefaults.gitopsRepository, branch: gitops.string("branch") ?? SpecDefaults.gitopsBranch,
+            gitops: GitOpsTarget(repository: gitops.string("repository") ?? SpecDefaults.gitopsRepository,
+                                 branch: gitops.string("branch") ?? SpecDefaults.gitopsBranch,
                                  path: gitops.string("path") ?? SpecDefaults.gitopsPath,
                                  engine: gitops.string("engine").flatMap(GitOpsTarget.Engine.init(rawValue:)) ?? SpecDefaults.gitopsEngine,
                                  location: gitops.location, repositoryLocation: gitops.loc("repository"),
@@ -62,7 +63,8 @@ package struct Lowering {
     /// Models agents call, and the canaries sharing their name, must accept tool calls.
     private func markAgentModels(_ platform: inout Platform) {
         let used = Set(platform.agents.map(\.model))
-        for i in platform.models.indices where used.contains(platform.models[i].name) || platform.models[i].canaryOf.map(used.contains) == true {
+        for i in platform.models.indices where used.contains(platform.models[i].name)
+            || platform.models[i].canaryOf.map(used.contains) == true {
             platform.models[i].servesAgents = true
         }
     }
@@ -86,7 +88,8 @@ package struct Lowering {
     private func lowerBudget(_ budget: SpecObject) -> Budget? {
         guard budget.isPresent else { return nil }
         return Budget(monthly: budget.money("monthly") ?? .zero, currency: budget.string("currency") ?? SpecDefaults.budgetCurrency,
-                      enforcement: budget.string("enforcement").flatMap(Budget.Enforcement.init(rawValue:)) ?? SpecDefaults.budgetEnforcement,
+                      enforcement: budget.string("enforcement").flatMap(Budget.Enforcement.init(rawValue:))
+                          ?? SpecDefaults.budgetEnforcement,
                       location: budget.loc("monthly"))
     }
 
@@ -117,7 +120,8 @@ package struct Lowering {
         var prices: [String: TokenPrice] = [:]
         for p in o.objects("prices") {
             if let model = p.string("model") {
-                prices[model] = TokenPrice(inputPerMillion: p.money("inputPerMillion") ?? .zero, outputPerMillion: p.money("outputPerMillion") ?? .zero,
+                prices[model] = TokenPrice(inputPerMillion: p.money("inputPerMillion") ?? .zero,
+                                           outputPerMillion: p.money("outputPerMillion") ?? .zero,
                                            source: "platform spec (\(p.location))")
             }
         }
@@ -146,15 +150,21 @@ package struct Lowering {
             name: o.string("name") ?? "", team: o.string("team") ?? "", source: o.string("source") ?? "",
             sourceSecret: o.string("sourceSecret"), parameters: total, activeParameters: active,
             architecture: o.string("architecture"), shape: lowerModelShape(o),
-            dtype: o.string("dtype").flatMap(Model.DType.init(rawValue:)) ?? SpecDefaults.dtype, checkpointQuantization: o.string("checkpointQuantization"),
-            kvCacheDtype: o.string("kvCacheDtype") ?? SpecDefaults.kvCacheDtype, contextLength: o.int("contextLength") ?? SpecDefaults.contextLength,
-            maxSequences: o.int("maxSequences") ?? SpecDefaults.maxSequences, maxSequencesStated: o.has("maxSequences"), engine: o.string("engine") ?? SpecDefaults.engine, image: o.string("image") ?? "",
-            gpuModel: gpu.string("model") ?? "", gpusPerReplica: gpu.int("count") ?? SpecDefaults.gpusPerReplica, nodesPerReplica: gpu.int("nodes") ?? SpecDefaults.nodesPerReplica,
-            migProfile: gpu.string("migProfile"), gpuMemoryUtilization: o.double("gpuMemoryUtilization") ?? SpecDefaults.gpuMemoryUtilization,
+            dtype: o.string("dtype").flatMap(Model.DType.init(rawValue:)) ?? SpecDefaults.dtype,
+            checkpointQuantization: o.string("checkpointQuantization"),
+            kvCacheDtype: o.string("kvCacheDtype") ?? SpecDefaults.kvCacheDtype,
+            contextLength: o.int("contextLength") ?? SpecDefaults.contextLength,
+            maxSequences: o.int("maxSequences") ?? SpecDefaults.maxSequences, maxSequencesStated: o.has("maxSequences"),
+            engine: o.string("engine") ?? SpecDefaults.engine, image: o.string("image") ?? "",
+            gpuModel: gpu.string("model") ?? "", gpusPerReplica: gpu.int("count") ?? SpecDefaults.gpusPerReplica,
+            nodesPerReplica: gpu.int("nodes") ?? SpecDefaults.nodesPerReplica,
+            migProfile: gpu.string("migProfile"),
+            gpuMemoryUtilization: o.double("gpuMemoryUtilization") ?? SpecDefaults.gpuMemoryUtilization,
             minReplicas: minReplicas, maxReplicas: replicas.int("max") ?? minReplicas,
             autoscaling: autoscaling.isPresent ? Autoscaling(metric: autoscaling.string("metric") ?? SpecDefaults.autoscalingMetric,
                                                              target: autoscaling.double("target") ?? 1,
-                                                             cooldownSeconds: autoscaling.quantity("cooldown", .duration).map(Int.init) ?? SpecDefaults.autoscalingCooldown.seconds) : nil,
+                                                             cooldownSeconds: autoscaling.quantity("cooldown", .duration).map(Int.init)
+                                                                 ?? SpecDefaults.autoscalingCooldown.seconds) : nil,
             prefixCacheAware: o.object("routing").bool("prefixCacheAware") ?? SpecDefaults.prefixCacheAware,
             cluster: placement.string("cluster"), pool: placement.string("pool"),
             spread: placement.string("spread").flatMap(Model.Spread.init(rawValue:)) ?? SpecDefaults.spread,
@@ -185,7 +195,9 @@ package struct Lowering {
         cache.claimName = o.string("claimName")
         cache.storageClass = o.string("storageClass")
         cache.location = model.keyLoc("cache")
-        for key: SpecKey in [.volume, .size, .claimName, .storageClass] where o.has(key.rawValue) { cache.locations[key] = o.loc(key.rawValue) }
+        for key: SpecKey in [.volume, .size, .claimName, .storageClass] where o.has(key.rawValue) {
+            cache.locations[key] = o.loc(key.rawValue)
+        }
         return cache
     }
 
@@ -195,7 +207,8 @@ package struct Lowering {
         guard o.isPresent else { return nil }
         let experts = o.object("experts")
         var locations: [SpecKey: SourceLocation] = [:]
-        for key: SpecKey in [.layers, .attentionHeads, .kvHeads, .headDim, .hiddenSize, .kvLoraRank, .qkRopeHeadDim] where o.has(key.rawValue) {
+        for key: SpecKey in [.layers, .attentionHeads, .kvHeads, .headDim, .hiddenSize, .kvLoraRank, .qkRopeHeadDim] where o
+            .has(key.rawValue) {
             locations[key] = o.loc(key.rawValue)
         }
         if experts.has("total") { locations[.expertsTotal] = experts.loc("total") }
@@ -212,14 +225,19 @@ package struct Lowering {
         return Route(
             name: o.string("name") ?? "", hostnames: o.strings("hostnames").sorted(), path: o.string("path") ?? SpecDefaults.routePath,
             headers: o.object("match").stringMap("headers"),
-            backends: o.objects("backends").map { Route.Backend(model: $0.string("model") ?? "", weight: $0.int("weight") ?? SpecDefaults.backendWeight, location: $0.loc("model")) }
+            backends: o.objects("backends")
+                .map { Route
+                    .Backend(model: $0.string("model") ?? "", weight: $0.int("weight") ?? SpecDefaults.backendWeight,
+                        location: $0.loc("model")) }
                 .sorted { ($0.model, $0.weight) < ($1.model, $1.weight) },
-            fallbacks: o.objects("fallbacks").map { Route.Fallback(provider: $0.string("provider") ?? "", model: $0.string("model") ?? "", location: $0.loc("provider"),
+            fallbacks: o.objects("fallbacks")
+                .map { Route.Fallback(provider: $0.string("provider") ?? "", model: $0.string("model") ?? "", location: $0.loc("provider"),
                                                              modelLocation: $0.loc("model")) },
             requestsPerMinute: o.object("rateLimit").int("requestsPerMinute"),
             tokensPerDay: traffic.isPresent ? traffic.quantity("tokensPerDay", .count) : nil,
             fallbackPercent: traffic.int("fallbackPercent") ?? SpecDefaults.fallbackPercent,
-            timeoutSeconds: o.quantity("timeout", .duration).map(Int.init) ?? SpecDefaults.routeTimeout.seconds, retries: o.int("retries") ?? SpecDefaults.retries,
+            timeoutSeconds: o.quantity("timeout", .duration).map(Int.init) ?? SpecDefaults.routeTimeout.seconds,
+            retries: o.int("retries") ?? SpecDefaults.retries,
             location: o.location, locations: locations(o, [.backends, .fallbacks, .rateLimit, .traffic, .hostnames]),
             hostnameLocations: o.itemLocations("hostnames"))
     }
@@ -243,14 +261,17 @@ package struct Lowering {
         var locations = RBACRuleLocations(entry: o.location)
         locations.resources = o.itemLocations("resources")
         locations.verbs = o.itemLocations("verbs")
-        return RBACRule(apiGroups: o.strings("apiGroups").sorted(), resources: o.strings("resources").sorted(), verbs: o.strings("verbs").sorted(),
+        return RBACRule(apiGroups: o.strings("apiGroups").sorted(), resources: o.strings("resources").sorted(),
+                        verbs: o.strings("verbs").sorted(),
                         locations: locations)
     }
 
     private func lowerAgent(_ o: SpecObject) -> Agent {
         Agent(name: o.string("name") ?? "", team: o.string("team") ?? "", model: o.string("model") ?? "",
               systemMessage: o.string("systemMessage") ?? "", description: o.string("description"),
-              tools: o.objects("tools").map { Agent.Tool(mcpServer: $0.string("mcpServer") ?? "", allow: $0.strings("allow").sorted(), location: $0.loc("mcpServer"),
+              tools: o.objects("tools")
+                  .map { Agent
+                      .Tool(mcpServer: $0.string("mcpServer") ?? "", allow: $0.strings("allow").sorted(), location: $0.loc("mcpServer"),
                                                          allowLocations: $0.itemLocations("allow"), allowKeyLocation: $0.keyLoc("allow")) }
                 .sorted { $0.mcpServer < $1.mcpServer },
               cluster: o.string("cluster"), apiKeySecret: o.string("apiKeySecret"), location: o.location,
@@ -259,9 +280,11 @@ package struct Lowering {
 
     private func lowerTraining(_ o: SpecObject) -> TrainingJob {
         TrainingJob(name: o.string("name") ?? "", team: o.string("team") ?? "", framework: o.string("framework") ?? SpecDefaults.framework,
-                    operatorKind: o.string("operator") ?? SpecDefaults.trainingOperator, image: o.string("image") ?? "", command: o.strings("command"),
+                    operatorKind: o.string("operator") ?? SpecDefaults.trainingOperator, image: o.string("image") ?? "",
+                    command: o.strings("command"),
                     nodes: o.int("nodes") ?? 1, gpusPerNode: o.int("gpusPerNode") ?? 1, gpuModel: o.string("gpu") ?? "",
-                    cluster: o.string("cluster"), pool: o.string("pool"), ncclDebug: o.object("nccl").string("debug") ?? SpecDefaults.ncclDebug,
+                    cluster: o.string("cluster"), pool: o.string("pool"),
+                    ncclDebug: o.object("nccl").string("debug") ?? SpecDefaults.ncclDebug,
                     shmSize: o.memory("shmSize") ?? SpecDefaults.shmSize, location: o.location,
                     locations: locations(o, [.team, .gpu, .cluster, .pool, .nodes, .gpusPerNode, .image, .hoursPerMonth]),
                     hoursPerMonth: o.int("hoursPerMonth") ?? SpecDefaults.hoursPerMonth)

@@ -26,12 +26,15 @@ extension Lowering {
             if instance == nil {
                 diagnostics.error(PoolFactCodes.unknownInstanceType, "unknown instance type `\(type)` in node pool `\(name)`",
                                   at: o.loc("instanceType"),
-                                  help: Suggestion.help(for: type, in: instances.names) ?? "state `gpu`, `gpusPerNode`, `interconnect` and `pricePerHour` explicitly instead")
+                                  help: Suggestion.help(for: type, in: instances.names)
+                                      ?? "state `gpu`, `gpusPerNode`, `interconnect` and `pricePerHour` explicitly instead")
             }
         }
         let gpu = o.string("gpu") ?? instance?.gpu ?? ""
         if let instance, let stated = o.string("gpu"), stated != instance.gpu {
-            diagnostics.error(PoolFactCodes.instanceMismatch, "node pool `\(name)` states GPU `\(stated)`, but `\(instance.name)` has \(instance.gpuCount)× `\(instance.gpu)`",
+            diagnostics
+                .error(PoolFactCodes.instanceMismatch,
+                    "node pool `\(name)` states GPU `\(stated)`, but `\(instance.name)` has \(instance.gpuCount)× `\(instance.gpu)`",
                               at: o.loc("gpu"), help: "remove `gpu:` to inherit it from the instance type, or change `instanceType`")
         }
         if !o.has("instanceType"), !o.has("gpu") {
@@ -43,7 +46,9 @@ extension Lowering {
         }
         let gpusPerNode = o.int("gpusPerNode") ?? instance?.gpuCount ?? 1
         if let instance, let stated = o.int("gpusPerNode"), stated != instance.gpuCount {
-            diagnostics.error(PoolFactCodes.instanceMismatch, "node pool `\(name)` states \(stated) GPUs per node, but `\(instance.name)` has \(instance.gpuCount)",
+            diagnostics
+                .error(PoolFactCodes.instanceMismatch,
+                    "node pool `\(name)` states \(stated) GPUs per node, but `\(instance.name)` has \(instance.gpuCount)",
                               at: o.loc("gpusPerNode"), help: "remove `gpusPerNode:` to inherit it from the instance type")
         }
         let interconnect = o.string("interconnect").flatMap(Interconnect.init(rawValue:)) ?? instance?.interconnect ?? .pcie
@@ -65,7 +70,8 @@ extension Lowering {
         } else if let instance {
             let request = PoolPricing.Request(pool: name, instance: instance.name, region: region.name, capacity: capacity,
                                               discounted: o.has("discountPercent"), instanceLocation: o.loc("instanceType"),
-                                              regionLocation: region.location, capacityLocation: o.has("capacityType") ? o.loc("capacityType") : nil)
+                                              regionLocation: region.location,
+                                              capacityLocation: o.has("capacityType") ? o.loc("capacityType") : nil)
             (price, priceSource) = PoolPricing.price(request, in: .builtIn, into: &diagnostics)
         }
         if let discount = o.int("discountPercent"), let base = price {
@@ -82,7 +88,8 @@ extension Lowering {
             pricePerHour: price, priceSource: priceSource,
             gpuAllocation: o.string("gpuAllocation").flatMap(NodePool.GPUAllocation.init(rawValue:)) ?? SpecDefaults.gpuAllocation,
             migProfiles: o.object("mig").intMap("profiles"), labels: o.stringMap("labels"),
-            taints: o.objects("taints").map { Taint(key: $0.string("key") ?? "", value: $0.string("value"), effect: $0.string("effect") ?? "NoSchedule") },
+            taints: o.objects("taints")
+                .map { Taint(key: $0.string("key") ?? "", value: $0.string("value"), effect: $0.string("effect") ?? "NoSchedule") },
             location: o.location,
             locations: [.gpu: o.loc("gpu"), .nodes: nodes.loc("max"), .nodesMin: nodes.loc("min"), .mig: o.loc("mig"),
                         .instanceType: o.loc("instanceType"), .interconnect: o.loc("interconnect"), .topologyFile: o.loc("topologyFile"),
@@ -128,13 +135,22 @@ enum CatalogOverrides {
                            computeSlices: $0.int("computeSlices") ?? 1, maxCount: $0.int("maxCount") ?? 1)
             }
         }
-        if o.has("source") { m.source = o.string("source") ?? m.source } else if catalog.model(named: name) != nil { m.source += "; overridden by platform spec" }
+        if o.has("source") {
+            m.source = o.string("source") ?? m.source
+        } else if catalog.model(named: name) != nil {
+            m.source += "; overridden by platform spec"
+        }
         if m.fp8, let cc = m.computeCapability, cc < ComputeCapability(8, 9) {
-            diagnostics.error(PoolFactCodes.catalogContradiction, "GPU model `\(name)` claims fp8 with compute capability \(cc); native fp8 needs 8.9 or later",
+            diagnostics
+                .error(PoolFactCodes.catalogContradiction,
+                    "GPU model `\(name)` claims fp8 with compute capability \(cc); native fp8 needs 8.9 or later",
                               at: o.loc("fp8"), help: "set `fp8: false` or correct `computeCapability`")
         }
         for profile in m.migProfiles where profile.memoryMiB > m.memoryMiB {
-            diagnostics.error(PoolFactCodes.catalogContradiction, "MIG profile `\(profile.name)` of `\(name)` has more memory (\(profile.memoryMiB) MiB) than the GPU (\(m.memoryMiB) MiB)",
+            diagnostics
+                .error(PoolFactCodes.catalogContradiction,
+                    "MIG profile `\(profile.name)` of `\(name)` has more memory (\(profile.memoryMiB) MiB) than the GPU (\(m.memoryMiB) "
+                        + "MiB)",
                               at: o.loc("migProfiles"))
         }
         catalog.upsert(m)

@@ -139,7 +139,8 @@ package struct Team: Sendable {
     package enum Priority: String, Sendable, CaseIterable {
         case critical, high, medium, low
         /// Higher wins; also the WorkloadPriorityClass value.
-        package var value: Int { switch self { case .critical: return 1000; case .high: return 750; case .medium: return 500; case .low: return 250 } }
+        package var value: Int { switch self { case .critical: return 1000; case .high: return 750; case .medium: return 500;
+            case .low: return 250 } }
     }
     package var name: String
     package var namespace: String

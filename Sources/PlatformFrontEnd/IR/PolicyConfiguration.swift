@@ -27,7 +27,8 @@ package struct PolicyConfiguration: Sendable {
     package init(_ o: SpecObject) {
         rules = Self.settings(o).merging(Self.settings(o.object("rules"))) { _, nested in nested }
         overrides = o.objects("overrides").map {
-            Override(cluster: $0.string("cluster"), team: $0.string("team"), rules: Self.settings($0.object("rules")), location: $0.location)
+            Override(cluster: $0.string("cluster"), team: $0.string("team"), rules: Self.settings($0.object("rules")),
+                location: $0.location)
         }
         if o.has("allowedGPUs") {
             allowedGPUs = o.strings("allowedGPUs")

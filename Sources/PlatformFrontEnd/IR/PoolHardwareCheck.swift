@@ -4,8 +4,8 @@ import PlatformDiagnostics
 /// another machine would mount the wrong PCI layout into NCCL and, through its islands, place work
 /// on GPUs the pool does not have: each contradiction is an error at the pool's `topologyFile`, with
 /// a note where the other fact was stated. What the file does not say (no device ids, no `sm`, no
-/// NICs, or fewer NICs in an overlay, which NCCL completes from the node) is not checked; for a pool that states no instance type and no `network:`, the file's NICs
-/// become the pool's fabric.
+/// NICs, or fewer NICs in an overlay, which NCCL completes from the node) is not checked; for a pool that states no instance type and no
+/// `network:`, the file's NICs become the pool's fabric.
 enum PoolHardwareCheck {
     /// The GPU's PCI device is another model than the pool's.
     static let gpuDeviceMismatch: DiagnosticCode = "E2130"
@@ -28,14 +28,16 @@ enum PoolHardwareCheck {
         if let (id, entry) = foreign {
             let count = hardware.gpuDeviceIDs.filter { $0 == id }.count
             diagnostics.error(gpuDeviceMismatch,
-                "topology file `\(path)` of node pool `\(pool.name)` shows \(count) GPU\(count == 1 ? "" : "s") of PCI device \(id) (\(entry.pciName), `\(entry.gpu)`), but the pool has `\(pool.gpu)`",
+                "topology file `\(path)` of node pool `\(pool.name)` shows \(count) GPU\(count == 1 ? "" : "s") of PCI device \(id) "
+                    + "(\(entry.pciName), `\(entry.gpu)`), but the pool has `\(pool.gpu)`",
                 at: at, notes: [gpuNote],
                 help: "name the topology dump of a node with `\(pool.gpu)` GPUs, or state the pool's real GPU")
             consistent = false
         } else if let cc = gpus.model(named: pool.gpu)?.computeCapability,
                   let sm = hardware.gpuSMs.first(where: { $0 != cc.major * 10 + cc.minor }) {
             diagnostics.error(computeCapabilityMismatch,
-                "topology file `\(path)` of node pool `\(pool.name)` shows GPUs with `sm=\"\(sm)\"` (compute capability \(sm / 10).\(sm % 10)), but `\(pool.gpu)` has compute capability \(cc)",
+                "topology file `\(path)` of node pool `\(pool.name)` shows GPUs with `sm=\"\(sm)\"` (compute capability "
+                    + "\(sm / 10).\(sm % 10)), but `\(pool.gpu)` has compute capability \(cc)",
                 at: at, notes: [gpuNote],
                 help: "name the topology dump of a node with `\(pool.gpu)` GPUs, or state the pool's real GPU")
             consistent = false
@@ -43,7 +45,8 @@ enum PoolHardwareCheck {
         // More ports than the pool has is another machine; fewer only in a dump (an overlay may list some).
         if pool.nics > 0, hardware.nics > 0, hardware.nics > pool.nics || (hardware.isDump && hardware.nics != pool.nics) {
             let stated = pool.locations[.network].map { DiagnosticNote("`network:` stated here", at: $0) }
-                ?? DiagnosticNote("instance type `\(pool.instanceType ?? "")` has \(pool.nics) NICs", at: pool.locations[.instanceType] ?? pool.location)
+                ?? DiagnosticNote("instance type `\(pool.instanceType ?? "")` has \(pool.nics) NICs",
+                    at: pool.locations[.instanceType] ?? pool.location)
             diagnostics.error(nicCountMismatch,
                 "topology file `\(path)` of node pool `\(pool.name)` lists \(hardware.nics) NIC ports, but the pool has \(pool.nics)",
                 at: at, notes: [stated],

@@ -32,10 +32,12 @@ enum PoolPricing {
         var onDemand = r.region.flatMap { prices.price(r.instance, region: $0, capacity: .onDemand) }
         if onDemand == nil, let region = r.region {
             diagnostics.warning(PriceCodes.regionUnpriced,
-                                "no sourced price for `\(r.instance)` in region `\(region)`; node pool `\(r.pool)` is priced at its `\(reference)` price",
+                                "no sourced price for `\(r.instance)` in region `\(region)`; node pool `\(r.pool)` is priced at its "
+                                    + "`\(reference)` price",
                                 at: r.instanceLocation,
                                 notes: r.regionLocation.map { [DiagnosticNote("the cluster's region", at: $0)] } ?? [],
-                                help: "state `pricePerHour` of the pool, or use a region with a sourced price (\(sourced.prefix(6).joined(separator: ", ")))")
+                                help: "state `pricePerHour` of the pool, or use a region with a sourced price "
+                                    + "(\(sourced.prefix(6).joined(separator: ", ")))")
         }
         if onDemand == nil { onDemand = prices.price(r.instance, region: reference, capacity: .onDemand) }
         guard let base = onDemand else { return (nil, "none") }
@@ -47,7 +49,8 @@ enum PoolPricing {
         case .spot:
             if let spot = prices.price(r.instance, region: base.region, capacity: .spot) { return (spot.money, describe(spot)) }
             diagnostics.warning(PriceCodes.spotUnpriced,
-                                "no sourced spot price for `\(r.instance)` in region `\(base.region)`; spot node pool `\(r.pool)` is priced on-demand",
+                                "no sourced spot price for `\(r.instance)` in region `\(base.region)`; spot node pool `\(r.pool)` is "
+                                    + "priced on-demand",
                                 at: r.capacityLocation ?? r.instanceLocation,
                                 help: "state `discountPercent` or `pricePerHour` of the pool")
             return (base.money, describe(base))

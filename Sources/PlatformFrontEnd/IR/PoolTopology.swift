@@ -37,7 +37,8 @@ package enum PoolTopology {
                 // Any GPU count the file gives (`<gpu>` elements or, in an overlay, GPU PCI functions) must be the pool's.
                 guard topology.gpuCount == 0 || topology.gpuCount == pool.gpusPerNode else {
                     diagnostics.error(gpuCountMismatch,
-                                      "topology file `\(path)` describes \(topology.gpuCount) GPUs, but node pool `\(pool.name)` has \(pool.gpusPerNode) per node",
+                                      "topology file `\(path)` describes \(topology.gpuCount) GPUs, but node pool `\(pool.name)` has "
+                                          + "\(pool.gpusPerNode) per node",
                                       at: pool.locations[.topologyFile], help: "use the topology file of this instance type")
                     continue
                 }
@@ -82,7 +83,8 @@ package enum PoolTopology {
             help = "name the topology dump of a `\(type)` node, or state the pool with `gpu:` and `gpusPerNode:` instead of `instanceType:`"
         } else {
             claim = "it states `interconnect: \(pool.interconnect.rawValue)` (\(pool.interconnect == .nvlink ? "NVLink islands" : stated))"
-            note = DiagnosticNote("`interconnect: \(pool.interconnect.rawValue)` stated here", at: pool.locations[.interconnect] ?? pool.location)
+            note = DiagnosticNote("`interconnect: \(pool.interconnect.rawValue)` stated here",
+                at: pool.locations[.interconnect] ?? pool.location)
             help = "remove `interconnect:` to let the topology file decide, or name this node's own topology dump"
         }
         diagnostics.error(islandsContradiction,

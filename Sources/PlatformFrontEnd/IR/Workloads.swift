@@ -91,7 +91,8 @@ package struct Autoscaling: Sendable {
 package struct Route: Sendable {
     package struct Backend: Sendable {
         package var model: String; package var weight: Int; package var location: SourceLocation
-        package init(model: String, weight: Int, location: SourceLocation) { self.model = model; self.weight = weight; self.location = location }
+        package init(model: String, weight: Int, location: SourceLocation) { self.model = model; self.weight = weight;
+            self.location = location }
     }
     package struct Fallback: Sendable {
         package var provider: String; package var model: String; package var location: SourceLocation

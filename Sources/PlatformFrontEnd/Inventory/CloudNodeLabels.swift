@@ -33,7 +33,8 @@ enum CloudNodeLabels {
             default: break
             }
         }
-        if labels["cloud.google.com/gke-spot"]?.lowercased() == "true" || labels["cloud.google.com/gke-preemptible"]?.lowercased() == "true" {
+        if labels["cloud.google.com/gke-spot"]?.lowercased() == "true"
+            || labels["cloud.google.com/gke-preemptible"]?.lowercased() == "true" {
             return .spot
         }
         if let priority = labels["kubernetes.azure.com/scalesetpriority"]?.lowercased() {

@@ -15,7 +15,8 @@ extension ImportedPool {
         if dra { entry["gpuAllocation"] = "dra" }
         if let capacityType { entry["capacityType"] = .string(capacityType.rawValue) }
         if let profiles = migProfiles {
-            entry["mig"] = .map(["profiles": .map(ManifestMap(profiles.sorted { $0.key < $1.key }.map { ($0.key, .int(Int64($0.value))) }))])
+            entry["mig"] = .map(["profiles": .map(ManifestMap(profiles
+                .sorted { $0.key < $1.key }.map { ($0.key, .int(Int64($0.value))) }))])
         }
         return .map(entry)
     }

@@ -36,7 +36,8 @@ package enum InventoryImporter {
         }
         if !skipped.isEmpty {
             diagnostics.append(Diagnostic(.note, InventoryDiagnosticCode.nonGPUNodesSkipped,
-                "\(skipped.count) node(s) without GPUs left out: \(skipped.prefix(5).joined(separator: ", "))\(skipped.count > 5 ? ", …" : "")",
+                "\(skipped.count) node(s) without GPUs left out: "
+                    + "\(skipped.prefix(5).joined(separator: ", "))\(skipped.count > 5 ? ", …" : "")",
                 at: nil))
         }
         return (pools(from: facts), diagnostics)

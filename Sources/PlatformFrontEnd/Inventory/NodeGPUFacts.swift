@@ -34,7 +34,8 @@ struct NodeGPUFacts: Hashable {
         let draName = draProduct.flatMap(GPUCatalog.canonicalName(forProduct:))
         if let gfdName, let draName, gfdName != draName {
             diagnostics.append(Diagnostic(.warning, InventoryDiagnosticCode.productMismatch,
-                "node `\(node.name)`: GFD says `\(gfdProduct ?? "")` (\(gfdName)) but DRA says `\(draProduct ?? "")` (\(draName)); using GFD",
+                "node `\(node.name)`: GFD says `\(gfdProduct ?? "")` (\(gfdName)) but DRA says `\(draProduct ?? "")` (\(draName)); using "
+                    + "GFD",
                 at: nil))
         }
         // The device plugin advertises `nvidia.com/gpu` before (or without) GPU Feature Discovery: a GPU
@@ -42,8 +43,11 @@ struct NodeGPUFacts: Hashable {
         let capacityOnly = gfdProduct == nil && draProduct == nil && catalogType == nil && (node.capacityGPUs ?? 0) > 0
         if capacityOnly {
             diagnostics.append(Diagnostic(.warning, InventoryDiagnosticCode.gpuModelUnknown,
-                "node `\(node.name)` has \(node.capacityGPUs ?? 0) `nvidia.com/gpu` but no GPU Feature Discovery labels; its GPU model is unknown",
-                at: nil, help: "deploy GPU Feature Discovery (the GPU Operator does) and import again, or replace `gpu: \(unknownGPU)` by the GPU model"))
+                "node `\(node.name)` has \(node.capacityGPUs ?? 0) `nvidia.com/gpu` but no GPU Feature Discovery labels; its GPU model is "
+                    + "unknown",
+                at: nil,
+                help: "deploy GPU Feature Discovery (the GPU Operator does) and import again, or replace `gpu: \(unknownGPU)` by the GPU "
+                    + "model"))
         }
         guard let raw = gfdProduct ?? draProduct ?? catalogType?.gpu ?? (capacityOnly ? unknownGPU : nil) else { return nil }
         let canonical = gfdName ?? draName ?? (catalogType?.gpu == raw ? raw : nil)
@@ -66,11 +70,13 @@ struct NodeGPUFacts: Hashable {
             let profile = String(product[range.upperBound...])
             mig[profile] = labelCount ?? node.capacityGPUs ?? 0
             gpus = catalogType?.gpuCount
-            if gpus == nil, let name = canonical, let devicesPerGPU = GPUCatalog.builtIn.model(named: name)?.migProfile(named: profile)?.maxCount {
+            if gpus == nil, let name = canonical,
+                let devicesPerGPU = GPUCatalog.builtIn.model(named: name)?.migProfile(named: profile)?.maxCount {
                 let inferred = max(1, (mig[profile] ?? 0) / devicesPerGPU)
                 gpus = inferred
                 diagnostics.append(Diagnostic(.warning, InventoryDiagnosticCode.gpuCountInferred,
-                    "node `\(node.name)`: MIG single strategy hides the GPU count; assumed \(inferred) from \(mig[profile] ?? 0) `\(profile)` devices at \(devicesPerGPU) per GPU",
+                    "node `\(node.name)`: MIG single strategy hides the GPU count; assumed \(inferred) from \(mig[profile] ?? 0) "
+                        + "`\(profile)` devices at \(devicesPerGPU) per GPU",
                     at: nil, help: "set `gpusPerNode` in the spec if this is wrong"))
             }
         }

@@ -22,7 +22,9 @@ package enum EffectiveSpec {
                 }
                 map[field.name] = v
             } else if let def = field.defaultValue {
-                map[field.name] = scalar(SpecScalar(text: def, quoted: false, location: node?.location ?? .init(file: "", line: 0, column: 0)), field.type)
+                map[field
+                    .name] = scalar(SpecScalar(text: def, quoted: false, location: node?.location ?? .init(file: "", line: 0, column: 0)),
+                    field.type)
             }
         }
         return .map(map)

@@ -13,11 +13,17 @@ package enum PlatformShape {
     ])
 
     static let gitops = ObjectShape("GitOps", "Where compiled manifests are committed.", [
-        FieldShape("repository", .string(), default: SpecDefaults.gitopsRepository, "GitOps repository: a path (relative to the spec's folder) or URL"),
+        FieldShape("repository", .string(), default: SpecDefaults.gitopsRepository,
+            "GitOps repository: a path (relative to the spec's folder) or URL"),
         FieldShape("branch", .string(), default: SpecDefaults.gitopsBranch, "branch that receives the compiled tree"),
         FieldShape("path", .string(), default: SpecDefaults.gitopsPath, "folder of the repository that platformc manages"),
-        FieldShape("engine", .enumeration(["argocd", "flux"]), default: SpecDefaults.gitopsEngine, "GitOps engine the fleet wiring targets"),
-        FieldShape("url", .string(), "URL the engine clones (Argo CD's `repoURL`); default: `repository` when that is a URL. Required with `engine: argocd` when `repository` is a local path"),
+        FieldShape("engine", .enumeration(["argocd", "flux"]), default: SpecDefaults.gitopsEngine,
+            "GitOps engine the fleet wiring targets"),
+        FieldShape("url", .string(),
+            """
+                URL the engine clones (Argo CD's `repoURL`); default: `repository` when that is a URL. Required with `engine: argocd` when \
+                `repository` is a local path
+                """),
     ])
 
     static let migProfileOverride = ObjectShape("MIGProfileSpec", "A MIG profile of a GPU model.", [
@@ -48,7 +54,12 @@ package enum PlatformShape {
     static let nodeRange = ObjectShape("NodeCount", "How many nodes a pool has; `max` above `min` means autoscaled.", [
         FieldShape("min", .integer(minimum: 0), required: true, "nodes that always run"),
         FieldShape("max", .integer(minimum: 0), "most nodes the pool may grow to (default: `min`)"),
-        FieldShape("static", .boolean, default: SpecDefaults.staticNodes, "keep exactly `min` nodes running whatever pods ask (`max` must equal `min`): a Karpenter static NodePool (`spec.replicas`, feature gate `StaticCapacity`); needed for `gpuAllocation: dra` on AWS, since Karpenter does not provision nodes for DRA claims"),
+        FieldShape("static", .boolean, default: SpecDefaults.staticNodes,
+            """
+                keep exactly `min` nodes running whatever pods ask (`max` must equal `min`): a Karpenter static NodePool (`spec.replicas`, \
+                feature gate `StaticCapacity`); needed for `gpuAllocation: dra` on AWS, since Karpenter does not provision nodes for DRA \
+                claims
+                """),
     ])
 
     static let mig = ObjectShape("MIGLayout", "The MIG layout applied to every GPU of the pool.", [
@@ -63,15 +74,22 @@ package enum PlatformShape {
 
     static let nodePool = ObjectShape("NodePool", "A group of identical GPU nodes.", [
         name("node pool"),
-        FieldShape("instanceType", .string(), "cloud instance type; fills gpu, gpusPerNode, interconnect, network and price from the catalog"),
+        FieldShape("instanceType", .string(),
+            "cloud instance type; fills gpu, gpusPerNode, interconnect, network and price from the catalog"),
         FieldShape("gpu", .string(), "GPU model (required without instanceType)"),
         FieldShape("gpusPerNode", .integer(minimum: 1), "GPUs per node (required without instanceType)"),
         FieldShape("interconnect", .enumeration(["nvswitch", "nvlink", "pcie"]), "how GPUs inside a node connect"),
-        FieldShape("topologyFile", .string(), "NCCL topology XML dump of the node (relative to the spec's folder, inside its repository, at most 1 MiB); its `<nvlink>` data decides the NVLink islands, and the pool's NCCL pods mount it at `NCCL_TOPO_FILE` (not on EFA, where aws-ofi-nccl sets its own)"),
+        FieldShape("topologyFile", .string(),
+            """
+                NCCL topology XML dump of the node (relative to the spec's folder, inside its repository, at most 1 MiB); its `<nvlink>` \
+                data decides the NVLink islands, and the pool's NCCL pods mount it at `NCCL_TOPO_FILE` (not on EFA, where aws-ofi-nccl \
+                sets its own)
+                """),
         FieldShape("network", .object(network), "inter-node network"),
         FieldShape("nodes", .object(nodeRange), required: true, "node count"),
         FieldShape("zones", .list(.string()), "zones of this pool (default: the cluster's zones)"),
-        FieldShape("capacityType", .enumeration(["on-demand", "spot", "reserved"]), default: SpecDefaults.capacityType, "how the nodes are bought"),
+        FieldShape("capacityType", .enumeration(["on-demand", "spot", "reserved"]), default: SpecDefaults.capacityType,
+            "how the nodes are bought"),
         FieldShape("pricePerHour", .quantity(.money), "price of one node per hour (overrides the catalog)"),
         FieldShape("discountPercent", .integer(minimum: 0), "discount on the price for spot or reserved capacity"),
         FieldShape("gpuAllocation", .enumeration(["device-plugin", "dra"]), default: SpecDefaults.gpuAllocation, "how pods get GPUs"),
@@ -92,29 +110,40 @@ package enum PlatformShape {
     static let quota = ObjectShape("Quota", "GPU quota of a team.", [
         FieldShape("gpus", .integer(minimum: 0), "GPUs in total"),
         FieldShape("perModel", .map(.integer(minimum: 0)), "GPUs per GPU model"),
-        FieldShape("perCluster", .map(.integer(minimum: 0)), "GPUs of `gpus` per cluster (cluster name → GPUs, adding up to at most `gpus`); default: `gpus` split over the clusters in proportion to the GPUs the team's placed workloads hold there (or, when it holds none, to the clusters' GPUs)"),
+        FieldShape("perCluster", .map(.integer(minimum: 0)),
+            """
+                GPUs of `gpus` per cluster (cluster name → GPUs, adding up to at most `gpus`); default: `gpus` split over the clusters in \
+                proportion to the GPUs the team's placed workloads hold there (or, when it holds none, to the clusters' GPUs)
+                """),
     ])
 
     static let budget = ObjectShape("Budget", "Monthly spending limit of a team.", [
         FieldShape("monthly", .quantity(.money), required: true, "budget per month"),
         FieldShape("currency", .enumeration(["USD"]), default: SpecDefaults.budgetCurrency, "currency"),
-        FieldShape("enforcement", .enumeration(["error", "warn"]), default: SpecDefaults.budgetEnforcement, "what happens when the cost exceeds it"),
+        FieldShape("enforcement", .enumeration(["error", "warn"]), default: SpecDefaults.budgetEnforcement,
+            "what happens when the cost exceeds it"),
     ])
 
     static let platformBudget = ObjectShape("PlatformBudget", "Monthly spending limit of the whole platform: every pool and provider.", [
         FieldShape("monthly", .quantity(.money), required: true, "budget per month"),
         FieldShape("currency", .enumeration(["USD"]), default: SpecDefaults.budgetCurrency, "currency"),
-        FieldShape("enforcement", .enumeration(["error", "warn"]), default: SpecDefaults.budgetEnforcement, "what happens when the cost exceeds it"),
+        FieldShape("enforcement", .enumeration(["error", "warn"]), default: SpecDefaults.budgetEnforcement,
+            "what happens when the cost exceeds it"),
     ])
 
     static let team = ObjectShape("Team", "A tenant: a namespace, a quota and a budget.", [
         name("team"),
         FieldShape("quota", .object(quota), "GPU quota"),
         FieldShape("budget", .object(budget), "monthly budget"),
-        FieldShape("priority", .enumeration(["critical", "high", "medium", "low"]), default: SpecDefaults.priority, "who wins when capacity is short"),
+        FieldShape("priority", .enumeration(["critical", "high", "medium", "low"]), default: SpecDefaults.priority,
+            "who wins when capacity is short"),
         FieldShape("namespace", .string(pattern: dnsLabel), "namespace (default: the team name)"),
         FieldShape("keySecret", .string(pattern: dnsLabel),
-                   "Secret (key `key`, a value starting `sk-`, at least 16 characters) in the system namespace holding the team's LiteLLM virtual key; the provisioning Job registers it for the team, so the team's clients send it (needs `litellm.databaseSecret` and `gateway.clientAuth: virtualKeys`)"),
+                   """
+                       Secret (key `key`, a value starting `sk-`, at least 16 characters) in the system namespace holding the team's \
+                       LiteLLM virtual key; the provisioning Job registers it for the team, so the team's clients send it (needs \
+                       `litellm.databaseSecret` and `gateway.clientAuth: virtualKeys`)
+                       """),
     ])
 
     static let providerPrice = ObjectShape("ProviderPrice", "Price of an external model.", [
@@ -138,9 +167,11 @@ package enum PlatformShape {
 
     static let modelGPU = ObjectShape("ModelGPU", "GPUs of one replica.", [
         FieldShape("model", .string(), required: true, "GPU model"),
-        FieldShape("count", .integer(minimum: 1), default: SpecDefaults.gpusPerReplica, "GPUs per replica: the tensor-parallel size (× nodes for multi-node)"),
+        FieldShape("count", .integer(minimum: 1), default: SpecDefaults.gpusPerReplica,
+            "GPUs per replica: the tensor-parallel size (× nodes for multi-node)"),
         FieldShape("migProfile", .string(), "serve on one MIG slice of this profile instead of whole GPUs"),
-        FieldShape("nodes", .integer(minimum: 1), default: SpecDefaults.nodesPerReplica, "nodes per replica (> 1: a LeaderWorkerSet with pipeline parallelism)"),
+        FieldShape("nodes", .integer(minimum: 1), default: SpecDefaults.nodesPerReplica,
+            "nodes per replica (> 1: a LeaderWorkerSet with pipeline parallelism)"),
     ])
 
     static let replicas = ObjectShape("Replicas", "Replica range.", [
@@ -149,35 +180,49 @@ package enum PlatformShape {
     ])
 
     static let autoscaling = ObjectShape("Autoscaling", "KEDA autoscaling of a model.", [
-        FieldShape("metric", .enumeration(["queueDepth", "kvCacheUsage", "requestsPerSecond"]), default: SpecDefaults.autoscalingMetric, "vLLM metric to scale on"),
+        FieldShape("metric", .enumeration(["queueDepth", "kvCacheUsage", "requestsPerSecond"]), default: SpecDefaults.autoscalingMetric,
+            "vLLM metric to scale on"),
         FieldShape("target", .number(minimum: 0), required: true, "target value per replica"),
         FieldShape("cooldown", .quantity(.duration), default: SpecDefaults.autoscalingCooldown, "cooldown before scaling in"),
     ])
 
     static let routing = ObjectShape("Routing", "How requests reach replicas.", [
-        FieldShape("prefixCacheAware", .boolean, default: SpecDefaults.prefixCacheAware, "route through an InferencePool with llm-d's endpoint picker"),
+        FieldShape("prefixCacheAware", .boolean, default: SpecDefaults.prefixCacheAware,
+            "route through an InferencePool with llm-d's endpoint picker"),
     ])
 
     static let modelPlacement = ObjectShape("ModelPlacement", "Where a model may run.", [
         FieldShape("cluster", .string(), "pin to this cluster"),
         FieldShape("pool", .string(), "pin to this node pool"),
-        FieldShape("spread", .enumeration(["zones", "nodes", "none"]), default: SpecDefaults.spread, "how replicas spread for availability"),
+        FieldShape("spread", .enumeration(["zones", "nodes", "none"]), default: SpecDefaults.spread,
+            "how replicas spread for availability"),
         FieldShape("allowPCIe", .boolean, default: SpecDefaults.allowPCIe, "allow a tensor-parallel group across PCIe (slow)"),
     ])
 
     static let modelExperts = ObjectShape("ModelExperts", "Routed experts of a mixture-of-experts model.", [
-        FieldShape("total", .integer(minimum: 1), required: true, "routed experts per MoE layer (`num_local_experts`, `num_experts` or `n_routed_experts`)"),
+        FieldShape("total", .integer(minimum: 1), required: true,
+            "routed experts per MoE layer (`num_local_experts`, `num_experts` or `n_routed_experts`)"),
         FieldShape("active", .integer(minimum: 1), required: true, "experts per token (`num_experts_per_tok`); at most `total`"),
     ])
 
-    static let modelShape = ObjectShape("ModelShape", "A model's transformer shape, copied from its checkpoint's `config.json`; sizes the KV cache of any architecture. Fields given here override the built-in `architecture:`.", [
+    static let modelShape = ObjectShape("ModelShape",
+        """
+            A model's transformer shape, copied from its checkpoint's `config.json`; sizes the KV cache of any architecture. Fields given \
+            here override the built-in `architecture:`.
+            """,
+        [
         FieldShape("layers", .integer(minimum: 1), "decoder layers (`num_hidden_layers`)"),
         FieldShape("attentionHeads", .integer(minimum: 1), "query heads (`num_attention_heads`); a multiple of `kvHeads`"),
         FieldShape("kvHeads", .integer(minimum: 1), "key/value heads (`num_key_value_heads`; default: `attentionHeads`)"),
-        FieldShape("headDim", .integer(minimum: 1), "size of one head (`head_dim`; default: `hiddenSize / attentionHeads`, which must then divide evenly)"),
+        FieldShape("headDim", .integer(minimum: 1),
+            "size of one head (`head_dim`; default: `hiddenSize / attentionHeads`, which must then divide evenly)"),
         FieldShape("hiddenSize", .integer(minimum: 1), "model width (`hidden_size`)"),
         FieldShape("experts", .object(modelExperts), "mixture-of-experts routing"),
-        FieldShape("kvLoraRank", .integer(minimum: 1), "multi-head latent attention (DeepSeek V2/V3): `kv_lora_rank`; the KV cache then holds `kvLoraRank + qkRopeHeadDim` values per layer and token instead of K and V per head"),
+        FieldShape("kvLoraRank", .integer(minimum: 1),
+            """
+                multi-head latent attention (DeepSeek V2/V3): `kv_lora_rank`; the KV cache then holds `kvLoraRank + qkRopeHeadDim` values \
+                per layer and token instead of K and V per head
+                """),
         FieldShape("qkRopeHeadDim", .integer(minimum: 1), "multi-head latent attention: `qk_rope_head_dim`"),
     ])
 
@@ -189,14 +234,17 @@ package enum PlatformShape {
                                           "awq", "awq_marlin", "gptq", "gptq_marlin", "bitsandbytes", "gguf", "quark", "torchao",
                                           "moe_wna16", "experts_int8"]
 
-    static let modelCache = ObjectShape("ModelCache", "Where a model server keeps downloaded weights and compile caches (mounted at `/cache`).", [
+    static let modelCache = ObjectShape("ModelCache",
+        "Where a model server keeps downloaded weights and compile caches (mounted at `/cache`).", [
         FieldShape("volume", .enumeration(["emptyDir", "instanceStore", "persistentVolumeClaim"]), default: SpecDefaults.cacheVolume,
                    "`emptyDir` on the node's disk; `instanceStore`: the same on the node's NVMe instance storage, which the pool's "
                    + "EC2NodeClass then mounts as one RAID0 array (AWS Karpenter pools of instance types with local NVMe); "
                    + "`persistentVolumeClaim`: a ReadWriteMany claim every replica shares, kept across restarts"),
-        FieldShape("size", .quantity(.memory), "size limit and ephemeral-storage request (default: the checkpoint's bytes plus 10 % and 10Gi for compile caches)"),
+        FieldShape("size", .quantity(.memory),
+            "size limit and ephemeral-storage request (default: the checkpoint's bytes plus 10 % and 10Gi for compile caches)"),
         FieldShape("claimName", .string(pattern: dnsLabel), "`persistentVolumeClaim`: an existing claim in the team's namespace"),
-        FieldShape("storageClass", .string(), "`persistentVolumeClaim`: the compiler emits a ReadWriteMany claim `<model>-cache` of this class"),
+        FieldShape("storageClass", .string(),
+            "`persistentVolumeClaim`: the compiler emits a ReadWriteMany claim `<model>-cache` of this class"),
     ])
 
     static let model = ObjectShape("Model", "A self-hosted model served by vLLM.", [
@@ -204,14 +252,27 @@ package enum PlatformShape {
         FieldShape("team", .string(), required: true, "owning team"),
         FieldShape("source", .string(), required: true, "weights: `hf://org/name`, `s3://…` or `pvc://…`"),
         FieldShape("sourceSecret", .string(pattern: dnsLabel), "Secret with credentials for the source (e.g. HF token)"),
-        FieldShape("parameters", .quantityOrObject(.parameters, parameters), required: true, "parameter count, or `{total, active}` for MoE"),
-        FieldShape("architecture", .string(), "built-in shape for KV-cache sizing, e.g. `llama-3.1-70b`, `qwen3-235b-a22b`, `gpt-oss-120b`, `deepseek-r1`; any other name needs `shape:`"),
-        FieldShape("shape", .object(modelShape), "the model's shape from its `config.json`, for an architecture not built in or to override one"),
-        FieldShape("dtype", .enumeration(["bf16", "fp16", "fp8", "int8", "int4", "fp32", "mxfp4", "nvfp4"]), default: SpecDefaults.dtype, "weight dtype; `mxfp4` and `nvfp4` come from a pre-quantized checkpoint"),
-        FieldShape("checkpointQuantization", .enumeration(checkpointQuantizations), "the quantization the checkpoint's `config.json` declares (`quantization_config.quant_method`, e.g. `fbgemm_fp8`); vLLM reads it there, so no `--quantization` is passed"),
+        FieldShape("parameters", .quantityOrObject(.parameters, parameters), required: true,
+            "parameter count, or `{total, active}` for MoE"),
+        FieldShape("architecture", .string(),
+            """
+                built-in shape for KV-cache sizing, e.g. `llama-3.1-70b`, `qwen3-235b-a22b`, `gpt-oss-120b`, `deepseek-r1`; any other name \
+                needs `shape:`
+                """),
+        FieldShape("shape", .object(modelShape),
+            "the model's shape from its `config.json`, for an architecture not built in or to override one"),
+        FieldShape("dtype", .enumeration(["bf16", "fp16", "fp8", "int8", "int4", "fp32", "mxfp4", "nvfp4"]), default: SpecDefaults.dtype,
+            "weight dtype; `mxfp4` and `nvfp4` come from a pre-quantized checkpoint"),
+        FieldShape("checkpointQuantization", .enumeration(checkpointQuantizations),
+            """
+                the quantization the checkpoint's `config.json` declares (`quantization_config.quant_method`, e.g. `fbgemm_fp8`); vLLM \
+                reads it there, so no `--quantization` is passed
+                """),
         FieldShape("kvCacheDtype", .enumeration(["auto", "fp8", "bf16", "fp16"]), default: SpecDefaults.kvCacheDtype, "KV-cache dtype"),
-        FieldShape("contextLength", .integer(minimum: 1), default: SpecDefaults.contextLength, "maximum context length (`--max-model-len`)"),
-        FieldShape("maxSequences", .integer(minimum: 1), default: SpecDefaults.maxSequences, "sequences at full context the KV cache must hold at once; "
+        FieldShape("contextLength", .integer(minimum: 1), default: SpecDefaults.contextLength,
+            "maximum context length (`--max-model-len`)"),
+        FieldShape("maxSequences", .integer(minimum: 1), default: SpecDefaults.maxSequences,
+                   "sequences at full context the KV cache must hold at once; "
                    + "vLLM gets `--max-num-seqs` only when stated"),
         FieldShape("engine", .enumeration(["vllm"]), default: SpecDefaults.engine, "serving engine"),
         FieldShape("task", .enumeration(["generate", "embed", "classify"]),
@@ -223,7 +284,8 @@ package enum PlatformShape {
         FieldShape("cache", .object(modelCache), "where weights are cached (default: an `emptyDir` sized from the weights)"),
         FieldShape("image", .string(), "engine image (default: `components.vllm`, else the pinned vLLM)"),
         FieldShape("gpu", .object(modelGPU), required: true, "GPUs per replica"),
-        FieldShape("gpuMemoryUtilization", .number(minimum: 0), default: SpecDefaults.gpuMemoryUtilization, "fraction of GPU memory vLLM may use"),
+        FieldShape("gpuMemoryUtilization", .number(minimum: 0), default: SpecDefaults.gpuMemoryUtilization,
+            "fraction of GPU memory vLLM may use"),
         FieldShape("replicas", .object(replicas), required: true, "replica range"),
         FieldShape("autoscaling", .object(autoscaling), "KEDA autoscaling"),
         FieldShape("routing", .object(routing), "request routing"),
@@ -252,7 +314,8 @@ package enum PlatformShape {
 
     static let traffic = ObjectShape("Traffic", "Expected load of a route.", [
         FieldShape("tokensPerDay", .quantity(.count), required: true, "tokens per day"),
-        FieldShape("fallbackPercent", .integer(minimum: 0), default: SpecDefaults.fallbackPercent, "share of traffic expected on fallbacks"),
+        FieldShape("fallbackPercent", .integer(minimum: 0), default: SpecDefaults.fallbackPercent,
+            "share of traffic expected on fallbacks"),
     ])
 
     static let route = ObjectShape("Route", "An HTTP route into the platform's gateway.", [
@@ -284,8 +347,15 @@ package enum PlatformShape {
         FieldShape("tools", .list(.string()), "tools the server offers (checked against agents' allow lists)"),
     ])
 
-    static let mcpServerIdentity = ObjectShape("MCPServerIdentity", "The ServiceAccount an MCP server's pods run as, in every cluster its agents run in (a pod can use only its own namespace's accounts, so this is where the server is deployed). platformc binds `permissions` to it (a Role in each namespace of the agents that use the server, a ClusterRole for cluster-scoped resources); the server's own deployment creates it.", [
-        FieldShape("namespace", .string(pattern: dnsLabel), required: true, "namespace the server runs in (e.g. `tools` for `http://k8s-mcp.tools:8080/mcp`)"),
+    static let mcpServerIdentity = ObjectShape("MCPServerIdentity",
+        """
+            The ServiceAccount an MCP server's pods run as, in every cluster its agents run in (a pod can use only its own namespace's \
+            accounts, so this is where the server is deployed). platformc binds `permissions` to it (a Role in each namespace of the \
+            agents that use the server, a ClusterRole for cluster-scoped resources); the server's own deployment creates it.
+            """,
+        [
+        FieldShape("namespace", .string(pattern: dnsLabel), required: true,
+            "namespace the server runs in (e.g. `tools` for `http://k8s-mcp.tools:8080/mcp`)"),
         FieldShape("name", .string(pattern: dnsLabel), required: true, "name of the ServiceAccount"),
     ])
 
@@ -302,7 +372,11 @@ package enum PlatformShape {
         FieldShape("description", .string(), "what the agent does"),
         FieldShape("tools", .list(.object(agentTool)), "MCP tools"),
         FieldShape("cluster", .string(), "cluster to run in (default: the model's)"),
-        FieldShape("apiKeySecret", .string(pattern: dnsLabel), "Secret in the team's namespace whose key `api-key` the agent presents to its model endpoint; required for `provider/model` (LiteLLM checks keys); without it a self-hosted model (vLLM checks none) gets a placeholder key"),
+        FieldShape("apiKeySecret", .string(pattern: dnsLabel),
+            """
+                Secret in the team's namespace whose key `api-key` the agent presents to its model endpoint; required for `provider/model` \
+                (LiteLLM checks keys); without it a self-hosted model (vLLM checks none) gets a placeholder key
+                """),
     ])
 
     static let nccl = ObjectShape("NCCLSettings", "NCCL settings.", [
@@ -313,7 +387,8 @@ package enum PlatformShape {
         name("training job"),
         FieldShape("team", .string(), required: true, "owning team"),
         FieldShape("framework", .enumeration(["pytorch"]), default: SpecDefaults.framework, "framework"),
-        FieldShape("operator", .enumeration(["trainer", "pytorchjob"]), default: SpecDefaults.trainingOperator, "Kubeflow Trainer TrainJob or the older PyTorchJob"),
+        FieldShape("operator", .enumeration(["trainer", "pytorchjob"]), default: SpecDefaults.trainingOperator,
+            "Kubeflow Trainer TrainJob or the older PyTorchJob"),
         FieldShape("image", .string(), required: true, "training image"),
         FieldShape("command", .list(.string()), "container command"),
         FieldShape("nodes", .integer(minimum: 1), required: true, "nodes in the gang"),
@@ -323,12 +398,17 @@ package enum PlatformShape {
         FieldShape("pool", .string(), "node pool"),
         FieldShape("nccl", .object(nccl), "NCCL settings"),
         FieldShape("shmSize", .quantity(.memory), default: SpecDefaults.shmSize, "size of /dev/shm"),
-        FieldShape("hoursPerMonth", .integer(minimum: 0), default: SpecDefaults.hoursPerMonth, "hours a month the job runs: its nodes are priced for these hours (730 = always)"),
+        FieldShape("hoursPerMonth", .integer(minimum: 0), default: SpecDefaults.hoursPerMonth,
+            "hours a month the job runs: its nodes are priced for these hours (730 = always)"),
     ])
 
     static let langfuse = ObjectShape("Langfuse", "Langfuse tracing.", [
         FieldShape("host", .string(), required: true, "Langfuse URL"),
-        FieldShape("secret", .string(pattern: dnsLabel), required: true, "Secret with `public-key` and `secret-key` (LiteLLM) and `otlp-headers` (agents: `Authorization=Basic%20` and base64 of `public:secret`)"),
+        FieldShape("secret", .string(pattern: dnsLabel), required: true,
+            """
+                Secret with `public-key` and `secret-key` (LiteLLM) and `otlp-headers` (agents: `Authorization=Basic%20` and base64 of \
+                `public:secret`)
+                """),
     ])
 
     static let prometheus = ObjectShape("Prometheus", "Prometheus metrics and alerts.", [
@@ -363,19 +443,26 @@ package enum PlatformShape {
     static let gateway = ObjectShape("Gateway", "How clients reach the routes: TLS and client authentication.", [
         FieldShape("tls", .object(gatewayTLS), "HTTPS on port 443 (without it the Gateway listens on plain HTTP port 80)"),
         FieldShape("clientAuth", .enumeration(["virtualKeys", "none"]), default: SpecDefaults.clientAuth,
-                   "`virtualKeys`: every route passes through LiteLLM, which admits only its virtual keys (one team each); `none`: routes without fallbacks go straight to their models, unauthenticated"),
+                   """
+                       `virtualKeys`: every route passes through LiteLLM, which admits only its virtual keys (one team each); `none`: \
+                       routes without fallbacks go straight to their models, unauthenticated
+                       """),
     ])
 
     static let liteLLM = ObjectShape("LiteLLM", "The LiteLLM proxy's Secrets: its master key and the database that enforces budgets.", [
         FieldShape("masterKeySecret", .string(pattern: dnsLabel), default: SpecDefaults.masterKeySecret,
                    "Secret (key `master-key`) with the proxy's admin key, in the system namespace"),
         FieldShape("databaseSecret", .string(pattern: dnsLabel),
-                   "Secret (key `url`) with the PostgreSQL URL LiteLLM keeps teams, keys and spend in; one database shared by every cluster. Without it budgets are reported only"),
+                   """
+                       Secret (key `url`) with the PostgreSQL URL LiteLLM keeps teams, keys and spend in; one database shared by every \
+                       cluster. Without it budgets are reported only
+                       """),
     ])
 
     // Image overrides: every image platformc emits comes from `ComponentVersions` unless named here.
     static let component = ObjectShape("Component", "A component's image, replacing the version platformc pins.", [
-        FieldShape("image", .string(), required: true, "image with a version tag or a digest (`name:tag`, `name@sha256:…`); never `latest`"),
+        FieldShape("image", .string(), required: true,
+            "image with a version tag or a digest (`name:tag`, `name@sha256:…`); never `latest`"),
     ])
 
     /// The whole document.
@@ -383,7 +470,8 @@ package enum PlatformShape {
         FieldShape("apiVersion", .enumeration(["platformc/v1alpha1"]), required: true, "spec version"),
         FieldShape("kind", .enumeration(["Platform"]), required: true, "always `Platform`"),
         FieldShape("metadata", .object(metadata), required: true, "platform identity"),
-        FieldShape("kubernetesVersion", .string(pattern: #"^1\.[0-9]+$"#), default: SpecDefaults.kubernetesVersion, "Kubernetes minor version of the clusters"),
+        FieldShape("kubernetesVersion", .string(pattern: #"^1\.[0-9]+$"#), default: SpecDefaults.kubernetesVersion,
+            "Kubernetes minor version of the clusters"),
         FieldShape("gitops", .object(gitops), "GitOps repository"),
         FieldShape("gpuCatalog", .list(.object(gpuModel)), "additions to the built-in GPU catalog"),
         FieldShape("clusters", .list(.object(cluster)), required: true, "clusters and their node pools"),
@@ -400,6 +488,11 @@ package enum PlatformShape {
         FieldShape("observability", .object(observability), "observability"),
         FieldShape("policy", .object(PolicyShape.policy), "policy rule id → severity, per-cluster/per-team overrides, GPU allow-list"),
         FieldShape("security", .object(security), "Pod Security exceptions granted by the spec (templates cannot grant any)"),
-        FieldShape("components", .map(.object(component)), "component → image, replacing a pinned version: `vllm` (default for every model's `image`), `endpoint-picker`, `litellm`, `nccl-tests`; the pinned versions, their sources and the upstream facts checked at them are in `Sources/PlatformFrontEnd/Catalog/ComponentVersions.swift`"),
+        FieldShape("components", .map(.object(component)),
+            """
+                component → image, replacing a pinned version: `vllm` (default for every model's `image`), `endpoint-picker`, `litellm`, \
+                `nccl-tests`; the pinned versions, their sources and the upstream facts checked at them are in \
+                `Sources/PlatformFrontEnd/Catalog/ComponentVersions.swift`
+                """),
     ])
 }

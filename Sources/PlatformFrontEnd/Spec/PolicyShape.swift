@@ -19,10 +19,12 @@ package enum PolicyShape {
     ])
 
     /// The `policy:` section.
-    package static let policy = ObjectShape("Policy", "Policy rules: rule id → severity (flat or under `rules`), overrides and the GPU allow-list.",
+    package static let policy = ObjectShape("Policy",
+        "Policy rules: rule id → severity (flat or under `rules`), overrides and the GPU allow-list.",
         ruleFields + [
             FieldShape("rules", .object(rules), "rule id → severity (same as the flat form)"),
             FieldShape("overrides", .list(.object(override)), "per-cluster or per-team severities; a team override beats a cluster one"),
-            FieldShape("allowedGPUs", .list(.string()), "GPU models node pools, models and training jobs may use (turns on `gpu-allow-list`)"),
+            FieldShape("allowedGPUs", .list(.string()),
+                "GPU models node pools, models and training jobs may use (turns on `gpu-allow-list`)"),
         ])
 }

@@ -74,7 +74,8 @@ package struct SpecChecker {
                     ? "\(noun)name `\(scalar.text)` is not a DNS-1123 label"
                     : "`\(scalar.text)` is not a DNS-1123 label (\(what))"
                 diagnostics.error(SpecCodes.invalidName, message, at: scalar.location,
-                                  help: "use at most 63 lower-case letters, digits and `-`, starting and ending with a letter or digit" + dnsSuggestion(scalar.text))
+                                  help: "use at most 63 lower-case letters, digits and `-`, starting and ending with a letter or digit"
+                                      + dnsSuggestion(scalar.text))
             } else {
                 diagnostics.error(SpecCodes.invalidValue, "invalid value `\(scalar.text)` for \(what)", at: scalar.location,
                                   help: "the value must match `\(pattern)`")
@@ -98,7 +99,8 @@ package struct SpecChecker {
                               at: scalar.location, help: Suggestion.help(for: scalar.text, in: values))
         case let .quantity(kind):
             if SpecValue.quantity(scalar, kind) == nil {
-                diagnostics.error(SpecCodes.malformedQuantity, "malformed quantity `\(scalar.text)` for \(what): expected \(kind.displayName)",
+                diagnostics
+                    .error(SpecCodes.malformedQuantity, "malformed quantity `\(scalar.text)` for \(what): expected \(kind.displayName)",
                                   at: scalar.location)
             }
         default:
@@ -128,7 +130,8 @@ package struct SpecChecker {
         }
     }
 
-    private func checkValue(_ node: SpecNode, _ type: SpecType, key: String, context: String, into diagnostics: inout DiagnosticBag, itemContext: String) {
+    private func checkValue(_ node: SpecNode, _ type: SpecType, key: String, context: String, into diagnostics: inout DiagnosticBag,
+        itemContext: String) {
         guard case let .object(shape) = type else { return }
         checkObject(node, shape, context: itemContext, into: &diagnostics)
     }

@@ -8,12 +8,14 @@ package enum SpecReference {
         var seen = Set<String>()
         func walk(_ shape: ObjectShape, path: String, example: ManifestValue?) {
             guard seen.insert(shape.name).inserted else { return }
-            var text = "#### `\(path)` (\(shape.name))\n\n\(shape.doc)\n\n| key | type | default | example | meaning |\n|---|---|---|---|---|\n"
+            var text =
+                "#### `\(path)` (\(shape.name))\n\n\(shape.doc)\n\n| key | type | default | example | meaning |\n|---|---|---|---|---|\n"
             var nested: [(ObjectShape, String, ManifestValue?)] = []
             for field in shape.fields {
                 let value = example?[field.name]
                 let def = field.required ? "required" : field.defaultValue.map { "`\($0)`" } ?? "—"
-                text += "| `\(field.name)` | \(typeName(field.type)) | \(def) | \(exampleText(value)) | \(field.doc.replacingOccurrences(of: "|", with: "\\|")) |\n"
+                text += "| `\(field.name)` | \(typeName(field.type)) | \(def) | \(exampleText(value)) | "
+                    + "\(field.doc.replacingOccurrences(of: "|", with: "\\|")) |\n"
                 switch field.type {
                 case let .object(s): nested.append((s, "\(path).\(field.name)", value))
                 case let .list(.object(s)): nested.append((s, "\(path).\(field.name)[]", value?[0]))

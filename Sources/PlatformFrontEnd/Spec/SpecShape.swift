@@ -38,7 +38,8 @@ package struct FieldShape: Sendable {
     package var doc: String
 
     /// `defaultValue` is a constant of `SpecDefaults` (its one home), kept here as the spec's text.
-    package init(_ name: String, _ type: SpecType, required: Bool = false, default defaultValue: (any SpecDefaultValue)? = nil, _ doc: String) {
+    package init(_ name: String, _ type: SpecType, required: Bool = false, default defaultValue: (any SpecDefaultValue)? = nil,
+        _ doc: String) {
         self.name = name
         self.type = type
         self.required = required

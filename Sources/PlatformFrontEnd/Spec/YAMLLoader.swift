@@ -42,7 +42,9 @@ package struct YAMLLoader {
                               help: "start from the bundled platform.yaml, or run `platformc schema` for the full reference")
             return nil
         }
-        guard checkIndentation(text, into: &diagnostics), checkDepth(text, flow: scan.flowDepthExceeded, into: &diagnostics) else { return nil }
+        guard checkIndentation(text, into: &diagnostics), checkDepth(text, flow: scan.flowDepthExceeded, into: &diagnostics) else {
+            return nil
+        }
 
         let root: Node
         do {
@@ -53,7 +55,8 @@ package struct YAMLLoader {
             }
             if let second = try parser.nextRoot() {
                 diagnostics.error(SpecCodes.multipleDocuments, "the spec holds more than one YAML document",
-                                  at: locationOfSecondDocument(text) ?? second.mark.map(location) ?? SourceLocation(file: file, line: 1, column: 1),
+                                  at: locationOfSecondDocument(text) ?? second.mark.map(location)
+                                      ?? SourceLocation(file: file, line: 1, column: 1),
                                   help: "a platform is one document: remove the `---` and merge the sections")
                 return nil
             }
@@ -142,7 +145,9 @@ package struct YAMLLoader {
     /// Refuses absurd nesting (flow brackets or block indentation) before the recursive composer runs.
     private func checkDepth(_ text: String, flow: YAMLLimits.Position?, into diagnostics: inout DiagnosticBag) -> Bool {
         guard let (at, indentation) = YAMLLimits.depthExceeded(text, flow: flow) else { return true }
-        diagnostics.error(SpecCodes.tooDeep, "the spec nests deeper than \(Self.maxDepth) levels" + (indentation.map { " (indentation of \($0) spaces)" } ?? ""),
+        diagnostics
+            .error(SpecCodes.tooDeep,
+                "the spec nests deeper than \(Self.maxDepth) levels" + (indentation.map { " (indentation of \($0) spaces)" } ?? ""),
                           at: SourceLocation(file: file, line: at.line, column: at.column))
         return false
     }
@@ -206,7 +211,8 @@ package struct YAMLLoader {
         var i = 0
         while i < bytes.count {
             let lead = bytes[i]
-            let length = lead < 0x80 ? 1 : lead >= 0xC2 && lead < 0xE0 ? 2 : lead >= 0xE0 && lead < 0xF0 ? 3 : lead >= 0xF0 && lead < 0xF5 ? 4 : 0
+            let length = lead < 0x80 ? 1 : lead >= 0xC2 && lead < 0xE0 ? 2 : lead >= 0xE0 && lead < 0xF0 ? 3 : lead >= 0xF0 && lead < 0xF5
+                ? 4 : 0
             guard length > 0, i + length <= bytes.count,
                   String(validating: bytes[i..<(i + length)], as: UTF8.self) != nil else { return i }
             i += length

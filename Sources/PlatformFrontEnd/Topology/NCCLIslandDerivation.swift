@@ -25,7 +25,8 @@ enum NCCLIslandDerivation {
             let note = Diagnostic(.note, TopologyDiagnosticCode.islandsUnknown,
                                   "topology file has \(missing), so its NVLink islands are unknown", at: locate(system.line, "system"),
                                   help: "the node pool's instance type or `interconnect` decides the islands")
-            return (NodeTopology(gpuCount: gpuCount, islands: [], nics: nics, source: "\(file): \(source); islands from the instance type"), [note])
+            return (NodeTopology(gpuCount: gpuCount, islands: [], nics: nics, source: "\(file): \(source); islands from the instance type"),
+                [note])
         }
         let gpus = collectGPUs(system)
         let nets = system.descendants.filter { $0.name == "net" }.count
@@ -66,7 +67,8 @@ enum NCCLIslandDerivation {
                     joinedDirectly = true
                 } else {
                     diagnostics.append(Diagnostic(.warning, TopologyDiagnosticCode.unknownNVLinkTarget,
-                        "`<nvlink>` of GPU \(gpu.index) targets `\(target)` (tclass `\(tclass)`), which is neither a GPU in this file nor an NVSwitch",
+                        "`<nvlink>` of GPU \(gpu.index) targets `\(target)` (tclass `\(tclass)`), which is neither a GPU in this file nor "
+                            + "an NVSwitch",
                         at: locate(link.line, "nvlink"), help: "check the target bus ID; the link is not counted"))
                     continue
                 }

@@ -16,7 +16,8 @@ package struct AgentToolAllowList {
                 guard let server = p.mcpServer(tool.mcpServer) else { continue }  // E1030 already
                 if tool.allow.isEmpty {
                     diagnostics.error(NamingCodes.emptyAllowList,
-                                      "agent `\(agent.name)` allows no tools of MCP server `\(server.name)`; kagent would give it every tool",
+                                      "agent `\(agent.name)` allows no tools of MCP server `\(server.name)`; kagent would give it every "
+                                          + "tool",
                                       at: tool.allowKeyLocation ?? tool.location,
                                       help: server.tools.isEmpty ? "list the tools the agent may call"
                                           : "list the tools the agent may call, of " + Self.list(server.tools))
@@ -27,7 +28,8 @@ package struct AgentToolAllowList {
                     diagnostics.error(NamingCodes.undeclaredTool,
                                       "agent `\(agent.name)` allows tool `\(name)`, which MCP server `\(server.name)` does not declare",
                                       at: tool.allowLocations[name] ?? tool.location,
-                                      notes: [DiagnosticNote("MCP server `\(server.name)` declares its tools here", at: server.toolsLocation ?? server.location)],
+                                      notes: [DiagnosticNote("MCP server `\(server.name)` declares its tools here",
+                                          at: server.toolsLocation ?? server.location)],
                                       help: Suggestion.help(for: name, in: server.tools) ?? "declared: " + Self.list(server.tools))
                 }
             }

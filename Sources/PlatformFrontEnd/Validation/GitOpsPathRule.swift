@@ -30,11 +30,14 @@ package struct GitOpsPathRule {
             diagnostics.error(code, message, at: scalar.location, help: help)
         }
         if path.isEmpty { return report(PathCodes.notPlainPath, "`gitops.path` is empty; platformc would manage the whole repository") }
-        if path.hasPrefix("/") { return report(PathCodes.notPlainPath, "`gitops.path` is absolute; it must be relative to the repository's root") }
+        if path.hasPrefix("/") {
+            return report(PathCodes.notPlainPath, "`gitops.path` is absolute; it must be relative to the repository's root")
+        }
         if path.utf8.count > 1024 { return report(PathCodes.notPlainPath, "`gitops.path` is longer than 1024 bytes") }
         let segments = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         if let git = segments.first(where: PathSegment.namesGitMetadata) {
-            return report(PathCodes.gitMetadata, "`gitops.path` names git metadata (`\(git)`); a check-out would write into the repository's own files")
+            return report(PathCodes.gitMetadata,
+                "`gitops.path` names git metadata (`\(git)`); a check-out would write into the repository's own files")
         }
         for segment in segments {
             if let problem = PathSegment.problem(segment, as: .folder) {
@@ -43,13 +46,15 @@ package struct GitOpsPathRule {
             }
         }
         if let first = segments.first, Self.reservedTopLevel.contains(first.lowercased()) {
-            report(PathCodes.reservedPath, "`gitops.path` `\(path)` collides with `\(first)`, which platformc writes beside the managed folder",
+            report(PathCodes.reservedPath,
+                   "`gitops.path` `\(path)` collides with `\(first)`, which platformc writes beside the managed folder",
                    help: "choose another folder, e.g. `clusters`")
         }
     }
 
     /// The segment with control and non-ASCII bytes escaped, so a message never carries them raw.
     package static func printable(_ text: String) -> String {
-        String(text.unicodeScalars.prefix(64).map { $0.value >= 0x20 && $0.value < 0x7f ? String($0) : "\\u{\(String($0.value, radix: 16))}" }.joined())
+        String(text.unicodeScalars.prefix(64)
+            .map { $0.value >= 0x20 && $0.value < 0x7f ? String($0) : "\\u{\(String($0.value, radix: 16))}" }.joined())
     }
 }

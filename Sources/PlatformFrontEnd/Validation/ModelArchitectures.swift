@@ -88,6 +88,7 @@ extension MemoryEstimate {
 
     /// "fits 4 H100-SXM-80GB", or "needs more than 8 H100-SXM-80GB (multi-node)".
     package static func fitText(_ bytes: Double, perGPUBytes: Double, gpu: String) -> String {
-        fittingGPUCount(bytes, perGPUBytes: perGPUBytes).map { "fits \($0) \(gpu)" } ?? "needs more than 8 \(gpu), so several nodes per replica"
+        fittingGPUCount(bytes, perGPUBytes: perGPUBytes).map { "fits \($0) \(gpu)" }
+            ?? "needs more than 8 \(gpu), so several nodes per replica"
     }
 }

@@ -22,20 +22,27 @@ package enum PathSegment {
         let bytes = Array(text.utf8)
         if bytes.isEmpty { return role == .group ? nil : "it is empty" }
         // A separator says most about an escape, so it is named before any other bad byte.
-        if let bad = bytes.first(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "\\") }) ?? bytes.first(where: { !allowed($0, role) }) {
+        if let bad = bytes.first(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "\\") })
+            ?? bytes.first(where: { !allowed($0, role) }) {
             return "it contains \(describe(bad))"
         }
         switch role {
         case .folder:
             if bytes.count > 255 { return "a segment is longer than 255 bytes" }
             if text == "." || text == ".." { return "it names the current or the parent folder" }
-            if bytes[0] == UInt8(ascii: ".") || bytes[0] == UInt8(ascii: "-") { return "it starts with `\(Character(Unicode.Scalar(bytes[0])))`" }
+            if bytes[0] == UInt8(ascii: ".") || bytes[0] == UInt8(ascii: "-") {
+                return "it starts with `\(Character(Unicode.Scalar(bytes[0])))`"
+            }
         case .cluster, .namespace:
             if bytes.count > 63 { return "it is longer than 63 characters" }
-            if !isAlphanumeric(bytes[0]) || !isAlphanumeric(bytes[bytes.count - 1]) { return "it must start and end with a letter or digit" }
+            if !isAlphanumeric(bytes[0]) || !isAlphanumeric(bytes[bytes.count - 1]) {
+                return "it must start and end with a letter or digit"
+            }
         case .name, .group:
             if bytes.count > 253 { return "it is longer than 253 characters" }
-            if !isAlphanumeric(bytes[0]) || !isAlphanumeric(bytes[bytes.count - 1]) { return "it must start and end with a letter or digit" }
+            if !isAlphanumeric(bytes[0]) || !isAlphanumeric(bytes[bytes.count - 1]) {
+                return "it must start and end with a letter or digit"
+            }
         case .kind:
             if bytes.count > 63 { return "it is longer than 63 characters" }
             if !isLetter(bytes[0]) { return "it must start with a letter" }
@@ -51,7 +58,8 @@ package enum PathSegment {
 
     private static func allowed(_ byte: UInt8, _ role: Role) -> Bool {
         switch role {
-        case .folder: return isLetter(byte) || isDigit(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+        case .folder: return isLetter(byte) || isDigit(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+            || byte == UInt8(ascii: ".")
         case .cluster, .namespace: return isLower(byte) || isDigit(byte) || byte == UInt8(ascii: "-")
         case .name, .group: return isLower(byte) || isDigit(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
         case .kind: return isLetter(byte) || isDigit(byte)

@@ -8,21 +8,30 @@ package struct RangeChecks {
     package func check(_ p: Platform, into diagnostics: inout DiagnosticBag) {
         for c in p.clusters {
             for pool in c.nodePools where pool.maxNodes < pool.minNodes {
-                diagnostics.error(SpecCodes.minAboveMax, "node pool `\(pool.name)`: `nodes.min` (\(pool.minNodes)) is above `nodes.max` (\(pool.maxNodes))",
+                diagnostics
+                    .error(SpecCodes.minAboveMax,
+                        "node pool `\(pool.name)`: `nodes.min` (\(pool.minNodes)) is above `nodes.max` (\(pool.maxNodes))",
                                   at: pool.locations[.nodes], help: "set `max` to at least \(pool.minNodes)")
             }
         }
         for m in p.models {
             if m.maxReplicas < m.minReplicas {
-                diagnostics.error(SpecCodes.minAboveMax, "model `\(m.name)`: `replicas.min` (\(m.minReplicas)) is above `replicas.max` (\(m.maxReplicas))",
+                diagnostics
+                    .error(SpecCodes.minAboveMax,
+                        "model `\(m.name)`: `replicas.min` (\(m.minReplicas)) is above `replicas.max` (\(m.maxReplicas))",
                                   at: m.locations[.replicasMax], help: "set `max` to at least \(m.minReplicas)")
             }
             if m.migProfile != nil, m.gpusPerReplica > 1 || m.nodesPerReplica > 1 {
-                diagnostics.error(SpecCodes.outOfRange, "model `\(m.name)` asks for a MIG slice and \(m.gpusPerReplica) GPUs on \(m.nodesPerReplica) node(s); a MIG replica holds exactly one slice",
+                diagnostics
+                    .error(SpecCodes.outOfRange,
+                        "model `\(m.name)` asks for a MIG slice and \(m.gpusPerReplica) GPUs on \(m.nodesPerReplica) node(s); a MIG "
+                            + "replica holds exactly one slice",
                                   at: m.locations[.gpuMigProfile], help: "remove `count`/`nodes`, or remove `migProfile` to use whole GPUs")
             }
             if m.gpuMemoryUtilization <= 0 || m.gpuMemoryUtilization > 1 {
-                diagnostics.error(SpecCodes.outOfRange, "model `\(m.name)`: `gpuMemoryUtilization` must be in (0, 1], found \(m.gpuMemoryUtilization)",
+                diagnostics
+                    .error(SpecCodes.outOfRange,
+                        "model `\(m.name)`: `gpuMemoryUtilization` must be in (0, 1], found \(m.gpuMemoryUtilization)",
                                   at: m.location)
             }
         }
@@ -32,7 +41,9 @@ package struct RangeChecks {
                 diagnostics.error(SpecCodes.weightsNotHundred,
                                   "route `\(r.name)`: backend weights add up to \(total), not 100",
                                   at: r.locations[.backends],
-                                  notes: r.backends.sorted { $0.location < $1.location }.map { DiagnosticNote("`\($0.model)` has weight \($0.weight)", at: $0.location) },
+                                  notes: r.backends
+                                      .sorted { $0.location < $1.location }.map { DiagnosticNote("`\($0.model)` has weight \($0.weight)",
+                                          at: $0.location) },
                                   help: "adjust the weights so that they add up to 100")
             }
         }

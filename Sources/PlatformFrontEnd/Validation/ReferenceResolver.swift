@@ -14,7 +14,9 @@ package struct ReferenceResolver {
         func resolve(_ name: String, in names: [String], kind: String, from owner: String, at location: SourceLocation?) {
             guard !name.isEmpty, !names.contains(name) else { return }
             diagnostics.error(SpecCodes.unresolvedReference, "\(owner) refers to unknown \(kind) `\(name)`", at: location,
-                              help: Suggestion.help(for: name, in: names) ?? (names.isEmpty ? "no \(kind) is defined" : "defined: " + names.sorted().map { "`\($0)`" }.joined(separator: ", ")))
+                              help: Suggestion.help(for: name, in: names)
+                                  ?? (names.isEmpty ? "no \(kind) is defined"
+                                      : "defined: " + names.sorted().map { "`\($0)`" }.joined(separator: ", ")))
         }
 
         for m in p.models {
@@ -24,10 +26,12 @@ package struct ReferenceResolver {
             if let c = m.cluster {
                 resolve(c, in: clusters, kind: "cluster", from: owner, at: m.locations[.placementCluster])
                 if let pool = m.pool, let cluster = p.cluster(c) {
-                    resolve(pool, in: cluster.nodePools.map(\.name), kind: "node pool of cluster `\(c)`", from: owner, at: m.locations[.placementPool])
+                    resolve(pool, in: cluster.nodePools.map(\.name), kind: "node pool of cluster `\(c)`", from: owner,
+                        at: m.locations[.placementPool])
                 }
             } else if let pool = m.pool {
-                resolve(pool, in: p.clusters.flatMap { $0.nodePools.map(\.name) }, kind: "node pool", from: owner, at: m.locations[.placementPool])
+                resolve(pool, in: p.clusters.flatMap { $0.nodePools.map(\.name) }, kind: "node pool", from: owner,
+                    at: m.locations[.placementPool])
             }
             if let base = m.canaryOf {
                 resolve(base, in: models.filter { $0 != m.name }, kind: "model", from: owner, at: m.locations[.canaryOf])
@@ -56,7 +60,8 @@ package struct ReferenceResolver {
             if let c = j.cluster {
                 resolve(c, in: clusters, kind: "cluster", from: owner, at: j.locations[.cluster])
                 if let pool = j.pool, let cluster = p.cluster(c) {
-                    resolve(pool, in: cluster.nodePools.map(\.name), kind: "node pool of cluster `\(c)`", from: owner, at: j.locations[.pool])
+                    resolve(pool, in: cluster.nodePools.map(\.name), kind: "node pool of cluster `\(c)`", from: owner,
+                        at: j.locations[.pool])
                 }
             }
         }

@@ -16,10 +16,13 @@ package struct SpecLabelCheck {
                 labels(pool["labels"], owner: "labels of node pool `\(name)`", into: &diagnostics)
                 for taint in pool["taints"]?.items ?? [] {
                     if let key = taint["key"]?.scalar, !key.isNull, let problem = LabelSyntax.keyProblem(key.text) {
-                        report(NamingCodes.invalidLabelKey, "taint key `\(key.text)` of node pool `\(name)` is not valid: \(problem)", key.location, &diagnostics)
+                        report(NamingCodes.invalidLabelKey, "taint key `\(key.text)` of node pool `\(name)` is not valid: \(problem)",
+                            key.location, &diagnostics)
                     }
                     if let value = taint["value"]?.scalar, !value.isNull, let problem = LabelSyntax.valueProblem(value.text) {
-                        report(NamingCodes.invalidLabelValue, "the value of taint `\(taint["key"]?.scalar?.text ?? "?")` of node pool `\(name)` is not valid: \(problem)", value.location, &diagnostics)
+                        report(NamingCodes.invalidLabelValue,
+                            "the value of taint `\(taint["key"]?.scalar?.text ?? "?")` of node pool `\(name)` is not valid: \(problem)",
+                            value.location, &diagnostics)
                     }
                 }
             }
@@ -30,22 +33,28 @@ package struct SpecLabelCheck {
         for pair in node?.pairs ?? [] {
             let key = pair.key.text
             if let problem = LabelSyntax.keyProblem(key) {
-                report(NamingCodes.invalidLabelKey, "label key `\(key)` in \(owner) is not valid: \(problem)", pair.key.location, &diagnostics)
+                report(NamingCodes.invalidLabelKey, "label key `\(key)` in \(owner) is not valid: \(problem)", pair.key.location,
+                    &diagnostics)
             } else if let prefix = LabelSyntax.reservedPrefix(of: key) {
                 diagnostics.error(NamingCodes.reservedLabelPrefix, "label key `\(key)` in \(owner) uses the reserved prefix `\(prefix)`",
                                   at: pair.key.location,
-                                  help: prefix == "platformc.dev" ? "platformc sets these labels itself; choose a prefix of your organisation's"
+                                  help: prefix == "platformc.dev"
+                                      ? "platformc sets these labels itself; choose a prefix of your organisation's"
                                       : "Kubernetes reserves `\(prefix)` for its core components; choose a prefix of your organisation's")
             }
             if let value = pair.value.scalar, !value.isNull, let problem = LabelSyntax.valueProblem(value.text) {
-                report(NamingCodes.invalidLabelValue, "the value of label `\(key)` in \(owner) is not valid: \(problem)", value.location, &diagnostics)
+                report(NamingCodes.invalidLabelValue, "the value of label `\(key)` in \(owner) is not valid: \(problem)", value.location,
+                    &diagnostics)
             }
         }
     }
 
     private func report(_ code: DiagnosticCode, _ message: String, _ at: SourceLocation, _ diagnostics: inout DiagnosticBag) {
         let help = code == NamingCodes.invalidLabelKey
-            ? "a key is an optional DNS subdomain prefix and `/`, then at most 63 letters, digits, `-`, `_` or `.`, starting and ending with a letter or digit"
+            ? """
+                a key is an optional DNS subdomain prefix and `/`, then at most 63 letters, digits, `-`, `_` or `.`, starting and ending \
+                with a letter or digit
+                """
             : "a value is empty or at most 63 letters, digits, `-`, `_` or `.`, starting and ending with a letter or digit"
         diagnostics.error(code, message, at: at, help: help)
     }

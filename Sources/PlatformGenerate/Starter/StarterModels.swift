@@ -10,10 +10,14 @@ struct StarterModel: Sendable {
     var dtype: String
 
     static let ladder: [StarterModel] = [
-        StarterModel(name: "qwen-72b", source: "hf://Qwen/Qwen2.5-72B-Instruct", parameters: "72B", architecture: "qwen2.5-72b", dtype: "bf16"),
-        StarterModel(name: "qwen-72b", source: "hf://Qwen/Qwen2.5-72B-Instruct", parameters: "72B", architecture: "qwen2.5-72b", dtype: "fp8"),
-        StarterModel(name: "qwen-14b", source: "hf://Qwen/Qwen2.5-14B-Instruct", parameters: "14B", architecture: "qwen2.5-14b", dtype: "bf16"),
-        StarterModel(name: "qwen-14b", source: "hf://Qwen/Qwen2.5-14B-Instruct", parameters: "14B", architecture: "qwen2.5-14b", dtype: "fp8"),
+        StarterModel(name: "qwen-72b", source: "hf://Qwen/Qwen2.5-72B-Instruct", parameters: "72B", architecture: "qwen2.5-72b",
+            dtype: "bf16"),
+        StarterModel(name: "qwen-72b", source: "hf://Qwen/Qwen2.5-72B-Instruct", parameters: "72B", architecture: "qwen2.5-72b",
+            dtype: "fp8"),
+        StarterModel(name: "qwen-14b", source: "hf://Qwen/Qwen2.5-14B-Instruct", parameters: "14B", architecture: "qwen2.5-14b",
+            dtype: "bf16"),
+        StarterModel(name: "qwen-14b", source: "hf://Qwen/Qwen2.5-14B-Instruct", parameters: "14B", architecture: "qwen2.5-14b",
+            dtype: "fp8"),
         StarterModel(name: "qwen-7b", source: "hf://Qwen/Qwen2.5-7B-Instruct", parameters: "7B", architecture: "qwen2.5-7b", dtype: "bf16"),
         StarterModel(name: "qwen-7b", source: "hf://Qwen/Qwen2.5-7B-Instruct", parameters: "7B", architecture: "qwen2.5-7b", dtype: "fp8"),
         StarterModel(name: "qwen-7b", source: "hf://Qwen/Qwen2.5-7B-Instruct", parameters: "7B", architecture: "qwen2.5-7b", dtype: "int4"),

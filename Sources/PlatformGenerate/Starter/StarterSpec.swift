@@ -46,7 +46,8 @@ package struct StarterSpec: Sendable {
                 let text = header + fleet + workloads(candidate, pool: pool, fit: fit, production: production)
                 let checked = Compiler().compile(spec: Array(text.utf8), file: "platform.yaml").diagnostics
                 guard let error = checked.sorted.first(where: { $0.severity == .error }) else { return text }
-                rejected.append("`\(candidate.name)` (\(candidate.dtype)) on pool `\(pool)`: error[\(error.code.rawValue)]: \(error.message)")
+                rejected
+                    .append("`\(candidate.name)` (\(candidate.dtype)) on pool `\(pool)`: error[\(error.code.rawValue)]: \(error.message)")
             }
         }
         return nil
@@ -62,7 +63,8 @@ package struct StarterSpec: Sendable {
     package var leftOutWarnings: [Diagnostic] {
         leftOut.map {
             Diagnostic(.warning, StarterCodes.poolLeftOut,
-                       "pool `\($0.name)` (\($0.nodes) node(s)) is left out of the starter spec: GPU `\($0.gpu)` is not in the built-in catalog",
+                       "pool `\($0.name)` (\($0.nodes) node(s)) is left out of the starter spec: GPU `\($0.gpu)` is not in the built-in "
+                           + "catalog",
                        at: nil, help: "add the pool by hand with a `gpuCatalog` entry for `\($0.gpu)` (its memory and NVLink figures)")
         }
     }
@@ -139,7 +141,8 @@ package struct StarterSpec: Sendable {
         let pool = starterPool
         if let region = pool.region { text += "    region: \(Self.scalar(region))\n" }
         if !pool.zones.isEmpty { text += "    zones: [\(pool.zones.map(Self.scalar).joined(separator: ", "))]\n" }
-        let facts = instances.instance(named: pool.instanceType).map { "\($0.gpuCount)× \($0.gpu), \($0.interconnect.rawValue)" } ?? "see the catalog"
+        let facts = instances.instance(named: pool.instanceType).map { "\($0.gpuCount)× \($0.gpu), \($0.interconnect.rawValue)" }
+            ?? "see the catalog"
         text += """
                 nodePools:
                   - name: \(starterPoolName)
@@ -183,14 +186,18 @@ package struct StarterSpec: Sendable {
         let need = MemoryEstimate.of(model, gpus: 1).totalBytes
         guard let count = MemoryEstimate.fittingGPUCount(need, perGPUBytes: perGPU),
               count <= pool.largestIsland, count <= pool.gpusPerNode else {
-            rejected.append("`\(candidate.name)` (\(candidate.dtype)) needs \(need.gbText), more than one NVLink island of pool `\(poolName)` holds")
+            rejected.append("""
+                `\(candidate.name)` (\(candidate.dtype)) needs \(need.gbText), more than one NVLink island of pool `\(poolName)` holds
+                """)
             return nil
         }
         let estimate = MemoryEstimate.of(model, gpus: count)
         let percent = Int((model.gpuMemoryUtilization * 100).rounded())
         let comment = """
-                # Memory fit: \(estimate.totalBytes.gbText) per replica (weights \(estimate.weightsBytes.gbText) + KV cache \(estimate.kvCacheBytes.gbText) + overhead \(estimate.overheadBytes.gbText));
-                # \(count)× \(gpu.name) at \(percent)% hold \((perGPU * Double(count)).gbText). `platformc explain placement` shows where replicas go.
+                # Memory fit: \(estimate.totalBytes.gbText) per replica (weights \(estimate.weightsBytes.gbText) + KV cache \
+            \(estimate.kvCacheBytes.gbText) + overhead \(estimate.overheadBytes.gbText));
+                # \(count)× \(gpu.name) at \(percent)% hold \((perGPU * Double(count)).gbText). `platformc explain placement` shows where \
+            replicas go.
 
             """
         return Fit(gpu: gpu.name, count: count, comment: comment, capacity: (pool.gpusPerNode / count) * pool.maxNodes)

@@ -84,7 +84,8 @@ final class LSPClient: @unchecked Sendable {
 
     /// The next `textDocument/publishDiagnostics` for `uri`.
     func diagnostics(for uri: String) throws -> [String: Any] {
-        let message = try next { $0["method"] as? String == "textDocument/publishDiagnostics" && ($0["params"] as? [String: Any])?["uri"] as? String == uri }
+        let message = try next { $0["method"] as? String == "textDocument/publishDiagnostics"
+            && ($0["params"] as? [String: Any])?["uri"] as? String == uri }
         return message["params"] as? [String: Any] ?? [:]
     }
 

@@ -76,7 +76,9 @@ import Testing
 
     @Test func notesBecomeRelatedInformation() throws {
         let (client, _) = try Self.session()
-        try client.change(Self.specURI, text: CLIRunner.bundledSpec.replacingOccurrences(of: "  - name: research\n", with: "  - name: search\n"), version: 2)
+        try client
+            .change(Self.specURI, text: CLIRunner.bundledSpec.replacingOccurrences(of: "  - name: research\n", with: "  - name: search\n"),
+                version: 2)
         let diagnostics = try client.diagnostics(for: Self.specURI)["diagnostics"] as? [[String: Any]] ?? []
         let duplicate = try #require(diagnostics.first { $0["code"] as? String == "E1020" })
         #expect(duplicate["message"] as? String == "duplicate team name `search`\nhelp: names within `teams` must be unique")
@@ -110,12 +112,18 @@ import Testing
 
     @Test func quickFixRenamesAMisspeltReference() throws {
         let (client, _) = try Self.session()
-        try client.change(Self.specURI, text: CLIRunner.bundledSpec.replacingOccurrences(of: "      - { model: llama-3-8b }", with: "      - { model: llama-3-8c }"), version: 2)
+        try client
+            .change(Self.specURI,
+                text: CLIRunner.bundledSpec
+                    .replacingOccurrences(of: "      - { model: llama-3-8b }", with: "      - { model: llama-3-8c }"),
+                version: 2)
         let diagnostics = Self.diagnostics(try client.diagnostics(for: Self.specURI))
         try #require(diagnostics.count == 1)
         // `check`: platform.yaml:168:18: error[E1030]: route `support-chat` refers to unknown model `llama-3-8c`.
         #expect(diagnostics[0]["code"] as? String == "E1030")
-        #expect(diagnostics[0]["message"] as? String == "route `support-chat` refers to unknown model `llama-3-8c`\nhelp: did you mean `llama-3-8b`?")
+        #expect(diagnostics[0]["message"] as? String == """
+            route `support-chat` refers to unknown model `llama-3-8c`\nhelp: did you mean `llama-3-8b`?
+            """)
         #expect(rangeArray(diagnostics[0]["range"]) == [167, 17, 167, 27])
         let reply = try client.request("textDocument/codeAction", [
             "textDocument": ["uri": Self.specURI],
@@ -146,7 +154,8 @@ import Testing
         #expect(text == """
             **model `llama-3-70b`**
 
-            - **memory**: needs 234.5 GB per replica (weights 140.0 GB + KV cache 85.9 GB + overhead 8.6 GB); 4× H100-SXM-80GB at 90% hold 307.9 GB: fits
+            - **memory**: needs 234.5 GB per replica (weights 140.0 GB + KV cache 85.9 GB + overhead 8.6 GB); 4× H100-SXM-80GB at 90% hold \
+            307.9 GB: fits
             - **islands**: tensor-parallel 4 in islands of [8] (nvswitch)
             - **placement**: 2 replicas on `prod-use1/h100` (prod-use1/h100/node-0, prod-use1/h100/node-1)
             - **cost**: $40179.20/month for 8 H100-SXM-80GB GPUs in `prod-use1/h100`; $80358.40 at `replicas.max` (16 GPUs)
@@ -160,7 +169,9 @@ import Testing
         let reply = try client.request("textDocument/hover", LSPClient.position(Self.specURI, line: 19, character: 16))
         let text = value(reply, "result", "contents", "value") as? String ?? ""
         #expect(text.contains("- **GPUs**: 8× H100-SXM-80GB (85.5 GB each) per node, nvswitch, NVLink islands [8]"))
-        #expect(text.contains("- **price**: $55.04/h per node (karpenter zz_generated.pricing_aws.go (Linux on-demand), us-east-1 on-demand, 2026-07-20)"))
+        #expect(text.contains("""
+            - **price**: $55.04/h per node (karpenter zz_generated.pricing_aws.go (Linux on-demand), us-east-1 on-demand, 2026-07-20)
+            """))
     }
 
     @Test func completionOffersTheKeysOfTheMappingAtTheCursor() throws {
@@ -178,7 +189,8 @@ import Testing
 
     @Test func completionOffersTheTeamsForATeamValue() throws {
         let (client, _) = try Self.session()
-        let edited = CLIRunner.bundledSpec.replacingOccurrences(of: "  - name: llama-3-70b\n    team: search\n", with: "  - name: llama-3-70b\n    team: \n")
+        let edited = CLIRunner.bundledSpec
+            .replacingOccurrences(of: "  - name: llama-3-70b\n    team: search\n", with: "  - name: llama-3-70b\n    team: \n")
         try client.change(Self.specURI, text: edited, version: 2)
         _ = try client.diagnostics(for: Self.specURI)
         let reply = try client.request("textDocument/completion", LSPClient.position(Self.specURI, line: 69, character: 10))
@@ -261,7 +273,9 @@ import Testing
         try #require(diagnostics.count == 1)
         #expect(diagnostics[0]["code"] as? String == "E8020")
         #expect(diagnostics[0]["code"] as? String == expected[0]["code"] as? String)
-        #expect(diagnostics[0]["message"] as? String == "\(expected[0]["message"] as? String ?? "")\nhelp: \(expected[0]["help"] as? String ?? "")")
+        #expect(diagnostics[0]["message"] as? String == """
+            \(expected[0]["message"] as? String ?? "")\nhelp: \(expected[0]["help"] as? String ?? "")
+            """)
         #expect(value(diagnostics[0], "range", "start", "line") as? Int == (expected[0]["line"] as? Int ?? 0) - 1)
         #expect(value(diagnostics[0], "range", "start", "character") as? Int == (expected[0]["column"] as? Int ?? 0) - 1)
         #expect(rangeArray(diagnostics[0]["range"]) == [21, 22, 21, 36])

@@ -22,7 +22,9 @@ import PlatformCore
         reader.append(Array("Content-Length: x\r\n\r\n".utf8) + FrameReader.frame(Array("{}".utf8)))
         #expect(reader.next() == .malformed("`Content-Length` is not a number: `x`"))
         #expect(reader.next() == .message(Array("{}".utf8)))
-        reader.append(Array("Content-Length: 2\r\nContent-Type: application/vscode-jsonrpc; charset=latin1\r\n\r\n{}".utf8) + FrameReader.frame(Array("[]".utf8)))
+        reader
+            .append(Array("Content-Length: 2\r\nContent-Type: application/vscode-jsonrpc; charset=latin1\r\n\r\n{}".utf8)
+                + FrameReader.frame(Array("[]".utf8)))
         #expect(reader.next() == .malformed("unsupported charset `latin1`: only utf-8 is supported"))
         #expect(reader.next() == .message(Array("[]".utf8)))
         reader.append(Array("Content-Length: \(FrameReader.maxContentBytes + 1)\r\n\r\n".utf8))
@@ -61,11 +63,15 @@ import PlatformCore
                 - { model: a }
                 -\u{20}
             """, encoding: .utf16)
-        #expect(YAMLCursor(text: text, line: 2, column: 26) == YAMLCursor(path: [.key("models"), .item, .key("gpu")], role: .key, prefix: "co", prefixStart: 24))
-        #expect(YAMLCursor(text: text, line: 4, column: 12) == YAMLCursor(path: [.key("models"), .item, .key("placement")], role: .value(key: "pool"), prefix: "", prefixStart: 12))
-        #expect(YAMLCursor(text: text, line: 1, column: 6) == YAMLCursor(path: [.key("models"), .item], role: .item, prefix: "na", prefixStart: 4))
+        #expect(YAMLCursor(text: text, line: 2, column: 26) == YAMLCursor(path: [.key("models"), .item, .key("gpu")], role: .key,
+            prefix: "co", prefixStart: 24))
+        #expect(YAMLCursor(text: text, line: 4, column: 12) == YAMLCursor(path: [.key("models"), .item, .key("placement")],
+            role: .value(key: "pool"), prefix: "", prefixStart: 12))
+        #expect(YAMLCursor(text: text, line: 1, column: 6) == YAMLCursor(path: [.key("models"), .item], role: .item, prefix: "na",
+            prefixStart: 4))
         #expect(YAMLCursor(text: text, line: 8, column: 17).path == [.key("routes"), .item, .key("backends"), .item])
-        #expect(YAMLCursor(text: text, line: 9, column: 6) == YAMLCursor(path: [.key("routes"), .item, .key("backends"), .item], role: .item, prefix: "", prefixStart: 6))
+        #expect(YAMLCursor(text: text, line: 9, column: 6) == YAMLCursor(path: [.key("routes"), .item, .key("backends"), .item],
+            role: .item, prefix: "", prefixStart: 6))
     }
 
     /// An unsaved buffer has no folder: nothing beside it is read, and it is still checked.
@@ -77,7 +83,8 @@ import PlatformCore
         func message(_ object: JSONValue) -> [UInt8] { object.bytes }
         _ = server.handle(message(["jsonrpc": "2.0", "id": 1, "method": "initialize", "params": ["capabilities": [:]]]))
         let out = server.handle(message(["jsonrpc": "2.0", "method": "textDocument/didOpen", "params": [
-            "textDocument": ["uri": "untitled:Untitled-1", "languageId": "yaml", "version": 1, "text": "apiVersion: platformc/v1alpha1\nkind: Platform\n"],
+            "textDocument": ["uri": "untitled:Untitled-1", "languageId": "yaml", "version": 1,
+                "text": "apiVersion: platformc/v1alpha1\nkind: Platform\n"],
         ]]))
         #expect(out.count == 1)
         #expect(out.first?["method"]?.string == "textDocument/publishDiagnostics")

@@ -54,52 +54,100 @@ import Testing
 
     @Test func allowAllIngressOnDefaultDeny() throws {
         try expectRefusal(["templates/security/networkpolicy.yaml": "spec:\n  ingress:\n    - {}\n"],
-                          "templates/security/networkpolicy.yaml:2:3: error[E6020]: template `security/networkpolicy` changes `spec.ingress` of NetworkPolicy `platform/allow-dns` in cluster `prod-use1` (and 15 more objects); the compiler owns every NetworkPolicy's `spec`",
+                          """
+                              templates/security/networkpolicy.yaml:2:3: error[E6020]: template `security/networkpolicy` changes \
+                              `spec.ingress` of NetworkPolicy `platform/allow-dns` in cluster `prod-use1` (and 15 more objects); the \
+                              compiler owns every NetworkPolicy's `spec`
+                              """,
                           alsoExpected: ["  = note: `default-deny` must select every pod and allow nothing, in both directions",
                                          "  = note: also NetworkPolicy `platform/default-deny` in cluster `prod-use1`"])
     }
 
     @Test func defaultDenyNarrowedToNoPod() throws {
         try expectRefusal(["templates/security/networkpolicy.yaml": "spec:\n  podSelector:\n    matchLabels:\n      nobody: here\n"],
-                          "templates/security/networkpolicy.yaml:3:5: error[E6020]: template `security/networkpolicy` changes `spec.podSelector.matchLabels` of NetworkPolicy `platform/allow-dns` in cluster `prod-use1` (and 15 more objects); the compiler owns every NetworkPolicy's `spec`")
+                          """
+                              templates/security/networkpolicy.yaml:3:5: error[E6020]: template `security/networkpolicy` changes \
+                              `spec.podSelector.matchLabels` of NetworkPolicy `platform/allow-dns` in cluster `prod-use1` (and 15 more \
+                              objects); the compiler owns every NetworkPolicy's `spec`
+                              """)
     }
 
     /// Subjects merge by `name`, so without the audit a template could bind a Role to anyone.
     @Test func subjectAddedToARoleBinding() throws {
-        try expectRefusal(["templates/gateway/epp-rolebinding.yaml": "subjects:\n  - kind: Group\n    name: system:authenticated\n    apiGroup: rbac.authorization.k8s.io\n"],
-                          "templates/gateway/epp-rolebinding.yaml:2:5: error[E6020]: template `gateway/epp-rolebinding` changes `subjects[system:authenticated]` of RoleBinding `search/llama-3-70b-epp` in cluster `prod-use1`; the compiler owns every RoleBinding's `subjects`")
+        try expectRefusal(["templates/gateway/epp-rolebinding.yaml": """
+            subjects:\n  - kind: Group\n    name: system:authenticated\n    apiGroup: rbac.authorization.k8s.io\n
+            """],
+                          """
+                              templates/gateway/epp-rolebinding.yaml:2:5: error[E6020]: template `gateway/epp-rolebinding` changes \
+                              `subjects[system:authenticated]` of RoleBinding `search/llama-3-70b-epp` in cluster `prod-use1`; the \
+                              compiler owns every RoleBinding's `subjects`
+                              """)
     }
 
     @Test func privilegedContainer() throws {
-        try expectRefusal([Self.vllm: "spec:\n  template:\n    spec:\n      containers:\n        - name: vllm\n          securityContext:\n            privileged: true\n"],
-                          "\(Self.vllm):7:13: error[E6022]: \(Self.firstModel) breaks Pod Security `baseline` (`privileged`): container `vllm` sets `privileged: true`",
+        try expectRefusal([Self.vllm: """
+            spec:\n  template:\n    spec:\n      containers:\n        - name: vllm\n          securityContext:\n\
+                        privileged: true\n
+            """],
+                          """
+                              \(Self.vllm):7:13: error[E6022]: \(Self.firstModel) breaks Pod Security `baseline` (`privileged`): container \
+                              `vllm` sets `privileged: true`
+                              """,
                           alsoExpected: ["  = note: at `spec.template.spec.containers[vllm].securityContext.privileged`"])
     }
 
     @Test func hostPathRoot() throws {
-        try expectRefusal([Self.vllm: "spec:\n  template:\n    spec:\n      volumes:\n        - name: host\n          hostPath:\n            path: /\n"],
-                          "\(Self.vllm):6:11: error[E6022]: \(Self.firstModel) breaks Pod Security `baseline` (`hostPath`): volume `host` mounts host path `/`")
+        try expectRefusal([Self.vllm: """
+            spec:\n  template:\n    spec:\n      volumes:\n        - name: host\n          hostPath:\n            path: /\n
+            """],
+                          """
+                              \(Self.vllm):6:11: error[E6022]: \(Self.firstModel) breaks Pod Security `baseline` (`hostPath`): volume \
+                              `host` mounts host path `/`
+                              """)
     }
 
     @Test func hostNetwork() throws {
         try expectRefusal([Self.vllm: "spec:\n  template:\n    spec:\n      hostNetwork: true\n"],
-                          "\(Self.vllm):4:7: error[E6022]: \(Self.firstModel) breaks Pod Security `baseline` (`hostNetwork`): the pod sets `hostNetwork: true`")
+                          """
+                              \(Self.vllm):4:7: error[E6022]: \(Self.firstModel) breaks Pod Security `baseline` (`hostNetwork`): the pod \
+                              sets `hostNetwork: true`
+                              """)
     }
 
     @Test func sysAdminCapability() throws {
-        try expectRefusal([Self.vllm: "spec:\n  template:\n    spec:\n      containers:\n        - name: vllm\n          securityContext:\n            capabilities:\n              add: [SYS_ADMIN]\n"],
-                          "\(Self.vllm):8:15: error[E6022]: \(Self.firstModel) breaks Pod Security `baseline` (`capabilities`): container `vllm` adds capability `SYS_ADMIN`")
+        try expectRefusal([Self.vllm: """
+            spec:\n  template:\n    spec:\n      containers:\n        - name: vllm\n          securityContext:\n            capabilities:\n\
+                          add: [SYS_ADMIN]\n
+            """],
+                          """
+                              \(Self.vllm):8:15: error[E6022]: \(Self.firstModel) breaks Pod Security `baseline` (`capabilities`): \
+                              container `vllm` adds capability `SYS_ADMIN`
+                              """)
     }
 
     @Test func rootUser() throws {
-        try expectRefusal([Self.vllm: "spec:\n  template:\n    spec:\n      containers:\n        - name: vllm\n          securityContext:\n            runAsUser: 0\n"],
-                          "\(Self.vllm):7:13: error[E6023]: \(Self.firstModel) breaks Pod Security `restricted` (`runAsRoot`): container `vllm` sets `runAsUser: 0`")
+        try expectRefusal([Self.vllm: """
+            spec:\n  template:\n    spec:\n      containers:\n        - name: vllm\n          securityContext:\n            runAsUser: 0\n
+            """],
+                          """
+                              \(Self.vllm):7:13: error[E6023]: \(Self.firstModel) breaks Pod Security `restricted` (`runAsRoot`): \
+                              container `vllm` sets `runAsUser: 0`
+                              """)
     }
 
     @Test func privilegedSidecar() throws {
-        try expectRefusal([Self.vllm: "spec:\n  template:\n    spec:\n      containers:\n        - name: debug\n          image: busybox\n          securityContext:\n            privileged: true\n"],
-                          "\(Self.vllm):8:13: error[E6022]: \(Self.firstModel) breaks Pod Security `baseline` (`privileged`): container `debug` sets `privileged: true`",
-                          alsoExpected: ["\(Self.vllm):7:11: error[E6023]: \(Self.firstModel) breaks Pod Security `restricted` (`privilegeEscalation`): container `debug` does not set `allowPrivilegeEscalation: false`"])
+        try expectRefusal([Self.vllm: """
+            spec:\n  template:\n    spec:\n      containers:\n        - name: debug\n          image: busybox\n          securityContext:\n\
+                        privileged: true\n
+            """],
+                          """
+                              \(Self.vllm):8:13: error[E6022]: \(Self.firstModel) breaks Pod Security `baseline` (`privileged`): container \
+                              `debug` sets `privileged: true`
+                              """,
+                          alsoExpected: ["""
+                              \(Self.vllm):7:11: error[E6023]: \(Self.firstModel) breaks Pod Security `restricted` \
+                              (`privilegeEscalation`): container `debug` does not set `allowPrivilegeEscalation: false`
+                              """])
     }
 
     /// The annotation that used to silence W6004 is ignored when a template adds it: the errors
@@ -127,13 +175,23 @@ import Testing
 
             """
         try expectRefusal([Self.vllm: template],
-                          "\(Self.vllm):13:13: error[E6022]: \(Self.firstModel) breaks Pod Security `baseline` (`privileged`): container `vllm` sets `privileged: true`",
-                          alsoExpected: ["warning[W6004]: pod template of Deployment.apps search/llama-3-70b (`spec.template`) in cluster `prod-use1` lacks `readOnlyRootFilesystem: true` (container `logs`)"])
+                          """
+                              \(Self.vllm):13:13: error[E6022]: \(Self.firstModel) breaks Pod Security `baseline` (`privileged`): \
+                              container `vllm` sets `privileged: true`
+                              """,
+                          alsoExpected: ["""
+                              warning[W6004]: pod template of Deployment.apps search/llama-3-70b (`spec.template`) in cluster `prod-use1` \
+                              lacks `readOnlyRootFilesystem: true` (container `logs`)
+                              """])
     }
 
     @Test func namespaceLevelLowered() throws {
         try expectRefusal(["templates/core/namespace.yaml": "metadata:\n  labels:\n    pod-security.kubernetes.io/enforce: privileged\n"],
-                          "templates/core/namespace.yaml:3:5: error[E6021]: template `core/namespace` sets label `pod-security.kubernetes.io/enforce` of Namespace `platform` in cluster `prod-use1` (and 7 more objects) to `privileged`; the compiler sets `restricted`")
+                          """
+                              templates/core/namespace.yaml:3:5: error[E6021]: template `core/namespace` sets label \
+                              `pod-security.kubernetes.io/enforce` of Namespace `platform` in cluster `prod-use1` (and 7 more objects) to \
+                              `privileged`; the compiler sets `restricted`
+                              """)
     }
 
     /// A pod spec nested in a custom resource (Kubeflow Trainer's `podTemplateOverrides`) is
@@ -161,7 +219,11 @@ import Testing
 
     @Test func hostPathInACustomResource() throws {
         try expectRefusal(["templates/training/trainjob.yaml": Self.trainJobHostPath],
-                          "templates/training/trainjob.yaml:8:13: error[E6022]: TrainJob.trainer.kubeflow.org research/llama-sft in cluster `prod-use1` breaks Pod Security `baseline` (`hostPath`): volume `infiniband` mounts host path `/dev/infiniband`")
+                          """
+                              templates/training/trainjob.yaml:8:13: error[E6022]: TrainJob.trainer.kubeflow.org research/llama-sft in \
+                              cluster `prod-use1` breaks Pod Security `baseline` (`hostPath`): volume `infiniband` mounts host path \
+                              `/dev/infiniband`
+                              """)
     }
 
     /// Only the spec grants an exception: then the same template compiles, the object carries
@@ -175,13 +237,23 @@ import Testing
         #expect(compile.status == 0, "\(compile.stderr)")
         let trainJob = try fixture.read("out/clusters/prod-use1/research/trainjob-llama-sft.yaml")
         #expect(trainJob.contains("spec allows hostPath: reads the InfiniBand devices of the node"))
-        let diff = try fixture.run(["diff", "--base", "dir:" + CLIFixture.repoRoot.appendingPathComponent("golden").path, "--color", "never"])
-        #expect(diff.stdout.contains("  security exception: prod-use1: TrainJob.trainer.kubeflow.org research/llama-sft: training images write checkpoints, kernel caches and NCCL state to their root filesystem and run as root → training images write checkpoints, kernel caches and NCCL state to their root filesystem and run as root; spec allows hostPath: reads the InfiniBand devices of the node\n"), "\(diff.stdout)")
-        let markdown = try fixture.run(["diff", "--base", "dir:" + CLIFixture.repoRoot.appendingPathComponent("golden").path, "--format", "markdown"])
+        let diff = try fixture
+            .run(["diff", "--base", "dir:" + CLIFixture.repoRoot.appendingPathComponent("golden").path, "--color", "never"])
+        #expect(diff.stdout.contains("""
+              security exception: prod-use1: TrainJob.trainer.kubeflow.org research/llama-sft: training images write checkpoints, kernel \
+            caches and NCCL state to their root filesystem and run as root → training images write checkpoints, kernel caches and NCCL \
+            state to their root filesystem and run as root; spec allows hostPath: reads the InfiniBand devices of the node\n
+            """),
+            "\(diff.stdout)")
+        let markdown = try fixture
+            .run(["diff", "--base", "dir:" + CLIFixture.repoRoot.appendingPathComponent("golden").path, "--format", "markdown"])
         #expect(markdown.stdout.contains("**Security exceptions**"))
         // The exception allows only what it names: privileged is still refused.
         let privileged = try Self.workspace(["templates/training/trainjob.yaml": Self.trainJobHostPath,
-                                             Self.vllm: "spec:\n  template:\n    spec:\n      containers:\n        - name: vllm\n          securityContext:\n            privileged: true\n"],
+                                             Self.vllm: """
+                                                 spec:\n  template:\n    spec:\n      containers:\n        - name: vllm\n\
+                                                           securityContext:\n            privileged: true\n
+                                                 """],
                                             spec: { $0 + Self.grant })
         #expect(try privileged.run(["check"]).status == 1)
     }
@@ -194,8 +266,12 @@ import Testing
         #expect(r.status == 1)
         let lines = r.stderr.split(separator: "\n").map(String.init)
         let line = CLIRunner.bundledSpec.split(separator: "\n", omittingEmptySubsequences: false).count + 2
-        #expect(lines.contains("platform.yaml:\(line):17: error[E6024]: security exception names `llama-sfx`, which is no model, training job or agent"), "\(r.stderr)")
+        #expect(lines.contains("""
+            platform.yaml:\(line):17: error[E6024]: security exception names `llama-sfx`, which is no model, training job or agent
+            """),
+            "\(r.stderr)")
         #expect(lines.contains("  = help: did you mean `llama-sft`?"))
-        #expect(lines.contains("platform.yaml:\(line):17: error[E6025]: security exception for `llama-sfx` states no reason"), "\(r.stderr)")
+        #expect(lines.contains("platform.yaml:\(line):17: error[E6025]: security exception for `llama-sfx` states no reason"),
+            "\(r.stderr)")
     }
 }

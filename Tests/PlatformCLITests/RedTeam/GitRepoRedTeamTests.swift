@@ -195,7 +195,8 @@ import Testing
         #expect(try scratch.run(["commit", "spec/platform.yaml"]).status == 0)
         try scratch.edit("replicas: { min: 2, max: 4 }", "replicas: { min: 2, max: 5 }")
         #expect(try scratch.run(["commit", "spec/platform.yaml"]).status == 0)
-        let file = try #require(try scratch.git(["diff", "--name-only", "HEAD~1", "HEAD"], in: "spec/gitops").split(separator: "\n").first.map(String.init))
+        let file = try #require(try scratch.git(["diff", "--name-only", "HEAD~1", "HEAD"], in: "spec/gitops").split(separator: "\n").first
+            .map(String.init))
         try "edited by hand\n".write(toFile: scratch.path("spec/gitops/" + file), atomically: false, encoding: .utf8)
 
         try scratch.edit("replicas: { min: 2, max: 5 }", "replicas: { min: 2, max: 6 }")
@@ -225,7 +226,8 @@ import Testing
 
         let good = try scratch.run(["commit", "spec/platform.yaml", "--spec-commit", "0123abcdEF"])
         #expect(good.status == 0, "\(good.stderr)")
-        #expect(try scratch.git(["log", "-1", "--format=%(trailers:key=Platform-Spec-Commit,valueonly)"], in: "spec/gitops") == "0123abcdEF")
+        #expect(try scratch
+            .git(["log", "-1", "--format=%(trailers:key=Platform-Spec-Commit,valueonly)"], in: "spec/gitops") == "0123abcdEF")
     }
 
     @Test func emptyRepoIsAUsageError() throws {
@@ -248,6 +250,7 @@ import Testing
         #expect(push.status == 2)
         #expect(push.stderr.hasPrefix("platformc: error: credential in URL"))
         #expect(!(repo.stdout + repo.stderr + push.stdout + push.stderr).contains("R3dT3am"))
-        #expect(try CLIRunner.git(["rev-parse", "--verify", "-q", "main"], in: scratch.root.appendingPathComponent("remote.git")).status != 0)
+        #expect(try CLIRunner.git(["rev-parse", "--verify", "-q", "main"], in: scratch.root.appendingPathComponent("remote.git"))
+            .status != 0)
     }
 }

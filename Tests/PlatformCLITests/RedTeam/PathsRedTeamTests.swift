@@ -12,7 +12,8 @@ import Testing
     /// `gitops.path: ../escape` + `compile --out out` beside the spec's own repository.
     @Test func gitopsPathEscapingTheOutputFolderIsRefused() throws {
         let fixture = try CLIFixture()
-        try fixture.write("platform.yaml", CLIRunner.bundledSpec.replacingOccurrences(of: "  path: clusters\n", with: "  path: ../escape\n"))
+        try fixture
+            .write("platform.yaml", CLIRunner.bundledSpec.replacingOccurrences(of: "  path: clusters\n", with: "  path: ../escape\n"))
         let line = try lineNumber(of: "  path: ../escape", in: fixture.read("platform.yaml"))
         try fixture.write(".git/HEAD", "ref: refs/heads/main\n")
         try FileManager.default.createDirectory(atPath: fixture.path("out"), withIntermediateDirectories: true)
@@ -21,7 +22,9 @@ import Testing
         let result = try fixture.run(["compile", "platform.yaml", "--out", "out"])
 
         #expect(result.status == 1)
-        #expect(result.stderr.contains("platform.yaml:\(line):9: error[E1070]: `gitops.path` is not a relative path of plain segments (segment `..`"), "\(result.stderr)")
+        #expect(result.stderr
+            .contains("platform.yaml:\(line):9: error[E1070]: `gitops.path` is not a relative path of plain segments (segment `..`"),
+            "\(result.stderr)")
         #expect(try snapshot(fixture.root) == before, "nothing written or deleted")
         #expect(!FileManager.default.fileExists(atPath: fixture.root.deletingLastPathComponent().appendingPathComponent("escape").path))
     }
@@ -57,7 +60,11 @@ import Testing
         try fixture.write("tpl/karpenter/nodepool.yaml", "# hostile\nmetadata:\n  namespace: ../x\n")
         let result = try fixture.run(["compile", "platform.yaml", "--out", "out", "--templates", "tpl"])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("tpl/karpenter/nodepool.yaml:3:14: error[E1073]: NodePool in cluster `prod` (template `karpenter/nodepool`): `metadata.namespace` `../x` cannot name a folder or file"), "\(result.stderr)")
+        #expect(result.stderr.contains("""
+            tpl/karpenter/nodepool.yaml:3:14: error[E1073]: NodePool in cluster `prod` (template `karpenter/nodepool`): \
+            `metadata.namespace` `../x` cannot name a folder or file
+            """),
+            "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: fixture.path("out")), "nothing written")
         #expect(!FileManager.default.fileExists(atPath: fixture.path("x")))
     }
@@ -118,7 +125,9 @@ import Testing
         try fixture.write("out/clusters/README.md", "mine\n")
         try fixture.write("out/notes/a.yaml", "not managed\n")
         try "precious\n".write(to: outside.appendingPathComponent("victim.yaml"), atomically: false, encoding: .utf8)
-        try FileManager.default.createSymbolicLink(atPath: fixture.path("out/clusters/link.yaml"), withDestinationPath: outside.appendingPathComponent("victim.yaml").path)
+        try FileManager.default
+            .createSymbolicLink(atPath: fixture.path("out/clusters/link.yaml"),
+                withDestinationPath: outside.appendingPathComponent("victim.yaml").path)
         try FileManager.default.createSymbolicLink(atPath: fixture.path("out/clusters/dir"), withDestinationPath: outside.path)
 
         let result = try fixture.run(["compile", "platform.yaml", "--out", "out"])
@@ -157,7 +166,8 @@ import Testing
         let result = try fixture.run(["commit", "platform.yaml", "--repo", "gitops"])
 
         #expect(result.status == 2)
-        #expect(result.stderr.contains("refusing to commit: `infra` already exists in the branch and was not written by platformc"), "\(result.stderr)")
+        #expect(result.stderr.contains("refusing to commit: `infra` already exists in the branch and was not written by platformc"),
+            "\(result.stderr)")
         #expect(result.stderr.contains("--adopt-path"))
         #expect(try git(["rev-parse", "main"], fixture) == head, "nothing committed")
         #expect(try fixture.read("gitops/infra/app.yaml") == "kind: ConfigMap\n")
@@ -197,7 +207,9 @@ import Testing
         let first = try fixture.run(["commit", "platform.yaml", "--repo", "gitops"])
         #expect(first.status == 0, "\(first.stderr)")
         let secret = "hunter2-c7f3a9e1b5d2"
-        try fixture.write("gitops/infra/creds.yaml", "apiVersion: v1\nkind: Secret\nmetadata:\n  name: creds\n  namespace: search\nstringData:\n  password: \(secret)\n")
+        try fixture
+            .write("gitops/infra/creds.yaml",
+                "apiVersion: v1\nkind: Secret\nmetadata:\n  name: creds\n  namespace: search\nstringData:\n  password: \(secret)\n")
         _ = try git(["add", "-A"], fixture)
         _ = try git(["commit", "-qm", "hand-written infra"], fixture)
         try fixture.edit("metadata:\n  name: mini\n", "metadata:\n  name: mini\ngitops:\n  path: infra\n")
@@ -219,7 +231,9 @@ import Testing
         let fixture = try CLIFixture()
         #expect(try fixture.run(["commit", "platform.yaml", "--repo", "gitops"]).status == 0)
         let secret = "hunter2-0d9e8f7a6b5c"
-        try fixture.write("gitops/infra/creds.yaml", "apiVersion: v1\nkind: Secret\nmetadata:\n  name: creds\n  namespace: search\nstringData:\n  password: \(secret)\n")
+        try fixture
+            .write("gitops/infra/creds.yaml",
+                "apiVersion: v1\nkind: Secret\nmetadata:\n  name: creds\n  namespace: search\nstringData:\n  password: \(secret)\n")
         try fixture.edit("metadata:\n  name: mini\n", "metadata:\n  name: mini\ngitops:\n  path: infra\n")
         let diff = try fixture.run(["diff", "platform.yaml", "--base", "dir:gitops", "--format", "json"])
         #expect(diff.status == 0, "\(diff.stderr)")
@@ -278,7 +292,8 @@ import Testing
     // MARK: - Helpers
 
     /// A GitOps repository `gitops` whose one commit (by a person, with git) holds `files`; its head.
-    private func handWrittenRepository(_ fixture: CLIFixture, files: [String: String] = ["infra/app.yaml": "kind: ConfigMap\n", "infra/notes.txt": "mine\n"]) throws -> String {
+    private func handWrittenRepository(_ fixture: CLIFixture,
+        files: [String: String] = ["infra/app.yaml": "kind: ConfigMap\n", "infra/notes.txt": "mine\n"]) throws -> String {
         try FileManager.default.createDirectory(atPath: fixture.path("gitops"), withIntermediateDirectories: true)
         _ = try git(["init", "-q", "-b", "main"], fixture)
         for (path, text) in files { try fixture.write("gitops/" + path, text) }

@@ -96,7 +96,8 @@ import Testing
     }
 
     /// Runs the binary with output in files (no pipe to fill) and a watchdog, so a hang fails instead of blocking the suite.
-    static func run(_ arguments: [String], in directory: URL, environment: [String: String], timeout: TimeInterval) throws -> CLIRunner.Result {
+    static func run(_ arguments: [String], in directory: URL, environment: [String: String], timeout: TimeInterval) throws -> CLIRunner
+        .Result {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("reads-out-\(UUID().uuidString)")
         let err = FileManager.default.temporaryDirectory.appendingPathComponent("reads-err-\(UUID().uuidString)")
         FileManager.default.createFile(atPath: out.path, contents: nil)
@@ -131,8 +132,11 @@ import Testing
         for format in ["text", "json", "github"] {
             let r = try w.run(["check", "platform.yaml", "--diagnostics", format], environment: environment)
             #expect(r.status == status, "\(format): \(r.stderr.prefix(400))", sourceLocation: sourceLocation)
-            #expect(r.stderr.contains(format == "text" ? expected : code), "\(format): \(r.stderr.prefix(400))", sourceLocation: sourceLocation)
-            for secret in secrets { #expect(!(r.stdout + r.stderr).contains(secret), "\(format) printed a secret", sourceLocation: sourceLocation) }
+            #expect(r.stderr.contains(format == "text" ? expected : code), "\(format): \(r.stderr.prefix(400))",
+                sourceLocation: sourceLocation)
+            for secret in secrets {
+                #expect(!(r.stdout + r.stderr).contains(secret), "\(format) printed a secret", sourceLocation: sourceLocation)
+            }
         }
         let compiled = try w.run(["compile", "platform.yaml", "--out", "out"], environment: environment)
         #expect(compiled.status == status, sourceLocation: sourceLocation)
@@ -145,20 +149,29 @@ import Testing
     @Test func absoluteTopologyFileIsRefusedAtTheSpecLine() throws {
         let w = try Workspace()
         try w.topologyFile(w.outside.appendingPathComponent("topo.xml").path)
-        try expectRefused(w, expected: "platform.yaml:24:23: error[E8020]: topology file `\(w.outside.path)/topo.xml` is an absolute path, outside the spec's repository",
+        try expectRefused(w,
+                          expected: """
+                              platform.yaml:24:23: error[E8020]: topology file `\(w.outside.path)/topo.xml` is an absolute path, outside \
+                              the spec's repository
+                              """,
                           secrets: [w.marker])
     }
 
     @Test func etcShadowIsRefusedWithoutOpeningIt() throws {
         let w = try Workspace()
         try w.topologyFile("/etc/shadow")
-        try expectRefused(w, expected: "platform.yaml:24:23: error[E8020]: topology file `/etc/shadow` is an absolute path", secrets: ["root:"])
+        try expectRefused(w, expected: "platform.yaml:24:23: error[E8020]: topology file `/etc/shadow` is an absolute path",
+            secrets: ["root:"])
     }
 
     @Test func dotDotOutOfTheRepositoryIsRefused() throws {
         let w = try Workspace()
         try w.topologyFile("../../outside/topo.xml")
-        try expectRefused(w, expected: "platform.yaml:24:23: error[E8020]: topology file `../../outside/topo.xml` leads out of the spec's repository through `..`",
+        try expectRefused(w,
+                          expected: """
+                              platform.yaml:24:23: error[E8020]: topology file `../../outside/topo.xml` leads out of the spec's repository \
+                              through `..`
+                              """,
                           secrets: [w.marker])
     }
 
@@ -166,7 +179,11 @@ import Testing
         let w = try Workspace()
         try w.link("topo/p5.xml", to: w.outside.appendingPathComponent("topo.xml").path)
         try w.topologyFile("../topo/p5.xml")
-        try expectRefused(w, expected: "platform.yaml:24:23: error[E8021]: topology file `../topo/p5.xml` is reached through a symbolic link that leads out of the spec's repository",
+        try expectRefused(w,
+                          expected: """
+                              platform.yaml:24:23: error[E8021]: topology file `../topo/p5.xml` is reached through a symbolic link that \
+                              leads out of the spec's repository
+                              """,
                           secrets: [w.marker])
     }
 
@@ -174,7 +191,10 @@ import Testing
         let w = try Workspace()
         try w.link("topo/vendor", to: w.outside.path)
         try w.topologyFile("../topo/vendor/topo.xml")
-        try expectRefused(w, expected: "platform.yaml:24:23: error[E8021]: topology file `../topo/vendor/topo.xml` is reached through a symbolic link",
+        try expectRefused(w,
+                          expected: """
+                              platform.yaml:24:23: error[E8021]: topology file `../topo/vendor/topo.xml` is reached through a symbolic link
+                              """,
                           secrets: [w.marker])
     }
 
@@ -182,7 +202,8 @@ import Testing
         let w = try Workspace()
         try w.fifo("topo/p5.xml")
         try w.topologyFile("../topo/p5.xml")
-        try expectRefused(w, expected: "platform.yaml:24:23: error[E8022]: topology file `../topo/p5.xml` is a FIFO, not a regular file", secrets: [])
+        try expectRefused(w, expected: "platform.yaml:24:23: error[E8022]: topology file `../topo/p5.xml` is a FIFO, not a regular file",
+            secrets: [])
     }
 
     /// `/dev/zero` never ends: a link to it is refused before anything is read.
@@ -190,7 +211,8 @@ import Testing
         let w = try Workspace()
         try w.link("topo/zero.xml", to: "/dev/zero")
         try w.topologyFile("../topo/zero.xml")
-        try expectRefused(w, expected: "platform.yaml:24:23: error[E8021]: topology file `../topo/zero.xml` is reached through a symbolic link", secrets: [])
+        try expectRefused(w,
+            expected: "platform.yaml:24:23: error[E8021]: topology file `../topo/zero.xml` is reached through a symbolic link", secrets: [])
     }
 
     /// 2 GiB took 4 GB and died with SIGILL in libxml2; now refused from its size, read not at all.
@@ -199,7 +221,8 @@ import Testing
         try w.sparse("topo/p5.xml", bytes: 2 << 30)
         try w.topologyFile("../topo/p5.xml")
         let started = Date()
-        try expectRefused(w, expected: "platform.yaml:24:23: error[E8023]: topology file `../topo/p5.xml` is larger than 1 MiB", secrets: [])
+        try expectRefused(w, expected: "platform.yaml:24:23: error[E8023]: topology file `../topo/p5.xml` is larger than 1 MiB",
+            secrets: [])
         #expect(Date().timeIntervalSince(started) < 60)
     }
 
@@ -223,7 +246,9 @@ import Testing
             with: "        capacityType: on-demand\n        topologyFile: ../topo/p5.xml\n        network: { fabric: infiniband }\n"))
         let r = try w.run(["compile", "platform.yaml", "--out", "out"])
         #expect(r.status == 0, "\(r.stderr.prefix(400))")
-        let configMap = try String(contentsOf: w.specFolder.appendingPathComponent("out/clusters/prod-use1/research/configmap-nccl-topology-h100.yaml"), encoding: .utf8)
+        let configMap =
+            try String(contentsOf: w.specFolder.appendingPathComponent("out/clusters/prod-use1/research/configmap-nccl-topology-h100.yaml"),
+            encoding: .utf8)
         #expect(configMap.contains("rdmap-inside"))
     }
 
@@ -232,7 +257,10 @@ import Testing
         let w = try Workspace()
         try w.write("topo/p5.xml", "<system version=\"1\">\n  <cpu>\n  </\(w.marker)>\n</system>\n")
         try w.topologyFile("../topo/p5.xml")
-        try expectRefused(w, expected: "../topo/p5.xml:3:52: error[E2201]: topology file is not well-formed XML: opening and ending tags do not match",
+        try expectRefused(w,
+                          expected: """
+                              ../topo/p5.xml:3:52: error[E2201]: topology file is not well-formed XML: opening and ending tags do not match
+                              """,
                           secrets: [w.marker])
     }
 
@@ -242,7 +270,11 @@ import Testing
     @Test func templateLinkedToProcEnvironIsRefused() throws {
         let w = try Workspace()
         try w.link("platform/templates/core/namespace.yaml", to: "/proc/self/environ")
-        try expectRefused(w, expected: "templates/core/namespace.yaml:1:1: error[E8021]: template `templates/core/namespace.yaml` is reached through a symbolic link that leads out of the spec's repository",
+        try expectRefused(w,
+                          expected: """
+                              templates/core/namespace.yaml:1:1: error[E8021]: template `templates/core/namespace.yaml` is reached through \
+                              a symbolic link that leads out of the spec's repository
+                              """,
                           secrets: [w.marker], environment: ["GITHUB_TOKEN": w.marker])
     }
 
@@ -260,27 +292,40 @@ import Testing
         try w.link("tpl/core/namespace.yaml", to: w.repo.appendingPathComponent("elsewhere.yaml").path)
         let r = try w.run(["check", "platform.yaml", "--templates", "../tpl"])
         #expect(r.status == 1)
-        #expect(r.stderr.contains("../tpl/core/namespace.yaml:1:1: error[E8021]: template `../tpl/core/namespace.yaml` is reached through a symbolic link that leads out of the templates folder"))
+        #expect(r.stderr.contains("""
+            ../tpl/core/namespace.yaml:1:1: error[E8021]: template `../tpl/core/namespace.yaml` is reached through a symbolic link that \
+            leads out of the templates folder
+            """))
         #expect(!r.stderr.contains(w.marker))
     }
 
     @Test func templateParseErrorNamesNoBytesOfTheTemplate() throws {
         let w = try Workspace()
         try w.write("platform/templates/core/namespace.yaml", "metadata:\n  annotations:\n    token: \(w.marker): x: y\n")
-        try expectRefused(w, expected: "templates/core/namespace.yaml:3:58: error[E5003]: template is not usable: invalid YAML: mapping values are not allowed in this context",
+        try expectRefused(w,
+                          expected: """
+                              templates/core/namespace.yaml:3:58: error[E5003]: template is not usable: invalid YAML: mapping values are \
+                              not allowed in this context
+                              """,
                           secrets: [w.marker])
     }
 
     @Test func fifoTemplateIsRefusedWithoutBlocking() throws {
         let w = try Workspace()
         try w.fifo("platform/templates/core/namespace.yml")
-        try expectRefused(w, expected: "templates/core/namespace.yml:1:1: error[E8022]: template `templates/core/namespace.yml` is a FIFO, not a regular file", secrets: [])
+        try expectRefused(w,
+            expected: """
+                templates/core/namespace.yml:1:1: error[E8022]: template `templates/core/namespace.yml` is a FIFO, not a regular file
+                """,
+            secrets: [])
     }
 
     @Test func oversizedTemplateIsRefused() throws {
         let w = try Workspace()
         try w.sparse("platform/templates/core/namespace.yaml", bytes: 5 << 20)
-        try expectRefused(w, expected: "templates/core/namespace.yaml:1:1: error[E8023]: template `templates/core/namespace.yaml` is larger than 4 MiB", secrets: [])
+        try expectRefused(w,
+            expected: "templates/core/namespace.yaml:1:1: error[E8023]: template `templates/core/namespace.yaml` is larger than 4 MiB",
+            secrets: [])
     }
 
     /// `.yml` and `.yaml` are one kind of file for the reader and the template set alike.
@@ -289,7 +334,9 @@ import Testing
         try w.write("platform/templates/core/namespace.yml", "metadata:\n  annotations:\n    example.com/owner: platform-team\n")
         let r = try w.run(["compile", "platform.yaml", "--out", "out"])
         #expect(r.status == 0, "\(r.stderr.prefix(400))")
-        let namespace = try String(contentsOf: w.specFolder.appendingPathComponent("out/clusters/prod-use1/_cluster/namespace-research.yaml"), encoding: .utf8)
+        let namespace =
+            try String(contentsOf: w.specFolder.appendingPathComponent("out/clusters/prod-use1/_cluster/namespace-research.yaml"),
+            encoding: .utf8)
         #expect(namespace.contains("example.com/owner: platform-team"))
     }
 
@@ -297,10 +344,12 @@ import Testing
 
     /// One anchored 1 MiB string referenced by 100 aliases grew to 7.7 GB.
     @Test func aliasedMegabyteStringIsRefusedByBytes() throws {
-        var spec = "apiVersion: platformc/v1alpha1\nkind: Platform\nmetadata:\n  name: bomb\n  labels:\n    l0: &a " + String(repeating: "x", count: 1 << 20) + "\n"
+        var spec = "apiVersion: platformc/v1alpha1\nkind: Platform\nmetadata:\n  name: bomb\n  labels:\n    l0: &a "
+            + String(repeating: "x", count: 1 << 20) + "\n"
         for i in 1..<100 { spec += "    l\(i): *a\n" }
         let w = try Workspace(spec: spec)
-        try expectRefused(w, expected: "error[E1006]: expanding aliases produces more than 4 MiB of text beyond the file's own", secrets: [])
+        try expectRefused(w, expected: "error[E1006]: expanding aliases produces more than 4 MiB of text beyond the file's own",
+            secrets: [])
     }
 
     /// 150,000 unknown keys said "expanding aliases" in a file without aliases.
@@ -310,7 +359,8 @@ import Testing
         let w = try Workspace(spec: spec)
         let r = try w.run(["check", "platform.yaml"])
         #expect(r.status == 1)
-        #expect(r.stderr.contains("platform.yaml:100000:9: error[E1090]: the spec has more than 200000 nodes (keys, values and list items)"))
+        #expect(r.stderr
+            .contains("platform.yaml:100000:9: error[E1090]: the spec has more than 200000 nodes (keys, values and list items)"))
         #expect(!r.stderr.contains("alias"))
     }
 

@@ -20,7 +20,8 @@ import Testing
         Shape(name: "github", value: "ghp_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789", cores: ["AbCdEfGhIjKlMnOpQrStUvWxYz0123456789"]),
         Shape(name: "pem", value: #"-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----"#,
               cores: ["MIIEvQIBADANBgkqhkiG9w0BAQEFAASC"]),
-        Shape(name: "aws-secret", value: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", cores: ["wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "bPxRfiCY"]),
+        Shape(name: "aws-secret", value: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+            cores: ["wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "bPxRfiCY"]),
         Shape(name: "gitlab", value: "glpat-AbCdEfGhIj0123456789", cores: ["AbCdEfGhIj0123456789"]),
         Shape(name: "google", value: "AIzaSyA1b2C3d4E5f6G7h8I9j0KlMnOpQrStUvW", cores: ["SyA1b2C3d4E5f6G7h8I9j0KlMnOpQrStUvW"]),
         Shape(name: "stripe-secret", value: "sk_live_AbCdEfGhIjKlMnOpQrStUv0123", cores: ["AbCdEfGhIjKlMnOpQrStUv0123"]),
@@ -81,7 +82,9 @@ import Testing
     static func position(of index: String.Index, in text: String) -> String {
         let before = text[..<index]
         let line = before.filter { $0 == "\n" }.count + 1
-        let column = before.distance(from: before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex, to: before.endIndex) + 1
+        let column = before
+            .distance(from: before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex, to: before.endIndex)
+            + 1
         return "\(line):\(column)"
     }
 
@@ -173,7 +176,9 @@ import Testing
              new: "apiKeySecret: ghp_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789",
              expected: ["63:19 E1021", "63:19 E6001"], cores: ["AbCdEfGhIjKlMnOpQrStUvWxYz0123456789"]),
         Echo(name: "E1021 for a PEM block as a Secret name", old: "apiKeySecret: openai-api-key",
-             new: "apiKeySecret: |\n      -----BEGIN PRIVATE KEY-----\n      MIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n      -----END PRIVATE KEY-----",
+             new: """
+                 apiKeySecret: |\n      -----BEGIN PRIVATE KEY-----\n      MIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n      -----END PRIVATE KEY-----
+                 """,
              expected: ["63:19 E1021", "63:19 E6001"], cores: ["MIIEvQIBADANBgkqhkiG9w0BAQEFAASC"]),
         Echo(name: "E1013 for a key as an enum value", old: "    dtype: bf16\n    contextLength: 32768\n    maxSequences: 8",
              new: "    dtype: sk_live_AbCdEfGhIjKlMnOpQrStUv0123\n    contextLength: 32768\n    maxSequences: 8",
@@ -230,7 +235,10 @@ import Testing
         let queue = "old/clusters/prod/search/localqueue-search-queue.yaml"
         let text = try fixture.read(queue)
         try fixture.write(queue, text.replacingOccurrences(of: "    platformc.dev/team: search\n",
-                                                           with: "    platformc.dev/team: search\n    leaked: \"glpat-AbCdEfGhIj0123456789\"\n    \"AIzaSyA1b2C3d4E5f6G7h8I9j0KlMnOpQrStUvW\": x\n"))
+                                                           with: """
+                                                                   platformc.dev/team: search\n    leaked: \"glpat-AbCdEfGhIj0123456789\"\n\
+                                                                   \"AIzaSyA1b2C3d4E5f6G7h8I9j0KlMnOpQrStUvW\": x\n
+                                                               """))
         try fixture.write("old/clusters/prod/search/configmap-leak.yaml", """
             apiVersion: v1
             kind: ConfigMap

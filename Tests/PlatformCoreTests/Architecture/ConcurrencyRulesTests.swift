@@ -65,14 +65,16 @@ import Testing
     /// The scan finds an opt-out without its comment, and accepts one with it.
     @Test func scanSeesAnUnexplainedOptOut() {
         let bare: [Substring] = ["/// A box.", "final class Box: \(Self.unchecked) {}"]
-        let explained: [Substring] = ["/// A box.", "///", "/// `\(Self.unchecked)`: only one thread has it.", "final class Box: \(Self.unchecked) {}"]
+        let explained: [Substring] = ["/// A box.", "///", "/// `\(Self.unchecked)`: only one thread has it.",
+            "final class Box: \(Self.unchecked) {}"]
         #expect(Self.unexplained(Self.unchecked, in: [("Box.swift", bare)]) == ["Box.swift:2"])
         #expect(Self.unexplained(Self.unchecked, in: [("Box.swift", explained)]).isEmpty)
     }
 
     /// One concurrency helper: no other product source starts threads or dispatch work itself.
     @Test func onlyTheHelperStartsThreads() throws {
-        let words = ["DispatchQueue", "DispatchGroup", "DispatchSemaphore", "Thread(", "Thread {", "Thread.detach", "Task {", "Task.detached"]
+        let words = ["DispatchQueue", "DispatchGroup", "DispatchSemaphore", "Thread(", "Thread {", "Thread.detach", "Task {",
+            "Task.detached"]
         var found: [String] = []
         for (path, lines) in try Self.swiftFiles(under: "Sources") where !path.hasPrefix("Sources/PlatformConcurrency/") {
             for (index, line) in lines.enumerated() where !line.drop(while: { $0 == " " }).hasPrefix("//") {

@@ -51,7 +51,8 @@ import Testing
         let folder = sources.appendingPathComponent(target)
         return try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { name in
             var isDirectory: ObjCBool = false
-            return FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &isDirectory) && isDirectory.boolValue
+            return FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &isDirectory)
+                && isDirectory.boolValue
         }.sorted()
     }
 

@@ -6,7 +6,8 @@ import Testing
 /// layers allow, so a dependency added in `Package.swift` that runs back up fails here by name.
 @Suite struct LayeringTests {
     static let layers: [[String]] = [
-        ["PlatformDiagnostics", "PlatformConcurrency"], ["PlatformDocument"], ["PlatformFrontEnd"], ["PlatformCore"], ["PlatformDiff", "PlatformGenerate"],
+        ["PlatformDiagnostics", "PlatformConcurrency"], ["PlatformDocument"], ["PlatformFrontEnd"], ["PlatformCore"],
+        ["PlatformDiff", "PlatformGenerate"],
     ]
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
@@ -77,7 +78,8 @@ import Testing
         #expect(files.count > 200)
         var publicLines: [String] = []
         for file in files {
-            for (index, line) in try String(contentsOf: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            for (index, line) in try String(contentsOf: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+                .enumerated() {
                 let code = line.drop { $0 == " " }
                 guard !code.hasPrefix("//") else { continue }
                 let words = code.split(separator: " ").filter { !$0.hasPrefix("@") }

@@ -36,7 +36,11 @@ import Testing
     static func images(in value: ManifestValue, into seen: inout Set<String>) {
         if let map = value.mapValue {
             for entry in map {
-                if entry.key == "image", let image = entry.value.stringValue { seen.insert(image) } else { images(in: entry.value, into: &seen) }
+                if entry.key == "image", let image = entry.value.stringValue {
+                    seen.insert(image)
+                } else {
+                    images(in: entry.value, into: &seen)
+                }
             }
         } else if let list = value.listValue {
             for child in list { images(in: child, into: &seen) }
@@ -49,10 +53,12 @@ import Testing
     }
 
     @Test func imageWithoutTagOrDigestIsAnErrorAtTheImage() {
-        let lines = Fixture.lines(Self.components("  litellm:\n    image: ghcr.io/berriai/litellm\n  vllm:\n    image: vllm/vllm-openai:latest\n"))
+        let lines =
+            Fixture.lines(Self.components("  litellm:\n    image: ghcr.io/berriai/litellm\n  vllm:\n    image: vllm/vllm-openai:latest\n"))
         #expect(lines == [
             "53:12: error[E7402]: image `ghcr.io/berriai/litellm` of component `litellm` has no tag (it means `latest`) and no digest"
-                + " | help: pin it by version tag or digest, e.g. `ghcr.io/berriai/litellm:\(ComponentVersions.liteLLM.tag)` or `…@sha256:<digest>`",
+                + " | help: pin it by version tag or digest, e.g. `ghcr.io/berriai/litellm:\(ComponentVersions.liteLLM.tag)` or "
+                + "`…@sha256:<digest>`",
             "55:12: error[E7402]: image `vllm/vllm-openai:latest` of component `vllm` uses the mutable tag `latest` and no digest"
                 + " | help: pin it by version tag or digest, e.g. `vllm/vllm-openai:v0.34.0` or `…@sha256:<digest>`",
         ])
@@ -65,7 +71,9 @@ import Testing
         #expect(diagnostics.filter { $0.severity == .error }.isEmpty, "\(diagnostics.map(\.message))")
         let warnings = diagnostics.filter { $0.code == "W7403" }
         #expect(warnings.map { "\($0.location!.line):\($0.location!.column)" } == ["53:12", "55:12"])
-        #expect(warnings.first?.message == "component `vllm` runs `vllm/vllm-openai:v0.12.0`, not `vllm/vllm-openai:v0.34.0` whose flags and metric names platformc checked")
+        #expect(warnings.first?.message == """
+            component `vllm` runs `vllm/vllm-openai:v0.12.0`, not `vllm/vllm-openai:v0.34.0` whose flags and metric names platformc checked
+            """)
         #expect(warnings.first?.notes.isEmpty == false)
         let set = Fixture.manifests(replacements)
         let vllm = try #require(Fixture.object(set, kind: "Deployment", name: "llama-3-70b", namespace: "search"))
@@ -77,7 +85,8 @@ import Testing
     /// A model's own `image` still wins over `components.vllm`.
     @Test func modelImageWinsOverTheComponentDefault() throws {
         let set = Fixture.manifests(Self.components("  vllm:\n    image: vllm/vllm-openai:v0.12.0\n")
-                                        + [("    architecture: llama-3-70b\n", "    architecture: llama-3-70b\n    image: vllm/vllm-openai:v0.10.2\n")])
+                                        + [("    architecture: llama-3-70b\n",
+                                            "    architecture: llama-3-70b\n    image: vllm/vllm-openai:v0.10.2\n")])
         let vllm = try #require(Fixture.object(set, kind: "Deployment", name: "llama-3-70b", namespace: "search"))
         #expect(vllm.value.at("spec", "template", "spec", "containers", "[name=vllm]", "image") == "vllm/vllm-openai:v0.10.2")
     }

@@ -89,12 +89,19 @@ import Testing
         #expect(!WillItRunTests.findings(Fixture.minimal, editing: fits).contains { $0.contains("E7110") })
         let tooMuch = Self.requesting(cpu: "191451m", memory: "1938411Mi")
         #expect(WillItRunTests.findings(Fixture.minimal, editing: tooMuch).filter { $0.contains("E7110") } == [
-            "17:11: [E7110]: the pods of model `llama-3-70b` request 191451m CPU and 1938411Mi memory per pod, more than one node of any pool that could run them offers: they stay pending",
+            """
+                17:11: [E7110]: the pods of model `llama-3-70b` request 191451m CPU and 1938411Mi memory per pod, more than one node of \
+                any pool that could run them offers: they stay pending
+                """,
         ])
         let finding = try #require(WillItRunTests.pass(Fixture.minimal, editing: tooMuch).first { $0.code == NodeFitCheck.code })
-        #expect(finding.notes.map(\.message) == ["pool `h100`: a `p5.48xlarge` node offers 191450m CPU and 1938410Mi memory after Karpenter's reservations"])
+        #expect(finding.notes
+            .map(\.message) == ["pool `h100`: a `p5.48xlarge` node offers 191450m CPU and 1938410Mi memory after Karpenter's reservations"])
         #expect(finding.notes.first?.location?.line == 10)
-        #expect(finding.help == "request at most 191450m CPU and 1938410Mi memory per pod (what a `p5.48xlarge` node of pool `h100` offers), or use a larger instance type")
+        #expect(finding.help == """
+            request at most 191450m CPU and 1938410Mi memory per pod (what a `p5.48xlarge` node of pool `h100` offers), or use a larger \
+            instance type
+            """)
         // Only memory short: only memory is named.
         let memoryOnly = Self.requesting(cpu: "8", memory: "2Ti")
         #expect(WillItRunTests.notes(Fixture.minimal, code: "E7110", editing: memoryOnly) == [

@@ -9,7 +9,8 @@ import Testing
 @Suite struct SecurityExceptionLevelTests {
     /// The minimal spec without its training job, so `search` in `prod` enforces `restricted`, plus `grant`.
     static func spec(_ grant: String) -> String {
-        WillItRunTests.withoutTraining + "security:\n  exceptions:\n    - workload: llama-3-70b\n      allow: [\(grant)]\n      reason: vendor image needs it\n"
+        WillItRunTests.withoutTraining
+            + "security:\n  exceptions:\n    - workload: llama-3-70b\n      allow: [\(grant)]\n      reason: vendor image needs it\n"
     }
 
     static func namespace(_ spec: String, _ name: String) throws -> Manifest {
@@ -47,7 +48,10 @@ import Testing
         let plain = try Self.namespace(WillItRunTests.withoutTraining, "search")
         #expect(plain.labels[PodSecurityLevels.enforce]?.stringValue == "restricted")
         #expect(WillItRunTests.findings(WillItRunTests.withoutTraining, editing: Self.asRoot).contains {
-            $0.hasPrefix("17:11: [E7101]: the pods of model `llama-3-70b` in namespace `search` of cluster `prod` is rejected by Pod Security `restricted`")
+            $0.hasPrefix("""
+                17:11: [E7101]: the pods of model `llama-3-70b` in namespace `search` of cluster `prod` is rejected by Pod Security \
+                `restricted`
+                """)
         })
     }
 
@@ -60,7 +64,8 @@ import Testing
         let hostPath: @Sendable (Manifest) -> Manifest = { manifest in
             WillItRunTests.edited(manifest, when: manifest.kind == "Deployment" && manifest.name == "llama-3-70b") { value in
                 let volumes = value[path: ["spec", "template", "spec", "volumes"]]?.listValue ?? []
-                value[path: ["spec", "template", "spec", "volumes"]] = .list(volumes + [["name": "dev", "hostPath": ["path": "/dev/infiniband"]]])
+                value[path: ["spec", "template", "spec", "volumes"]] = .list(volumes
+                    + [["name": "dev", "hostPath": ["path": "/dev/infiniband"]]])
             }
         }
         #expect(!WillItRunTests.findings(Self.spec("hostPath"), editing: hostPath).contains { $0.contains("E7101") })

@@ -13,10 +13,13 @@ import Testing
 
     /// The model's and the pass's sources: every file of `Controllers/`, and the pass's rules elsewhere.
     static func scannedFiles() throws -> [String] {
-        let controllers = try FileManager.default.contentsOfDirectory(atPath: sources.appendingPathComponent("PlatformCore/Controllers").path)
+        let controllers =
+            try FileManager.default.contentsOfDirectory(atPath: sources.appendingPathComponent("PlatformCore/Controllers").path)
             .filter { $0.hasSuffix(".swift") && $0 != "UpstreamFacts.swift" }.map { "PlatformCore/Controllers/" + $0 }
-        return controllers.sorted() + ["PlatformFrontEnd/IR/NodeProvisioning.swift", "PlatformFrontEnd/Validation/Rules/NodePoolProvisioningRule.swift",
-                                       "PlatformCore/Controllers/PodSecurityStandard.swift", "PlatformCore/Emitters/Security/PodSecurityLevels.swift"]
+        return controllers.sorted()
+            + ["PlatformFrontEnd/IR/NodeProvisioning.swift", "PlatformFrontEnd/Validation/Rules/NodePoolProvisioningRule.swift",
+                                       "PlatformCore/Controllers/PodSecurityStandard.swift",
+                                       "PlatformCore/Emitters/Security/PodSecurityLevels.swift"]
     }
 
     static func citations(in text: String) -> Set<String> {

@@ -15,7 +15,9 @@ import Testing
         var queued = 0
         var placedOnPool = 0
         var problems: [String] = []
-        var description: String { "\(pods) pods, \(admittedUnderEnforcedLevel) admitted, \(queued) queued, \(placedOnPool) placed, problems \(problems)" }
+        var description: String { """
+            \(pods) pods, \(admittedUnderEnforcedLevel) admitted, \(queued) queued, \(placedOnPool) placed, problems \(problems)
+            """ }
     }
 
     static func tally(_ spec: String) throws -> Tally {

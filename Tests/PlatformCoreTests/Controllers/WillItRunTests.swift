@@ -75,11 +75,21 @@ import Testing
         }
         #expect(!Self.findings(Self.withoutTraining).contains { $0.contains("E7101") })
         #expect(Self.findings(Self.withoutTraining, editing: strip).contains(
-            "37:11: [E7101]: the pod kagent creates for agent `ops` in namespace `search` of cluster `prod` is rejected by Pod Security `restricted`: spec.containers[kagent].securityContext.allowPrivilegeEscalation: container `kagent` does not set `allowPrivilegeEscalation: false`"))
+            """
+                37:11: [E7101]: the pod kagent creates for agent `ops` in namespace `search` of cluster `prod` is rejected by Pod Security \
+                `restricted`: spec.containers[kagent].securityContext.allowPrivilegeEscalation: container `kagent` does not set \
+                `allowPrivilegeEscalation: false`
+                """))
         #expect(Self.notes(Self.withoutTraining, code: "E7101", editing: strip) == [
             "also: spec.containers[kagent].securityContext.capabilities.drop: container `kagent` does not drop `ALL` capabilities",
-            "also: spec.containers[kagent].securityContext.runAsNonRoot: container `kagent` may run as root (`runAsNonRoot: true` is set neither on it nor on the pod)",
-            "also: spec.containers[kagent].securityContext.seccompProfile: container `kagent` has no seccomp profile (`RuntimeDefault` or `Localhost`) on it or on the pod",
+            """
+                also: spec.containers[kagent].securityContext.runAsNonRoot: container `kagent` may run as root (`runAsNonRoot: true` is \
+                set neither on it nor on the pod)
+                """,
+            """
+                also: spec.containers[kagent].securityContext.seccompProfile: container `kagent` has no seccomp profile (`RuntimeDefault` \
+                or `Localhost`) on it or on the pod
+                """,
         ])
     }
 
@@ -91,7 +101,8 @@ import Testing
             Self.edited(manifest, when: manifest.kind == "ClusterQueue") { value in
                 guard var groups = value[path: ["spec", "resourceGroups"]]?.listValue else { return }
                 for index in groups.indices {
-                    groups[index]["coveredResources"] = .list((groups[index]["coveredResources"]?.listValue ?? []).filter { $0 != .string(efa) })
+                    groups[index]["coveredResources"] = .list((groups[index]["coveredResources"]?.listValue ?? [])
+                        .filter { $0 != .string(efa) })
                     groups[index]["flavors"] = .list((groups[index]["flavors"]?.listValue ?? []).map { flavor in
                         var flavor = flavor
                         flavor["resources"] = .list((flavor["resources"]?.listValue ?? []).filter { $0["name"] != .string(efa) })
@@ -103,7 +114,10 @@ import Testing
         }
         #expect(!Self.findings(Fixture.minimal).contains { $0.contains("E7102") })
         #expect(Self.findings(Fixture.minimal, editing: drop).contains(
-            "44:11: [E7102]: the pods Kubeflow Trainer creates for training job `sft` request `vpc.amazonaws.com/efa`, which ClusterQueue `search` in cluster `prod` does not cover: Kueue (BlockUndeclared) keeps the job suspended"))
+            """
+                44:11: [E7102]: the pods Kubeflow Trainer creates for training job `sft` request `vpc.amazonaws.com/efa`, which \
+                ClusterQueue `search` in cluster `prod` does not cover: Kueue (BlockUndeclared) keeps the job suspended
+                """))
     }
 
     /// Two teams whose nominal quotas exceed the pool (finding 6). The emitted quotas are split so
@@ -132,9 +146,18 @@ import Testing
         }
         #expect(Self.findings(spec).filter { $0.contains("W7103") } == [])
         #expect(Self.findings(spec, editing: whole).filter { $0.contains("W7103") } == [
-            "10:15: [W7103]: nominal quotas of `cpu` on flavor `h100` in cluster `prod` sum to 2304 over 2 ClusterQueues, more than the pool's 1152",
-            "10:15: [W7103]: nominal quotas of `memory` on flavor `h100` in cluster `prod` sum to 24576Gi over 2 ClusterQueues, more than the pool's 12288Gi",
-            "10:15: [W7103]: nominal quotas of `nvidia.com/gpu` on flavor `h100` in cluster `prod` sum to 64 over 2 ClusterQueues, more than the pool's 48",
+            """
+                10:15: [W7103]: nominal quotas of `cpu` on flavor `h100` in cluster `prod` sum to 2304 over 2 ClusterQueues, more than the \
+                pool's 1152
+                """,
+            """
+                10:15: [W7103]: nominal quotas of `memory` on flavor `h100` in cluster `prod` sum to 24576Gi over 2 ClusterQueues, more \
+                than the pool's 12288Gi
+                """,
+            """
+                10:15: [W7103]: nominal quotas of `nvidia.com/gpu` on flavor `h100` in cluster `prod` sum to 64 over 2 ClusterQueues, more \
+                than the pool's 48
+                """,
         ])
     }
 
@@ -144,7 +167,8 @@ import Testing
         let spec = try String(contentsOf: url, encoding: .utf8)
         // The emitted pods select `cloud.google.com/gke-nodepool`; a template selecting ours instead:
         let ours: @Sendable (Manifest) -> Manifest = { manifest in
-            Self.edited(manifest, when: manifest.name == "llama-3-70b" && ["Deployment", "LeaderWorkerSet"].contains(manifest.kind)) { value in
+            Self.edited(manifest,
+                when: manifest.name == "llama-3-70b" && ["Deployment", "LeaderWorkerSet"].contains(manifest.kind)) { value in
                 value = Self.renaming(value, "cloud.google.com/gke-nodepool", "platformc.dev/node-pool")
             }
         }
@@ -171,11 +195,20 @@ import Testing
             }
         }
         #expect(Self.findings(spec).filter { $0.contains("E7105") } == [
-            "17:11: [E7105]: the pods of model `llama-3-70b` run image `vllm/vllm-openai` (container `vllm`), which has no tag and so means `latest`",
+            """
+                17:11: [E7105]: the pods of model `llama-3-70b` run image `vllm/vllm-openai` (container `vllm`), which has no tag and so \
+                means `latest`
+                """,
         ])
         #expect(Self.findings(spec, editing: moving).filter { $0.contains("E7105") } == [
-            "17:11: [E7105]: the pods of model `llama-3-70b` run image `vllm/vllm-openai` (container `vllm`), which has no tag and so means `latest`",
-            "26:11: [E7105]: the LiteLLM pods run image `ghcr.io/berriai/litellm:main-stable` (container `litellm`), whose tag `main-stable` moves",
+            """
+                17:11: [E7105]: the pods of model `llama-3-70b` run image `vllm/vllm-openai` (container `vllm`), which has no tag and so \
+                means `latest`
+                """,
+            """
+                26:11: [E7105]: the LiteLLM pods run image `ghcr.io/berriai/litellm:main-stable` (container `litellm`), whose tag \
+                `main-stable` moves
+                """,
         ])
     }
 
@@ -185,12 +218,16 @@ import Testing
     @Test func draPodsOnKarpenterPoolsStayPending() {
         let claim: @Sendable (Manifest) -> Manifest = { manifest in
             Self.edited(manifest, when: manifest.kind == "Deployment" && manifest.name == "llama-3-70b") { value in
-                value[path: ["spec", "template", "spec", "resourceClaims"]] = [["name": "gpus", "resourceClaimTemplateName": "llama-3-70b-gpus"]]
+                value[path: ["spec", "template", "spec", "resourceClaims"]] = [["name": "gpus",
+                    "resourceClaimTemplateName": "llama-3-70b-gpus"]]
             }
         }
         #expect(!Self.findings(Fixture.minimal).contains { $0.contains("E7106") })
         #expect(Self.findings(Fixture.minimal, editing: claim).contains(
-            "17:11: [E7106]: the pods of model `llama-3-70b` claim devices through DRA, but Karpenter launches no node for a pod with ResourceClaims (`--ignore-dra-requests` defaults to true): they stay pending"))
+            """
+                17:11: [E7106]: the pods of model `llama-3-70b` claim devices through DRA, but Karpenter launches no node for a pod with \
+                ResourceClaims (`--ignore-dra-requests` defaults to true): they stay pending
+                """))
     }
 
     @Test func imagePinning() {
@@ -205,7 +242,8 @@ import Testing
     @Test func theCompileReportsThePass() {
         let clean = Compiler().compile(spec: Array(Fixture.minimal.utf8), file: "platform.yaml")
         #expect(clean.diagnostics.sorted.filter { $0.code.rawValue.dropFirst().hasPrefix("71") }.map(\.message) == [])
-        let unpinned = Fixture.minimal.replacingOccurrences(of: "image: nvcr.io/nvidia/nemo:25.02", with: "image: nvcr.io/nvidia/nemo:latest")
+        let unpinned = Fixture.minimal
+            .replacingOccurrences(of: "image: nvcr.io/nvidia/nemo:25.02", with: "image: nvcr.io/nvidia/nemo:latest")
         let output = Compiler().compile(spec: Array(unpinned.utf8), file: "platform.yaml")
         #expect(output.diagnostics.sorted.contains { $0.code == WillItRun.imageNotPinned })
     }

@@ -13,7 +13,8 @@ import Testing
     }
 
     @Test func scalingBeyondQuotaNamesTheNumbers() {
-        #expect(Self.lines([("quota: { gpus: 32 }", "quota: { gpus: 20 }"), ("replicas: { min: 2, max: 4 }", "replicas: { min: 1, max: 10 }")]) == [
+        #expect(Self.lines([("quota: { gpus: 32 }", "quota: { gpus: 20 }"),
+            ("replicas: { min: 2, max: 4 }", "replicas: { min: 1, max: 10 }")]) == [
             "23:15: warning[W3002]: model `llama-3-70b` can scale to 8 of its 10 maximum replicas on the fleet at `nodes.max`",
             "23:15: warning[W4002]: scaling `llama-3-70b` to 10 replicas needs 40 H100-SXM-80GB, team `search` has 20",
         ])
@@ -33,7 +34,10 @@ import Testing
         #expect(Self.lines([budget, Self.enforced]) == [])
         let atMax = ("quota: { gpus: 32 }", "quota: { gpus: 32 }\n    budget: { monthly: 130000 }")
         #expect(Self.lines([atMax, Self.enforced]) == [
-            "16:24: warning[W4005]: team `search` costs $120537.60 a month now but $160716.80 with every model at `replicas.max`, over its budget of $130000.00",
+            """
+                16:24: warning[W4005]: team `search` costs $120537.60 a month now but $160716.80 with every model at `replicas.max`, over \
+                its budget of $130000.00
+                """,
         ])
     }
 
@@ -46,10 +50,16 @@ import Testing
         #expect(Self.lines([atMax, Self.enforced, policy("{ team-budget: off }")]) == [])
         #expect(Self.lines([atMax, Self.enforced, policy("{ overrides: [{ team: search, rules: { team-budget: off } }] }")]) == [])
         #expect(Self.lines([atMax, Self.enforced, policy("{ overrides: [{ cluster: prod, rules: { team-budget: off } }] }")]) == [
-            "16:24: warning[W4005]: team `search` costs $120537.60 a month now but $160716.80 with every model at `replicas.max`, over its budget of $130000.00",
+            """
+                16:24: warning[W4005]: team `search` costs $120537.60 a month now but $160716.80 with every model at `replicas.max`, over \
+                its budget of $130000.00
+                """,
         ])
         #expect(Self.lines([atMax, Self.enforced, policy("{ team-budget: warning }")]) == [
-            "16:24: warning[W4005]: team `search` costs $120537.60 a month now but $160716.80 with every model at `replicas.max`, over its budget of $130000.00",
+            """
+                16:24: warning[W4005]: team `search` costs $120537.60 a month now but $160716.80 with every model at `replicas.max`, over \
+                its budget of $130000.00
+                """,
         ])
     }
 

@@ -13,7 +13,8 @@ import Testing
             #expect(pool.idle >= .zero && pool.idleAtMax >= .zero)
         }
         let teams = r.teams.reduce(Money.zero) { $0 + $1.monthly }
-        let externalUnowned = r.external.reduce(Money.zero) { $0 + $1.monthly } - r.external.flatMap(\.shares).reduce(Money.zero) { $0 + $1.monthly }
+        let externalUnowned = r.external.reduce(Money.zero) { $0 + $1.monthly } - r.external.flatMap(\.shares)
+            .reduce(Money.zero) { $0 + $1.monthly }
         #expect(teams + r.idle + externalUnowned == r.monthly)
         #expect(r.clusters.reduce(Money.zero) { $0 + $1.monthly } + r.external.reduce(Money.zero) { $0 + $1.monthly } == r.monthly)
     }

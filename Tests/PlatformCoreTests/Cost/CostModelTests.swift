@@ -7,7 +7,8 @@ import Testing
 /// a month (× 730 h), $5,022.40 a GPU.
 @Suite struct CostModelTests {
     static let migPool: (String, String) = ("teams:\n", "      - name: a100-mig\n        instanceType: p4de.24xlarge\n"
-        + "        nodes: { min: 2, max: 2, static: true }\n        gpuAllocation: dra\n        mig: { profiles: { \"3g.40gb\": 2 } }\nteams:\n")
+        + "        nodes: { min: 2, max: 2, static: true }\n        gpuAllocation: dra\n        mig: { profiles: { \"3g.40gb\": 2 } }\n"
+        + "teams:\n")
     static let migModel: [(String, String)] = [
         ("gpu: { model: H100-SXM-80GB, count: 4 }", "gpu: { model: A100-80GB, migProfile: 3g.40gb }"),
         ("parameters: 70B\n    architecture: llama-3-70b", "parameters: 8B\n    architecture: llama-3-8b"),
@@ -38,7 +39,11 @@ import Testing
 
     @Test func externalFallbackTrafficIsChargedToTheBackendsTeam() throws {
         let (plan, _) = CostFixture.plan(CostFixture.roomy + [
-            ("      - { model: llama-3-70b, weight: 100 }\n", "      - { model: llama-3-70b, weight: 100 }\n    fallbacks:\n      - { provider: openai, model: gpt-4o }\n    traffic: { tokensPerDay: 50M, fallbackPercent: 5 }\n"),
+            ("      - { model: llama-3-70b, weight: 100 }\n",
+                """
+                          - { model: llama-3-70b, weight: 100 }\n    fallbacks:\n      - { provider: openai, model: gpt-4o }\n\
+                        traffic: { tokensPerDay: 50M, fallbackPercent: 5 }\n
+                    """),
         ])
         let r = try #require(plan?.cost)
         let e = try #require(r.external.first)
@@ -52,8 +57,13 @@ import Testing
 
     @Test func specPricesOverrideTheTable() throws {
         let (plan, _) = CostFixture.plan(CostFixture.roomy + [
-            ("      - { model: llama-3-70b, weight: 100 }\n", "      - { model: llama-3-70b, weight: 100 }\n    fallbacks:\n      - { provider: openai, model: gpt-4o }\n    traffic: { tokensPerDay: 24M, fallbackPercent: 10 }\n"),
-            ("apiKeySecret: openai-api-key", "apiKeySecret: openai-api-key\n    prices:\n      - { model: gpt-4o, inputPerMillion: 1, outputPerMillion: 5 }"),
+            ("      - { model: llama-3-70b, weight: 100 }\n",
+                """
+                          - { model: llama-3-70b, weight: 100 }\n    fallbacks:\n      - { provider: openai, model: gpt-4o }\n\
+                        traffic: { tokensPerDay: 24M, fallbackPercent: 10 }\n
+                    """),
+            ("apiKeySecret: openai-api-key",
+                "apiKeySecret: openai-api-key\n    prices:\n      - { model: gpt-4o, inputPerMillion: 1, outputPerMillion: 5 }"),
         ])
         // 2.4M tokens a day at (3 × $1 + $5) / 4 = $2 per million: $4.80 a day × 730/24 = $146.00.
         #expect(plan?.cost?.external.first?.monthly == Money(micros: 146_000_000))

@@ -29,7 +29,8 @@ import Testing
         ]
         let warning = Diagnostic(.warning, "P0101", "image `vllm/vllm-openai:v0.8.0` is not pinned by digest",
                                  at: SourceLocation(file: "platform.yaml", line: 21, column: 5))
-        return DiffReport(base: F.snapshot(base, lock: SummaryDeltaTests.baseLock), head: F.snapshot(head, lock: SummaryDeltaTests.headLock),
+        return DiffReport(base: F.snapshot(base, lock: SummaryDeltaTests.baseLock),
+                          head: F.snapshot(head, lock: SummaryDeltaTests.headLock),
                           baseLabel: "main@0123456789ab", headLabel: "platform.yaml", headDiagnostics: [warning])
     }
 
@@ -41,11 +42,14 @@ import Testing
     }
 
     @Test func textGolden() {
-        Golden.check(DiffTextRenderer.render(Self.everyKind), against: Golden.casesDir.appendingPathComponent("diff/every-kind/expected.txt"))
+        Golden
+            .check(DiffTextRenderer.render(Self.everyKind), against: Golden.casesDir.appendingPathComponent("diff/every-kind/expected.txt"))
     }
 
     @Test func jsonGolden() {
-        Golden.check(DiffJSONRenderer.render(Self.everyKind), against: Golden.casesDir.appendingPathComponent("diff/every-kind/expected.json"))
+        Golden
+            .check(DiffJSONRenderer.render(Self.everyKind),
+                against: Golden.casesDir.appendingPathComponent("diff/every-kind/expected.json"))
     }
 
     @Test func colourOnlyWhenAsked() {

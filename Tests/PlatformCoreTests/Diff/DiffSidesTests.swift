@@ -68,18 +68,27 @@ import Testing
     }
 
     @Test func addedRemovedAndChangedFilesReportAsWholeSnapshotsDo() {
-        let base = F.files([("prod", F.deployment("llama", replicas: 2)), ("prod", F.configMap("old")), ("prod", F.quota(namespace: "search", gpus: "8")),
+        let base = F
+            .files([("prod", F.deployment("llama", replicas: 2)), ("prod", F.configMap("old")),
+                ("prod", F.quota(namespace: "search", gpus: "8")),
                             ("prod", F.deployment("stay", replicas: 1))])
         let heads = [
-            F.files([("prod", F.deployment("llama", replicas: 3)), ("prod", F.configMap("new")), ("prod", F.quota(namespace: "search", gpus: "8")),
+            F
+                .files([("prod", F.deployment("llama", replicas: 3)), ("prod", F.configMap("new")),
+                    ("prod", F.quota(namespace: "search", gpus: "8")),
                      ("prod", F.deployment("stay", replicas: 1)), ("edge", F.deployment("fresh", replicas: 4))]),
-            F.files([("prod", F.deployment("llama", replicas: 3)), ("prod", F.quota(namespace: "search", gpus: "12")), ("prod", F.deployment("stay", replicas: 1))]),
-            F.files([("prod", F.deployment("llama", replicas: 3)), ("prod", F.configMap("old")), ("prod", F.quota(namespace: "search", gpus: "8")),
+            F
+                .files([("prod", F.deployment("llama", replicas: 3)), ("prod", F.quota(namespace: "search", gpus: "12")),
+                    ("prod", F.deployment("stay", replicas: 1))]),
+            F
+                .files([("prod", F.deployment("llama", replicas: 3)), ("prod", F.configMap("old")),
+                    ("prod", F.quota(namespace: "search", gpus: "8")),
                      ("prod", F.deployment("stay", replicas: 1))]),
         ]
         for head in heads {
             let fast = DiffReport(DiffSides(base: base, head: head), baseLabel: "a", headLabel: "b", headDiagnostics: [])
-            let whole = DiffReport(base: PlatformSnapshot(files: base), head: PlatformSnapshot(files: head), baseLabel: "a", headLabel: "b", headDiagnostics: [])
+            let whole = DiffReport(base: PlatformSnapshot(files: base), head: PlatformSnapshot(files: head), baseLabel: "a", headLabel: "b",
+                headDiagnostics: [])
             #expect(fast == whole)
             #expect(fast.hasChanges && !fast.summary.isEmpty)
         }
@@ -102,7 +111,8 @@ import Testing
         // whether it is in the unchanged file or in the changed one.
         let text = { (replicas: Int64) in YAMLRenderer.render(F.deployment("llama", replicas: replicas)) }
         for changedPath in ["clusters/prod/search/0-first.yaml", "clusters/prod/search/z-last.yaml"] {
-            let unchanged = ["clusters/prod/search/m-copy.yaml": text(2), "clusters/prod/search/quota.yaml": YAMLRenderer.render(F.quota(namespace: "search", gpus: "8"))]
+            let unchanged = ["clusters/prod/search/m-copy.yaml": text(2),
+                "clusters/prod/search/quota.yaml": YAMLRenderer.render(F.quota(namespace: "search", gpus: "8"))]
             let base = unchanged.merging([changedPath: text(5)]) { $1 }, head = unchanged.merging([changedPath: text(7)]) { $1 }
             let sides = DiffSides(base: base, head: head)
             #expect(sides.baseFacts == PlatformFacts(PlatformSnapshot(files: base)), "\(changedPath)")

@@ -26,7 +26,9 @@ import Testing
     }
 
     @Test func aVersionOneLockCountsFromItsCostTeams() throws {
-        let lock = #"{"lockVersion":1,"cost":{"currency":"USD","monthly":"10.00","teams":{"a":{"gpus":3.5,"monthly":"5.00"},"b":{"gpus":0,"monthly":"5.00"}}},"placement":{"models":{"m":[{"cluster":"c","pool":"p","replicas":2,"nodes":["c/p/node-0"]}]},"training":{}}}"#
+        let lock = #"{"lockVersion":1,"cost":{"currency":"USD","monthly":"10.00","teams":{"a":{"gpus":3.5,"monthly":"5.00"},"b":{"gpus":0,"#
+            + #""monthly":"5.00"}}},"placement":{"models":{"m":[{"cluster":"c","pool":"p","replicas":2,"nodes":["c/p/node-0"]}]},"#
+            + #""training":{}}}"#
         let facts = LockFacts(try #require(LockFile(text: lock)))
         #expect(facts.gpusByTeam == ["a": GPUCount(7, over: 2)])
         #expect(facts.placement?.models["m"]?.first?.pool == "p")

@@ -9,7 +9,9 @@ import Testing
         let snapshot = PlatformSnapshot(files: [
             "clusters/prod/search/configmap-a.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  namespace: search\n",
             "clusters/prod/kustomization.yaml": "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: []\n",
-            "argocd/applicationset-platform.yaml": "apiVersion: argoproj.io/v1alpha1\nkind: ApplicationSet\nmetadata:\n  name: platform\n  namespace: argocd\n",
+            "argocd/applicationset-platform.yaml": """
+                apiVersion: argoproj.io/v1alpha1\nkind: ApplicationSet\nmetadata:\n  name: platform\n  namespace: argocd\n
+                """,
             "clusters/notes.txt": "hello\n",
         ])
         #expect(snapshot.sortedKeys.map(\.description) == [
@@ -20,7 +22,8 @@ import Testing
     }
 
     @Test func nestedRootAndSeveralDocumentsPerFile() {
-        let text = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, namespace: x}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: b, namespace: x}\n"
+        let text = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, namespace: x}\n---\napiVersion: v1\nkind: ConfigMap\n"
+            + "metadata: {name: b, namespace: x}\n"
         let snapshot = PlatformSnapshot(files: ["deploy/clusters/edge/x/all.yaml": text], root: "deploy/clusters")
         #expect(snapshot.sortedKeys.map(\.description) == ["edge: ConfigMap x/a", "edge: ConfigMap x/b"])
     }
@@ -44,8 +47,10 @@ import Testing
             guard parts.count > rootParts.count + 1, Array(parts.prefix(rootParts.count)) == rootParts else { return "" }
             return parts[rootParts.count]
         }
-        let paths = ["clusters/prod/x/a.yaml", "clusters/prod/kustomization.yaml", "clusters/prod", "clusters/notes.txt", "clusters//x.yaml",
-                     "clustersX/prod/a.yaml", "argocd/app.yaml", "deploy/clusters/edge/x/all.yaml", "deploy/clusters/edge", "platform.lock.json",
+        let paths = ["clusters/prod/x/a.yaml", "clusters/prod/kustomization.yaml", "clusters/prod", "clusters/notes.txt",
+                     "clusters//x.yaml",
+                     "clustersX/prod/a.yaml", "argocd/app.yaml", "deploy/clusters/edge/x/all.yaml", "deploy/clusters/edge",
+                     "platform.lock.json",
                      "a/b/c/d", "/clusters/prod/a.yaml", "clusters/prod/", ""]
         for root in ["clusters", "deploy/clusters", "deploy//clusters", "", "a/b"] {
             for path in paths {

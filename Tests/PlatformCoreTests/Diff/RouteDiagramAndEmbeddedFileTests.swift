@@ -13,7 +13,8 @@ import Testing
             "hostnames": [.string(host)],
             "parentRefs": [["name": "platform-gateway"]],
             "rules": [["matches": [["path": ["type": "PathPrefix", "value": .string(path)]]],
-                       "backendRefs": .list(backends.map { ["name": .string($0.0), "namespace": "search", "kind": "Service", "weight": .int($0.1)] })]],
+                       "backendRefs": .list(backends
+                           .map { ["name": .string($0.0), "namespace": "search", "kind": "Service", "weight": .int($0.1)] })]],
         ]])
     }
 
@@ -83,8 +84,12 @@ import Testing
         let new = old.replacingOccurrences(of: "openai/gpt-4o", with: "openai/gpt-4o-mini")
         let xmlOld = "<system version=\"1\">\n  <cpu numaid=\"0\">\n    <gpu dev=\"0\"/>\n  </cpu>\n</system>\n"
         let xmlNew = xmlOld.replacingOccurrences(of: "dev=\"0\"", with: "dev=\"1\"")
-        let report = F.report([("prod", F.configMap("litellm", data: ["config.yaml": .string(old), "topology.xml": .string(xmlOld), "mode": "a"]))],
-                              [("prod", F.configMap("litellm", data: ["config.yaml": .string(new), "topology.xml": .string(xmlNew), "mode": "b"]))])
+        let report = F
+            .report([("prod", F.configMap("litellm", data: ["config.yaml": .string(old), "topology.xml": .string(xmlOld), "mode": "a"]))],
+                              [("prod",
+                                  F
+                                      .configMap("litellm",
+                                          data: ["config.yaml": .string(new), "topology.xml": .string(xmlNew), "mode": "b"]))])
         let markdown = DiffMarkdownRenderer.render(report)
         #expect(markdown.contains("""
             ```diff

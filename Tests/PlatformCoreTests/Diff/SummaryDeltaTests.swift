@@ -6,12 +6,19 @@ import Testing
     typealias F = DiffFixtures
 
     /// Locks in the shape `PlatformLock` writes: amounts as decimal strings, nodes by name.
-    static let baseLock = #"{"cost":{"currency":"USD","monthly":"1000.00","teams":{"search":{"monthly":"600.00"},"support":{"monthly":"400.00"}}},"placement":{"models":{"llama":[{"cluster":"prod","pool":"h100","nodes":["prod/h100/node-0","prod/h100/node-1"],"replicas":2}]},"training":{}}}"#
-    static let headLock = #"{"cost":{"currency":"USD","monthly":"1300.50","teams":{"search":{"monthly":"900.50"},"support":{"monthly":"400.00"}}},"placement":{"models":{"llama":[{"cluster":"prod","pool":"h100","nodes":["prod/h100/node-0","prod/h100/node-1"],"replicas":2}],"mistral":[{"cluster":"prod","pool":"h100","nodes":["prod/h100/node-1"],"replicas":1}]},"training":{"sft":{"cluster":"prod","pool":"h100","nodes":["prod/h100/node-2"],"replicas":1}}}}"#
+    static let baseLock = #"{"cost":{"currency":"USD","monthly":"1000.00","teams":{"search":{"monthly":"600.00"},"#
+        + #""support":{"monthly":"400.00"}}},"placement":{"models":{"llama":[{"cluster":"prod","pool":"h100","nodes":["prod/h100/node-0","#
+        + #""prod/h100/node-1"],"replicas":2}]},"training":{}}}"#
+    static let headLock = #"{"cost":{"currency":"USD","monthly":"1300.50","teams":{"search":{"monthly":"900.50"},"#
+        + #""support":{"monthly":"400.00"}}},"placement":{"models":{"llama":[{"cluster":"prod","pool":"h100","nodes":["prod/h100/node-0","#
+        + #""prod/h100/node-1"],"replicas":2}],"mistral":[{"cluster":"prod","pool":"h100","nodes":["prod/h100/node-1"],"replicas":1}]},"#
+        + #""training":{"sft":{"cluster":"prod","pool":"h100","nodes":["prod/h100/node-2"],"replicas":1}}}}"#
 
     @Test func replicasMovedBetweenPoolsAndGPUsPerTeam() {
-        let base = [("prod", F.deployment("llama", replicas: 2, gpus: 4, pool: "h100")), ("prod", F.deployment("mistral", namespace: "support", replicas: 1, gpus: 1, team: "support"))]
-        let head = [("prod", F.deployment("llama", replicas: 3, gpus: 4, pool: "h200")), ("prod", F.deployment("mistral", namespace: "support", replicas: 1, gpus: 1, team: "support"))]
+        let base = [("prod", F.deployment("llama", replicas: 2, gpus: 4, pool: "h100")),
+            ("prod", F.deployment("mistral", namespace: "support", replicas: 1, gpus: 1, team: "support"))]
+        let head = [("prod", F.deployment("llama", replicas: 3, gpus: 4, pool: "h200")),
+            ("prod", F.deployment("mistral", namespace: "support", replicas: 1, gpus: 1, team: "support"))]
         let summary = F.report(base, head).summary
         #expect(summary.replicas == [
             .init(model: "llama", cluster: "prod", pool: "h100", old: 2, new: 0),
@@ -43,7 +50,8 @@ import Testing
     }
 
     @Test func quotaChanges() {
-        let summary = F.report([("prod", F.quota(namespace: "search", gpus: "16"))], [("prod", F.quota(namespace: "search", gpus: "24"))]).summary
+        let summary = F.report([("prod", F.quota(namespace: "search", gpus: "16"))], [("prod", F.quota(namespace: "search", gpus: "24"))])
+            .summary
         #expect(summary.quotas.map(\.name) == ["prod search/gpu-quota requests.nvidia.com/gpu"])
         #expect(summary.quotas.map(\.old) == ["16"] && summary.quotas.map(\.new) == ["24"])
     }

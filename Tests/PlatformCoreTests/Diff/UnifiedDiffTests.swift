@@ -38,6 +38,7 @@ import Testing
     }
 
     @Test func missingFinalNewlineIsMarked() {
-        #expect(UnifiedDiff.render(path: "f", old: "a\n", new: "a") == "--- a/f\n+++ b/f\n@@ -1 +1 @@\n-a\n+a\n\\ No newline at end of file\n")
+        #expect(UnifiedDiff
+            .render(path: "f", old: "a\n", new: "a") == "--- a/f\n+++ b/f\n@@ -1 +1 @@\n-a\n+a\n\\ No newline at end of file\n")
     }
 }

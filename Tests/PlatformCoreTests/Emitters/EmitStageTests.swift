@@ -17,7 +17,9 @@ import Testing
             for step in steps {
                 switch step {
                 case let .add(name, value, cluster, template):
-                    context.add(Manifest(apiVersion: "v1", kind: "ConfigMap", name: name, namespace: "ns", body: ["data": ["k": .string(value)]]),
+                    context
+                        .add(Manifest(apiVersion: "v1", kind: "ConfigMap", name: name, namespace: "ns",
+                            body: ["data": ["k": .string(value)]]),
                                 to: cluster, template: template)
                 case let .report(message):
                     context.diagnostics.warning("W9999", message, at: nil)

@@ -40,7 +40,8 @@ import Testing
                                    labels: labels.merging(["eks.amazonaws.com/capacityType": "ON_DEMAND"]) { _, b in b }),
         ]])
         let (pools, _) = try InventoryImporter.importNodes(json: nodes)
-        #expect(pools.map { "\($0.name) \($0.capacityType?.rawValue ?? "-") \($0.nodeNames)" } == ["p5 on-demand [\"b\"]", "p5-spot spot [\"a\"]"])
+        #expect(pools
+            .map { "\($0.name) \($0.capacityType?.rawValue ?? "-") \($0.nodeNames)" } == ["p5 on-demand [\"b\"]", "p5-spot spot [\"a\"]"])
     }
 
     @Test func jsonProblemsHaveAPosition() {
@@ -58,8 +59,10 @@ import Testing
     }
 
     @Test func badResourceSlicesAreNamedAsSuch() {
-        #expect(throws: InventoryImportError("ResourceSlice list is not valid JSON: expected `true`", line: 1, column: 21, input: .resourceSlices)) {
-            try InventoryImporter.importNodes(json: Array("{\"items\": []}".utf8), resourceSlices: Array("{\"items\": [{\"a\": tru}]}".utf8))
+        #expect(throws: InventoryImportError("ResourceSlice list is not valid JSON: expected `true`", line: 1, column: 21,
+            input: .resourceSlices)) {
+            try InventoryImporter
+                .importNodes(json: Array("{\"items\": []}".utf8), resourceSlices: Array("{\"items\": [{\"a\": tru}]}".utf8))
         }
     }
 }

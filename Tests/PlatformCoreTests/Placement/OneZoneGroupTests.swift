@@ -16,7 +16,8 @@ import Testing
     }
 
     @Test func twoNodeReplicaAndFourNodeGangEachLandInOneZone() {
-        let gang = Demand(id: "job/sft", kind: .gang, team: "r", gpuModel: "H100", gpusPerGroup: 8, groups: 1, nodesPerGroup: 4, spread: .none)
+        let gang = Demand(id: "job/sft", kind: .gang, team: "r", gpuModel: "H100", gpusPerGroup: 8, groups: 1, nodesPerGroup: 4,
+            spread: .none)
         let replica = Demand(id: "model/big", team: "s", gpuModel: "H100", gpusPerGroup: 8, groups: 1, nodesPerGroup: 2)
         let placement = PlacementSolver.solve(PlacementProblem(pools: [Self.pool], demands: [replica, gang]))
         #expect(placement.unplaced == [])
@@ -69,8 +70,10 @@ import Testing
         #expect(placement.assignments.first { $0.demand == "job/llama-sft" }?.groups.map { $0.shares.map(\.node) }
                 == [["prod-use1/h100/node-2", "prod-use1/h100/node-4"]])
         #expect(Self.zones(placement, "job/llama-sft") == ["us-east-1a"])
-        let job = try #require(PlatformCompile.object(out, cluster: "prod-use1", kind: "TrainJob", name: "llama-sft", namespace: "research"))
-        #expect(job.value.at("spec.runtimePatches.0.trainingRuntimeSpec.template.spec.replicatedJobs.0.template.spec.template.spec.nodeSelector")
+        let job = try #require(PlatformCompile
+            .object(out, cluster: "prod-use1", kind: "TrainJob", name: "llama-sft", namespace: "research"))
+        #expect(job.value
+            .at("spec.runtimePatches.0.trainingRuntimeSpec.template.spec.replicatedJobs.0.template.spec.template.spec.nodeSelector")
                 == ["karpenter.sh/nodepool": "h100", "topology.kubernetes.io/zone": "us-east-1a"])
     }
 }

@@ -38,7 +38,10 @@ import Testing
     /// model allows PCIe (the bundled platform has none, so its golden output is unchanged).
     @Test func placementPassMergesOnlyPCIeOnlyPoolsOfAModelAllowingPCIe() throws {
         let spec = Fixture.spec([("      - name: h100\n        instanceType: p5.48xlarge\n        nodes: { min: 2, max: 6 }\n",
-                                  "      - name: h100\n        instanceType: p5.48xlarge\n        nodes: { min: 2, max: 6 }\n      - name: l4\n        instanceType: g6.48xlarge\n        nodes: { min: 2, max: 2 }\n"),
+                                  """
+                                            - name: h100\n        instanceType: p5.48xlarge\n        nodes: { min: 2, max: 6 }\n\
+                                            - name: l4\n        instanceType: g6.48xlarge\n        nodes: { min: 2, max: 2 }\n
+                                      """),
                                  ("gpu: { model: H100-SXM-80GB, count: 4 }\n    replicas: { min: 2, max: 4 }\n",
                                   "gpu: { model: L4, count: 2 }\n    replicas: { min: 2, max: 4 }\n    placement: { allowPCIe: true }\n"),
                                  ("parameters: 70B\n    architecture: llama-3-70b", "parameters: 8B\n    architecture: llama-3-8b")])
@@ -52,7 +55,8 @@ import Testing
         // A one-GPU model needs no merged node, with or without `allowPCIe`.
         let single = spec.replacingOccurrences(of: "gpu: { model: L4, count: 2 }", with: "gpu: { model: L4, count: 1 }\n    dtype: fp8")
         var singleBag = DiagnosticBag()
-        let p = try #require(FrontEnd(file: "platform.yaml").run(Array(single.utf8), into: &singleBag), "\(singleBag.sorted.map(\.message))")
+        let p = try #require(FrontEnd(file: "platform.yaml").run(Array(single.utf8), into: &singleBag),
+            "\(singleBag.sorted.map(\.message))")
         #expect(PlacementPass.problem(p).pools.map(\.islands) == [[8], Array(repeating: 1, count: 8)])
         #expect(PlacementPass.problem(p).pools.map(\.pcieNode) == [false, false])
     }

@@ -32,7 +32,8 @@ import PlatformCore
             ("mixed-1000", 1000, 4000, false), ("frag-1000", 1000, 4000, true),
             ("mixed-5000", 5000, 20000, false), ("frag-5000", 5000, 20000, true),
         ]
-        print("| fleet | nodes | groups | placed/unplaced | solve ms | peak RSS MiB | cost/h | lower bound/h | gap % | running nodes | stranded | proved | FFD ms | FFD cost/h | FFD running | FFD stranded |")
+        print("| fleet | nodes | groups | placed/unplaced | solve ms | peak RSS MiB | cost/h | lower bound/h | gap % | running nodes | "
+            + "stranded | proved | FFD ms | FFD cost/h | FFD running | FFD stranded |")
         print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
         for (name, nodes, groups, fragmented) in cases {
             let problem = PlacementLargeFleet.make(seed: 42, nodes: nodes, groups: groups, fragmented: fragmented)
@@ -49,9 +50,12 @@ import PlatformCore
             guard let p = placement, let b = baseline else { continue }
             #expect(PlacementValidity.violations(problem, p).isEmpty)
             let running = p.pools.reduce(0) { $0 + $1.runningNodes }, ffdRunning = b.pools.reduce(0) { $0 + $1.runningNodes }
-            print("| \(name) | \(fleetNodes) | \(fleetGroups) | \(p.assignments.count)/\(p.unplaced.count) | \(Self.f(Self.ms(solveTime))) | \(Self.f(rss)) | "
-                + "\(Self.f(Double(p.costPerHourMicros) / 1e6, 0)) | \(Self.f(Double(p.lowerBoundMicros) / 1e6, 0)) | \(Self.f(p.gap * 100, 2)) | "
-                + "\(running) | \(p.strandedGPUs) | \(p.provedOptimal) | \(Self.f(Self.ms(ffdTime))) | \(Self.f(Double(b.costPerHourMicros) / 1e6, 0)) | "
+            print("| \(name) | \(fleetNodes) | \(fleetGroups) | \(p.assignments.count)/\(p.unplaced.count) | \(Self.f(Self.ms(solveTime))) "
+                + "| \(Self.f(rss)) | "
+                + "\(Self.f(Double(p.costPerHourMicros) / 1e6, 0)) | \(Self.f(Double(p.lowerBoundMicros) / 1e6, 0)) | "
+                + "\(Self.f(p.gap * 100, 2)) | "
+                + "\(running) | \(p.strandedGPUs) | \(p.provedOptimal) | \(Self.f(Self.ms(ffdTime))) | "
+                + "\(Self.f(Double(b.costPerHourMicros) / 1e6, 0)) | "
                 + "\(ffdRunning) | \(b.strandedGPUs) |")
         }
     }

@@ -11,7 +11,8 @@ import PlatformCore
 
     @Test func twoReplicasSpreadOverTwoNodes() {
         let problem = PlacementProblem(pools: [Self.pool("c/a", nodes: 4)],
-                                       demands: [Demand(id: "m", team: "t", gpuModel: "H100", gpusPerGroup: 4, groups: 2, maxGroups: 4, spread: .nodes)])
+                                       demands: [Demand(id: "m", team: "t", gpuModel: "H100", gpusPerGroup: 4, groups: 2, maxGroups: 4,
+                                           spread: .nodes)])
         let placement = PlacementSolver.solve(problem)
         #expect(placement.costPerHourMicros == 20)
         #expect(placement.provedOptimal)
@@ -109,7 +110,8 @@ import PlatformCore
             Demand(id: "d", team: "t", gpuModel: "H100", gpusPerGroup: 1, migProfile: "1g.10gb", groups: 1),
         ]
         let placement = PlacementSolver.solve(PlacementProblem(pools: pools, demands: demands))
-        #expect(placement.unplaced.map(\.reason) == [.noPoolWithGPU, .pinnedPoolMissing, .islandTooSmall(need: 8, largest: 4), .noPoolWithGPU])
+        #expect(placement.unplaced
+            .map(\.reason) == [.noPoolWithGPU, .pinnedPoolMissing, .islandTooSmall(need: 8, largest: 4), .noPoolWithGPU])
         #expect(placement.unplaced[2].message == "a group needs 8 GPUs in one NVLink island; the largest matching island has 4")
         #expect(placement.costPerHourMicros == 0)
         #expect(placement.nodes.isEmpty)
@@ -143,7 +145,8 @@ import PlatformCore
 
     @Test func headroomCountsWhatFitsUpToNodesMax() {
         let problem = PlacementProblem(pools: [Self.pool("c/a", nodes: 2)],
-                                       demands: [Demand(id: "m", team: "t", gpuModel: "H100", gpusPerGroup: 4, groups: 2, maxGroups: 6, spread: .nodes)])
+                                       demands: [Demand(id: "m", team: "t", gpuModel: "H100", gpusPerGroup: 4, groups: 2, maxGroups: 6,
+                                           spread: .nodes)])
         let placement = PlacementSolver.solve(problem)
         #expect(placement.headroom == [Headroom(demand: "m", groups: 2, maxGroups: 6, reachable: 4)])
     }

@@ -18,7 +18,8 @@ import PlatformCore
     @Test(.enabled(if: PlacementLNSBudgetSweep.input != nil))
     func sweep() throws {
         let problems = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Self.input!))) as! [[String: Any]]
-        let settings: [(String, PlacementOptions)] = (ProcessInfo.processInfo.environment["PLATFORMC_LNS_SETTINGS"] ?? "0/200,1000/200,100000/200")
+        let settings: [(String, PlacementOptions)] = (ProcessInfo.processInfo.environment["PLATFORMC_LNS_SETTINGS"]
+            ?? "0/200,1000/200,100000/200")
             .split(separator: ",").map { item in
                 let parts = item.split(separator: "/").map { Int($0)! }
                 let options = parts[0] == 0 ? PlacementOptions(lnsFleetLimit: 0)
@@ -34,7 +35,8 @@ import PlatformCore
                 let p = PlacementSolver.solve(problem, options: options)
                 let cpu = Self.threadCPU() - start
                 let drops = levels.map { level in p.unplaced.filter { priority[$0.demand] == level }.count }
-                print("SWEEP \(j["name"]!) \(name) drops \(drops) cost \(p.costPerHourMicros / 1_000_000) bound \(p.lowerBoundMicros / 1_000_000) "
+                print("SWEEP \(j["name"]!) \(name) drops \(drops) cost \(p.costPerHourMicros / 1_000_000) bound "
+                    + "\(p.lowerBoundMicros / 1_000_000) "
                       + "proved \(p.provedOptimal) cpu \(String(format: "%.2f", cpu))")
             }
         }

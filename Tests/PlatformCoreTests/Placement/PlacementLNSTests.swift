@@ -70,7 +70,8 @@ import PlatformCore
         #expect(placement.unplaced.count <= before.unplaced.count)
         #expect(placement.costPerHourMicros < before.costPerHourMicros)
         #expect(placement.lowerBoundMicros <= placement.costPerHourMicros)
-        let reversed = PlacementProblem(pools: problem.pools.reversed(), demands: problem.demands.reversed(), teams: problem.teams.reversed())
+        let reversed = PlacementProblem(pools: problem.pools.reversed(), demands: problem.demands.reversed(),
+            teams: problem.teams.reversed())
         #expect(PlacementSolver.solve(reversed) == placement)
     }
 
@@ -85,7 +86,8 @@ import PlatformCore
         let placement = PlacementSolver.solve(problem, options: onePass)
         #expect(placement.unplaced.count <= heuristic.unplaced.count)
         #expect(placement.costPerHourMicros < heuristic.costPerHourMicros)
-        let reversed = PlacementProblem(pools: problem.pools.reversed(), demands: problem.demands.reversed(), teams: problem.teams.reversed())
+        let reversed = PlacementProblem(pools: problem.pools.reversed(), demands: problem.demands.reversed(),
+            teams: problem.teams.reversed())
         #expect(PlacementSolver.solve(reversed, options: onePass) == placement)
     }
 }

@@ -28,7 +28,10 @@ enum PlacementLargeFleet {
         }
         // GPUs left to hand out per cluster and model (80% of the supply), so pins never overload a cluster.
         var budget: [String: [Int]] = [:]
-        for p in pools where p.migSlicesPerGPU == nil { budget[p.gpuModel, default: Array(repeating: 0, count: clusters)][Int(p.cluster.dropFirst())!] += p.nodeCount * p.gpusPerNode * 8 / 10 }
+        for p in pools where p.migSlicesPerGPU == nil {
+            budget[p.gpuModel, default: Array(repeating: 0, count: clusters)][Int(p.cluster.dropFirst())!] += p.nodeCount * p
+                .gpusPerNode * 8 / 10
+        }
         var slicesLeft = pools.filter { $0.migSlicesPerGPU != nil }.map { $0.nodeCount * 8 * 7 * 7 / 10 }
         /// The cluster a demand draws from: its pin, or the one with most left.
         func draw(_ left: [Int], _ pin: Int?) -> Int { pin ?? left.indices.max { (left[$0], -$0) < (left[$1], -$1) }! }
@@ -87,7 +90,8 @@ enum PlacementLargeFleet {
             budget[model]![c] -= gpus * groups
             demands.append(Demand(id: "m-\(i)", team: team, priority: priority, gpuModel: model, cluster: cluster,
                                   gpusPerGroup: gpus, groups: groups,
-                                  maxGroups: groups + (fragmented && gpus < 4 ? 0 : Int.random(in: fragmented ? 1...4 : 0...4, using: &rng)),
+                                  maxGroups: groups
+                                      + (fragmented && gpus < 4 ? 0 : Int.random(in: fragmented ? 1...4 : 0...4, using: &rng)),
                                   spread: [.zones, .zones, .nodes, .none].randomElement(using: &rng)!))
             groupsMade += groups
         }

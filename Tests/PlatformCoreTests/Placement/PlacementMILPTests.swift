@@ -19,7 +19,8 @@ import PlatformCore
         padding,
     ], demands: [
         Demand(id: "model/first", team: "t", priority: 3, gpuModel: "H100", pool: "c1/e", gpusPerGroup: 8, groups: 2, spread: .nodes),
-        Demand(id: "job/train", kind: .gang, team: "t", priority: 2, gpuModel: "H100", gpusPerGroup: 8, groups: 1, nodesPerGroup: 2, spread: .none),
+        Demand(id: "job/train", kind: .gang, team: "t", priority: 2, gpuModel: "H100", gpusPerGroup: 8, groups: 1, nodesPerGroup: 2,
+            spread: .none),
         Demand(id: "model/m7", team: "t", priority: 1, gpuModel: "H100", cluster: "c1", gpusPerGroup: 8, groups: 2, spread: .nodes),
     ])
 
@@ -56,7 +57,8 @@ import PlatformCore
 
     @Test func sameAnswerWhateverTheOrderOfTheLists() {
         for problem in [Self.gangTakesTheModelsPool, Self.quotaFilledByTheBigDemand] {
-            let reversed = PlacementProblem(pools: problem.pools.reversed(), demands: problem.demands.reversed(), teams: problem.teams.reversed())
+            let reversed = PlacementProblem(pools: problem.pools.reversed(), demands: problem.demands.reversed(),
+                teams: problem.teams.reversed())
             #expect(PlacementSolver.solve(problem) == PlacementSolver.solve(reversed))
         }
     }

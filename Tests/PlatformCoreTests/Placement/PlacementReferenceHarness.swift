@@ -53,7 +53,8 @@ import PlatformCore
             // PLATFORMC_PLACEMENT_BEFORE=nomilp without the MILP too (session 4's; what fleets of at
             // most 60 nodes, which never reach the search, gain from Cbc).
             var before: Placement!
-            let beforeOptions = Self.before == "nomilp" ? PlacementOptions(milpNodeLimit: 0, lnsFleetLimit: 0) : PlacementOptions(lnsFleetLimit: 0)
+            let beforeOptions = Self.before == "nomilp" ? PlacementOptions(milpNodeLimit: 0, lnsFleetLimit: 0)
+                : PlacementOptions(lnsFleetLimit: 0)
             let tb = clock.measure { before = PlacementSolver.solve(problem, options: beforeOptions) }
             var ffd: Placement!
             let tf = clock.measure { ffd = PlacementSolver.solve(problem, options: PlacementOptions(heuristic: .firstFitDecreasing)) }

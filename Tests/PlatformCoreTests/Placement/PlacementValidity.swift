@@ -28,7 +28,10 @@ enum PlacementValidity {
             for g in a.groups {
                 if g.shares.count != (d.spansNodes ? max(1, d.nodesPerGroup) : 1) { out.append("\(d.id): \(g.shares.count) nodes") }
                 for s in g.shares {
-                    guard let (p, k) = node(s.node), p.id == pool.id, k < p.nodeCount else { out.append("\(d.id): bad node \(s.node)"); continue }
+                    guard let (p, k) = node(s.node), p.id == pool.id, k < p.nodeCount else {
+                        out.append("\(d.id): bad node \(s.node)")
+                        continue
+                    }
                     nodesOfDemand.insert(s.node)
                     used[s.node, default: []].insert(d.id)
                     if s.gpus.count != d.gpusPerGroup { out.append("\(d.id): \(s.gpus.count) GPUs on \(s.node)") }

@@ -24,7 +24,10 @@ import Testing
 
             """
         #expect(PolicyFixture.lines([one, PolicyFixture.policy(section)]) == [
-            "23:22: warning[P7003]: model `llama-3-70b` has 1 minimum replica in production cluster `prod`; at least 2 are required (policy `production-min-replicas`)"])
+            """
+                23:22: warning[P7003]: model `llama-3-70b` has 1 minimum replica in production cluster `prod`; at least 2 are required \
+                (policy `production-min-replicas`)
+                """])
         let clusterOnly = PolicyFixture.quietRoutes + "  overrides: [{ cluster: prod, rules: { production-min-replicas: off } }]\n"
         #expect(PolicyFixture.lines([one, PolicyFixture.policy(clusterOnly)]) == [])
     }
@@ -39,7 +42,8 @@ import Testing
     }
 
     @Test func overrideErrors() {
-        let section = "  overrides:\n    - { rules: { route-rate-limit: off } }\n    - { cluster: prd, team: serch, rules: { route-rate-limit: off } }\n"
+        let section = "  overrides:\n    - { rules: { route-rate-limit: off } }\n"
+            + "    - { cluster: prd, team: serch, rules: { route-rate-limit: off } }\n"
         #expect(PolicyFixture.lines([PolicyFixture.policy(section)]).filter { $0.contains("E7000") } == [
             "53:9: error[E7000]: a policy override names neither a cluster nor a team",
             "54:9: error[E7000]: policy override names unknown cluster `prd`",

@@ -23,7 +23,9 @@ import Testing
     @Test func objectPathsAreWhereRenderWritesEachObject() {
         var set = Self.sampleSet()
         // Two kinds sharing a lower-case name in one folder get group-qualified file names.
-        set.insert(Manifest(apiVersion: "gateway.networking.k8s.io/v1", kind: "Gateway", name: "edge", namespace: "search"), into: "prod-use1")
+        set
+            .insert(Manifest(apiVersion: "gateway.networking.k8s.io/v1", kind: "Gateway", name: "edge", namespace: "search"),
+                into: "prod-use1")
         set.insert(Manifest(apiVersion: "networking.istio.io/v1", kind: "Gateway", name: "edge", namespace: "search"), into: "prod-use1")
         for root in ["clusters", "deploy/clusters", ""] {
             let tree = GitOpsLayout.render(set, root: root)
@@ -142,7 +144,8 @@ import Testing
         guard let shared = SharedTools.requireShared() else { return }
         let dir = try SharedTools.makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let bad = Manifest(apiVersion: "v1", kind: "ConfigMap", name: "Bad_Name", namespace: "ns", body: ["data": ["k": "v"], "spec": ["x": 1]])
+        let bad = Manifest(apiVersion: "v1", kind: "ConfigMap", name: "Bad_Name", namespace: "ns",
+            body: ["data": ["k": "v"], "spec": ["x": 1]])
         try SharedTools.write(["cm.yaml": YAMLRenderer.render(bad)], under: dir)
         let result = SharedTools.validateManifests(directory: dir, shared: shared)
         #expect(result.exitCode == 1, "\(result.output)")

@@ -22,7 +22,8 @@ import Testing
         // surrounding spaces
         (" leading", "' leading'"), ("trailing ", "'trailing '"),
         // indicators at the start
-        ("-", "'-'"), ("- item", "'- item'"), ("---", "'---'"), ("---x", "'---x'"), ("...", "'...'"), ("... x", "'... x'"), ("...x", "'...x'"),
+        ("-", "'-'"), ("- item", "'- item'"), ("---", "'---'"), ("---x", "'---x'"), ("...", "'...'"), ("... x", "'... x'"),
+        ("...x", "'...x'"),
         ("?", "'?'"), ("?x", "'?x'"), (":x", "':x'"), (",x", "',x'"), ("[a]", "'[a]'"), ("]", "']'"),
         ("{a: 1}", "'{a: 1}'"), ("}", "'}'"), ("#x", "'#x'"), ("&a", "'&a'"), ("*a", "'*a'"), ("!t", "'!t'"),
         ("|", "'|'"), (">x", "'>x'"), ("'q'", "'''q'''"), ("\"q\"", "'\"q\"'"), ("%x", "'%x'"), ("@x", "'@x'"),
@@ -56,7 +57,8 @@ import Testing
     @Test func scalarsOfOtherTypes() {
         let value: ManifestValue = [
             "int": .int(-42), "big": .int(.max), "bool": true, "null": .null, "half": 0.5, "huge": 1e20,
-            "tiny": .double(.leastNonzeroMagnitude), "inf": .double(.infinity), "ninf": .double(-.infinity), "nan": .double(.nan), "one": 1.0,
+            "tiny": .double(.leastNonzeroMagnitude), "inf": .double(.infinity), "ninf": .double(-.infinity), "nan": .double(.nan),
+            "one": 1.0,
         ]
         #expect(YAMLRenderer.render(value) == """
             big: 9223372036854775807

@@ -18,7 +18,8 @@ import Testing
         }
         documents.append([
             "ints": [.int(0), .int(-1), .int(.max), .int(.min)],
-            "doubles": [0.5, -0.0, 1.0, 1e20, 1e-5, .double(.leastNonzeroMagnitude), .double(.greatestFiniteMagnitude), .double(.infinity), .double(-.infinity)],
+            "doubles": [0.5, -0.0, 1.0, 1e20, 1e-5, .double(.leastNonzeroMagnitude), .double(.greatestFiniteMagnitude), .double(.infinity),
+                .double(-.infinity)],
             "other": [true, false, .null, .emptyMap, .list([])],
         ])
         return documents

@@ -12,7 +12,8 @@ import Testing
     @Test func bundledPlatformShowsEveryPoolTeamAndRoute() throws {
         let output = try NetworkReachabilityTests.compileBundled()
         let picture = Self.picture(output)
-        #expect(picture.pools.map { "\($0.cluster)/\($0.pool)" } == ["prod-use1/h100", "prod-usw2/a100", "prod-usw2/a100-mig", "prod-usw2/l40s"])
+        #expect(picture.pools
+            .map { "\($0.cluster)/\($0.pool)" } == ["prod-use1/h100", "prod-usw2/a100", "prod-usw2/a100-mig", "prod-usw2/l40s"])
         #expect(picture.teams.map(\.team) == ["platform", "research", "search", "support"])
         // Every running node of the placement, every GPU of it.
         #expect(picture.pools.flatMap(\.nodes).count == output.plan!.placement!.nodes.count)

@@ -27,7 +27,9 @@ import Testing
         ]))!, cluster: "c<script>")!
         route.fallbacks = ["p<script>/m"]
         return PlatformPicture(name: "acme<script>", currency: "U<S>D",
-                               pools: [pool], teams: [TeamMoney(team: "t<script>", monthly: Money(micros: 5_000_000), monthlyAtMax: Money(micros: 9_000_000),
+                               pools: [pool],
+                                   teams: [TeamMoney(team: "t<script>", monthly: Money(micros: 5_000_000),
+                                       monthlyAtMax: Money(micros: 9_000_000),
                                                                 budget: Money(micros: 7_000_000), gpus: "1.5")],
                                workloads: [WorkloadKey(demand: demand, name: hostile, team: "t<script>")], routes: [route],
                                monthly: Money(micros: 5_000_000), monthlyAtMax: Money(micros: 9_000_000), unplaced: ["model/x: \(hostile)"])
@@ -36,7 +38,8 @@ import Testing
     /// Every tag the page may hold: the renderer's own, none of them active content.
     static let allowedTags: Set<String> = ["html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "h4", "p", "main",
                                            "section", "table", "thead", "tbody", "tr", "th", "td", "span", "b", "div", "svg", "defs",
-                                           "pattern", "rect", "g", "path", "text", "small", "code", "ul", "li", "footer", "details", "summary"]
+                                           "pattern", "rect", "g", "path", "text", "small", "code", "ul", "li", "footer", "details",
+                                           "summary"]
 
     static func tags(_ html: String) -> Set<String> {
         let regex = try! NSRegularExpression(pattern: "<\\s*/?\\s*([A-Za-z][A-Za-z0-9]*)")

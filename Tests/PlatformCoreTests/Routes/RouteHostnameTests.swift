@@ -20,10 +20,13 @@ import Testing
         let d = try #require(found.first)
         #expect(d.severity == .error)
         #expect(d.location.map { "\($0.line):\($0.column)" } == "172:17")
-        #expect(d.message == "hostname `api.acme.ai` of route `embeddings` is served in `prod-usw2`, but route `chat` serves it in `prod-use1`")
+        #expect(d
+            .message == "hostname `api.acme.ai` of route `embeddings` is served in `prod-usw2`, but route `chat` serves it in `prod-use1`")
         #expect(d.notes.map(\.message) == ["route `chat` serves `api.acme.ai` here"])
         #expect(d.notes.compactMap(\.location).map { "\($0.line):\($0.column)" } == ["143:17"])
-        #expect(d.help == "give each cluster its own hostname (e.g. `embeddings.acme.ai`): DNS sends a hostname to one place and cannot split it by path")
+        #expect(d.help == """
+            give each cluster its own hostname (e.g. `embeddings.acme.ai`): DNS sends a hostname to one place and cannot split it by path
+            """)
     }
 
     @Test func routesSharingAHostnameInOneClusterAreFine() {

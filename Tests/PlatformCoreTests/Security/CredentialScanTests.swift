@@ -52,14 +52,22 @@ import Testing
     @Test func passwordInURL() {
         let value = "admin:hunter2@"
         let (spec, found) = Self.scan([("url: http://k8s-mcp.tools:8080/mcp", "url: http://admin:hunter2@k8s-mcp.tools:8080/mcp")])
-        #expect(found.map(\.message) == ["`mcpServers[k8s-tools].url` looks like it holds a URL with an embedded password; the spec must name a Secret, never hold a credential"])
+        #expect(found.map(\.message) == ["""
+            `mcpServers[k8s-tools].url` looks like it holds a URL with an embedded password; the spec must name a Secret, never hold a \
+            credential
+            """])
         if let d = found.first { Self.expectRedacted(d, value, spec: spec) }
     }
 
     @Test func highEntropyValueInCredentialNamedField() {
         let value = "Zk8vQ2mX9pL4rT7wY1nB5cJ3hF6dG0sA"
-        let (spec, found) = Self.scan([("    hostnames: [api.acme.ai]\n", "    hostnames: [api.acme.ai]\n    match: { headers: { x-api-key: \(value) } }\n")])
-        #expect(found.map(\.message) == ["`routes[chat].match.headers.x-api-key` looks like it holds a high-entropy secret in a field named `x-api-key`; the spec must name a Secret, never hold a credential"])
+        let (spec,
+            found) = Self.scan([("    hostnames: [api.acme.ai]\n",
+                "    hostnames: [api.acme.ai]\n    match: { headers: { x-api-key: \(value) } }\n")])
+        #expect(found.map(\.message) == ["""
+            `routes[chat].match.headers.x-api-key` looks like it holds a high-entropy secret in a field named `x-api-key`; the spec must \
+            name a Secret, never hold a credential
+            """])
         if let d = found.first { Self.expectRedacted(d, value, spec: spec) }
     }
 
@@ -74,7 +82,8 @@ import Testing
         #expect(CredentialShapes.match("ssh://git@github.com/acme/gitops.git") == nil)
         #expect(CredentialShapes.match("send a Bearer token in the Authorization header") == nil)
         #expect(CredentialShapes.match("7571049d0c3a4e0d2f8f1c6b9a0e5d4c3b2a1f0e") == nil)
-        #expect(CredentialShapes.match("nvcr.io/nvidia/nemo@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef") == nil)
+        #expect(CredentialShapes
+            .match("nvcr.io/nvidia/nemo@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef") == nil)
         #expect(Self.scan([]).diagnostics.isEmpty)
     }
 

@@ -18,7 +18,8 @@ import Testing
     }
 
     @Test func secretWithDataIsAnError() {
-        let secret = Manifest(apiVersion: "v1", kind: "Secret", name: "keys", namespace: "search", body: ["data": ["api-key": "c2stc2VjcmV0"]])
+        let secret = Manifest(apiVersion: "v1", kind: "Secret", name: "keys", namespace: "search",
+            body: ["data": ["api-key": "c2stc2VjcmV0"]])
         let reference = Manifest(apiVersion: "v1", kind: "Secret", name: "empty", namespace: "search", body: ["type": "Opaque"])
         #expect(ManifestSecretAudit.run(Self.set([secret, reference])).map(\.message) == [
             "Secret search/keys in cluster `prod` carries `data`; emitted Secrets must not hold values"])
@@ -32,33 +33,48 @@ import Testing
                                                                      ["name": "MODEL", "value": "Zk8vQ2mX9pL4rT7wY1nB5cJ3hF6dG0sA"]]])
         let found = ManifestSecretAudit.run(Self.set([d]))
         #expect(found.map(\.message) == [
-            "`spec.template.spec.containers[0].env[0].value` of Deployment.apps search/llama in cluster `prod` looks like it holds an OpenAI-style API key (`sk-`)",
-            "`spec.template.spec.containers[0].env[1].value` of Deployment.apps search/llama in cluster `prod` looks like it holds a high-entropy secret in a field named `HF_TOKEN`",
+            """
+                `spec.template.spec.containers[0].env[0].value` of Deployment.apps search/llama in cluster `prod` looks like it holds an \
+                OpenAI-style API key (`sk-`)
+                """,
+            """
+                `spec.template.spec.containers[0].env[1].value` of Deployment.apps search/llama in cluster `prod` looks like it holds a \
+                high-entropy secret in a field named `HF_TOKEN`
+                """,
         ])
         #expect(found.allSatisfy { !$0.message.contains(value) && !$0.message.contains(entropy) })
     }
 
     @Test func secretReferencesPass() {
-        let d = Self.deployment(container: ["name": "vllm", "env": [["name": "HF_TOKEN", "valueFrom": ["secretKeyRef": ["name": "hf-token", "key": "token"]]]]])
+        let d = Self.deployment(container: ["name": "vllm",
+            "env": [["name": "HF_TOKEN", "valueFrom": ["secretKeyRef": ["name": "hf-token", "key": "token"]]]]])
         #expect(ManifestSecretAudit.run(Self.set([d])).isEmpty)
     }
 
     @Test func unhardenedPodTemplateIsReported() {
         let found = PodSecurityAudit.run(Self.set([Self.deployment(container: ["name": "vllm"])]))
         #expect(found.map { "\($0.severity.rawValue)[\($0.code)]: \($0.message)" } == [
-            "warning[W6004]: pod template of Deployment.apps search/llama (`spec.template`) in cluster `prod` lacks `runAsNonRoot: true` (container `vllm`), `readOnlyRootFilesystem: true` (container `vllm`)"])
+            """
+                warning[W6004]: pod template of Deployment.apps search/llama (`spec.template`) in cluster `prod` lacks `runAsNonRoot: \
+                true` (container `vllm`), `readOnlyRootFilesystem: true` (container `vllm`)
+                """])
     }
 
     @Test func podLevelNonRootAndContainerReadOnlyPass() {
-        let d = Self.deployment(container: ["name": "vllm", "securityContext": ["readOnlyRootFilesystem": true]], pod: ["runAsNonRoot": true])
+        let d = Self.deployment(container: ["name": "vllm", "securityContext": ["readOnlyRootFilesystem": true]],
+            pod: ["runAsNonRoot": true])
         #expect(PodSecurityAudit.run(Self.set([d])).isEmpty)
         let writable = Self.deployment(container: ["name": "vllm"], pod: ["runAsNonRoot": true])
         #expect(PodSecurityAudit.run(Self.set([writable])).map(\.message) == [
-            "pod template of Deployment.apps search/llama (`spec.template`) in cluster `prod` lacks `readOnlyRootFilesystem: true` (container `vllm`)"])
+            """
+                pod template of Deployment.apps search/llama (`spec.template`) in cluster `prod` lacks `readOnlyRootFilesystem: true` \
+                (container `vllm`)
+                """])
     }
 
     @Test func statedExceptionSilencesTheAudit() {
-        let d = Self.deployment(container: ["name": "vllm"], annotations: [Conventions.securityExceptionAnnotation: "vLLM compiles kernels into its root filesystem"])
+        let d = Self.deployment(container: ["name": "vllm"],
+            annotations: [Conventions.securityExceptionAnnotation: "vLLM compiles kernels into its root filesystem"])
         #expect(PodSecurityAudit.run(Self.set([d])).isEmpty)
         let empty = Self.deployment(container: ["name": "vllm"], annotations: [Conventions.securityExceptionAnnotation: " "])
         #expect(PodSecurityAudit.run(Self.set([empty])).count == 1)

@@ -99,7 +99,9 @@ import Testing
             #expect(!targets.isEmpty)
             for stranger in strangers {
                 for target in targets where target.namespace != stranger.namespace || stranger.namespace == "default" {
-                    for port in ports { #expect(!evaluator.allows(stranger, Self.endpoint(target), port), "\(stranger) -> \(target.workload):\(port)") }
+                    for port in ports {
+                        #expect(!evaluator.allows(stranger, Self.endpoint(target), port), "\(stranger) -> \(target.workload):\(port)")
+                    }
                 }
                 if graph.tenants.contains(stranger.namespace ?? "") {
                     #expect(!evaluator.allows(stranger, .internet, NetworkPort(443)))

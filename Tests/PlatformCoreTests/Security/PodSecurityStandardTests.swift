@@ -38,22 +38,28 @@ import Testing
         container["ports"] = [["containerPort": 80, "hostPort": 80]]
         container["readinessProbe"] = ["httpGet": ["host": "169.254.169.254", "path": "/"]]
         let spec: ManifestMap = ["containers": [.map(container)], "hostPID": true,
-                                 "securityContext": ["seccompProfile": ["type": "Unconfined"], "sysctls": [["name": "kernel.msgmax", "value": "1"]],
+                                 "securityContext": ["seccompProfile": ["type": "Unconfined"],
+                                                     "sysctls": [["name": "kernel.msgmax", "value": "1"]],
                                                      "seLinuxOptions": ["type": "spc_t"]],
                                  "volumes": [["name": "docker", "hostPath": ["path": "/var/run/docker.sock"]]]]
-        #expect(Set(Self.controls(spec, .baseline)) == ["baseline/hostPID", "baseline/seccomp", "baseline/seLinux", "baseline/sysctls", "baseline/hostPath",
-                                                        "baseline/privileged", "baseline/capabilities", "baseline/procMount", "baseline/hostPorts",
+        #expect(Set(Self.controls(spec, .baseline)) == ["baseline/hostPID", "baseline/seccomp", "baseline/seLinux", "baseline/sysctls",
+                                                        "baseline/hostPath",
+                                                        "baseline/privileged", "baseline/capabilities", "baseline/procMount",
+                                                        "baseline/hostPorts",
                                                         "baseline/hostProbes"])
         // `CHOWN` is in the baseline's list, so only `NET_RAW` is named.
-        let caps = PodSecurityStandard.findings(in: Self.deployment(spec), level: .baseline, minor: 34).first { $0.control == .capabilities }
+        let caps = PodSecurityStandard.findings(in: Self.deployment(spec), level: .baseline, minor: 34)
+            .first { $0.control == .capabilities }
         #expect(caps?.detail == "container `app` adds capability `NET_RAW`")
     }
 
     @Test func versionedAllowLists() {
-        let sysctl: ManifestMap = ["containers": [.map(Self.hardened)], "securityContext": ["sysctls": [["name": "net.ipv4.tcp_rmem", "value": "4096"]]]]
+        let sysctl: ManifestMap = ["containers": [.map(Self.hardened)],
+            "securityContext": ["sysctls": [["name": "net.ipv4.tcp_rmem", "value": "4096"]]]]
         #expect(Self.controls(sysctl, .baseline, minor: 31) == ["baseline/sysctls"])
         #expect(Self.controls(sysctl, .baseline, minor: 32) == [])
-        let engine: ManifestMap = ["containers": [.map(Self.hardened)], "securityContext": ["seLinuxOptions": ["type": "container_engine_t"]]]
+        let engine: ManifestMap = ["containers": [.map(Self.hardened)],
+            "securityContext": ["seLinuxOptions": ["type": "container_engine_t"]]]
         #expect(Self.controls(engine, .baseline, minor: 30) == ["baseline/seLinux"])
         #expect(Self.controls(engine, .baseline, minor: 31) == [])
         var probe = Self.hardened
@@ -80,14 +86,17 @@ import Testing
             "privileged spec.declarative.deployment.securityContext.privileged",
             "runAsRoot spec.declarative.deployment.podSecurityContext.runAsUser",
         ])
-        let annotated: ManifestValue = ["metadata": ["annotations": ["container.apparmor.security.beta.kubernetes.io/app": "unconfined"]], "spec": [:]]
+        let annotated: ManifestValue = ["metadata": ["annotations": ["container.apparmor.security.beta.kubernetes.io/app": "unconfined"]],
+            "spec": [:]]
         #expect(PodSecurityStandard.findings(in: annotated, level: .baseline, minor: 34).map(\.control) == [.appArmor])
     }
 
     @Test func locatorFindsKeysAndNamedItems() {
-        let text = "spec:\n  template:\n    spec:\n      containers:\n        - name: a\n        - name: b\n          securityContext:\n            privileged: true\n"
+        let text = "spec:\n  template:\n    spec:\n      containers:\n        - name: a\n        - name: b\n          securityContext:\n"
+            + "            privileged: true\n"
         let locator = TemplateLocator(text: text, file: "t.yaml")
-        let path: [ManifestPathStep] = [.key("spec"), .key("template"), .key("spec"), .key("containers"), .named("b"), .key("securityContext"), .key("privileged")]
+        let path: [ManifestPathStep] = [.key("spec"), .key("template"), .key("spec"), .key("containers"), .named("b"),
+            .key("securityContext"), .key("privileged")]
         #expect(locator.locate(path)?.location.description == "t.yaml:8:13")
         #expect(locator.locate(path)?.depth == 7)
         #expect(locator.locate(Array(path.prefix(5)) + [.key("ports")])?.location.description == "t.yaml:6:11")

@@ -16,7 +16,9 @@ import Testing
         #expect(research.labels[PodSecurityLevels.warn] == "restricted")
         #expect(research.labels[PodSecurityLevels.enforceVersion] == "v1.34")
         let usw2 = (out.manifests?.manifests(in: "prod-usw2") ?? []).filter { $0.kind == "Namespace" }
-        #expect(usw2.allSatisfy { $0.labels[PodSecurityLevels.enforce] == "restricted" && $0.annotations[Conventions.securityExceptionAnnotation] == nil })
+        #expect(usw2
+            .allSatisfy { $0.labels[PodSecurityLevels.enforce] == "restricted"
+                && $0.annotations[Conventions.securityExceptionAnnotation] == nil })
     }
 
     /// Issue #16 finding 2: the server runs at `k8s-mcp.tools` as `tools/k8s-mcp`; an account in the
@@ -48,7 +50,10 @@ import Testing
 
     @Test func wildcardPermissionIsRefused() {
         let spec = Fixture.spec([("url: http://k8s-mcp.tools:8080/mcp",
-                                  "url: http://k8s-mcp.tools:8080/mcp\n    permissions: [{ apiGroups: [\"*\"], resources: [\"*\"], verbs: [get] }]"
+                                  """
+                                      url: http://k8s-mcp.tools:8080/mcp\n\
+                                          permissions: [{ apiGroups: [\"*\"], resources: [\"*\"], verbs: [get] }]
+                                      """
                                   + "\n    serviceAccount: { namespace: tools, name: k8s-mcp }")])
         let out = Compiler().compile(spec: Array(spec.utf8), file: "platform.yaml")
         #expect(out.diagnostics.sorted.filter { $0.code == SecurityCodes.wildcardPermission }.map(\.message) == [

@@ -8,7 +8,8 @@ import Testing
     @Test func everyReportedCodesLetterIsItsSeverity() throws {
         let sources = Golden.repoRoot.appendingPathComponent("Sources")
         var codes: [String: String] = [:], texts: [String: String] = [:]
-        let declaration = try NSRegularExpression(pattern: #"(?:enum|struct|extension)\s+(\w+)|static let (\w+): DiagnosticCode = "([A-Z][0-9]{4})""#)
+        let declaration =
+            try NSRegularExpression(pattern: #"(?:enum|struct|extension)\s+(\w+)|static let (\w+): DiagnosticCode = "([A-Z][0-9]{4})""#)
         let use = try NSRegularExpression(pattern: #"(?:Diagnostic\(|\.)(note|warning|error)[(,]\s*(\w+\.\w+)"#)
         for case let path as String in FileManager.default.enumerator(atPath: sources.path)! where path.hasSuffix(".swift") {
             let text = try String(contentsOf: sources.appendingPathComponent(path), encoding: .utf8)

@@ -33,7 +33,9 @@ import Testing
         let example = FrontEnd(file: "platform.yaml").effectiveDocument(bytes, into: &bag)
         let generated = SpecReference.markdown(example: example)
         if section != generated {
-            Issue.record("README spec reference is stale; regenerate with `platformc schema --markdown`:\n\(Golden.unifiedDiff(section, generated))")
+            Issue.record("""
+                README spec reference is stale; regenerate with `platformc schema --markdown`:\n\(Golden.unifiedDiff(section, generated))
+                """)
         }
     }
 

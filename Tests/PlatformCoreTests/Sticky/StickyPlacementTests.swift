@@ -62,7 +62,8 @@ import Testing
                                                    with: "nodes: { min: 0, max: 1 }\n        pricePerHour: 90")
         let first = try Self.compile(small)
         // A fifth model pinned to the full pool: exactly one of the four must leave.
-        let grown = small.replacingOccurrences(of: "agents:", with: Self.model("m5") + "    placement: { cluster: use1, pool: h100 }\nagents:")
+        let grown = small
+            .replacingOccurrences(of: "agents:", with: Self.model("m5") + "    placement: { cluster: use1, pool: h100 }\nagents:")
         let kept = try Self.compile(grown, previous: first.lock)
         #expect(kept.plan.moves.count == 1)
         let move = try #require(kept.plan.moves.first)
@@ -74,19 +75,28 @@ import Testing
     @Test func aRemovedPoolAndAnAgentFollowingItsModel() throws {
         let first = try Self.compile(Self.pinned)   // everything in usw2
         let gone = Self.pinned.replacingOccurrences(of: "    placement: { cluster: usw2 }\n", with: "")
-            .replacingOccurrences(of: "      - name: h100\n        instanceType: p5.48xlarge\n        nodes: { min: 0, max: 2 }\n        pricePerHour: 100",
-                                  with: "      - name: h100x\n        instanceType: p5.48xlarge\n        nodes: { min: 0, max: 2 }\n        pricePerHour: 100")
+            .replacingOccurrences(of: """
+                      - name: h100\n        instanceType: p5.48xlarge\n        nodes: { min: 0, max: 2 }\n        pricePerHour: 100
+                """,
+                                  with: """
+                                            - name: h100x\n        instanceType: p5.48xlarge\n        nodes: { min: 0, max: 2 }\n\
+                                              pricePerHour: 100
+                                      """)
         #expect(gone.contains("name: h100x"))
         let kept = try Self.compile(gone, previous: first.lock)
         let moves = kept.plan.moves.map(\.description)
-        #expect(moves.contains("moved model `m2` usw2/h100 → \(kept.plan.modelAssignments["m2"]![0].cluster)/\(kept.plan.modelAssignments["m2"]![0].pool): usw2/h100 is no longer in the spec"))
+        #expect(moves.contains("""
+            moved model `m2` usw2/h100 → \(kept.plan.modelAssignments["m2"]![0].cluster)/\(kept.plan.modelAssignments["m2"]![0].pool): \
+            usw2/h100 is no longer in the spec
+            """))
         let agentMove = kept.plan.moves.first { $0.kind == .agent }
         #expect(agentMove == nil || agentMove?.cause == .followsModel("m2"))
         #expect(kept.lock.agents["ops"] == kept.plan.modelAssignments["m2"]![0].cluster)
     }
 
     @Test func aVersionOneLockStillReads() throws {
-        let lock = #"{"lockVersion": 1, "placement": {"models": {"m1": [{"cluster": "use1", "pool": "h100", "replicas": 1, "nodes": ["use1/h100/node-0"]}]}, "training": {}}}"#
+        let lock = #"{"lockVersion": 1, "placement": {"models": {"m1": [{"cluster": "use1", "pool": "h100", "replicas": 1, "nodes": "#
+            + #"["use1/h100/node-0"]}]}, "training": {}}}"#
         let placement = try #require(LockPlacement(lockText: lock))
         #expect(placement.models["m1"] == [.init(cluster: "use1", pool: "h100", replicas: 1, nodes: ["use1/h100/node-0"])])
         #expect(placement.agents.isEmpty)

@@ -4,7 +4,8 @@ import PlatformDiagnostics
 
 /// Small specs for rule tests: the minimal good spec with text replaced, compiled through the front end.
 enum Fixture {
-    static let minimal = try! String(contentsOf: Golden.casesDir.appendingPathComponent("good-specs/minimal/platform.yaml"), encoding: .utf8)
+    static let minimal = try! String(contentsOf: Golden.casesDir.appendingPathComponent("good-specs/minimal/platform.yaml"),
+        encoding: .utf8)
 
     static func spec(_ replacements: [(String, String)]) -> String {
         var text = minimal

@@ -7,7 +7,8 @@ import Testing
 extension Trait where Self == ConditionTrait {
     /// `../shared` with its tools (`SharedTools.sharedDir`).
     static var needsShared: Self {
-        .enabled(if: SharedTools.isCI || FileManager.default.fileExists(atPath: SharedTools.sharedDir.appendingPathComponent("tools/validate-manifests").path),
+        .enabled(if: SharedTools.isCI
+            || FileManager.default.fileExists(atPath: SharedTools.sharedDir.appendingPathComponent("tools/validate-manifests").path),
                  "../shared is missing")
     }
 

@@ -78,6 +78,7 @@ import Testing
         #expect(!topology.hasIslands)
         #expect(topology.interconnect == nil)
         #expect(diagnostics.map(\.code) == [TopologyDiagnosticCode.islandsUnknown])
-        #expect(diagnostics.first?.message == "topology file has 4 `<gpu>` elements but no `<nvlink>` elements, so its NVLink islands are unknown")
+        #expect(diagnostics
+            .first?.message == "topology file has 4 `<gpu>` elements but no `<nvlink>` elements, so its NVLink islands are unknown")
     }
 }

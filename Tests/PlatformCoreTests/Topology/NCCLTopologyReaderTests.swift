@@ -92,7 +92,8 @@ import Testing
         let bus = ["0000:01:00.0", "0000:02:00.0", "0000:03:00.0", "0000:04:00.0"]
         for (i, b) in bus.enumerated() {
             let peer = bus[i ^ 1]
-            xml += "    <pci busid=\"\(b)\" class=\"0x030200\"><gpu dev=\"\(i)\" sm=\"90\"><nvlink target=\"\(peer)\" count=\"12\" tclass=\"0x030200\"/></gpu></pci>\n"
+            xml += "    <pci busid=\"\(b)\" class=\"0x030200\"><gpu dev=\"\(i)\" sm=\"90\"><nvlink target=\"\(peer)\" count=\"12\" "
+                + "tclass=\"0x030200\"/></gpu></pci>\n"
         }
         xml += "  </cpu>\n</system>\n"
         let (doc, diagnostics) = NCCLTopologyReader.read(xml: Array(xml.utf8), file: "pairs.xml")

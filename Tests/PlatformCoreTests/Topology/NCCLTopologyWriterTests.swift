@@ -31,7 +31,8 @@ import Testing
         #expect(topology.islands == [NVLinkIsland(gpus: Array(0..<8), bandwidthGBps: 370.8)])
         let text = NCCLTopologyWriter.write(topology, gpu: h100, busIDs: (1...8).map { "0000:0\($0):00.0" }, numaNodes: 2)
         #expect(text.hasPrefix("<system version=\"1\">\n  <cpu numaid=\"0\">\n    <pci busid=\"0000:01:00.0\" class=\"0x030200\">\n"
-                               + "      <gpu dev=\"0\" sm=\"90\">\n        <nvlink target=\"fffffff:ff:ff.0\" count=\"18\" tclass=\"0x068000\"/>\n"))
+                               + "      <gpu dev=\"0\" sm=\"90\">\n        <nvlink target=\"fffffff:ff:ff.0\" count=\"18\" "
+                               + "tclass=\"0x068000\"/>\n"))
         #expect(!text.contains("\t") && !text.contains("<?xml"))
         let (doc, diagnostics) = NCCLTopologyReader.read(xml: Array(text.utf8), file: "p5.xml")
         #expect(diagnostics.isEmpty)
@@ -58,7 +59,9 @@ import Testing
     @Test func pcieInstanceHasNoNVLinks() throws {
         let g6e = try #require(InstanceCatalog.builtIn.instance(named: "g6e.12xlarge"))
         let l40s = try #require(catalog.model(named: "L40S"))
-        let text = NCCLTopologyWriter.write(NodeTopology(instance: g6e, gpu: l40s), gpu: l40s, busIDs: ["0000:1a:00.0", "0000:1b:00.0", "0000:3a:00.0", "0000:3b:00.0"])
+        let text = NCCLTopologyWriter
+            .write(NodeTopology(instance: g6e, gpu: l40s), gpu: l40s,
+                busIDs: ["0000:1a:00.0", "0000:1b:00.0", "0000:3a:00.0", "0000:3b:00.0"])
         #expect(!text.contains("nvlink"))
         #expect(text.contains("<gpu dev=\"3\" sm=\"89\"/>"))
         // Without `<nvlink>` NCCL asks NVML for the links, so the file decides no islands (N2204 note).

@@ -43,7 +43,8 @@ import Testing
         #expect(PublishedTopology.forInstanceType("Standard_ND96amsr_A100_v4")?.family == "ndv4")
         #expect(PublishedTopology.forInstanceType("Standard_ND96isr_H100_v5")?.family == "ndv5")
         #expect(PublishedTopology.forInstanceType("standard_nd96isr_h200_v5")?.family == "ndv5")
-        for none in ["Standard_NC96ads_A100_v4", "Standard_ND40rs_v2", "Standard_ND96isr_MI300X_v5", "p5.48xlarge", "a3-highgpu-8g", "BM.GPU.H100.8"] {
+        for none in ["Standard_NC96ads_A100_v4", "Standard_ND40rs_v2", "Standard_ND96isr_MI300X_v5", "p5.48xlarge", "a3-highgpu-8g",
+            "BM.GPU.H100.8"] {
             #expect(PublishedTopology.forInstanceType(none) == nil, "\(none)")
         }
     }

@@ -11,7 +11,11 @@ import Testing
     @Test func draPoolOnKarpenterIsRefusedAtItsAllocation() {
         let out = PlatformCompile.compile(PlatformCompile.edit(PlatformCompile.bundledSpec, [Self.dynamic]))
         #expect(GKEAKSFixture.lines(out).filter { $0.contains("error") } == [
-            "35:24: error[E7601]: node pool `a100-mig` allocates GPUs through DRA, but Karpenter provisions its nodes on demand and ignores pods with resource claims (`--ignore-dra-requests` defaults to true; the AWS provider models no DRA devices): its pods would stay Pending",
+            """
+                35:24: error[E7601]: node pool `a100-mig` allocates GPUs through DRA, but Karpenter provisions its nodes on demand and \
+                ignores pods with resource claims (`--ignore-dra-requests` defaults to true; the AWS provider models no DRA devices): its \
+                pods would stay Pending
+                """,
         ])
         #expect(out.manifests == nil)
     }
@@ -29,9 +33,15 @@ import Testing
     }
 
     @Test func staticNeedsAFixedCountAndKarpenter() {
-        let range = PlatformCompile.compile(PlatformCompile.edit(PlatformCompile.bundledSpec, [("nodes: { min: 2, max: 2, static: true }", "nodes: { min: 2, max: 3, static: true }")]))
+        let range = PlatformCompile
+            .compile(PlatformCompile
+                .edit(PlatformCompile.bundledSpec,
+                    [("nodes: { min: 2, max: 2, static: true }", "nodes: { min: 2, max: 3, static: true }")]))
         #expect(GKEAKSFixture.lines(range).filter { $0.contains("error") } == [
-            "34:42: error[E7603]: node pool `a100-mig` is static but `nodes.max` (3) is above `nodes.min` (2): a static pool runs exactly `min` nodes",
+            """
+                34:42: error[E7603]: node pool `a100-mig` is static but `nodes.max` (3) is above `nodes.min` (2): a static pool runs \
+                exactly `min` nodes
+                """,
         ])
         let gke = GKEAKSFixture.compile([("nodes: { min: 1, max: 2 }", "nodes: { min: 1, max: 1, static: true }")])
         #expect(GKEAKSFixture.lines(gke).filter { $0.contains("error") } == [

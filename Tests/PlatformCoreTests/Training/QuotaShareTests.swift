@@ -26,10 +26,13 @@ import Testing
         #expect(cpu == [96, 384, 576, 0])               // 192 vCPU per 8 GPUs, in proportion: not 1152 for each
         // Asks beyond the pool: platform 30, research 16, search 24 = 70 > 48. Nominal quotas split
         // the 48 GPUs in proportion; each may borrow the rest of its ask from idle quota.
-        let crowded = PlatformCompile.compile(PlatformCompile.edit(PlatformCompile.bundledSpec, [("quota: { gpus: 8 }", "quota: { gpus: 30, perCluster: { prod-use1: 30 } }")]))
+        let crowded = PlatformCompile
+            .compile(PlatformCompile
+                .edit(PlatformCompile.bundledSpec, [("quota: { gpus: 8 }", "quota: { gpus: 30, perCluster: { prod-use1: 30 } }")]))
         #expect(PlatformCompile.errors(crowded) == [])
         let nominal = teams.map { Self.quantity(Self.flavorResources(crowded, cluster: "prod-use1", team: $0), "nvidia.com/gpu") }
-        let borrow = teams.map { Self.quantity(Self.flavorResources(crowded, cluster: "prod-use1", team: $0), "nvidia.com/gpu", "borrowingLimit") }
+        let borrow = teams
+            .map { Self.quantity(Self.flavorResources(crowded, cluster: "prod-use1", team: $0), "nvidia.com/gpu", "borrowingLimit") }
         #expect(nominal == [21, 11, 16, 0] && nominal.reduce(0, +) == 48)
         #expect(borrow == [9, 5, 8, 0])
     }
@@ -37,7 +40,8 @@ import Testing
     @Test func aTeamsQuotaIsSplitOverClustersNotRepeated() throws {
         let out = PlatformCompile.compile()
         func gpus(_ cluster: String, _ team: String) -> ManifestValue? {
-            out.manifests?.manifests(in: cluster).first { $0.kind == "ResourceQuota" && $0.namespace == team }?.value.at("spec.hard")?["requests.nvidia.com/gpu"]
+            out.manifests?.manifests(in: cluster).first { $0.kind == "ResourceQuota" && $0.namespace == team }?.value
+                .at("spec.hard")?["requests.nvidia.com/gpu"]
         }
         #expect(gpus("prod-use1", "search") == "24" && gpus("prod-usw2", "search") == "0")
         #expect(gpus("prod-use1", "research") == "16" && gpus("prod-usw2", "research") == "24")
@@ -50,11 +54,16 @@ import Testing
     }
 
     @Test func perClusterStatesTheSplitAndMustFitTheQuota() {
-        let stated = PlatformCompile.compile(PlatformCompile.edit(PlatformCompile.bundledSpec, [("quota: { gpus: 8 }", "quota: { gpus: 8, perCluster: { prod-use1: 8 } }")]))
+        let stated = PlatformCompile
+            .compile(PlatformCompile
+                .edit(PlatformCompile.bundledSpec, [("quota: { gpus: 8 }", "quota: { gpus: 8, perCluster: { prod-use1: 8 } }")]))
         #expect(PlatformCompile.errors(stated) == [])
         let rq = stated.manifests?.manifests(in: "prod-usw2").first { $0.kind == "ResourceQuota" && $0.namespace == "platform" }
         #expect(rq?.value.at("spec.hard")?["requests.nvidia.com/gpu"] == "0")
-        let over = PlatformCompile.compile(PlatformCompile.edit(PlatformCompile.bundledSpec, [("quota: { gpus: 8 }", "quota: { gpus: 8, perCluster: { prod-use1: 8, prod-usw2: 4 } }")]))
+        let over = PlatformCompile
+            .compile(PlatformCompile
+                .edit(PlatformCompile.bundledSpec,
+                    [("quota: { gpus: 8 }", "quota: { gpus: 8, perCluster: { prod-use1: 8, prod-usw2: 4 } }")]))
         #expect(GKEAKSFixture.lines(over).filter { $0.contains("error") } == [
             "52:23: error[E7605]: `quota.perCluster` of team `platform` adds up to 12 GPUs, more than its `quota.gpus` of 8",
         ])

@@ -13,7 +13,8 @@ import Testing
 
     @Test func clusterQueueCoversEveryResourceTheTrainJobRequests() throws {
         let out = PlatformCompile.compile()
-        let job = try #require(PlatformCompile.object(out, cluster: "prod-use1", kind: "TrainJob", name: "llama-sft", namespace: "research"))
+        let job = try #require(PlatformCompile
+            .object(out, cluster: "prod-use1", kind: "TrainJob", name: "llama-sft", namespace: "research"))
         let requested = try #require(job.value.at("spec.trainer.resourcesPerNode.requests")?.mapValue?.keys.sorted())
         #expect(requested == ["nvidia.com/gpu", "vpc.amazonaws.com/efa"])
         #expect(Self.covered(out, cluster: "prod-use1", team: "research") == ["cpu", "memory", "nvidia.com/gpu", "vpc.amazonaws.com/efa"])
@@ -27,7 +28,10 @@ import Testing
         let out = GKEAKSFixture.compile()
         let job = try #require(PlatformCompile.object(out, cluster: "aks", kind: "TrainJob", name: "llama-pretrain", namespace: "research"))
         #expect(job.value.at("spec.trainer.resourcesPerNode.limits") == ["nvidia.com/gpu": "8", "rdma/ib": "8"])
-        #expect(job.value.at("spec.runtimePatches.0.trainingRuntimeSpec.template.spec.replicatedJobs.0.template.spec.template.spec.containers.0.securityContext")
+        #expect(job.value.at("""
+            spec.runtimePatches.0.trainingRuntimeSpec.template.spec.replicatedJobs.0.template.spec.template.spec.containers.0.\
+            securityContext
+            """)
                 == ["capabilities": ["add": ["IPC_LOCK"]]])
         #expect(Self.covered(out, cluster: "aks", team: "research") == ["cpu", "memory", "nvidia.com/gpu", "rdma/ib"])
         let namespace = try #require(PlatformCompile.object(out, cluster: "aks", kind: "Namespace", name: "research"))
@@ -35,7 +39,8 @@ import Testing
         #expect(namespace.annotations["platformc.dev/security-exception"]?.stringValue?.hasPrefix("privileged: ") == true)
         #expect(namespace.labels["pod-security.kubernetes.io/warn"] == "restricted")
         // Elsewhere the team stays `restricted`.
-        #expect(PlatformCompile.object(out, cluster: "gke", kind: "Namespace", name: "research")?.labels["pod-security.kubernetes.io/enforce"] == "restricted")
+        #expect(PlatformCompile
+            .object(out, cluster: "gke", kind: "Namespace", name: "research")?.labels["pod-security.kubernetes.io/enforce"] == "restricted")
     }
 
     @Test func trainingIsPricedForItsHoursPerMonth() throws {

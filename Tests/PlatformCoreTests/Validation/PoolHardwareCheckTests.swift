@@ -31,7 +31,10 @@ import Testing
         let (_, diagnostics) = run(spec, files: ["topo/node.xml": try fixture("oci-H100-gpus4to7-without-nvlink.xml")])
         let error = try #require(diagnostics.first)
         #expect(error.code == "E2130")
-        #expect(error.message == "topology file `topo/node.xml` of node pool `gpus` shows 8 GPUs of PCI device 0x2330 (H100 SXM5 80GB, `H100-SXM-80GB`), but the pool has `A100-80GB`")
+        #expect(error.message == """
+            topology file `topo/node.xml` of node pool `gpus` shows 8 GPUs of PCI device 0x2330 (H100 SXM5 80GB, `H100-SXM-80GB`), but the \
+            pool has `A100-80GB`
+            """)
         #expect(error.location == topologyFileValue(spec))
         #expect(error.notes == [DiagnosticNote("GPU `A100-80GB` stated here", at: topologyFileValue(spec, key: "        gpu"))])
         #expect(error.help == "name the topology dump of a node with `A100-80GB` GPUs, or state the pool's real GPU")
@@ -40,12 +43,16 @@ import Testing
 
     /// A file without device ids but with `sm` (a hand-made overlay of 8 GPUs at `sm="90"`) on A100s.
     @Test func smOfAnotherComputeCapabilityIsAnError() throws {
-        let gpus = (0..<8).map { "    <pci busid=\"0000:0\($0 + 1):00.0\" class=\"0x030200\">\n      <gpu dev=\"\($0)\" sm=\"90\"/>\n    </pci>" }
+        let gpus =
+            (0..<8).map { "    <pci busid=\"0000:0\($0 + 1):00.0\" class=\"0x030200\">\n      <gpu dev=\"\($0)\" sm=\"90\"/>\n    </pci>" }
         let xml = "<system version=\"1\">\n  <cpu numaid=\"0\">\n" + gpus.joined(separator: "\n") + "\n  </cpu>\n</system>\n"
         let spec = PoolTopologyTests.custom("A100-80GB")
         let (_, diagnostics) = run(spec, files: ["topo/node.xml": Array(xml.utf8)])
         #expect(diagnostics.map(\.code) == ["E2131"])
-        #expect(diagnostics.first?.message == "topology file `topo/node.xml` of node pool `gpus` shows GPUs with `sm=\"90\"` (compute capability 9.0), but `A100-80GB` has compute capability 8.0")
+        #expect(diagnostics.first?.message == """
+            topology file `topo/node.xml` of node pool `gpus` shows GPUs with `sm=\"90\"` (compute capability 9.0), but `A100-80GB` has \
+            compute capability 8.0
+            """)
         #expect(diagnostics.first?.location == topologyFileValue(spec))
     }
 
@@ -62,7 +69,8 @@ import Testing
     /// A custom pool without `network:` reported "ethernet 0×0 Gbps"; the file's 16 CX-6 ports at
     /// 100 Gb/s (Mellanox, Ethernet class: RoCE) are its fabric now.
     @Test func customPoolTakesTheFabricOfTheFile() throws {
-        let spec = PoolTopologyTests.custom("A100-80GB").replacingOccurrences(of: "        network: { fabric: efa, nics: 16, gbpsPerNic: 100 }\n", with: "")
+        let spec = PoolTopologyTests.custom("A100-80GB")
+            .replacingOccurrences(of: "        network: { fabric: efa, nics: 16, gbpsPerNic: 100 }\n", with: "")
         let (pool, diagnostics) = run(spec, files: ["topo/node.xml": try fixture("oci-BM.GPU.A100-v2.8-topo.xml")])
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         #expect(pool?.fabric == .roce)
@@ -84,10 +92,16 @@ import Testing
 
     /// Every real dump on its own instance type passes: device, count and NIC ports agree.
     @Test(.needsShared) func realDumpsAgreeWithTheirInstanceTypes() throws {
-        for (file, type, gpu) in [("aws-p4d-24xl-topo.xml", "p4d.24xlarge", "A100-40GB"), ("azure-ndv4-topo.xml", "Standard_ND96asr_v4", "A100-40GB"),
+        for (file, type, gpu) in [("aws-p4d-24xl-topo.xml", "p4d.24xlarge", "A100-40GB"),
+            ("azure-ndv4-topo.xml", "Standard_ND96asr_v4", "A100-40GB"),
                                   ("oci-BM.GPU.H100.8-topo.xml", "BM.GPU.H100.8", "H100-SXM-80GB")] {
             guard let bytes = SharedFixtures.bytes("realworld/nccl/\(file)") else { return }
-            let spec = PoolTopologyTests.custom(gpu, pool: "      - name: gpus\n        instanceType: \(type)\n        topologyFile: topo/node.xml\n        nodes: { min: 2, max: 4 }\n")
+            let spec = PoolTopologyTests
+                .custom(gpu,
+                    pool: """
+                              - name: gpus\n        instanceType: \(type)\n        topologyFile: topo/node.xml\n\
+                                nodes: { min: 2, max: 4 }\n
+                        """)
             let (pool, diagnostics) = run(spec, files: ["topo/node.xml": bytes])
             #expect(diagnostics.filter { $0.severity == .error }.isEmpty, "\(file): \(diagnostics)")
             #expect(pool != nil, "\(file)")

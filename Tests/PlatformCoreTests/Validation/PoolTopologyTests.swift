@@ -48,7 +48,11 @@ import Testing
     /// 1+1+1+1+1+1+1+1 over pcie" and reject a TP=8 model with E2102.
     @Test func ociA100DumpDecidesAPoolWithoutInterconnect() throws {
         let spec = Self.custom("A100-80GB")
-        #expect(lines(spec, files: [:]) == ["26:37: E2102: model `llama-3-70b`: tensor-parallel group of 8 GPUs is larger than the largest NVLink island (1 in `prod/gpus`)"])
+        #expect(lines(spec,
+            files: [:]) == ["""
+                26:37: E2102: model `llama-3-70b`: tensor-parallel group of 8 GPUs is larger than the largest NVLink island (1 in \
+                `prod/gpus`)
+                """])
         let (pool, diagnostics) = platform(spec, files: ["topo/node.xml": try fixture("oci-BM.GPU.A100-v2.8-topo.xml")])
         #expect(diagnostics.filter { $0.severity != .note }.isEmpty)
         #expect(pool?.islands == [8])
@@ -58,7 +62,11 @@ import Testing
     /// The same dump agrees with `p4de.24xlarge` (8× A100-80GB, one NVSwitch island): no diagnostic.
     /// (The OCI machine has 16 RoCE ports where a p4de has 4 EFA: the pool states them, or E2132.)
     @Test func dumpAgreeingWithTheInstanceTypePasses() throws {
-        let spec = Self.custom("A100-80GB", pool: "      - name: gpus\n        instanceType: p4de.24xlarge\n        topologyFile: topo/node.xml\n        network: { fabric: roce, nics: 16, gbpsPerNic: 100 }\n        nodes: { min: 2, max: 6 }\n")
+        let spec = Self.custom("A100-80GB",
+            pool: """
+                      - name: gpus\n        instanceType: p4de.24xlarge\n        topologyFile: topo/node.xml\n\
+                        network: { fabric: roce, nics: 16, gbpsPerNic: 100 }\n        nodes: { min: 2, max: 6 }\n
+                """)
         let (pool, diagnostics) = platform(spec, files: ["topo/node.xml": try fixture("oci-BM.GPU.A100-v2.8-topo.xml")])
         #expect(diagnostics.filter { $0.severity != .note }.isEmpty)
         #expect(pool?.islands == [8])
@@ -73,24 +81,40 @@ import Testing
         #expect(pool?.islands == [4, 1, 1, 1, 1])
         #expect(pool?.interconnect == .nvswitch)
         #expect(lines(unstated, files: files) == [
-            "26:41: E2102: model `llama-3-70b`: tensor-parallel group of 8 GPUs is larger than the largest NVLink island (4 in `prod/gpus`)",
+            """
+                26:41: E2102: model `llama-3-70b`: tensor-parallel group of 8 GPUs is larger than the largest NVLink island (4 in \
+                `prod/gpus`)
+                """,
         ])
 
-        let stated = unstated.replacingOccurrences(of: "        gpusPerNode: 8\n", with: "        gpusPerNode: 8\n        interconnect: nvswitch\n")
+        let stated = unstated
+            .replacingOccurrences(of: "        gpusPerNode: 8\n", with: "        gpusPerNode: 8\n        interconnect: nvswitch\n")
         let (_, diagnostics) = platform(stated, files: files)
         let error = try #require(diagnostics.first { $0.severity == .error })
         #expect(error.code == "E2120")
-        #expect(error.message == "topology file `topo/node.xml` of node pool `gpus` shows NVLink islands 4+1+1+1+1 (nvswitch), but it states `interconnect: nvswitch` (islands 8 (nvswitch))")
+        #expect(error.message == """
+            topology file `topo/node.xml` of node pool `gpus` shows NVLink islands 4+1+1+1+1 (nvswitch), but it states `interconnect: \
+            nvswitch` (islands 8 (nvswitch))
+            """)
         #expect(error.location == SourceLocation(file: "platform.yaml", line: 14, column: 23))
         #expect(error.notes.map(\.location) == [SourceLocation(file: "platform.yaml", line: 13, column: 23)])
 
-        let p5 = Self.custom("H100-SXM-80GB", pool: "      - name: gpus\n        instanceType: p5.48xlarge\n        topologyFile: topo/node.xml\n        nodes: { min: 2, max: 6 }\n")
+        let p5 = Self.custom("H100-SXM-80GB",
+            pool: """
+                      - name: gpus\n        instanceType: p5.48xlarge\n        topologyFile: topo/node.xml\n\
+                        nodes: { min: 2, max: 6 }\n
+                """)
         let (_, fromCatalog) = platform(p5, files: files)
         let catalogError = try #require(fromCatalog.first { $0.severity == .error })
         #expect(catalogError.code == "E2120")
-        #expect(catalogError.message == "topology file `topo/node.xml` of node pool `gpus` shows NVLink islands 4+1+1+1+1 (nvswitch), but its instance type `p5.48xlarge` has islands 8 (nvswitch)")
+        #expect(catalogError.message == """
+            topology file `topo/node.xml` of node pool `gpus` shows NVLink islands 4+1+1+1+1 (nvswitch), but its instance type \
+            `p5.48xlarge` has islands 8 (nvswitch)
+            """)
         #expect(catalogError.location == SourceLocation(file: "platform.yaml", line: 12, column: 23))
-        #expect(catalogError.notes == [DiagnosticNote("instance type `p5.48xlarge` chosen here", at: SourceLocation(file: "platform.yaml", line: 11, column: 23))])
+        #expect(catalogError
+            .notes == [DiagnosticNote("instance type `p5.48xlarge` chosen here",
+                at: SourceLocation(file: "platform.yaml", line: 11, column: 23))])
     }
 
     /// The real OCI H100 dump decides a pool without `interconnect`: one island of 8 over NVSwitch.
@@ -105,7 +129,8 @@ import Testing
     func lines(_ spec: String, files: [String: [UInt8]]) -> [String] {
         var bag = DiagnosticBag()
         _ = FrontEnd(file: "platform.yaml", topologyFiles: files).run(Array(spec.utf8), into: &bag)
-        return bag.sorted.filter { $0.severity != .note }.map { "\($0.location.map { "\($0.line):\($0.column): " } ?? "")\($0.code): \($0.message)" }
+        return bag.sorted
+            .filter { $0.severity != .note }.map { "\($0.location.map { "\($0.line):\($0.column): " } ?? "")\($0.code): \($0.message)" }
     }
 
     /// Azure NC A100 v4: four lone GPUs, against `interconnect: nvswitch` (one island of 4): E2120 at the
@@ -121,9 +146,14 @@ import Testing
         _ = FrontEnd(file: "platform.yaml", topologyFiles: ["topo/ncv4.xml": ncv4]).run(Array(spec.utf8), into: &bag)
         let error = try #require(bag.sorted.first { $0.severity == .error })
         #expect(error.code == "E2120")
-        #expect(error.message == "topology file `topo/ncv4.xml` of node pool `nc` shows NVLink islands 1+1+1+1 (pcie), but it states `interconnect: nvswitch` (islands 4 (nvswitch))")
+        #expect(error.message == """
+            topology file `topo/ncv4.xml` of node pool `nc` shows NVLink islands 1+1+1+1 (pcie), but it states `interconnect: nvswitch` \
+            (islands 4 (nvswitch))
+            """)
         #expect(error.location == SourceLocation(file: "platform.yaml", line: 17, column: 23))
-        #expect(error.notes == [DiagnosticNote("`interconnect: nvswitch` stated here", at: SourceLocation(file: "platform.yaml", line: 16, column: 23))])
+        #expect(error
+            .notes == [DiagnosticNote("`interconnect: nvswitch` stated here",
+                at: SourceLocation(file: "platform.yaml", line: 16, column: 23))])
         #expect(error.help == "remove `interconnect:` to let the topology file decide, or name this node's own topology dump")
         #expect(bag.sorted.filter { $0.severity == .error }.count == 1)
 

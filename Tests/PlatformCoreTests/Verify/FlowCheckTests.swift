@@ -47,11 +47,18 @@ import Testing
         let line = try #require(out.plan?.platform.models.first { $0.name == "llama-3-70b" }?.location)
         let pool = Self.rendered(found.filter { $0.message.hasPrefix("model `llama-3-70b` needs Gateway → InferencePool") })
         #expect(pool == [
-            "\(line.line):\(line.column): E7200: model `llama-3-70b` needs Gateway → InferencePool `search/llama-3-70b`: platform-system/platform-internal (gatewayProxy) → search/llama-3-70b (modelServer) on 8000 is blocked by the NetworkPolicies of cluster `prod-use1`",
+            """
+                \(line.line):\(line.column): E7200: model `llama-3-70b` needs Gateway → InferencePool `search/llama-3-70b`: \
+                platform-system/platform-internal (gatewayProxy) → search/llama-3-70b (modelServer) on 8000 is blocked by the \
+                NetworkPolicies of cluster `prod-use1`
+                """,
         ])
         let first = try #require(found.first { $0.message.hasPrefix("model `llama-3-70b` needs Gateway → InferencePool") })
         #expect(first.notes.map(\.message) == [
-            "ingress of search/llama-3-70b (modelServer) is selected by `search/default-deny`, `search/model-llama-3-70b` and none allows it",
+            """
+                ingress of search/llama-3-70b (modelServer) is selected by `search/default-deny`, `search/model-llama-3-70b` and none \
+                allows it
+                """,
             "needed by HTTPRoute search/llama-3-70b-pool in cluster `prod-use1`",
         ])
         // The public route itself (client → Gateway → LiteLLM) is untouched.
@@ -68,16 +75,21 @@ import Testing
         let open = Manifest(apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy", name: "open-to-research", namespace: "search",
                             body: ["spec": ["podSelector": ["matchLabels": ["app.kubernetes.io/name": "llama-3-70b-next"]],
                                             "policyTypes": ["Ingress"],
-                                            "ingress": [["from": [["namespaceSelector": ["matchLabels": ["kubernetes.io/metadata.name": "research"]]]]]]]])
+                                            "ingress": [["from": [["namespaceSelector":
+                                                ["matchLabels": ["kubernetes.io/metadata.name": "research"]]]]]]]])
         // …and research's pods may send anything to search (both ends must allow it).
         let send = Manifest(apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy", name: "send-to-search", namespace: "research",
                             body: ["spec": ["podSelector": .emptyMap, "policyTypes": ["Egress"],
-                                            "egress": [["to": [["namespaceSelector": ["matchLabels": ["kubernetes.io/metadata.name": "search"]]]]]]]])
+                                            "egress": [["to": [["namespaceSelector":
+                                                ["matchLabels": ["kubernetes.io/metadata.name": "search"]]]]]]]])
         _ = manifests.insert(open, into: "prod-use1")
         _ = manifests.insert(send, into: "prod-use1")
         let found = FlowCheck.run(out.traffic, manifests: manifests)
         #expect(Self.rendered(found).prefix(1) == [
-            "84:11: E7201: pods of `research` can reach search/llama-3-70b-next (modelServer) on 8000/TCP across tenants `research` and `search`, and no declared flow needs it",
+            """
+                84:11: E7201: pods of `research` can reach search/llama-3-70b-next (modelServer) on 8000/TCP across tenants `research` and \
+                `search`, and no declared flow needs it
+                """,
         ])
     }
 

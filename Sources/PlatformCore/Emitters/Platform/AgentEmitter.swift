@@ -16,12 +16,18 @@ package struct AgentEmitter: Emitter {
             var labels = PlatformLabels.common(p, team: team.name)
             labels[PlatformLabels.component] = .string(Conventions.Component.agent)
             labels[PlatformLabels.name] = .string(agent.name)
-            context.add(modelConfig(agent, platform: p, namespace: team.namespace, labels: labels), to: cluster, template: "kagent/modelconfig")
+            context
+                .add(modelConfig(agent, platform: p, namespace: team.namespace, labels: labels), to: cluster,
+                    template: "kagent/modelconfig")
             for tool in agent.tools {
-                guard let server = p.mcpServer(tool.mcpServer), servers.insert([cluster, team.namespace, server.name]).inserted else { continue }
+                guard let server = p.mcpServer(tool.mcpServer), servers.insert([cluster, team.namespace, server.name]).inserted else {
+                    continue
+                }
                 var serverLabels = PlatformLabels.common(p, team: team.name)
                 serverLabels[PlatformLabels.name] = .string(server.name)
-                context.add(remoteMCPServer(server, namespace: team.namespace, labels: serverLabels), to: cluster, template: "kagent/remotemcpserver")
+                context
+                    .add(remoteMCPServer(server, namespace: team.namespace, labels: serverLabels), to: cluster,
+                        template: "kagent/remotemcpserver")
             }
             context.add(agentObject(agent, platform: p, namespace: team.namespace, labels: labels), to: cluster, template: "kagent/agent")
         }
@@ -60,7 +66,8 @@ package struct AgentEmitter: Emitter {
             "protocol": server.transport == "sse" ? "SSE" : "STREAMABLE_HTTP",
         ]
         if let secret = server.headersSecret {
-            spec["headersFrom"] = [["name": "Authorization", "valueFrom": ["type": "Secret", "name": .string(secret), "key": "authorization"]]]
+            spec["headersFrom"] = [["name": "Authorization",
+                "valueFrom": ["type": "Secret", "name": .string(secret), "key": "authorization"]]]
         }
         return Manifest(apiVersion: Self.apiVersion, kind: "RemoteMCPServer", name: server.name, namespace: namespace,
                         labels: labels, body: ["spec": .map(spec)])

@@ -71,7 +71,8 @@ package struct FleetEmitter: Sendable {
                                 "metadata": ["name": "{{.path.basename}}", "labels": .map(labels)],
                                 "spec": [
                                     "project": "default",
-                                    "source": ["repoURL": .string(p.gitops.engineURL), "targetRevision": .string(p.gitops.branch), "path": "{{.path.path}}"],
+                                    "source": ["repoURL": .string(p.gitops.engineURL), "targetRevision": .string(p.gitops.branch),
+                                        "path": "{{.path.path}}"],
                                     "destination": ["name": "{{.path.basename}}"],
                                     "syncPolicy": [
                                         "automated": ["prune": true, "selfHeal": true],
@@ -100,7 +101,9 @@ package struct FleetEmitter: Sendable {
         if hasClusterScoped { result.append(kustomization(base, path: "\(dir)/\(GitOpsLayout.clusterScopedFolder)", dependsOn: nil)) }
         let namespaces = Set(cluster.manifests.compactMap(\.namespace)).sorted { $0.precedesInByteOrder($1) }
         for namespace in namespaces {
-            result.append(kustomization(Self.fluxKustomizationName(namespace: namespace), path: "\(dir)/\(namespace)", dependsOn: hasClusterScoped ? base : nil))
+            result
+                .append(kustomization(Self.fluxKustomizationName(namespace: namespace), path: "\(dir)/\(namespace)",
+                    dependsOn: hasClusterScoped ? base : nil))
         }
         return result
     }

@@ -20,7 +20,9 @@ package struct KarpenterEmitter: Emitter {
                 let instance = p.instanceCatalog.instance(named: instanceType)
                 var labels = PlatformLabels.common(p)
                 labels[Conventions.nodePoolLabel] = .string(pool.name)
-                context.add(nodePool(pool, instanceType: instanceType, instance: instance, zones: pool.zones.isEmpty ? cluster.zones : pool.zones,
+                context
+                    .add(nodePool(pool, instanceType: instanceType, instance: instance,
+                        zones: pool.zones.isEmpty ? cluster.zones : pool.zones,
                                      serving: servingPools.contains(pool.id), labels: labels),
                             to: cluster.name, template: "karpenter/nodepool")
                 context.add(nodeClass(pool, cluster: cluster.name, labels: labels, instanceStore: nvmePools.contains(pool.id)),
@@ -41,7 +43,8 @@ package struct KarpenterEmitter: Emitter {
             ["key": "karpenter.sh/capacity-type", "operator": "In", "values": [.string(Self.capacityType(pool.capacityType))]],
         ]
         if !zones.isEmpty {
-            requirements.append(["key": "topology.kubernetes.io/zone", "operator": "In", "values": .list(zones.sorted().map(ManifestValue.string))])
+            requirements
+                .append(["key": "topology.kubernetes.io/zone", "operator": "In", "values": .list(zones.sorted().map(ManifestValue.string))])
         }
         // Karpenter itself labels each node `karpenter.sh/nodepool: <name>`, which pods select
         // (`PoolScheduling`); the pool's own labels are added for the pods that select them too.
@@ -87,7 +90,8 @@ package struct KarpenterEmitter: Emitter {
         return Manifest(apiVersion: "karpenter.sh/v1", kind: "NodePool", name: pool.name, labels: labels, body: ["spec": [
             "template": .map(template),
             "limits": .map(limits),
-            "disruption": ["consolidationPolicy": "WhenEmpty", "consolidateAfter": .string(Self.consolidateAfter), "budgets": .list(budgets)],
+            "disruption": ["consolidationPolicy": "WhenEmpty", "consolidateAfter": .string(Self.consolidateAfter),
+                "budgets": .list(budgets)],
         ]])
     }
 
@@ -100,13 +104,16 @@ package struct KarpenterEmitter: Emitter {
             "subnetSelectorTerms": discovery,
             "securityGroupSelectorTerms": discovery,
             // Model weights and training images are large: a 500 GiB gp3 root volume.
-            "blockDeviceMappings": [["deviceName": "/dev/xvda", "ebs": ["volumeSize": .string("\(InstanceStorage.rootVolumeGiB)Gi"), "volumeType": "gp3", "encrypted": true, "deleteOnTermination": true]]],
+            "blockDeviceMappings": [["deviceName": "/dev/xvda",
+                "ebs": ["volumeSize": .string("\(InstanceStorage.rootVolumeGiB)Gi"), "volumeType": "gp3", "encrypted": true,
+                    "deleteOnTermination": true]]],
             "tags": ["platformc.dev/node-pool": .string(pool.id)],
         ]
         // The NVMe disks as one RAID0 array under the kubelet's and containerd's state, so emptyDir
         // model caches live on them (aws/karpenter-provider-aws `pkg/apis/v1/ec2nodeclass.go`,
         // `InstanceStorePolicyRAID0`).
         if instanceStore { spec["instanceStorePolicy"] = "RAID0" }
-        return Manifest(apiVersion: "karpenter.k8s.aws/v1", kind: "EC2NodeClass", name: pool.name, labels: labels, body: ["spec": .map(spec)])
+        return Manifest(apiVersion: "karpenter.k8s.aws/v1", kind: "EC2NodeClass", name: pool.name, labels: labels,
+            body: ["spec": .map(spec)])
     }
 }

@@ -42,7 +42,8 @@ package enum NCCLEnvironment {
 
     /// The variables as a container `env` list.
     package static func env(fabric: Fabric, debug: String, topologyFile: Bool) -> ManifestValue {
-        .list(variables(fabric: fabric, debug: debug, topologyFile: topologyFile).map { ["name": .string($0.name), "value": .string($0.value)] })
+        .list(variables(fabric: fabric, debug: debug, topologyFile: topologyFile)
+            .map { ["name": .string($0.name), "value": .string($0.value)] })
     }
 
     /// Extended resources a pod needs for the fabric's NICs (EFA devices on AWS); empty elsewhere.

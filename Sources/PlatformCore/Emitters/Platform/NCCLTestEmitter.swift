@@ -49,7 +49,8 @@ package struct NCCLTestEmitter: Emitter {
             var labels = PlatformLabels.common(p)
             labels[PlatformLabels.component] = .string(Conventions.Component.ncclTest)
             labels[Conventions.nodePoolLabel] = .string(pool.name)
-            let selector: ManifestMap = [PlatformLabels.component: .string(Conventions.Component.ncclTest), Conventions.nodePoolLabel: .string(pool.name)]
+            let selector: ManifestMap = [PlatformLabels.component: .string(Conventions.Component.ncclTest),
+                Conventions.nodePoolLabel: .string(pool.name)]
             context.add(Manifest(apiVersion: "v1", kind: "Service", name: name, namespace: Conventions.systemNamespace, labels: labels,
                                  body: ["spec": ["clusterIP": "None", "publishNotReadyAddresses": true, "selector": .map(selector),
                                                  "ports": [["name": "ssh", "port": 22, "targetPort": 22]]]]),
@@ -60,7 +61,8 @@ package struct NCCLTestEmitter: Emitter {
         }
     }
 
-    func job(_ pool: NodePool, name: String, nodes: Int, labels: ManifestMap, selector: ManifestMap, image: String = Self.image) -> Manifest {
+    func job(_ pool: NodePool, name: String, nodes: Int, labels: ManifestMap, selector: ManifestMap,
+        image: String = Self.image) -> Manifest {
         let variables = NCCLEnvironment.variables(fabric: pool.fabric, debug: "INFO", topologyFile: false)
         var limits: ManifestMap = ["nvidia.com/gpu": .string(String(pool.gpusPerNode))]
         for entry in NCCLEnvironment.fabricResources(pool) { limits[entry.key] = entry.value }
@@ -106,7 +108,8 @@ package struct NCCLTestEmitter: Emitter {
                 "command": ["/bin/bash", "-c", .string(script)],
                 "env": .list(env),
                 "resources": ["limits": .map(limits), "requests": .map(limits)],
-                "volumeMounts": .list(NCCLEnvironment.volumeMounts(topology: false) + [["name": "ssh", "mountPath": "/root/.ssh", "readOnly": true]]),
+                "volumeMounts": .list(NCCLEnvironment.volumeMounts(topology: false)
+                    + [["name": "ssh", "mountPath": "/root/.ssh", "readOnly": true]]),
             ]],
             "volumes": .list(NCCLEnvironment.volumes(shmSize: .gib(64), topologyPool: nil)
                              + [["name": "ssh", "secret": ["secretName": .string(Self.sshSecret), "defaultMode": 0o400]]]),

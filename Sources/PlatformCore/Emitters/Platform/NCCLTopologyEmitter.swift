@@ -11,7 +11,9 @@ package struct NCCLTopologyEmitter: Emitter {
         let p = plan.platform
         // A `topologyFile` that was not read is an error wherever it is used, EFA pools included.
         for pool in p.clusters.flatMap(\.nodePools) where pool.topologyFile != nil {
-            if let d = NCCLTopologySource.text(pool, plan: plan).1 { context.diagnostics.error(d.code, d.message, at: d.location, help: d.help) }
+            if let d = NCCLTopologySource.text(pool, plan: plan).1 {
+                context.diagnostics.error(d.code, d.message, at: d.location, help: d.help)
+            }
         }
         for use in Self.uses(plan) {
             guard let pool = p.cluster(use.cluster)?.pool(use.pool), let xml = NCCLTopologySource.text(pool, plan: plan).0 else { continue }

@@ -24,7 +24,8 @@ package struct ObservabilityEmitter: Emitter {
                                         "namespaceSelector": ["matchNames": .list(namespaces.map(ManifestValue.string))],
                                         "selector": ["matchLabels": [PlatformLabels.component: .string(Conventions.Component.modelServer)]],
                                         "podTargetLabels": [.string(PlatformLabels.name)],
-                                        "podMetricsEndpoints": [["portNumber": .int(Int64(Conventions.modelServerPort)), "path": "/metrics", "interval": "15s"]],
+                                        "podMetricsEndpoints": [["portNumber": .int(Int64(Conventions.modelServerPort)), "path": "/metrics",
+                                            "interval": "15s"]],
                                      ]]),
                             to: cluster.name, template: "observability/podmonitor")
             }
@@ -68,7 +69,10 @@ package struct ObservabilityEmitter: Emitter {
             rule("GPUUtilizationLow", "avg \(gpuBy) (\(D.gpuUtilization)) < 10", for: "1h", severity: "warning",
                  summary: "GPU {{ $labels.gpu }} on {{ $labels.Hostname }} under 10% busy for an hour: paid for and idle"),
             rule("GPUXidError", xid, for: "0m", severity: "critical",
-                 summary: "GPU {{ $labels.gpu }} ({{ $labels.UUID }}) on {{ $labels.Hostname }} reported XID {{ $value }}; drain and check the node"),
+                 summary: """
+                     GPU {{ $labels.gpu }} ({{ $labels.UUID }}) on {{ $labels.Hostname }} reported XID {{ $value }}; drain and check the \
+                     node
+                     """),
         ]
         var groups: [ManifestValue] = [["name": "gpu", "rules": .list(gpu)]]
         var serving: [ManifestValue] = []

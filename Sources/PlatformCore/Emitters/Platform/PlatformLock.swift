@@ -10,14 +10,16 @@ package enum PlatformLockEmitter {
         var held: [String: GPUCount] = [:]
         for w in plan.cost?.workloads ?? [] { held[w.demand, default: .zero] = held[w.demand, default: .zero] + w.gpus }
         func assignment(_ a: PoolAssignment, demand: String, team: String?) -> LockPlacement.Assignment {
-            LockPlacement.Assignment(cluster: a.cluster, pool: a.pool, replicas: a.replicas, nodes: a.nodes, team: team, gpus: held[demand] ?? .zero)
+            LockPlacement
+                .Assignment(cluster: a.cluster, pool: a.pool, replicas: a.replicas, nodes: a.nodes, team: team, gpus: held[demand] ?? .zero)
         }
         var placement = LockPlacement(agents: plan.agentClusters)
         for (name, list) in plan.modelAssignments {
             placement.models[name] = list.map { assignment($0, demand: PlacementPass.modelDemandID(name), team: p.model(name)?.team) }
         }
         for (name, a) in plan.jobAssignments {
-            placement.training[name] = assignment(a, demand: PlacementPass.jobDemandID(name), team: p.training.first { $0.name == name }?.team)
+            placement
+                .training[name] = assignment(a, demand: PlacementPass.jobDemandID(name), team: p.training.first { $0.name == name }?.team)
         }
         var objects: [String: Int] = [:]
         for cluster in manifests.clusters { objects[cluster.name] = cluster.manifests.count }

@@ -25,14 +25,19 @@ package struct TrainingJobEmitter: Emitter {
             labels[PlatformLabels.component] = .string(Conventions.Component.training)
             labels[Conventions.kueueQueueLabel] = .string(Conventions.localQueueName(team: team.name))
             labels[Conventions.kueuePriorityClassLabel] = .string(Conventions.workloadPriorityClassName(team.priority))
-            if let template = Self.claimTemplate(job, pool: pool, namespace: team.namespace, labels: PlatformLabels.common(p, team: team.name),
+            if let template = Self.claimTemplate(job, pool: pool, namespace: team.namespace,
+                                                 labels: PlatformLabels.common(p, team: team.name),
                                                  catalog: p.gpuCatalog) {
                 context.add(template, to: placed.cluster, template: "training/resourceclaimtemplate")
             }
             if job.operatorKind == "pytorchjob" {
-                context.add(pytorchJob(job, namespace: team.namespace, labels: labels, pod: pod), to: placed.cluster, template: "training/pytorchjob")
+                context
+                    .add(pytorchJob(job, namespace: team.namespace, labels: labels, pod: pod), to: placed.cluster,
+                        template: "training/pytorchjob")
             } else {
-                context.add(trainJob(job, namespace: team.namespace, labels: labels, pod: pod), to: placed.cluster, template: "training/trainjob")
+                context
+                    .add(trainJob(job, namespace: team.namespace, labels: labels, pod: pod), to: placed.cluster,
+                        template: "training/trainjob")
             }
         }
     }
@@ -67,7 +72,8 @@ package struct TrainingJobEmitter: Emitter {
             resources = ["limits": .map(limits), "requests": .map(limits)]
             if dra {
                 resources["claims"] = [["name": .string(GPUAllocation.claimName)]]
-                resourceClaims = [["name": .string(GPUAllocation.claimName), "resourceClaimTemplateName": .string(TrainingJobEmitter.claimTemplateName(job))]]
+                resourceClaims = [["name": .string(GPUAllocation.claimName),
+                    "resourceClaimTemplateName": .string(TrainingJobEmitter.claimTemplateName(job))]]
             }
             securityContext = FabricDevices.needsMemoryLock(pool)
                 ? ["capabilities": ["add": [.string(FabricDevices.memoryLockCapability)]]] : nil
@@ -93,7 +99,8 @@ package struct TrainingJobEmitter: Emitter {
         ]
         return Manifest(apiVersion: "trainer.kubeflow.org/v1alpha1", kind: "TrainJob", name: job.name, namespace: namespace,
                         labels: labels, annotations: Self.securityAnnotations, body: ["spec": [
-                            "runtimeRef": ["apiGroup": "trainer.kubeflow.org", "kind": "ClusterTrainingRuntime", "name": .string(Self.runtimeName)],
+                            "runtimeRef": ["apiGroup": "trainer.kubeflow.org", "kind": "ClusterTrainingRuntime",
+                                "name": .string(Self.runtimeName)],
                             "trainer": .map(trainer),
                             "runtimePatches": [patch],
                         ]])
@@ -141,7 +148,8 @@ package struct TrainingJobEmitter: Emitter {
     /// On a DRA pool, the ResourceClaimTemplate each training pod claims its node's GPUs through
     /// (`gpusPerNode` whole GPUs of the pool's model, the selector `GPUAllocation` uses); nil on
     /// device-plugin pools.
-    static func claimTemplate(_ job: TrainingJob, pool: NodePool, namespace: String, labels: ManifestMap, catalog: GPUCatalog) -> Manifest? {
+    static func claimTemplate(_ job: TrainingJob, pool: NodePool, namespace: String, labels: ManifestMap,
+        catalog: GPUCatalog) -> Manifest? {
         guard claimsThroughDRA(job, pool: pool) else { return nil }
         let request: ManifestValue = [
             "name": "gpu",
@@ -156,6 +164,8 @@ package struct TrainingJobEmitter: Emitter {
     /// Training images (NeMo, PyTorch) write checkpoints, caches and compiled kernels under their
     /// own filesystem and expect root; the exception is stated in the emitted object.
     static let securityAnnotations: ManifestMap = [
-        Conventions.securityExceptionAnnotation: "training images write checkpoints, kernel caches and NCCL state to their root filesystem and run as root",
+        Conventions.securityExceptionAnnotation: """
+            training images write checkpoints, kernel caches and NCCL state to their root filesystem and run as root
+            """,
     ]
 }

@@ -32,15 +32,19 @@ package struct MCPPermissionsEmitter: Emitter {
                 namespaces[cluster, default: []].insert([p.team(agent.team)?.namespace ?? agent.team, agent.team])
             }
             let account = Conventions.mcpRoleName(server.name)
-            let subject: ManifestValue = ["kind": "ServiceAccount", "name": .string(identity.name), "namespace": .string(identity.namespace)]
+            let subject: ManifestValue = ["kind": "ServiceAccount", "name": .string(identity.name),
+                "namespace": .string(identity.namespace)]
             for cluster in namespaces.keys.sorted() {
                 for entry in (namespaces[cluster] ?? []).sorted(by: { $0.lexicographicallyPrecedes($1) }) where !namespaced.isEmpty {
                     let (ns, team) = (entry[0], entry[1])
                     let labels = PlatformLabels.common(p, team: team)
                     context.add(Manifest(apiVersion: "rbac.authorization.k8s.io/v1", kind: "Role", name: account, namespace: ns,
                                          labels: labels, body: ["rules": .list(namespaced.map(Self.value))]), to: cluster)
-                    context.add(Manifest(apiVersion: "rbac.authorization.k8s.io/v1", kind: "RoleBinding", name: account, namespace: ns, labels: labels,
-                                         body: ["roleRef": ["apiGroup": "rbac.authorization.k8s.io", "kind": "Role", "name": .string(account)],
+                    context
+                        .add(Manifest(apiVersion: "rbac.authorization.k8s.io/v1", kind: "RoleBinding", name: account, namespace: ns,
+                            labels: labels,
+                                         body: ["roleRef": ["apiGroup": "rbac.authorization.k8s.io", "kind": "Role",
+                                             "name": .string(account)],
                                                 "subjects": [subject]]), to: cluster)
                 }
                 if !clusterWide.isEmpty {
@@ -49,7 +53,8 @@ package struct MCPPermissionsEmitter: Emitter {
                     context.add(Manifest(apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRole", name: name, labels: labels,
                                          body: ["rules": .list(clusterWide.map(Self.value))]), to: cluster)
                     context.add(Manifest(apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRoleBinding", name: name, labels: labels,
-                                         body: ["roleRef": ["apiGroup": "rbac.authorization.k8s.io", "kind": "ClusterRole", "name": .string(name)],
+                                         body: ["roleRef": ["apiGroup": "rbac.authorization.k8s.io", "kind": "ClusterRole",
+                                             "name": .string(name)],
                                                 "subjects": [subject]]), to: cluster)
                 }
             }
@@ -63,17 +68,23 @@ package struct MCPPermissionsEmitter: Emitter {
         for rule in server.permissions {
             if (rule.apiGroups + rule.resources + rule.verbs).contains(where: { $0.contains("*") }) {
                 diagnostics.error(SecurityCodes.wildcardPermission,
-                                  "MCP server `\(server.name)` asks for a wildcard permission; platformc grants only named resources and verbs",
+                                  "MCP server `\(server.name)` asks for a wildcard permission; platformc grants only named resources and "
+                                      + "verbs",
                                   at: server.location, help: "list the API groups, resources and verbs its tools need")
                 continue
             }
             let base = { (r: String) in String(r.prefix { $0 != "/" }) }
             let wide = rule.resources.filter { Self.clusterScoped.contains(base($0)) }
             let local = rule.resources.filter { !Self.clusterScoped.contains(base($0)) }
-            if !local.isEmpty { namespaced.append(RBACRule(apiGroups: rule.apiGroups.sorted(), resources: local.sorted(), verbs: rule.verbs.sorted())) }
-            if !wide.isEmpty { clusterWide.append(RBACRule(apiGroups: rule.apiGroups.sorted(), resources: wide.sorted(), verbs: rule.verbs.sorted())) }
+            if !local.isEmpty {
+                namespaced.append(RBACRule(apiGroups: rule.apiGroups.sorted(), resources: local.sorted(), verbs: rule.verbs.sorted()))
+            }
+            if !wide.isEmpty {
+                clusterWide.append(RBACRule(apiGroups: rule.apiGroups.sorted(), resources: wide.sorted(), verbs: rule.verbs.sorted()))
+            }
         }
-        let order = { (a: RBACRule, b: RBACRule) in (a.apiGroups + a.resources + a.verbs).lexicographicallyPrecedes(b.apiGroups + b.resources + b.verbs) }
+        let order = { (a: RBACRule, b: RBACRule) in (a.apiGroups + a.resources + a.verbs)
+            .lexicographicallyPrecedes(b.apiGroups + b.resources + b.verbs) }
         return (namespaced.sorted(by: order), clusterWide.sorted(by: order))
     }
 

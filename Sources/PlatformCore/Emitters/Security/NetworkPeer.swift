@@ -38,7 +38,8 @@ package enum NetworkPeer: Hashable, Sendable {
     /// A stable sort key.
     var sortKey: String {
         switch self {
-        case let .pods(namespace, labels): return "pods/\(namespace)/" + labels.map { "\($0.key)=\($0.value.stringValue ?? "")" }.joined(separator: ",")
+        case let .pods(namespace, labels): return "pods/\(namespace)/"
+            + labels.map { "\($0.key)=\($0.value.stringValue ?? "")" }.joined(separator: ",")
         case .internet: return "~internet"
         case .anywhere: return "~~anywhere"
         }

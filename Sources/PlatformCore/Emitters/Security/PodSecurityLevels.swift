@@ -60,7 +60,9 @@ package enum PodSecurityLevels {
         let p = plan.platform
         if let model = p.model(workload) { return plan.servingClusters(ofModel: model.name).map { (model.team, $0) } }
         if let job = p.training.first(where: { $0.name == workload }) { return plan.cluster(ofJob: job).map { [(job.team, $0)] } ?? [] }
-        if let agent = p.agents.first(where: { $0.name == workload }) { return plan.cluster(ofAgent: agent).map { [(agent.team, $0)] } ?? [] }
+        if let agent = p.agents.first(where: { $0.name == workload }) {
+            return plan.cluster(ofAgent: agent).map { [(agent.team, $0)] } ?? []
+        }
         return []
     }
 
@@ -88,7 +90,9 @@ package enum PodSecurityLevels {
             audit: "restricted", audit + "-version": .string("v\(plan.platform.kubernetesVersion)"),
         ]
         var annotations = ManifestMap()
-        if !reasons.isEmpty { annotations[Conventions.securityExceptionAnnotation] = .string("\(level): " + reasons.joined(separator: "; ")) }
+        if !reasons.isEmpty {
+            annotations[Conventions.securityExceptionAnnotation] = .string("\(level): " + reasons.joined(separator: "; "))
+        }
         return (labels, annotations)
     }
 }

@@ -50,7 +50,8 @@ enum EndpointPickerRBAC {
                         accountNamespace: String? = nil) -> Manifest {
         Manifest(apiVersion: "rbac.authorization.k8s.io/v1", kind: namespace == nil ? "ClusterRoleBinding" : "RoleBinding", name: name,
                  namespace: namespace, labels: labels,
-                 body: ["subjects": [["kind": "ServiceAccount", "name": .string(account), "namespace": .string(accountNamespace ?? namespace ?? "")]],
+                 body: ["subjects": [["kind": "ServiceAccount", "name": .string(account),
+                     "namespace": .string(accountNamespace ?? namespace ?? "")]],
                         "roleRef": ["apiGroup": "rbac.authorization.k8s.io", "kind": .string(kind), "name": .string(role)]])
     }
 }

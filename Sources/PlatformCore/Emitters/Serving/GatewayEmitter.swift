@@ -86,7 +86,8 @@ package struct GatewayEmitter: Emitter {
         } else if let pool = backends.first, pool.viaInferencePool {
             // `RoutePath` sends a pool weighted with others through LiteLLM: here it is alone.
             namespace = pool.namespace
-            refs = [["group": "inference.networking.k8s.io", "kind": "InferencePool", "name": .string(Conventions.modelServiceName(pool.model))]]
+            refs = [["group": "inference.networking.k8s.io", "kind": "InferencePool",
+                "name": .string(Conventions.modelServiceName(pool.model))]]
         } else {
             refs = backends.map(\.backendRef)
         }

@@ -38,7 +38,9 @@ package struct InferencePoolEmitter: Emitter {
             }
             objects.append((Manifest(apiVersion: "v1", kind: "ConfigMap", name: epp, namespace: d.namespace, labels: eppLabels,
                                      body: ["data": [Self.pluginsFile: .string(Self.pluginsConfig)]]), "epp-configmap"))
-            objects.append((deployment(d, name: epp, labels: eppLabels, image: p.components.image(ComponentVersions.endpointPicker)), "epp-deployment"))
+            objects
+                .append((deployment(d, name: epp, labels: eppLabels, image: p.components.image(ComponentVersions.endpointPicker)),
+                    "epp-deployment"))
             objects.append((service(epp, namespace: d.namespace, labels: eppLabels), "epp-service"))
             for (object, template) in objects { context.add(object, to: d.cluster, template: "gateway/\(template)") }
         }
@@ -78,7 +80,8 @@ package struct InferencePoolEmitter: Emitter {
         """
 
     func deployment(_ d: ModelDeployment, name: String, labels: ManifestMap, image: String) -> Manifest {
-        let selector: ManifestMap = [PlatformLabels.name: .string(name), PlatformLabels.component: .string(Conventions.Component.endpointPicker)]
+        let selector: ManifestMap = [PlatformLabels.name: .string(name),
+            PlatformLabels.component: .string(Conventions.Component.endpointPicker)]
         var pod = WorkloadSecurity.podIdentity(serviceAccount: name)
         // The picker reads pods and pools through the API: it needs its token, unlike the servers.
         pod["automountServiceAccountToken"] = true

@@ -13,7 +13,9 @@ enum InternalGateway {
                              labels: labels, body: ["spec": ["kube": ["service": ["type": "ClusterIP"]]]]),
                     to: cluster, template: "gateway/gatewayparameters")
         let namespaces = Set(pools.map(\.namespace))
-        context.add(Manifest(apiVersion: "gateway.networking.k8s.io/v1", kind: "Gateway", name: name, namespace: system, labels: labels, body: ["spec": [
+        context
+            .add(Manifest(apiVersion: "gateway.networking.k8s.io/v1", kind: "Gateway", name: name, namespace: system, labels: labels,
+                body: ["spec": [
             "gatewayClassName": .string(Conventions.gatewayClassName),
             "infrastructure": ["parametersRef": ["group": "gateway.kgateway.dev", "kind": "GatewayParameters", "name": .string(name)]],
             "listeners": [["name": "http", "protocol": "HTTP", "port": 80,

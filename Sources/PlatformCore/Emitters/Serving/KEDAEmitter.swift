@@ -23,7 +23,9 @@ package struct KEDAEmitter: Emitter {
                 trigger["metadata"]?["authModes"] = "bearer"
                 trigger["authenticationRef"] = ["name": .string(Self.triggerAuthenticationName), "kind": "TriggerAuthentication"]
                 if authNamespaces.insert("\(d.cluster)/\(d.namespace)").inserted {
-                    context.add(triggerAuthentication(secret: secret, namespace: d.namespace, labels: PlatformLabels.common(p, team: d.model.team)),
+                    context
+                        .add(triggerAuthentication(secret: secret, namespace: d.namespace,
+                            labels: PlatformLabels.common(p, team: d.model.team)),
                                 to: d.cluster, template: "keda/triggerauthentication")
                 }
             }
@@ -31,7 +33,8 @@ package struct KEDAEmitter: Emitter {
             let target = d.workloadKind
             context.add(Manifest(apiVersion: "keda.sh/v1alpha1", kind: "ScaledObject", name: d.name, namespace: d.namespace,
                                  labels: labels, body: ["spec": [
-                                    "scaleTargetRef": ["apiVersion": .string(target.apiVersion), "kind": .string(target.kind), "name": .string(d.name)],
+                                    "scaleTargetRef": ["apiVersion": .string(target.apiVersion), "kind": .string(target.kind),
+                                        "name": .string(d.name)],
                                     "minReplicaCount": .int(Int64(minimum)), "maxReplicaCount": .int(Int64(maximum)),
                                     "cooldownPeriod": .int(Int64(autoscaling.cooldownSeconds)), "pollingInterval": 15,
                                     "triggers": [.map(trigger)],

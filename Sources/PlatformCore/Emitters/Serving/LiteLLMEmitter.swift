@@ -23,7 +23,9 @@ package struct LiteLLMEmitter: Emitter {
             let text = YAMLRenderer.render(config.document)
             context.add(Manifest(apiVersion: "v1", kind: "ConfigMap", name: name, namespace: namespace, labels: labels,
                                  body: ["data": [Self.configKey: .string(text)]]), to: cluster, template: "litellm/configmap")
-            context.add(WorkloadSecurity.serviceAccount(name, namespace: namespace, labels: labels), to: cluster, template: "litellm/serviceaccount")
+            context
+                .add(WorkloadSecurity.serviceAccount(name, namespace: namespace, labels: labels), to: cluster,
+                    template: "litellm/serviceaccount")
             context.add(deployment(p, providers: config.providers, configDigest: SHA256.hex(text), labels: labels),
                         to: cluster, template: "litellm/deployment")
             if let job = LiteLLMProvisioning.job(plan, configDigest: SHA256.hex(text), labels: labels) {
@@ -48,7 +50,8 @@ package struct LiteLLMEmitter: Emitter {
 
     func deployment(_ p: Platform, providers: [Provider], configDigest: String, labels: ManifestMap) -> Manifest {
         var env: [ManifestValue] = [["name": "HOME", "value": "/tmp"],
-                                    Self.secretEnv(LiteLLMConfig.masterKeyVariable, secret: p.frontDoor.masterKeySecret, key: Self.masterKeySecretKey)]
+                                    Self.secretEnv(LiteLLMConfig.masterKeyVariable, secret: p.frontDoor.masterKeySecret,
+                                        key: Self.masterKeySecretKey)]
         if let database = p.frontDoor.databaseSecret {
             env.append(Self.secretEnv(LiteLLMConfig.databaseVariable, secret: database, key: Self.databaseSecretKey))
         }
@@ -84,7 +87,8 @@ package struct LiteLLMEmitter: Emitter {
                             "selector": ["matchLabels": .map(Self.selector)],
                             "template": [
                                 // A changed config rolls the pods: LiteLLM reads it only at start.
-                                "metadata": ["labels": .map(podLabels), "annotations": ["platformc.dev/config-sha256": .string(configDigest)]],
+                                "metadata": ["labels": .map(podLabels),
+                                    "annotations": ["platformc.dev/config-sha256": .string(configDigest)]],
                                 "spec": .map(pod),
                             ],
                         ]])

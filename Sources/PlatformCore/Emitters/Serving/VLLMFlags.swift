@@ -41,7 +41,8 @@ package enum VLLMFlags {
         "--kv-cache-dtype": "kvCacheDtype", "--gpu-memory-utilization": "gpuMemoryUtilization",
         "--device-memory-utilization": "gpuMemoryUtilization",
         "--enable-prefix-caching": "routing.prefixCacheAware", "--no-enable-prefix-caching": "routing.prefixCacheAware",
-        "--enable-auto-tool-choice": "agents (an agent that uses the model)", "--no-enable-auto-tool-choice": "agents (an agent that uses the model)",
+        "--enable-auto-tool-choice": "agents (an agent that uses the model)",
+        "--no-enable-auto-tool-choice": "agents (an agent that uses the model)",
         "--tool-call-parser": "architecture", "--chat-template": "architecture",
         "--load-format": "source", "--runner": "task", "--convert": "task",
     ]
@@ -61,15 +62,18 @@ package enum VLLMFlags {
                 let by = key.hasPrefix("the ") || key.hasPrefix("agents") ? key : "`\(key)`"
                 diagnostics.error(EngineCodes.compilerFlag,
                                   "`\(flag)` is set by the compiler from \(by) of model `\(model.name)`",
-                                  at: arg.location, help: key.hasPrefix("the ") ? "remove it from `engineArgs`" : "set \(by) instead of passing the flag")
+                                  at: arg.location,
+                                  help: key.hasPrefix("the ") ? "remove it from `engineArgs`" : "set \(by) instead of passing the flag")
                 continue
             }
             guard let kind = VLLMFlagTable.flags[flag] else {
-                let suggestion = flag.hasPrefix("--") ? Suggestion.closest(to: flag, in: Array(VLLMFlagTable.flags.keys.filter { $0.hasPrefix("--") })) : nil
+                let suggestion = flag.hasPrefix("--")
+                    ? Suggestion.closest(to: flag, in: Array(VLLMFlagTable.flags.keys.filter { $0.hasPrefix("--") })) : nil
                 diagnostics.error(EngineCodes.unknownFlag,
                                   "`\(flag)` is not a flag of `vllm serve` in vLLM \(VLLMFlagTable.version)",
                                   at: arg.location,
-                                  help: suggestion.map { "did you mean `\($0)`?" } ?? "see `vllm serve --help` of vLLM \(VLLMFlagTable.version)")
+                                  help: suggestion.map { "did you mean `\($0)`?" }
+                                      ?? "see `vllm serve --help` of vLLM \(VLLMFlagTable.version)")
                 continue
             }
             // A dotted key (`--compilation-config.level=3`) sets part of a JSON value.
@@ -79,7 +83,8 @@ package enum VLLMFlags {
                                   help: "write the flag and its value as one item: `\(flag)=<value>`")
             } else if !kind.takesValue, kind != .optional, text.contains("=") {
                 diagnostics.error(EngineCodes.malformedArgument, "`\(flag)` takes no value", at: arg.location,
-                                  help: kind == .boolean ? "write `\(flag)` to turn it on, or `--no-\(flag.dropFirst(2))` to turn it off" : "write `\(flag)` alone")
+                                  help: kind == .boolean ? "write `\(flag)` to turn it on, or `--no-\(flag.dropFirst(2))` to turn it off"
+                                      : "write `\(flag)` alone")
             }
         }
     }

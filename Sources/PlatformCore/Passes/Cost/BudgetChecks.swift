@@ -10,16 +10,19 @@ enum BudgetChecks {
         // here only the warning that the autoscaling maximum would break it, which the same switch turns off.
         for team in report.teams {
             guard let budget = team.budget, team.monthly <= budget.monthly, team.monthlyAtMax > budget.monthly,
-                  p.policyConfiguration.severity(of: PolicyRuleCatalog.teamBudget, cluster: nil, team: team.name)?.severity != .off else { continue }
+                  p.policyConfiguration
+                      .severity(of: PolicyRuleCatalog.teamBudget, cluster: nil, team: team.name)?.severity != .off else { continue }
             diagnostics.warning(CostCodes.teamBudgetAtMax,
-                                "team `\(team.name)` costs $\(team.monthly) a month now but $\(team.monthlyAtMax) with every model at `replicas.max`, over its budget of $\(budget.monthly)",
+                                "team `\(team.name)` costs $\(team.monthly) a month now but $\(team.monthlyAtMax) with every model at "
+                                    + "`replicas.max`, over its budget of $\(budget.monthly)",
                                 at: budget.location, notes: report.breakdown(ofTeam: team.name),
                                 help: "raise `budget.monthly` of team `\(team.name)` or lower `replicas.max` of its models")
         }
         if let budget = report.budget, report.monthly > budget.monthly {
             let notes = report.clusters.map { DiagnosticNote("cluster `\($0.name)`: $\($0.monthly)/month (idle GPUs $\($0.idle))") }
                 + [DiagnosticNote("external providers: $\(report.external.reduce(Money.zero) { $0 + $1.monthly })/month")]
-            let message = "the platform costs $\(report.monthly) a month, over its budget of $\(budget.monthly) by $\(report.monthly - budget.monthly)"
+            let message = "the platform costs $\(report.monthly) a month, over its budget of $\(budget.monthly) by "
+                + "$\(report.monthly - budget.monthly)"
             let help = "raise the platform's `budget.monthly`, or run fewer nodes"
             if budget.enforcement == .error {
                 diagnostics.error(CostCodes.platformOverBudget, message, at: budget.location, notes: notes, help: help)
@@ -29,7 +32,8 @@ enum BudgetChecks {
         }
         for (route, fallback) in ExternalTraffic.unpriced(p) {
             diagnostics.warning(CostCodes.unpricedModel,
-                                "route `\(route.name)` sends \(route.fallbackPercent)% of its traffic to `\(fallback.provider)/\(fallback.model)`, which has no known price; it counts as free",
+                                "route `\(route.name)` sends \(route.fallbackPercent)% of its traffic to "
+                                    + "`\(fallback.provider)/\(fallback.model)`, which has no known price; it counts as free",
                                 at: fallback.location, help: "add `prices` for `\(fallback.model)` to provider `\(fallback.provider)`")
         }
         for pool in report.pools where pool.runningNodes > 0 && pool.pricePerHour == .zero {

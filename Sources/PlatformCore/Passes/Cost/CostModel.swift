@@ -35,12 +35,15 @@ package enum CostModel {
             pools.append(PoolCost(cluster: pool.cluster, pool: pool.name, gpu: pool.gpu, gpusPerNode: pool.gpusPerNode,
                                   pricePerHour: pool.pricePerHour ?? .zero, priceSource: pool.priceSource,
                                   runningNodes: ledger.runningNodes, nodesAtMax: grown.runningNodes, maxNodes: pool.maxNodes,
-                                  heldGPUs: ledger.gpus(heldByLedger.values.reduce(0, +)), heldGPUsAtMax: grown.gpus(heldByGrown.values.reduce(0, +)),
+                                  heldGPUs: ledger.gpus(heldByLedger.values.reduce(0, +)),
+                                  heldGPUsAtMax: grown.gpus(heldByGrown.values.reduce(0, +)),
                                   monthly: a.total, monthlyAtMax: b.total, idle: a.idle, idleAtMax: b.idle))
         }
         var workloads: [WorkloadCost] = []
         func add(_ kind: WorkloadCost.Kind, _ name: String, team: String, gpu: String, demand: String) {
-            guard let pool = demandPool[demand] ?? (kind == .model ? p.model(name).flatMap { scalingPool($0, demandPool, p) } : nil) else { return }
+            guard let pool = demandPool[demand] ?? (kind == .model ? p.model(name).flatMap { scalingPool($0, demandPool, p) } : nil) else {
+                return
+            }
             workloads.append(WorkloadCost(kind: kind, name: name, team: team, pool: pool, gpu: gpu,
                                           gpus: heldNow[demand] ?? .zero, gpusAtMax: heldMax[demand] ?? .zero,
                                           monthly: now[demand] ?? .zero, monthlyAtMax: atMax[demand] ?? .zero))

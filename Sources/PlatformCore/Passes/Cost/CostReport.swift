@@ -118,10 +118,12 @@ extension CostReport: TeamCostSource {
 
     package func breakdown(ofTeam team: String) -> [DiagnosticNote] {
         var notes = workloads.filter { $0.team == team && $0.monthly > .zero }.map { w in
-            DiagnosticNote("\(w.kind == .model ? "model" : "training job") `\(w.name)`: \(w.gpus) \(w.gpu) GPUs in `\(w.pool)`, $\(w.monthly)/month")
+            DiagnosticNote("\(w.kind == .model ? "model" : "training job") `\(w.name)`: \(w.gpus) \(w.gpu) GPUs in `\(w.pool)`, "
+                + "$\(w.monthly)/month")
         }
         for e in external { for s in e.shares where s.team == team && s.monthly > .zero {
-            notes.append(DiagnosticNote("route `\(e.route)` fallback to `\(e.provider)/\(e.model)`: $\(s.monthly)/month (\(e.price.source))"))
+            notes.append(DiagnosticNote("route `\(e.route)` fallback to `\(e.provider)/\(e.model)`: $\(s.monthly)/month "
+                + "(\(e.price.source))"))
         } }
         return notes
     }

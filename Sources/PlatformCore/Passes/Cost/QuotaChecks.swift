@@ -14,7 +14,8 @@ enum QuotaChecks {
                 let part = team.gpuQuotaPerCluster[cluster] ?? 0
                 guard held > part else { continue }
                 diagnostics.error(TrainingCodes.perClusterQuota,
-                                  "`quota.perCluster` gives team `\(team.name)` \(part) GPUs in cluster `\(cluster)`, where its placed workloads hold \(held)",
+                                  "`quota.perCluster` gives team `\(team.name)` \(part) GPUs in cluster `\(cluster)`, where its placed "
+                                      + "workloads hold \(held)",
                                   at: team.locations[.quotaPerCluster] ?? team.location,
                                   help: "give `\(cluster)` at least \(held) GPUs, or pin the workloads elsewhere")
             }
@@ -39,17 +40,20 @@ enum QuotaChecks {
                 guard let m = p.model(w.name) else { continue }
                 reported = true
                 diagnostics.warning(CostCodes.autoscalingBeyondQuota,
-                                    "scaling `\(m.name)` to \(m.maxReplicas) replicas needs \(w.gpusAtMax) \(m.gpuModel), team `\(team.name)` has \(quota)",
+                                    "scaling `\(m.name)` to \(m.maxReplicas) replicas needs \(w.gpusAtMax) \(m.gpuModel), team "
+                                        + "`\(team.name)` has \(quota)",
                                     at: m.locations[.replicas] ?? m.location,
                                     notes: [DiagnosticNote("quota of team `\(team.name)`", at: quotaAt)],
-                                    help: "raise the quota of team `\(team.name)` or lower `replicas.max`; beyond the quota new replicas are refused at admission")
+                                    help: "raise the quota of team `\(team.name)` or lower `replicas.max`; beyond the quota new replicas "
+                                        + "are refused at admission")
             }
             let atMax = own.reduce(GPUCount.zero) { $0 + $1.gpusAtMax }
             if !reported && atMax.ceiling > Int64(quota) {
                 diagnostics.warning(CostCodes.autoscalingBeyondQuota,
                                     "with every model at `replicas.max`, team `\(team.name)` needs \(atMax) GPUs and has \(quota)",
                                     at: quotaAt, notes: notes(own, p, atMax: true),
-                                    help: "raise the quota of team `\(team.name)` or lower `replicas.max`; beyond the quota new replicas are refused at admission")
+                                    help: "raise the quota of team `\(team.name)` or lower `replicas.max`; beyond the quota new replicas "
+                                        + "are refused at admission")
             }
         }
     }
@@ -59,7 +63,9 @@ enum QuotaChecks {
         workloads.map { w in
             let location = w.kind == .model ? p.model(w.name).map { $0.locations[.replicas] ?? $0.location }
                                             : p.training.first { $0.name == w.name }?.location
-            return DiagnosticNote("\(w.kind == .model ? "model" : "training job") `\(w.name)`: \(atMax ? w.gpusAtMax : w.gpus) \(w.gpu) GPUs", at: location)
+            return DiagnosticNote("\(w.kind == .model ? "model" : "training job") `\(w.name)`: \(atMax ? w.gpusAtMax : w.gpus) \(w.gpu) "
+                + "GPUs",
+                at: location)
         }
     }
 }

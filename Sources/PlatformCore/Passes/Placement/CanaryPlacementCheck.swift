@@ -14,9 +14,11 @@ enum CanaryPlacementCheck {
             guard let cluster = alone.first else { continue }
             let clusters = stableClusters.sorted().map { "`\($0)`" }.joined(separator: ", ")
             diagnostics.error(ServingCodes.canaryCluster,
-                              "canary `\(canary.name)` is placed in cluster `\(cluster)`, where its stable model `\(stable.name)` does not run: routes there would send it all of their traffic",
+                              "canary `\(canary.name)` is placed in cluster `\(cluster)`, where its stable model `\(stable.name)` does not "
+                                  + "run: routes there would send it all of their traffic",
                               at: canary.locations[.canaryOf] ?? canary.location,
-                              notes: [DiagnosticNote("`\(stable.name)` runs in \(clusters)", at: stable.locations[.placementCluster] ?? stable.location)],
+                              notes: [DiagnosticNote("`\(stable.name)` runs in \(clusters)",
+                                  at: stable.locations[.placementCluster] ?? stable.location)],
                               help: "give both models the same `placement.cluster`")
         }
     }

@@ -22,7 +22,9 @@ enum CostLowerBound {
             let demands = demandsOf[root] ?? []
             let alike = Set(pools.map { p -> String in
                 let pool = problem.pools[p]
-                return "\(pool.gpuModel)|\(pool.islands)|\((pool.migSlicesPerGPU ?? [:]).sorted { $0.key < $1.key })|\(pool.pricePerHourMicros)"
+                return """
+                    \(pool.gpuModel)|\(pool.islands)|\((pool.migSlicesPerGPU ?? [:]).sorted { $0.key < $1.key })|\(pool.pricePerHourMicros)
+                    """
             }).count == 1
             total += alike ? integral(problem, pools: pools, demands: demands)
                            : fractional(problem, pools: pools, demands: demands)
@@ -136,7 +138,8 @@ enum CostLowerBound {
                 value = Double(demand.groups * max(1, demand.nodesPerGroup)) * Double(pools.map(\.pricePerHourMicros).min() ?? 0)
             } else {
                 value = pools.map { pool -> Double in
-                    let gpus = demand.migProfile.map { Double(demand.groups * demand.gpusPerGroup) / Double(max(1, pool.migSlicesPerGPU?[$0] ?? 1)) }
+                    let gpus = demand.migProfile
+                        .map { Double(demand.groups * demand.gpusPerGroup) / Double(max(1, pool.migSlicesPerGPU?[$0] ?? 1)) }
                         ?? Double(demand.groups * demand.gpusPerGroup)
                     return gpus * Double(pool.pricePerHourMicros) / Double(max(1, pool.gpusPerNode))
                 }.min() ?? 0

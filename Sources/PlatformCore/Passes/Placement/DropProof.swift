@@ -26,7 +26,9 @@ package enum DropProof: Hashable, Sendable {
         case .milp:
             return "proved by the placement MILP (COIN-OR Cbc): no placement drops fewer workloads at any priority level"
         case .unproved(let nodes):
-            return "not proved: the fleet's \(nodes) nodes are beyond the exact search and the MILP, so a placement of every workload may exist"
+            return """
+                not proved: the fleet's \(nodes) nodes are beyond the exact search and the MILP, so a placement of every workload may exist
+                """
         }
     }
 
@@ -50,7 +52,8 @@ extension CanonicalProblem {
     /// The team's searchable demands need more than its quota: not all of them can be placed.
     func quotaCount(_ d: Int) -> DropProof? {
         guard let t = teamIndex[d] else { return nil }
-        let need = demands.indices.reduce(0) { teamIndex[$1] == t && staticReason[$1] == nil && demands[$1].groups > 0 ? $0 + usageMillis[$1] : $0 }
+        let need = demands.indices
+            .reduce(0) { teamIndex[$1] == t && staticReason[$1] == nil && demands[$1].groups > 0 ? $0 + usageMillis[$1] : $0 }
         return need > quotaMillis[t] ? .quota(team: teamNames[t], needMillis: need, quotaMillis: quotaMillis[t]) : nil
     }
 

@@ -86,7 +86,9 @@ struct ExactSearch {
         let own = Set(subset.flatMap { problem.eligible[$0] })
         let others = problem.pools.indices.filter { !own.contains($0) }
         rootBound = CostLowerBound.of(problem, placed: subset.filter { problem.staticReason[$0] == nil }.sorted())
-            - others.reduce(Int64(0)) { $0 + Int64(min(problem.pools[$1].minNodes, problem.pools[$1].nodeCount)) * problem.pools[$1].pricePerHourMicros }
+            - others
+                .reduce(Int64(0)) { $0
+                    + Int64(min(problem.pools[$1].minNodes, problem.pools[$1].nodeCount)) * problem.pools[$1].pricePerHourMicros }
             + others.reduce(Int64(0)) { $0 + state.pools[$1].cost }
         if !reachedBound { search(0) }
         totalSteps = min(steps, budget)

@@ -24,7 +24,8 @@ extension FleetState {
             guard let k = best?.node else { return nil }
             share = pools[p].takeSlices(node: k, profile: prof, count: demand.gpusPerGroup)
         } else {
-            var spot = pools[p].chooseIsland(count: demand.gpusPerGroup, rule: rule, strandedTable: strandedTables[p], fragmentTable: fragmentTables[p],
+            var spot = pools[p]
+                .chooseIsland(count: demand.gpusPerGroup, rule: rule, strandedTable: strandedTables[p], fragmentTable: fragmentTables[p],
                                              avoidNode: avoid.node, avoidZone: avoid.zone)
             if spot == nil, let k = stoppedNode(p, avoidZone: avoid.zone) {
                 pools[p].open(k)

@@ -65,7 +65,8 @@ enum CbcRunner {
         lock.lock()
         defer { lock.unlock() }
         guard let cbc = Cbc_newModel() else {
-            return LinearSolution(values: nil, objective: .infinity, bound: -.infinity, provedOptimal: false, provedInfeasible: false, nodes: 0)
+            return LinearSolution(values: nil, objective: .infinity, bound: -.infinity, provedOptimal: false, provedInfeasible: false,
+                nodes: 0)
         }
         defer { Cbc_deleteModel(cbc) }
         Cbc_loadProblem(cbc, Int32(n), Int32(model.rows.count), &starts, &index, &value,

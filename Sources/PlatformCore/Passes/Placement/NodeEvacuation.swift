@@ -56,7 +56,9 @@ extension FleetState {
                     groups[undo.d][undo.j].shares = [retake(undo.old, d: undo.d, pool: p)]
                 }
                 pools[p].running[k] = true
-                if pools[p].indexed { for i in 0..<pools[p].ipn where pools[p].islandFree[k * pools[p].ipn + i] > 0 { pools[p].push(k * pools[p].ipn + i) } }
+                if pools[p].indexed {
+                    for i in 0..<pools[p].ipn where pools[p].islandFree[k * pools[p].ipn + i] > 0 { pools[p].push(k * pools[p].ipn + i) }
+                }
                 return nil
             }
         }

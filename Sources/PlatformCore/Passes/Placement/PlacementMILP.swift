@@ -85,7 +85,8 @@ struct PlacementMILP {
                     if zoned { spreadRows(pool, w.map { [$0] }, cap) }
                     _ = profile
                 } else {
-                    let fits = pool.islands.map { size in demand.gpusPerGroup <= size && !(pool.pcieNode && !demand.allowPCIe && demand.gpusPerGroup > 1) }
+                    let fits = pool.islands
+                        .map { size in demand.gpusPerGroup <= size && !(pool.pcieNode && !demand.allowPCIe && demand.gpusPerGroup > 1) }
                     let x = (0..<pool.nodeCount).map { _ in
                         pool.islands.indices.map { i in
                             fits[i] ? model.column(upper: min(cap, Double(pool.islands[i] / demand.gpusPerGroup))) : nil

@@ -63,7 +63,8 @@ enum StickyPlacement {
                     held[other.id].map { usable.contains($0) && placedBy[other.id] == $0 } ?? false && release[other.id] == nil
                 }
                 let pick = candidates.min { a, b in
-                    (a.priority, -a.gpusPerGroup * a.nodesPerGroup * a.groups, a.id) < (b.priority, -b.gpusPerGroup * b.nodesPerGroup * b.groups, b.id)
+                    (a.priority, -a.gpusPerGroup * a.nodesPerGroup * a.groups, a.id) < (b.priority,
+                        -b.gpusPerGroup * b.nodesPerGroup * b.groups, b.id)
                 }
                 if let pick { release[pick.id, default: []].append(id) }
             }
@@ -84,6 +85,9 @@ enum StickyPlacement {
     /// (`FleetState.message`, one wording per reason), but for a GPU model the pool no longer has.
     static func words(_ reason: UnplacedReason, demand d: Demand, pool: PoolSupply) -> String {
         guard case .noPoolWithGPU = reason else { return FleetState.message(reason, d) }
-        return "it asks for \(d.migProfile.map { "`\($0)` slices of " } ?? "")\(d.gpuModel) GPUs and the pool has \(pool.gpuModel)\(pool.migSlicesPerGPU == nil ? "" : " (MIG)")"
+        return """
+            it asks for \(d.migProfile.map { "`\($0)` slices of " } ?? "")\(d.gpuModel) GPUs and the pool has \
+            \(pool.gpuModel)\(pool.migSlicesPerGPU == nil ? "" : " (MIG)")
+            """
     }
 }

@@ -14,12 +14,15 @@ package struct ImageDigestPinnedRule: PolicyRule {
         for m in p.models {
             if let problem = Self.problem(m.image) {
                 found.append(PolicyViolation("image `\(m.image)` of model `\(m.name)` \(problem)", at: m.locations[.image] ?? m.location,
-                                             help: Self.help, cluster: input.plan?.servingClusters(ofModel: m.name).first ?? m.cluster, team: m.team))
+                                             help: Self.help, cluster: input.plan?.servingClusters(ofModel: m.name).first ?? m.cluster,
+                                             team: m.team))
             }
         }
         for j in p.training {
             if let problem = Self.problem(j.image) {
-                found.append(PolicyViolation("image `\(j.image)` of training job `\(j.name)` \(problem)", at: j.locations[.image] ?? j.location,
+                found
+                    .append(PolicyViolation("image `\(j.image)` of training job `\(j.name)` \(problem)",
+                        at: j.locations[.image] ?? j.location,
                                              help: Self.help, cluster: input.plan?.cluster(ofJob: j) ?? j.cluster, team: j.team))
             }
         }

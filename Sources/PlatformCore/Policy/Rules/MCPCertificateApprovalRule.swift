@@ -8,7 +8,8 @@ package struct MCPCertificateApprovalRule: MCPGrantRule {
     package init() {}
 
     package func risk(group: String, resource: String, verb: String) -> String? {
-        guard group == "certificates.k8s.io", ["certificatesigningrequests/approval", "certificatesigningrequests/status"].contains(resource),
+        guard group == "certificates.k8s.io",
+        ["certificatesigningrequests/approval", "certificatesigningrequests/status"].contains(resource),
               RBACVerbs.write.contains(verb) else { return nil }
         return "it issues client certificates under any name, system components' included"
     }

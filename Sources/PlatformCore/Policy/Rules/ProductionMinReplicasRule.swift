@@ -14,7 +14,10 @@ package struct ProductionMinReplicasRule: PolicyRule {
             let clusters = input.plan.map { $0.servingClusters(ofModel: m.name) }
                 ?? Array(Set(p.candidatePools(for: m).map(\.cluster))).sorted()
             guard let production = clusters.first(where: { p.cluster($0)?.production ?? false }) else { return nil }
-            return PolicyViolation("model `\(m.name)` has \(m.minReplicas) minimum replica\(m.minReplicas == 1 ? "" : "s") in production cluster `\(production)`; at least \(Self.minimum) are required",
+            return PolicyViolation("""
+                model `\(m.name)` has \(m.minReplicas) minimum replica\(m.minReplicas == 1 ? "" : "s") in production cluster \
+                `\(production)`; at least \(Self.minimum) are required
+                """,
                                    at: m.locations[.replicasMin] ?? m.location,
                                    help: "set `replicas.min: \(Self.minimum)`, or mark the cluster `production: false`",
                                    cluster: production, team: m.team)

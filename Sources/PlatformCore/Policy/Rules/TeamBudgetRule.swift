@@ -12,7 +12,9 @@ package struct TeamBudgetRule: PolicyRule {
         guard let cost = input.cost else { return [] }
         return input.platform.teams.compactMap { t in
             guard let budget = t.budget, let monthly = cost.monthlyCost(ofTeam: t.name), budget.monthly < monthly else { return nil }
-            return PolicyViolation("team `\(t.name)` costs $\(monthly) a month, over its budget of $\(budget.monthly) by $\(monthly - budget.monthly)",
+            return PolicyViolation("""
+                team `\(t.name)` costs $\(monthly) a month, over its budget of $\(budget.monthly) by $\(monthly - budget.monthly)
+                """,
                                    at: budget.location,
                                    help: "raise `budget.monthly` of team `\(t.name)`, or lower the replicas or traffic it pays for",
                                    team: t.name, defaultSeverity: budget.enforcement == .error ? .error : .warning,

@@ -18,21 +18,27 @@ struct AgentWiringRule: PlatformRule {
         let selfHosted = Set(p.models.map(\.name))
         for agent in p.agents where agent.apiKeySecret == nil && !selfHosted.contains(agent.model) && agent.model.contains("/") {
             diagnostics.error(AgentCodes.noModelKey,
-                              "agent `\(agent.name)` reaches `\(agent.model)` through LiteLLM, which requires a key, but names no `apiKeySecret`",
+                              "agent `\(agent.name)` reaches `\(agent.model)` through LiteLLM, which requires a key, but names no "
+                                  + "`apiKeySecret`",
                               at: agent.locations[.model] ?? agent.location,
-                              help: "add `apiKeySecret: <secret>` to the agent: a Secret in team `\(agent.team)`'s namespace holding a LiteLLM virtual key under `api-key`")
+                              help: "add `apiKeySecret: <secret>` to the agent: a Secret in team `\(agent.team)`'s namespace holding a "
+                                  + "LiteLLM virtual key under `api-key`")
         }
         for server in p.mcpServers where !server.permissions.isEmpty {
             guard let identity = server.identity else {
                 diagnostics.error(AgentCodes.noServerIdentity,
-                                  "MCP server `\(server.name)` has `permissions` but no `serviceAccount`: platformc cannot tell which identity the server runs as",
+                                  "MCP server `\(server.name)` has `permissions` but no `serviceAccount`: platformc cannot tell which "
+                                      + "identity the server runs as",
                                   at: server.permissionsLocation ?? server.location,
-                                  help: "add `serviceAccount: { namespace: <ns>, name: <account> }`: the ServiceAccount the server's pods run as")
+                                  help: "add `serviceAccount: { namespace: <ns>, name: <account> }`: the ServiceAccount the server's pods "
+                                      + "run as")
                 continue
             }
             if let urlNamespace = MCPEndpoint(url: server.url)?.namespace, urlNamespace != identity.namespace {
                 diagnostics.warning(AgentCodes.identityNamespaceMismatch,
-                                    "MCP server `\(server.name)` listens in namespace `\(urlNamespace)` (its `url`) but its `serviceAccount` is in `\(identity.namespace)`; a pod runs only as an account of its own namespace",
+                                    "MCP server `\(server.name)` listens in namespace `\(urlNamespace)` (its `url`) but its "
+                                        + "`serviceAccount` is in `\(identity.namespace)`; a pod runs only as an account of its own "
+                                        + "namespace",
                                     at: identity.namespaceLocation,
                                     help: "set `serviceAccount.namespace: \(urlNamespace)`, or point `url` at the server's own namespace")
             }

@@ -28,15 +28,18 @@ struct EngineSettingsRule: PlatformRule {
                 guard let model = models[backend.model], let task = model.task, task != needed.task,
                       needed.task == .generate ? task.isPooling : true else { continue }
                 diagnostics.error(EngineCodes.routeTask,
-                                  "route `\(route.name)` sends `\(route.path)` to model `\(model.name)`, whose `task: \(task.rawValue)` serves no such endpoint",
+                                  "route `\(route.name)` sends `\(route.path)` to model `\(model.name)`, whose `task: \(task.rawValue)` "
+                                      + "serves no such endpoint",
                                   at: backend.location, notes: [DiagnosticNote("`task` set here", at: model.locations[.task])],
-                                  help: "route `\(needed.path)` to a model with `task: \(needed.task.rawValue)`, or give the route the path its model serves")
+                                  help: "route `\(needed.path)` to a model with `task: \(needed.task.rawValue)`, or give the route the "
+                                      + "path its model serves")
             }
         }
         for agent in p.agents {
             guard let model = models[agent.model], let task = model.task, task.isPooling else { continue }
             diagnostics.error(EngineCodes.agentTask,
-                              "agent `\(agent.name)` chats with model `\(model.name)`, whose `task: \(task.rawValue)` serves no chat endpoint",
+                              "agent `\(agent.name)` chats with model `\(model.name)`, whose `task: \(task.rawValue)` serves no chat "
+                                  + "endpoint",
                               at: agent.locations[.model] ?? agent.location,
                               help: "give the agent a model with `task: generate` (or none)")
         }
@@ -48,8 +51,11 @@ struct EngineSettingsRule: PlatformRule {
         if cache.volume == .persistentVolumeClaim {
             if (cache.claimName == nil) == (cache.storageClass == nil) {
                 diagnostics.error(EngineCodes.cacheKeys,
-                                  "model `\(model.name)`'s `cache.volume: persistentVolumeClaim` needs exactly one of `claimName` and `storageClass`",
-                                  at: at(.volume), help: "name an existing ReadWriteMany claim with `claimName`, or let the compiler create one with `storageClass`")
+                                  "model `\(model.name)`'s `cache.volume: persistentVolumeClaim` needs exactly one of `claimName` and "
+                                      + "`storageClass`",
+                                  at: at(.volume),
+                                  help: "name an existing ReadWriteMany claim with `claimName`, or let the compiler create one with "
+                                      + "`storageClass`")
             }
         } else {
             for key: SpecKey in [.claimName, .storageClass] where cache.locations[key] != nil {
@@ -61,8 +67,11 @@ struct EngineSettingsRule: PlatformRule {
         let checkpoint = ModelCache.checkpointBytes(model)
         if let size = cache.size, size < checkpoint {
             diagnostics.error(EngineCodes.cacheTooSmall,
-                              "`cache.size` of model `\(model.name)` is \(ByteCount(bytes: size)), smaller than its checkpoint (\(ByteCount(bytes: checkpoint)))",
-                              at: at(.size), help: "remove `size` to size the cache from the weights, or give at least \(ByteCount(bytes: checkpoint + ModelCache.compileCaches))")
+                              "`cache.size` of model `\(model.name)` is \(ByteCount(bytes: size)), smaller than its checkpoint "
+                                  + "(\(ByteCount(bytes: checkpoint)))",
+                              at: at(.size),
+                              help: "remove `size` to size the cache from the weights, or give at least "
+                                  + "\(ByteCount(bytes: checkpoint + ModelCache.compileCaches))")
         }
     }
 }

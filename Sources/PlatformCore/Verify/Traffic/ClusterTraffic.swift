@@ -58,7 +58,8 @@ struct ClusterTraffic {
                     let resolved = listener["name"]?.stringValue.flatMap { name in
                         objects.groups[group]?.first.flatMap { NamedPorts.of($0.podSpec)[name] }
                     }
-                    add(.clients, .pods(group), resolved ?? NetworkPort(Int(port)), "client → Gateway listener `\(listener["name"]?.stringValue ?? "")`",
+                    add(.clients, .pods(group), resolved ?? NetworkPort(Int(port)),
+                        "client → Gateway listener `\(listener["name"]?.stringValue ?? "")`",
                         carrier: gateway.id, subject: subject, at: location, route: route.name)
                 }
             }
@@ -77,7 +78,8 @@ struct ClusterTraffic {
                                 subject: subject, at: location, route: route.name)
                         }
                         for (group, port) in pickerTargets(pool) {
-                            add(.pods(proxy), .pods(group), port, "Gateway → endpoint picker of `\(ns)/\(name)` (ext_proc)", carrier: pool.id,
+                            add(.pods(proxy), .pods(group), port, "Gateway → endpoint picker of `\(ns)/\(name)` (ext_proc)",
+                                carrier: pool.id,
                                 subject: subject, at: location, route: route.name)
                         }
                     }
@@ -117,7 +119,8 @@ struct ClusterTraffic {
 
     func pickerTargets(_ pool: Manifest) -> [(PodGroup, NetworkPort)] {
         guard let ref = pool.object["spec"]?["endpointPickerRef"], let name = ref["name"]?.stringValue else { return [] }
-        return objects.serviceTargets(namespace: pool.namespace ?? "default", name: name, port: ref["port"]?["number"]?.intValue.map(Int.init))
+        return objects
+            .serviceTargets(namespace: pool.namespace ?? "default", name: name, port: ref["port"]?["number"]?.intValue.map(Int.init))
     }
 
     // MARK: endpoint pickers, LiteLLM, Prometheus
@@ -157,7 +160,8 @@ struct ClusterTraffic {
                                     at: spec.models[modelName]?.location ?? declared(group))
                             }
                         } else {
-                            add(.pods(proxy), .internet, NetworkPort(target.port), purpose, carrier: map.id, subject: "model `\(modelName)`",
+                            add(.pods(proxy), .internet, NetworkPort(target.port), purpose, carrier: map.id,
+                                subject: "model `\(modelName)`",
                                 at: providerLocation(modelName))
                         }
                     } else {
@@ -214,7 +218,8 @@ struct ClusterTraffic {
         }
         for (group, port) in targets {
             for scraper in scrapers {
-                add(.pods(scraper), .pods(group), port, "Prometheus → metrics (\(monitor.kind) `\(monitor.namespace ?? "")/\(monitor.name)`)",
+                add(.pods(scraper), .pods(group), port,
+                    "Prometheus → metrics (\(monitor.kind) `\(monitor.namespace ?? "")/\(monitor.name)`)",
                     carrier: monitor.id, subject: subjectOf(group), at: declared(group))
             }
         }
@@ -241,22 +246,27 @@ struct ClusterTraffic {
         switch group.role {
         case .modelServer, .modelLeader:
             if let model = spec.models[group.workload], !model.source.hasPrefix("pvc://") {
-                add(.pods(group), .internet, NetworkPort(443), "weights from `\(model.source)`", carrier: owner, subject: subject, at: location)
+                add(.pods(group), .internet, NetworkPort(443), "weights from `\(model.source)`", carrier: owner, subject: subject,
+                    at: location)
             }
             if group.role == .modelLeader {
                 let workers = PodGroup(namespace: group.namespace, workload: group.workload, role: .modelWorker)
                 if objects.groups[workers] != nil {
-                    add(.pods(group), .pods(workers), nil, "LWS leader → workers (NCCL, torch.distributed)", carrier: owner, subject: subject, at: location)
-                    add(.pods(workers), .pods(group), nil, "LWS workers → leader (NCCL, torch.distributed)", carrier: owner, subject: subject, at: location)
+                    add(.pods(group), .pods(workers), nil, "LWS leader → workers (NCCL, torch.distributed)", carrier: owner,
+                        subject: subject, at: location)
+                    add(.pods(workers), .pods(group), nil, "LWS workers → leader (NCCL, torch.distributed)", carrier: owner,
+                        subject: subject, at: location)
                     add(.pods(workers), .pods(workers), nil, "LWS workers ↔ workers (NCCL)", carrier: owner, subject: subject, at: location)
                 }
             }
         case .modelWorker:
             if let model = spec.models[group.workload], !model.source.hasPrefix("pvc://") {
-                add(.pods(group), .internet, NetworkPort(443), "weights from `\(model.source)`", carrier: owner, subject: subject, at: location)
+                add(.pods(group), .internet, NetworkPort(443), "weights from `\(model.source)`", carrier: owner, subject: subject,
+                    at: location)
             }
         case .trainingNode:
-            add(.pods(group), .pods(group), nil, "training nodes ↔ each other (rendezvous, NCCL)", carrier: owner, subject: subject, at: location)
+            add(.pods(group), .pods(group), nil, "training nodes ↔ each other (rendezvous, NCCL)", carrier: owner, subject: subject,
+                at: location)
         case .agent:
             if let owner, let agent = objects.byID[owner] { agentFlows(group, agent: agent, subject: subject, at: location) }
         default:
@@ -275,7 +285,8 @@ struct ClusterTraffic {
         }
         for tool in declarative?["tools"]?.listValue ?? [] {
             guard let ref = tool["mcpServer"], let name = ref["name"]?.stringValue,
-                  let server = objects.object(ref["kind"]?.stringValue ?? "RemoteMCPServer", ref["namespace"]?.stringValue ?? group.namespace, name),
+                  let server = objects
+                      .object(ref["kind"]?.stringValue ?? "RemoteMCPServer", ref["namespace"]?.stringValue ?? group.namespace, name),
                   let url = server.object["spec"]?["url"]?.stringValue, let target = URLTarget(url) else { continue }
             reach(group, target, "agent → MCP server `\(name)`", carrier: server.id, subject: subject, at: location)
         }
@@ -298,7 +309,8 @@ struct ClusterTraffic {
 
     /// A flow from `group` to what a URL names: the pods behind an in-cluster Service, pods of a
     /// namespace we do not emit, or the internet.
-    mutating func reach(_ group: PodGroup, _ target: URLTarget, _ purpose: String, carrier: ManifestID?, subject: String, at location: SourceLocation?) {
+    mutating func reach(_ group: PodGroup, _ target: URLTarget, _ purpose: String, carrier: ManifestID?, subject: String,
+        at location: SourceLocation?) {
         guard let service = target.service, let ns = target.namespace else {
             add(.pods(group), .internet, NetworkPort(target.port), purpose, carrier: carrier, subject: subject, at: location)
             return
@@ -310,7 +322,8 @@ struct ClusterTraffic {
             }
             return
         }
-        if ns == KagentController.namespace, let controller = (objects.groupsByRole[.kagentController] ?? []).first(where: { $0.namespace == ns }) {
+        if ns == KagentController.namespace,
+            let controller = (objects.groupsByRole[.kagentController] ?? []).first(where: { $0.namespace == ns }) {
             add(.pods(group), .pods(controller), NetworkPort(target.port), purpose, carrier: carrier, subject: subject, at: location)
             return
         }

@@ -16,7 +16,8 @@ package enum FlowCheck {
     }
 
     package static func evaluate(_ graph: TrafficGraph, policies: [Manifest]) -> [Verdict] {
-        evaluate(graph, evaluator: NetworkPolicyEvaluator(policies: policies, namespaceLabels: graph.namespaceLabels), probes: Probes(graph))
+        evaluate(graph, evaluator: NetworkPolicyEvaluator(policies: policies, namespaceLabels: graph.namespaceLabels),
+            probes: Probes(graph))
     }
 
     static func evaluate(_ graph: TrafficGraph, evaluator: NetworkPolicyEvaluator, probes: Probes) -> [Verdict] {
@@ -54,16 +55,19 @@ package enum FlowCheck {
                 notes.append(DiagnosticNote("egress of \(flow.source.description) is selected by \(list(policies)) and none allows it"))
             }
             if case let .denied(policies) = decision.ingress {
-                notes.append(DiagnosticNote("ingress of \(flow.destination.description) is selected by \(list(policies)) and none allows it"))
+                notes.append(DiagnosticNote("ingress of \(flow.destination.description) is selected by \(list(policies)) and none allows "
+                    + "it"))
             }
         }
         if let carrier = flow.carrier {
             notes.append(DiagnosticNote("needed by \(FlowCheck.objectText(carrier)) in cluster `\(flow.cluster)`"))
         }
         return Diagnostic(.error, TrafficCodes.flowBlocked,
-                          "\(flow.subject) needs \(flow.purpose): \(flow.source.description) → \(flow.destination.description) on \(flow.portText) is blocked by the NetworkPolicies of cluster `\(flow.cluster)`",
+                          "\(flow.subject) needs \(flow.purpose): \(flow.source.description) → \(flow.destination.description) on "
+                              + "\(flow.portText) is blocked by the NetworkPolicies of cluster `\(flow.cluster)`",
                           at: flow.declaredAt, notes: notes,
-                          help: "let the compiler's NetworkPolicies stand: a template under `security/networkpolicy` may label them, not change their `spec`")
+                          help: "let the compiler's NetworkPolicies stand: a template under `security/networkpolicy` may label them, not "
+                              + "change their `spec`")
     }
 
     static func list(_ policies: [String]) -> String {
@@ -95,7 +99,8 @@ package enum FlowCheck {
                     let sources: [Flow.Endpoint] = [.namespace(tenant)] + (groupsByNamespace[tenant] ?? []).map { .pods($0) }
                     if let admitted {
                         for admission in admitted {
-                            let inNamespace = admission.namespaces.map { $0.matches(namespaceLabels) } ?? (admission.policyNamespace == tenant)
+                            let inNamespace = admission.namespaces.map { $0.matches(namespaceLabels) }
+                                ?? (admission.policyNamespace == tenant)
                             guard inNamespace else { continue }
                             for source in sources where admission.pods.map({ selector in
                                 probes(source).contains { selector.matches($0.labels) } }) ?? true {
@@ -109,15 +114,20 @@ package enum FlowCheck {
                 var reported = Set<String>()
                 for (source, ports) in candidates where !needed.contains(Pair(source: source, destination: destination)) {
                     let probePorts: [NetworkPort?] = ports.map { $0.map { Optional($0) } } ?? (probe.namedPorts.isEmpty
-                        ? (graph.groups[destination]?.first?.ports ?? []).map { Optional($0) } : probe.namedPorts.values.sorted().map { Optional($0) })
+                        ? (graph.groups[destination]?.first?.ports ?? []).map { Optional($0) }
+                            : probe.namedPorts.values.sorted().map { Optional($0) })
                     for port in (probePorts.isEmpty ? [nil] : probePorts) {
                         guard probes(source).contains(where: { evaluator.allows($0, probe, port) }),
                               reported.insert(source.description).inserted else { continue }
                         found.append(Diagnostic(.error, TrafficCodes.crossTenantOpen,
-                                                "\(source.description) can reach \(destination.description) on \(port.map { "\($0.port)/\($0.proto)" } ?? "every port") across tenants `\(namespace(of: source))` and `\(destination.namespace)`, and no declared flow needs it",
+                                                "\(source.description) can reach \(destination.description) on "
+                                                    + "\(port.map { "\($0.port)/\($0.proto)" } ?? "every port") across tenants "
+                                                    + "`\(namespace(of: source))` and `\(destination.namespace)`, and no declared flow "
+                                                    + "needs it",
                                                 at: graph.groups[destination]?.lazy.compactMap(\.declaredAt).first,
                                                 notes: [DiagnosticNote("in cluster `\(graph.cluster)`")],
-                                                help: "open only declared flows between tenants (an agent's `model`); a `security/networkpolicy` template may not change a policy's `spec`"))
+                                                help: "open only declared flows between tenants (an agent's `model`); a "
+                                                    + "`security/networkpolicy` template may not change a policy's `spec`"))
                     }
                 }
             }

@@ -99,12 +99,14 @@ package struct NetworkPolicyEvaluator: Sendable {
     package func check(from source: Endpoint, to destination: Endpoint, port: NetworkPort?) -> Decision {
         let egress = side(of: source, types: "Egress", port: port) { policy in
             policy.egress.contains { rule in
-                Self.matches(rule.ports, port, named: destination.namedPorts) && peers(rule.peers, match: destination, policyNamespace: policy.namespace)
+                Self.matches(rule.ports, port, named: destination.namedPorts)
+                    && peers(rule.peers, match: destination, policyNamespace: policy.namespace)
             }
         }
         let ingress = side(of: destination, types: "Ingress", port: port) { policy in
             policy.ingress.contains { rule in
-                Self.matches(rule.ports, port, named: destination.namedPorts) && peers(rule.peers, match: source, policyNamespace: policy.namespace)
+                Self.matches(rule.ports, port, named: destination.namedPorts)
+                    && peers(rule.peers, match: source, policyNamespace: policy.namespace)
             }
         }
         return Decision(egress: egress, ingress: ingress)
@@ -189,7 +191,8 @@ extension NetworkPolicyEvaluator {
 
     package func admissions(of destination: Endpoint) -> [Admission]? {
         guard let namespace = destination.namespace, let index = byNamespace[namespace] else { return nil }
-        let selecting = index.candidates(for: destination.labels).filter { $0.types.contains("Ingress") && $0.selector.matches(destination.labels) }
+        let selecting = index.candidates(for: destination.labels)
+            .filter { $0.types.contains("Ingress") && $0.selector.matches(destination.labels) }
         guard !selecting.isEmpty else { return nil }
         var out: [Admission] = []
         for policy in selecting {

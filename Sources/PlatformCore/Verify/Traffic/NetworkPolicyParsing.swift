@@ -108,7 +108,9 @@ package struct IPv4Network: Hashable, Sendable {
     package var prefix: Int
     package init?(_ text: String) {
         let parts = text.split(separator: "/")
-        guard parts.count == 2, let address = IPv4Address(String(parts[0])), let prefix = Int(parts[1]), (0...32).contains(prefix) else { return nil }
+        guard parts.count == 2, let address = IPv4Address(String(parts[0])), let prefix = Int(parts[1]), (0...32).contains(prefix) else {
+            return nil
+        }
         self.base = address.value
         self.prefix = prefix
     }

@@ -15,7 +15,9 @@ struct DTypeSupportRule: PlatformRule {
             diagnostics.error(HardwareCodes.dtypeUnsupported,
                               "model `\(m.name)` uses fp8, but \(gpu.name) (\(cc)) has no native fp8; it needs 8.9 or later",
                               at: m.locations[m.dtype == .fp8 ? SpecKey.dtype : .gpu] ?? m.location,
-                              help: "use `dtype: bf16` (needs \(need.gbText) and \(MemoryEstimate.fitText(need, perGPUBytes: perGPU, gpu: gpu.name))), or a GPU with fp8 such as H100-SXM-80GB or L40S")
+                              help: "use `dtype: bf16` (needs \(need.gbText) and "
+                                  + "\(MemoryEstimate.fitText(need, perGPUBytes: perGPU, gpu: gpu.name))), or a GPU with fp8 such as "
+                                  + "H100-SXM-80GB or L40S")
         }
     }
 }

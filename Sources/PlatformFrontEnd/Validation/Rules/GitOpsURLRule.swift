@@ -22,11 +22,14 @@ package struct GitOpsURLRule: PlatformRule {
     package func check(_ p: Platform, into diagnostics: inout DiagnosticBag) {
         let gitops = p.gitops
         if let url = gitops.url, !Self.isURL(url) {
-            diagnostics.error(Self.notAURL, "`gitops.url` is not a URL the GitOps engine can clone", at: gitops.urlLocation ?? gitops.location,
+            diagnostics
+                .error(Self.notAURL, "`gitops.url` is not a URL the GitOps engine can clone", at: gitops.urlLocation ?? gitops.location,
                               help: "write the repository's clone URL, e.g. `https://github.com/acme/platform-gitops.git`")
             return
         }
-        guard gitops.engine == .argocd, let engine = gitops.engineLocation, gitops.url == nil, !Self.isURL(gitops.repository) else { return }
+        guard gitops.engine == .argocd, let engine = gitops.engineLocation, gitops.url == nil, !Self.isURL(gitops.repository) else {
+            return
+        }
         diagnostics.error(Self.missingURL, "`gitops.repository` is a local path, which Argo CD cannot clone",
                           at: gitops.repositoryLocation ?? gitops.location,
                           notes: [DiagnosticNote("the ApplicationSet's `repoURL` would be `\(gitops.repository)`", at: engine)],

@@ -16,13 +16,17 @@ struct MIGProfileRule: PlatformRule {
                     continue
                 }
                 if count > profile.maxCount {
-                    diagnostics.error(HardwareCodes.migLayoutOverfull, "node pool `\(pool.id)`: \(count)× `\(name)` per GPU, but at most \(profile.maxCount) fit on \(gpu.name)",
+                    diagnostics
+                        .error(HardwareCodes.migLayoutOverfull,
+                            "node pool `\(pool.id)`: \(count)× `\(name)` per GPU, but at most \(profile.maxCount) fit on \(gpu.name)",
                                       at: pool.locations[.mig], help: "use at most \(profile.maxCount)")
                 }
                 slices += profile.computeSlices * count
             }
             if slices > 7 {
-                diagnostics.error(HardwareCodes.migLayoutOverfull, "node pool `\(pool.id)`: the MIG layout uses \(slices) compute slices per GPU; a GPU has 7",
+                diagnostics
+                    .error(HardwareCodes.migLayoutOverfull,
+                        "node pool `\(pool.id)`: the MIG layout uses \(slices) compute slices per GPU; a GPU has 7",
                                   at: pool.locations[.mig], help: "remove profiles until the compute slices add up to 7 or fewer")
             }
         }
@@ -32,8 +36,11 @@ struct MIGProfileRule: PlatformRule {
                 diagnostics.error(HardwareCodes.migProfileUnknown, "model `\(m.name)`: \(gpu.name) has no MIG profile `\(profile)`",
                                   at: m.locations[.gpuMigProfile], help: profilesHelp(gpu, near: profile))
             } else if p.candidatePools(gpu: m.gpuModel, cluster: m.cluster, pool: m.pool).allSatisfy({ $0.migProfiles[profile] == nil }) {
-                diagnostics.error(HardwareCodes.migPoolMissing, "model `\(m.name)` needs `\(profile)` slices, but no pool it may use is partitioned that way",
-                                  at: m.locations[.gpuMigProfile], help: "add `mig: { profiles: { \"\(profile)\": N } }` to a \(gpu.name) pool")
+                diagnostics
+                    .error(HardwareCodes.migPoolMissing,
+                        "model `\(m.name)` needs `\(profile)` slices, but no pool it may use is partitioned that way",
+                                  at: m.locations[.gpuMigProfile],
+                                  help: "add `mig: { profiles: { \"\(profile)\": N } }` to a \(gpu.name) pool")
             }
         }
     }

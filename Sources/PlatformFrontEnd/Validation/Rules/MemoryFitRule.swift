@@ -10,10 +10,14 @@ struct MemoryFitRule: PlatformRule {
             guard let gpu = p.gpuCatalog.model(named: m.gpuModel) else { continue }
             if m.kvShape == nil, m.shape == nil {   // a declared but incomplete shape is E2504
                 diagnostics.warning(HardwareCodes.kvCacheUnsized,
-                                    "model `\(m.name)`: the KV cache is not sized (architecture \(m.architecture.map { "`\($0)` is unknown" } ?? "not given"))",
+                                    "model `\(m.name)`: the KV cache is not sized (architecture "
+                                        + "\(m.architecture.map { "`\($0)` is unknown" } ?? "not given"))",
                                     at: m.locations[.architecture] ?? m.locations[.parameters],
-                                    help: "set `architecture:` to one of " + ModelArchitecture.known.keys.sorted().map { "`\($0)`" }.joined(separator: ", ")
-                                        + ", or declare the shape from the checkpoint's `config.json`: `shape: { layers: <num_hidden_layers>, attentionHeads: <num_attention_heads>, kvHeads: <num_key_value_heads>, headDim: <head_dim> }`")
+                                    help: "set `architecture:` to one of "
+                                        + ModelArchitecture.known.keys.sorted().map { "`\($0)`" }.joined(separator: ", ")
+                                        + ", or declare the shape from the checkpoint's `config.json`: `shape: { layers: "
+                                        + "<num_hidden_layers>, attentionHeads: <num_attention_heads>, kvHeads: <num_key_value_heads>, "
+                                        + "headDim: <head_dim> }`")
             }
             let gpus = m.migProfile == nil ? m.gpusPerReplicaTotal : 1
             let need = MemoryEstimate.of(m, gpus: gpus)
@@ -31,7 +35,9 @@ struct MemoryFitRule: PlatformRule {
             guard need.totalBytes > have else { continue }
             let percent = Int((m.gpuMemoryUtilization * 100).rounded())
             diagnostics.error(HardwareCodes.memoryFit,
-                              "model `\(m.name)` needs \(need.totalBytes.gbText) per replica (weights \(need.weightsBytes.gbText) + KV cache \(need.kvCacheBytes.gbText) + overhead \(need.overheadBytes.gbText)), but \(device) at \(percent)% hold \(have.gbText)",
+                              "model `\(m.name)` needs \(need.totalBytes.gbText) per replica (weights \(need.weightsBytes.gbText) + KV "
+                                  + "cache \(need.kvCacheBytes.gbText) + overhead \(need.overheadBytes.gbText)), but \(device) at "
+                                  + "\(percent)% hold \(have.gbText)",
                               at: m.locations[.gpu], help: fix(for: m, gpu: gpu))
         }
     }
@@ -42,7 +48,10 @@ struct MemoryFitRule: PlatformRule {
         var options: [String] = []
         for count in [1, 2, 4, 8] where count > m.gpusPerReplica || m.migProfile != nil {
             let need = MemoryEstimate.of(m, gpus: count).totalBytes
-            if need <= perGPU * Double(count) { options.append("`count: \(count)` (needs \(need.gbText), fits \(count) \(gpu.name))"); break }
+            if need <= perGPU * Double(count) {
+                options.append("`count: \(count)` (needs \(need.gbText), fits \(count) \(gpu.name))")
+                break
+            }
         }
         if m.dtype != .fp8, gpu.fp8 {
             var smaller = m

@@ -17,10 +17,12 @@ struct ModelShapeRule: PlatformRule {
     private func checkActive(_ m: Model, into diagnostics: inout DiagnosticBag) {
         guard let active = m.activeParameters, active > m.parameters else { return }
         diagnostics.error(ModelShapeCodes.activeAboveTotal,
-                          "model `\(m.name)`: \(active.parameterText) parameters active per token, but only \(m.parameters.parameterText) in total",
+                          "model `\(m.name)`: \(active.parameterText) parameters active per token, but only \(m.parameters.parameterText) "
+                              + "in total",
                           at: m.locations[.parametersActive] ?? m.location,
                           notes: m.locations[.parametersTotal].map { [DiagnosticNote("`total` declared here", at: $0)] } ?? [],
-                          help: "`active` counts the parameters one token uses (shared layers and its routed experts); it is at most `total`")
+                          help: "`active` counts the parameters one token uses (shared layers and its routed experts); it is at most "
+                              + "`total`")
     }
 
     private func check(_ s: DeclaredModelShape, of m: Model, into diagnostics: inout DiagnosticBag) {
@@ -30,7 +32,8 @@ struct ModelShapeRule: PlatformRule {
                               "model `\(m.name)`: \(active) experts active per token, but the model has \(total)",
                               at: s.locations[.expertsActive] ?? s.location,
                               notes: s.locations[.expertsTotal].map { [DiagnosticNote("`total` declared here", at: $0)] } ?? [],
-                              help: "set `active` to `num_experts_per_tok` and `total` to the routed experts of the checkpoint's `config.json`")
+                              help: "set `active` to `num_experts_per_tok` and `total` to the routed experts of the checkpoint's "
+                                  + "`config.json`")
         }
         let base = m.architecture.flatMap { ModelArchitecture.known[$0] }
         let heads = s.attentionHeads ?? base?.attentionHeads
@@ -38,12 +41,14 @@ struct ModelShapeRule: PlatformRule {
             diagnostics.error(ModelShapeCodes.headsNotMultipleOfKVHeads,
                               "model `\(m.name)`: \(heads) attention heads do not group evenly over \(kv) KV heads",
                               at: s.locations[.kvHeads] ?? s.locations[.attentionHeads] ?? s.location,
-                              help: "`attentionHeads` must be a multiple of `kvHeads`; copy `num_attention_heads` and `num_key_value_heads` from the checkpoint's `config.json`")
+                              help: "`attentionHeads` must be a multiple of `kvHeads`; copy `num_attention_heads` and "
+                                  + "`num_key_value_heads` from the checkpoint's `config.json`")
         }
         if s.headDim == nil, s.latentDeclared == false, let heads, let hidden = s.hiddenSize ?? base?.hiddenSize,
            s.hiddenSize != nil || s.attentionHeads != nil, hidden % heads != 0 {
             diagnostics.error(ModelShapeCodes.hiddenNotMultipleOfHeads,
-                              "model `\(m.name)`: the head size is `hiddenSize / attentionHeads` when `headDim` is not given, but \(hidden) is not a multiple of \(heads)",
+                              "model `\(m.name)`: the head size is `hiddenSize / attentionHeads` when `headDim` is not given, but "
+                                  + "\(hidden) is not a multiple of \(heads)",
                               at: s.locations[.hiddenSize] ?? s.locations[.attentionHeads] ?? s.location,
                               help: "set `headDim` to the checkpoint's `head_dim`")
         }
@@ -51,7 +56,8 @@ struct ModelShapeRule: PlatformRule {
             diagnostics.error(ModelShapeCodes.shapeIncomplete,
                               "model `\(m.name)`: `shape` does not size the KV cache; it needs " + missing(s, base: base),
                               at: s.location,
-                              help: "copy the fields from the checkpoint's `config.json`, e.g. `shape: { layers: 80, attentionHeads: 64, kvHeads: 8, headDim: 128 }`, or name a built-in `architecture:`")
+                              help: "copy the fields from the checkpoint's `config.json`, e.g. `shape: { layers: 80, attentionHeads: 64, "
+                                  + "kvHeads: 8, headDim: 128 }`, or name a built-in `architecture:`")
         }
     }
 
@@ -64,7 +70,9 @@ struct ModelShapeRule: PlatformRule {
             if s.qkRopeHeadDim == nil, base?.latent == nil { needs.append("`qkRopeHeadDim`") }
         } else if base == nil {
             if s.kvHeads == nil, s.attentionHeads == nil { needs.append("`kvHeads` (or `attentionHeads`)") }
-            if s.headDim == nil, s.hiddenSize == nil || s.attentionHeads == nil { needs.append("`headDim` (or `hiddenSize` and `attentionHeads`)") }
+            if s.headDim == nil, s.hiddenSize == nil || s.attentionHeads == nil {
+                needs.append("`headDim` (or `hiddenSize` and `attentionHeads`)")
+            }
         }
         return needs.isEmpty ? "a head size that divides evenly" : needs.joined(separator: " and ")
     }
@@ -78,10 +86,13 @@ struct ModelShapeRule: PlatformRule {
         guard let method = m.checkpointQuantization, let implied = Self.impliedDType[method], implied != m.dtype else { return }
         let checkpointAt = m.locations[.checkpointQuantization] ?? m.location
         diagnostics.error(ModelShapeCodes.checkpointQuantizationContradictsDType,
-                          "model `\(m.name)`: the checkpoint's quantization `\(method)` stores \(implied.rawValue) weights, but `dtype` is \(m.dtype.rawValue)",
+                          "model `\(m.name)`: the checkpoint's quantization `\(method)` stores \(implied.rawValue) weights, but `dtype` is "
+                              + "\(m.dtype.rawValue)",
                           at: m.locations[.dtype] ?? checkpointAt,
-                          notes: m.locations[.dtype] == nil ? [] : [DiagnosticNote("`checkpointQuantization` declared here", at: checkpointAt)],
-                          help: "set `dtype: \(implied.rawValue)`, so the weights are sized at \(implied.bytesPerParameter.bytesText) per parameter")
+                          notes: m.locations[.dtype] == nil ? []
+                              : [DiagnosticNote("`checkpointQuantization` declared here", at: checkpointAt)],
+                          help: "set `dtype: \(implied.rawValue)`, so the weights are sized at \(implied.bytesPerParameter.bytesText) per "
+                              + "parameter")
     }
 }
 

@@ -30,12 +30,16 @@ struct NodePoolProvisioningRule: PlatformRule {
         switch pool.provisioning {
         case .aksAgentPool where !AKSPoolName.isValid(pool.name):
             diagnostics.error(TrainingCodes.cloudPoolName,
-                              "node pool `\(pool.name)` cannot be an AKS agent pool name: pods select `kubernetes.azure.com/agentpool: \(pool.name)`, and AKS names agent pools with 1 to \(AKSPoolName.maxLength) lowercase letters and digits, starting with a letter",
+                              "node pool `\(pool.name)` cannot be an AKS agent pool name: pods select `kubernetes.azure.com/agentpool: "
+                                  + "\(pool.name)`, and AKS names agent pools with 1 to \(AKSPoolName.maxLength) lowercase letters and "
+                                  + "digits, starting with a letter",
                               at: pool.locations[.name] ?? pool.location,
                               help: "name the pool as its AKS agent pool is named, e.g. `\(AKSPoolName.suggestion(for: pool.name))`")
         case .gkeNodePool where !GKEPoolName.isValid(pool.name):
             diagnostics.error(TrainingCodes.cloudPoolName,
-                              "node pool `\(pool.name)` cannot be a GKE node pool name: pods select `cloud.google.com/gke-nodepool: \(pool.name)`, and GKE names node pools with 1 to \(GKEPoolName.maxLength) lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen",
+                              "node pool `\(pool.name)` cannot be a GKE node pool name: pods select `cloud.google.com/gke-nodepool: "
+                                  + "\(pool.name)`, and GKE names node pools with 1 to \(GKEPoolName.maxLength) lowercase letters, digits "
+                                  + "and hyphens, starting with a letter and not ending with a hyphen",
                               at: pool.locations[.name] ?? pool.location,
                               help: "name the pool as its GKE node pool is named, e.g. `\(GKEPoolName.suggestion(for: pool.name))`")
         default:
@@ -48,20 +52,26 @@ struct NodePoolProvisioningRule: PlatformRule {
             let at = pool.locations[.nodesStatic] ?? pool.location
             if pool.provisioning != .karpenter {
                 diagnostics.error(TrainingCodes.staticNotKarpenter,
-                                  "`nodes.static` applies to pools Karpenter provisions; \(pool.provisioning.displayName) sizes node pool `\(pool.name)`",
+                                  "`nodes.static` applies to pools Karpenter provisions; \(pool.provisioning.displayName) sizes node pool "
+                                      + "`\(pool.name)`",
                                   at: at, help: "remove `static:` and set the node count on the cloud's node pool")
             } else if pool.maxNodes != pool.minNodes {
                 diagnostics.error(TrainingCodes.staticRange,
-                                  "node pool `\(pool.name)` is static but `nodes.max` (\(pool.maxNodes)) is above `nodes.min` (\(pool.minNodes)): a static pool runs exactly `min` nodes",
+                                  "node pool `\(pool.name)` is static but `nodes.max` (\(pool.maxNodes)) is above `nodes.min` "
+                                      + "(\(pool.minNodes)): a static pool runs exactly `min` nodes",
                                   at: at, help: "set `max: \(pool.minNodes)`, or remove `static:` to let Karpenter scale the pool")
             }
             return
         }
         guard pool.provisioning == .karpenter, pool.gpuAllocation == .dra else { return }
         diagnostics.error(TrainingCodes.draOnKarpenter,
-                          "node pool `\(pool.name)` allocates GPUs through DRA, but Karpenter provisions its nodes on demand and ignores pods with resource claims (`--ignore-dra-requests` defaults to true; the AWS provider models no DRA devices): its pods would stay Pending",
+                          "node pool `\(pool.name)` allocates GPUs through DRA, but Karpenter provisions its nodes on demand and ignores "
+                              + "pods with resource claims (`--ignore-dra-requests` defaults to true; the AWS provider models no DRA "
+                              + "devices): its pods would stay Pending",
                           at: pool.locations[.gpuAllocation] ?? pool.location,
-                          notes: [DiagnosticNote("static pools need Karpenter's `StaticCapacity` feature gate (`--feature-gates StaticCapacity=true`)")],
-                          help: "add `static: true` under `nodes:` with `max` equal to `min` (Karpenter keeps that many nodes running), or use `gpuAllocation: device-plugin`")
+                          notes: [DiagnosticNote("static pools need Karpenter's `StaticCapacity` feature gate (`--feature-gates "
+                              + "StaticCapacity=true`)")],
+                          help: "add `static: true` under `nodes:` with `max` equal to `min` (Karpenter keeps that many nodes running), or "
+                              + "use `gpuAllocation: device-plugin`")
     }
 }

@@ -13,7 +13,8 @@ package struct ProviderModelRule: PlatformRule {
     package func check(_ p: Platform, into diagnostics: inout DiagnosticBag) {
         for route in p.routes {
             for f in route.fallbacks {
-                check(provider: f.provider, model: f.model, owner: "route `\(route.name)`", at: f.modelLocation ?? f.location, p, &diagnostics)
+                check(provider: f.provider, model: f.model, owner: "route `\(route.name)`", at: f.modelLocation ?? f.location, p,
+                    &diagnostics)
             }
         }
         for agent in p.agents {

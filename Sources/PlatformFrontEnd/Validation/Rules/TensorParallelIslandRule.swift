@@ -13,15 +13,24 @@ struct TensorParallelIslandRule: PlatformRule {
             guard fitting.isEmpty else { continue }
             let best = pools.max { ($0.largestIsland, $0.id) < ($1.largestIsland, $1.id) }!
             let perNode = pools.filter { $0.gpusPerNode >= m.gpusPerReplica }
-            let notes = pools.map { DiagnosticNote("pool `\($0.id)`: largest NVLink island \($0.largestIsland) of \($0.gpusPerNode) GPUs (\($0.interconnect.rawValue))", at: $0.locations[.interconnect] ?? $0.location) }
-            let message = "model `\(m.name)`: tensor-parallel group of \(m.gpusPerReplica) GPUs is larger than the largest NVLink island (\(best.largestIsland) in `\(best.id)`)"
+            let notes = pools
+                .map { DiagnosticNote("pool `\($0.id)`: largest NVLink island \($0.largestIsland) of \($0.gpusPerNode) GPUs "
+                    + "(\($0.interconnect.rawValue))",
+                    at: $0.locations[.interconnect] ?? $0.location) }
+            let message = "model `\(m.name)`: tensor-parallel group of \(m.gpusPerReplica) GPUs is larger than the largest NVLink island "
+                + "(\(best.largestIsland) in `\(best.id)`)"
             if m.allowPCIe, !perNode.isEmpty {
-                diagnostics.warning(HardwareCodes.tensorParallelPCIe, message + "; it will run across PCIe", at: m.locations[.gpuCount], notes: notes,
+                diagnostics
+                    .warning(HardwareCodes.tensorParallelPCIe, message + "; it will run across PCIe", at: m.locations[.gpuCount],
+                        notes: notes,
                                     help: "use `count: \(best.largestIsland)` or a pool with NVSwitch for full speed")
             } else {
                 diagnostics.error(HardwareCodes.tensorParallelIsland, message, at: m.locations[.gpuCount], notes: notes,
                                   help: perNode.isEmpty ? "use `count: \(best.largestIsland)` or a pool with larger NVLink islands"
-                                                        : "use `count: \(best.largestIsland)`, a pool with larger NVLink islands, or `placement.allowPCIe: true` to accept PCIe speed")
+                                                        : """
+                                                            use `count: \(best.largestIsland)`, a pool with larger NVLink islands, or \
+                                                            `placement.allowPCIe: true` to accept PCIe speed
+                                                            """)
             }
         }
     }

@@ -14,10 +14,12 @@ import Testing
             "budgets": [["nodes": "1", "reasons": ["Empty"]], ["nodes": "0", "reasons": ["Drifted", "Underutilized"]]],
         ])
         #expect(pool.value.at("spec.template.spec.taints") == [["key": "nvidia.com/gpu", "effect": "NoSchedule"]])
-        #expect(pool.value.at("spec.template.spec.requirements.1") == ["key": "karpenter.sh/capacity-type", "operator": "In", "values": ["on-demand"]])
+        #expect(pool.value
+            .at("spec.template.spec.requirements.1") == ["key": "karpenter.sh/capacity-type", "operator": "In", "values": ["on-demand"]])
         #expect(pool.annotations["argocd.argoproj.io/sync-wave"] == "-1")
         let mig = try #require(PlatformCompile.object(out, cluster: "prod-usw2", kind: "NodePool", name: "a100-mig"))
-        #expect(mig.value.at("spec.template.metadata.labels") == ["nvidia.com/mig.config": "all-3g.40gb"])   // Karpenter adds karpenter.sh/nodepool
+        // Karpenter adds karpenter.sh/nodepool
+        #expect(mig.value.at("spec.template.metadata.labels") == ["nvidia.com/mig.config": "all-3g.40gb"])
         let nodeClass = try #require(PlatformCompile.object(out, cluster: "prod-use1", kind: "EC2NodeClass", name: "h100"))
         #expect(nodeClass.value.at("spec.role") == "KarpenterNodeRole-prod-use1")
         #expect(nodeClass.value.at("spec.metadataOptions.httpTokens") == "required")   // templates/karpenter/ec2nodeclass.yaml
@@ -29,7 +31,9 @@ import Testing
         var selecting = 0
         for cluster in out.manifests?.clusters ?? [] {
             var taints: [String: [ManifestValue]] = [:]
-            for m in cluster.manifests where m.kind == "NodePool" { taints[m.name] = m.value.at("spec.template.spec.taints")?.listValue ?? [] }
+            for m in cluster.manifests where m.kind == "NodePool" {
+                taints[m.name] = m.value.at("spec.template.spec.taints")?.listValue ?? []
+            }
             for m in cluster.manifests {
                 for spec in podSpecs(m.value) {
                     guard let pool = spec["nodeSelector"]?[NodeProvisioning.karpenter.poolLabel]?.stringValue else { continue }
@@ -61,12 +65,14 @@ import Testing
 
     @Test func monitorsAndAlerts() throws {
         let out = PlatformCompile.compile()
-        let monitor = try #require(PlatformCompile.object(out, cluster: "prod-usw2", kind: "PodMonitor", name: "vllm", namespace: "monitoring"))
+        let monitor = try #require(PlatformCompile
+            .object(out, cluster: "prod-usw2", kind: "PodMonitor", name: "vllm", namespace: "monitoring"))
         #expect(monitor.value.at("spec.namespaceSelector") == ["matchNames": ["research", "support"]])
         #expect(monitor.value.at("spec.selector") == ["matchLabels": ["app.kubernetes.io/component": "model-server"]])
         #expect(monitor.value.at("spec.podMetricsEndpoints") == [["portNumber": 8000, "path": "/metrics", "interval": "15s"]])
         #expect(monitor.labels["release"] == "kube-prometheus-stack")
-        let rules = try #require(PlatformCompile.object(out, cluster: "prod-use1", kind: "PrometheusRule", name: "platform-gpu-alerts", namespace: "monitoring"))
+        let rules = try #require(PlatformCompile
+            .object(out, cluster: "prod-use1", kind: "PrometheusRule", name: "platform-gpu-alerts", namespace: "monitoring"))
         let alerts = (rules.value.at("spec.groups")?.listValue ?? []).flatMap { $0["rules"]?.listValue ?? [] }
         #expect(alerts.compactMap { $0["alert"]?.stringValue } == [
             "GPUUtilizationLow", "GPUXidError",
@@ -74,7 +80,9 @@ import Testing
         ])
         #expect(alerts[0]["expr"] == "avg by (Hostname, gpu, UUID) (DCGM_FI_DEV_GPU_UTIL) < 10")
         #expect(alerts[0]["for"] == "1h")
-        #expect(alerts[1]["expr"] == "max by (Hostname, gpu, UUID) (DCGM_FI_DEV_XID_ERRORS > 0 and changes(DCGM_FI_DEV_XID_ERRORS[5m]) > 0)")
+        #expect(alerts[1]["expr"] == """
+            max by (Hostname, gpu, UUID) (DCGM_FI_DEV_XID_ERRORS > 0 and changes(DCGM_FI_DEV_XID_ERRORS[5m]) > 0)
+            """)
         // Each model's alert keeps its labels, in the expression and on the rule (no duplicate rules).
         let waiting = "sum by (namespace, model_name, pod) (vllm:num_requests_waiting{namespace=\"search\",model_name=\"llama-3-70b\"})"
         #expect(alerts[2]["expr"] == .string("avg by (namespace, model_name) (\(waiting)) > 16"))
@@ -99,7 +107,9 @@ import Testing
         let tree = try #require(out.tree)
         let set = try ManifestValue.parse(yaml: try #require(tree.files["argocd/applicationset-acme-ai.yaml"]))
         #expect(set.at("metadata.namespace") == "argocd")
-        #expect(set.at("spec.generators") == [["git": ["repoURL": "https://github.com/acme/platform-gitops.git", "revision": "main", "directories": [["path": "clusters/*"]]]]])
+        #expect(set
+            .at("spec.generators") == [["git": ["repoURL": "https://github.com/acme/platform-gitops.git", "revision": "main",
+                "directories": [["path": "clusters/*"]]]]])
         #expect(set.at("spec.template.spec.source.path") == "{{.path.path}}")
         #expect(set.at("spec.template.spec.destination") == ["name": "{{.path.basename}}"])
         for cluster in out.manifests?.clusters ?? [] {

@@ -46,7 +46,10 @@ import Testing
                 note: sk-proj-AbCdEfGhIjKlMnOpQrStUv0123456789
             """])
         #expect(PlatformCompile.errors(out) == [
-            "E6002: `metadata.annotations.note` of ApplicationSet.argoproj.io argocd/acme-ai in fleet folder `argocd` looks like it holds an OpenAI-style API key (`sk-`)",
+            """
+                E6002: `metadata.annotations.note` of ApplicationSet.argoproj.io argocd/acme-ai in fleet folder `argocd` looks like it \
+                holds an OpenAI-style API key (`sk-`)
+                """,
         ])
         #expect(out.tree == nil)
     }

@@ -14,15 +14,18 @@ import Testing
 
     @Test func efaPoolRunsAWSsImageWithTheBinaryByPath() throws {
         let c = try #require(Self.container())
-        #expect(c.at("image")?.stringValue == "public.ecr.aws/hpc-cloud/nccl-tests:cuda12.8.1-efa1.43.2-ofiv1.16.3-ncclv2.27.7-1-testsv2.16.9")
+        #expect(c
+            .at("image")?.stringValue == "public.ecr.aws/hpc-cloud/nccl-tests:cuda12.8.1-efa1.43.2-ofiv1.16.3-ncclv2.27.7-1-testsv2.16.9")
         let script = try #require(c.at("command", "[2]")?.stringValue)
-        #expect(script.contains("-x PATH -x LD_LIBRARY_PATH -x FI_EFA_FORK_SAFE -x FI_EFA_USE_DEVICE_RDMA -x FI_PROVIDER -x NCCL_DEBUG \\\n"))
+        #expect(script
+            .contains("-x PATH -x LD_LIBRARY_PATH -x FI_EFA_FORK_SAFE -x FI_EFA_USE_DEVICE_RDMA -x FI_PROVIDER -x NCCL_DEBUG \\\n"))
         #expect(script.contains("  /opt/nccl-tests/build/all_reduce_perf -b 8 -e 8G -f 2 -g 1 -c 1\n"))
         #expect(!script.contains(" all_reduce_perf"))
     }
 
     @Test func otherFabricsKeepCoreWeavesImage() throws {
-        let c = try #require(Self.container([("provider: aws", "provider: azure"), ("instanceType: p5.48xlarge", "instanceType: Standard_ND96isr_H100_v5")]))
+        let c = try #require(Self.container([("provider: aws", "provider: azure"),
+            ("instanceType: p5.48xlarge", "instanceType: Standard_ND96isr_H100_v5")]))
         #expect(c.at("image")?.stringValue == NCCLTestEmitter.image)
         #expect(c.at("command", "[2]")?.stringValue?.contains("/opt/nccl-tests/build/all_reduce_perf -b 8") == true)
     }

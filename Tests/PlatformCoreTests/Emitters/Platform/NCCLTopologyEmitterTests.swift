@@ -9,11 +9,13 @@ import Testing
     /// A pool's dump, on a fabric whose pods get it (not EFA), reaches the ConfigMap as NCCL reads it.
     @Test func aPoolsTopologyFileIsCopiedAsNCCLWouldReadIt() throws {
         let spec = NCCLTopologySourceTests.minimal(provider: "gcp", zones: "us-central1-a",
-                                                   pool: "        instanceType: a3-highgpu-8g\n        topologyFile: topo/a3.xml\n", withTraining: false)
+                                                   pool: "        instanceType: a3-highgpu-8g\n        topologyFile: topo/a3.xml\n",
+                                                   withTraining: false)
         let source = String(decoding: NCCLTopologySourceTests.dump(gpus: 8), as: UTF8.self)
         let out = PlatformCompile.compile(spec, topologyFiles: ["topo/a3.xml": Array(source.utf8)])
         #expect(PlatformCompile.errors(out) == [])
-        let map = try #require(PlatformCompile.object(out, cluster: "prod", kind: "ConfigMap", name: "nccl-topology-h100", namespace: "search"))
+        let map = try #require(PlatformCompile
+            .object(out, cluster: "prod", kind: "ConfigMap", name: "nccl-topology-h100", namespace: "search"))
         let xml = try #require(map.value.at("data")?["topology.xml"]?.stringValue)
         #expect(xml == source)
         #expect(source.contains("busid=\"0000:88:00.0\""))
@@ -24,10 +26,12 @@ import Testing
     /// (the plan holds none), and two pools naming one file share one parse.
     @Test func theEmitterWritesThePoolsParsedTopologyWithoutTheBytes() throws {
         let spec = NCCLTopologySourceTests.minimal(provider: "gcp", zones: "us-central1-a",
-                                                   pool: "        instanceType: a3-highgpu-8g\n        topologyFile: topo/a3.xml\n", withTraining: false)
+                                                   pool: "        instanceType: a3-highgpu-8g\n        topologyFile: topo/a3.xml\n",
+                                                   withTraining: false)
         let source = NCCLTopologySourceTests.dump(gpus: 8)
         var bag = DiagnosticBag()
-        let platform = try #require(FrontEnd(file: "platform.yaml", topologyFiles: ["topo/a3.xml": source]).run(Array(spec.utf8), into: &bag))
+        let platform = try #require(FrontEnd(file: "platform.yaml", topologyFiles: ["topo/a3.xml": source])
+            .run(Array(spec.utf8), into: &bag))
         let pool = try #require(platform.clusters.first?.nodePools.first)
         #expect(pool.topology?.file == "topo/a3.xml")
         let plan = Passes.run(platform, into: &bag)
@@ -38,8 +42,12 @@ import Testing
     }
 
     @Test(.needsShared) func anUnreadTopologyFileIsAnErrorAtThePool() throws {
-        let spec = PlatformCompile.edit(PlatformCompile.bundledSpec, [("        instanceType: p5.48xlarge       # 8x H100-SXM-80GB on NVSwitch, 32 EFA NICs\n",
-                                                                     "        instanceType: p5.48xlarge\n        topologyFile: topo/missing.xml\n")])
+        let spec = PlatformCompile
+            .edit(PlatformCompile.bundledSpec, [("        instanceType: p5.48xlarge       # 8x H100-SXM-80GB on NVSwitch, 32 EFA NICs\n",
+                                                                     """
+                                                                                 instanceType: p5.48xlarge\n\
+                                                                                 topologyFile: topo/missing.xml\n
+                                                                         """)])
         let out = PlatformCompile.compile(spec)
         #expect(PlatformCompile.errors(out) == ["E5101: topology file `topo/missing.xml` of pool `prod-use1/h100` could not be read"])
         #expect(out.tree == nil)

@@ -8,11 +8,13 @@ import Testing
 /// provider's published one), `NCCL_TOPO_FILE` only where it is mounted, never on EFA, and every
 /// ConfigMap mounted by the pods that use its pool.
 @Suite struct NCCLTopologySourceTests {
-    static let minimalCluster = "    provider: aws\n    zones: [us-east-1a, us-east-1b]\n    nodePools:\n      - name: h100\n        instanceType: p5.48xlarge\n"
+    static let minimalCluster =
+        "    provider: aws\n    zones: [us-east-1a, us-east-1b]\n    nodePools:\n      - name: h100\n        instanceType: p5.48xlarge\n"
 
     /// The minimal spec (a TP=4 model and a 2-node gang on one pool) on another cloud.
     static func minimal(provider: String, zones: String, pool: String, withTraining: Bool = true) -> String {
-        var spec = Fixture.spec([(minimalCluster, "    provider: \(provider)\n    zones: [\(zones)]\n    nodePools:\n      - name: h100\n\(pool)")])
+        var spec = Fixture
+            .spec([(minimalCluster, "    provider: \(provider)\n    zones: [\(zones)]\n    nodePools:\n      - name: h100\n\(pool)")])
         if !withTraining, let range = spec.range(of: "training:\n") { spec = String(spec[..<range.lowerBound]) }
         return spec
     }
@@ -53,7 +55,8 @@ import Testing
         #expect(Self.topologyMaps(out) == [])
         #expect(Self.topoFileVariables(out) == [])
         #expect(!(out.tree?.files.values.contains { $0.contains("0000:01:00.0") } ?? true))
-        let job = try #require(PlatformCompile.object(out, cluster: "prod-use1", kind: "TrainJob", name: "llama-sft", namespace: "research"))
+        let job = try #require(PlatformCompile
+            .object(out, cluster: "prod-use1", kind: "TrainJob", name: "llama-sft", namespace: "research"))
         #expect(job.value.at("spec.runtimePatches.0.trainingRuntimeSpec.template.spec.replicatedJobs.0.template.spec.template.spec.volumes")
                 == [["name": "dshm", "emptyDir": ["medium": "Memory", "sizeLimit": "64Gi"]]])
     }
@@ -71,13 +74,18 @@ import Testing
     /// p5.48xlarge (EFA) with its own dump: the file still decides the islands, but is not given to
     /// NCCL, so aws-ofi-nccl keeps its own topology; no ConfigMap, no mount, no variable.
     @Test func efaPoolGetsNoTopoFileEvenWithADump() throws {
-        let spec = PlatformCompile.edit(PlatformCompile.bundledSpec, [("        instanceType: p5.48xlarge       # 8x H100-SXM-80GB on NVSwitch, 32 EFA NICs\n",
-                                                                     "        instanceType: p5.48xlarge\n        topologyFile: topo/p5.xml\n")])
+        let spec = PlatformCompile
+            .edit(PlatformCompile.bundledSpec, [("        instanceType: p5.48xlarge       # 8x H100-SXM-80GB on NVSwitch, 32 EFA NICs\n",
+                                                                     """
+                                                                                 instanceType: p5.48xlarge\n\
+                                                                                 topologyFile: topo/p5.xml\n
+                                                                         """)])
         let out = PlatformCompile.compile(spec, topologyFiles: ["topo/p5.xml": Self.dump(gpus: 8)])
         #expect(PlatformCompile.errors(out) == [])
         #expect(Self.topologyMaps(out) == [])
         #expect(Self.topoFileVariables(out) == [])
-        let job = try #require(PlatformCompile.object(out, cluster: "prod-use1", kind: "TrainJob", name: "llama-sft", namespace: "research"))
+        let job = try #require(PlatformCompile
+            .object(out, cluster: "prod-use1", kind: "TrainJob", name: "llama-sft", namespace: "research"))
         #expect(job.value.at("spec.trainer.env")?.listValue?.map { $0["name"]?.stringValue ?? "" }
                 == ["FI_EFA_FORK_SAFE", "FI_EFA_USE_DEVICE_RDMA", "FI_PROVIDER", "NCCL_DEBUG"])
     }
@@ -88,21 +96,29 @@ import Testing
         let out = PlatformCompile.compile(Self.azure)
         #expect(PlatformCompile.errors(out) == [])
         #expect(Self.topologyMaps(out) == ["prod/search/nccl-topology-h100"])
-        let map = try #require(PlatformCompile.object(out, cluster: "prod", kind: "ConfigMap", name: "nccl-topology-h100", namespace: "search"))
+        let map = try #require(PlatformCompile
+            .object(out, cluster: "prod", kind: "ConfigMap", name: "nccl-topology-h100", namespace: "search"))
         let file = try String(contentsOf: PublishedTopologyTests.folder.appendingPathComponent("azure/ndv5-topo.xml"), encoding: .utf8)
         #expect(map.value.at("data")?["topology.xml"] == .string(file))
 
-        let server = try #require(PlatformCompile.object(out, cluster: "prod", kind: "Deployment", name: "llama-3-70b", namespace: "search"))
+        let server = try #require(PlatformCompile
+            .object(out, cluster: "prod", kind: "Deployment", name: "llama-3-70b", namespace: "search"))
         let pod = try #require(server.value.at("spec.template.spec"))
         #expect(pod["volumes"]?.listValue?.contains(["name": "nccl-topology", "configMap": ["name": "nccl-topology-h100"]]) == true)
-        #expect(pod.at("containers.0.volumeMounts")?.listValue?.contains(["name": "nccl-topology", "mountPath": "/etc/nccl", "readOnly": true]) == true)
+        #expect(pod
+            .at("containers.0.volumeMounts")?.listValue?.contains(["name": "nccl-topology", "mountPath": "/etc/nccl",
+                "readOnly": true]) == true)
         #expect(pod.at("containers.0.env")?.listValue?.contains(["name": "NCCL_TOPO_FILE", "value": "/etc/nccl/topology.xml"]) == true)
 
         let job = try #require(PlatformCompile.object(out, cluster: "prod", kind: "TrainJob", name: "sft", namespace: "search"))
-        let jobPod = try #require(job.value.at("spec.runtimePatches.0.trainingRuntimeSpec.template.spec.replicatedJobs.0.template.spec.template.spec"))
+        let jobPod = try #require(job.value
+            .at("spec.runtimePatches.0.trainingRuntimeSpec.template.spec.replicatedJobs.0.template.spec.template.spec"))
         #expect(jobPod["volumes"]?.listValue?.contains(["name": "nccl-topology", "configMap": ["name": "nccl-topology-h100"]]) == true)
-        #expect(jobPod.at("containers.0.volumeMounts")?.listValue?.contains(["name": "nccl-topology", "mountPath": "/etc/nccl", "readOnly": true]) == true)
-        #expect(job.value.at("spec.trainer.env")?.listValue?.contains(["name": "NCCL_TOPO_FILE", "value": "/etc/nccl/topology.xml"]) == true)
+        #expect(jobPod
+            .at("containers.0.volumeMounts")?.listValue?.contains(["name": "nccl-topology", "mountPath": "/etc/nccl",
+                "readOnly": true]) == true)
+        #expect(job.value
+            .at("spec.trainer.env")?.listValue?.contains(["name": "NCCL_TOPO_FILE", "value": "/etc/nccl/topology.xml"]) == true)
         #expect(Self.topoFileVariables(out) == ["prod/Deployment/llama-3-70b", "prod/TrainJob/sft"])
     }
 
@@ -115,8 +131,11 @@ import Testing
         #expect(PlatformCompile.errors(out) == [])
         #expect(Self.topologyMaps(out) == ["prod/search/nccl-topology-h100"])
         #expect(Self.topoFileVariables(out) == ["prod/Deployment/llama-3-70b"])
-        let server = try #require(PlatformCompile.object(out, cluster: "prod", kind: "Deployment", name: "llama-3-70b", namespace: "search"))
-        #expect(server.value.at("spec.template.spec.volumes")?.listValue?.contains(["name": "nccl-topology", "configMap": ["name": "nccl-topology-h100"]]) == true)
+        let server = try #require(PlatformCompile
+            .object(out, cluster: "prod", kind: "Deployment", name: "llama-3-70b", namespace: "search"))
+        #expect(server.value
+            .at("spec.template.spec.volumes")?.listValue?.contains(["name": "nccl-topology",
+                "configMap": ["name": "nccl-topology-h100"]]) == true)
     }
 
     /// No orphans: every topology ConfigMap is a volume of a pod template in its own namespace, and
@@ -129,7 +148,9 @@ import Testing
             for cluster in out.manifests?.clusters ?? [] {
                 for m in cluster.manifests {
                     if m.kind == "ConfigMap" && m.name.hasPrefix("nccl-topology-") { maps.insert("\(m.namespace ?? "")/\(m.name)") }
-                    for name in Self.configMapVolumes(m.value) where name.hasPrefix("nccl-topology-") { mounted.insert("\(m.namespace ?? "")/\(name)") }
+                    for name in Self.configMapVolumes(m.value) where name.hasPrefix("nccl-topology-") {
+                        mounted.insert("\(m.namespace ?? "")/\(name)")
+                    }
                 }
             }
             #expect(!maps.isEmpty)

@@ -6,10 +6,12 @@ import Testing
 @Suite struct TrainingJobEmitterTests {
     @Test func trainJobIsQueuedPinnedAndTunedForEFA() throws {
         let out = PlatformCompile.compile()
-        let job = try #require(PlatformCompile.object(out, cluster: "prod-use1", kind: "TrainJob", name: "llama-sft", namespace: "research"))
+        let job = try #require(PlatformCompile
+            .object(out, cluster: "prod-use1", kind: "TrainJob", name: "llama-sft", namespace: "research"))
         #expect(job.apiVersion == "trainer.kubeflow.org/v1alpha1")
         #expect(job.labels["kueue.x-k8s.io/queue-name"] == "research-queue")
-        #expect(job.value.at("spec.runtimeRef") == ["apiGroup": "trainer.kubeflow.org", "kind": "ClusterTrainingRuntime", "name": "torch-distributed"])
+        #expect(job.value
+            .at("spec.runtimeRef") == ["apiGroup": "trainer.kubeflow.org", "kind": "ClusterTrainingRuntime", "name": "torch-distributed"])
         #expect(job.value.at("spec.trainer.numNodes") == 2)
         #expect(job.value.at("spec.trainer.numProcPerNode") == 8)
         #expect(job.value.at("spec.trainer.command") == ["torchrun", "/workspace/train.py"])
@@ -36,7 +38,8 @@ import Testing
         ])
         let out = PlatformCompile.compile(spec)
         #expect(PlatformCompile.errors(out) == [])
-        let job = try #require(PlatformCompile.object(out, cluster: "prod-use1", kind: "PyTorchJob", name: "llama-sft", namespace: "research"))
+        let job = try #require(PlatformCompile
+            .object(out, cluster: "prod-use1", kind: "PyTorchJob", name: "llama-sft", namespace: "research"))
         #expect(PlatformCompile.object(out, cluster: "prod-use1", kind: "TrainJob", name: "llama-sft", namespace: "research") == nil)
         #expect(job.labels["kueue.x-k8s.io/queue-name"] == "research-queue")
         #expect(job.value.at("spec.nprocPerNode") == "8")

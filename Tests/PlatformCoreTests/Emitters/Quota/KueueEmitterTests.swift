@@ -19,7 +19,8 @@ import Testing
 
     @Test func flavorsArePerDevicePluginPoolWithTheirLabelAndTolerations() throws {
         let set = try Self.manifests()
-        let kinds = { (c: String) in (set.clusters.first { $0.name == c }?.manifests ?? []).filter { $0.kind == "ResourceFlavor" }.map(\.name) }
+        let kinds = { (c: String) in (set.clusters.first { $0.name == c }?.manifests ?? [])
+            .filter { $0.kind == "ResourceFlavor" }.map(\.name) }
         #expect(kinds("prod-use1") == ["h100"])
         #expect(kinds("prod-usw2") == ["a100", "l40s"])   // a100-mig is DRA: quota'd by device class
         let flavor = try #require(Self.object(set, "prod-usw2", "ResourceFlavor", "l40s"))
@@ -41,7 +42,9 @@ import Testing
         #expect(flavors[0]?["resources"]?[0] == ["name": "cpu", "nominalQuota": "156", "borrowingLimit": "132"])   // 288 vCPU × 13/24
         #expect(flavors[1]?["resources"]?[2] == ["name": "nvidia.com/gpu", "nominalQuota": "7", "borrowingLimit": "9"])
         let platform = try #require(Self.object(set, "prod-use1", "ClusterQueue", "platform"))
-        #expect(platform.body["spec"]?["resourceGroups"]?[0]?["flavors"]?[0]?["resources"]?[2] == ["name": "nvidia.com/gpu", "nominalQuota": "4", "borrowingLimit": "0"])
+        #expect(platform
+            .body["spec"]?["resourceGroups"]?[0]?["flavors"]?[0]?["resources"]?[2] == ["name": "nvidia.com/gpu", "nominalQuota": "4",
+                "borrowingLimit": "0"])
     }
 
     @Test func localQueuesAndPriorityClasses() throws {
@@ -51,16 +54,19 @@ import Testing
         #expect(local.body["spec"] == ["clusterQueue": "search"])
         let critical = try #require(Self.object(set, "prod-use1", "WorkloadPriorityClass", "priority-critical"))
         #expect(critical.body["value"] == 1000)
-        let names = (set.clusters.first { $0.name == "prod-use1" }?.manifests ?? []).filter { $0.kind == "WorkloadPriorityClass" }.map(\.name)
+        let names = (set.clusters.first { $0.name == "prod-use1" }?.manifests ?? [])
+            .filter { $0.kind == "WorkloadPriorityClass" }.map(\.name)
         #expect(names.sorted() == ["priority-critical", "priority-high", "priority-low", "priority-medium"])
     }
 
     @Test func resourceQuotaUsesTheDeviceClassOnDRAClusters() throws {
         let set = try Self.manifests()
-        let use1 = try #require(set.clusters.first { $0.name == "prod-use1" }?.manifests.first { $0.kind == "ResourceQuota" && $0.namespace == "search" })
+        let use1 = try #require(set.clusters.first { $0.name == "prod-use1" }?.manifests
+            .first { $0.kind == "ResourceQuota" && $0.namespace == "search" })
         #expect(use1.body["spec"]?["hard"] == ["requests.nvidia.com/gpu": "24"])
         // support's 16 GPUs all go to prod-usw2, where its models run.
-        let usw2 = try #require(set.clusters.first { $0.name == "prod-usw2" }?.manifests.first { $0.kind == "ResourceQuota" && $0.namespace == "support" })
+        let usw2 = try #require(set.clusters.first { $0.name == "prod-usw2" }?.manifests
+            .first { $0.kind == "ResourceQuota" && $0.namespace == "support" })
         #expect(usw2.body["spec"]?["hard"]?["requests.nvidia.com/gpu"] == "16")
         #expect(usw2.body["spec"]?["hard"]?["gpu.nvidia.com.deviceclass.resource.k8s.io/devices"] == "16")
         // a100-mig splits each GPU into two 3g.40gb slices: 16 GPUs are 32 MIG devices.
@@ -78,7 +84,8 @@ import Testing
         for cluster in ["prod-use1", "prod-usw2"] {
             let result = SharedTools.validateManifests(directory: dir.appendingPathComponent("clusters/\(cluster)"), shared: shared)
             #expect(result.exitCode == 0, "\(cluster): \(result.output)")
-            #expect(result.output.contains(cluster == "prod-use1" ? "21 documents, 0 errors" : "22 documents, 0 errors"), "\(result.output)")
+            #expect(result.output.contains(cluster == "prod-use1" ? "21 documents, 0 errors" : "22 documents, 0 errors"),
+                "\(result.output)")
         }
     }
 }

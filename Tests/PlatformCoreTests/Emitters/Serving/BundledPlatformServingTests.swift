@@ -69,7 +69,8 @@ import Testing
     @Test func everyServingPodHasItsOwnTokenlessServiceAccount() throws {
         let set = try #require(try Self.compile().manifests)
         for cluster in set.clusters {
-            let accounts = Dictionary(cluster.manifests.filter { $0.kind == "ServiceAccount" }.map { ("\($0.namespace ?? "")/\($0.name)", $0) },
+            let accounts = Dictionary(cluster.manifests
+                .filter { $0.kind == "ServiceAccount" }.map { ("\($0.namespace ?? "")/\($0.name)", $0) },
                                       uniquingKeysWith: { a, _ in a })
             for workload in cluster.manifests where ["Deployment", "LeaderWorkerSet"].contains(workload.kind) {
                 let pods = workload.kind == "Deployment"
@@ -79,13 +80,15 @@ import Testing
                 for pod in pods {
                     let account = pod?.at("serviceAccountName")?.stringValue ?? ""
                     let sa = accounts["\(workload.namespace ?? "")/\(account)"]
-                    #expect(sa?.value.at("automountServiceAccountToken") == false, "\(cluster.name) \(workload.id): no token-less ServiceAccount `\(account)`")
+                    #expect(sa?.value.at("automountServiceAccountToken") == false,
+                        "\(cluster.name) \(workload.id): no token-less ServiceAccount `\(account)`")
                     #expect(pod?.at("securityContext", "runAsNonRoot") == true, "\(workload.id)")
                     for container in pod?.at("containers")?.listValue ?? [] {
                         #expect(container.at("securityContext", "readOnlyRootFilesystem") == true, "\(workload.id)")
                         for env in container.at("env")?.listValue ?? [] {
                             let name = env.at("name")?.stringValue ?? ""
-                            #expect(!(name.hasSuffix("_KEY") || name.hasSuffix("TOKEN")) || env.at("value") == nil, "\(workload.id) literal \(name)")
+                            #expect(!(name.hasSuffix("_KEY") || name.hasSuffix("TOKEN")) || env.at("value") == nil,
+                                "\(workload.id) literal \(name)")
                         }
                     }
                 }

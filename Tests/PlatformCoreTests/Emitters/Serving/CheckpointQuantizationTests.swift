@@ -18,7 +18,8 @@ import Testing
         let args = try Self.args("    dtype: fp8\n    checkpointQuantization: fbgemm_fp8\n")
         #expect(!args.contains("--quantization"))
         #expect(args.suffix(11) == ["--dtype", "auto", "--kv-cache-dtype", "auto", "--gpu-memory-utilization", "0.9",
-                                   "--enable-auto-tool-choice", "--tool-call-parser", "llama3_json", "--chat-template", "/vllm-workspace/examples/tool_chat_template_llama3.1_json.jinja"])
+                                   "--enable-auto-tool-choice", "--tool-call-parser", "llama3_json", "--chat-template",
+                                   "/vllm-workspace/examples/tool_chat_template_llama3.1_json.jinja"])
         // Without it, fp8 stays vLLM's own online quantization.
         #expect(try Self.args("    dtype: fp8\n").contains("--quantization"))
     }
@@ -28,7 +29,9 @@ import Testing
             let args = try Self.args("    dtype: \(dtype)\n")
             #expect(!args.contains("--quantization"), "\(dtype)")
             #expect(args.suffix(11) == ["--dtype", "auto", "--kv-cache-dtype", "auto", "--gpu-memory-utilization", "0.9",
-                                   "--enable-auto-tool-choice", "--tool-call-parser", "llama3_json", "--chat-template", "/vllm-workspace/examples/tool_chat_template_llama3.1_json.jinja"], "\(dtype)")
+                                   "--enable-auto-tool-choice", "--tool-call-parser", "llama3_json", "--chat-template",
+                                   "/vllm-workspace/examples/tool_chat_template_llama3.1_json.jinja"],
+                                   "\(dtype)")
         }
     }
 }

@@ -5,7 +5,8 @@ import Testing
 /// no metric flag (it refuses them; its vLLM defaults are what vLLM 0.34.0 publishes), leader
 /// election over two replicas, and the RBAC of its authenticated metrics endpoint and of its leases.
 @Suite struct EndpointPickerTests {
-    static let prefixCacheAware = [("    architecture: llama-3-70b\n", "    architecture: llama-3-70b\n    routing: { prefixCacheAware: true }\n")]
+    static let prefixCacheAware = [("    architecture: llama-3-70b\n",
+        "    architecture: llama-3-70b\n    routing: { prefixCacheAware: true }\n")]
 
     @Test func pickerIsLLMDRouterWithoutMetricFlags() throws {
         let set = Fixture.manifests(Self.prefixCacheAware)
@@ -16,12 +17,15 @@ import Testing
         // v0.10.0 exits when a metric flag is set (pkg/epp/server/options.go `deprecatedMetricFlags`);
         // its vLLM extractor defaults are the names vLLM 0.34.0 publishes (extractor/metrics/factories.go).
         #expect(!args.contains { $0.hasSuffix("-metric") || $0.contains("-metric=") }, "\(args)")
-        #expect(UpstreamMetrics.VLLM.kvCacheUsage == "vllm:kv_cache_usage_perc" && UpstreamMetrics.VLLM.requestsWaiting == "vllm:num_requests_waiting")
+        #expect(UpstreamMetrics.VLLM.kvCacheUsage == "vllm:kv_cache_usage_perc"
+            && UpstreamMetrics.VLLM.requestsWaiting == "vllm:num_requests_waiting")
         #expect(args == ["--pool-name", "llama-3-70b", "--pool-namespace", "search", "--pool-group", "inference.networking.k8s.io",
                          "--zap-encoder", "json", "--config-file", "/config/default-plugins.yaml",
                          "--ha-enable-leader-election", "--tracing=false"])
         let config = try #require(Fixture.object(set, kind: "ConfigMap", name: "llama-3-70b-epp", namespace: "search"))
-        #expect(config.value.at("data", "default-plugins.yaml")?.stringValue?.hasPrefix("apiVersion: llm-d.ai/v1alpha1\nkind: EndpointPickerConfig\n") == true)
+        #expect(config.value
+            .at("data",
+                "default-plugins.yaml")?.stringValue?.hasPrefix("apiVersion: llm-d.ai/v1alpha1\nkind: EndpointPickerConfig\n") == true)
     }
 
     @Test func pickerRunsTwoReplicasWithLeaderElection() throws {
@@ -56,7 +60,9 @@ import Testing
                                                 "name": "platformc-llama-3-70b-epp-search"])
         // The pools, objectives and rewrites it reads, as the v0.10.0 chart grants (old group and `llm-d.ai`).
         let read = try #require(Fixture.object(set, kind: "Role", name: "llama-3-70b-epp", namespace: "search"))
-        #expect(read.value.at("rules", "[0]") == ["apiGroups": ["inference.networking.x-k8s.io"], "resources": ["inferenceobjectives", "inferencemodelrewrites"],
+        #expect(read.value
+            .at("rules", "[0]") == ["apiGroups": ["inference.networking.x-k8s.io"],
+                "resources": ["inferenceobjectives", "inferencemodelrewrites"],
                                                   "verbs": ["get", "watch", "list"]])
         #expect(read.value.at("rules", "[1]") == ["apiGroups": ["llm-d.ai"], "resources": ["inferenceobjectives", "inferencemodelrewrites"],
                                                   "verbs": ["get", "watch", "list"]])

@@ -45,7 +45,9 @@ import Testing
         #expect(Array(args.drop { $0 != "--runner" }.prefix(4)) == ["--runner", "pooling", "--convert", "embed"])
         // No task stated: vLLM decides; nothing is passed.
         #expect(!ServingCommandLineTests.args(Fixture.manifests(Self.withEmbedding), "llama-3-70b").contains("--runner"))
-        let generate = ServingCommandLineTests.args(Fixture.manifests([("    architecture: llama-3-70b\n", "    architecture: llama-3-70b\n    task: generate\n")]), "llama-3-70b")
+        let generate = ServingCommandLineTests
+            .args(Fixture.manifests([("    architecture: llama-3-70b\n", "    architecture: llama-3-70b\n    task: generate\n")]),
+                "llama-3-70b")
         #expect(Array(generate.drop { $0 != "--runner" }.prefix(3)) == ["--runner", "generate", "--enable-auto-tool-choice"])
     }
 
@@ -55,14 +57,20 @@ import Testing
             ("      - { model: llama-3-70b, weight: 100 }\n", "      - { model: bge, weight: 100 }\n"),
         ])
         #expect(lines == [
-            "38:18: error[E7503]: route `chat` sends `/v1/chat/completions` to model `bge`, whose `task: embed` serves no such endpoint | help: route `/v1/chat/completions` to a model with `task: generate`, or give the route the path its model serves",
+            """
+                38:18: error[E7503]: route `chat` sends `/v1/chat/completions` to model `bge`, whose `task: embed` serves no such endpoint \
+                | help: route `/v1/chat/completions` to a model with `task: generate`, or give the route the path its model serves
+                """,
         ])
     }
 
     @Test func agentOnAnEmbeddingModelIsAnErrorAtItsModel() {
         let lines = Self.lines(Self.withEmbedding + [("    model: llama-3-70b\n    systemMessage", "    model: bge\n    systemMessage")])
         #expect(lines == [
-            "48:12: error[E7504]: agent `ops` chats with model `bge`, whose `task: embed` serves no chat endpoint | help: give the agent a model with `task: generate` (or none)",
+            """
+                48:12: error[E7504]: agent `ops` chats with model `bge`, whose `task: embed` serves no chat endpoint | help: give the \
+                agent a model with `task: generate` (or none)
+                """,
         ])
     }
 
@@ -73,19 +81,41 @@ import Testing
     }
 
     @Test func engineArgumentsAreCheckedAgainstVLLMsFlags() {
-        let lines = Self.lines(Self.withArgs(#"["--max-num-batched-token=8192", "--tensor-parallel-size=8", "--max_model_len=4096", "--enable-chunked-prefill=true", "--max-num-batched-tokens", "8192"]"#))
+        let lines = Self.lines(Self.withArgs(#"""
+            ["--max-num-batched-token=8192", "--tensor-parallel-size=8", "--max_model_len=4096", "--enable-chunked-prefill=true", \#
+            "--max-num-batched-tokens", "8192"]
+            """#))
         #expect(lines == [
-            "22:18: error[E7500]: `--max-num-batched-token` is not a flag of `vllm serve` in vLLM 0.34.0 | help: did you mean `--max-num-batched-tokens`?",
-            "22:50: error[E7501]: `--tensor-parallel-size` is set by the compiler from `gpu.count` of model `llama-3-70b` | help: set `gpu.count` instead of passing the flag",
-            "22:78: error[E7501]: `--max-model-len` is set by the compiler from `contextLength` of model `llama-3-70b` | help: set `contextLength` instead of passing the flag",
-            "22:102: error[E7502]: `--enable-chunked-prefill` takes no value | help: write `--enable-chunked-prefill` to turn it on, or `--no-enable-chunked-prefill` to turn it off",
-            "22:135: error[E7502]: `--max-num-batched-tokens` needs a value | help: write the flag and its value as one item: `--max-num-batched-tokens=<value>`",
-            "22:163: error[E7502]: engine argument `8192` of model `llama-3-70b` is not a flag | help: write a flag and its value as one item: `--flag=value`",
+            """
+                22:18: error[E7500]: `--max-num-batched-token` is not a flag of `vllm serve` in vLLM 0.34.0 | help: did you mean \
+                `--max-num-batched-tokens`?
+                """,
+            """
+                22:50: error[E7501]: `--tensor-parallel-size` is set by the compiler from `gpu.count` of model `llama-3-70b` | help: set \
+                `gpu.count` instead of passing the flag
+                """,
+            """
+                22:78: error[E7501]: `--max-model-len` is set by the compiler from `contextLength` of model `llama-3-70b` | help: set \
+                `contextLength` instead of passing the flag
+                """,
+            """
+                22:102: error[E7502]: `--enable-chunked-prefill` takes no value | help: write `--enable-chunked-prefill` to turn it on, or \
+                `--no-enable-chunked-prefill` to turn it off
+                """,
+            """
+                22:135: error[E7502]: `--max-num-batched-tokens` needs a value | help: write the flag and its value as one item: \
+                `--max-num-batched-tokens=<value>`
+                """,
+            """
+                22:163: error[E7502]: engine argument `8192` of model `llama-3-70b` is not a flag | help: write a flag and its value as \
+                one item: `--flag=value`
+                """,
         ])
     }
 
     @Test func validEngineArgumentsArePassedLastAsWritten() {
-        let items = ["--max-num-batched-tokens=8192", "--no-enable-chunked-prefill", "--compilation-config.mode=3", "-O3", "--enforce_eager"]
+        let items = ["--max-num-batched-tokens=8192", "--no-enable-chunked-prefill", "--compilation-config.mode=3", "-O3",
+            "--enforce_eager"]
         let spec = Self.withArgs("[" + items.map { "\"\($0)\"" }.joined(separator: ", ") + "]")
         #expect(Self.lines(spec).isEmpty)
         #expect(Array(ServingCommandLineTests.args(Fixture.manifests(spec), "llama-3-70b").suffix(5)) == items)
@@ -110,11 +140,19 @@ import Testing
     /// Flags 0.11.0 had and 0.34.0 dropped (`--task`, `--swap-space`) are unknown; the new alias
     /// of a flag the compiler sets is refused like the flag; `--hf-token` takes an optional value.
     @Test func flagsOfVLLM034() {
-        let lines = Self.lines(Self.withArgs(#"["--task=embed", "--device-memory-utilization=0.8", "--hf-token", "--hf-token=hf_x", "--swap-space=4"]"#))
+        let lines = Self.lines(Self.withArgs(#"""
+            ["--task=embed", "--device-memory-utilization=0.8", "--hf-token", "--hf-token=hf_x", "--swap-space=4"]
+            """#))
         #expect(lines == [
             "22:18: error[E7500]: `--task` is not a flag of `vllm serve` in vLLM 0.34.0 | help: see `vllm serve --help` of vLLM 0.34.0",
-            "22:34: error[E7501]: `--device-memory-utilization` is set by the compiler from `gpuMemoryUtilization` of model `llama-3-70b` | help: set `gpuMemoryUtilization` instead of passing the flag",
-            "22:102: error[E7500]: `--swap-space` is not a flag of `vllm serve` in vLLM 0.34.0 | help: see `vllm serve --help` of vLLM 0.34.0",
+            """
+                22:34: error[E7501]: `--device-memory-utilization` is set by the compiler from `gpuMemoryUtilization` of model \
+                `llama-3-70b` | help: set `gpuMemoryUtilization` instead of passing the flag
+                """,
+            """
+                22:102: error[E7500]: `--swap-space` is not a flag of `vllm serve` in vLLM 0.34.0 | help: see `vllm serve --help` of vLLM \
+                0.34.0
+                """,
         ])
     }
 
@@ -126,7 +164,9 @@ import Testing
         let lines = result.diagnostics.sorted.filter { $0.severity == .error }.map { d in
             "\(d.location.map { "\($0.line):\($0.column): " } ?? "")error[\(d.code)]: \(d.message)"
         }
-        #expect(lines == ["22:11: error[E1013]: invalid value `reward` for `task` in model `llama-3-70b`: expected one of `generate`, `embed`, `classify`"])
+        #expect(lines == ["""
+            22:11: error[E1013]: invalid value `reward` for `task` in model `llama-3-70b`: expected one of `generate`, `embed`, `classify`
+            """])
     }
 
     // MARK: cache
@@ -146,7 +186,8 @@ import Testing
     }
 
     @Test func instanceStoreCacheMakesThePoolsNodeClassRAID0() throws {
-        let set = Fixture.manifests([("    architecture: llama-3-70b\n", "    architecture: llama-3-70b\n    cache: { volume: instanceStore }\n")])
+        let set = Fixture
+            .manifests([("    architecture: llama-3-70b\n", "    architecture: llama-3-70b\n    cache: { volume: instanceStore }\n")])
         let nodeClass = try #require(Fixture.object(set, kind: "EC2NodeClass", name: "h100"))
         #expect(nodeClass.value.at("spec", "instanceStorePolicy")?.stringValue == "RAID0")
         #expect(Fixture.object(Fixture.manifests(), kind: "EC2NodeClass", name: "h100")?.value.at("spec", "instanceStorePolicy") == nil)
@@ -158,35 +199,56 @@ import Testing
             ("    architecture: llama-3-70b\n", "    architecture: llama-3-70b\n    cache: { volume: instanceStore }\n"),
         ])
         #expect(lines == [
-            "22:22: error[E7506]: model `llama-3-70b` caches on `instanceStore`, but pool `prod/h100` is on azure, where no EC2NodeClass mounts instance storage | help: use `volume: emptyDir` or `persistentVolumeClaim`, or place the model on an AWS pool whose instance type has NVMe (p4d, p5, g5, g6e)",
+            """
+                22:22: error[E7506]: model `llama-3-70b` caches on `instanceStore`, but pool `prod/h100` is on azure, where no \
+                EC2NodeClass mounts instance storage | help: use `volume: emptyDir` or `persistentVolumeClaim`, or place the model on an \
+                AWS pool whose instance type has NVMe (p4d, p5, g5, g6e)
+                """,
         ])
     }
 
     @Test func cacheLargerThanTheNodesDiskIsAnError() {
         let lines = Self.lines([("    architecture: llama-3-70b\n", "    architecture: llama-3-70b\n    cache: { size: 300Gi }\n")])
         #expect(lines == [
-            "22:20: error[E7507]: 2 replica(s) of model `llama-3-70b` on one node of pool `prod/h100` cache 600.0 GiB, more than the 450.0 GiB pods may fill on its 500Gi root volume | help: cache on the node's NVMe with `volume: instanceStore`, or share one claim with `volume: persistentVolumeClaim`",
+            """
+                22:20: error[E7507]: 2 replica(s) of model `llama-3-70b` on one node of pool `prod/h100` cache 600.0 GiB, more than the \
+                450.0 GiB pods may fill on its 500Gi root volume | help: cache on the node's NVMe with `volume: instanceStore`, or share \
+                one claim with `volume: persistentVolumeClaim`
+                """,
         ])
     }
 
     @Test func cacheSmallerThanTheCheckpointIsAnError() {
         let lines = Self.lines([("    architecture: llama-3-70b\n", "    architecture: llama-3-70b\n    cache: { size: 100Gi }\n")])
         #expect(lines == [
-            "22:20: error[E7508]: `cache.size` of model `llama-3-70b` is 100.0 GiB, smaller than its checkpoint (130.4 GiB) | help: remove `size` to size the cache from the weights, or give at least 140.4 GiB",
+            """
+                22:20: error[E7508]: `cache.size` of model `llama-3-70b` is 100.0 GiB, smaller than its checkpoint (130.4 GiB) | help: \
+                remove `size` to size the cache from the weights, or give at least 140.4 GiB
+                """,
         ])
     }
 
     @Test func persistentCacheMountsASharedClaim() throws {
         let spec: [(String, String)] = [("    architecture: llama-3-70b\n",
-                                         "    architecture: llama-3-70b\n    cache: { volume: persistentVolumeClaim, storageClass: efs-sc }\n")]
+                                         """
+                                                 architecture: llama-3-70b\n\
+                                                 cache: { volume: persistentVolumeClaim, storageClass: efs-sc }\n
+                                             """)]
         let set = Fixture.manifests(spec)
         let pod = try #require(Self.pod(set, "llama-3-70b"))
         #expect(pod.at("volumes", "[name=cache]") == ["name": "cache", "persistentVolumeClaim": ["claimName": "llama-3-70b-cache"]])
         #expect(pod.at("containers", "[name=vllm]", "resources", "requests", "ephemeral-storage") == nil)
         let claim = try #require(Fixture.object(set, kind: "PersistentVolumeClaim", name: "llama-3-70b-cache"))
-        #expect(claim.value.at("spec") == ["accessModes": ["ReadWriteMany"], "storageClassName": "efs-sc", "resources": ["requests": ["storage": "154Gi"]]])
-        #expect(Self.lines([("    architecture: llama-3-70b\n", "    architecture: llama-3-70b\n    cache: { volume: persistentVolumeClaim }\n")]) == [
-            "22:22: error[E7505]: model `llama-3-70b`'s `cache.volume: persistentVolumeClaim` needs exactly one of `claimName` and `storageClass` | help: name an existing ReadWriteMany claim with `claimName`, or let the compiler create one with `storageClass`",
+        #expect(claim.value
+            .at("spec") == ["accessModes": ["ReadWriteMany"], "storageClassName": "efs-sc",
+                "resources": ["requests": ["storage": "154Gi"]]])
+        #expect(Self.lines([("    architecture: llama-3-70b\n",
+            "    architecture: llama-3-70b\n    cache: { volume: persistentVolumeClaim }\n")]) == [
+            """
+                22:22: error[E7505]: model `llama-3-70b`'s `cache.volume: persistentVolumeClaim` needs exactly one of `claimName` and \
+                `storageClass` | help: name an existing ReadWriteMany claim with `claimName`, or let the compiler create one with \
+                `storageClass`
+                """,
         ])
     }
 

@@ -5,7 +5,11 @@ import Testing
     /// Routes go straight to their models only without client keys (docs/traffic.md).
     static let direct = ("providers:", "gateway: { clientAuth: none }\nproviders:")
     static let canary: [(String, String)] = [direct] + FixtureEdits.canary(named: "llama-next") + [
-        ("    hostnames: [api.acme.ai]\n", "    hostnames: [api.acme.ai]\n    path: /v1/chat/completions\n    match: { headers: { x-team: search, x-env: prod } }\n    rateLimit: { requestsPerMinute: 600 }\n    timeout: 120s\n    retries: 3\n"),
+        ("    hostnames: [api.acme.ai]\n",
+            """
+                    hostnames: [api.acme.ai]\n    path: /v1/chat/completions\n    match: { headers: { x-team: search, x-env: prod } }\n\
+                    rateLimit: { requestsPerMinute: 600 }\n    timeout: 120s\n    retries: 3\n
+                """),
     ]
 
     @Test func oneGatewayPerClusterInTheSystemNamespace() throws {
@@ -20,7 +24,8 @@ import Testing
         let set = Fixture.manifests(Self.canary)
         let route = try #require(Fixture.object(set, kind: "HTTPRoute", name: "chat", namespace: "platform-system"))
         #expect(route.value.at("spec", "hostnames") == ["api.acme.ai"])
-        #expect(route.value.at("spec", "parentRefs") == [["group": "gateway.networking.k8s.io", "kind": "Gateway", "name": "platform-gateway",
+        #expect(route.value
+            .at("spec", "parentRefs") == [["group": "gateway.networking.k8s.io", "kind": "Gateway", "name": "platform-gateway",
                                                            "namespace": "platform-system"]])
         let rule = try #require(route.value.at("spec", "rules", "[0]"))
         #expect(rule.at("matches") == [["path": ["type": "PathPrefix", "value": "/v1/chat/completions"],
@@ -32,7 +37,8 @@ import Testing
         ])
         #expect(rule.at("timeouts") == ["request": "120s"])
         let grant = try #require(Fixture.object(set, kind: "ReferenceGrant", name: "platform-gateway-routes", namespace: "search"))
-        #expect(grant.value.at("spec") == ["from": [["group": "gateway.networking.k8s.io", "kind": "HTTPRoute", "namespace": "platform-system"]],
+        #expect(grant.value
+            .at("spec") == ["from": [["group": "gateway.networking.k8s.io", "kind": "HTTPRoute", "namespace": "platform-system"]],
                                            "to": [["group": "", "kind": "Service"]]])
     }
 
@@ -48,7 +54,9 @@ import Testing
     }
 
     @Test func prefixCacheAwareModelIsReachedThroughItsInferencePool() throws {
-        let set = Fixture.manifests([Self.direct, ("    architecture: llama-3-70b\n", "    architecture: llama-3-70b\n    routing: { prefixCacheAware: true }\n")])
+        let set = Fixture
+            .manifests([Self.direct,
+                ("    architecture: llama-3-70b\n", "    architecture: llama-3-70b\n    routing: { prefixCacheAware: true }\n")])
         // In the pool's own namespace: kgateway resolves InferencePools only there (kgateway#11370).
         let route = try #require(Fixture.object(set, kind: "HTTPRoute", name: "chat", namespace: "search"))
         #expect(route.value.at("spec", "rules", "[0]", "backendRefs") ==
@@ -62,11 +70,13 @@ import Testing
         let epp = try #require(Fixture.object(set, kind: "Deployment", name: "llama-3-70b-epp", namespace: "search"))
         #expect(epp.value.at("spec", "template", "spec", "containers", "[0]", "args") ==
                 ["--pool-name", "llama-3-70b", "--pool-namespace", "search", "--pool-group", "inference.networking.k8s.io",
-                 "--zap-encoder", "json", "--config-file", "/config/default-plugins.yaml", "--ha-enable-leader-election", "--tracing=false"])
+                 "--zap-encoder", "json", "--config-file", "/config/default-plugins.yaml", "--ha-enable-leader-election",
+                 "--tracing=false"])
         #expect(epp.value.at("spec", "template", "spec", "serviceAccountName") == "llama-3-70b-epp")
         let service = try #require(Fixture.object(set, kind: "Service", name: "llama-3-70b-epp", namespace: "search"))
         #expect(service.value.at("spec", "ports", "[0]", "port") == 9002)
-        let config = try #require(Fixture.object(set, kind: "ConfigMap", name: "llama-3-70b-epp")?.value.at("data", "default-plugins.yaml")?.stringValue)
+        let config = try #require(Fixture.object(set, kind: "ConfigMap", name: "llama-3-70b-epp")?.value
+            .at("data", "default-plugins.yaml")?.stringValue)
         #expect(config.contains("- type: prefix-cache-scorer"))
         #expect(Fixture.object(set, kind: "RoleBinding", name: "llama-3-70b-epp")?.value.at("roleRef", "name") == "llama-3-70b-epp")
         #expect(Fixture.object(set, kind: "ReferenceGrant", name: "platform-gateway-routes") == nil)

@@ -2,7 +2,8 @@ import PlatformCore
 import Testing
 
 @Suite struct KEDAEmitterTests {
-    static let autoscaled = [("    replicas: { min: 2, max: 4 }\n", "    replicas: { min: 2, max: 4 }\n    autoscaling: { metric: queueDepth, target: 8, cooldown: 600s }\n")]
+    static let autoscaled = [("    replicas: { min: 2, max: 4 }\n",
+        "    replicas: { min: 2, max: 4 }\n    autoscaling: { metric: queueDepth, target: 8, cooldown: 600s }\n")]
 
     @Test func queueDepthScaledObject() throws {
         let set = Fixture.manifests(Self.autoscaled)
@@ -30,14 +31,20 @@ import Testing
     @Test func kvCacheUsageAndRequestRateQueries() {
         let kv = AutoscalingQuery(metric: "kvCacheUsage", target: 80, model: "m", namespace: "t")
         #expect(kv == AutoscalingQuery.expected(
-            "avg(vllm:kv_cache_usage_perc{namespace=\"t\",model_name=\"m\"} or vllm:gpu_cache_usage_perc{namespace=\"t\",model_name=\"m\"})",
+            """
+                avg(vllm:kv_cache_usage_perc{namespace=\"t\",model_name=\"m\"} or \
+                vllm:gpu_cache_usage_perc{namespace=\"t\",model_name=\"m\"})
+                """,
             "0.8", "Value"))
         let rps = AutoscalingQuery(metric: "requestsPerSecond", target: 2.5, model: "m", namespace: "t")
-        #expect(rps == AutoscalingQuery.expected("sum(rate(vllm:request_success_total{namespace=\"t\",model_name=\"m\"}[2m]))", "2.5", "AverageValue"))
+        #expect(rps == AutoscalingQuery
+            .expected("sum(rate(vllm:request_success_total{namespace=\"t\",model_name=\"m\"}[2m]))", "2.5", "AverageValue"))
     }
 
     @Test func authSecretAddsATriggerAuthentication() throws {
-        let set = Fixture.manifests(Self.autoscaled + [("training:", "observability:\n  prometheus: { enabled: true, authSecret: prom-token }\ntraining:")])
+        let set = Fixture
+            .manifests(Self.autoscaled
+                + [("training:", "observability:\n  prometheus: { enabled: true, authSecret: prom-token }\ntraining:")])
         let auth = try #require(Fixture.object(set, kind: "TriggerAuthentication", name: "prometheus-auth", namespace: "search"))
         #expect(auth.value.at("spec") == ["secretTargetRef": [["parameter": "bearerToken", "name": "prom-token", "key": "token"]]])
         let trigger = try #require(Fixture.object(set, kind: "ScaledObject", name: "llama-3-70b")?.value.at("spec", "triggers", "[0]"))

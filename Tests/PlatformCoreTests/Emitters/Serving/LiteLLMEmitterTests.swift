@@ -3,7 +3,8 @@ import Testing
 
 @Suite struct LiteLLMEmitterTests {
     static let withFallback: [(String, String)] = [
-        ("      - { model: llama-3-70b, weight: 100 }\n", "      - { model: llama-3-70b, weight: 100 }\n    fallbacks:\n      - { provider: openai, model: gpt-4o }\n    timeout: 90s\n"),
+        ("      - { model: llama-3-70b, weight: 100 }\n",
+            "      - { model: llama-3-70b, weight: 100 }\n    fallbacks:\n      - { provider: openai, model: gpt-4o }\n    timeout: 90s\n"),
         ("teams:\n  - name: search\n", "teams:\n  - name: search\n    budget: { monthly: 130000.50, enforcement: warn }\n"),
     ]
 
@@ -17,7 +18,8 @@ import Testing
         let config = try config(Fixture.manifests(Self.withFallback))
         #expect(config.at("model_list") == [
             ["model_name": "llama-3-70b",
-             "litellm_params": ["model": "hosted_vllm/llama-3-70b", "api_base": "http://llama-3-70b.search.svc.cluster.local:8000/v1", "timeout": 90]],
+             "litellm_params": ["model": "hosted_vllm/llama-3-70b", "api_base": "http://llama-3-70b.search.svc.cluster.local:8000/v1",
+                 "timeout": 90]],
             ["model_name": "openai/gpt-4o", "litellm_params": ["model": "openai/gpt-4o", "api_key": "os.environ/OPENAI_API_KEY"]],
         ])
         #expect(config.at("router_settings") == ["routing_strategy": "simple-shuffle", "num_retries": 2,
@@ -43,7 +45,8 @@ import Testing
 
     @Test func providerWithoutFallbacksGetsNoKey() throws {
         let set = Fixture.manifests()
-        let container = try #require(Fixture.object(set, kind: "Deployment", name: "litellm")?.value.at("spec", "template", "spec", "containers", "[0]"))
+        let container = try #require(Fixture.object(set, kind: "Deployment", name: "litellm")?.value
+            .at("spec", "template", "spec", "containers", "[0]"))
         #expect(container.at("env", "[name=OPENAI_API_KEY]") == nil)
         #expect(try config(set).at("router_settings", "fallbacks") == nil)
     }

@@ -18,8 +18,13 @@ import Testing
     /// The heaviest backend is listed second: its name is the route's.
     static let abRoute = ("      - { model: llama-3-70b, weight: 100 }\n",
                           "      - { model: llama-3-8b, weight: 30 }\n      - { model: llama-3-70b, weight: 70 }\n")
-    static let secondRoute = ("providers:", "  - name: chat-8b\n    hostnames: [small.acme.ai]\n    backends:\n      - { model: llama-3-70b }\nproviders:")
-    static let sameRoute = ("providers:", "  - name: chat-copy\n    hostnames: [copy.acme.ai]\n    backends:\n      - { model: llama-3-8b, weight: 30 }\n      - { model: llama-3-70b, weight: 70 }\nproviders:")
+    static let secondRoute = ("providers:",
+        "  - name: chat-8b\n    hostnames: [small.acme.ai]\n    backends:\n      - { model: llama-3-70b }\nproviders:")
+    static let sameRoute = ("providers:",
+        """
+              - name: chat-copy\n    hostnames: [copy.acme.ai]\n    backends:\n      - { model: llama-3-8b, weight: 30 }\n\
+                  - { model: llama-3-70b, weight: 70 }\nproviders:
+            """)
     static let searchKey = ("  - name: search\n    quota", "  - name: search\n    keySecret: search-key\n    quota")
     static let researchKey = ("teams:\n", "teams:\n  - name: research\n    keySecret: search-key\n")
 
@@ -41,26 +46,43 @@ import Testing
 
     @Test func distinctModelsWithoutClientKeysAreAnErrorAtTheBackends() {
         #expect(Fixture.lines([Self.secondModel, Self.abRoute, FrontDoorTests.noAuth]).filter { $0.contains("7301") } == [
-            "35:7: error[E7301]: route `chat` passes through LiteLLM (split between distinct models), which admits only its virtual keys, but `gateway.clientAuth` is `none` | help: set `gateway.clientAuth: virtualKeys` and give each client a key of its team, or give each model its own route (clients of a route all send one model name)",
+            """
+                35:7: error[E7301]: route `chat` passes through LiteLLM (split between distinct models), which admits only its virtual \
+                keys, but `gateway.clientAuth` is `none` | help: set `gateway.clientAuth: virtualKeys` and give each client a key of its \
+                team, or give each model its own route (clients of a route all send one model name)
+                """,
         ])
     }
 
     @Test func twoRoutesAnsweringToOneNameMustAgree() {
         #expect(Fixture.lines([Self.secondModel, Self.abRoute, Self.secondRoute]).filter { $0.contains("7310") } == [
-            "40:7: error[E7310]: routes `chat` and `chat-8b` both answer to model `llama-3-70b` but differ in backends, weights or fallbacks: LiteLLM picks deployments by the request's `model`, not by the route it came in on | help: give the two routes the same backends and fallbacks, or make a different model the heaviest backend of one of them",
+            """
+                40:7: error[E7310]: routes `chat` and `chat-8b` both answer to model `llama-3-70b` but differ in backends, weights or \
+                fallbacks: LiteLLM picks deployments by the request's `model`, not by the route it came in on | help: give the two routes \
+                the same backends and fallbacks, or make a different model the heaviest backend of one of them
+                """,
         ])
         #expect(Fixture.lines([Self.secondModel, Self.abRoute, Self.sameRoute]).filter { $0.contains("7310") } == [])
     }
 
     @Test func teamKeysNeedADatabaseClientKeysAndOneTeamEach() {
         #expect(Fixture.lines([Self.searchKey]).filter { $0.contains("E731") } == [
-            "15:16: error[E7311]: team `search` has a LiteLLM key, but LiteLLM has no database to register it in | help: name the Secret holding LiteLLM's PostgreSQL URL in `litellm.databaseSecret`",
+            """
+                15:16: error[E7311]: team `search` has a LiteLLM key, but LiteLLM has no database to register it in | help: name the \
+                Secret holding LiteLLM's PostgreSQL URL in `litellm.databaseSecret`
+                """,
         ])
         #expect(Fixture.lines([Self.searchKey, FrontDoorTests.noAuth]).filter { $0.contains("E731") } == [
-            "15:16: error[E7312]: team `search` has a LiteLLM key, but `gateway.clientAuth` is `none`: no client sends one | help: set `gateway.clientAuth: virtualKeys`, or remove `keySecret`",
+            """
+                15:16: error[E7312]: team `search` has a LiteLLM key, but `gateway.clientAuth` is `none`: no client sends one | help: set \
+                `gateway.clientAuth: virtualKeys`, or remove `keySecret`
+                """,
         ])
         #expect(Fixture.lines([Self.searchKey, Self.researchKey, FrontDoorTests.database]).filter { $0.contains("E731") } == [
-            "17:16: error[E7313]: teams `research` and `search` both take their LiteLLM key from Secret `search-key`: a key belongs to one team | help: give each team its own Secret",
+            """
+                17:16: error[E7313]: teams `research` and `search` both take their LiteLLM key from Secret `search-key`: a key belongs to \
+                one team | help: give each team its own Secret
+                """,
         ])
     }
 

@@ -21,8 +21,10 @@ import Testing
 
     @Test func anAgentOnAProviderModelKeepsLiteLLMInItsCluster() {
         let set = Fixture.manifests(Self.spare + [
-            ("    model: llama-3-70b\n    systemMessage:", "    model: openai/gpt-4o\n    cluster: spare\n    apiKeySecret: litellm-key\n    systemMessage:"),
+            ("    model: llama-3-70b\n    systemMessage:",
+                "    model: openai/gpt-4o\n    cluster: spare\n    apiKeySecret: litellm-key\n    systemMessage:"),
         ])
-        #expect(Self.kinds(set, cluster: "spare") == ["ConfigMap/litellm", "Deployment/litellm", "Service/litellm", "ServiceAccount/litellm"])
+        #expect(Self.kinds(set, cluster: "spare") == ["ConfigMap/litellm", "Deployment/litellm", "Service/litellm",
+            "ServiceAccount/litellm"])
     }
 }

@@ -48,7 +48,10 @@ import Testing
             ("    replicas: { min: 1, max: 1 }\n", "    replicas: { min: 1, max: 1 }\n    placement: { cluster: edge }\n"),
         ])
         #expect(Self.compileLines(spec).filter { $0.contains("[E") } == [
-            "40:15: error[E5400]: canary `llama-3-70b-next` is placed in cluster `edge`, where its stable model `llama-3-70b` does not run: routes there would send it all of their traffic",
+            """
+                40:15: error[E5400]: canary `llama-3-70b-next` is placed in cluster `edge`, where its stable model `llama-3-70b` does not \
+                run: routes there would send it all of their traffic
+                """,
         ])
     }
 
@@ -77,13 +80,18 @@ import Testing
     @Test func agentWithoutAToolParserIsWarnedAtItsModel() {
         let lines = Fixture.lines([("    architecture: llama-3-70b\n", "")]).filter { $0.contains("W5401") }
         #expect(lines == [
-            "38:12: warning[W5401]: agent `ops` sends `tools` to model `llama-3-70b` (no `architecture`), for which vLLM has no known tool-call parser: it answers 400 | help: give the model an `architecture` of a family vLLM parses tool calls for (Llama 3.x, Mistral/Mixtral, Qwen2.5/Qwen3, DeepSeek-V3/R1, gpt-oss), or use an external model through a provider",
+            """
+                38:12: warning[W5401]: agent `ops` sends `tools` to model `llama-3-70b` (no `architecture`), for which vLLM has no known \
+                tool-call parser: it answers 400 | help: give the model an `architecture` of a family vLLM parses tool calls for (Llama \
+                3.x, Mistral/Mixtral, Qwen2.5/Qwen3, DeepSeek-V3/R1, gpt-oss), or use an external model through a provider
+                """,
         ])
     }
 
     @Test func maxNumSeqsOnlyWhenStated() {
         #expect(!Self.args(Fixture.manifests(), "llama-3-70b").contains("--max-num-seqs"))
-        let stated = Self.args(Fixture.manifests([("    architecture: llama-3-70b\n", "    architecture: llama-3-70b\n    maxSequences: 8\n")]),
+        let stated = Self.args(Fixture
+            .manifests([("    architecture: llama-3-70b\n", "    architecture: llama-3-70b\n    maxSequences: 8\n")]),
                                "llama-3-70b")
         #expect(Array(stated.drop { $0 != "--max-num-seqs" }.prefix(2)) == ["--max-num-seqs", "8"])
     }

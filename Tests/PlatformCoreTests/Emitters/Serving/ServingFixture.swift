@@ -12,7 +12,8 @@ extension Fixture {
         spec([("quota: { gpus: 24 }", "quota: { gpus: 64 }")] + replacements)
     }
 
-    static func manifests(_ replacements: [(String, String)] = [], sourceLocation: Testing.SourceLocation = #_sourceLocation) -> ManifestSet {
+    static func manifests(_ replacements: [(String, String)] = [],
+        sourceLocation: Testing.SourceLocation = #_sourceLocation) -> ManifestSet {
         let output = Compiler().compile(spec: Array(servingSpec(replacements).utf8), file: "platform.yaml")
         let errors = output.diagnostics.sorted.filter { $0.severity == .error }
         #expect(errors.isEmpty, "\(errors.map(\.message))", sourceLocation: sourceLocation)

@@ -20,24 +20,31 @@ import Testing
             "meta-llama/Llama-3.1-70B-Instruct", "--served-model-name", "llama-3-70b", "--port", "8000",
             "--tensor-parallel-size", "4", "--max-model-len", "8192", "--dtype", "bfloat16",
             "--kv-cache-dtype", "auto", "--gpu-memory-utilization", "0.9",
-            "--enable-auto-tool-choice", "--tool-call-parser", "llama3_json", "--chat-template", "/vllm-workspace/examples/tool_chat_template_llama3.1_json.jinja",
+            "--enable-auto-tool-choice", "--tool-call-parser", "llama3_json", "--chat-template",
+            "/vllm-workspace/examples/tool_chat_template_llama3.1_json.jinja",
         ])
         #expect(container.at("image")?.stringValue == "vllm/vllm-openai:v0.34.0")
-        #expect(container.at("resources") == ["limits": ["nvidia.com/gpu": "4"], "requests": ["ephemeral-storage": "154Gi", "nvidia.com/gpu": "4"]])
+        #expect(container
+            .at("resources") == ["limits": ["nvidia.com/gpu": "4"], "requests": ["ephemeral-storage": "154Gi", "nvidia.com/gpu": "4"]])
         #expect(deployment.value.at("spec", "replicas") == 2)
         #expect(deployment.value.at("spec", "template", "spec", "nodeSelector") == ["karpenter.sh/nodepool": "h100"])
     }
 
     @Test func prefixCachingFp8AndSourceSecretReachTheServer() throws {
         let set = Fixture.manifests([
-            ("    architecture: llama-3-70b\n", "    architecture: llama-3-70b\n    dtype: fp8\n    kvCacheDtype: fp8\n    sourceSecret: hf-token\n    routing: { prefixCacheAware: true }\n"),
+            ("    architecture: llama-3-70b\n",
+                """
+                        architecture: llama-3-70b\n    dtype: fp8\n    kvCacheDtype: fp8\n    sourceSecret: hf-token\n\
+                        routing: { prefixCacheAware: true }\n
+                    """),
         ])
         let container = try #require(Fixture.object(set, kind: "Deployment", name: "llama-3-70b")?.value
             .at("spec", "template", "spec", "containers", "[0]"))
         let args = container.at("args")?.strings ?? []
         #expect(args.suffix(14) == ["--dtype", "auto", "--quantization", "fp8", "--kv-cache-dtype", "fp8",
                                     "--gpu-memory-utilization", "0.9", "--enable-prefix-caching",
-                                    "--enable-auto-tool-choice", "--tool-call-parser", "llama3_json", "--chat-template", "/vllm-workspace/examples/tool_chat_template_llama3.1_json.jinja"])
+                                    "--enable-auto-tool-choice", "--tool-call-parser", "llama3_json", "--chat-template",
+                                    "/vllm-workspace/examples/tool_chat_template_llama3.1_json.jinja"])
         #expect(container.at("env", "[name=HF_TOKEN]") ==
                 ["name": "HF_TOKEN", "valueFrom": ["secretKeyRef": ["name": "hf-token", "key": "token"]]])
     }
@@ -45,7 +52,8 @@ import Testing
     @Test func serviceAndServiceAccount() throws {
         let set = Fixture.manifests()
         let service = try #require(Fixture.object(set, kind: "Service", name: "llama-3-70b", namespace: "search"))
-        #expect(service.value.at("spec", "selector") == ["app.kubernetes.io/name": "llama-3-70b", "app.kubernetes.io/component": "model-server"])
+        #expect(service.value
+            .at("spec", "selector") == ["app.kubernetes.io/name": "llama-3-70b", "app.kubernetes.io/component": "model-server"])
         #expect(service.value.at("spec", "ports", "[0]", "port") == 8000)
         let account = try #require(Fixture.object(set, kind: "ServiceAccount", name: "llama-3-70b", namespace: "search"))
         #expect(account.value.at("automountServiceAccountToken") == false)
@@ -81,7 +89,9 @@ import Testing
         ])
         let container = try #require(Fixture.object(set, kind: "Deployment", name: "llama-3-70b")?.value
             .at("spec", "template", "spec", "containers", "[0]"))
-        #expect(container.at("resources") == ["limits": ["nvidia.com/mig-3g.40gb": "1"], "requests": ["ephemeral-storage": "27Gi", "nvidia.com/mig-3g.40gb": "1"]])
+        #expect(container
+            .at("resources") == ["limits": ["nvidia.com/mig-3g.40gb": "1"],
+                "requests": ["ephemeral-storage": "27Gi", "nvidia.com/mig-3g.40gb": "1"]])
         #expect(container.at("args")?.strings.contains("--tensor-parallel-size") == true)
         let args = container.at("args")?.strings ?? []
         #expect(args[(args.firstIndex(of: "--tensor-parallel-size") ?? 0) + 1] == "1")
