@@ -30,7 +30,10 @@ extension PlacementMILP {
             let first = CbcRunner.solve(stage1, nodeLimit: nodeLimit)
             nodes += first.nodes
             dropsProved = first.provedOptimal
-            if let values = first.values { start = values }
+            // Cbc has no start, so a stage 1 stopped at its node limit may drop more than the
+            // incumbent; stage 2 is then bounded by the incumbent's drops, never by worse ones.
+            let incumbentWeight = incumbentDrops.reduce(0.0) { $0 + weights[milp.level($1)] }
+            if let values = first.values, first.objective <= incumbentWeight + 1e-6 { start = values }
         }
         // Stage 2: no level drops more than the stage-1 answer (or the incumbent).
         var perLevel = Array(repeating: 0.0, count: milp.levels.count)
