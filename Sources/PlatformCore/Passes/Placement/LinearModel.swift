@@ -43,7 +43,10 @@ enum CbcRunner {
 
     /// Solves `model` single-threaded with a fixed seed and a branch-and-bound node limit (never a
     /// time limit), so the same model gives the same bytes on every run.
-    static func solve(_ model: LinearModel, nodeLimit: Int) -> LinearSolution {
+    /// `preprocess: false` skips Cbc's preprocessing (CglPreProcess and its probing), which was
+    /// ≈ 85 % of a 1,000-node `check` in the large-neighbourhood search: there, with it off, the same
+    /// placement was found and proved in a fifth of the time (Benchmarks/placement/RESULTS.md).
+    static func solve(_ model: LinearModel, nodeLimit: Int, preprocess: Bool = true) -> LinearSolution {
         let n = model.columnCount
         // Column-major (CSC) matrix, as `Cbc_loadProblem` takes it.
         var perColumn = Array(repeating: [(Int32, Double)](), count: n)
@@ -86,6 +89,7 @@ enum CbcRunner {
         Cbc_setParameter(cbc, "randomSeed", "1")
         // Costs are integral in the model's unit: a gap below one unit is closed.
         Cbc_setAllowableGap(cbc, 0.999)
+        if !preprocess { Cbc_setParameter(cbc, "preprocess", "off") }
         // No MIP start is handed over: with one, Cbc 2.10's `Cbc_solve` (Debian coinor-libcbc 2.10.8)
         // failed on our models with "ClpModel::getColumnName, Illegal index" printed to standard output,
         // leaving them unsolved (seen on 100-, 500- and 1,000-node fleets; `CbcMain1` carries a start

@@ -126,7 +126,8 @@ enum PlacementLNS {
         let free = freeDemands(problem, state, pools: Set(hood))
         let (sub, subState) = neighbourhood(problem, state, pools: hood, free: free)
         let current = sub.objective(subState, placedOut: PlacementSolver.searchableOut(sub, subState))
-        guard let milp = PlacementMILP.solve(sub, incumbent: subState, nodeLimit: branchNodes) else { return (nil, nil) }
+        guard let milp = PlacementMILP.solve(sub, incumbent: subState, nodeLimit: branchNodes,
+                                             preprocess: false) else { return (nil, nil) }
         let found = sub.objective(milp.state, placedOut: milp.out)
         let better = (found.drops, found.cost) != (current.drops, current.cost) && found < current
         let kept = better ? found : current

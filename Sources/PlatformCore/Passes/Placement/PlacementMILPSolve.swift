@@ -16,7 +16,8 @@ struct MILPOutcome {
 
 extension PlacementMILP {
     /// nil when the model found nothing at least as good as `incumbent` (its own decoding is then not used).
-    static func solve(_ problem: CanonicalProblem, incumbent: FleetState, nodeLimit: Int) -> MILPOutcome? {
+    static func solve(_ problem: CanonicalProblem, incumbent: FleetState, nodeLimit: Int,
+                      preprocess: Bool = true) -> MILPOutcome? {
         var milp = PlacementMILP(problem)
         var start = milp.values(of: incumbent)
         var nodes = 0
@@ -27,7 +28,7 @@ extension PlacementMILP {
             let weights = milp.dropWeights()
             stage1.cost = Array(repeating: 0, count: stage1.columnCount)
             for d in milp.decided { stage1.cost[milp.drop[d]!] = weights[milp.level(d)] }
-            let first = CbcRunner.solve(stage1, nodeLimit: nodeLimit)
+            let first = CbcRunner.solve(stage1, nodeLimit: nodeLimit, preprocess: preprocess)
             nodes += first.nodes
             dropsProved = first.provedOptimal
             // Cbc has no start, so a stage 1 stopped at its node limit may drop more than the
@@ -41,7 +42,7 @@ extension PlacementMILP {
         for l in milp.levels.indices {
             milp.model.row(milp.decided.filter { milp.level($0) == l }.map { (milp.drop[$0]!, 1.0) }, upper: perLevel[l])
         }
-        let second = CbcRunner.solve(milp.model, nodeLimit: nodeLimit)
+        let second = CbcRunner.solve(milp.model, nodeLimit: nodeLimit, preprocess: preprocess)
         nodes += second.nodes
         guard let values = second.values, let state = milp.decode(values) else { return nil }
         let out = milp.decided.filter { state.groups[$0].isEmpty }
