@@ -12,10 +12,7 @@ import Testing
 
     /// Every Swift file under `folder` (relative to the package), as (path, lines).
     static func swiftFiles(under folder: String) throws -> [(String, [Substring])] {
-        let url = root.appendingPathComponent(folder)
-        let files = FileManager.default.enumerator(at: url, includingPropertiesForKeys: nil)?
-            .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" } ?? []
-        return try files.map { file in
+        try PackageSources.swiftFiles(root.appendingPathComponent(folder)).map { file in
             (String(file.path.dropFirst(root.path.count + 1)),
              try String(contentsOf: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false))
         }

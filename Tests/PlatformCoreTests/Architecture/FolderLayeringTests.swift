@@ -61,7 +61,7 @@ import Testing
         var code: [String: [(path: String, text: String)]] = [:]
         var declared: [String: Set<String>] = [:]
         for folder in order {
-            for file in try swiftFiles(sources.appendingPathComponent("\(target)/\(folder)")) {
+            for file in PackageSources.swiftFiles(sources.appendingPathComponent("\(target)/\(folder)")) {
                 let text = codeOnly(try String(contentsOf: file, encoding: .utf8))
                 let path = file.path.replacingOccurrences(of: sources.appendingPathComponent(target).path + "/", with: "")
                 code[folder, default: []].append((path, text))
@@ -71,7 +71,7 @@ import Testing
         // Names another target declares too are ambiguous here.
         var elsewhere = Set<String>()
         for other in try folders(of: "", sources: sources) where other != target {
-            for file in try swiftFiles(sources.appendingPathComponent(other)) {
+            for file in PackageSources.swiftFiles(sources.appendingPathComponent(other)) {
                 elsewhere.formUnion(declarations(codeOnly(try String(contentsOf: file, encoding: .utf8))))
             }
         }
@@ -86,11 +86,6 @@ import Testing
             }
         }
         return found
-    }
-
-    static func swiftFiles(_ folder: URL) throws -> [URL] {
-        (FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? [])
-            .filter { $0.pathExtension == "swift" }
     }
 
     /// Top-level type names declared in `code`.

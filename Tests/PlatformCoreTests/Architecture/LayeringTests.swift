@@ -17,8 +17,7 @@ import Testing
     /// Every `import` of a pipeline target written in a target's sources: (file, imported module).
     static func imports(of target: String) throws -> [(String, String)] {
         let folder = root.appendingPathComponent("Sources/\(target)")
-        let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?
-            .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" } ?? []
+        let files = PackageSources.swiftFiles(folder)
         var found: [(String, String)] = []
         for file in files {
             for line in try String(contentsOf: file, encoding: .utf8).split(separator: "\n") {
@@ -73,8 +72,7 @@ import Testing
     /// declaration is `public`: `package` keeps the API the targets share out of reach of anyone else.
     @Test func noDeclarationIsPublic() throws {
         let sources = Self.root.appendingPathComponent("Sources")
-        let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)?
-            .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" } ?? []
+        let files = PackageSources.swiftFiles(sources)
         #expect(files.count > 200)
         var publicLines: [String] = []
         for file in files {

@@ -16,10 +16,7 @@ import Testing
     }
 
     static func swiftFiles(under folder: String) -> [URL] {
-        let url = root.appendingPathComponent(folder)
-        let files = FileManager.default.enumerator(at: url, includingPropertiesForKeys: nil)?
-            .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" } ?? []
-        return files.sorted { $0.path < $1.path }
+        PackageSources.swiftFiles(root.appendingPathComponent(folder))
     }
 
     @Test(arguments: ["Sources", "Tests"])
