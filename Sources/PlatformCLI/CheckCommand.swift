@@ -36,7 +36,8 @@ struct CheckCommand: ParsableCommand {
         } else {
             let previous: LockPlacement?
             do { previous = try previousLock.map(PreviousLock.read(file:)) } catch let error as IOFailure { throw fail(error.description) }
-            bag = input.check(warningsAsErrors: options.warningsAsErrors) { _, _ in previous }.diagnostics
+            // Rendering the tree reports nothing (`Compiler.rendersTree`): `check` stops before it.
+            bag = input.check(warningsAsErrors: options.warningsAsErrors, rendering: false) { _, _ in previous }.diagnostics
         }
         emit(bag, format: options.diagnostics, sources: input.sources)
         if bag.hasErrors { throw ExitStatus.specErrors }
@@ -46,7 +47,7 @@ struct CheckCommand: ParsableCommand {
 extension CompileInput {
     /// What `check` reports (and `platformc lsp` publishes): the whole compile, then what `commit`
     /// and `diff` would refuse about the repository, so it shows in the pull request's check too.
-    func check(warningsAsErrors: Bool, rendering: Bool = true,
+    func check(warningsAsErrors: Bool, rendering: Bool,
                previous: (Platform, inout DiagnosticBag) -> LockPlacement? = { _, _ in nil }) -> Compiler.Output {
         var output = compile(warningsAsErrors: warningsAsErrors, rendering: rendering, previous: previous)
         if let platform = output.platform, !output.diagnostics.hasErrors {
