@@ -40,9 +40,10 @@ package struct GitObjectID: Hashable, Sendable, CustomStringConvertible {
     /// The 40 hex digits.
     package var hex: String {
         var oid = oid
-        var buffer = [CChar](repeating: 0, count: Int(GIT_OID_HEXSZ) + 1)
+        // git_oid_fmt writes exactly GIT_OID_HEXSZ ASCII digits and no terminator.
+        var buffer = [CChar](repeating: 0, count: Int(GIT_OID_HEXSZ))
         git_oid_fmt(&buffer, &oid)
-        return String(cString: buffer)
+        return String(decoding: buffer.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     package var description: String { hex }
