@@ -4,9 +4,11 @@
 /// on the lexicographic objective: fewer drops per priority level, or the same drops at a lower cost.
 ///
 /// Neighbourhoods, in a fixed order: each component of pools that share a demand, whole, when it
-/// has at most `lnsNodeLimit` nodes; the pools of a larger component one by one, then pairs of its
-/// pools that share a demand. A neighbourhood frees the demands placed in its pools and the
-/// dropped demands it could take; the others' groups stay. Rounds repeat the list (whole
+/// has at most `lnsNodeLimit` nodes; in larger components, first a neighbourhood around each
+/// dropped demand, highest priority first (`PlacementLNSDrops.swift`: parts of its pools and of the
+/// pools their work may move to, `lnsDropHoodNodes` nodes), then the pools one by one, then pairs
+/// of pools that share a demand. A neighbourhood frees the demands placed on its nodes and the
+/// dropped demands it could take; the others' groups stay. Rounds repeat each list (whole
 /// components excepted: nothing around them changes) until a round improves nothing; a
 /// neighbourhood whose sub-problem is unchanged since its last solve is skipped (Cbc would answer
 /// the same). `lnsNodeBudget` caps the work: the nodes of every neighbourhood solved count against
@@ -38,6 +40,8 @@ enum PlacementLNS {
         var solves = 0
         var budget = options.lnsNodeBudget
         var pending: [[Int]] = []
+        /// Pools of the components too large to solve whole (any size of pool: a drop's neighbourhood takes part of one).
+        var searched = Set<Int>()
         for component in components {
             if !problem.demands.indices.contains(where: { problem.staticReason[$0] == nil && problem.demands[$0].groups > 0
                 && component.contains(problem.eligible[$0][0]) }) {
@@ -59,6 +63,7 @@ enum PlacementLNS {
             }
             allProved = false
             dropsProved = false
+            searched.formUnion(component)
             for p in component where problem.pools[p].nodeCount <= options.lnsNodeLimit { pending.append([p]) }
             for (i, p) in component.enumerated() {
                 for q in component[(i + 1)...] where problem.sharesDemand(p, q)
@@ -84,7 +89,6 @@ enum PlacementLNS {
             return true
         }
         // First where drops can fall: around each dropped demand, highest priority first.
-        let searched = Set(pending.flatMap { $0 })
         drops: for _ in 0..<options.lnsRounds where options.lnsDropHoodNodes > 0 {
             var improved = false
             for d in Self.droppedByPriority(problem, state, pools: searched) where state.groups[d].isEmpty {
