@@ -130,7 +130,7 @@ enum PlacementLNS {
     }
 
     /// The demands a neighbourhood re-places: those placed on its nodes and the dropped ones it could
-    /// take. A part's nodes are whole blocks (`Part.blocks`), so a demand placed there has every group there.
+    /// take. A part's nodes are whole blocks (`blocks(_:_:pool:)`), so a demand placed there has every group there.
     static func freeDemands(_ problem: CanonicalProblem, _ state: FleetState, parts: [Part]) -> [Int] {
         let nodes = Dictionary(uniqueKeysWithValues: parts.map { ($0.pool, $0.whole ? nil : Set($0.nodes)) })
         return problem.demands.indices.filter { d in
