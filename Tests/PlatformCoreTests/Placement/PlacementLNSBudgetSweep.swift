@@ -23,7 +23,8 @@ import PlatformCore
             .split(separator: ",").map { item in
                 let parts = item.split(separator: "/").map { Int($0)! }
                 let options = parts[0] == 0 ? PlacementOptions(lnsFleetLimit: 0)
-                    : PlacementOptions(lnsBranchNodes: parts[1], lnsNodeBudget: parts[0])
+                    : PlacementOptions(lnsBranchNodes: parts[1], lnsNodeBudget: parts[0],
+                                       lnsDropHoodNodes: parts.count > 2 ? parts[2] : PlacementOptions().lnsDropHoodNodes)
                 return (String(item), options)
             }
         for j in problems {

@@ -4,9 +4,11 @@
 /// on the lexicographic objective: fewer drops per priority level, or the same drops at a lower cost.
 ///
 /// Neighbourhoods, in a fixed order: each component of pools that share a demand, whole, when it
-/// has at most `lnsNodeLimit` nodes; the pools of a larger component one by one, then pairs of its
-/// pools that share a demand. A neighbourhood frees the demands placed in its pools and the
-/// dropped demands it could take; the others' groups stay. Rounds repeat the list (whole
+/// has at most `lnsNodeLimit` nodes; in larger components, first a neighbourhood around each
+/// dropped demand, highest priority first (`PlacementLNSDrops.swift`: parts of its pools and of the
+/// pools their work may move to, `lnsDropHoodNodes` nodes), then the pools one by one, then pairs
+/// of pools that share a demand. A neighbourhood frees the demands placed on its nodes and the
+/// dropped demands it could take; the others' groups stay. Rounds repeat each list (whole
 /// components excepted: nothing around them changes) until a round improves nothing; a
 /// neighbourhood whose sub-problem is unchanged since its last solve is skipped (Cbc would answer
 /// the same). `lnsNodeBudget` caps the work: the nodes of every neighbourhood solved count against
@@ -38,6 +40,8 @@ enum PlacementLNS {
         var solves = 0
         var budget = options.lnsNodeBudget
         var pending: [[Int]] = []
+        /// Pools of the components too large to solve whole (any size of pool: a drop's neighbourhood takes part of one).
+        var searched = Set<Int>()
         for component in components {
             if !problem.demands.indices.contains(where: { problem.staticReason[$0] == nil && problem.demands[$0].groups > 0
                 && component.contains(problem.eligible[$0][0]) }) {
@@ -50,7 +54,8 @@ enum PlacementLNS {
                 guard nodes <= budget else { allProved = false; dropsProved = false; continue }
                 budget -= nodes
                 solves += 1
-                let result = solveNeighbourhood(problem, state, pools: component, branchNodes: options.lnsBranchNodes)
+                let result = solveNeighbourhood(problem, state, parts: component.map { Part.whole(problem, $0) },
+                                                branchNodes: options.lnsBranchNodes)
                 if let better = result.better { state = better }
                 if let bound = result.bound { bounds.append((component, bound.micros)) } else { dropsProved = false }
                 if result.bound?.proved != true { allProved = false }
@@ -58,6 +63,7 @@ enum PlacementLNS {
             }
             allProved = false
             dropsProved = false
+            searched.formUnion(component)
             for p in component where problem.pools[p].nodeCount <= options.lnsNodeLimit { pending.append([p]) }
             for (i, p) in component.enumerated() {
                 for q in component[(i + 1)...] where problem.sharesDemand(p, q)
@@ -66,21 +72,35 @@ enum PlacementLNS {
                 }
             }
         }
-        var lastSolved: [[Int]: Signature] = [:]
+        var lastSolved: [[Part]: Signature] = [:]
+        /// Solves `parts` unless its sub-problem is unchanged since last time; false when the budget is spent.
+        func visit(_ parts: [Part], improved: inout Bool) -> Bool {
+            let signature = Signature(problem, state, parts: parts)
+            if lastSolved[parts] == signature { return true }
+            let nodes = parts.reduce(0) { $0 + $1.nodes.count }
+            guard nodes <= budget else { return false }
+            budget -= nodes
+            solves += 1
+            lastSolved[parts] = signature
+            if let better = solveNeighbourhood(problem, state, parts: parts, branchNodes: options.lnsBranchNodes).better {
+                state = better
+                improved = true
+            }
+            return true
+        }
+        // First where drops can fall: around each dropped demand, highest priority first.
+        drops: for _ in 0..<options.lnsRounds where options.lnsDropHoodNodes > 0 {
+            var improved = false
+            for d in Self.droppedByPriority(problem, state, pools: searched) where state.groups[d].isEmpty {
+                guard let parts = Self.dropHood(problem, state, demand: d, nodeLimit: options.lnsDropHoodNodes) else { continue }
+                guard visit(parts, improved: &improved) else { break drops }
+            }
+            if !improved { break }
+        }
         rounds: for _ in 0..<options.lnsRounds where !pending.isEmpty {
             var improved = false
             for hood in pending {
-                let signature = Signature(problem, state, pools: hood)
-                if lastSolved[hood] == signature { continue }
-                let nodes = hood.reduce(0) { $0 + problem.pools[$1].nodeCount }
-                guard nodes <= budget else { break rounds }
-                budget -= nodes
-                solves += 1
-                lastSolved[hood] = signature
-                if let better = solveNeighbourhood(problem, state, pools: hood, branchNodes: options.lnsBranchNodes).better {
-                    state = better
-                    improved = true
-                }
+                guard visit(hood.map { Part.whole(problem, $0) }, improved: &improved) else { break rounds }
             }
             if !improved { break }
         }
@@ -102,29 +122,34 @@ enum PlacementLNS {
         var groups: [[GroupRecord]]
         var teamUsed: [Int]
 
-        init(_ problem: CanonicalProblem, _ state: FleetState, pools hood: [Int]) {
-            free = PlacementLNS.freeDemands(problem, state, pools: Set(hood))
+        init(_ problem: CanonicalProblem, _ state: FleetState, parts: [Part]) {
+            free = PlacementLNS.freeDemands(problem, state, parts: parts)
             groups = free.map { state.groups[$0] }
             teamUsed = state.teamUsed
         }
     }
 
-    /// The demands a neighbourhood re-places: those placed in its pools and the dropped ones it could take.
-    static func freeDemands(_ problem: CanonicalProblem, _ state: FleetState, pools inHood: Set<Int>) -> [Int] {
-        problem.demands.indices.filter { d in
+    /// The demands a neighbourhood re-places: those placed on its nodes and the dropped ones it could
+    /// take. A part's nodes are whole blocks (`blocks(_:_:pool:)`), so a demand placed there has every group there.
+    static func freeDemands(_ problem: CanonicalProblem, _ state: FleetState, parts: [Part]) -> [Int] {
+        let nodes = Dictionary(uniqueKeysWithValues: parts.map { ($0.pool, $0.whole ? nil : Set($0.nodes)) })
+        return problem.demands.indices.filter { d in
             guard problem.staticReason[d] == nil, problem.demands[d].groups > 0 else { return false }
-            if let first = state.groups[d].first { return inHood.contains(first.pool) }
-            return problem.eligible[d].contains { inHood.contains($0) }
+            if let first = state.groups[d].first {
+                guard let inPart = nodes[first.pool] else { return false }
+                return inPart.map { $0.contains(first.shares[0].node) } ?? true
+            }
+            return problem.eligible[d].contains { nodes[$0] != nil }
         }
     }
 
-    /// Re-solves the pools `hood` with everything else fixed. `better`: the whole fleet's new state
-    /// when strictly better; `bound`: Cbc's bound on the neighbourhood's cost, when it proved the
-    /// neighbourhood's drops minimal and the state that results (new or kept) has those drops.
-    static func solveNeighbourhood(_ problem: CanonicalProblem, _ state: FleetState, pools hood: [Int],
+    /// Re-solves the nodes of `parts` with everything else fixed. `better`: the whole fleet's new
+    /// state when strictly better; `bound`: Cbc's bound on the neighbourhood's cost, when it proved
+    /// the neighbourhood's drops minimal and the state that results (new or kept) has those drops.
+    static func solveNeighbourhood(_ problem: CanonicalProblem, _ state: FleetState, parts: [Part],
                                    branchNodes: Int) -> (better: FleetState?, bound: (micros: Int64, proved: Bool)?) {
-        let free = freeDemands(problem, state, pools: Set(hood))
-        let (sub, subState) = neighbourhood(problem, state, pools: hood, free: free)
+        let free = freeDemands(problem, state, parts: parts)
+        let (sub, subState) = neighbourhood(problem, state, parts: parts, free: free)
         let current = sub.objective(subState, placedOut: PlacementSolver.searchableOut(sub, subState))
         guard let milp = PlacementMILP.solve(sub, incumbent: subState, nodeLimit: branchNodes,
                                              preprocess: false) else { return (nil, nil) }
@@ -136,9 +161,15 @@ enum PlacementLNS {
             ? (milp.lowerBoundMicros, milp.proved && kept.cost == found.cost) : nil
         guard better else { return (nil, bound) }
         var next = state
-        for (i, p) in hood.enumerated() { next.pools[p] = milp.state.pools[i] }
-        for (j, d) in free.enumerated() {
-            next.groups[d] = milp.state.groups[j].map { GroupRecord(demand: d, pool: hood[$0.pool], shares: $0.shares, opened: $0.opened) }
+        if parts.allSatisfy(\.whole) {
+            for (i, part) in parts.enumerated() { next.pools[part.pool] = milp.state.pools[i] }
+            for (j, d) in free.enumerated() {
+                next.groups[d] = milp.state.groups[j].map {
+                    GroupRecord(demand: d, pool: parts[$0.pool].pool, shares: $0.shares, opened: $0.opened)
+                }
+            }
+        } else {
+            next.transplant(milp.state, parts: parts, free: free)
         }
         next.teamUsed = problem.teamNames.indices.map { t in
             problem.demands.indices.reduce(0) { problem.teamIndex[$1] == t && !next.groups[$1].isEmpty ? $0 + problem.usageMillis[$1] : $0 }
@@ -146,15 +177,16 @@ enum PlacementLNS {
         return (next, bound)
     }
 
-    /// The neighbourhood as a problem of its own: its pools, the free demands (eligible only there),
-    /// quotas less what the fixed demands hold; and the current placement of the free demands in it.
-    static func neighbourhood(_ problem: CanonicalProblem, _ state: FleetState, pools hood: [Int],
+    /// The neighbourhood as a problem of its own: its parts as pools of their nodes (same zones: a
+    /// part is whole zone rows), the free demands (eligible only there), quotas less what the fixed
+    /// demands hold; and the current placement of the free demands in it.
+    static func neighbourhood(_ problem: CanonicalProblem, _ state: FleetState, parts: [Part],
                               free: [Int]) -> (CanonicalProblem, FleetState) {
         let unlimited = Int.max / 4000 * 1000
         let teams = problem.teamNames.indices.map { t in
             TeamLimit(name: problem.teamNames[t], gpuQuota: problem.quotaMillis[t] < unlimited ? 0 : nil)
         }
-        var sub = CanonicalProblem(PlacementProblem(pools: hood.map { problem.pools[$0] }, demands: free.map { problem.demands[$0] },
+        var sub = CanonicalProblem(PlacementProblem(pools: parts.map { $0.supply(problem) }, demands: free.map { problem.demands[$0] },
                                                     teams: teams))
         let freeSet = Set(free)
         sub.quotaMillis = problem.teamNames.indices.map { t in
@@ -165,11 +197,14 @@ enum PlacementLNS {
         }
         sub.usageMillis = free.map { problem.usageMillis[$0] }
         var subState = FleetState(sub, indexed: true)
-        let index = Dictionary(uniqueKeysWithValues: hood.enumerated().map { ($1, $0) })
+        let index = Dictionary(uniqueKeysWithValues: parts.enumerated().map { ($1.pool, $0) })
+        let slot = parts.map { part in Dictionary(uniqueKeysWithValues: part.nodes.enumerated().map { ($1, $0) }) }
         for (j, d) in free.enumerated() {
             for g in state.groups[d] {
                 guard let p = index[g.pool] else { continue }
-                subState.replay(g, demand: j, pool: p)
+                var moved = g
+                moved.shares = g.shares.map { var s = $0; s.node = slot[p][$0.node]!; return s }
+                subState.replay(moved, demand: j, pool: p)
             }
         }
         return (sub, subState)

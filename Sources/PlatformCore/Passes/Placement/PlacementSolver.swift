@@ -22,11 +22,14 @@ package struct PlacementOptions: Hashable, Sendable {
     /// Fleet nodes the large-neighbourhood search may re-solve in all (each neighbourhood solved
     /// counts its nodes): a count, not seconds, that keeps `check` of a 1,000-node fleet a CI step.
     package var lnsNodeBudget: Int
+    /// Nodes of a neighbourhood built around a dropped demand (0: none), solved before the pools
+    /// (`PlacementLNSDrops.swift`).
+    package var lnsDropHoodNodes: Int
 
     package init(exactNodeLimit: Int = 30, exactGroupLimit: Int = 64, stepBudget: Int = 200_000,
                 heuristic: PlacementHeuristic = .fragmentationAware, milpNodeLimit: Int = 60, milpBranchNodes: Int = 2_000,
                 lnsFleetLimit: Int = 1_000, lnsNodeLimit: Int = 60, lnsBranchNodes: Int = 200, lnsRounds: Int = 2,
-                lnsNodeBudget: Int = 1_000) {
+                lnsNodeBudget: Int = 1_000, lnsDropHoodNodes: Int = 24) {
         self.exactNodeLimit = exactNodeLimit
         self.exactGroupLimit = exactGroupLimit
         self.stepBudget = stepBudget
@@ -38,6 +41,7 @@ package struct PlacementOptions: Hashable, Sendable {
         self.lnsBranchNodes = lnsBranchNodes
         self.lnsRounds = lnsRounds
         self.lnsNodeBudget = lnsNodeBudget
+        self.lnsDropHoodNodes = lnsDropHoodNodes
     }
 }
 
