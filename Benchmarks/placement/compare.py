@@ -144,7 +144,7 @@ def main():
             errs = validate(p, r)
             dv = drops(p, r, levels)
             row[who] = {"invalid": errs, "drops": dv, "cost": r["cost"], "bound": r["bound"], "gap": r["gap"],
-                        "proved": r["proved"], "ms": r["ms"]}
+                        "proved": r["proved"], "ms": r["ms"], "cpuMs": r.get("cpuMs")}
         # The best known solution: the lexicographic least (drops, then cost) of everyone's.
         known = [(row[w]["drops"], row[w]["cost"]) for w in ["before", "ours", "ffd"] if not row[w]["invalid"]]
         if ref["drops"] is not None and ref["cost"] is not None:
