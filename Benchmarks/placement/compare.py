@@ -106,7 +106,8 @@ def drops(prob, res, levels):
 def main():
     family, count, seed = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
     seconds = float(sys.argv[4]) if len(sys.argv) > 4 else 20.0
-    work = os.path.join(ROOT, ".build", "placement-compare")
+    # COMPARE_DIR: another data folder (e.g. one run per build configuration on the same problems).
+    work = os.environ.get("COMPARE_DIR") or os.path.join(ROOT, ".build", "placement-compare")
     os.makedirs(work, exist_ok=True)
     path = os.path.join(work, f"{family}-{count}-{seed}.json")
     problems = json.loads(subprocess.check_output([sys.executable, os.path.join(HERE, "generate.py"), family, str(count), str(seed)]))
@@ -144,7 +145,7 @@ def main():
             errs = validate(p, r)
             dv = drops(p, r, levels)
             row[who] = {"invalid": errs, "drops": dv, "cost": r["cost"], "bound": r["bound"], "gap": r["gap"],
-                        "proved": r["proved"], "ms": r["ms"]}
+                        "proved": r["proved"], "ms": r["ms"], "cpuMs": r.get("cpuMs")}
         # The best known solution: the lexicographic least (drops, then cost) of everyone's.
         known = [(row[w]["drops"], row[w]["cost"]) for w in ["before", "ours", "ffd"] if not row[w]["invalid"]]
         if ref["drops"] is not None and ref["cost"] is not None:

@@ -18,6 +18,10 @@ def histogram(xs):
     return ", ".join(out)
 
 
+def quantile(xs, q):
+    return xs[min(len(xs) - 1, int(q * len(xs)))]
+
+
 def pct(v):
     return f"{v:.2f} %"
 
@@ -52,6 +56,13 @@ def main():
         det = sum(r["det"] for r in rows)
         for who, (gaps, claimed) in same_all.items():
             print(f"- {name} {who}: true gap % {histogram(gaps)}; claimed gap % {histogram(claimed)}; deterministic {det}/{len(rows)}")
+        # The solver's thread CPU per platform (harness field cpuMs; absent in runs before session 8).
+        for who in ["before", "ours", "ffd"]:
+            cpu = sorted(r[who]["cpuMs"] for r in rows if r[who].get("cpuMs") is not None)
+            if cpu:
+                slowest = max(rows, key=lambda r: r[who].get("cpuMs") or 0)
+                print(f"- {name} {who}: CPU ms per platform median {quantile(cpu, .5):.1f}, p90 {quantile(cpu, .9):.1f}, "
+                      f"max {cpu[-1]:.1f} ({slowest['name']}, {slowest['nodes']} nodes); total {sum(cpu) / 1000:.1f} s")
 
 
 if __name__ == "__main__":

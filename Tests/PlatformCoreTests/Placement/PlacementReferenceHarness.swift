@@ -27,10 +27,10 @@ import PlatformCore
         return PlacementProblem(pools: pools, demands: demands, teams: teams)
     }
 
-    static func summary(_ placement: Placement, ms: Double) -> [String: Any] {
+    static func summary(_ placement: Placement, ms: Double, cpuMs: Double) -> [String: Any] {
         [
             "cost": placement.costPerHourMicros, "bound": placement.lowerBoundMicros, "gap": placement.gap,
-            "proved": placement.provedOptimal, "ms": ms, "stranded": placement.strandedGPUs,
+            "proved": placement.provedOptimal, "ms": ms, "cpuMs": cpuMs, "stranded": placement.strandedGPUs,
             "unplaced": placement.unplaced.map { ["demand": $0.demand, "message": $0.message] },
             "assignments": placement.assignments.map { a in
                 ["demand": a.demand, "pool": a.pool,
@@ -47,22 +47,30 @@ import PlatformCore
         let clock = ContinuousClock()
         for j in problems {
             let problem = Self.problem(j)
+            // Thread CPU as well as wall time: the solver is single-threaded and the machine is shared.
             var ours: Placement!
+            let c = PlacementLNSBudgetSweep.threadCPU()
             let t = clock.measure { ours = PlacementSolver.solve(problem) }
+            let cpu = PlacementLNSBudgetSweep.threadCPU() - c
             // "before": without the large-neighbourhood search (session 5's pipeline), or with
             // PLATFORMC_PLACEMENT_BEFORE=nomilp without the MILP too (session 4's; what fleets of at
             // most 60 nodes, which never reach the search, gain from Cbc).
             var before: Placement!
             let beforeOptions = Self.before == "nomilp" ? PlacementOptions(milpNodeLimit: 0, lnsFleetLimit: 0)
                 : PlacementOptions(lnsFleetLimit: 0)
+            let cb = PlacementLNSBudgetSweep.threadCPU()
             let tb = clock.measure { before = PlacementSolver.solve(problem, options: beforeOptions) }
+            let cpuBefore = PlacementLNSBudgetSweep.threadCPU() - cb
             var ffd: Placement!
+            let cf = PlacementLNSBudgetSweep.threadCPU()
             let tf = clock.measure { ffd = PlacementSolver.solve(problem, options: PlacementOptions(heuristic: .firstFitDecreasing)) }
+            let cpuFFD = PlacementLNSBudgetSweep.threadCPU() - cf
             let again = PlacementSolver.solve(PlacementProblem(pools: problem.pools.reversed(), demands: problem.demands.reversed(),
                                                                teams: problem.teams.reversed()))
-            results.append(["name": j["name"] as! String, "ours": Self.summary(ours, ms: PlacementBenchmark.ms(t)),
-                            "ffd": Self.summary(ffd, ms: PlacementBenchmark.ms(tf)),
-                            "before": Self.summary(before, ms: PlacementBenchmark.ms(tb)), "deterministic": again == ours])
+            results.append(["name": j["name"] as! String, "ours": Self.summary(ours, ms: PlacementBenchmark.ms(t), cpuMs: 1000 * cpu),
+                            "ffd": Self.summary(ffd, ms: PlacementBenchmark.ms(tf), cpuMs: 1000 * cpuFFD),
+                            "before": Self.summary(before, ms: PlacementBenchmark.ms(tb), cpuMs: 1000 * cpuBefore),
+                            "deterministic": again == ours])
             // After every problem, so a long run read part-way (compare.py with PARTIAL=1) has its figures.
             let out = try JSONSerialization.data(withJSONObject: results, options: [.sortedKeys])
             try out.write(to: URL(fileURLWithPath: path + ".swift.json"))
