@@ -100,10 +100,10 @@ import Testing
             "matrix": [[["name": "n", "securityContext": ["privileged": true]]]]]]
         let found = PodSecurityStandard.findings(in: object, level: .baseline, minor: 34)
         #expect(found.map { "\(ManifestPathStep.text($0.path)) \($0.anchor)" } == [
-            "spec.matrix[0][n].securityContext.privileged 5",
-            "spec.roles[leader].template.spec.containers[app].securityContext.privileged 8",
-            "spec.roles[1].template.spec.containers[app].securityContext.privileged 8",
-            "spec.roles[x].groups[g].template.spec.containers[app].securityContext.privileged 10",
+            "spec.matrix[0][n].securityContext.privileged 6",
+            "spec.roles[leader].template.spec.containers[app].securityContext.privileged 9",
+            "spec.roles[1].template.spec.containers[app].securityContext.privileged 9",
+            "spec.roles[x].groups[g].template.spec.containers[app].securityContext.privileged 11",
         ])
     }
 
