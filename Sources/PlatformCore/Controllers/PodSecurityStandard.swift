@@ -78,11 +78,20 @@ package enum PodSecurityStandard {
         let level: PodSecurityControl.Level
         let minor: Int
         var found: [Finding] = []
+        /// The maps `walk` entered as list items, where their `.index` step stands in the path: the
+        /// step becomes `.named` only when a finding is reported (a `name` lookup for every list
+        /// item of every object was a good part of the walk).
+        var unnamed: [(position: Int, item: ManifestValue)] = []
 
         var restricted: Bool { level == .restricted }
 
         mutating func report(_ control: PodSecurityControl, _ level: PodSecurityControl.Level, _ path: [ManifestPathStep],
                              anchor: Int? = nil, _ detail: String) {
+            // Every path reported extends the stack `walk` is at, so each position is in it.
+            var path = path
+            for pending in unnamed {
+                if case let .index(index) = path[pending.position] { path[pending.position] = step(pending.item, index) }
+            }
             found.append(Finding(control: control, level: level, path: path, anchor: anchor ?? path.count, detail: detail))
         }
 
@@ -91,21 +100,24 @@ package enum PodSecurityStandard {
         mutating func walk(_ value: ManifestValue, path: inout [ManifestPathStep]) {
             switch value {
             case let .map(map):
-                if PodSecurityStandard.containerLists.contains(where: { map[$0]?.listValue != nil }) {
-                    podSpec(map, path: path)
+                let fields = PodFields(map)
+                if fields.hasContainerList {
+                    podSpec(map, fields, path: path)
                     return
                 }
-                podLevel(map, path: path, userNamespace: map["hostUsers"]?.boolValue == false)
-                for entry in map where !Self.handled.contains(entry.key) {
-                    guard entry.value.mapValue != nil || entry.value.listValue != nil else { continue }
+                podLevel(fields, path: path, userNamespace: fields.hostUsers?.boolValue == false)
+                for entry in map where entry.value.isMapOrList {
+                    if let key = PodFields.Key(entry.key), key.isHandledByPodLevel { continue }
                     path.append(.key(entry.key))
                     walk(entry.value, path: &path)
                     path.removeLast()
                 }
             case let .list(items):
-                for (index, item) in items.enumerated() where item.mapValue != nil || item.listValue != nil {
-                    path.append(step(item, index))
+                for (index, item) in items.enumerated() where item.isMapOrList {
+                    path.append(.index(index))
+                    if case .map = item { unnamed.append((path.count - 1, item)) }
                     walk(item, path: &path)
+                    if case .map = item { unnamed.removeLast() }
                     path.removeLast()
                 }
             default:
@@ -113,19 +125,18 @@ package enum PodSecurityStandard {
             }
         }
 
-        static let handled: Set<String> = PodSecurityStandard.securityContextKeys.union(["volumes", "annotations"])
-
         func step(_ item: ManifestValue, _ index: Int) -> ManifestPathStep {
             item["name"]?.stringValue.map(ManifestPathStep.named) ?? .index(index)
         }
 
         /// A pod spec: its own fields, then each container, then what the restricted level requires.
-        mutating func podSpec(_ spec: ManifestMap, path: [ManifestPathStep]) {
-            let userNamespace = spec["hostUsers"]?.boolValue == false
-            podLevel(spec, path: path, userNamespace: userNamespace)
-            let pod = spec["securityContext"]?.mapValue
-            for list in PodSecurityStandard.containerLists {
-                for (index, item) in (spec[list]?.listValue ?? []).enumerated() {
+        mutating func podSpec(_ spec: ManifestMap, _ fields: PodFields, path: [ManifestPathStep]) {
+            let userNamespace = fields.hostUsers?.boolValue == false
+            podLevel(fields, path: path, userNamespace: userNamespace)
+            let pod = fields.securityContext?.mapValue
+            for (list, items) in zip(PodSecurityStandard.containerLists,
+                [fields.containers, fields.initContainers, fields.ephemeralContainers]) {
+                for (index, item) in (items?.listValue ?? []).enumerated() {
                     guard let c = item.mapValue else { continue }
                     container(c, path: path + [.key(list), step(item, index)], pod: pod, userNamespace: userNamespace)
                 }
@@ -133,18 +144,19 @@ package enum PodSecurityStandard {
         }
 
         /// Fields of a pod spec or of any map that may stand for one.
-        mutating func podLevel(_ map: ManifestMap, path: [ManifestPathStep], userNamespace: Bool) {
+        mutating func podLevel(_ fields: PodFields, path: [ManifestPathStep], userNamespace: Bool) {
+            guard fields.hasPodLevelKey else { return }
             // check_hostNamespaces.go
-            for (key, control) in PodSecurityStandard.hostNamespaces where map[key]?.boolValue == true {
+            for (key, control) in PodSecurityStandard.hostNamespaces where fields.value(of: key)?.boolValue == true {
                 report(control, .baseline, path + [.key(key)], "the pod sets `\(key): true`")
             }
             for key in PodSecurityStandard.securityContextKeyOrder {
-                if let context = map[key]?.mapValue {
+                if let context = fields.value(of: key)?.mapValue {
                     securityContext(context, path: path + [.key(key)], userNamespace: userNamespace, container: nil)
                 }
             }
-            if let volumes = map["volumes"]?.listValue { self.volumes(volumes, path: path + [.key("volumes")]) }
-            if let annotations = map["annotations"]?.mapValue { appArmorAnnotations(annotations, path: path + [.key("annotations")]) }
+            if let volumes = fields.volumes?.listValue { self.volumes(volumes, path: path + [.key("volumes")]) }
+            if let annotations = fields.annotations?.mapValue { appArmorAnnotations(annotations, path: path + [.key("annotations")]) }
         }
 
         /// Values forbidden wherever a security context sets them (pod or container level).

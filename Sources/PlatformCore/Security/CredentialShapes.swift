@@ -119,7 +119,8 @@ package enum CredentialShapes {
     /// The shapes (bit `i` for `shapes[i]`) with an anchor in `bytes`. A shape's every match
     /// contains one of its anchors, so the others cannot match.
     private static func anchoredShapes(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        let anchorStart = self.anchorStart
+        // Local copies: a static read in the loop is a lazy-initialisation check each time.
+        let anchorStart = self.anchorStart, anchors = self.anchors
         var found: UInt64 = 0
         for start in bytes.indices {
             let byte = Int(bytes[start])

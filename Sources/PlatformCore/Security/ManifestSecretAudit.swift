@@ -48,10 +48,10 @@ package enum ManifestSecretAudit {
         case let .string(text):
             if let kind = CredentialShapes.match(text, field: field) { report(path(), kind) }
         case let .map(map):
-            // An env var (`{name, value}`) is judged by its name, as a map key would be.
-            let envName = map["name"]?.stringValue
             for entry in map {
-                let field = entry.key == "value" && envName != nil ? envName : entry.key
+                // An env var (`{name, value}`) is judged by its name, as a map key would be (looked up
+                // only beside a `value`: most maps have none).
+                let field = entry.key == "value" ? map["name"]?.stringValue ?? entry.key : entry.key
                 walk(entry.value, path: { let p = path(), key = segment(entry.key); return p.isEmpty ? key : "\(p).\(key)" }, field: field,
                     report: report)
             }

@@ -142,8 +142,10 @@ package enum MergedObjectAudit {
             }
             privilegedNamespaces = privileged
             for manifest in cluster.manifests {
-                let origin = origin(of: manifest)
-                switch (manifest.group, manifest.kind) {
+                // The id read once: each of its parts is a lookup in the object.
+                let id = manifest.id
+                let origin = templated[ResourceKey(cluster: cluster.name, id: id)]
+                switch (id.group, id.kind) {
                 case ("networking.k8s.io", "NetworkPolicy"): compilerOwned(manifest, origin, fields: ["spec"])
                 case ("rbac.authorization.k8s.io", "Role"), ("rbac.authorization.k8s.io", "ClusterRole"):
                     compilerOwned(manifest, origin, fields: ["rules", "aggregationRule"])
@@ -153,7 +155,7 @@ package enum MergedObjectAudit {
                 case ("", "ConfigMap"), ("", "Secret"): continue
                 default: break
                 }
-                pods(manifest, origin, level: manifest.namespace.flatMap { levels[$0] } ?? .baseline)
+                pods(manifest, origin, level: id.namespace.flatMap { levels[$0] } ?? .baseline)
             }
             return (reports, used)
         }

@@ -20,17 +20,24 @@ package enum PodSecurityAudit {
         var found: [Diagnostic] = []
         for manifest in cluster.manifests {
             // Reasons are read from what the compiler computed, never from what a template added.
-            let trusted = templated[ResourceKey(cluster: cluster.name, id: manifest.id)]?.computed ?? manifest
-            let objectReason = reason(in: trusted.object)
-            var trustedTemplates: [PodTemplate] = []
-            podTemplates(in: trusted.value, path: { "" }, into: &trustedTemplates)
-            let explained = Set(trustedTemplates.filter { reason(in: $0.map) != nil }.map(\.path))
+            let computed = templated[ResourceKey(cluster: cluster.name, id: manifest.id)]?.computed
+            guard reason(in: (computed ?? manifest).object) == nil else { continue }
             var templates: [PodTemplate] = []
             podTemplates(in: manifest.value, path: { "" }, into: &templates)
-            for template in templates {
-                guard objectReason == nil, !explained.contains(template.path) else { continue }
+            let unhardened = templates.compactMap { template in
                 let gaps = missingHardening(template.spec)
-                guard !gaps.isEmpty else { continue }
+                return gaps.isEmpty ? nil : (template, gaps)
+            }
+            // The computed object's templates are searched only when one of the merged ones needs a reason.
+            guard !unhardened.isEmpty else { continue }
+            var trustedTemplates: [PodTemplate] = []
+            if let computed {
+                podTemplates(in: computed.value, path: { "" }, into: &trustedTemplates)
+            } else {
+                trustedTemplates = templates
+            }
+            let explained = Set(trustedTemplates.filter { reason(in: $0.map) != nil }.map(\.path))
+            for (template, gaps) in unhardened where !explained.contains(template.path) {
                 let where_ = template.path.isEmpty ? "" : " (`\(template.path)`)"
                 found.append(Diagnostic(.warning, SecurityCodes.unhardenedPod,
                                         "pod template of \(manifest.id)\(where_) in \(cluster.place) lacks \(gaps.joined(separator: ", "))",
@@ -58,11 +65,12 @@ package enum PodSecurityAudit {
                 found.append(PodTemplate(path: path(), map: map, spec: spec))
                 return
             }
-            for entry in map {
+            // Scalars hold no template: not descended into (most entries are scalars).
+            for entry in map where entry.value.isMapOrList {
                 podTemplates(in: entry.value, path: { let p = path(); return p.isEmpty ? entry.key : "\(p).\(entry.key)" }, into: &found)
             }
         case let .list(items):
-            for (index, item) in items.enumerated() {
+            for (index, item) in items.enumerated() where item.isMapOrList {
                 podTemplates(in: item, path: { "\(path())[\(index)]" }, into: &found)
             }
         default:

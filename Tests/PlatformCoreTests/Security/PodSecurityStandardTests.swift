@@ -91,6 +91,22 @@ import Testing
         #expect(PodSecurityStandard.findings(in: annotated, level: .baseline, minor: 34).map(\.control) == [.appArmor])
     }
 
+    /// A list item the walk enters is named in a finding's path by its `name` (looked up only
+    /// when a finding is reported), by its index otherwise.
+    @Test func walkedListItemsAreNamedInPaths() {
+        let pod: ManifestValue = ["spec": ["containers": [["name": "app", "securityContext": ["privileged": true]]]]]
+        let object: ManifestValue = ["spec": [
+            "roles": [["name": "leader", "template": pod], ["template": pod], ["name": "x", "groups": [["name": "g", "template": pod]]]],
+            "matrix": [[["name": "n", "securityContext": ["privileged": true]]]]]]
+        let found = PodSecurityStandard.findings(in: object, level: .baseline, minor: 34)
+        #expect(found.map { "\(ManifestPathStep.text($0.path)) \($0.anchor)" } == [
+            "spec.matrix[0][n].securityContext.privileged 6",
+            "spec.roles[leader].template.spec.containers[app].securityContext.privileged 9",
+            "spec.roles[1].template.spec.containers[app].securityContext.privileged 9",
+            "spec.roles[x].groups[g].template.spec.containers[app].securityContext.privileged 11",
+        ])
+    }
+
     @Test func locatorFindsKeysAndNamedItems() {
         let text = "spec:\n  template:\n    spec:\n      containers:\n        - name: a\n        - name: b\n          securityContext:\n"
             + "            privileged: true\n"
