@@ -42,6 +42,8 @@ package struct FrontEnd {
         diagnostics.append(contentsOf: lowering)
         platform.specDigest = digest
         PoolTopology.apply(to: &platform, files: topologyFiles, refusals: topologyRefusals, into: &diagnostics)
+        // The lists are final: what follows looks names up per route, model and pool.
+        platform.indexNames()
         ReferenceResolver().check(platform, into: &diagnostics)
         RangeChecks().check(platform, into: &diagnostics)
         // Names that would leave the team's tenancy or fail at apply (E1100–E1108).

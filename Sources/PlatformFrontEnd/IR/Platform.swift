@@ -9,12 +9,12 @@ package struct Platform: Sendable {
     package var gitops: GitOpsTarget
     package var gpuCatalog: GPUCatalog
     package var instanceCatalog: InstanceCatalog
-    package var clusters: [Cluster]
-    package var teams: [Team]
-    package var providers: [Provider]
-    package var models: [Model]
+    package var clusters: [Cluster] { didSet { names.clusters = nil } }
+    package var teams: [Team] { didSet { names.teams = nil } }
+    package var providers: [Provider] { didSet { names.providers = nil } }
+    package var models: [Model] { didSet { names.models = nil } }
     package var routes: [Route]
-    package var mcpServers: [MCPServer]
+    package var mcpServers: [MCPServer] { didSet { names.mcpServers = nil } }
     package var agents: [Agent]
     package var training: [TrainingJob]
     package var observability: Observability
@@ -33,11 +33,8 @@ package struct Platform: Sendable {
     /// The images to emit: pinned versions with the spec's `components:` overrides.
     package var components = ComponentImages()
 
-    package func team(_ name: String) -> Team? { teams.first { $0.name == name } }
-    package func model(_ name: String) -> Model? { models.first { $0.name == name } }
-    package func cluster(_ name: String) -> Cluster? { clusters.first { $0.name == name } }
-    package func provider(_ name: String) -> Provider? { providers.first { $0.name == name } }
-    package func mcpServer(_ name: String) -> MCPServer? { mcpServers.first { $0.name == name } }
+    /// Positions of the named lists' entries, for lookups by name (`PlatformNames`); not part of the platform's value.
+    var names = PlatformNames()
 }
 
 package struct GitOpsTarget: Sendable {

@@ -56,7 +56,13 @@ package struct SpecScalar: Sendable {
         }
     }
 
-    package var int: Int? { quoted ? nil : Int(text.replacingOccurrences(of: "_", with: "")) }
+    /// `1_000` is 1000. Only digits, a sign and `_` can make an Int, so dropping the ASCII `_` bytes is
+    /// exact (and far cheaper than Foundation's `replacingOccurrences`, run for every integer of the spec).
+    package var int: Int? {
+        guard !quoted else { return nil }
+        guard text.utf8.contains(UInt8(ascii: "_")) else { return Int(text) }
+        return Int(String(decoding: text.utf8.filter { $0 != UInt8(ascii: "_") }, as: UTF8.self))
+    }
 
     package var double: Double? {
         guard !quoted, let first = text.first, first.isNumber || first == "-" || first == "+" || first == "." else { return nil }

@@ -7,12 +7,15 @@ package struct ReferenceResolver {
     package init() {}
 
     package func check(_ p: Platform, into diagnostics: inout DiagnosticBag) {
-        let teams = p.teams.map(\.name), models = p.models.map(\.name), clusters = p.clusters.map(\.name)
-        let providers = p.providers.map(\.name), servers = p.mcpServers.map(\.name)
-        let gpus = p.gpuCatalog.names
+        let teams = KnownNames(p.teams.map(\.name)), models = KnownNames(p.models.map(\.name))
+        let clusters = KnownNames(p.clusters.map(\.name)), providers = KnownNames(p.providers.map(\.name))
+        let servers = KnownNames(p.mcpServers.map(\.name)), gpus = KnownNames(p.gpuCatalog.names)
+        let pools = KnownNames(p.clusters.flatMap { $0.nodePools.map(\.name) })
 
-        func resolve(_ name: String, in names: [String], kind: String, from owner: String, at location: SourceLocation?) {
-            guard !name.isEmpty, !names.contains(name) else { return }
+        func resolve(_ name: String, in known: KnownNames, except: String? = nil, kind: String, from owner: String,
+                     at location: SourceLocation?) {
+            guard !name.isEmpty, name == except || !known.contains(name) else { return }
+            let names = known.list.filter { $0 != except }
             diagnostics.error(SpecCodes.unresolvedReference, "\(owner) refers to unknown \(kind) `\(name)`", at: location,
                               help: Suggestion.help(for: name, in: names)
                                   ?? (names.isEmpty ? "no \(kind) is defined"
@@ -26,15 +29,15 @@ package struct ReferenceResolver {
             if let c = m.cluster {
                 resolve(c, in: clusters, kind: "cluster", from: owner, at: m.locations[.placementCluster])
                 if let pool = m.pool, let cluster = p.cluster(c) {
-                    resolve(pool, in: cluster.nodePools.map(\.name), kind: "node pool of cluster `\(c)`", from: owner,
+                    resolve(pool, in: KnownNames(cluster.nodePools.map(\.name)), kind: "node pool of cluster `\(c)`", from: owner,
                         at: m.locations[.placementPool])
                 }
             } else if let pool = m.pool {
-                resolve(pool, in: p.clusters.flatMap { $0.nodePools.map(\.name) }, kind: "node pool", from: owner,
+                resolve(pool, in: pools, kind: "node pool", from: owner,
                     at: m.locations[.placementPool])
             }
             if let base = m.canaryOf {
-                resolve(base, in: models.filter { $0 != m.name }, kind: "model", from: owner, at: m.locations[.canaryOf])
+                resolve(base, in: models, except: m.name, kind: "model", from: owner, at: m.locations[.canaryOf])
             }
         }
         for r in p.routes {
@@ -60,7 +63,7 @@ package struct ReferenceResolver {
             if let c = j.cluster {
                 resolve(c, in: clusters, kind: "cluster", from: owner, at: j.locations[.cluster])
                 if let pool = j.pool, let cluster = p.cluster(c) {
-                    resolve(pool, in: cluster.nodePools.map(\.name), kind: "node pool of cluster `\(c)`", from: owner,
+                    resolve(pool, in: KnownNames(cluster.nodePools.map(\.name)), kind: "node pool of cluster `\(c)`", from: owner,
                         at: j.locations[.pool])
                 }
             }
@@ -71,4 +74,18 @@ package struct ReferenceResolver {
             }
         }
     }
+}
+
+/// The names of one kind of entity: resolved by hash (per route backend and per agent, thousands on a
+/// large fleet, against thousands of models), listed in the spec's order for the messages.
+struct KnownNames {
+    let list: [String]
+    private let set: Set<String>
+
+    init(_ list: [String]) {
+        self.list = list
+        set = Set(list)
+    }
+
+    func contains(_ name: String) -> Bool { set.contains(name) }
 }

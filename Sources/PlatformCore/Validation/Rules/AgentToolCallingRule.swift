@@ -6,7 +6,7 @@ struct AgentToolCallingRule: PlatformRule {
 
     func check(_ p: Platform, into diagnostics: inout DiagnosticBag) {
         for agent in p.agents {
-            guard let model = p.models.first(where: { $0.name == agent.model }),
+            guard let model = p.model(agent.model),
                   ToolCallParsers.parser(for: model.architecture) == nil else { continue }
             let architecture = model.architecture.map { "architecture `\($0)`" } ?? "no `architecture`"
             diagnostics.warning(ServingCodes.noToolParser,
