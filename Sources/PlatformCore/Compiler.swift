@@ -13,7 +13,8 @@ import PlatformDiagnostics
 ///    folders), each merged onto its template like the objects of stage 5
 /// 7. audit: secrets, Pod Security, compiler-owned policies and labels of the merged objects
 ///    (fleet objects included), the flow check (`FlowCheck`) and whether the derived pods will
-///    run (`WillItRun`)
+///    run (`WillItRun`, which reads nothing stage 6's NetworkPolicies and fleet objects change, so
+///    it runs beside them)
 /// 8. sync waves: Argo CD's order for cluster-scoped objects (`FleetEmitter.syncWaves`);
 ///    `rendersTree` false stops here
 /// 9. render: `ManifestSet` → `RenderedTree` (canonical YAML bytes per path, `GitOpsLayout`: the
@@ -100,36 +101,53 @@ package struct Compiler: Sendable {
         // from the final objects.
         let pods = DerivedPods.derive(plan, manifests: emitted.manifests)
         let traffic = TrafficDerivation.derive(plan, manifests: emitted.manifests, pods: pods)
-        if let networkPolicyEmitter {
-            var context = EmitContext(templates: templates)
-            networkPolicyEmitter.emit(plan, traffic: traffic, into: &context)
-            EmitStage.merge(context, into: &emitted, templates: templates)
-        }
-        // The engine's objects last: Flux's name every namespace folder the others filled.
-        var fleet = EmitContext(templates: templates)
-        FleetEmitter().emit(plan, manifests: emitted.manifests, into: &fleet)
-        EmitStage.merge(fleet, into: &emitted, templates: templates)
+        // Will what we emit run? The pods the upstream controllers derive from it, checked. The
+        // pass reads the pods and the clusters' Namespaces, Kueue queues and Karpenter NodePools,
+        // which the NetworkPolicies, the fleet objects and the audit's annotations leave alone: it
+        // runs on one core while the other emits those (one emitter after the other).
+        let templates = self.templates, networkPolicyEmitter = self.networkPolicyEmitter
+        let (final, runFindings) = concurrently(
+            { [emitted] in
+                var emitted = emitted
+                if let networkPolicyEmitter {
+                    var context = EmitContext(templates: templates)
+                    networkPolicyEmitter.emit(plan, traffic: traffic, into: &context)
+                    EmitStage.merge(context, into: &emitted, templates: templates)
+                }
+                // The engine's objects last: Flux's name every namespace folder the others filled.
+                var fleet = EmitContext(templates: templates)
+                FleetEmitter().emit(plan, manifests: emitted.manifests, into: &fleet)
+                EmitStage.merge(fleet, into: &emitted, templates: templates)
+                return emitted
+            },
+            { [emitted] in WillItRun.run(plan, manifests: emitted.manifests, pods: pods) })
+        emitted = final
         diagnostics.append(contentsOf: emitted.diagnostics)
         // The last word on security, after the templates and unaffected by anything they write.
-        // The audits, and then the flow check and the will-it-run pass, read the same objects and
-        // none writes what the other reads: each pair runs on both cores, reported in a fixed order.
-        let templates = self.templates, checksFlows = networkPolicyEmitter != nil
-        let (audited, objectFindings) = concurrently(
-            { [emitted] in MergedObjectAudit
-                .run(emitted.manifests, templated: emitted.templated, templates: templates, platform: platform) },
-            { [emitted] in ManifestSecretAudit.run(emitted.manifests)
-                + PodSecurityAudit.run(emitted.manifests, templated: emitted.templated) })
-        for finding in objectFindings + audited.diagnostics { diagnostics.report(finding) }
-        // Will what we emit run? The pods the upstream controllers derive from it, checked.
-        let (flowFindings, runFindings) = concurrently(
-            { checksFlows ? FlowCheck.run(traffic, manifests: audited.manifests) : [] },
-            { [plan] in WillItRun.run(plan, manifests: audited.manifests, pods: pods) })
-        for finding in flowFindings + runFindings { diagnostics.report(finding) }
+        // The audits and the flow check read the same objects and none writes what another reads
+        // (the audit's annotations go on workloads, never on a NetworkPolicy): one list of jobs
+        // shared by both cores, the longest first, their findings reported in a fixed order.
+        let objects = emitted.manifests, templated = emitted.templated, checksFlows = networkPolicyEmitter != nil
+        let checks: [@Sendable () -> (findings: [Diagnostic], audited: ManifestSet?)] = [
+            {
+                let audit = MergedObjectAudit.run(objects, templated: templated, templates: templates, platform: platform)
+                return (audit.diagnostics, audit.manifests)
+            },
+            { (PodSecurityAudit.run(objects, templated: templated), nil) },
+            { (checksFlows ? FlowCheck.run(traffic, manifests: objects) : [], nil) },
+            { (ManifestSecretAudit.run(objects), nil) },
+        ]
+        let results = checks.concurrentMap { $0() }
+        let audited = results[0].audited ?? objects
+        // Secrets, Pod Security, the merged objects, then the flows and the will-it-run pass.
+        for finding in results[3].findings + results[1].findings + results[0].findings + results[2].findings + runFindings {
+            diagnostics.report(finding)
+        }
         guard !diagnostics.hasErrors else {
-            return Output(platform: platform, plan: plan, manifests: audited.manifests, diagnostics: diagnostics, traffic: traffic,
+            return Output(platform: platform, plan: plan, manifests: audited, diagnostics: diagnostics, traffic: traffic,
                 pods: pods)
         }
-        let manifests = FleetEmitter.syncWaves(audited.manifests, engine: platform.gitops.engine)
+        let manifests = FleetEmitter.syncWaves(audited, engine: platform.gitops.engine)
         guard rendersTree else {
             return Output(platform: platform, plan: plan, manifests: manifests, diagnostics: diagnostics, traffic: traffic, pods: pods)
         }

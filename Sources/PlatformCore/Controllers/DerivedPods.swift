@@ -7,34 +7,40 @@ import PlatformDiagnostics
 package enum DerivedPods {
     package static func derive(_ plan: PlannedPlatform, manifests: ManifestSet) -> [DerivedPod] {
         let origins = WorkloadOrigins(plan.platform)
+        // Clusters are independent: each on its own core, their pods in cluster order.
+        return manifests.clusters.concurrentMap { cluster in pods(of: cluster, origins: origins) }.flatMap { $0 }
+    }
+
+    static func pods(of cluster: ManifestSet.Cluster, origins: WorkloadOrigins) -> [DerivedPod] {
         var pods: [DerivedPod] = []
-        for cluster in manifests.clusters {
-            let index = ClusterIndex(cluster.manifests)
-            for manifest in cluster.manifests {
-                let queue = manifest.labels[Conventions.kueueQueueLabel]?.stringValue
-                for var pod in derive(manifest, cluster: cluster.name, index: index, origins: origins) {
-                    pod.queueName = queue
-                    pods.append(pod)
-                }
+        let index = ClusterIndex(cluster.manifests)
+        for manifest in cluster.manifests {
+            let derived = derive(manifest, cluster: cluster.name, index: index, origins: origins)
+            // Most objects derive no pod: read the queue label only for those that do.
+            guard !derived.isEmpty else { continue }
+            let queue = manifest.labels[Conventions.kueueQueueLabel]?.stringValue
+            for var pod in derived {
+                pod.queueName = queue
+                pods.append(pod)
             }
-            pods += PlatformComponentPods.pods(cluster: cluster.name, manifests: index, origins: origins)
         }
-        return pods
+        return pods + PlatformComponentPods.pods(cluster: cluster.name, manifests: index, origins: origins)
     }
 
     static func derive(_ manifest: Manifest, cluster: String, index: ClusterIndex, origins: WorkloadOrigins) -> [DerivedPod] {
-        switch (manifest.group, manifest.kind) {
-        case ("apps", "Deployment"):
+        // The kind first: most objects derive no pod, and `group` builds a string.
+        switch manifest.kind {
+        case "Deployment" where manifest.group == "apps":
             return DeploymentController.pods(manifest, cluster: cluster, index: index, origins: origins)
-        case ("leaderworkerset.x-k8s.io", "LeaderWorkerSet"):
+        case "LeaderWorkerSet" where manifest.group == "leaderworkerset.x-k8s.io":
             return LeaderWorkerSetController.pods(manifest, cluster: cluster, index: index, origins: origins)
-        case ("kagent.dev", "Agent"):
+        case "Agent" where manifest.group == "kagent.dev":
             return KagentAgentController.pods(manifest, cluster: cluster, origins: origins)
-        case ("trainer.kubeflow.org", "TrainJob"):
+        case "TrainJob" where manifest.group == "trainer.kubeflow.org":
             return TrainJobController.pods(manifest, cluster: cluster, index: index, origins: origins)
-        case ("gateway.networking.k8s.io", "Gateway"):
+        case "Gateway" where manifest.group == "gateway.networking.k8s.io":
             return KgatewayProxyController.pods(manifest, cluster: cluster, origins: origins)
-        case ("batch", "Job"):
+        case "Job" where manifest.group == "batch":
             return JobController.pods(manifest, cluster: cluster, origins: origins)
         default:
             return []
@@ -53,15 +59,18 @@ struct ClusterIndex {
 
     init(_ manifests: [Manifest]) {
         for manifest in manifests {
-            switch (manifest.group, manifest.kind) {
-            case ("keda.sh", "ScaledObject"):
+            // The kind first: `group` builds a string, so it is read only for the kinds indexed.
+            switch manifest.kind {
+            case "ScaledObject" where manifest.group == "keda.sh":
                 if let target = manifest.object["spec"]?["scaleTargetRef"]?["name"]?.stringValue {
                     scaledObjects[Self.key(manifest.namespace, target)] = manifest
                 }
-            case ("trainer.kubeflow.org", "ClusterTrainingRuntime"): trainingRuntimes[manifest.name] = manifest
-            case ("trainer.kubeflow.org", "TrainingRuntime"): trainingRuntimes[Self.key(manifest.namespace, manifest.name)] = manifest
-            case ("kagent.dev", "Agent"): hasAgents = true
-            case ("monitoring.coreos.com", _): hasMonitors = true
+            case "ClusterTrainingRuntime" where manifest.group == "trainer.kubeflow.org": trainingRuntimes[manifest.name] = manifest
+            case "TrainingRuntime" where manifest.group == "trainer.kubeflow.org":
+                trainingRuntimes[Self.key(manifest.namespace, manifest.name)] = manifest
+            case "Agent" where manifest.group == "kagent.dev": hasAgents = true
+            // Every kind of the group: its apiVersion's bytes, `group/…`.
+            case _ where manifest.apiVersion.utf8.starts(with: "monitoring.coreos.com/".utf8): hasMonitors = true
             default: break
             }
         }

@@ -51,9 +51,9 @@ enum KueueAdmissionCheck {
             }
         }
         var found: [Diagnostic] = []
-        for pool in cluster.nodePools {
+        for node in facts.nodes {
+            let pool = node.pool
             guard let resources = sums[pool.name] else { continue }
-            let node = NodeModel(pool, cluster: cluster, karpenter: facts.karpenterPools[pool.name])
             for (resource, sum) in resources.sorted(by: { $0.key < $1.key }) {
                 guard let capacity = node.poolCapacity(resource), sum.total > capacity, sum.queues > 1 else { continue }
                 found.append(Diagnostic(.warning, WillItRun.quotaOverCapacity,

@@ -15,10 +15,9 @@ enum NodeMatchCheck {
         guard selects || accelerated || claims else { return [] }
         var refusals: [DiagnosticNote] = []
         var fitting: [NodeModel] = []
-        for pool in cluster.nodePools {
-            let node = NodeModel(pool, cluster: cluster, karpenter: facts.karpenterPools[pool.name])
-            if let reason = node.refusal(spec) {
-                refusals.append(DiagnosticNote("pool `\(pool.name)`: \(reason)", at: pool.location))
+        for node in facts.nodes {
+            if let reason = node.refusal(spec, requested: requested) {
+                refusals.append(DiagnosticNote("pool `\(node.pool.name)`: \(reason)", at: node.pool.location))
             } else {
                 fitting.append(node)
             }

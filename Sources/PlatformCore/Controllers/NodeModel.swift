@@ -76,8 +76,9 @@ struct NodeModel {
         return perNode(resource).map { $0 * Double(pool.maxNodes) }
     }
 
-    /// Why a pod with this spec cannot run on the pool's nodes; nil when it can.
-    func refusal(_ spec: ManifestMap) -> String? {
+    /// Why a pod with this spec cannot run on the pool's nodes; nil when it can. `requested`: the
+    /// spec's `PodResources.requested`, when the caller has it already (one pod, every pool).
+    func refusal(_ spec: ManifestMap, requested: [String: Double]? = nil) -> String? {
         for entry in spec["nodeSelector"]?.mapValue ?? ManifestMap() {
             let value = entry.value.stringValue ?? ""
             guard let values = labels[entry.key] else { return "its nodes have no label `\(entry.key)`" }
@@ -96,7 +97,7 @@ struct NodeModel {
                 its nodes are tainted `\(taint.key)\(taint.value.map { "=\($0)" } ?? ""):\(taint.effect)`, which the pod does not tolerate
                 """
         }
-        for (resource, amount) in PodResources.requested(spec).sorted(by: { $0.key < $1.key }) {
+        for (resource, amount) in (requested ?? PodResources.requested(spec)).sorted(by: { $0.key < $1.key }) {
             guard let offered = perNode(resource), amount > offered else { continue }
             return "a node offers \(PodResources.format(offered)) `\(resource)`, the pod requests \(PodResources.format(amount))"
         }

@@ -16,19 +16,20 @@ package enum WillItRun {
     }
 
     package static func run(_ plan: PlannedPlatform, manifests: ManifestSet, pods: [DerivedPod]) -> [Diagnostic] {
-        var found: [Diagnostic] = []
         let byCluster = Dictionary(grouping: pods, by: \.cluster)
-        for cluster in manifests.clusters {
-            let context = ClusterFacts(cluster, platform: plan.platform)
+        let platform = plan.platform
+        // Clusters are independent: each on its own core, the findings in cluster order.
+        return manifests.clusters.concurrentMap { cluster in
+            var found: [Diagnostic] = []
+            let context = ClusterFacts(cluster, platform: platform)
             for pod in byCluster[cluster.name] ?? [] where !pod.podSpec.isEmpty {
                 found += PodAdmissionCheck.check(pod, context)
                 found += KueueAdmissionCheck.check(pod, context)
                 found += NodeMatchCheck.check(pod, context)
                 found += ImagePinCheck.check(pod)
             }
-            found += KueueAdmissionCheck.quotas(context)
-        }
-        return found
+            return found + KueueAdmissionCheck.quotas(context)
+        }.flatMap { $0 }
     }
 
     /// How a diagnostic names a pod: "the pods kagent creates for agent `ops`".
@@ -63,6 +64,9 @@ struct ClusterFacts {
     /// What sizes a pool's nodes (`NodeAllocatable`): the instance types and the Kubernetes minor.
     var instanceCatalog: InstanceCatalog
     var kubernetesMinor: Int
+    /// Each pool's nodes as the cloud provisions them, in the cluster's pool order: built once per
+    /// cluster, not once per pod and pool.
+    var nodes: [NodeModel] = []
 
     init(_ set: ManifestSet.Cluster, platform: Platform) {
         name = set.name
@@ -70,8 +74,9 @@ struct ClusterFacts {
         instanceCatalog = platform.instanceCatalog
         kubernetesMinor = Int(platform.kubernetesVersion.split(separator: ".").last ?? "") ?? 34
         for manifest in set.manifests {
-            switch (manifest.group, manifest.kind) {
-            case ("", "Namespace"):
+            // The kind first: most objects are none of these, and `group` builds a string.
+            switch manifest.kind {
+            case "Namespace" where manifest.group == "":
                 let labels = manifest.labels
                 guard let enforce = labels["pod-security.kubernetes.io/enforce"]?.stringValue else { continue }
                 let version = labels["pod-security.kubernetes.io/enforce-version"]?.stringValue ?? ""
@@ -81,14 +86,17 @@ struct ClusterFacts {
                 case "baseline": podSecurity[manifest.name] = (.baseline, minor)
                 default: break
                 }
-            case ("kueue.x-k8s.io", "LocalQueue"):
+            case "LocalQueue" where manifest.group == "kueue.x-k8s.io":
                 if let queue = manifest.object["spec"]?["clusterQueue"]?.stringValue {
                     localQueues[ClusterIndex.key(manifest.namespace, manifest.name)] = queue
                 }
-            case ("kueue.x-k8s.io", "ClusterQueue"): clusterQueues[manifest.name] = manifest
-            case ("karpenter.sh", "NodePool"): karpenterPools[manifest.name] = manifest
+            case "ClusterQueue" where manifest.group == "kueue.x-k8s.io": clusterQueues[manifest.name] = manifest
+            case "NodePool" where manifest.group == "karpenter.sh": karpenterPools[manifest.name] = manifest
             default: break
             }
+        }
+        if let cluster {
+            nodes = cluster.nodePools.map { NodeModel($0, cluster: cluster, karpenter: karpenterPools[$0.name]) }
         }
     }
 }

@@ -45,9 +45,11 @@ package enum EmitStage {
                 next = addition.diagnosticsBefore
                 // Only safe names become folders and files (docs/security.md, containment).
                 // A fleet folder is the compiler's own path (`flux/<cluster>`), built from a checked cluster name.
-                let place = addition.isFleet ? "fleet folder `\(addition.cluster)`"
-                    : "cluster `\(GitOpsPathRule.printable(addition.cluster))`"
-                if let finding = ObjectPathCheck.firstProblem(addition.manifest, cluster: addition.isFleet ? nil : addition.cluster) {
+                // Worked out only for a message: most objects need none.
+                var place: String {
+                    addition.isFleet ? "fleet folder `\(addition.cluster)`" : "cluster `\(GitOpsPathRule.printable(addition.cluster))`"
+                }
+                if let finding = ObjectPathCheck.firstProblem(addition.id, cluster: addition.isFleet ? nil : addition.cluster) {
                     emitted.diagnostics.report(ObjectPathCheck.diagnostic(finding, manifest: addition.manifest, place: place,
                                                                   template: addition.templated?.template, templates: templates))
                     continue

@@ -12,16 +12,21 @@ enum ObjectPathCheck {
         var problem: String
     }
 
-    /// The first unsafe segment of `manifest` in `cluster` (nil: a fleet folder, named by the
-    /// compiler), nil when every one is safe.
-    static func firstProblem(_ manifest: Manifest, cluster: String?) -> Finding? {
-        var segments: [(field: [String], value: String, role: PathSegment.Role)] = [
-            (["kind"], manifest.kind, .kind),
-            (["metadata", "name"], manifest.name, .name),
-            (["apiVersion"], manifest.group, .group),
+    /// The first unsafe segment of the object `id` names in `cluster` (nil: a fleet folder, named
+    /// by the compiler), nil when every one is safe. Reads the id the emit stage already has, so
+    /// no field of the object is looked up again.
+    static func firstProblem(_ id: ManifestID, cluster: String?) -> Finding? {
+        if let cluster, let problem = PathSegment.problem(cluster, as: .cluster) {
+            return Finding(field: [], value: cluster, problem: problem)
+        }
+        if let namespace = id.namespace, let problem = PathSegment.problem(namespace, as: .namespace) {
+            return Finding(field: ["metadata", "namespace"], value: namespace, problem: problem)
+        }
+        let segments: [(field: [String], value: String, role: PathSegment.Role)] = [
+            (["kind"], id.kind, .kind),
+            (["metadata", "name"], id.name, .name),
+            (["apiVersion"], id.group, .group),
         ]
-        if let namespace = manifest.namespace { segments.insert((["metadata", "namespace"], namespace, .namespace), at: 0) }
-        if let cluster { segments.insert(([], cluster, .cluster), at: 0) }
         for segment in segments {
             if let problem = PathSegment.problem(segment.value, as: segment.role) {
                 return Finding(field: segment.field, value: segment.value, problem: problem)

@@ -43,12 +43,15 @@ struct ClusterTraffic {
             location = spec.models[model]?.location
             subject = "model `\(model)`"
         }
+        // Each object's id worked out once, not once per flow it carries.
+        let routeID = route.id
         var proxies: [PodGroup] = []
         for parent in route.object["spec"]?["parentRefs"]?.listValue ?? [] {
             guard (parent["kind"]?.stringValue ?? "Gateway") == "Gateway",
                   let name = parent["name"]?.stringValue,
                   let gateway = objects.object("Gateway", parent["namespace"]?.stringValue ?? namespace, name) else { continue }
-            let groups = (objects.groupsByOwner[gateway.id] ?? []).filter { $0.role == .gatewayProxy }
+            let gatewayID = gateway.id
+            let groups = (objects.groupsByOwner[gatewayID] ?? []).filter { $0.role == .gatewayProxy }
             proxies += groups
             let section = parent["sectionName"]?.stringValue
             for listener in gateway.object["spec"]?["listeners"]?.listValue ?? [] {
@@ -60,7 +63,7 @@ struct ClusterTraffic {
                     }
                     add(.clients, .pods(group), resolved ?? NetworkPort(Int(port)),
                         "client → Gateway listener `\(listener["name"]?.stringValue ?? "")`",
-                        carrier: gateway.id, subject: subject, at: location, route: route.name)
+                        carrier: gatewayID, subject: subject, at: location, route: route.name)
                 }
             }
         }
@@ -71,15 +74,15 @@ struct ClusterTraffic {
                 switch backend["kind"]?.stringValue ?? "Service" {
                 case "InferencePool":
                     guard let pool = objects.object("InferencePool", ns, name) else { continue }
-                    let targets = poolTargets(pool)
+                    let targets = poolTargets(pool), poolID = pool.id
                     for proxy in proxies {
                         for (group, port) in targets {
-                            add(.pods(proxy), .pods(group), port, "Gateway → InferencePool `\(ns)/\(name)`", carrier: route.id,
+                            add(.pods(proxy), .pods(group), port, "Gateway → InferencePool `\(ns)/\(name)`", carrier: routeID,
                                 subject: subject, at: location, route: route.name)
                         }
                         for (group, port) in pickerTargets(pool) {
                             add(.pods(proxy), .pods(group), port, "Gateway → endpoint picker of `\(ns)/\(name)` (ext_proc)",
-                                carrier: pool.id,
+                                carrier: poolID,
                                 subject: subject, at: location, route: route.name)
                         }
                     }
@@ -87,7 +90,7 @@ struct ClusterTraffic {
                     let port = backend["port"]?.intValue.map(Int.init)
                     for proxy in proxies {
                         for (group, target) in objects.serviceTargets(namespace: ns, name: name, port: port) {
-                            add(.pods(proxy), .pods(group), target, "Gateway → Service `\(ns)/\(name)`", carrier: route.id,
+                            add(.pods(proxy), .pods(group), target, "Gateway → Service `\(ns)/\(name)`", carrier: routeID,
                                 subject: subject, at: location, route: route.name)
                         }
                     }
@@ -129,14 +132,14 @@ struct ClusterTraffic {
         let targets = poolTargets(pool)
         let model = pool.labels["platformc.dev/model"]?.stringValue ?? pool.name
         let location = spec.models[model]?.location ?? targets.first.flatMap { declared($0.0) }
-        let subject = "model `\(model)`"
+        let subject = "model `\(model)`", poolID = pool.id
         for (picker, _) in pickerTargets(pool) {
             for (group, port) in targets {
-                add(.pods(picker), .pods(group), port, "endpoint picker → model servers (metrics, scheduling)", carrier: pool.id,
+                add(.pods(picker), .pods(group), port, "endpoint picker → model servers (metrics, scheduling)", carrier: poolID,
                     subject: subject, at: location)
             }
             // The picker watches the pool and its pods (gateway-api-inference-extension `cmd/epp`).
-            add(.pods(picker), .apiServer, NetworkPort(443), "endpoint picker → API server (watches)", carrier: pool.id,
+            add(.pods(picker), .apiServer, NetworkPort(443), "endpoint picker → API server (watches)", carrier: poolID,
                 subject: subject, at: location)
         }
     }
@@ -147,6 +150,7 @@ struct ClusterTraffic {
         if names.isEmpty { names = [Conventions.liteLLMName] }
         for name in names {
             guard let map = objects.object("ConfigMap", proxy.namespace, name) else { continue }
+            let mapID = map.id
             for text in (map.object["data"]?.mapValue ?? ManifestMap()).map(\.value) {
                 guard let yaml = text.stringValue, let config = try? ManifestValue.parse(yaml: yaml) else { continue }
                 for entry in config["model_list"]?.listValue ?? [] {
@@ -156,17 +160,17 @@ struct ClusterTraffic {
                     if let base = params?["api_base"]?.stringValue, let target = URLTarget(base) {
                         if let service = target.service, let ns = target.namespace {
                             for (group, port) in objects.serviceTargets(namespace: ns, name: service, port: target.port) {
-                                add(.pods(proxy), .pods(group), port, purpose, carrier: map.id, subject: "model `\(modelName)`",
+                                add(.pods(proxy), .pods(group), port, purpose, carrier: mapID, subject: "model `\(modelName)`",
                                     at: spec.models[modelName]?.location ?? declared(group))
                             }
                         } else {
-                            add(.pods(proxy), .internet, NetworkPort(target.port), purpose, carrier: map.id,
+                            add(.pods(proxy), .internet, NetworkPort(target.port), purpose, carrier: mapID,
                                 subject: "model `\(modelName)`",
                                 at: providerLocation(modelName))
                         }
                     } else {
                         // Without api_base LiteLLM calls the provider's public API over HTTPS.
-                        add(.pods(proxy), .internet, NetworkPort(443), purpose, carrier: map.id, subject: "model `\(modelName)`",
+                        add(.pods(proxy), .internet, NetworkPort(443), purpose, carrier: mapID, subject: "model `\(modelName)`",
                             at: providerLocation(modelName))
                     }
                 }
@@ -216,11 +220,12 @@ struct ClusterTraffic {
                 }
             }
         }
+        let monitorID = monitor.id
         for (group, port) in targets {
             for scraper in scrapers {
                 add(.pods(scraper), .pods(group), port,
                     "Prometheus → metrics (\(monitor.kind) `\(monitor.namespace ?? "")/\(monitor.name)`)",
-                    carrier: monitor.id, subject: subjectOf(group), at: declared(group))
+                    carrier: monitorID, subject: subjectOf(group), at: declared(group))
             }
         }
     }
@@ -275,7 +280,7 @@ struct ClusterTraffic {
     }
 
     mutating func agentFlows(_ group: PodGroup, agent: Manifest, subject: String, at location: SourceLocation?) {
-        let declarative = agent.object["spec"]?["declarative"]
+        let declarative = agent.object["spec"]?["declarative"], agentID = agent.id
         if let configName = declarative?["modelConfig"]?.stringValue,
            let config = objects.object("ModelConfig", group.namespace, configName) {
             for settings in (config.object["spec"]?.mapValue ?? ManifestMap()).map(\.value) {
@@ -294,14 +299,14 @@ struct ClusterTraffic {
         // (go/core/internal/controller/translator/agent/testdata/outputs/*.json; the Service's port
         // 8083 in helm/kagent/values.yaml), and the controller calls the agent over A2A.
         if let target = URLTarget(KagentController.url) {
-            reach(group, target, "agent → kagent controller", carrier: agent.id, subject: subject, at: location)
+            reach(group, target, "agent → kagent controller", carrier: agentID, subject: subject, at: location)
         }
         let controllers = (objects.groupsByRole[.kagentController] ?? []).filter { $0.namespace == KagentController.namespace }
         let callers: [Flow.Endpoint] = controllers.isEmpty ? [.namespace(KagentController.namespace)] : controllers.map { .pods($0) }
         for pod in objects.groups[group]?.first.map({ [$0] }) ?? [] {
             for port in pod.ports {
                 for caller in callers {
-                    add(caller, .pods(group), port, "kagent controller → agent (A2A)", carrier: agent.id, subject: subject, at: location)
+                    add(caller, .pods(group), port, "kagent controller → agent (A2A)", carrier: agentID, subject: subject, at: location)
                 }
             }
         }

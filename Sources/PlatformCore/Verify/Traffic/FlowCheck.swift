@@ -33,18 +33,20 @@ package enum FlowCheck {
     }
 
     package static func run(_ graphs: [TrafficGraph], manifests: ManifestSet) -> [Diagnostic] {
+        // Clusters are independent: each on its own core, the findings in cluster order.
+        graphs.concurrentMap { graph in run(graph, manifests: manifests) }.flatMap { $0 }
+    }
+
+    static func run(_ graph: TrafficGraph, manifests: ManifestSet) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for graph in graphs {
-            let policies = manifests.manifests(in: graph.cluster).filter { $0.kind == "NetworkPolicy" && $0.group == "networking.k8s.io" }
-            // One evaluator and one set of probes per cluster, for both checks.
-            let evaluator = NetworkPolicyEvaluator(policies: policies, namespaceLabels: graph.namespaceLabels)
-            let probes = Probes(graph)
-            for verdict in evaluate(graph, evaluator: evaluator, probes: probes) where !verdict.allowed {
-                found.append(blocked(verdict))
-            }
-            found += crossTenant(graph, evaluator: evaluator, probes: probes)
+        let policies = manifests.manifests(in: graph.cluster).filter { $0.kind == "NetworkPolicy" && $0.group == "networking.k8s.io" }
+        // One evaluator and one set of probes per cluster, for both checks.
+        let evaluator = NetworkPolicyEvaluator(policies: policies, namespaceLabels: graph.namespaceLabels)
+        let probes = Probes(graph)
+        for verdict in evaluate(graph, evaluator: evaluator, probes: probes) where !verdict.allowed {
+            found.append(blocked(verdict))
         }
-        return found
+        return found + crossTenant(graph, evaluator: evaluator, probes: probes)
     }
 
     static func blocked(_ verdict: Verdict) -> Diagnostic {
@@ -83,32 +85,37 @@ package enum FlowCheck {
         for flow in graph.flows {
             if let destination = flow.destination.group { needed.insert(Pair(source: flow.source, destination: destination)) }
         }
+        // Per tenant, once (not once per destination): its namespace's labels as a
+        // namespaceSelector sees them, and the sources in it (the namespace, then its groups).
+        struct Tenant { var name: String; var namespaceLabels: [String: String]; var sources: [Flow.Endpoint] }
         var groupsByNamespace: [String: [PodGroup]] = [:]
         for group in graph.groups.keys.sorted() where graph.tenants.contains(group.namespace) {
             groupsByNamespace[group.namespace, default: []].append(group)
         }
-        let tenants = graph.tenants.sorted()
+        let tenants = graph.tenants.sorted().map { tenant in
+            var namespaceLabels = graph.namespaceLabels[tenant] ?? [:]
+            namespaceLabels["kubernetes.io/metadata.name"] = tenant
+            return Tenant(name: tenant, namespaceLabels: namespaceLabels,
+                          sources: [.namespace(tenant)] + (groupsByNamespace[tenant] ?? []).map { .pods($0) })
+        }
         var found: [Diagnostic] = []
         for destination in graph.groups.keys.sorted() where graph.tenants.contains(destination.namespace) {
             for probe in probes(.pods(destination)) {
                 let admitted = evaluator.admissions(of: probe)
                 var candidates: [(Flow.Endpoint, [NetworkPort]?)] = []
-                for tenant in tenants where tenant != destination.namespace {
-                    var namespaceLabels = graph.namespaceLabels[tenant] ?? [:]
-                    namespaceLabels["kubernetes.io/metadata.name"] = tenant
-                    let sources: [Flow.Endpoint] = [.namespace(tenant)] + (groupsByNamespace[tenant] ?? []).map { .pods($0) }
+                for tenant in tenants where tenant.name != destination.namespace {
                     if let admitted {
                         for admission in admitted {
-                            let inNamespace = admission.namespaces.map { $0.matches(namespaceLabels) }
-                                ?? (admission.policyNamespace == tenant)
+                            let inNamespace = admission.namespaces.map { $0.matches(tenant.namespaceLabels) }
+                                ?? (admission.policyNamespace == tenant.name)
                             guard inNamespace else { continue }
-                            for source in sources where admission.pods.map({ selector in
+                            for source in tenant.sources where admission.pods.map({ selector in
                                 probes(source).contains { selector.matches($0.labels) } }) ?? true {
                                 candidates.append((source, admission.ports))
                             }
                         }
                     } else {
-                        candidates += sources.map { ($0, nil) }
+                        candidates += tenant.sources.map { ($0, nil) }
                     }
                 }
                 var reported = Set<String>()

@@ -119,7 +119,7 @@ package struct NetworkPolicyEvaluator: Sendable {
 
     private func side(of pod: Endpoint, types: String, port: NetworkPort?, allows: (Policy) -> Bool) -> Side {
         guard let namespace = pod.namespace, let index = byNamespace[namespace] else { return .unrestricted }
-        let selecting = index.candidates(for: pod.labels).filter { $0.types.contains(types) && $0.selector.matches(pod.labels) }
+        let selecting = index.selecting(pod.labels, type: types)
         guard !selecting.isEmpty else { return .unrestricted }
         let allowing = selecting.filter(allows).map(\.id).sorted()
         return allowing.isEmpty ? .denied(selectedBy: selecting.map(\.id).sorted()) : .allowed(by: allowing)
@@ -162,16 +162,33 @@ package struct NetworkPolicyEvaluator: Sendable {
 /// NetworkPolicies of one namespace, bucketed by one label of their selector so that a pod reads
 /// only those that could select it.
 struct PolicyIndex: Sendable {
-    private var everyPod: [NetworkPolicyEvaluator.Policy] = []
-    private var byLabel: [String: [NetworkPolicyEvaluator.Policy]] = [:]
+    private var policies: [NetworkPolicyEvaluator.Policy] = []
+    /// Positions in `policies`: a lookup copies only the policies that select the pod.
+    private var everyPod: [Int] = []
+    /// Label key → value → positions: a pod's label is looked up without building a `key=value` string.
+    private var byLabel: [String: [String: [Int]]] = [:]
 
     mutating func add(_ policy: NetworkPolicyEvaluator.Policy) {
-        if let key = policy.selector.indexKey { byLabel[key, default: []].append(policy) } else { everyPod.append(policy) }
+        if let (key, value) = policy.selector.indexLabel {
+            byLabel[key, default: [:]][value, default: []].append(policies.count)
+        } else {
+            everyPod.append(policies.count)
+        }
+        policies.append(policy)
     }
 
-    func candidates(for labels: [String: String]) -> [NetworkPolicyEvaluator.Policy] {
-        var found = everyPod
-        for (key, value) in labels { found += byLabel[key + "=" + value] ?? [] }
+    /// The policies of `type` (`Ingress`, `Egress`) that select a pod with `labels`.
+    func selecting(_ labels: [String: String], type: String) -> [NetworkPolicyEvaluator.Policy] {
+        var found: [NetworkPolicyEvaluator.Policy] = []
+        func consider(_ positions: [Int]) {
+            for position in positions where policies[position].types.contains(type) && policies[position].selector.matches(labels) {
+                found.append(policies[position])
+            }
+        }
+        consider(everyPod)
+        for (key, value) in labels {
+            if let positions = byLabel[key]?[value] { consider(positions) }
+        }
         return found
     }
 }
@@ -191,8 +208,7 @@ extension NetworkPolicyEvaluator {
 
     package func admissions(of destination: Endpoint) -> [Admission]? {
         guard let namespace = destination.namespace, let index = byNamespace[namespace] else { return nil }
-        let selecting = index.candidates(for: destination.labels)
-            .filter { $0.types.contains("Ingress") && $0.selector.matches(destination.labels) }
+        let selecting = index.selecting(destination.labels, type: "Ingress")
         guard !selecting.isEmpty else { return nil }
         var out: [Admission] = []
         for policy in selecting {

@@ -75,9 +75,9 @@ package struct LabelSelector: Hashable, Sendable {
         }
     }
 
-    /// One `key=value` every selected pod carries (the least in byte order), for indexing.
-    var indexKey: String? {
-        matchLabels.keys.min(by: { $0.precedesInByteOrder($1) }).map { "\($0)=\(matchLabels[$0] ?? "")" }
+    /// One label (key, value) every selected pod carries (the least in byte order), for indexing.
+    var indexLabel: (key: String, value: String)? {
+        matchLabels.keys.min(by: { $0.precedesInByteOrder($1) }).map { ($0, matchLabels[$0] ?? "") }
     }
 }
 

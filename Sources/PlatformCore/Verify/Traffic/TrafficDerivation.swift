@@ -13,7 +13,8 @@ package enum TrafficDerivation {
         let spec = SpecIndex(plan.platform)
         var podsByCluster: [String: [DerivedPod]] = [:]
         for pod in pods { podsByCluster[pod.cluster, default: []].append(pod) }
-        return manifests.clusters.map { cluster in
+        // Clusters are independent: each on its own core, the graphs in cluster order.
+        return manifests.clusters.concurrentMap { [podsByCluster] cluster in
             var objects = ClusterObjects(cluster.manifests, pods: podsByCluster[cluster.name] ?? [])
             objects.tenants = spec.tenants
             return ClusterTraffic(cluster: cluster.name, objects: objects, spec: spec).graph()
@@ -39,7 +40,7 @@ struct SpecIndex {
 /// One cluster's objects and pods, indexed by what flows look up.
 struct ClusterObjects {
     var byID: [ManifestID: Manifest] = [:]
-    var byKindName: [String: Manifest] = [:]
+    var byKindName: [KindName: Manifest] = [:]
     var groups: [PodGroup: [DerivedPod]] = [:]
     var groupsByOwner: [ManifestID: [PodGroup]] = [:]
     var groupsByNamespace: [String: [PodGroup]] = [:]
@@ -50,13 +51,15 @@ struct ClusterObjects {
 
     init(_ manifests: [Manifest], pods: [DerivedPod]) {
         for manifest in manifests {
-            byID[manifest.id] = manifest
-            byKindName[Self.key(manifest.kind, manifest.namespace, manifest.name)] = manifest
-            kinds[manifest.kind, default: []].append(manifest)
-            if manifest.kind == "Namespace" {
+            // The id once: its fields are the object's, each a lookup in its map.
+            let id = manifest.id
+            byID[id] = manifest
+            byKindName[KindName(kind: id.kind, namespace: id.namespace ?? "", name: id.name)] = manifest
+            kinds[id.kind, default: []].append(manifest)
+            if id.kind == "Namespace" {
                 var labels: [String: String] = [:]
                 for entry in manifest.labels { labels[entry.key] = entry.value.stringValue ?? "" }
-                namespaceLabels[manifest.name] = labels
+                namespaceLabels[id.name] = labels
             }
         }
         for pod in pods {
@@ -70,8 +73,16 @@ struct ClusterObjects {
         }
     }
 
-    static func key(_ kind: String, _ namespace: String?, _ name: String) -> String { "\(kind)/\(namespace ?? "")/\(name)" }
-    func object(_ kind: String, _ namespace: String?, _ name: String) -> Manifest? { byKindName[Self.key(kind, namespace, name)] }
+    /// An object's key among those of its cluster (a struct: no string built per lookup).
+    struct KindName: Hashable {
+        var kind: String
+        var namespace: String
+        var name: String
+    }
+
+    func object(_ kind: String, _ namespace: String?, _ name: String) -> Manifest? {
+        byKindName[KindName(kind: kind, namespace: namespace ?? "", name: name)]
+    }
 
     /// Groups of `namespace` whose every pod carries `selector`.
     func groups(in namespace: String, selecting selector: LabelSelector) -> [PodGroup] {
