@@ -46,14 +46,23 @@ package struct Manifest: Hashable, Sendable {
     }
 
     /// The API group: the part of apiVersion before the slash, "" for the core group.
-    package var group: String {
-        let version = apiVersion
-        guard let slash = version.firstIndex(of: "/") else { return "" }
+    package var group: String { Self.group(of: apiVersion) }
+
+    /// Every object's id needs it (on insertion into a `ManifestSet`): in ASCII every byte is a
+    /// `Character`, so the bytes are searched for the slash; anything else by `Character`.
+    private static func group(of version: String) -> String {
+        let slash = version.utf8.allSatisfy { $0 < 0x80 } ? version.utf8.firstIndex(of: UInt8(ascii: "/"))
+            : version.firstIndex(of: "/")
+        guard let slash else { return "" }
         return String(version[..<slash])
     }
 
     /// The identity Kubernetes uses: no two objects of a cluster may share it.
-    package var id: ManifestID { ManifestID(group: group, kind: kind, namespace: namespace, name: name) }
+    package var id: ManifestID {
+        let metadata = object["metadata"]
+        return ManifestID(group: group, kind: kind, namespace: metadata?["namespace"]?.stringValue,
+                          name: metadata?["name"]?.stringValue ?? "")
+    }
 
     /// The object as a value, ready for the renderer.
     package var value: ManifestValue { .map(object) }

@@ -22,7 +22,15 @@ package struct ManifestMap: Hashable, Sendable, Sequence {
     /// A map of `pairs`; a later duplicate key replaces an earlier one.
     package init<S: Sequence>(_ pairs: S) where S.Element == (String, ManifestValue) {
         entries = []
-        for (key, value) in pairs { self[key] = value }
+        entries.reserveCapacity(pairs.underestimatedCount)
+        for (key, value) in pairs {
+            // Pairs often come in key order (a parsed or rebuilt map): append without a search.
+            if let last = entries.last, last.key.compareBytes(key) < 0 {
+                entries.append(Entry(key: key, value: value))
+            } else {
+                self[key] = value
+            }
+        }
     }
 
     package var count: Int { entries.count }
@@ -46,22 +54,51 @@ package struct ManifestMap: Hashable, Sendable, Sequence {
                 entries.remove(at: index)
             }
         }
+        // In place, for `object["spec"]?["replicas"] = 2`: the value is moved out (its storage
+        // then has one owner, so changing it copies nothing) and put back, instead of a copy
+        // changed and written over the original.
+        _modify {
+            let (index, found) = position(of: key)
+            var value: ManifestValue?
+            if found {
+                var taken = ManifestValue.null
+                swap(&taken, &entries[index].value)
+                value = taken
+            }
+            defer {
+                if found {
+                    if let value { entries[index].value = value } else { entries.remove(at: index) }
+                } else if let value {
+                    entries.insert(Entry(key: key, value: value), at: index)
+                }
+            }
+            yield &value
+        }
     }
 
     /// True when `key` is present.
     package func contains(_ key: String) -> Bool { position(of: key).found }
 
-    /// Binary search by UTF-8 bytes: the index of `key`, or where it would be inserted.
+    /// Binary search by UTF-8 bytes: the index of `key`, or where it would be inserted. Every
+    /// field read of every emitter and audit comes here, so the key's bytes are read once and
+    /// each probed key's bytes in place: no copies, no reference counting.
     private func position(of key: String) -> (index: Int, found: Bool) {
-        var low = 0
-        var high = entries.count
-        while low < high {
-            let mid = (low + high) / 2
-            let order = entries[mid].key.compareBytes(key)
-            if order == 0 { return (mid, true) }
-            if order < 0 { low = mid + 1 } else { high = mid }
+        if let result = key.utf8.withContiguousStorageIfAvailable({ position(ofBytes: $0) }) { return result }
+        return Array(key.utf8).withUnsafeBufferPointer { position(ofBytes: $0) }
+    }
+
+    private func position(ofBytes key: UnsafeBufferPointer<UInt8>) -> (index: Int, found: Bool) {
+        entries.withUnsafeBufferPointer { entries in
+            var low = 0
+            var high = entries.count
+            while low < high {
+                let mid = (low &+ high) >> 1
+                let order = entries[mid].key.compareBytes(key)
+                if order == 0 { return (mid, true) }
+                if order < 0 { low = mid &+ 1 } else { high = mid }
+            }
+            return (low, false)
         }
-        return (low, false)
     }
 }
 
@@ -81,19 +118,27 @@ extension String {
 
     /// Three-way comparison of the UTF-8 bytes: negative, zero or positive.
     func compareBytes(_ other: String) -> Int {
-        var left = self
-        var right = other
-        return left.withUTF8 { a in
-            right.withUTF8 { b in
-                let common = Swift.min(a.count, b.count)
-                var index = 0
-                while index < common {
-                    let x = a[index], y = b[index]
-                    if x != y { return Int(x) - Int(y) }
-                    index += 1
-                }
-                return a.count - b.count
-            }
+        if let order = other.utf8.withContiguousStorageIfAvailable({ compareBytes($0) }) { return order }
+        return Array(other.utf8).withUnsafeBufferPointer { compareBytes($0) }
+    }
+
+    /// Three-way comparison with bytes already in hand, reading this string's bytes in place
+    /// (native strings always have them contiguous; the copy is for bridged ones).
+    @inline(__always)
+    func compareBytes(_ other: UnsafeBufferPointer<UInt8>) -> Int {
+        if let order = utf8.withContiguousStorageIfAvailable({ Self.compare($0, other) }) { return order }
+        return Array(utf8).withUnsafeBufferPointer { Self.compare($0, other) }
+    }
+
+    @inline(__always)
+    private static func compare(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
+        let common = Swift.min(a.count, b.count)
+        var index = 0
+        while index < common {
+            let x = a[index], y = b[index]
+            if x != y { return Int(x) - Int(y) }
+            index &+= 1
         }
+        return a.count - b.count
     }
 }

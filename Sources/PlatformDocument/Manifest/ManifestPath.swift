@@ -36,17 +36,18 @@ extension ManifestValue {
         let rest = path.dropFirst()
         switch first {
         case .key(let key):
-            var map = mapValue ?? ManifestMap()
+            var map = takeMap()
+            defer { self = .map(map) }
             if rest.isEmpty {
                 map[key] = newValue
             } else {
-                var child = map[key] ?? .emptyMap
-                child.set(newValue, at: rest)
-                map[key] = child
+                Self.set(newValue, at: rest, in: &map[key])
             }
-            self = .map(map)
         case .index(let index):
             guard case .list(var items) = self, index >= 0, index <= items.count else { return }
+            // The list moved out: one owner, so the item changes in place.
+            self = .null
+            defer { self = .list(items) }
             if index == items.count {
                 guard let newValue else { return }
                 var child = ManifestValue.emptyMap
@@ -57,7 +58,15 @@ extension ManifestValue {
             } else {
                 items[index].set(newValue, at: rest)
             }
-            self = .list(items)
         }
+    }
+
+    /// Sets below `slot`, an entry of a map: a missing entry becomes a map first. The child is
+    /// moved out of the slot while it changes, so nothing under it is copied.
+    private static func set(_ newValue: ManifestValue?, at path: ArraySlice<ManifestPathComponent>, in slot: inout ManifestValue?) {
+        var child = slot ?? .emptyMap
+        slot = nil
+        child.set(newValue, at: path)
+        slot = child
     }
 }

@@ -54,12 +54,28 @@ package enum ManifestValue: Hashable, Sendable {
     /// The value under `key` when this is a map; nil otherwise. Setting on a non-map turns it into
     /// a map holding only that key; setting nil removes the key.
     package subscript(key: String) -> ManifestValue? {
-        get { mapValue?[key] }
+        get {
+            guard case .map(let map) = self else { return nil }
+            return map[key]
+        }
         set {
-            var map = mapValue ?? ManifestMap()
+            var map = takeMap()
             map[key] = newValue
             self = .map(map)
         }
+        _modify {
+            var map = takeMap()
+            defer { self = .map(map) }
+            yield &map[key]
+        }
+    }
+
+    /// The map this value holds (an empty one for any other case), moved out and `self` left
+    /// `.null`: the map's storage then has one owner, so changing it copies nothing.
+    mutating func takeMap() -> ManifestMap {
+        guard case .map(let map) = self else { return ManifestMap() }
+        self = .null
+        return map
     }
 
     /// The item at `index` when this is a list and the index is in range; nil otherwise.

@@ -14,8 +14,9 @@ enum YAMLScalarStyle: Equatable {
 
     /// The style for `string`; keys never use literal blocks.
     static func of(_ string: String, isKey: Bool) -> YAMLScalarStyle {
-        var string = string
-        return string.withUTF8 { of($0, isKey: isKey) }
+        // The bytes in place (a native string's always are); a copy only for a bridged one.
+        if let style = string.utf8.withContiguousStorageIfAvailable({ of($0, isKey: isKey) }) { return style }
+        return Array(string.utf8).withUnsafeBufferPointer { of($0, isKey: isKey) }
     }
 
     private static func of(_ bytes: UnsafeBufferPointer<UInt8>, isKey: Bool) -> YAMLScalarStyle {
@@ -108,9 +109,10 @@ enum YAMLScalarStyle: Equatable {
         return !looksNumeric(bytes) && !looksLikeTimestamp(bytes)
     }
 
-    /// null, booleans of YAML 1.1 and 1.2 in any case, and the 1.1 merge/value keys.
-    private static let reservedWords: Set<UInt64> = Set(
-        ["~", "null", "true", "false", "yes", "no", "on", "off", "y", "n", "<<", "="].map { packLowercased($0) })
+    /// null, booleans of YAML 1.1 and 1.2 in any case, and the 1.1 merge/value keys (a dozen
+    /// integers: comparing them all is cheaper than hashing one).
+    private static let reservedWords: [UInt64] =
+        ["~", "null", "true", "false", "yes", "no", "on", "off", "y", "n", "<<", "="].map { packLowercased($0) }
 
     private static func isReservedWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         reservedWords.contains(packLowercased(bytes))
