@@ -86,7 +86,8 @@ package struct DiagnosticRedaction: Sendable {
         for secret in secrets.sorted(by: { $0.count > $1.count }) where out.range(of: secret, options: .caseInsensitive) != nil {
             out = out.replacingOccurrences(of: secret, with: Self.placeholder, options: .caseInsensitive)
         }
-        out = replacingBackticked(out) { fragment in isDerived(fragment) }
+        // Without a known secret no fragment is derived from one: skip folding every fragment.
+        if !secrets.isEmpty { out = replacingBackticked(out) { fragment in isDerived(fragment) } }
         if let detector {
             let found = detector.ranges(out).sorted { $0.lowerBound < $1.lowerBound }
             if !found.isEmpty {

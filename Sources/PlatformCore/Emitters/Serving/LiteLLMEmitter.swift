@@ -20,15 +20,15 @@ package struct LiteLLMEmitter: Emitter {
             let config = LiteLLMConfig(plan: plan, cluster: cluster, deployments: deployments[cluster] ?? [])
             // Only where a client reaches it: a route served here, or an agent here that names a provider model.
             guard config.isNeeded else { continue }
-            let text = YAMLRenderer.render(config.document)
+            let text = YAMLRenderer.render(config.document), digest = SHA256.hex(text)
             context.add(Manifest(apiVersion: "v1", kind: "ConfigMap", name: name, namespace: namespace, labels: labels,
                                  body: ["data": [Self.configKey: .string(text)]]), to: cluster, template: "litellm/configmap")
             context
                 .add(WorkloadSecurity.serviceAccount(name, namespace: namespace, labels: labels), to: cluster,
                     template: "litellm/serviceaccount")
-            context.add(deployment(p, providers: config.providers, configDigest: SHA256.hex(text), labels: labels),
+            context.add(deployment(p, providers: config.providers, configDigest: digest, labels: labels),
                         to: cluster, template: "litellm/deployment")
-            if let job = LiteLLMProvisioning.job(plan, configDigest: SHA256.hex(text), labels: labels) {
+            if let job = LiteLLMProvisioning.job(plan, configDigest: digest, labels: labels) {
                 context.add(job.script, to: cluster, template: "litellm/configmap")
                 context.add(job.job, to: cluster, template: "litellm/job")
             }
