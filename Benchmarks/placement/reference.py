@@ -14,6 +14,17 @@ running nodes. Solved in stages: each level's drops minimised and fixed, then th
 from ortools.sat.python import cp_model
 
 
+
+def use_deterministic_time(units):
+    """Every later solve stops after `units` of CP-SAT's deterministic time (load-independent),
+    in addition to its wall-clock limit: the scripts that need reproducible references call this."""
+    class DeterministicSolver(cp_model.CpSolver):
+        def __init__(self):
+            super().__init__()
+            self.parameters.max_deterministic_time = units
+
+    cp_model.CpSolver = DeterministicSolver
+
 def eligible(d, pools):
     out = []
     for p in pools:

@@ -13,18 +13,9 @@ and the old entry kept under "wallClock".
 import json, sys, time
 
 import reference
-from ortools.sat.python import cp_model
 
 DET = float(sys.argv[3])
-
-
-class DeterministicSolver(cp_model.CpSolver):
-    def __init__(self):
-        super().__init__()
-        self.parameters.max_deterministic_time = DET
-
-
-reference.cp_model.CpSolver = DeterministicSolver
+reference.use_deterministic_time(DET)
 
 
 def main():

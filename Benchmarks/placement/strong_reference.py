@@ -17,18 +17,9 @@ finished comparison even when the fleet's other parts are not done): CP-SAT's an
 import json, os, sys, time
 
 import reference
-from ortools.sat.python import cp_model
 
 DET = float(sys.argv[3])
-
-
-class DeterministicSolver(cp_model.CpSolver):
-    def __init__(self):
-        super().__init__()
-        self.parameters.max_deterministic_time = DET
-
-
-reference.cp_model.CpSolver = DeterministicSolver
+reference.use_deterministic_time(DET)
 
 
 def key(prob, res):
