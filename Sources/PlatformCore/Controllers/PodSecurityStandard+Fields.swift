@@ -49,7 +49,7 @@ extension PodSecurityStandard {
             }
         }
 
-        enum Key: String {
+        enum Key: String, CaseIterable {
             case containers, initContainers, ephemeralContainers
             case hostUsers, hostNetwork, hostPID, hostIPC
             case securityContext, podSecurityContext, containerSecurityContext
@@ -57,10 +57,7 @@ extension PodSecurityStandard {
 
             /// Bit `n` set when some key is `n` UTF-8 bytes long: a key of another length (most
             /// keys) is ruled out without comparing strings.
-            private static let lengths: UInt64 = [Key.containers, .initContainers, .ephemeralContainers, .hostUsers, .hostNetwork,
-                                                  .hostPID, .hostIPC, .securityContext, .podSecurityContext,
-                                                  .containerSecurityContext, .volumes, .annotations]
-                .reduce(0) { $0 | 1 << UInt64($1.rawValue.utf8.count) }
+            private static let lengths: UInt64 = allCases.reduce(0) { $0 | 1 << UInt64($1.rawValue.utf8.count) }
 
             init?(_ key: String) {
                 let count = key.utf8.count

@@ -83,8 +83,7 @@ package struct ManifestMap: Hashable, Sendable, Sequence {
     /// field read of every emitter and audit comes here, so the key's bytes are read once and
     /// each probed key's bytes in place: no copies, no reference counting.
     private func position(of key: String) -> (index: Int, found: Bool) {
-        if let result = key.utf8.withContiguousStorageIfAvailable({ position(ofBytes: $0) }) { return result }
-        return Array(key.utf8).withUnsafeBufferPointer { position(ofBytes: $0) }
+        key.withUTF8Bytes { position(ofBytes: $0) }
     }
 
     private func position(ofBytes key: UnsafeBufferPointer<UInt8>) -> (index: Int, found: Bool) {
@@ -118,16 +117,13 @@ extension String {
 
     /// Three-way comparison of the UTF-8 bytes: negative, zero or positive.
     func compareBytes(_ other: String) -> Int {
-        if let order = other.utf8.withContiguousStorageIfAvailable({ compareBytes($0) }) { return order }
-        return Array(other.utf8).withUnsafeBufferPointer { compareBytes($0) }
+        other.withUTF8Bytes { compareBytes($0) }
     }
 
-    /// Three-way comparison with bytes already in hand, reading this string's bytes in place
-    /// (native strings always have them contiguous; the copy is for bridged ones).
+    /// Three-way comparison with bytes already in hand, reading this string's bytes in place.
     @inline(__always)
     func compareBytes(_ other: UnsafeBufferPointer<UInt8>) -> Int {
-        if let order = utf8.withContiguousStorageIfAvailable({ Self.compare($0, other) }) { return order }
-        return Array(utf8).withUnsafeBufferPointer { Self.compare($0, other) }
+        withUTF8Bytes { Self.compare($0, other) }
     }
 
     @inline(__always)

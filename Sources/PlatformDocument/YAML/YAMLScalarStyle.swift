@@ -14,9 +14,7 @@ enum YAMLScalarStyle: Equatable {
 
     /// The style for `string`; keys never use literal blocks.
     static func of(_ string: String, isKey: Bool) -> YAMLScalarStyle {
-        // The bytes in place (a native string's always are); a copy only for a bridged one.
-        if let style = string.utf8.withContiguousStorageIfAvailable({ of($0, isKey: isKey) }) { return style }
-        return Array(string.utf8).withUnsafeBufferPointer { of($0, isKey: isKey) }
+        string.withUTF8Bytes { of($0, isKey: isKey) }
     }
 
     private static func of(_ bytes: UnsafeBufferPointer<UInt8>, isKey: Bool) -> YAMLScalarStyle {

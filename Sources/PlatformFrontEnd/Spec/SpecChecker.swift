@@ -69,11 +69,11 @@ package struct SpecChecker {
     /// spec's ~40,000 names paid for each. Anything else goes to the expression itself.
     static func isPlainDNSLabel(_ text: String, pattern: String) -> Bool {
         guard pattern == PlatformShape.dnsLabel else { return false }
-        return text.utf8.withContiguousStorageIfAvailable { bytes in
+        return text.withUTF8Bytes { bytes in
             func alnum(_ b: UInt8) -> Bool { (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) }
             guard let first = bytes.first, let last = bytes.last, bytes.count <= 63, alnum(first), alnum(last) else { return false }
             return bytes.allSatisfy { alnum($0) || $0 == 0x2D }
-        } ?? false
+        }
     }
 
     private func checkScalar(_ scalar: SpecScalar, _ type: SpecType, key: String, context: String, into diagnostics: inout DiagnosticBag) {
