@@ -72,18 +72,11 @@ import Testing
         #expect(r.stdout == "0.1.0 (revision \(revision))\n", "expected \(revision): \(why)")
     }
 
-    /// When the build that made `binary` last ran: llbuild's database (`build.db`, in the build
-    /// folder above the binary) is written by every build, also one that finds nothing to
-    /// recompile, so a build after a commit that kept the old revision is still caught. Without
-    /// it, the binary's own time.
+    /// When `binary` was last linked: a new revision changes the generated source, so a build that
+    /// records it relinks. (llbuild's `build.db` would be later still, but `swift test --skip-build`
+    /// writes it too.) A build that kept an old revision and relinked nothing is not caught here.
     static func lastBuild(of binary: URL) throws -> Date {
-        var folder = binary.resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<4 {
-            let database = folder.appendingPathComponent("build.db")
-            if let date = try? FileManager.default.attributesOfItem(atPath: database.path)[.modificationDate] as? Date { return date }
-            folder = folder.deletingLastPathComponent()
-        }
-        return try #require(try FileManager.default.attributesOfItem(atPath: binary.path)[.modificationDate] as? Date)
+        try #require(try FileManager.default.attributesOfItem(atPath: binary.resolvingSymlinksInPath().path)[.modificationDate] as? Date)
     }
 
     /// The commit HEAD was at when `builtAt`, from HEAD's reflog (`HEAD@{@<seconds>}`,
