@@ -79,11 +79,11 @@ import Yams
         let files = temp.appendingPathComponent("runner-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: files, withIntermediateDirectories: true)
         let pathFile = files.appendingPathComponent("path"), summaryFile = files.appendingPathComponent("summary")
-        for file in [pathFile, summaryFile] { FileManager.default.createFile(atPath: file.path, contents: nil) }
+        for file in [pathFile, summaryFile] { try #require(FileManager.default.createFile(atPath: file.path, contents: nil)) }
         var result = Run(status: 0, stdout: "", stderr: "", outputs: [:], summary: "")
         for (index, step) in try steps().enumerated() {
             let outputFile = files.appendingPathComponent("output-\(index)")
-            FileManager.default.createFile(atPath: outputFile.path, contents: nil)
+            try #require(FileManager.default.createFile(atPath: outputFile.path, contents: nil))
             let script = files.appendingPathComponent("step-\(index).sh")
             try step.script.write(to: script, atomically: false, encoding: .utf8)
             let added = try String(contentsOf: pathFile, encoding: .utf8).split(separator: "\n").reversed().map(String.init)

@@ -59,16 +59,60 @@ import Testing
         #expect(try Self.revision(of: tarball, scratch: scratch) == "unknown")
     }
 
-    /// The binary under test names the commit this checkout is at (a worktree: `.git` is a file).
+    /// The binary under test names the commit it was built from: HEAD, unless commits came after
+    /// its last build (`swift test --skip-build` after a commit), then what HEAD was at that build.
     @Test func versionNamesTheBuildRevision() throws {
         let r = try CLIRunner.run(["--version"])
         #expect(r.status == 0)
         var revision = "unknown"   // a source tarball
+        var why = "no .git: a source tarball"
         if FileManager.default.fileExists(atPath: CLIRunner.repoRoot.appendingPathComponent(".git").path) {
-            let head = try CLIRunner.git(["rev-parse", "HEAD"], in: CLIRunner.repoRoot)
-            #expect(head.status == 0)
-            revision = head.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+            (revision, why) = try Self.revisionAtBuild(checkout: CLIRunner.repoRoot, builtAt: Self.lastBuild(of: CLIRunner.binary))
         }
-        #expect(r.stdout == "0.1.0 (revision \(revision))\n")
+        #expect(r.stdout == "0.1.0 (revision \(revision))\n", "expected \(revision): \(why)")
+    }
+
+    /// When `binary` was last linked: a new revision changes the generated source, so a build that
+    /// records it relinks. (llbuild's `build.db` would be later still, but `swift test --skip-build`
+    /// writes it too.) A build that kept an old revision and relinked nothing is not caught here.
+    static func lastBuild(of binary: URL) throws -> Date {
+        try #require(try FileManager.default.attributesOfItem(atPath: binary.resolvingSymlinksInPath().path)[.modificationDate] as? Date)
+    }
+
+    /// The commit HEAD was at when `builtAt`, from HEAD's reflog (`HEAD@{@<seconds>}`,
+    /// gitrevisions(7)), and why: HEAD itself when nothing moved it since.
+    static func revisionAtBuild(checkout: URL, builtAt: Date) throws -> (commit: String, why: String) {
+        let head = try CLIRunner.git(["rev-parse", "HEAD"], in: checkout)
+        #expect(head.status == 0, "\(head.stderr)")
+        let now = head.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let seconds = Int(builtAt.timeIntervalSince1970.rounded(.down))
+        let then = try CLIRunner.git(["rev-parse", "--verify", "--quiet", "HEAD@{@\(seconds)}"], in: checkout)
+        let atBuild = then.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard then.status == 0, !atBuild.isEmpty, atBuild != now else { return (now, "HEAD, unmoved since the last build") }
+        return (atBuild, "HEAD was at \(atBuild) when the binary was last built (\(builtAt)); it is at \(now) now: "
+                    + "tests ran with --skip-build after a commit")
+    }
+
+    /// The expectation itself, on a scratch repository with commits at fixed times.
+    @Test func theRevisionExpectedIsHeadAtTheBuild() throws {
+        let repo = FileManager.default.temporaryDirectory.appendingPathComponent("platformc-revision-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: repo, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: repo) }
+        func git(_ arguments: [String], at date: String = "2026-01-01T00:00:00+0000") throws -> String {
+            let r = try CLIRunner.runExecutable(URL(fileURLWithPath: "/usr/bin/env"),
+                                                ["GIT_COMMITTER_DATE=\(date)", "GIT_AUTHOR_DATE=\(date)", "git", "-c", "user.name=T",
+                                                 "-c", "user.email=t@example.com", "-c", "core.logAllRefUpdates=true"] + arguments,
+                                                in: repo)
+            #expect(r.status == 0, "git \(arguments): \(r.stderr)")
+            return r.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        _ = try git(["init", "-q", "-b", "main"])
+        _ = try git(["commit", "-q", "--allow-empty", "-m", "one"], at: "2026-01-01T00:00:00+0000")
+        let first = try git(["rev-parse", "HEAD"])
+        _ = try git(["commit", "-q", "--allow-empty", "-m", "two"], at: "2026-01-03T00:00:00+0000")
+        let second = try git(["rev-parse", "HEAD"])
+        let day = 86_400.0, start = Date(timeIntervalSince1970: 1_767_225_600)   // 2026-01-01T00:00:00Z
+        #expect(try Self.revisionAtBuild(checkout: repo, builtAt: start.addingTimeInterval(day)).commit == first)
+        #expect(try Self.revisionAtBuild(checkout: repo, builtAt: start.addingTimeInterval(3 * day)).commit == second)
     }
 }

@@ -85,7 +85,7 @@ struct CLIRunner {
         var out: [String] = []
         while let path = walker?.nextObject() as? String {
             let size = (try? FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent(path).path)[.size] as? Int) ?? -1
-            out.append("\(path) \(size ?? -1)")
+            out.append("\(path) \(size)")
         }
         return out.sorted()
     }

@@ -6,7 +6,7 @@ import Testing
 /// `inventory import` / `init --from-nodes` (256 MiB). Sparse files: the size costs no disk.
 @Suite struct CommandLineReadsTests {
     static func sparse(_ path: String, bytes: UInt64) throws {
-        FileManager.default.createFile(atPath: path, contents: nil)
+        try #require(FileManager.default.createFile(atPath: path, contents: nil))
         let handle = try #require(FileHandle(forWritingAtPath: path))
         try handle.truncate(atOffset: bytes)
         try handle.close()

@@ -36,16 +36,21 @@ enum KueueAdmissionCheck {
     /// Per flavor and resource, the nominal quotas of every ClusterQueue against what the pool holds.
     static func quotas(_ facts: ClusterFacts) -> [Diagnostic] {
         guard let cluster = facts.cluster else { return [] }
-        var sums: [String: [String: (total: Double, queues: Int)]] = [:]
+        // Summed in thousandths, exactly: a sum of doubles depends on the order of its terms (and
+        // the queues come from a dictionary), so quotas adding up to exactly the pool's capacity
+        // could be reported on one run and not on the next.
+        var sums: [String: [String: (millis: Int64, queues: Int)]] = [:]
         for queue in facts.clusterQueues.values {
             for group in queue.object["spec"]?["resourceGroups"]?.listValue ?? [] {
                 for flavor in group["flavors"]?.listValue ?? [] {
                     guard let name = flavor["name"]?.stringValue else { continue }
                     for resource in flavor["resources"]?.listValue ?? [] {
                         guard let key = resource["name"]?.stringValue,
-                              let quota = resource["nominalQuota"].flatMap(PodResources.quantity) else { continue }
+                              let quota = resource["nominalQuota"].flatMap(PodResources.quantity).flatMap(PodResources.millis)
+                        else { continue }
                         let old = sums[name, default: [:]][key] ?? (0, 0)
-                        sums[name, default: [:]][key] = (old.total + quota, old.queues + 1)
+                        let (total, overflow) = old.millis.addingReportingOverflow(quota)
+                        sums[name, default: [:]][key] = (overflow ? .max : total, old.queues + 1)
                     }
                 }
             }
@@ -55,10 +60,12 @@ enum KueueAdmissionCheck {
             let pool = node.pool
             guard let resources = sums[pool.name] else { continue }
             for (resource, sum) in resources.sorted(by: { $0.key < $1.key }) {
-                guard let capacity = node.poolCapacity(resource), sum.total > capacity, sum.queues > 1 else { continue }
+                guard let capacity = node.poolCapacity(resource), let capacityMillis = PodResources.millis(capacity),
+                      sum.millis > capacityMillis, sum.queues > 1 else { continue }
                 found.append(Diagnostic(.warning, WillItRun.quotaOverCapacity,
                                         "nominal quotas of `\(resource)` on flavor `\(pool.name)` in cluster `\(cluster.name)` sum to "
-                                            + "\(PodResources.format(sum.total)) over \(sum.queues) ClusterQueues, more than the pool's "
+                                            + "\(PodResources.format(millis: sum.millis)) over \(sum.queues) ClusterQueues, more than the "
+                                            + "pool's "
                                             + "\(PodResources.format(capacity))",
                                         at: pool.location,
                                         help: "give each team a share of the pool (nominal quotas summing to at most its capacity) and let "
@@ -116,6 +123,19 @@ enum PodResources {
             return Double(text.dropLast(suffix.count)).map { $0 * scale }
         }
         return Double(text)
+    }
+
+    /// A quantity in thousandths (Kubernetes' milli-units, the finest a quota is compared at),
+    /// rounded to the nearest; nil beyond what 64 bits hold.
+    static func millis(_ value: Double) -> Int64? {
+        let scaled = (value * 1000).rounded()
+        guard scaled.isFinite, abs(scaled) < 9.2e18 else { return nil }
+        return Int64(scaled)
+    }
+
+    /// `format` of a quantity in thousandths; whole units stay exact up to 2^53.
+    static func format(millis: Int64) -> String {
+        millis % 1000 == 0 ? format(Double(millis / 1000)) : format(Double(millis) / 1000)
     }
 
     /// A quantity the way Kubernetes writes it: `32Gi`, `384Mi`, `100m`, `8`.

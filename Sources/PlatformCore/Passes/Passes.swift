@@ -7,6 +7,8 @@ package enum Passes {
         into diagnostics: inout DiagnosticBag) -> PlannedPlatform {
         var plan = PlacementPass.run(platform, previous: previous, into: &diagnostics)
         CanaryPlacementCheck.check(plan, into: &diagnostics)
+        RouteClusterCheck.check(plan, into: &diagnostics)
+        AgentModelClusterCheck.check(plan, into: &diagnostics)
         RouteHostnameCheck.run(plan, into: &diagnostics)
         ModelCacheCheck.run(plan, into: &diagnostics)
         plan.cost = CostPass.run(plan, into: &diagnostics)

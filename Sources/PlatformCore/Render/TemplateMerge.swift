@@ -17,7 +17,10 @@ package struct MergeConflict: Hashable, Sendable, CustomStringConvertible {
 /// - maps merge key by key, recursively;
 /// - lists whose items (on both sides) are all maps with a string `name`, unique per list, merge by
 ///   name: the template's items in template order, each merged with its computed namesake, then
-///   the computed items the template lacks, in computed order;
+///   the computed items the template lacks, in computed order; likewise lists keyed by `manager`
+///   (a TrainJob's `runtimePatches`: `x-kubernetes-list-map-keys: [manager]` in kubeflow/trainer
+///   v2.3.0's CRD, ../shared/schemas/trainer.kubeflow.org/trainjob_v1alpha1.json), so a template
+///   can add its own patch or extend the compiler's;
 /// - any other list, and any scalar, is replaced whole by the computed value; when that differs
 ///   from the template's, a `MergeConflict` records it.
 package enum TemplateMerge {
@@ -57,7 +60,8 @@ package enum TemplateMerge {
     /// nil when either list is not a list of uniquely named maps.
     private static func mergeByName(_ base: [ManifestValue], _ over: [ManifestValue], path: String,
                                     conflicts: inout [MergeConflict]) -> [ManifestValue]? {
-        guard let baseNames = names(base), let overNames = names(over) else { return nil }
+        guard let key = listKeys.first(where: { names(base, key: $0) != nil && names(over, key: $0) != nil }),
+              let baseNames = names(base, key: key), let overNames = names(over, key: key) else { return nil }
         var overIndex: [String: Int] = [:]
         for (index, name) in overNames.enumerated() { overIndex[name] = index }
         var result: [ManifestValue] = []
@@ -73,12 +77,15 @@ package enum TemplateMerge {
         return result
     }
 
-    /// The `name` of every item, or nil when an item is not a named map or a name repeats.
-    private static func names(_ items: [ManifestValue]) -> [String]? {
+    /// The keys a list of maps merges by, in the order tried.
+    private static let listKeys = ["name", "manager"]
+
+    /// The `key` of every item, or nil when an item is not a map with that key or a value repeats.
+    private static func names(_ items: [ManifestValue], key: String) -> [String]? {
         var seen = Set<String>()
         var names: [String] = []
         for item in items {
-            guard let name = item["name"]?.stringValue, seen.insert(name).inserted else { return nil }
+            guard let name = item[key]?.stringValue, seen.insert(name).inserted else { return nil }
             names.append(name)
         }
         return names

@@ -248,7 +248,9 @@ package enum CredentialShapes {
         var counts: [Character: Int] = [:]
         for c in chars { counts[c, default: 0] += 1 }
         let n = Double(chars.count)
-        return counts.values.reduce(0) { sum, count in
+        // In sorted order: a sum of doubles depends on the order of its terms, and a dictionary's
+        // order changes between runs, so a value at a threshold could be a secret on one run only.
+        return counts.values.sorted().reduce(0) { sum, count in
             let p = Double(count) / n
             return sum - p * log2(p)
         }

@@ -194,18 +194,27 @@ import Testing
                               """)
     }
 
-    /// A pod spec nested in a custom resource (Kubeflow Trainer's `podTemplateOverrides`) is
-    /// found by its fields.
+    /// A pod spec nested in a custom resource is found by its fields: here a TrainJob patch of its
+    /// own (Kubeflow Trainer v2.3.0, the version we pin, reads `runtimePatches[].trainingRuntimeSpec`;
+    /// it has no `podTemplateOverrides`: ../shared/schemas/trainer.kubeflow.org/trainjob_v1alpha1.json),
+    /// kept beside the compiler's patch because the list merges by `manager`.
     static let trainJobHostPath = """
         spec:
-          podTemplateOverrides:
-            - targetJobs:
-                - name: node
-              spec:
-                volumes:
-                  - name: infiniband
-                    hostPath:
-                      path: /dev/infiniband
+          runtimePatches:
+            - manager: ops.example.com/infiniband
+              trainingRuntimeSpec:
+                template:
+                  spec:
+                    replicatedJobs:
+                      - name: node
+                        template:
+                          spec:
+                            template:
+                              spec:
+                                volumes:
+                                  - name: infiniband
+                                    hostPath:
+                                      path: /dev/infiniband
 
         """
     static let grant = """
@@ -220,7 +229,7 @@ import Testing
     @Test func hostPathInACustomResource() throws {
         try expectRefusal(["templates/training/trainjob.yaml": Self.trainJobHostPath],
                           """
-                              templates/training/trainjob.yaml:8:13: error[E6022]: TrainJob.trainer.kubeflow.org research/llama-sft in \
+                              templates/training/trainjob.yaml:15:29: error[E6022]: TrainJob.trainer.kubeflow.org research/llama-sft in \
                               cluster `prod-use1` breaks Pod Security `baseline` (`hostPath`): volume `infiniband` mounts host path \
                               `/dev/infiniband`
                               """)

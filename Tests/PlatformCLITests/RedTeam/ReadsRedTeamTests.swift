@@ -100,8 +100,8 @@ import Testing
         .Result {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("reads-out-\(UUID().uuidString)")
         let err = FileManager.default.temporaryDirectory.appendingPathComponent("reads-err-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
+        try #require(FileManager.default.createFile(atPath: out.path, contents: nil))
+        try #require(FileManager.default.createFile(atPath: err.path, contents: nil))
         defer { try? FileManager.default.removeItem(at: out); try? FileManager.default.removeItem(at: err) }
         let process = Process()
         process.executableURL = CLIRunner.binary

@@ -83,7 +83,7 @@ package enum PodSecurityLevels {
         let privileged = reasons.contains { $0.hasPrefix(privilegedMarker) }
         let level = privileged ? "privileged" : reasons.isEmpty ? "restricted" : "baseline"
         let reasons = reasons.map { $0.hasPrefix(privilegedMarker) ? String($0.dropFirst(privilegedMarker.count)) : $0 }
-        var labels: ManifestMap = [
+        let labels: ManifestMap = [
             enforce: .string(level),
             enforceVersion: .string("v\(plan.platform.kubernetesVersion)"),
             warn: "restricted", warn + "-version": .string("v\(plan.platform.kubernetesVersion)"),
