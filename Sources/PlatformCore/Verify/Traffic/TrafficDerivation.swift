@@ -122,7 +122,8 @@ package struct URLTarget {
     package var port: Int
 
     package init?(_ url: String) {
-        guard let scheme = url.range(of: "://") else { return nil }
+        // A byte search: Foundation's `range(of:)` bridged every LiteLLM `api_base` to NSString.
+        guard let scheme = url.utf8.firstRange(of: "://".utf8) else { return nil }
         let secure = url[..<scheme.lowerBound].lowercased() == "https"
         var rest = url[scheme.upperBound...]
         if let slash = rest.firstIndex(of: "/") { rest = rest[..<slash] }
