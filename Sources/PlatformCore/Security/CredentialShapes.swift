@@ -85,17 +85,6 @@ package enum CredentialShapes {
     private static let anchors: [(shape: Int, bytes: [UInt8])] =
         shapes.indices.flatMap { index in shapes[index].anchors.map { (index, Array($0.utf8)) } }.sorted { $0.bytes[0] < $1.bytes[0] }
     private static let anchorStart: [Int] = (0...256).map { byte in anchors.firstIndex { Int($0.bytes[0]) >= byte } ?? anchors.count }
-    /// `anchors` without a reference per entry: their bytes one after another in `anchorBytes`,
-    /// each entry's shape, offset and length plain integers, so the scan of every byte of every
-    /// value retains nothing.
-    private static let anchorBytes: [UInt8] = anchors.flatMap(\.bytes)
-    private static let anchorSpans: [(shape: Int, offset: Int, length: Int)] = {
-        var offset = 0
-        return anchors.map { anchor in
-            defer { offset += anchor.bytes.count }
-            return (anchor.shape, offset, anchor.bytes.count)
-        }
-    }()
     /// Each shape found by a maximal base64 run, with the run's length.
     private static let base64Runs: [(shape: Int, length: Int)] = shapes.indices.compactMap { i in shapes[i].base64Run.map { (i, $0) } }
     private static let isBase64: [Bool] = (0..<256).map { byte in
@@ -131,34 +120,17 @@ package enum CredentialShapes {
     /// contains one of its anchors, so the others cannot match.
     private static func anchoredShapes(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         // Local copies: a static read in the loop is a lazy-initialisation check each time.
-        let anchorStart = self.anchorStart, anchorBytes = self.anchorBytes, anchorSpans = self.anchorSpans
-        var found: UInt64 = anchorStart.withUnsafeBufferPointer { starts in
-            anchorBytes.withUnsafeBufferPointer { flat in
-                anchorSpans.withUnsafeBufferPointer { spans in
-                    var found: UInt64 = 0
-                    for start in bytes.indices {
-                        let byte = Int(bytes[start])
-                        for index in starts[byte]..<starts[byte + 1] {
-                            let span = spans[index]
-                            if found & (1 << span.shape) == 0 && occurs(flat, span.offset, span.length, in: bytes, at: start) {
-                                found |= 1 << span.shape
-                            }
-                        }
-                    }
-                    return found
-                }
+        let anchorStart = self.anchorStart, anchors = self.anchors
+        var found: UInt64 = 0
+        for start in bytes.indices {
+            let byte = Int(bytes[start])
+            for index in anchorStart[byte]..<anchorStart[byte + 1] {
+                let anchor = anchors[index]
+                if found & (1 << anchor.shape) == 0 && occurs(anchor.bytes, in: bytes, at: start) { found |= 1 << anchor.shape }
             }
         }
         if bytes.count >= shortestBase64Run { found |= runShapes(bytes) }
         return found
-    }
-
-    /// True when the `length` bytes of `flat` from `offset` sit in `bytes` at `start`.
-    private static func occurs(_ flat: UnsafeBufferPointer<UInt8>, _ offset: Int, _ length: Int, in bytes: UnsafeBufferPointer<UInt8>,
-                               at start: Int) -> Bool {
-        guard bytes.count - start >= length else { return false }
-        for i in 0..<length where bytes[start + i] != flat[offset + i] { return false }
-        return true
     }
 
     private static let shortestBase64Run = base64Runs.map(\.length).min() ?? Int.max
@@ -176,6 +148,13 @@ package enum CredentialShapes {
         }
         if run > 0 { close() }
         return found
+    }
+
+    /// True when `needle` sits in `bytes` at `start`.
+    private static func occurs(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        guard bytes.count - start >= needle.count else { return false }
+        for i in needle.indices where bytes[start + i] != needle[i] { return false }
+        return true
     }
 
     /// Where credential shapes occur in `text` (high-entropy values need a field, so they are not

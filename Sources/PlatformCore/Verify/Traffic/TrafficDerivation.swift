@@ -122,8 +122,7 @@ package struct URLTarget {
     package var port: Int
 
     package init?(_ url: String) {
-        // A byte search: Foundation's `range(of:)` bridged every LiteLLM `api_base` to NSString.
-        guard let scheme = url.utf8.firstRange(of: "://".utf8) else { return nil }
+        guard let scheme = url.range(of: "://") else { return nil }
         let secure = url[..<scheme.lowerBound].lowercased() == "https"
         var rest = url[scheme.upperBound...]
         if let slash = rest.firstIndex(of: "/") { rest = rest[..<slash] }
