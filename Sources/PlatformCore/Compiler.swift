@@ -12,9 +12,9 @@ import PlatformDiagnostics
 ///    GitOps engine's objects for the clusters' folders (`FleetEmitter`, into the set's fleet
 ///    folders), each merged onto its template like the objects of stage 5
 /// 7. audit: secrets, Pod Security, compiler-owned policies and labels of the merged objects
-///    (fleet objects included), the flow check (`FlowCheck`) and whether the derived pods will
+///    (fleet objects included) and the flow check (`AuditStage`), and whether the derived pods will
 ///    run (`WillItRun`, which reads nothing stage 6's NetworkPolicies and fleet objects change, so
-///    it runs beside them)
+///    it runs beside them, `EmitStage.runLate`)
 /// 8. sync waves: Argo CD's order for cluster-scoped objects (`FleetEmitter.syncWaves`);
 ///    `rendersTree` false stops here
 /// 9. render: `ManifestSet` → `RenderedTree` (canonical YAML bytes per path, `GitOpsLayout`: the
@@ -101,48 +101,19 @@ package struct Compiler: Sendable {
         // from the final objects.
         let pods = DerivedPods.derive(plan, manifests: emitted.manifests)
         let traffic = TrafficDerivation.derive(plan, manifests: emitted.manifests, pods: pods)
-        // Will what we emit run? The pods the upstream controllers derive from it, checked. The
-        // pass reads the pods and the clusters' Namespaces, Kueue queues and Karpenter NodePools,
-        // which the NetworkPolicies, the fleet objects and the audit's annotations leave alone: it
-        // runs on one core while the other emits those (one emitter after the other).
-        let templates = self.templates, networkPolicyEmitter = self.networkPolicyEmitter
-        let (final, runFindings) = concurrently(
-            { [emitted] in
-                var emitted = emitted
-                if let networkPolicyEmitter {
-                    var context = EmitContext(templates: templates)
-                    networkPolicyEmitter.emit(plan, traffic: traffic, into: &context)
-                    EmitStage.merge(context, into: &emitted, templates: templates)
-                }
-                // The engine's objects last: Flux's name every namespace folder the others filled.
-                var fleet = EmitContext(templates: templates)
-                FleetEmitter().emit(plan, manifests: emitted.manifests, into: &fleet)
-                EmitStage.merge(fleet, into: &emitted, templates: templates)
-                return emitted
-            },
-            { [emitted] in WillItRun.run(plan, manifests: emitted.manifests, pods: pods) })
-        emitted = final
+        // Will what we emit run? The pods the upstream controllers derive from it, checked, per
+        // cluster, in one list of jobs with each cluster's NetworkPolicies; then the fleet objects.
+        let late = EmitStage.runLate(emitted, plan: plan, traffic: traffic, pods: pods, networkPolicyEmitter: networkPolicyEmitter,
+                                     templates: templates)
+        emitted = late.emitted
         diagnostics.append(contentsOf: emitted.diagnostics)
-        // The last word on security, after the templates and unaffected by anything they write.
-        // The audits and the flow check read the same objects and none writes what another reads
-        // (the audit's annotations go on workloads, never on a NetworkPolicy): one list of jobs
-        // shared by both cores, the longest first, their findings reported in a fixed order.
-        let objects = emitted.manifests, templated = emitted.templated, checksFlows = networkPolicyEmitter != nil
-        let checks: [@Sendable () -> (findings: [Diagnostic], audited: ManifestSet?)] = [
-            {
-                let audit = MergedObjectAudit.run(objects, templated: templated, templates: templates, platform: platform)
-                return (audit.diagnostics, audit.manifests)
-            },
-            { (PodSecurityAudit.run(objects, templated: templated), nil) },
-            { (checksFlows ? FlowCheck.run(traffic, manifests: objects) : [], nil) },
-            { (ManifestSecretAudit.run(objects), nil) },
-        ]
-        let results = checks.concurrentMap { $0() }
-        let audited = results[0].audited ?? objects
+        // The last word on security, after the templates and unaffected by anything they write: the
+        // audits and the flow check, per cluster, in one list of jobs (`AuditStage`).
+        let audit = AuditStage.run(emitted.manifests, templated: emitted.templated, templates: templates, platform: platform,
+                                   traffic: networkPolicyEmitter != nil ? traffic : nil)
+        let audited = audit.manifests
         // Secrets, Pod Security, the merged objects, then the flows and the will-it-run pass.
-        for finding in results[3].findings + results[1].findings + results[0].findings + results[2].findings + runFindings {
-            diagnostics.report(finding)
-        }
+        for finding in audit.findings + late.willItRun { diagnostics.report(finding) }
         guard !diagnostics.hasErrors else {
             return Output(platform: platform, plan: plan, manifests: audited, diagnostics: diagnostics, traffic: traffic,
                 pods: pods)

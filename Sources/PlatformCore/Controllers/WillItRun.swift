@@ -16,20 +16,27 @@ package enum WillItRun {
     }
 
     package static func run(_ plan: PlannedPlatform, manifests: ManifestSet, pods: [DerivedPod]) -> [Diagnostic] {
-        let byCluster = Dictionary(grouping: pods, by: \.cluster)
+        let byCluster = podsByCluster(pods)
         let platform = plan.platform
         // Clusters are independent: each on its own core, the findings in cluster order.
-        return manifests.clusters.concurrentMap { cluster in
-            var found: [Diagnostic] = []
-            let context = ClusterFacts(cluster, platform: platform)
-            for pod in byCluster[cluster.name] ?? [] where !pod.podSpec.isEmpty {
-                found += PodAdmissionCheck.check(pod, context)
-                found += KueueAdmissionCheck.check(pod, context)
-                found += NodeMatchCheck.check(pod, context)
-                found += ImagePinCheck.check(pod)
-            }
-            return found + KueueAdmissionCheck.quotas(context)
-        }.flatMap { $0 }
+        return manifests.clusters.concurrentMap { cluster in check(cluster, pods: byCluster[cluster.name] ?? [], platform: platform) }
+            .flatMap { $0 }
+    }
+
+    /// The derived pods by cluster name, each cluster's in their order.
+    static func podsByCluster(_ pods: [DerivedPod]) -> [String: [DerivedPod]] { Dictionary(grouping: pods, by: \.cluster) }
+
+    /// One cluster's findings (`pods`: the pods derived in it).
+    static func check(_ cluster: ManifestSet.Cluster, pods: [DerivedPod], platform: Platform) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        let context = ClusterFacts(cluster, platform: platform)
+        for pod in pods where !pod.podSpec.isEmpty {
+            found += PodAdmissionCheck.check(pod, context)
+            found += KueueAdmissionCheck.check(pod, context)
+            found += NodeMatchCheck.check(pod, context)
+            found += ImagePinCheck.check(pod)
+        }
+        return found + KueueAdmissionCheck.quotas(context)
     }
 
     /// How a diagnostic names a pod: "the pods kagent creates for agent `ops`".

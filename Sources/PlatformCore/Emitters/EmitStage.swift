@@ -22,11 +22,17 @@ package enum EmitStage {
 
     package static func runTracingTemplates(_ emitters: [any Emitter], plan: PlannedPlatform, templates: TemplateSet,
                                            clusters: [String]) -> Emitted {
-        let contexts = emitters.concurrentMap { emitter in
+        let liteLLMConfigs = LiteLLMConfigs(plan: plan)
+        // The longest first (then in list order), each result back in its emitter's place.
+        let schedule = emitters.indices.sorted { (emitters[$0].relativeCost, $1) > (emitters[$1].relativeCost, $0) }
+        let ran = schedule.concurrentMap { index in
             var context = EmitContext(templates: templates)
-            emitter.emit(plan, into: &context)
+            context.liteLLMConfigs = liteLLMConfigs
+            emitters[index].emit(plan, into: &context)
             return context
         }
+        var contexts = ran
+        for (position, index) in schedule.enumerated() { contexts[index] = ran[position] }
         var emitted = Emitted(manifests: ManifestSet(), diagnostics: DiagnosticBag(), templated: [:])
         for cluster in clusters { emitted.manifests.addCluster(cluster) }
         for context in contexts { merge(context, into: &emitted, templates: templates) }

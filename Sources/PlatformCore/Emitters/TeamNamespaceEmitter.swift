@@ -3,6 +3,7 @@
 /// cluster is the team's part of `quota.gpus` there (`TeamQuotaSplit`), not the whole quota again.
 package struct TeamNamespaceEmitter: Emitter {
     package init() {}
+    package var relativeCost: Int { 30 }
 
     package func emit(_ plan: PlannedPlatform, into context: inout EmitContext) {
         let p = plan.platform

@@ -11,7 +11,7 @@ package enum ManifestSecretAudit {
         manifests.groups.concurrentMap(audit).flatMap { $0 }
     }
 
-    private static func audit(_ cluster: ManifestSet.Cluster) -> [Diagnostic] {
+    static func audit(_ cluster: ManifestSet.Cluster) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for manifest in cluster.manifests {
             if manifest.kind == "Secret", manifest.group.isEmpty {

@@ -19,12 +19,36 @@ import PlatformDiagnostics
 package enum MergedObjectAudit {
     package static func run(_ manifests: ManifestSet, templated: [ResourceKey: TemplatedObject], templates: TemplateSet,
                            platform: Platform) -> (manifests: ManifestSet, diagnostics: [Diagnostic]) {
-        let minor = Int(platform.kubernetesVersion.split(separator: ".").last ?? "") ?? 34
-        var exceptions: [String: [SecurityException]] = [:]
-        for exception in platform.securityExceptions { exceptions[exception.workload, default: []].append(exception) }
-        let results = manifests.groups.concurrentMap { [exceptions] cluster in
+        let setup = Setup(platform)
+        let results = manifests.groups.concurrentMap { cluster in setup.audit(cluster, templated: templated, templates: templates) }
+        return finish(results, manifests: manifests, setup: setup, platform: platform)
+    }
+
+    /// What every cluster's audit reads from the spec, worked out once.
+    struct Setup: Sendable {
+        let minor: Int
+        let exceptions: [String: [SecurityException]]
+
+        init(_ platform: Platform) {
+            minor = Int(platform.kubernetesVersion.split(separator: ".").last ?? "") ?? 34
+            var exceptions: [String: [SecurityException]] = [:]
+            for exception in platform.securityExceptions { exceptions[exception.workload, default: []].append(exception) }
+            self.exceptions = exceptions
+        }
+
+        /// One cluster's (or fleet folder's) findings and the exceptions they used: clusters are
+        /// independent, so `AuditStage` runs each as its own job.
+        func audit(_ cluster: ManifestSet.Cluster, templated: [ResourceKey: TemplatedObject], templates: TemplateSet) -> ClusterResult {
             ClusterAudit(cluster: cluster, templated: templated, templates: templates, exceptions: exceptions, minor: minor).run()
         }
+    }
+
+    typealias ClusterResult = (reports: [Report], used: [Grant])
+
+    /// The findings of every cluster (`results` in the order of `manifests.groups`), grouped by
+    /// template line, the unused exceptions, and the objects stamped with their exceptions.
+    static func finish(_ results: [ClusterResult], manifests: ManifestSet, setup: Setup,
+                       platform: Platform) -> (manifests: ManifestSet, diagnostics: [Diagnostic]) {
         var diagnostics = grouped(results.flatMap(\.reports))
         let used = Set(results.flatMap(\.used))
         for exception in platform.securityExceptions {
@@ -36,9 +60,8 @@ package enum MergedObjectAudit {
                                               help: "remove `\(control.rawValue)` from the exception's `allow` list"))
             }
         }
-        let stamped = exceptions.isEmpty ? manifests : manifests.mapManifests { [exceptions] manifest in
-            stamp(manifest, exceptions: exceptions)
-        }
+        let exceptions = setup.exceptions
+        let stamped = exceptions.isEmpty ? manifests : manifests.mapManifests { manifest in stamp(manifest, exceptions: exceptions) }
         return (stamped, diagnostics)
     }
 

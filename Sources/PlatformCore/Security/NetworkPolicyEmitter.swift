@@ -14,35 +14,44 @@ package struct NetworkPolicyEmitter: Sendable {
 
     package func emit(_ plan: PlannedPlatform, traffic: [TrafficGraph], into context: inout EmitContext) {
         let p = plan.platform
-        let graphs = Dictionary(traffic.map { ($0.cluster, $0) }, uniquingKeysWith: { first, _ in first })
-        for cluster in p.clusters {
-            let graph = graphs[cluster.name]
-            let units = graph.map(Self.units) ?? [:]
-            for team in p.teams {
-                let ns = team.namespace
-                let labels = PlatformLabels.common(p, team: team.name)
-                func add(_ name: String, _ selector: ManifestMap, ingress: [NetworkRule]?, egress: [NetworkRule]?) {
-                    context
-                        .add(Self.policy(name: name, namespace: ns, labels: labels, selector: selector, ingress: ingress, egress: egress),
-                                to: cluster.name, template: "security/networkpolicy")
+        let graphs = Self.graphs(traffic)
+        for cluster in p.clusters { emit(plan, cluster: cluster, graph: graphs[cluster.name], into: &context) }
+    }
+
+    /// Each cluster's traffic graph by cluster name (the first, should one repeat).
+    static func graphs(_ traffic: [TrafficGraph]) -> [String: TrafficGraph] {
+        Dictionary(traffic.map { ($0.cluster, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// One cluster's policies: what `emit(_:traffic:into:)` adds for it, in the same order, so
+    /// clusters emitted into contexts of their own and merged in cluster order give the same set.
+    func emit(_ plan: PlannedPlatform, cluster: Cluster, graph: TrafficGraph?, into context: inout EmitContext) {
+        let p = plan.platform
+        let units = graph.map(Self.units) ?? [:]
+        for team in p.teams {
+            let ns = team.namespace
+            let labels = PlatformLabels.common(p, team: team.name)
+            func add(_ name: String, _ selector: ManifestMap, ingress: [NetworkRule]?, egress: [NetworkRule]?) {
+                context
+                    .add(Self.policy(name: name, namespace: ns, labels: labels, selector: selector, ingress: ingress, egress: egress),
+                            to: cluster.name, template: "security/networkpolicy")
+            }
+            add("default-deny", [:], ingress: [], egress: [])
+            add("allow-dns", [:], ingress: nil, egress: [NetworkRule([Self.peer(.clusterDNS, graph: graph)], ports: ClusterDNS.ports)])
+            guard let graph else { continue }
+            for unit in (units[ns] ?? []).sorted(by: { $0.name < $1.name }) {
+                var ingress: [NetworkRule] = [], egress: [NetworkRule] = []
+                for flow in unit.inbound {
+                    ingress.append(NetworkRule([Self.peer(flow.source, graph: graph)], ports: flow.port.map { [$0] }))
                 }
-                add("default-deny", [:], ingress: [], egress: [])
-                add("allow-dns", [:], ingress: nil, egress: [NetworkRule([Self.peer(.clusterDNS, graph: graph)], ports: ClusterDNS.ports)])
-                guard let graph else { continue }
-                for unit in (units[ns] ?? []).sorted(by: { $0.name < $1.name }) {
-                    var ingress: [NetworkRule] = [], egress: [NetworkRule] = []
-                    for flow in unit.inbound {
-                        ingress.append(NetworkRule([Self.peer(flow.source, graph: graph)], ports: flow.port.map { [$0] }))
-                    }
-                    for flow in unit.outbound where flow.destination != .clusterDNS {
-                        var ports = flow.port.map { [$0] }
-                        // The API server is 443 behind the `kubernetes` Service, 6443 on kubeadm's control plane
-                        // once the Service address is translated (policies see the translated address).
-                        if flow.destination == .apiServer, flow.port == NetworkPort(443) { ports = [NetworkPort(443), NetworkPort(6443)] }
-                        egress.append(NetworkRule([Self.peer(flow.destination, graph: graph)], ports: ports))
-                    }
-                    add(unit.name, Self.selector(unit.pods), ingress: ingress, egress: egress)
+                for flow in unit.outbound where flow.destination != .clusterDNS {
+                    var ports = flow.port.map { [$0] }
+                    // The API server is 443 behind the `kubernetes` Service, 6443 on kubeadm's control plane
+                    // once the Service address is translated (policies see the translated address).
+                    if flow.destination == .apiServer, flow.port == NetworkPort(443) { ports = [NetworkPort(443), NetworkPort(6443)] }
+                    egress.append(NetworkRule([Self.peer(flow.destination, graph: graph)], ports: ports))
                 }
+                add(unit.name, Self.selector(unit.pods), ingress: ingress, egress: egress)
             }
         }
     }
@@ -141,6 +150,6 @@ package struct NetworkPolicyEmitter: Sendable {
             let key = rule.ports.map { Set($0).sorted().map { "\($0.port)/\($0.proto)" }.joined(separator: ",") } ?? "*"
             if var existing = byPorts[key] { existing.peers += rule.peers; byPorts[key] = existing } else { byPorts[key] = rule }
         }
-        return byPorts.values.sorted { $0.sortKey < $1.sortKey }
+        return byPorts.values.map { (key: $0.sortKey, rule: $0) }.sorted { $0.key < $1.key }.map(\.rule)
     }
 }

@@ -16,7 +16,7 @@ package enum PodSecurityAudit {
         manifests.groups.concurrentMap { audit($0, templated: templated) }.flatMap { $0 }
     }
 
-    private static func audit(_ cluster: ManifestSet.Cluster, templated: [ResourceKey: TemplatedObject]) -> [Diagnostic] {
+    static func audit(_ cluster: ManifestSet.Cluster, templated: [ResourceKey: TemplatedObject]) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for manifest in cluster.manifests {
             // Reasons are read from what the compiler computed, never from what a template added.

@@ -13,6 +13,9 @@ import Testing
             case report(String)
         }
         var steps: [Step]
+        /// The stage starts the costliest first; the merge must not care.
+        var cost = 1
+        var relativeCost: Int { cost }
         func emit(_ plan: PlannedPlatform, into context: inout EmitContext) {
             for step in steps {
                 switch step {
@@ -37,9 +40,9 @@ import Testing
             Scripted(steps: [.report("B starts"),
                              .add(name: "x", value: "b", cluster: "east", template: nil),
                              .add(name: "y", value: "y", cluster: "east", template: "t/cm"),
-                             .add(name: "x", value: "b", cluster: "west", template: nil)]),
+                             .add(name: "x", value: "b", cluster: "west", template: nil)], cost: 5),
             Scripted(steps: []),
-            Scripted(steps: [.add(name: "y", value: "c", cluster: "east", template: "t/cm"), .report("C done")]),
+            Scripted(steps: [.add(name: "y", value: "c", cluster: "east", template: "t/cm"), .report("C done")], cost: 9),
         ]
         for _ in 0..<10 {  // the emitters race each other; the answer must not
             let (manifests, diagnostics) = EmitStage.run(emitters, plan: plan, templates: Self.templates, clusters: ["north", "east"])

@@ -4,6 +4,7 @@
 /// allowed tools, with the security context `restricted` admits (`KagentAgentPod`). Keys are only
 /// ever Secret references. kagent.dev/v1alpha2 (kagent v0.9.12).
 package struct AgentEmitter: Emitter {
+    package var relativeCost: Int { 15 }
     package static let apiVersion = "kagent.dev/v1alpha2"
 
     package init() {}

@@ -6,6 +6,7 @@ import PlatformDiagnostics
 /// a pod that mounts it at `NCCL_TOPO_FILE`.
 package struct NCCLTopologyEmitter: Emitter {
     package init() {}
+    package var relativeCost: Int { 15 }
 
     package func emit(_ plan: PlannedPlatform, into context: inout EmitContext) {
         let p = plan.platform

@@ -2,6 +2,7 @@
 /// scraping every vLLM server's `/metrics`, a ServiceMonitor for the GPU Operator's DCGM exporter,
 /// and a PrometheusRule with the alerts that matter for GPU serving and training.
 package struct ObservabilityEmitter: Emitter {
+    package var relativeCost: Int { 35 }
     package static let vllmMonitorName = "vllm"
     package static let dcgmMonitorName = "dcgm-exporter"
     package static let rulesName = "platform-gpu-alerts"

@@ -3,6 +3,7 @@
 /// pool and zone the placement chose, with `/dev/shm` sized, the pool's NCCL topology mounted where
 /// it has one (`NCCLTopologySource`) and NCCL tuned to the pool's fabric.
 package struct TrainingJobEmitter: Emitter {
+    package var relativeCost: Int { 20 }
     /// The ClusterTrainingRuntime TrainJobs run on (Kubeflow Trainer's bundled PyTorch runtime),
     /// and the names of its replicated job and container that runtime patches address.
     package static let runtimeName = "torch-distributed"

@@ -12,6 +12,7 @@
 /// devices are quota'd there; their GPUs are claimed, not requested, so the `nvidia.com/gpu` quota
 /// of a DRA flavor bounds nothing.
 package struct KueueEmitter: Emitter {
+    package var relativeCost: Int { 100 }
     package static let apiVersion = "kueue.x-k8s.io/v1beta2"
     package static let gpuResource = "nvidia.com/gpu"
 

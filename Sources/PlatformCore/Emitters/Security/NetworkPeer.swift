@@ -73,7 +73,8 @@ package struct NetworkRule: Hashable, Sendable {
 
     func value(direction: String, from policyNamespace: String) -> ManifestValue {
         var rule = ManifestMap()
-        let sortedPeers = Array(Set(peers)).sorted { $0.sortKey < $1.sortKey }
+        // Each key built once, not at every comparison.
+        let sortedPeers = Set(peers).map { (key: $0.sortKey, peer: $0) }.sorted { $0.key < $1.key }.map(\.peer)
         rule[direction] = .list(sortedPeers.map { $0.value(from: policyNamespace) })
         if let ports {
             rule["ports"] = .list(Set(ports).sorted().map { ["port": .int(Int64($0.port)), "protocol": .string($0.proto)] })

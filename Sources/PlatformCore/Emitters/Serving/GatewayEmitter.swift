@@ -8,16 +8,19 @@
 /// LiteLLM's requests to each pool (`InternalGateway`).
 package struct GatewayEmitter: Emitter {
     package init() {}
+    package var relativeCost: Int { 180 }
 
     package func emit(_ plan: PlannedPlatform, into context: inout EmitContext) {
         let p = plan.platform
         let labels = PlatformLabels.common(p)
         let deploymentsByCluster = ModelDeployment.byCluster(in: plan)
+        let configs = context.liteLLMConfigs ?? LiteLLMConfigs(plan: plan)
         for cluster in p.clusters.map(\.name) {
             let here = deploymentsByCluster[cluster] ?? []
             let deployments = ModelDeployment.byModel(here)
-            let served = p.routes.map { ($0, RouteBackend.of($0, in: cluster, deployments: deployments)) }.filter { !$0.1.isEmpty }
-            let liteLLM = LiteLLMConfig(plan: plan, cluster: cluster, deployments: here)
+            let liteLLM = configs[cluster] ?? LiteLLMConfig(plan: plan, cluster: cluster, deployments: here)
+            // The routes with a backend here (the others have none), without copying every route per cluster.
+            let served = liteLLM.servedRoutes.map { p.routes[$0] }.map { ($0, RouteBackend.of($0, in: cluster, deployments: deployments)) }
             if liteLLM.isNeeded {
                 InternalGateway.emit(pools: here.filter(\.model.prefixCacheAware), routes: liteLLM.routes, labels: labels,
                                      cluster: cluster, into: &context)

@@ -12,6 +12,7 @@
 /// block every node drain; the preferred anti-affinity keeps the two on different nodes instead.
 package struct InferencePoolEmitter: Emitter {
     package init() {}
+    package var relativeCost: Int { 60 }
 
     /// The EPP's ports, as upstream: ext-proc gRPC, gRPC health, Prometheus metrics.
     static let healthPort: Int64 = 9003

@@ -2,6 +2,7 @@
 /// metrics; with `observability.prometheus.authSecret`, a TriggerAuthentication per team namespace
 /// that sends the Secret's bearer token.
 package struct KEDAEmitter: Emitter {
+    package var relativeCost: Int { 25 }
     package static let triggerAuthenticationName = "prometheus-auth"
 
     package init() {}

@@ -13,6 +13,16 @@ package struct LiteLLMConfig: Sendable {
     /// The routes with at least one model running in this cluster, by name (the spec's order
     /// carries no meaning and must not reach the bytes).
     let routes: [Route]
+    /// The same routes as indices in `platform.routes`, in the spec's order.
+    let servedRoutes: [Int]
+
+    /// Whether the proxy has a client in this cluster: a route served here that passes through it
+    /// (`RoutePath`), or an agent placed here that names an external `provider/model` (agents reach
+    /// those through LiteLLM).
+    package let isNeeded: Bool
+    /// External models: route fallbacks here, and the provider models agents name; by name.
+    /// Worked out once: the document and `providers` both read them.
+    let externalModels: [(name: String, provider: String, entry: ManifestValue)]
 
     package init(plan: PlannedPlatform, cluster: String) {
         self.init(plan: plan, cluster: cluster, deployments: ModelDeployment.all(in: plan).filter { $0.cluster == cluster })
@@ -20,23 +30,58 @@ package struct LiteLLMConfig: Sendable {
 
     /// With `cluster`'s deployments already worked out (`ModelDeployment.byCluster`).
     init(plan: PlannedPlatform, cluster: String, deployments: [ModelDeployment]) {
+        self.init(plan: plan, cluster: cluster, deployments: deployments, fleet: Fleet(plan))
+    }
+
+    /// With what every cluster's config reads from the whole platform worked out once (`LiteLLMConfigs`).
+    init(plan: PlannedPlatform, cluster: String, deployments: [ModelDeployment], fleet: Fleet) {
         self.plan = plan
         self.cluster = cluster
         self.deployments = deployments
         var byModel: [String: ModelDeployment] = [:]
         for d in deployments { byModel[d.model.name] = d }
         deploymentsByModel = byModel
-        routes = plan.platform.routes.filter { route in route.backends.contains { byModel[$0.model] != nil } }
-            .sorted { $0.name.precedesInByteOrder($1.name) }
+        // The routes naming a model deployed here, in the spec's order (as a filter of all routes
+        // gives them), then by name; only those routes are copied.
+        var served = Set<Int>()
+        for model in byModel.keys { served.formUnion(fleet.routesByModel[model] ?? []) }
+        let all = plan.platform.routes
+        servedRoutes = served.sorted()
+        let routes = servedRoutes.map { all[$0] }.sorted { $0.name.precedesInByteOrder($1.name) }
+        self.routes = routes
+        let p = plan.platform
+        isNeeded = routes.contains { !RoutePath.needsLiteLLM($0, platform: p).isEmpty } || fleet.agentClusters.contains(cluster)
+        externalModels = Self.externalEntries(p,
+            wanted: routes.flatMap { $0.fallbacks.map { ($0.provider, $0.model) } } + fleet.agentModels)
     }
 
-    /// The proxy has a client in this cluster: a route served here that passes through it (`RoutePath`), or an agent placed here that
-    /// names an external `provider/model` (agents reach those through LiteLLM).
-    package var isNeeded: Bool {
-        let p = plan.platform
-        return routes.contains { !RoutePath.needsLiteLLM($0, platform: p).isEmpty } || p.agents.contains { agent in
-            guard let slash = agent.model.firstIndex(of: "/"), p.provider(String(agent.model[..<slash])) != nil else { return false }
-            return plan.cluster(ofAgent: agent) == cluster
+    /// What every cluster's config reads from the whole platform: computed per cluster, it was
+    /// a scan of every route and agent for each of them.
+    struct Fleet: Sendable {
+        /// Indices in `platform.routes` of the routes with a backend of each model.
+        let routesByModel: [String: [Int]]
+        /// The `(provider, model)` each agent names as `provider/model` of a known provider, in agent order.
+        let agentModels: [(String, String)]
+        /// The clusters such an agent is placed in.
+        let agentClusters: Set<String>
+
+        init(_ plan: PlannedPlatform) {
+            let p = plan.platform
+            var routesByModel: [String: [Int]] = [:]
+            for (index, route) in p.routes.enumerated() {
+                for backend in route.backends where routesByModel[backend.model]?.last != index {
+                    routesByModel[backend.model, default: []].append(index)
+                }
+            }
+            self.routesByModel = routesByModel
+            var agentModels: [(String, String)] = [], agentClusters: Set<String> = []
+            for agent in p.agents {
+                guard let slash = agent.model.firstIndex(of: "/"), p.provider(String(agent.model[..<slash])) != nil else { continue }
+                agentModels.append((String(agent.model[..<slash]), String(agent.model[agent.model.index(after: slash)...])))
+                if let placed = plan.cluster(ofAgent: agent) { agentClusters.insert(placed) }
+            }
+            self.agentModels = agentModels
+            self.agentClusters = agentClusters
         }
     }
 
@@ -122,15 +167,10 @@ package struct LiteLLMConfig: Sendable {
         }
     }
 
-    /// External models: route fallbacks here, and the provider models agents name; by name.
-    var externalModels: [(name: String, provider: String, entry: ManifestValue)] {
-        let p = plan.platform
-        var wanted: [(String, String)] = routes.flatMap { $0.fallbacks.map { ($0.provider, $0.model) } }
-        for agent in p.agents {
-            if let slash = agent.model.firstIndex(of: "/"), p.provider(String(agent.model[..<slash])) != nil {
-                wanted.append((String(agent.model[..<slash]), String(agent.model[agent.model.index(after: slash)...])))
-            }
-        }
+    /// External models of `wanted` (`(provider, model)`, of known providers only), sorted and
+    /// without repeats, each with its entry of `model_list`.
+    private static func externalEntries(_ p: Platform,
+        wanted: [(String, String)]) -> [(name: String, provider: String, entry: ManifestValue)] {
         var seen: Set<String> = []
         var result: [(name: String, provider: String, entry: ManifestValue)] = []
         for (providerName, model) in wanted.sorted(by: { ($0.0, $0.1) < ($1.0, $1.1) }) {

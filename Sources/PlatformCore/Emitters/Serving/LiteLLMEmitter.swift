@@ -1,6 +1,7 @@
 /// The LiteLLM proxy in the system namespace of each cluster that needs it (`LiteLLMConfig.isNeeded`): its config as a ConfigMap, a
 /// ServiceAccount, a Deployment that reads provider keys from their Secrets, and a Service.
 package struct LiteLLMEmitter: Emitter {
+    package var relativeCost: Int { 150 }
     package static let configKey = "config.yaml"
     /// Keys of `litellm.masterKeySecret` and `litellm.databaseSecret`.
     package static let masterKeySecretKey = "master-key"
@@ -15,9 +16,9 @@ package struct LiteLLMEmitter: Emitter {
         labels[PlatformLabels.name] = .string(Conventions.liteLLMName)
         labels[PlatformLabels.component] = .string(Conventions.Component.liteLLM)
         let name = Conventions.liteLLMName, namespace = Conventions.systemNamespace
-        let deployments = ModelDeployment.byCluster(in: plan)
+        let configs = context.liteLLMConfigs ?? LiteLLMConfigs(plan: plan)
         for cluster in p.clusters.map(\.name) {
-            let config = LiteLLMConfig(plan: plan, cluster: cluster, deployments: deployments[cluster] ?? [])
+            let config = configs[cluster] ?? LiteLLMConfig(plan: plan, cluster: cluster)
             // Only where a client reaches it: a route served here, or an agent here that names a provider model.
             guard config.isNeeded else { continue }
             let text = YAMLRenderer.render(config.document), digest = SHA256.hex(text)

@@ -2,6 +2,7 @@
 /// when a replica spans nodes), a Service on the OpenAI port, and with DRA a ResourceClaimTemplate.
 package struct VLLMEmitter: Emitter {
     package init() {}
+    package var relativeCost: Int { 140 }
 
     package func emit(_ plan: PlannedPlatform, into context: inout EmitContext) {
         let p = plan.platform

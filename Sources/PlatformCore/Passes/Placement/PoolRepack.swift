@@ -3,23 +3,33 @@
 /// order, and the new packing is kept when it costs less, or the same and strands fewer GPUs.
 extension FleetState {
     mutating func repackPools(rule: FitRule) {
+        // Each pool's residents in size order, found in one pass: a demand's groups all sit in one
+        // pool (`placeDemand`), and repacking a pool keeps its residents in it, so no other pool's
+        // residents change.
+        var residentsOf = [[Int]](repeating: [], count: pools.count)
+        for d in problem.sizeOrder { if let p = groups[d].first?.pool { residentsOf[p].append(d) } }
         for p in pools.indices {
-            let residents = problem.sizeOrder.filter { groups[$0].first?.pool == p }
+            let residents = residentsOf[p]
             guard !residents.isEmpty else { continue }
-            var trial = self
-            trial.pools[p] = PoolState(problem.pools[p], profiles: problem.profiles[p], indexed: true)
+            // Tried in place and put back unless kept: a copy of the whole state per pool copied
+            // every pool's and every demand's arrays.
+            let before = (cost: pools[p].cost, stranded: stranded(pool: p))
+            let saved = (pool: pools[p], groups: residents.map { groups[$0] }, teamUsed: teamUsed)
+            pools[p] = PoolState(problem.pools[p], profiles: problem.profiles[p], indexed: true)
             for d in residents {
-                trial.groups[d] = []
-                if let t = problem.teamIndex[d] { trial.teamUsed[t] -= problem.usageMillis[d] }
+                groups[d] = []
+                if let t = problem.teamIndex[d] { teamUsed[t] -= problem.usageMillis[d] }
             }
             var complete = true
             for d in residents where complete {
                 for _ in 0..<problem.demands[d].groups where complete {
-                    complete = trial.placeGroup(d, pool: p, rule: rule) != nil
+                    complete = placeGroup(d, pool: p, rule: rule) != nil
                 }
             }
-            guard complete else { continue }
-            if (trial.pools[p].cost, trial.stranded(pool: p)) < (pools[p].cost, stranded(pool: p)) { self = trial }
+            if complete && (pools[p].cost, stranded(pool: p)) < before { continue }
+            pools[p] = saved.pool
+            for (i, d) in residents.enumerated() { groups[d] = saved.groups[i] }
+            teamUsed = saved.teamUsed
         }
     }
 }
