@@ -20,9 +20,10 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // COIN-OR Cbc (MILP) for exact placement and its lower bound (issue 18).
         .systemLibrary(name: "CCbc", pkgConfig: "cbc", providers: [.apt(["coinor-libcbc-dev"])]),
-        .target(name: "PlatformDiagnostics"),
         // The one concurrency helper (parallel map, pairs, background jobs), for the pipeline and GitOps.
         .target(name: "PlatformConcurrency"),
+        // Redacts and renders a large batch of diagnostics on all cores (`concurrentRuns`).
+        .target(name: "PlatformDiagnostics", dependencies: ["PlatformConcurrency"]),
         // The pipeline's layers, each a target so that an arrow back up does not compile
         // (docs/architecture.md): the document model, the front end, the compiler, then what
         // reads the compiler's output (diff, report) and what writes specs (generate, init).
@@ -40,7 +41,7 @@ let package = Package(
         .executableTarget(name: "BuildRevisionTool"),
         .plugin(name: "BuildRevision", capability: .buildTool(), dependencies: ["BuildRevisionTool"]),
         .executableTarget(name: "platformc", dependencies: ["PlatformCLI"]),
-        .testTarget(name: "PlatformDiagnosticsTests", dependencies: ["PlatformDiagnostics", "PlatformDocument"]),
+        .testTarget(name: "PlatformDiagnosticsTests", dependencies: ["PlatformDiagnostics", "PlatformDocument", "PlatformConcurrency"]),
         .testTarget(name: "PlatformCoreTests", dependencies: [
             "PlatformDocument", "PlatformFrontEnd", "PlatformCore", "PlatformDiff", "PlatformGenerate", "PlatformDiagnostics", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "PlatformGitOpsTests", dependencies: ["PlatformGitOps", "PlatformConcurrency"]),

@@ -37,7 +37,10 @@ struct CheckCommand: ParsableCommand {
             let previous: LockPlacement?
             do { previous = try previousLock.map(PreviousLock.read(file:)) } catch let error as IOFailure { throw fail(error.description) }
             // Rendering the tree reports nothing (`Compiler.rendersTree`): `check` stops before it.
-            bag = input.check(warningsAsErrors: options.warningsAsErrors, rendering: false) { _, _ in previous }.diagnostics
+            let output = input.check(warningsAsErrors: options.warningsAsErrors, rendering: false) { _, _ in previous }
+            bag = output.diagnostics
+            // Only the diagnostics are printed: the rest is freed while they are.
+            releaseInBackground(consume output)
         }
         emit(bag, format: options.diagnostics, sources: input.sources)
         if bag.hasErrors { throw ExitStatus.specErrors }

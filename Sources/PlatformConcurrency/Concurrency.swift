@@ -2,7 +2,7 @@ import Dispatch
 import Foundation
 
 // The package's one concurrency helper (issue 20): every parallel map, pair of jobs and background
-// job in the package goes through these four functions, so the one place that shares memory
+// job in the package goes through these functions, so the one place that shares memory
 // between threads without the compiler's proof is `Slots` below.
 
 extension Array where Element: Sendable {
@@ -59,6 +59,16 @@ package final class Background<Value: Sendable>: Sendable {
         finished.wait()
         return slot[0]!
     }
+}
+
+/// Releases `value` on a thread of its own, so that freeing it costs the caller nothing: the last
+/// reference to a whole compile's objects (hundreds of thousands of them) takes a tenth of a
+/// second to free, which `check` spends printing its diagnostics instead. Pass the last reference
+/// (`consume`); the process may end before the thread has finished, which frees nothing it needs.
+package func releaseInBackground<Value: Sendable>(_ value: consuming Value) {
+    let slot = Slots<Value>(1)
+    slot[0] = value
+    Thread { slot[0] = nil }.start()
 }
 
 /// `count` results of `body`, computed on all cores (the calling thread takes part), in index order.

@@ -85,8 +85,8 @@ package struct Compiler: Sendable {
     package func compile(spec bytes: [UInt8], file: String,
                         previous: (Platform, inout DiagnosticBag) throws -> LockPlacement?) rethrows -> Output {
         var diagnostics = DiagnosticBag()
-        guard let platform = FrontEnd(file: file, topologyFiles: topologyFiles, topologyRefusals: topologyRefusals)
-            .run(bytes, into: &diagnostics) else {
+        guard let platform = FrontEnd(file: file, topologyFiles: topologyFiles, topologyRefusals: topologyRefusals,
+                                      digestsSpec: rendersTree).run(bytes, into: &diagnostics) else {
             return Output(diagnostics: diagnostics)
         }
         let last = try previous(platform, &diagnostics)

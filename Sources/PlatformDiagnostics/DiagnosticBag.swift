@@ -35,7 +35,7 @@ package struct DiagnosticBag: Sendable {
     /// findings that differed only in a credential's text print once).
     package var sorted: [Diagnostic] {
         var seen = Set<Diagnostic>()
-        return all.map(redaction.apply).filter { seen.insert($0).inserted }.sorted(by: Diagnostic.ordered)
+        return redaction.apply(all).filter { seen.insert($0).inserted }.sorted(by: Diagnostic.ordered)
     }
 
     /// Turns every warning into an error (`--warnings-as-errors`).

@@ -1,4 +1,5 @@
 import Foundation
+import PlatformConcurrency
 
 /// Finds credentials in text: the shapes of `PlatformCore.CredentialShapes`, handed in by the
 /// caller so this module needs no knowledge of token formats.
@@ -70,12 +71,28 @@ package struct DiagnosticRedaction: Sendable {
         return d
     }
 
+    /// `apply` to each diagnostic, in order; a large batch (a spec with thousands of warnings) is
+    /// redacted on all cores, each diagnostic on its own, so the result is the serial map's.
+    package func apply(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        guard !isEmpty else { return diagnostics }
+        guard diagnostics.count >= Self.concurrentBatch else { return diagnostics.map(apply) }
+        let redaction = self
+        return Array(diagnostics.concurrentRuns(of: Self.runLength) { run in run.map(redaction.apply) }.joined())
+    }
+
+    /// From this many diagnostics on, `apply` and the text renderer work in runs of `runLength` on
+    /// all cores: below it, the dispatch costs more than it saves.
+    package static let concurrentBatch = 64
+    package static let runLength = 32
+
     /// True when a source line (number `line` of `file`) must not be printed.
     package func hidesLine(_ text: Substring, line: Int, file: String) -> Bool {
         if lines[file]?.contains(line) == true { return true }
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        for secret in secrets where text.contains(secret) || (trimmed.count >= Self.shortestPiece && secret.contains(trimmed)) {
-            return true
+        if !secrets.isEmpty {
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            for secret in secrets where text.contains(secret) || (trimmed.count >= Self.shortestPiece && secret.contains(trimmed)) {
+                return true
+            }
         }
         return detector?.showsCredential(text) ?? false
     }

@@ -1,4 +1,5 @@
 import Foundation
+import PlatformConcurrency
 
 /// The output formats of `--diagnostics`.
 package enum DiagnosticFormat: String, CaseIterable, Sendable {
@@ -10,7 +11,7 @@ package enum DiagnosticFormat: String, CaseIterable, Sendable {
 ///
 /// Every diagnostic passes `redaction` first, whatever the format, and a source line that shows
 /// a credential is never printed (the message and its location still are).
-package struct DiagnosticRenderer {
+package struct DiagnosticRenderer: Sendable {
     package var sources: [String: String]
     package var snippets: Bool
     package var redaction: DiagnosticRedaction
@@ -27,14 +28,16 @@ package struct DiagnosticRenderer {
         // One line index per file for the whole batch: finding a line is then O(1), so the
         // output is linear in the diagnostics, not diagnostics × source size.
         var lines: [String: SourceLines] = [:]
-        return diagnostics.map { d in
-            text(d) { file in
-                if let known = lines[file] { return known }
-                let made = sources[file].map(SourceLines.init)
-                lines[file] = made
-                return made
-            }
-        }.joined()
+        for d in diagnostics {
+            guard let file = d.location?.file, lines[file] == nil, let source = sources[file] else { continue }
+            lines[file] = SourceLines(source)
+        }
+        // Each diagnostic's text depends on it alone: a large batch is rendered in runs on all
+        // cores, joined in order (the same bytes as one after the other).
+        let renderer = self, index = lines
+        @Sendable func render(_ run: ArraySlice<Diagnostic>) -> String { run.map { renderer.text($0) { index[$0] } }.joined() }
+        guard diagnostics.count >= DiagnosticRedaction.concurrentBatch else { return render(diagnostics[...]) }
+        return diagnostics.concurrentRuns(of: DiagnosticRedaction.runLength) { run in render(run) }.joined()
     }
 
     /// `file:line:col: error[E1001]: message`, the source line with a caret, notes, then `help:`.
@@ -82,7 +85,9 @@ package struct DiagnosticRenderer {
         let pad = String(repeating: " ", count: gutter.count)
         let caretOffset = max(0, min(loc.column - 1, line.unicodeScalars.count))
         // Control characters (a NUL, an escape) would garble the terminal: show them as U+FFFD.
-        let shown = String(String.UnicodeScalarView(line.unicodeScalars.map { $0.value < 0x20 && $0 != "\t" ? "\u{FFFD}" : $0 }))
+        // A control character is one byte below 0x20 in UTF-8 (no byte of a longer sequence is).
+        let shown = !line.utf8.contains { $0 < 0x20 && $0 != UInt8(ascii: "\t") } ? String(line)
+            : String(String.UnicodeScalarView(line.unicodeScalars.map { $0.value < 0x20 && $0 != "\t" ? "\u{FFFD}" : $0 }))
         return "\(pad) |\n\(gutter) | \(shown)\n\(pad) | \(String(repeating: " ", count: caretOffset))^\n"
     }
 

@@ -37,14 +37,58 @@ package enum YAMLLimits {
 
     /// `depthExceeded` with the flow depth of a scan already made.
     package static func depthExceeded(_ text: String, flow: Position?) -> (Position, indentation: Int?)? {
+        depthExceeded(flow: flow, indentation: Indentation(text))
+    }
+
+    /// `depthExceeded` with the flow depth and the indentation of scans already made.
+    package static func depthExceeded(flow: Position?, indentation: Indentation) -> (Position, indentation: Int?)? {
         if let flow { return (flow, nil) }
-        var lineNumber = 0
-        for l in lines(of: text) {
-            lineNumber += 1
-            let indent = l.prefix { $0 == " " }.count
-            if indent > maxDepth * 4 { return (Position(line: lineNumber, column: indent + 1), indent) }
+        return indentation.tooDeep.map { ($0, $0.column - 1) }
+    }
+
+    /// The leading spaces of every line (as `lines(of:)` splits them), found in one pass over the
+    /// bytes instead of splitting the text into lines: where the first tab follows them (the
+    /// loader's tab check) and the first line indented more than `maxDepth * 4` spaces.
+    package struct Indentation: Sendable {
+        /// The first tab right after a line's spaces (the column is theirs plus one).
+        package private(set) var tab: Position?
+        /// The first line with more than `maxDepth * 4` spaces; the column is theirs plus one.
+        package private(set) var tooDeep: Position?
+
+        package init(_ text: String) {
+            let limit = YAMLLimits.maxDepth * 4
+            var tab: Position?, tooDeep: Position?
+            text.withUTF8Bytes { bytes in
+                var line = 1, start = 0
+                while start <= bytes.count {
+                    var end = start
+                    while end < bytes.count, bytes[end] == UInt8(ascii: " ") { end += 1 }
+                    let spaces = end - start
+                    if tab == nil, end < bytes.count, bytes[end] == UInt8(ascii: "\t") {
+                        tab = Position(line: line, column: spaces + 1)
+                    }
+                    // The line ends at an LF that does not follow a CR.
+                    var next = end
+                    while next < bytes.count, bytes[next] != UInt8(ascii: "\n") || (next > 0 && bytes[next - 1] == UInt8(ascii: "\r")) {
+                        next += 1
+                    }
+                    if tooDeep == nil, spaces > limit {
+                        // Counted as Characters, as `lines(of:)`'s readers did: a space followed
+                        // by a combining mark is no space (possible only before a non-ASCII byte).
+                        let counted = end < bytes.count && bytes[end] >= 0x80
+                            ? String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<next]), as: UTF8.self).prefix { $0 == " " }.count
+                            : spaces
+                        if counted > limit { tooDeep = Position(line: line, column: counted + 1) }
+                    }
+                    if tab != nil, tooDeep != nil { return }
+                    guard next < bytes.count else { return }
+                    start = next + 1
+                    line += 1
+                }
+            }
+            self.tab = tab
+            self.tooDeep = tooDeep
         }
-        return nil
     }
 
     /// True when the text may define an anchor (`&name` where a node may start, outside quotes
@@ -95,6 +139,12 @@ package enum YAMLLimits {
     /// is one Character, which is not "\n"; any other LF is a Character of its own).
     package static func lines(of text: String) -> [Substring] {
         var lines: [Substring] = []
+        forEachLine(of: text) { lines.append($0); return true }
+        return lines
+    }
+
+    /// The lines of `lines(of:)` one at a time, until `body` returns false.
+    package static func forEachLine(of text: String, _ body: (Substring) -> Bool) {
         var start = text.startIndex
         var previous: UInt8 = 0
         var index = text.utf8.startIndex
@@ -102,13 +152,12 @@ package enum YAMLLimits {
             let byte = text.utf8[index]
             let next = text.utf8.index(after: index)
             if byte == UInt8(ascii: "\n") && previous != UInt8(ascii: "\r") {
-                lines.append(text[start..<index])
+                guard body(text[start..<index]) else { return }
                 start = next
             }
             previous = byte
             index = next
         }
-        lines.append(text[start...])
-        return lines
+        _ = body(text[start...])
     }
 }

@@ -28,7 +28,8 @@ package struct YAMLLoader {
                               at: locationOfByte(offset, in: bytes), help: "save the file as UTF-8")
             return nil
         }
-        if let nul = text.unicodeScalars.firstIndex(of: "\0") {
+        // A NUL is the byte 0 in UTF-8 (no byte of a longer sequence is): looked for only when there.
+        if bytes.contains(0), let nul = text.unicodeScalars.firstIndex(of: "\0") {
             let offset = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: nul)
             diagnostics.error(SpecCodes.yamlSyntax, "the spec contains a NUL character", at: location(ofScalarOffset: offset, in: text))
             return nil
@@ -42,7 +43,10 @@ package struct YAMLLoader {
                               help: "start from the bundled platform.yaml, or run `platformc schema` for the full reference")
             return nil
         }
-        guard checkIndentation(text, into: &diagnostics), checkDepth(text, flow: scan.flowDepthExceeded, into: &diagnostics) else {
+        // One pass over the lines' indentation for both checks.
+        let indentation = YAMLLimits.Indentation(text)
+        guard checkIndentation(indentation, into: &diagnostics),
+              checkDepth(flow: scan.flowDepthExceeded, indentation: indentation, into: &diagnostics) else {
             return nil
         }
 
@@ -122,29 +126,18 @@ package struct YAMLLoader {
 
     /// YAML forbids tabs in indentation; libyaml's own message ("found character that cannot start
     /// any token") hides the cause, so find the first one ourselves.
-    private func checkIndentation(_ text: String, into diagnostics: inout DiagnosticBag) -> Bool {
-        var lineNumber = 0
-        for line in Self.lines(of: text) {
-            lineNumber += 1
-            var column = 0
-            for ch in line.unicodeScalars {
-                column += 1
-                if ch == " " { continue }
-                if ch == "\t" {
-                    diagnostics.error(SpecCodes.tabIndentation, "tab character used for indentation",
-                                      at: SourceLocation(file: file, line: lineNumber, column: column),
-                                      help: "indent with spaces; YAML does not allow tabs in indentation")
-                    return false
-                }
-                break
-            }
-        }
-        return true
+    private func checkIndentation(_ indentation: YAMLLimits.Indentation, into diagnostics: inout DiagnosticBag) -> Bool {
+        guard let tab = indentation.tab else { return true }
+        diagnostics.error(SpecCodes.tabIndentation, "tab character used for indentation",
+                          at: SourceLocation(file: file, line: tab.line, column: tab.column),
+                          help: "indent with spaces; YAML does not allow tabs in indentation")
+        return false
     }
 
     /// Refuses absurd nesting (flow brackets or block indentation) before the recursive composer runs.
-    private func checkDepth(_ text: String, flow: YAMLLimits.Position?, into diagnostics: inout DiagnosticBag) -> Bool {
-        guard let (at, indentation) = YAMLLimits.depthExceeded(text, flow: flow) else { return true }
+    private func checkDepth(flow: YAMLLimits.Position?, indentation: YAMLLimits.Indentation,
+        into diagnostics: inout DiagnosticBag) -> Bool {
+        guard let (at, indentation) = YAMLLimits.depthExceeded(flow: flow, indentation: indentation) else { return true }
         diagnostics
             .error(SpecCodes.tooDeep,
                 "the spec nests deeper than \(Self.maxDepth) levels" + (indentation.map { " (indentation of \($0) spaces)" } ?? ""),
@@ -200,7 +193,12 @@ package struct YAMLLoader {
 
     /// True when every line is blank or a comment; stops at the first line of content.
     private func holdsOnlyComments(_ text: String) -> Bool {
-        Self.lines(of: text).allSatisfy { $0.drop { $0 == " " }.hasPrefix("#") || $0.allSatisfy(\.isWhitespace) }
+        var only = true
+        YAMLLimits.forEachLine(of: text) { line in
+            only = line.drop { $0 == " " }.hasPrefix("#") || line.allSatisfy(\.isWhitespace)
+            return only
+        }
+        return only
     }
 
     /// The lines of `text` (`YAMLLimits.lines(of:)`, which the depth pre-scan also reads).

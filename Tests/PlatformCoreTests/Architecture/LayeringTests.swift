@@ -6,7 +6,7 @@ import Testing
 /// layers allow, so a dependency added in `Package.swift` that runs back up fails here by name.
 @Suite struct LayeringTests {
     static let layers: [[String]] = [
-        ["PlatformDiagnostics", "PlatformConcurrency"], ["PlatformDocument"], ["PlatformFrontEnd"], ["PlatformCore"],
+        ["PlatformConcurrency"], ["PlatformDiagnostics"], ["PlatformDocument"], ["PlatformFrontEnd"], ["PlatformCore"],
         ["PlatformDiff", "PlatformGenerate"],
     ]
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
