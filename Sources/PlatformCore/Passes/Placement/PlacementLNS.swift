@@ -6,7 +6,8 @@
 /// Neighbourhoods, in a fixed order: each component of pools that share a demand, whole, when it
 /// has at most `lnsNodeLimit` nodes; in larger components, first a neighbourhood around each
 /// dropped demand, highest priority first (`PlacementLNSDrops.swift`: parts of its pools and of the
-/// pools their work may move to, `lnsDropHoodNodes` nodes), then the pools one by one, then pairs
+/// pools their work may move to, `lnsDropHoodNodes` nodes; then, for a demand pinned to one pool,
+/// `PlacementLNSRoom.swift`: that pool's movable work and empty rows elsewhere), then the pools one by one, then pairs
 /// of pools that share a demand. A neighbourhood frees the demands placed on its nodes and the
 /// dropped demands it could take; the others' groups stay. Rounds repeat each list (whole
 /// components excepted: nothing around them changes) until a round improves nothing; a
@@ -92,7 +93,12 @@ enum PlacementLNS {
         drops: for _ in 0..<options.lnsRounds where options.lnsDropHoodNodes > 0 {
             var improved = false
             for d in Self.droppedByPriority(problem, state, pools: searched) where state.groups[d].isEmpty {
-                guard let parts = Self.dropHood(problem, state, demand: d, nodeLimit: options.lnsDropHoodNodes) else { continue }
+                if let parts = Self.dropHood(problem, state, demand: d, nodeLimit: options.lnsDropHoodNodes) {
+                    guard visit(parts, improved: &improved) else { break drops }
+                }
+                // Still dropped and pinned to one pool: move that pool's movable work out (`PlacementLNSRoom.swift`).
+                guard options.lnsRoomHoods, state.groups[d].isEmpty,
+                      let parts = Self.roomHood(problem, state, demand: d, nodeLimit: options.lnsDropHoodNodes) else { continue }
                 guard visit(parts, improved: &improved) else { break drops }
             }
             if !improved { break }

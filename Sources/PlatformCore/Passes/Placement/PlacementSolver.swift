@@ -25,11 +25,14 @@ package struct PlacementOptions: Hashable, Sendable {
     /// Nodes of a neighbourhood built around a dropped demand (0: none), solved before the pools
     /// (`PlacementLNSDrops.swift`).
     package var lnsDropHoodNodes: Int
+    /// After it, for a demand still dropped and pinned to one pool, the same number of nodes: that
+    /// pool's movable work and empty rows where it may go (`PlacementLNSRoom.swift`).
+    package var lnsRoomHoods: Bool
 
     package init(exactNodeLimit: Int = 30, exactGroupLimit: Int = 64, stepBudget: Int = 200_000,
                 heuristic: PlacementHeuristic = .fragmentationAware, milpNodeLimit: Int = 60, milpBranchNodes: Int = 2_000,
                 lnsFleetLimit: Int = 1_000, lnsNodeLimit: Int = 60, lnsBranchNodes: Int = 200, lnsRounds: Int = 2,
-                lnsNodeBudget: Int = 1_000, lnsDropHoodNodes: Int = 24) {
+                lnsNodeBudget: Int = 1_000, lnsDropHoodNodes: Int = 24, lnsRoomHoods: Bool = true) {
         self.exactNodeLimit = exactNodeLimit
         self.exactGroupLimit = exactGroupLimit
         self.stepBudget = stepBudget
@@ -42,6 +45,7 @@ package struct PlacementOptions: Hashable, Sendable {
         self.lnsRounds = lnsRounds
         self.lnsNodeBudget = lnsNodeBudget
         self.lnsDropHoodNodes = lnsDropHoodNodes
+        self.lnsRoomHoods = lnsRoomHoods
     }
 }
 
