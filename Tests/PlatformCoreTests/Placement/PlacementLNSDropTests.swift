@@ -92,6 +92,30 @@ import Testing
         #expect(new.state.cost == 30 * 50_000_000 + 6 * 100_000_000)
     }
 
+    /// frag-1-2's last node in small: two pools of 35 nodes (70: past one neighbourhood, the pair
+    /// too), each with one node half used by a 4-GPU replica that either pool may run. Each pool
+    /// re-solved alone keeps its node; the partly used nodes together fit on one.
+    @Test func partlyUsedNodesOfTwoPoolsPackedTogether() {
+        let problem = CanonicalProblem(PlacementProblem(
+            pools: [
+                PoolSupply(id: "c1/a", cluster: "c1", gpuModel: "H100", nodeCount: 35, islands: [8], pricePerHourMicros: 1_000_000),
+                PoolSupply(id: "c1/b", cluster: "c1", gpuModel: "H100", nodeCount: 35, islands: [8], pricePerHourMicros: 2_000_000),
+            ],
+            demands: [Demand(id: "model/x", team: "t", gpuModel: "H100", gpusPerGroup: 4, groups: 1),
+                      Demand(id: "model/y", team: "t", gpuModel: "H100", gpusPerGroup: 4, groups: 1)],
+            teams: []))
+        var start = FleetState(problem, indexed: true)
+        #expect(start.placeGroup(0, pool: 0, rule: .fragmentationAware) != nil)
+        #expect(start.placeGroup(1, pool: 1, rule: .fragmentationAware) != nil)
+        #expect(start.cost == 3_000_000)
+        let old = PlacementLNS.improve(problem, state: start, options: PlacementOptions(lnsFragmentHoods: false))
+        #expect(old.state.cost == 3_000_000)
+        #expect(PlacementLNS.fragmentHood(problem, start, pools: [0, 1], nodeLimit: 24)?.map(\.nodes) == [[0], [0]])
+        let new = PlacementLNS.improve(problem, state: start, options: PlacementOptions())
+        #expect(new.state.cost == 1_000_000)
+        #expect(new.out.isEmpty)
+    }
+
     /// A block is whole zone rows, joined where a demand spans them, so a sub-pool keeps each node's
     /// zone and every demand on a part has all its groups there.
     @Test func blocksAreZoneRowsJoinedByTheirDemands() {
