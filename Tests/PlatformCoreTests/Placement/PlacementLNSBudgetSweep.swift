@@ -18,13 +18,16 @@ import PlatformCore
     @Test(.enabled(if: PlacementLNSBudgetSweep.input != nil))
     func sweep() throws {
         let problems = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Self.input!))) as! [[String: Any]]
+        // "budget/branch nodes[/drop neighbourhood nodes[/room neighbourhoods 0 or 1[/fragment neighbourhoods 0 or 1]]]"
         let settings: [(String, PlacementOptions)] = (ProcessInfo.processInfo.environment["PLATFORMC_LNS_SETTINGS"]
             ?? "0/200,1000/200,100000/200")
             .split(separator: ",").map { item in
                 let parts = item.split(separator: "/").map { Int($0)! }
                 let options = parts[0] == 0 ? PlacementOptions(lnsFleetLimit: 0)
                     : PlacementOptions(lnsBranchNodes: parts[1], lnsNodeBudget: parts[0],
-                                       lnsDropHoodNodes: parts.count > 2 ? parts[2] : PlacementOptions().lnsDropHoodNodes)
+                                       lnsDropHoodNodes: parts.count > 2 ? parts[2] : PlacementOptions().lnsDropHoodNodes,
+                                       lnsRoomHoods: parts.count > 3 ? parts[3] != 0 : true,
+                                       lnsFragmentHoods: parts.count > 4 ? parts[4] != 0 : true)
                 return (String(item), options)
             }
         for j in problems {

@@ -53,6 +53,69 @@ import Testing
         #expect(new.state.groups[z].first?.pool == 0)
     }
 
+    /// frag-1-3's `d078` in small: `model/z` (six 8-GPU replicas, lowest level) is pinned to the cheap
+    /// pool `c1/a` (30 nodes): 24 of its nodes run 5-GPU replicas pinned there too (one per node,
+    /// level 0: the blocks `dropHood` takes first), 6 run 8-GPU replicas of level 1 that `c1/b` (40
+    /// idle nodes, twice the price) may also run. Room for `model/z` means moving those six at once;
+    /// the demands pinned to `c1/a` never move, so `dropHood` stays inside `c1/a` and finds nothing,
+    /// `c1/a` alone cannot move work out, and the pair is past 60 nodes.
+    static let pinnedBehindPinnedWork = PlacementProblem(
+        pools: [
+            PoolSupply(id: "c1/a", cluster: "c1", gpuModel: "H100", nodeCount: 30, islands: [8], pricePerHourMicros: 50_000_000),
+            PoolSupply(id: "c1/b", cluster: "c1", gpuModel: "H100", nodeCount: 40, islands: [8], pricePerHourMicros: 100_000_000),
+        ],
+        demands: (0..<24).map { i in
+            Demand(id: "model/p\(i < 10 ? "0" : "")\(i)", team: "t", gpuModel: "H100", pool: "c1/a", gpusPerGroup: 5, groups: 1)
+        } + (0..<6).map { i in
+            Demand(id: "model/m\(i)", team: "t", priority: 1, gpuModel: "H100", gpusPerGroup: 8, groups: 1)
+        } + [Demand(id: "model/z", team: "t", gpuModel: "H100", pool: "c1/a", gpusPerGroup: 8, groups: 6, spread: .none)],
+        teams: [])
+
+    @Test func aPinnedDropPlacedByMovingItsPoolsMovableWorkOut() {
+        let problem = CanonicalProblem(Self.pinnedBehindPinnedWork)
+        let a = problem.pools.firstIndex { $0.id == "c1/a" }!
+        let z = problem.demands.firstIndex { $0.id == "model/z" }!
+        var start = FleetState(problem, indexed: true)
+        for d in problem.demands.indices where d != z {
+            #expect(start.placeGroup(d, pool: a, rule: .fragmentationAware) != nil)
+        }
+        #expect(PlacementSolver.searchableOut(problem, start) == [z])
+        // Without the room neighbourhood (session 8): `model/z` stays dropped.
+        let old = PlacementLNS.improve(problem, state: start, options: PlacementOptions(lnsRoomHoods: false))
+        #expect(Self.dropped(problem, old) == ["model/z"])
+        // The six movable nodes of `c1/a` and twelve empty nodes of `c1/b`.
+        let hood = PlacementLNS.roomHood(problem, start, demand: z, nodeLimit: 24)
+        #expect(hood?.map { [$0.pool, $0.nodes.count] } == [[a, 6], [1 - a, 12]])
+        let new = PlacementLNS.improve(problem, state: start, options: PlacementOptions())
+        #expect(Self.dropped(problem, new) == [])
+        #expect(new.state.groups[z].count == 6 && new.state.groups[z].allSatisfy { $0.pool == a })
+        #expect(new.state.cost == 30 * 50_000_000 + 6 * 100_000_000)
+    }
+
+    /// frag-1-2's last node in small: two pools of 35 nodes (70: past one neighbourhood, the pair
+    /// too), each with one node half used by a 4-GPU replica that either pool may run. Each pool
+    /// re-solved alone keeps its node; the partly used nodes together fit on one.
+    @Test func partlyUsedNodesOfTwoPoolsPackedTogether() {
+        let problem = CanonicalProblem(PlacementProblem(
+            pools: [
+                PoolSupply(id: "c1/a", cluster: "c1", gpuModel: "H100", nodeCount: 35, islands: [8], pricePerHourMicros: 1_000_000),
+                PoolSupply(id: "c1/b", cluster: "c1", gpuModel: "H100", nodeCount: 35, islands: [8], pricePerHourMicros: 2_000_000),
+            ],
+            demands: [Demand(id: "model/x", team: "t", gpuModel: "H100", gpusPerGroup: 4, groups: 1),
+                      Demand(id: "model/y", team: "t", gpuModel: "H100", gpusPerGroup: 4, groups: 1)],
+            teams: []))
+        var start = FleetState(problem, indexed: true)
+        #expect(start.placeGroup(0, pool: 0, rule: .fragmentationAware) != nil)
+        #expect(start.placeGroup(1, pool: 1, rule: .fragmentationAware) != nil)
+        #expect(start.cost == 3_000_000)
+        let old = PlacementLNS.improve(problem, state: start, options: PlacementOptions(lnsFragmentHoods: false))
+        #expect(old.state.cost == 3_000_000)
+        #expect(PlacementLNS.fragmentHood(problem, start, pools: [0, 1], nodeLimit: 24)?.map(\.nodes) == [[0], [0]])
+        let new = PlacementLNS.improve(problem, state: start, options: PlacementOptions())
+        #expect(new.state.cost == 1_000_000)
+        #expect(new.out.isEmpty)
+    }
+
     /// A block is whole zone rows, joined where a demand spans them, so a sub-pool keeps each node's
     /// zone and every demand on a part has all its groups there.
     @Test func blocksAreZoneRowsJoinedByTheirDemands() {

@@ -6,7 +6,9 @@
 /// Neighbourhoods, in a fixed order: each component of pools that share a demand, whole, when it
 /// has at most `lnsNodeLimit` nodes; in larger components, first a neighbourhood around each
 /// dropped demand, highest priority first (`PlacementLNSDrops.swift`: parts of its pools and of the
-/// pools their work may move to, `lnsDropHoodNodes` nodes), then the pools one by one, then pairs
+/// pools their work may move to, `lnsDropHoodNodes` nodes; then, for a demand pinned to one pool,
+/// `PlacementLNSRoom.swift`: that pool's movable work and empty rows elsewhere), then the partly used
+/// nodes of all its pools together (`PlacementLNSFragments.swift`), then the pools one by one, then pairs
 /// of pools that share a demand. A neighbourhood frees the demands placed on its nodes and the
 /// dropped demands it could take; the others' groups stay. Rounds repeat each list (whole
 /// components excepted: nothing around them changes) until a round improves nothing; a
@@ -42,6 +44,7 @@ enum PlacementLNS {
         var pending: [[Int]] = []
         /// Pools of the components too large to solve whole (any size of pool: a drop's neighbourhood takes part of one).
         var searched = Set<Int>()
+        var large: [[Int]] = []
         for component in components {
             if !problem.demands.indices.contains(where: { problem.staticReason[$0] == nil && problem.demands[$0].groups > 0
                 && component.contains(problem.eligible[$0][0]) }) {
@@ -64,6 +67,7 @@ enum PlacementLNS {
             allProved = false
             dropsProved = false
             searched.formUnion(component)
+            large.append(component)
             for p in component where problem.pools[p].nodeCount <= options.lnsNodeLimit { pending.append([p]) }
             for (i, p) in component.enumerated() {
                 for q in component[(i + 1)...] where problem.sharesDemand(p, q)
@@ -92,13 +96,23 @@ enum PlacementLNS {
         drops: for _ in 0..<options.lnsRounds where options.lnsDropHoodNodes > 0 {
             var improved = false
             for d in Self.droppedByPriority(problem, state, pools: searched) where state.groups[d].isEmpty {
-                guard let parts = Self.dropHood(problem, state, demand: d, nodeLimit: options.lnsDropHoodNodes) else { continue }
+                if let parts = Self.dropHood(problem, state, demand: d, nodeLimit: options.lnsDropHoodNodes) {
+                    guard visit(parts, improved: &improved) else { break drops }
+                }
+                // Still dropped and pinned to one pool: move that pool's movable work out (`PlacementLNSRoom.swift`).
+                guard options.lnsRoomHoods, state.groups[d].isEmpty,
+                      let parts = Self.roomHood(problem, state, demand: d, nodeLimit: options.lnsDropHoodNodes) else { continue }
                 guard visit(parts, improved: &improved) else { break drops }
             }
             if !improved { break }
         }
-        rounds: for _ in 0..<options.lnsRounds where !pending.isEmpty {
+        rounds: for _ in 0..<options.lnsRounds where !pending.isEmpty || !large.isEmpty {
             var improved = false
+            // The partly used nodes of each large component together (`PlacementLNSFragments.swift`).
+            for component in large where options.lnsFragmentHoods {
+                guard let parts = Self.fragmentHood(problem, state, pools: component, nodeLimit: options.lnsDropHoodNodes) else { continue }
+                guard visit(parts, improved: &improved) else { break rounds }
+            }
             for hood in pending {
                 guard visit(hood.map { Part.whole(problem, $0) }, improved: &improved) else { break rounds }
             }

@@ -25,11 +25,18 @@ package struct PlacementOptions: Hashable, Sendable {
     /// Nodes of a neighbourhood built around a dropped demand (0: none), solved before the pools
     /// (`PlacementLNSDrops.swift`).
     package var lnsDropHoodNodes: Int
+    /// After it, for a demand still dropped and pinned to one pool, the same number of nodes: that
+    /// pool's movable work and empty rows where it may go (`PlacementLNSRoom.swift`).
+    package var lnsRoomHoods: Bool
+    /// In each round, before the pools one by one, the partly used nodes of a large component's pools
+    /// together, up to `lnsDropHoodNodes` nodes (`PlacementLNSFragments.swift`).
+    package var lnsFragmentHoods: Bool
 
     package init(exactNodeLimit: Int = 30, exactGroupLimit: Int = 64, stepBudget: Int = 200_000,
                 heuristic: PlacementHeuristic = .fragmentationAware, milpNodeLimit: Int = 60, milpBranchNodes: Int = 2_000,
                 lnsFleetLimit: Int = 1_000, lnsNodeLimit: Int = 60, lnsBranchNodes: Int = 200, lnsRounds: Int = 2,
-                lnsNodeBudget: Int = 1_000, lnsDropHoodNodes: Int = 24) {
+                lnsNodeBudget: Int = 1_000, lnsDropHoodNodes: Int = 24, lnsRoomHoods: Bool = true,
+                lnsFragmentHoods: Bool = true) {
         self.exactNodeLimit = exactNodeLimit
         self.exactGroupLimit = exactGroupLimit
         self.stepBudget = stepBudget
@@ -42,6 +49,8 @@ package struct PlacementOptions: Hashable, Sendable {
         self.lnsRounds = lnsRounds
         self.lnsNodeBudget = lnsNodeBudget
         self.lnsDropHoodNodes = lnsDropHoodNodes
+        self.lnsRoomHoods = lnsRoomHoods
+        self.lnsFragmentHoods = lnsFragmentHoods
     }
 }
 
