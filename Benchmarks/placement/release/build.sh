@@ -1,5 +1,5 @@
 #!/bin/bash
-# Builds .build/placement-release/harness from main.swift and the objects of an existing release build (BUILD, default
+# Builds .build/placement-release/harness from main.swift (with the test target's PlacementProblemJSON.swift) and the objects of an existing release build (BUILD, default
 # .build/release): the library targets PlatformCore needs, linked as SwiftPM would. Declarations are
 # `package`, so the harness is compiled with the build's package name (SwiftPM's -package-name, the
 # package folder's name), read from its description.json. Only PlatformCore's placement code runs, so
@@ -19,7 +19,8 @@ swiftc -O -package-name "$PKG" -I "$BUILD/Modules" \
   -Xcc -fmodule-map-file="$ROOT/Sources/CLibXML2/module.modulemap" -I/usr/include/libxml2 \
   -Xcc -fmodule-map-file="$ROOT/Sources/CCbc/module.modulemap" -I/usr/include/coin \
   -Xcc -fmodule-map-file="$YAML/module.modulemap" -Xcc -I -Xcc "$YAML" \
-  -c "$HERE/main.swift" -o "$OUT/main.o"
+  -c "$HERE/main.swift" "$ROOT/Tests/PlatformCoreTests/Placement/PlacementProblemJSON.swift" -module-name harness \
+  -emit-object -wmo -o "$OUT/main.o"
 OBJS=$(find "$BUILD"/{PlatformCore,PlatformFrontEnd,PlatformDocument,PlatformDiagnostics,PlatformConcurrency,Yams,CYaml}.build -name '*.o')
 # shellcheck disable=SC2086
 swiftc "$OUT/main.o" $OBJS -o "$OUT/harness" $(pkg-config --libs cbc libxml-2.0)

@@ -9,12 +9,6 @@ import PlatformCore
 @Suite struct PlacementLNSBudgetSweep {
     static let input = ProcessInfo.processInfo.environment["PLATFORMC_LNS_SWEEP"]
 
-    static func threadCPU() -> Double {
-        var t = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
-        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
-    }
-
     @Test(.enabled(if: PlacementLNSBudgetSweep.input != nil))
     func sweep() throws {
         let problems = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Self.input!))) as! [[String: Any]]
@@ -31,13 +25,13 @@ import PlatformCore
                 return (String(item), options)
             }
         for j in problems {
-            let problem = PlacementReferenceHarness.problem(j)
+            let problem = PlacementProblemJSON.problem(j)
             let levels = Array(Set(problem.demands.map(\.priority))).sorted(by: >)
             let priority = Dictionary(uniqueKeysWithValues: problem.demands.map { ($0.id, $0.priority) })
             for (name, options) in settings {
-                let start = Self.threadCPU()
+                let start = PlacementProblemJSON.threadCPU()
                 let p = PlacementSolver.solve(problem, options: options)
-                let cpu = Self.threadCPU() - start
+                let cpu = PlacementProblemJSON.threadCPU() - start
                 let drops = levels.map { level in p.unplaced.filter { priority[$0.demand] == level }.count }
                 print("SWEEP \(j["name"]!) \(name) drops \(drops) cost \(p.costPerHourMicros / 1_000_000) bound "
                     + "\(p.lowerBoundMicros / 1_000_000) "
