@@ -21,7 +21,7 @@ import Testing
         let configs = LiteLLMConfigs(plan: plan)
         var needed = 0
         for cluster in p.clusters.map(\.name) {
-            let shared = try #require(configs[cluster])
+            let shared = configs[cluster]
             let own = LiteLLMConfig(plan: plan, cluster: cluster)
             #expect(shared.document == own.document)
             #expect(shared.isNeeded == own.isNeeded)

@@ -18,7 +18,7 @@ package struct GatewayEmitter: Emitter {
         for cluster in p.clusters.map(\.name) {
             let here = deploymentsByCluster[cluster] ?? []
             let deployments = ModelDeployment.byModel(here)
-            let liteLLM = configs[cluster] ?? LiteLLMConfig(plan: plan, cluster: cluster, deployments: here)
+            let liteLLM = configs[cluster]
             // The routes with a backend here (the others have none), without copying every route per cluster.
             let served = liteLLM.servedRoutes.map { p.routes[$0] }.map { ($0, RouteBackend.of($0, in: cluster, deployments: deployments)) }
             if liteLLM.isNeeded {

@@ -14,6 +14,9 @@ package struct LiteLLMConfigs: Sendable {
         byCluster = Dictionary(zip(clusters, configs), uniquingKeysWith: { first, _ in first })
     }
 
-    /// The config of `cluster` of the plan these were built from.
-    package subscript(cluster: String) -> LiteLLMConfig? { byCluster[cluster] }
+    /// The config of `cluster`, one of the clusters of the plan these were built from.
+    package subscript(cluster: String) -> LiteLLMConfig {
+        guard let config = byCluster[cluster] else { preconditionFailure("no cluster `\(cluster)` in the plan") }
+        return config
+    }
 }

@@ -18,7 +18,7 @@ package struct LiteLLMEmitter: Emitter {
         let name = Conventions.liteLLMName, namespace = Conventions.systemNamespace
         let configs = context.liteLLMConfigs ?? LiteLLMConfigs(plan: plan)
         for cluster in p.clusters.map(\.name) {
-            let config = configs[cluster] ?? LiteLLMConfig(plan: plan, cluster: cluster)
+            let config = configs[cluster]
             // Only where a client reaches it: a route served here, or an agent here that names a provider model.
             guard config.isNeeded else { continue }
             let text = YAMLRenderer.render(config.document), digest = SHA256.hex(text)

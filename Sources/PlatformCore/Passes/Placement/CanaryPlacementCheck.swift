@@ -5,14 +5,12 @@ import PlatformDiagnostics
 enum CanaryPlacementCheck {
     static func check(_ plan: PlannedPlatform, into diagnostics: inout DiagnosticBag) {
         for canary in plan.platform.models {
-            guard let stableName = canary.canaryOf,
-                  let stable = plan.platform.models.first(where: { $0.name == stableName }) else { continue }
-            let stableClusters = Set((plan.modelAssignments[stable.name] ?? []).map(\.cluster))
+            guard let stableName = canary.canaryOf, let stable = plan.platform.model(stableName) else { continue }
+            let stableClusters = plan.clusters(of: stable.name)
             // An unplaced stable model is E3001 already.
-            guard !stableClusters.isEmpty else { continue }
-            let alone = Set((plan.modelAssignments[canary.name] ?? []).map(\.cluster)).subtracting(stableClusters).sorted()
-            guard let cluster = alone.first else { continue }
-            let clusters = stableClusters.sorted().map { "`\($0)`" }.joined(separator: ", ")
+            guard !stableClusters.isEmpty,
+                  let cluster = plan.clusters(of: canary.name).first(where: { !stableClusters.contains($0) }) else { continue }
+            let clusters = stableClusters.map { "`\($0)`" }.joined(separator: ", ")
             diagnostics.error(ServingCodes.canaryCluster,
                               "canary `\(canary.name)` is placed in cluster `\(cluster)`, where its stable model `\(stable.name)` does not "
                                   + "run: routes there would send it all of their traffic",
